@@ -1,0 +1,29 @@
+"""paycalc: exact pay for school paraprofessionals from their contract's salary schedules.
+
+>>> import paycalc
+>>> paycalc.annual_pay("Ed. Asst. B", "2018-06-16", years=16).annual
+Decimal('33352.00')
+"""
+
+__version__ = "0.1.0"
+
+from paycalc.api import annual_pay
+from paycalc.errors import InputError, PaycalcError, Problem, ScheduleError
+from paycalc.loader import check_folder, load_contract
+from paycalc.models import Contract, PayResult, Schedule, Tier, Title
+
+__all__ = [
+    "Contract",
+    "InputError",
+    "PayResult",
+    "PaycalcError",
+    "Problem",
+    "Schedule",
+    "ScheduleError",
+    "Tier",
+    "Title",
+    "__version__",
+    "annual_pay",
+    "check_folder",
+    "load_contract",
+]

@@ -1,0 +1,42 @@
+"""Options and error handling shared by the commands."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Annotated
+
+import typer
+
+from paycalc.errors import PaycalcError
+from paycalc.render import Format
+
+SchedulesOption = Annotated[
+    str | None,
+    typer.Option(
+        "--schedules",
+        envvar="PAYCALC_SCHEDULES",
+        metavar="DIR",
+        show_default=False,
+        help="Folder of another contract's schedule files, e.g. ./schedules/my-local "
+        "(also $PAYCALC_SCHEDULES). [default: the bundled NYC DOE - UFT paraprofessional schedules]",
+    ),
+]
+
+FormatOption = Annotated[
+    Format,
+    typer.Option("--format", "-f", help="Output: table to read, json or csv to script, e.g. --format json."),
+]
+
+
+def command_app() -> typer.Typer:
+    """A Typer app for one command module, formatted like the rest of paycalc (plain text, no colour)."""
+    return typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False)
+
+
+@contextmanager
+def reporting_errors() -> Iterator[None]:
+    """Turn paycalc's own errors into one ``Error: ...`` line on stderr and exit code 1."""
+    try:
+        yield
+    except PaycalcError as exc:
+        typer.echo(f"Error: {exc}", err=True)
+        raise typer.Exit(1) from None

@@ -1,0 +1,130 @@
+"""``paycalc pay``: annual pay for one title on one date."""
+
+from typing import Annotated
+
+import typer
+
+from paycalc.commands._common import FormatOption, SchedulesOption, command_app, reporting_errors
+from paycalc.models import PayResult
+from paycalc.render import Format, card, cents, money, number, to_csv, to_json
+
+app = command_app()
+
+FIELDS = (
+    "title",
+    "date",
+    "schedule",
+    "years",
+    "longevity",
+    "rate",
+    "hours",
+    "workyear",
+    "factor",
+    "annual",
+    "notes",
+    "source",
+)
+
+
+@app.command()
+def pay(
+    title: Annotated[
+        str,
+        typer.Option(
+            metavar="TITLE",
+            help='Job title as the contract prints it, or an alias, any case: e.g. "Ed. Asst. B" or "ed asst b".',
+        ),
+    ],
+    date: Annotated[
+        str | None,
+        typer.Option(
+            metavar="DATE", help="Date to price, YYYY-MM-DD, e.g. 2018-06-16. [default: today]", show_default=False
+        ),
+    ] = None,
+    years: Annotated[
+        str | None,
+        typer.Option(
+            metavar="N", help="Completed years of service, e.g. 16. Give this or --hired.", show_default=False
+        ),
+    ] = None,
+    hired: Annotated[
+        str | None,
+        typer.Option(
+            metavar="DATE",
+            help="Hire date, YYYY-MM-DD, e.g. 2002-09-03: counts completed years up to --date.",
+            show_default=False,
+        ),
+    ] = None,
+    hours: Annotated[
+        str | None,
+        typer.Option(
+            metavar="H", help="Hours worked per week, e.g. 17.5. [default: 30, the regular week]", show_default=False
+        ),
+    ] = None,
+    workyear: Annotated[
+        str | None,
+        typer.Option(
+            metavar="F",
+            help="Fraction of the regular workyear worked, e.g. 0.5 (may exceed 1). [default: 1]",
+            show_default=False,
+        ),
+    ] = None,
+    format: FormatOption = Format.table,
+    schedules: SchedulesOption = None,
+) -> None:
+    """Annual pay for a title on a date, from the schedule in force, longevity and hours.
+
+    \b
+    Example:
+      paycalc pay --title "Ed. Asst. B" --date 2018-06-16 --years 16
+      paycalc pay --title "Teacher Aide" --hired 2012-09-04 --hours 20 --format json
+    """
+    from paycalc.api import annual_pay
+
+    with reporting_errors():
+        if date is None:
+            import datetime
+
+            date = datetime.date.today().isoformat()
+        result = annual_pay(title, date, years=years, hired=hired, hours=hours, workyear=workyear, schedules=schedules)
+    typer.echo(render(result, format))
+
+
+def as_record(result: PayResult) -> dict[str, object]:
+    """The result with money as strings to the cent, as JSON and CSV show it."""
+    return {
+        "title": result.title,
+        "date": result.date.isoformat(),
+        "schedule": result.schedule.isoformat(),
+        "years": result.years,
+        "longevity": result.longevity,
+        "rate": cents(result.rate),
+        "hours": number(result.hours),
+        "workyear": number(result.workyear),
+        "factor": number(result.factor),
+        "annual": cents(result.annual),
+        "notes": list(result.notes),
+        "source": result.source,
+    }
+
+
+def render(result: PayResult, format: Format) -> str:
+    if format is Format.json:
+        return to_json(as_record(result))
+    if format is Format.csv:
+        record = as_record(result)
+        record["notes"] = " | ".join(result.notes)
+        return to_csv(FIELDS, [[record[field] for field in FIELDS]]).rstrip("\n")
+    s = "" if result.years == 1 else "s"
+    fields = [
+        ("Schedule", f"{result.schedule} ({result.source})"),
+        ("Longevity", f"{result.longevity} row, {result.years} completed year{s}"),
+        ("Rate", f"{money(result.rate)} a year"),
+        (
+            "Pro-rating",
+            f"x {number(result.factor, 4)} ({number(result.hours)} hours a week, workyear {number(result.workyear)})",
+        ),
+        ("Annual pay", money(result.annual)),
+    ]
+    fields += [("Note", note) for note in result.notes]
+    return card(f"{result.title} on {result.date}", fields)

@@ -1,0 +1,71 @@
+"""Frozen records: a contract, its salary schedules, and the result of a pay calculation.
+
+Money is ``Decimal`` everywhere. The records are named tuples, not dataclasses: five frozen dataclasses
+cost 4 ms to define at every start of ``paycalc``, named tuples a tenth of that (bench/coldstart.py).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import NamedTuple
+
+
+class Tier(NamedTuple):
+    """A longevity row: ``label`` ("base", "5-year", ...) earned from ``min_years`` completed years."""
+
+    label: str
+    min_years: int
+
+
+class Title(NamedTuple):
+    """A job title with its other spellings and the contract's notes on it."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    hired_before: datetime.date | None = None  # the rate applies only to those hired in title before this date
+
+
+class Schedule(NamedTuple):
+    """One effective-dated salary schedule: ``rates[title][tier label]`` is an annual rate."""
+
+    effective: datetime.date
+    source: str
+    longevity: Mapping[str, Decimal]
+    rates: Mapping[str, Mapping[str, Decimal]]
+    file: str
+
+
+class Contract(NamedTuple):
+    """A contract's terms and its schedules, ascending by effective date."""
+
+    name: str
+    parties: tuple[str, ...]
+    term_start: datetime.date
+    term_end: datetime.date
+    source: str
+    regular_hours: Decimal
+    tiers: tuple[Tier, ...]
+    titles: tuple[Title, ...]
+    schedules: tuple[Schedule, ...]
+    folder: str
+    lookup: Mapping[str, Title]  # normalised name or alias -> title
+
+
+class PayResult(NamedTuple):
+    """Annual pay for one title on one date, with the schedule row it came from."""
+
+    title: str
+    date: datetime.date
+    schedule: datetime.date
+    years: int
+    longevity: str
+    rate: Decimal  # the published annual rate of the row
+    hours: Decimal
+    workyear: Decimal
+    factor: Decimal  # hours / regular hours x workyear
+    annual: Decimal  # rate x factor, rounded once to the cent, half up
+    notes: tuple[str, ...]
+    source: str

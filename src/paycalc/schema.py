@@ -1,0 +1,399 @@
+"""What a schedules folder must hold, checked with pydantic, and how it becomes a :class:`Contract`.
+
+Imported only when a folder is validated (the loader caches the result), because pydantic and PyYAML
+cost more to import than the whole pay calculation.
+"""
+
+from __future__ import annotations
+
+import itertools
+import types
+import typing
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated, Any
+
+import yaml
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+
+from paycalc.errors import Problem
+from paycalc.inputs import title_key
+from paycalc.models import Contract, Schedule, Tier, Title
+
+CONTRACT_FILE = "contract.yaml"
+
+
+# --- strict YAML -------------------------------------------------------------------------------
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """Safe YAML that rejects duplicate keys and reads decimal numbers as ``Decimal``, never float."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        self.flatten_mapping(node)
+        seen: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            line = key_node.start_mark.line + 1
+            try:
+                first = seen.setdefault(key, line)
+            except TypeError:
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a key must be text or a number", key_node.start_mark
+                ) from None
+            if first != line:
+                raise DuplicateKey(key, first, line)
+        return super().construct_mapping(node, deep=deep)
+
+
+def _construct_decimal(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Decimal | str:
+    text = loader.construct_scalar(node)
+    try:
+        return Decimal(text.replace("_", ""))
+    except ArithmeticError:
+        return text  # .inf, .nan: left as text, which the schema rejects as not an amount
+
+
+_StrictLoader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
+
+
+class DuplicateKey(Exception):
+    def __init__(self, key: Any, first: int, second: int) -> None:
+        self.key, self.first, self.second = key, first, second
+
+
+def read_yaml(name: str, text: bytes) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """Parse one file strictly; a document that is not a mapping is a problem."""
+    try:
+        data = yaml.load(text, Loader=_StrictLoader)  # a SafeLoader subclass: no arbitrary objects
+    except DuplicateKey as dup:
+        return None, [
+            Problem(name, str(dup.key), f"appears twice, on lines {dup.first} and {dup.second} (each key once)")
+        ]
+    except yaml.MarkedYAMLError as exc:
+        line = f"line {exc.problem_mark.line + 1}" if exc.problem_mark else ""
+        return None, [
+            Problem(name, line, f"not valid YAML: {exc.problem} (see the files in the bundled schedules/ folder)")
+        ]
+    except yaml.YAMLError as exc:
+        return None, [Problem(name, "", f"not valid YAML: {exc}")]
+    if not isinstance(data, dict):
+        return None, [Problem(name, "", "expected a mapping of keys to values at the top level")]
+    return data, []
+
+
+# --- the file formats --------------------------------------------------------------------------
+
+
+def _amount(value: Any) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+        raise ValueError(f"{value!r} is not an amount (a number such as 31457 or 31457.50)")
+    amount = Decimal(value)
+    if amount < 0:
+        raise ValueError(f"{value} is negative (an amount of 0 or more)")
+    return amount
+
+
+Money = Annotated[Decimal, BeforeValidator(_amount)]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class Term(_Strict):
+    start: date
+    end: date
+
+
+class TierSpec(_Strict):
+    label: Text
+    min_years: Annotated[int, Field(ge=0)]
+
+
+class TitleSpec(_Strict):
+    name: Text
+    aliases: list[Text] = []
+    notes: list[Text] = []
+    hired_before: date | None = None
+
+
+class ContractFile(_Strict):
+    name: Text
+    parties: Annotated[list[Text], Field(min_length=1)]
+    term: Term
+    source: Text
+    regular_hours_per_week: Money
+    longevity_tiers: Annotated[list[TierSpec], Field(min_length=1)]
+    titles: Annotated[list[TitleSpec], Field(min_length=1)]
+
+
+class SourceSpec(_Strict):
+    article: Text
+    pages: Text | int
+    heading: Text | None = None
+    layout: Text | None = None
+    document: Text | None = None
+
+
+class ScheduleFile(_Strict):
+    effective: date
+    source: SourceSpec
+    longevity: dict[Text, Money] = {}
+    rates: Annotated[dict[Text, dict[Text, Money]], Field(min_length=1)]
+
+
+# --- pydantic errors in the words of the file --------------------------------------------------
+
+
+def _inner(annotation: Any, part: str | int) -> Any:
+    """The type found one step into ``annotation`` at ``part`` (a key or an index), if known."""
+    while typing.get_origin(annotation) is Annotated:
+        annotation = typing.get_args(annotation)[0]
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(annotation) if a is not type(None)]
+        annotation = options[0] if len(options) == 1 else None
+        origin = typing.get_origin(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        field = annotation.model_fields.get(str(part))
+        return field.annotation if field else None
+    if origin is list:
+        return typing.get_args(annotation)[0]
+    if origin is dict:
+        return typing.get_args(annotation)[1]
+    return None
+
+
+def _accepted_keys(model: type[BaseModel], loc: tuple[str | int, ...]) -> str:
+    annotation: Any = model
+    for part in loc:
+        annotation = _inner(annotation, part)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return ", ".join(annotation.model_fields)
+    return "see the format in README.md"
+
+
+def _problems(name: str, model: type[BaseModel], exc: ValidationError) -> list[Problem]:
+    problems = []
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        key = ".".join(str(part) for part in loc)
+        kind, value = error["type"], error.get("input")
+        if kind == "missing":
+            message = "missing (this key is required)"
+        elif kind == "extra_forbidden":
+            message = f"unknown key (accepted here: {_accepted_keys(model, loc[:-1])})"
+        elif kind.startswith("date"):
+            message = f"{value!r} is not a date (an ISO date such as 2018-06-16)"
+        elif kind in ("model_type", "dict_type"):
+            message = f"{value!r} is not a mapping of keys to values"
+        elif kind == "list_type":
+            message = f"{value!r} is not a list"
+        elif kind == "value_error":
+            message = str(error["ctx"]["error"])
+        else:
+            message = f"{error['msg'].rstrip('.').lower()}, got {value!r}"
+        problems.append(Problem(name, key, message))
+    return problems
+
+
+def _parse(name: str, data: dict[str, Any], model: type[_Strict]) -> tuple[Any, list[Problem]]:
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        return None, _problems(name, model, exc)
+
+
+# --- one folder -> one contract ----------------------------------------------------------------
+
+
+def _check_contract(spec: ContractFile) -> list[Problem]:
+    problems = []
+    where = CONTRACT_FILE
+    if spec.term.start > spec.term.end:
+        problems.append(Problem(where, "term", f"starts {spec.term.start}, after it ends {spec.term.end}"))
+    if spec.regular_hours_per_week == 0:
+        problems.append(Problem(where, "regular_hours_per_week", "is 0 (the hours of a regular week, e.g. 30)"))
+    tiers = spec.longevity_tiers
+    if tiers[0].min_years != 0:
+        problems.append(
+            Problem(where, "longevity_tiers.0.min_years", f"is {tiers[0].min_years} (the first tier starts at 0 years)")
+        )
+    for i, (before, tier) in enumerate(itertools.pairwise(tiers), start=1):
+        if tier.min_years <= before.min_years:
+            problems.append(
+                Problem(
+                    where,
+                    f"longevity_tiers.{i}.min_years",
+                    f"{tier.min_years} is not above {before.min_years} of tier {before.label!r} "
+                    "(tiers ascend by years)",
+                )
+            )
+    labels = [tier.label for tier in tiers]
+    for label in sorted({label for label in labels if labels.count(label) > 1}):
+        problems.append(Problem(where, "longevity_tiers", f"label {label!r} is used twice (each tier its own label)"))
+    owner: dict[str, str] = {}
+    for i, title in enumerate(spec.titles):
+        for field, name in [("name", title.name)] + [(f"aliases.{j}", a) for j, a in enumerate(title.aliases)]:
+            key = title_key(name)
+            if not key:
+                problems.append(Problem(where, f"titles.{i}.{field}", f"{name!r} has no letters or digits"))
+            elif owner.setdefault(key, title.name) != title.name or (field != "name" and key == title_key(title.name)):
+                problems.append(
+                    Problem(
+                        where,
+                        f"titles.{i}.{field}",
+                        f"{name!r} also matches title {owner[key]!r} (names and aliases must differ, "
+                        "ignoring case, spacing and punctuation)",
+                    )
+                )
+    return problems
+
+
+def _check_schedule(name: str, spec: ScheduleFile, contract: ContractFile) -> list[Problem]:
+    problems = []
+    titles = [title.name for title in contract.titles]
+    labels = [tier.label for tier in contract.longevity_tiers]
+    base, raised = labels[0], labels[1:]
+    known = {title_key(t.name): t.name for t in contract.titles} | {
+        title_key(a): t.name for t in contract.titles for a in t.aliases
+    }
+    for title in spec.rates:
+        if title not in titles:
+            canonical = known.get(title_key(title))
+            hint = f"write it as {canonical!r}" if canonical else f"titles in {CONTRACT_FILE}: {', '.join(titles)}"
+            problems.append(Problem(name, f"rates.{title}", f"is not a title of {CONTRACT_FILE} ({hint})"))
+    for title in titles:
+        if title not in spec.rates:
+            problems.append(Problem(name, "rates", f"has no row for {title!r} (every schedule covers every title)"))
+    if spec.longevity:
+        for label in spec.longevity:
+            if label not in raised:
+                problems.append(
+                    Problem(name, f"longevity.{label}", f"is not a longevity tier (tiers: {', '.join(raised)})")
+                )
+        for label in raised:
+            if label not in spec.longevity:
+                problems.append(
+                    Problem(name, "longevity", f"has no {label!r} amount (one for each of: {', '.join(raised)})")
+                )
+    for title, row in spec.rates.items():
+        for label in row:
+            if label not in labels:
+                problems.append(
+                    Problem(name, f"rates.{title}.{label}", f"is not a longevity tier (tiers: {', '.join(labels)})")
+                )
+        missing = [label for label in labels if label not in row]
+        if missing:
+            problems.append(
+                Problem(
+                    name,
+                    f"rates.{title}",
+                    f"has no {', '.join(missing)} rate (a rate for each of: {', '.join(labels)})",
+                )
+            )
+            continue
+        for lower, label in itertools.pairwise(labels):
+            if row[label] < row[lower]:
+                problems.append(
+                    Problem(name, f"rates.{title}.{label}", f"{row[label]} is below the {lower} rate {row[lower]}")
+                )
+        for label in raised:
+            amount = spec.longevity.get(label)
+            if amount is not None and row[label] != row[base] + amount:
+                problems.append(
+                    Problem(
+                        name,
+                        f"rates.{title}.{label}",
+                        f"{row[label]} is not {base} {row[base]} + {label} longevity {amount} = {row[base] + amount} "
+                        "(each longevity row equals base plus its longevity amount)",
+                    )
+                )
+    return problems
+
+
+def _source_text(source: SourceSpec) -> str:
+    pages = str(source.pages)
+    text = f"{source.article}, {'pages' if '-' in pages else 'page'} {pages}"
+    return f"{source.document}, {text}" if source.document else text
+
+
+def build(folder: Path, files: list[tuple[str, bytes]]) -> tuple[Contract | None, list[Problem]]:
+    """Validate a folder's files (name, content) and build the contract; every problem is reported."""
+    texts = dict(files)
+    if CONTRACT_FILE not in texts:
+        return None, [Problem(str(folder), "", f"has no {CONTRACT_FILE} (the contract's name, term, tiers and titles)")]
+    data, problems = read_yaml(CONTRACT_FILE, texts[CONTRACT_FILE])
+    contract_spec: ContractFile | None = None
+    if data is not None:
+        contract_spec, found = _parse(CONTRACT_FILE, data, ContractFile)
+        problems += found
+    if contract_spec is not None:
+        problems += _check_contract(contract_spec)
+
+    schedules: list[tuple[str, ScheduleFile]] = []
+    for name, text in files:
+        if name == CONTRACT_FILE:
+            continue
+        if not name.endswith(".yaml"):
+            problems.append(Problem(name, "", "schedule files end in .yaml (rename it)"))
+            continue
+        data, found = read_yaml(name, text)
+        problems += found
+        if data is not None:
+            spec, found = _parse(name, data, ScheduleFile)
+            problems += found
+            if spec is not None:
+                schedules.append((name, spec))
+    if not schedules and not problems:
+        problems.append(
+            Problem(str(folder), "", f"has no schedule files (one YAML file per effective date beside {CONTRACT_FILE})")
+        )
+    first_file: dict[date, str] = {}
+    for name, spec in schedules:
+        other = first_file.setdefault(spec.effective, name)
+        if other != name:
+            problems.append(
+                Problem(
+                    name, "effective", f"{spec.effective} is also the effective date of {other} (one file per date)"
+                )
+            )
+        if contract_spec is not None:
+            problems += _check_schedule(name, spec, contract_spec)
+    if problems or contract_spec is None:
+        return None, problems
+
+    spec = contract_spec
+    titles = tuple(
+        Title(t.name, tuple(t.aliases), tuple(" ".join(n.split()) for n in t.notes), t.hired_before)
+        for t in spec.titles
+    )
+    lookup = {title_key(name): t for t in titles for name in (t.name, *t.aliases)}
+    contract = Contract(
+        name=spec.name,
+        parties=tuple(spec.parties),
+        term_start=spec.term.start,
+        term_end=spec.term.end,
+        source=" ".join(spec.source.split()),
+        regular_hours=spec.regular_hours_per_week,
+        tiers=tuple(Tier(t.label, t.min_years) for t in spec.longevity_tiers),
+        titles=titles,
+        schedules=tuple(
+            Schedule(
+                effective=s.effective,
+                source=_source_text(s.source),
+                longevity={tier.label: s.longevity[tier.label] for tier in spec.longevity_tiers[1:] if s.longevity},
+                rates={
+                    t.name: {tier.label: s.rates[t.name][tier.label] for tier in spec.longevity_tiers} for t in titles
+                },
+                file=name,
+            )
+            for name, s in sorted(schedules, key=lambda pair: pair[1].effective)
+        ),
+        folder=str(folder),
+        lookup=lookup,
+    )
+    return contract, []
