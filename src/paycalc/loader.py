@@ -93,11 +93,11 @@ def _store(path: Path, fingerprint: tuple[object, ...], contract: Contract) -> N
 
 
 @lru_cache(maxsize=16)
-def _load(folder: Path) -> Contract:
+def _load(absolute: Path, folder: Path) -> Contract:
     files = _read_folder(folder)
-    fingerprint = _fingerprint(folder, files)
+    fingerprint = _fingerprint(absolute, files)
     cache_dir = _cache_dir()
-    entry = cache_dir / f"contract-{zlib.crc32(str(folder).encode()):08x}.pickle" if cache_dir else None
+    entry = cache_dir / f"contract-{zlib.crc32(str(absolute).encode()):08x}.pickle" if cache_dir else None
     if entry is not None and (contract := _cached(entry, fingerprint)) is not None:
         return contract
     from paycalc import schema
@@ -117,4 +117,4 @@ def load_contract(folder: str | os.PathLike[str] | None = None) -> Contract:
     validate them with :func:`check_folder`.
     """
     path = bundled_folder() if folder is None else Path(folder)
-    return _load(path.absolute())
+    return _load(path.absolute(), path)

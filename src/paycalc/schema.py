@@ -210,9 +210,8 @@ def _parse(name: str, data: dict[str, Any], model: type[_Strict]) -> tuple[Any, 
 # --- one folder -> one contract ----------------------------------------------------------------
 
 
-def _check_contract(spec: ContractFile) -> list[Problem]:
+def _check_contract(where: str, spec: ContractFile) -> list[Problem]:
     problems = []
-    where = CONTRACT_FILE
     if spec.term.start > spec.term.end:
         problems.append(Problem(where, "term", f"starts {spec.term.start}, after it ends {spec.term.end}"))
     if spec.regular_hours_per_week == 0:
@@ -323,20 +322,22 @@ def _source_text(source: SourceSpec) -> str:
 
 def build(folder: Path, files: list[tuple[str, bytes]]) -> tuple[Contract | None, list[Problem]]:
     """Validate a folder's files (name, content) and build the contract; every problem is reported."""
+    files = [(str(folder / name), content) for name, content in files]  # problems name the file by its path
     texts = dict(files)
-    if CONTRACT_FILE not in texts:
+    contract_path = str(folder / CONTRACT_FILE)
+    if contract_path not in texts:
         return None, [Problem(str(folder), "", f"has no {CONTRACT_FILE} (the contract's name, term, tiers and titles)")]
-    data, problems = read_yaml(CONTRACT_FILE, texts[CONTRACT_FILE])
+    data, problems = read_yaml(contract_path, texts[contract_path])
     contract_spec: ContractFile | None = None
     if data is not None:
-        contract_spec, found = _parse(CONTRACT_FILE, data, ContractFile)
+        contract_spec, found = _parse(contract_path, data, ContractFile)
         problems += found
     if contract_spec is not None:
-        problems += _check_contract(contract_spec)
+        problems += _check_contract(contract_path, contract_spec)
 
     schedules: list[tuple[str, ScheduleFile]] = []
     for name, text in files:
-        if name == CONTRACT_FILE:
+        if name == contract_path:
             continue
         if not name.endswith(".yaml"):
             problems.append(Problem(name, "", "schedule files end in .yaml (rename it)"))
@@ -358,7 +359,9 @@ def build(folder: Path, files: list[tuple[str, bytes]]) -> tuple[Contract | None
         if other != name:
             problems.append(
                 Problem(
-                    name, "effective", f"{spec.effective} is also the effective date of {other} (one file per date)"
+                    name,
+                    "effective",
+                    f"{spec.effective} is also the effective date of {Path(other).name} (one file per date)",
                 )
             )
         if contract_spec is not None:
@@ -389,7 +392,7 @@ def build(folder: Path, files: list[tuple[str, bytes]]) -> tuple[Contract | None
                 rates={
                     t.name: {tier.label: s.rates[t.name][tier.label] for tier in spec.longevity_tiers} for t in titles
                 },
-                file=name,
+                file=Path(name).name,
             )
             for name, s in sorted(schedules, key=lambda pair: pair[1].effective)
         ),
