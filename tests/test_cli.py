@@ -189,26 +189,48 @@ def test_no_arguments_shows_help() -> None:
     assert "Usage:" in result.output and "pay" in result.output
 
 
-def _options(command: str) -> list[tuple[str, str]]:
-    """(option, help text) for each option of a command, read from its --help."""
-    text = run(command, "--help").stdout
-    block = text.split("Options:\n", 1)[1]
-    entries = re.split(r"\n  (?=-)", "\n" + block)
+# every command a user can run, as the words that run it
+LEAVES = [
+    ["pay"],
+    ["compare"],
+    ["history"],
+    ["titles"],
+    ["schedules", "list"],
+    ["schedules", "show"],
+    ["schedules", "validate"],
+]
+
+
+def _entries(help_text: str, section: str) -> list[tuple[str, str]]:
+    """(name, help) for each entry of an "Options:" or "Arguments:" section of a --help text."""
+    if f"{section}:\n" not in help_text:
+        return []
+    block = help_text.split(f"{section}:\n", 1)[1].split("\n\n", 1)[0]
+    entries = re.split(r"\n  (?=\S)", "\n" + block)
     return [(entry.split()[0], " ".join(entry.split())) for entry in entries if entry.strip()]
 
 
-@pytest.mark.parametrize("command", list(COMMANDS))
-def test_every_command_and_option_has_help_with_an_example(command: str) -> None:
-    text = run(command, "--help").stdout
-    assert "Example:" in text
-    for option, help_text in _options(command):
-        if option not in ("-h,", "--help"):
-            assert "e.g." in help_text, f"{command} {option} has no example: {help_text}"
+def test_the_list_of_commands_is_complete() -> None:
+    assert sorted({leaf[0] for leaf in LEAVES}) == sorted(COMMANDS)
+    group = run("schedules", "--help").stdout
+    assert all(f"  {leaf[1]} " in group for leaf in LEAVES if len(leaf) == 2)
 
 
-@pytest.mark.parametrize("command", list(COMMANDS))
-def test_every_command_is_documented_in_the_readme(command: str) -> None:
-    assert f"paycalc {command}" in (REPO / "README.md").read_text()
+@pytest.mark.parametrize("words", LEAVES, ids=" ".join)
+def test_every_command_option_and_argument_has_help_with_an_example(words: list[str]) -> None:
+    result = run(*words, "--help")
+    assert result.exit_code == 0
+    assert "Example:" in result.stdout
+    entries = _entries(result.stdout, "Options") + _entries(result.stdout, "Arguments")
+    assert entries
+    for name, help_text in entries:
+        if name not in ("-h,", "--help"):
+            assert "e.g." in help_text, f"{' '.join(words)} {name} has no example: {help_text}"
+
+
+@pytest.mark.parametrize("words", LEAVES, ids=" ".join)
+def test_every_command_is_documented_in_the_readme(words: list[str]) -> None:
+    assert f"paycalc {' '.join(words)}" in (REPO / "README.md").read_text()
 
 
 def test_python_dash_m(tmp_path: Path) -> None:

@@ -7,13 +7,27 @@ Decimal('33352.00')
 
 __version__ = "0.1.0"
 
-from paycalc.api import annual_pay
+from paycalc.api import annual_pay, compare, history
 from paycalc.errors import InputError, PaycalcError, Problem, ScheduleError
 from paycalc.loader import check_folder, load_contract
-from paycalc.models import Contract, PayResult, Schedule, Tier, Title
+from paycalc.models import (
+    CompareRow,
+    Comparison,
+    Contract,
+    History,
+    HistoryRow,
+    PayResult,
+    Schedule,
+    Tier,
+    Title,
+)
 
 __all__ = [
+    "CompareRow",
+    "Comparison",
     "Contract",
+    "History",
+    "HistoryRow",
     "InputError",
     "PayResult",
     "PaycalcError",
@@ -25,5 +39,7 @@ __all__ = [
     "__version__",
     "annual_pay",
     "check_folder",
+    "compare",
+    "history",
     "load_contract",
 ]

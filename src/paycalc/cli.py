@@ -15,6 +15,10 @@ from paycalc import __version__
 # command name -> the module in paycalc.commands that defines it in a Typer `app`
 COMMANDS = {
     "pay": "pay",
+    "compare": "compare",
+    "history": "history",
+    "schedules": "schedules",
+    "titles": "titles",
 }
 
 

@@ -69,3 +69,44 @@ class PayResult(NamedTuple):
     annual: Decimal  # rate x factor, rounded once to the cent, half up
     notes: tuple[str, ...]
     source: str
+
+
+class CompareRow(NamedTuple):
+    """One title and longevity row, priced by two schedules."""
+
+    title: str
+    longevity: str
+    from_rate: Decimal
+    to_rate: Decimal
+    change: Decimal
+    percent: Decimal | None  # exact; None where the earlier rate is 0
+
+
+class Comparison(NamedTuple):
+    """Every title and row of the schedule in force on one date against the one in force on another."""
+
+    from_schedule: datetime.date
+    to_schedule: datetime.date
+    rows: tuple[CompareRow, ...]
+    smallest: Decimal | None  # percent, across rows
+    median: Decimal | None
+    largest: Decimal | None
+
+
+class HistoryRow(NamedTuple):
+    """One person's pay under one schedule, against the row before and the first row."""
+
+    schedule: datetime.date
+    date: datetime.date  # the day the row is priced on: the schedule's effective date, or --from for the first
+    years: int
+    longevity: str
+    rate: Decimal
+    annual: Decimal
+    change: Decimal | None  # annual against the previous row; None on the first
+    percent: Decimal | None
+    cumulative: Decimal | None  # percent since the first row
+
+
+class History(NamedTuple):
+    title: str
+    rows: tuple[HistoryRow, ...]

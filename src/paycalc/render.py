@@ -62,3 +62,70 @@ def card(heading: str, fields: Sequence[tuple[str, str]], width: int = 100) -> s
             value = ("\n" + " " * (pad + 2)).join(textwrap.wrap(value, width - pad - 2))
         lines.append(f"  {label.ljust(pad)}{value}")
     return "\n".join(lines)
+
+
+def percent(value: Decimal | None) -> str | None:
+    """A percent for machines, to 2 decimals half up: ``"19.41"``; None stays None."""
+    return None if value is None else str(value.quantize(CENT, rounding=ROUND_HALF_UP))
+
+
+def signed_percent(value: Decimal | None) -> str:
+    """A percent for people: ``"+19.41%"``, or blank."""
+    text = percent(value)
+    return "" if text is None else f"{'+' if not text.startswith('-') else ''}{text}%"
+
+
+def signed_money(amount: Decimal | None) -> str:
+    """A change for people: ``"+$4,214.00"``, or blank."""
+    if amount is None:
+        return ""
+    return f"+{money(amount)}" if amount >= 0 else money(amount)
+
+
+def table(
+    columns: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    *,
+    title: str | None = None,
+    right: Sequence[int] = (),
+    width: int = 80,
+) -> str:
+    """A table drawn by rich (imported here: only the commands that draw tables pay for it).
+
+    ``right`` lists the columns (numbers) to align right.
+    """
+    import io
+
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    grid = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False)
+    for i, column in enumerate(columns):
+        grid.add_column(column, justify="right" if i in right else "left")
+    for row in rows:
+        grid.add_row(*row)
+    out = io.StringIO()
+    Console(file=out, width=width, no_color=True, highlight=False).print(grid)
+    return "\n".join(line.rstrip() for line in out.getvalue().rstrip().splitlines())
+
+
+def terminal_width(limit: int = 120) -> int:
+    """The terminal's width (80 when it cannot be told, e.g. in a pipe), at most ``limit``."""
+    import shutil
+
+    return min(shutil.get_terminal_size((80, 24)).columns, limit)
+
+
+def bar_chart(labels: Sequence[str], amounts: Sequence[Decimal], *, width: int = 80) -> str:
+    """Horizontal bars from zero, one line per amount, fitting in ``width`` columns."""
+    shown = [money(amount) for amount in amounts]
+    label_width = max(map(len, labels))
+    amount_width = max(map(len, shown))
+    room = max(10, width - label_width - amount_width - 2)
+    top = max(amounts) or Decimal(1)
+    lines = []
+    for label, amount, text in zip(labels, amounts, shown, strict=True):
+        length = int((amount / top * room).to_integral_value(rounding=ROUND_HALF_UP)) if amount > 0 else 0
+        lines.append(f"{label.ljust(label_width)} {'█' * length}{' ' * (room - length)} {text.rjust(amount_width)}")
+    return "\n".join(lines)

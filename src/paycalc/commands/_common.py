@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -27,9 +27,9 @@ FormatOption = Annotated[
 ]
 
 
-def command_app() -> typer.Typer:
+def command_app(**settings: Any) -> typer.Typer:
     """A Typer app for one command module, formatted like the rest of paycalc (plain text, no colour)."""
-    return typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False)
+    return typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False, **settings)
 
 
 @contextmanager

@@ -1,0 +1,115 @@
+"""``paycalc compare``: what the raises between two schedules gave each title and longevity row."""
+
+from typing import Annotated
+
+import typer
+
+from paycalc.commands._common import FormatOption, SchedulesOption, command_app, reporting_errors
+from paycalc.models import Comparison
+from paycalc.render import (
+    Format,
+    cents,
+    money,
+    percent,
+    signed_money,
+    signed_percent,
+    table,
+    terminal_width,
+    to_csv,
+    to_json,
+)
+
+app = command_app()
+
+COLUMNS = ("title", "longevity", "from_rate", "to_rate", "change", "percent")
+
+
+@app.command()
+def compare(
+    from_date: Annotated[
+        str,
+        typer.Argument(
+            metavar="FROM", help="A date, YYYY-MM-DD, e.g. 2008-05-19: the schedule in force on it.", show_default=False
+        ),
+    ],
+    to_date: Annotated[
+        str,
+        typer.Argument(
+            metavar="TO", help="A date, YYYY-MM-DD, e.g. 2018-06-16: the schedule in force on it.", show_default=False
+        ),
+    ],
+    title: Annotated[
+        str | None,
+        typer.Option(
+            metavar="TITLE", help='Only this title, e.g. "Teacher Aide". [default: every title]', show_default=False
+        ),
+    ] = None,
+    format: FormatOption = Format.table,
+    schedules: SchedulesOption = None,
+) -> None:
+    """Raises between the schedules in force on two dates, for every title and longevity row.
+
+    Percent is compounded from the two rates themselves, never a sum of the raises between.
+
+    \b
+    Example:
+      paycalc compare 2008-05-19 2018-06-16
+      paycalc compare 2013-05-01 2014-05-01 --title "Ed. Asst. B" --format csv
+    """
+    from paycalc.api import compare as comparing
+
+    with reporting_errors():
+        result = comparing(from_date, to_date, title=title, schedules=schedules)
+    if format is Format.json:
+        typer.echo(to_json(as_record(result)))
+    elif format is Format.csv:
+        typer.echo(to_csv(COLUMNS, ([row[c] for c in COLUMNS] for row in row_records(result))), nl=False)
+    else:
+        show(result)
+
+
+def as_record(result: Comparison) -> dict[str, object]:
+    return {"from": result.from_schedule.isoformat(), "to": result.to_schedule.isoformat(), "rows": row_records(result)}
+
+
+def row_records(result: Comparison) -> list[dict[str, str | None]]:
+    """The rows with money and percent as strings (2 decimals, half up), as JSON and CSV show them."""
+    return [
+        {
+            "title": row.title,
+            "longevity": row.longevity,
+            "from_rate": cents(row.from_rate),
+            "to_rate": cents(row.to_rate),
+            "change": cents(row.change),
+            "percent": percent(row.percent),
+        }
+        for row in result.rows
+    ]
+
+
+def show(result: Comparison) -> None:
+    start, end = result.from_schedule.isoformat(), result.to_schedule.isoformat()
+    typer.echo(
+        table(
+            ("Title", "Row", start, end, "Change", "Percent"),
+            (
+                (
+                    row.title,
+                    row.longevity,
+                    money(row.from_rate),
+                    money(row.to_rate),
+                    signed_money(row.change),
+                    signed_percent(row.percent),
+                )
+                for row in result.rows
+            ),
+            title=f"Schedule of {start} -> schedule of {end}",
+            right=(2, 3, 4, 5),
+            width=terminal_width(),
+        )
+    )
+    count = len(result.rows)
+    typer.echo(
+        f"Across {count} row{'s' if count != 1 else ''}: smallest {signed_percent(result.smallest)}, "
+        f"median {signed_percent(result.median)}, largest {signed_percent(result.largest)}"
+    )

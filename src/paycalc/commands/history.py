@@ -1,0 +1,144 @@
+"""``paycalc history``: one person's pay under each schedule, as a table and a bar chart."""
+
+from typing import Annotated
+
+import typer
+
+from paycalc.commands._common import FormatOption, SchedulesOption, command_app, reporting_errors
+from paycalc.models import History
+from paycalc.render import (
+    Format,
+    bar_chart,
+    cents,
+    money,
+    percent,
+    signed_money,
+    signed_percent,
+    table,
+    terminal_width,
+    to_csv,
+    to_json,
+)
+
+app = command_app()
+
+COLUMNS = ("schedule", "date", "years", "longevity", "rate", "annual", "change", "percent", "cumulative")
+
+
+@app.command()
+def history(
+    title: Annotated[str, typer.Option(metavar="TITLE", help='Job title or alias, e.g. "Teacher Aide".')],
+    years: Annotated[
+        str | None,
+        typer.Option(
+            metavar="N",
+            help="Completed years of service, the same on every row, e.g. 3. Give this or --hired.",
+            show_default=False,
+        ),
+    ] = None,
+    hired: Annotated[
+        str | None,
+        typer.Option(
+            metavar="DATE",
+            help="Hire date, e.g. 2009-01-05: the longevity row follows service on each row's date.",
+            show_default=False,
+        ),
+    ] = None,
+    start: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            metavar="DATE",
+            help="First date, e.g. 2013-05-01. [default: the first schedule, or --hired if later]",
+            show_default=False,
+        ),
+    ] = None,
+    end: Annotated[
+        str | None,
+        typer.Option(
+            "--to", metavar="DATE", help="Last date, e.g. 2018-06-16. [default: the last schedule]", show_default=False
+        ),
+    ] = None,
+    hours: Annotated[
+        str | None,
+        typer.Option(metavar="H", help="Hours worked per week, e.g. 17.5. [default: 30]", show_default=False),
+    ] = None,
+    workyear: Annotated[
+        str | None,
+        typer.Option(metavar="F", help="Fraction of the regular workyear, e.g. 0.5. [default: 1]", show_default=False),
+    ] = None,
+    format: FormatOption = Format.table,
+    schedules: SchedulesOption = None,
+) -> None:
+    """One person's annual pay under each schedule, with the change from the row before and since the first.
+
+    Each row is priced on the day its schedule took effect (--from for the first row).
+
+    \b
+    Example:
+      paycalc history --title "Teacher Aide" --years 3
+      paycalc history --title "Ed. Asst. B" --hired 2009-01-05 --from 2013-05-01 --format json
+    """
+    from paycalc.api import history as pricing
+
+    with reporting_errors():
+        result = pricing(
+            title, years=years, hired=hired, start=start, end=end, hours=hours, workyear=workyear, schedules=schedules
+        )
+    if format is Format.json:
+        typer.echo(to_json(as_record(result)))
+    elif format is Format.csv:
+        typer.echo(to_csv(COLUMNS, ([row[c] for c in COLUMNS] for row in row_records(result))), nl=False)
+    else:
+        show(result)
+
+
+def as_record(result: History) -> dict[str, object]:
+    return {"title": result.title, "rows": row_records(result)}
+
+
+def row_records(result: History) -> list[dict[str, object]]:
+    """The rows with money and percent as strings (2 decimals, half up); null where there is no row before."""
+    return [
+        {
+            "schedule": row.schedule.isoformat(),
+            "date": row.date.isoformat(),
+            "years": row.years,
+            "longevity": row.longevity,
+            "rate": cents(row.rate),
+            "annual": cents(row.annual),
+            "change": None if row.change is None else cents(row.change),
+            "percent": percent(row.percent),
+            "cumulative": percent(row.cumulative),
+        }
+        for row in result.rows
+    ]
+
+
+def show(result: History) -> None:
+    rows = result.rows
+    width = terminal_width()
+    typer.echo(
+        table(
+            ("Schedule", "Years", "Row", "Annual pay", "Change", "Percent", "Since first"),
+            (
+                (
+                    row.schedule.isoformat(),
+                    str(row.years),
+                    row.longevity,
+                    money(row.annual),
+                    signed_money(row.change),
+                    signed_percent(row.percent),
+                    signed_percent(row.cumulative),
+                )
+                for row in rows
+            ),
+            title=f"{result.title}: pay by schedule",
+            right=(1, 3, 4, 5, 6),
+            width=width,
+        )
+    )
+    if rows[0].date != rows[0].schedule:
+        typer.echo(f"The first row is priced on {rows[0].date}, under the schedule of {rows[0].schedule}.")
+    typer.echo("")
+    typer.echo(bar_chart([row.schedule.isoformat() for row in rows], [row.annual for row in rows], width=width))
