@@ -194,6 +194,7 @@ LEAVES = [
     ["pay"],
     ["compare"],
     ["history"],
+    ["retro"],
     ["titles"],
     ["schedules", "list"],
     ["schedules", "show"],

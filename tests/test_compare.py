@@ -222,7 +222,7 @@ def test_schedules_list() -> None:
     }
     assert data["schedules"][-1]["until"] is None
     table = run("schedules", "list").stdout
-    assert "2018-05-01   2018-06-15   Article Three A.1, pages 7-8       12" in table
+    assert "2018-05-01  2018-06-15  Article Three A.1, pages 7-8      12" in table
 
 
 def test_schedules_show_lays_out_the_schedule_in_force() -> None:

@@ -7,8 +7,8 @@ Decimal('33352.00')
 
 __version__ = "0.1.0"
 
-from paycalc.api import annual_pay, compare, history
-from paycalc.errors import InputError, PaycalcError, Problem, ScheduleError
+from paycalc.api import annual_pay, compare, history, retro_pay, retro_roster
+from paycalc.errors import InputError, PaycalcError, Problem, RowError, ScheduleError
 from paycalc.loader import check_folder, load_contract
 from paycalc.models import (
     CompareRow,
@@ -17,7 +17,10 @@ from paycalc.models import (
     History,
     HistoryRow,
     PayResult,
+    RetroResult,
+    RosterTotal,
     Schedule,
+    Segment,
     Tier,
     Title,
 )
@@ -32,8 +35,12 @@ __all__ = [
     "PayResult",
     "PaycalcError",
     "Problem",
+    "RetroResult",
+    "RosterTotal",
+    "RowError",
     "Schedule",
     "ScheduleError",
+    "Segment",
     "Tier",
     "Title",
     "__version__",
@@ -42,4 +49,6 @@ __all__ = [
     "compare",
     "history",
     "load_contract",
+    "retro_pay",
+    "retro_roster",
 ]

@@ -17,6 +17,7 @@ COMMANDS = {
     "pay": "pay",
     "compare": "compare",
     "history": "history",
+    "retro": "retro",
     "schedules": "schedules",
     "titles": "titles",
 }

@@ -37,3 +37,12 @@ class ScheduleError(PaycalcError):
             s = "" if more == 1 else "s"
             first += f" (and {more} more problem{s}: 'paycalc schedules validate {folder}' lists them all)"
         super().__init__(first)
+
+
+class RowError(InputError):
+    """A roster row that cannot be priced: ``row`` is its number among the rows (1 = the first)."""
+
+    def __init__(self, row: int, reason: str) -> None:
+        self.row = row
+        self.reason = reason
+        super().__init__(f"row {row}: {reason}")

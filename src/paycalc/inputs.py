@@ -22,6 +22,11 @@ def _is_iso_date(text: str) -> bool:
 
 def to_date(value: date | str, what: str = "date") -> date:
     """A date from a ``date`` or an ISO ``YYYY-MM-DD`` string."""
+    if type(value) is str and len(value) == 10 and value[4] == value[7] == "-":  # the usual case, fast
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -80,6 +85,15 @@ def to_workyear(value: Decimal | int | float | str) -> Decimal:
     if not 0 < workyear <= MAX_WORKYEAR:
         raise InputError(f"workyear {value!r} is out of range ({accepted})")
     return workyear
+
+
+def to_amount(value: Decimal | int | float | str, what: str = "amount") -> Decimal:
+    """An amount of money: 0 or more."""
+    accepted = "an amount of 0 or more, e.g. 26843 or 26843.50"
+    amount = _to_decimal(value, what, accepted)
+    if amount < 0:
+        raise InputError(f"{what} {value!r} is negative ({accepted})")
+    return amount
 
 
 def title_key(name: str) -> str:

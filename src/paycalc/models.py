@@ -110,3 +110,42 @@ class HistoryRow(NamedTuple):
 class History(NamedTuple):
     title: str
     rows: tuple[HistoryRow, ...]
+
+
+class Segment(NamedTuple):
+    """A run of days with one owed and one paid annual rate, and what it owed and paid."""
+
+    start: datetime.date
+    end: datetime.date
+    schedule: datetime.date  # the schedule owed under
+    longevity: str
+    owed_rate: Decimal  # annual, after pro-rating (exact to 28 digits; shown to the cent)
+    paid_rate: Decimal
+    owed: Decimal  # the sum of its pieces, each rounded to the cent
+    paid: Decimal
+    retro: Decimal
+
+
+class RetroResult(NamedTuple):
+    """Retro pay for one person over a period: what the schedules owed minus what was paid."""
+
+    title: str
+    hired: datetime.date
+    start: datetime.date
+    end: datetime.date
+    method: str
+    paid_basis: str  # "schedule 2008-05-19" or "flat 26843.00"
+    owed: Decimal
+    paid: Decimal
+    retro: Decimal
+    segments: tuple[Segment, ...]
+
+
+class RosterTotal(NamedTuple):
+    """Retro pay summed over the roster rows of one id."""
+
+    id: str
+    rows: int
+    owed: Decimal
+    paid: Decimal
+    retro: Decimal

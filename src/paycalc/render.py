@@ -87,12 +87,15 @@ def table(
     rows: Iterable[Sequence[str]],
     *,
     title: str | None = None,
-    right: Sequence[int] = (),
+    right: Iterable[int] = (),
+    wrap: Iterable[int] = (),
     width: int = 80,
 ) -> str:
     """A table drawn by rich (imported here: only the commands that draw tables pay for it).
 
-    ``right`` lists the columns (numbers) to align right.
+    ``title`` goes on a line of its own above the table; ``right`` lists the columns (by number) to align
+    right, ``wrap`` the text columns that may wrap.
+    No other cell is ever cut or wrapped: when the table cannot fit ``width``, it is drawn wider.
     """
     import io
 
@@ -100,14 +103,30 @@ def table(
     from rich.console import Console
     from rich.table import Table
 
-    grid = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False)
-    for i, column in enumerate(columns):
-        grid.add_column(column, justify="right" if i in right else "left")
-    for row in rows:
-        grid.add_row(*row)
-    out = io.StringIO()
-    Console(file=out, width=width, no_color=True, highlight=False).print(grid)
-    return "\n".join(line.rstrip() for line in out.getvalue().rstrip().splitlines())
+    right, wrap = set(right), set(wrap)
+    cells = [list(row) for row in rows]
+
+    def draw(cells: list[list[str]], width: int) -> str:
+        grid = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1, 0, 0))
+        for i, column in enumerate(columns):
+            grid.add_column(column, justify="right" if i in right else "left", no_wrap=i not in wrap)
+        for row in cells:
+            grid.add_row(*row)
+        console = Console(file=io.StringIO(), width=width, no_color=True, highlight=False)
+        console.print(grid)
+        return console.file.getvalue()  # type: ignore[attr-defined, no-any-return]
+
+    # the narrowest the table can be drawn without cutting a cell: wrapped columns down to their longest word
+    longest_words = [
+        [max(cell.split(), key=len, default="") if i in wrap else cell for i, cell in enumerate(row)] for row in cells
+    ]
+    narrowest = max(map(len, draw(longest_words, 10_000).splitlines()))
+    text = "\n".join(line.rstrip() for line in draw(cells, max(width, narrowest)).splitlines()).strip("\n")
+    if not title:
+        return text
+    import textwrap
+
+    return f"{textwrap.fill(title, width)}\n\n{text}"
 
 
 def terminal_width(limit: int = 120) -> int:

@@ -47,6 +47,7 @@ def list_schedules(format: FormatOption = Format.table, schedules: SchedulesOpti
                 rows,
                 title=contract.name,
                 right=(3,),
+                wrap=(2,),
                 width=terminal_width(),
             )
         )

@@ -37,4 +37,6 @@ def titles(format: FormatOption = Format.table, schedules: SchedulesOption = Non
         typer.echo(to_csv(["title", "aliases", "notes", "hired_before"], cells), nl=False)
     else:
         rows = [(t.name, ", ".join(t.aliases), " ".join(t.notes)) for t in contract.titles]
-        typer.echo(table(("Title", "Also matches", "Notes"), rows, title=contract.name, width=terminal_width()))
+        typer.echo(
+            table(("Title", "Also matches", "Notes"), rows, title=contract.name, wrap=(1, 2), width=terminal_width())
+        )

@@ -1,0 +1,284 @@
+"""Retro pay: what the schedules in force owed over a period, minus what was paid. Pure, like ``core``.
+
+The rules (README, "Retro pay"):
+
+- The period runs from ``start`` to ``end``, both days included.
+- Owed: each day at the rate of the schedule in force that day, for the title and the longevity row
+  reached that day (from the hire date), times the pro-rating factor (hours / regular hours x workyear).
+- Paid: the rates of one frozen schedule (by default the one in force the day before ``start``), with
+  the same longevity progression and pro-rating; or a flat annual amount (no progression, no pro-rating).
+- ``semimonthly``: pay periods run from the 1st to the 15th and from the 16th to the month's end; a
+  period pays annual / 24. A period in which a rate changes splits into pieces, one per rate; a piece,
+  and a period cut by either end of the range, is prorated by calendar days within its period.
+- ``daily``: a piece is a run of days at one rate within one calendar year; each day pays annual / the
+  days of its year.
+- Owed and paid are each rounded to the cent per piece, half up; retro = the sum of (owed - paid).
+- Segments are the maximal runs of days with the same owed and paid rates; they add up to the totals.
+
+Money is computed in integer cents from exact fractions, and whole pay periods in closed form, so a
+nine-year period costs a few dozen operations, not one per day.
+"""
+
+from __future__ import annotations
+
+import datetime
+from bisect import bisect_right
+from collections.abc import Callable
+from decimal import Decimal
+from functools import lru_cache
+from itertools import pairwise
+from math import gcd
+from typing import Any
+
+from paycalc import core
+from paycalc.errors import InputError
+from paycalc.models import Contract, RetroResult, Schedule, Segment
+
+METHODS = ("semimonthly", "daily")
+ONE_DAY = datetime.timedelta(days=1)
+
+Rational = tuple[int, int]  # numerator, positive denominator, in lowest terms
+
+
+def rational(value: Decimal) -> Rational:
+    num, den = value.as_integer_ratio()
+    return num, den
+
+
+def product(*factors: Rational) -> Rational:
+    num = den = 1
+    for n, d in factors:
+        num, den = num * n, den * d
+    common = gcd(num, den)
+    return num // common, den // common
+
+
+def cents(annual: Rational, days: int, per: int) -> int:
+    """``annual x days / per`` in cents, rounded half up (amounts are never negative)."""
+    num, den = annual
+    top, bottom = num * 100 * days, den * per
+    return (2 * top + bottom) // (2 * bottom)
+
+
+def as_decimal(annual: Rational) -> Decimal:
+    return Decimal(annual[0]) / Decimal(annual[1])
+
+
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _last_of_period(year: int, month: int, day: int) -> int:
+    """The day of the month on which the semimonthly pay period holding ``day`` ends."""
+    if day <= 15:
+        return 15
+    return 29 if month == 2 and core.is_leap(year) else _MONTH_DAYS[month]
+
+
+def _index(year: int, month: int, day: int) -> int:
+    """Pay periods numbered in order: two a month."""
+    return (year * 12 + month - 1) * 2 + (day > 15)
+
+
+def semimonthly(annual: Rational, start: datetime.date, end: datetime.date) -> int:
+    """Cents paid for the days ``start``..``end`` at one annual rate, in semimonthly pieces.
+
+    Whole periods pay annual / 24 each, counted in closed form; a period cut by ``start`` or ``end``
+    pays for its days out of the days of its period.
+    """
+    total = 0
+    year, month, day = start.year, start.month, start.day
+    period_last = _last_of_period(year, month, day)
+    first_index = _index(year, month, day)
+    days_to_end = (end - start).days
+    if day not in (1, 16) or days_to_end < period_last - day:  # a piece of the first period
+        days = min(days_to_end, period_last - day) + 1
+        total += cents(annual, days, 24 * (period_last - (0 if day <= 15 else 15)))
+        if days > days_to_end:
+            return total
+        first_index += 1
+    year, month, day = end.year, end.month, end.day
+    period_last = _last_of_period(year, month, day)
+    whole = _index(year, month, day) - first_index + (day == period_last)
+    total += whole * cents(annual, 1, 24)
+    if day != period_last:  # a piece of the last period
+        period_first = 1 if day <= 15 else 16
+        total += cents(annual, day - period_first + 1, 24 * (period_last - period_first + 1))
+    return total
+
+
+def daily(annual: Rational, start: datetime.date, end: datetime.date) -> int:
+    """Cents paid for the days ``start``..``end`` at one annual rate, one piece per calendar year."""
+    total = 0
+    while start <= end:
+        last = min(end, datetime.date(start.year, 12, 31))
+        days_in_year = 366 if core.is_leap(start.year) else 365
+        total += cents(annual, (last - start).days + 1, days_in_year)
+        start = last + ONE_DAY
+    return total
+
+
+# A run of days with one owed and one paid annual rate, before it is priced:
+# [start, end, schedule owed under, longevity label, owed annual, paid annual]
+_Run = list[Any]
+
+
+# Runs between two schedule dates recur across a roster (same rate, same days), so the sums are
+# remembered; the cache is bounded, so memory stays flat however long the roster.
+PAYING: dict[str, Callable[[Rational, datetime.date, datetime.date], int]] = {
+    "semimonthly": lru_cache(maxsize=4096)(semimonthly),
+    "daily": lru_cache(maxsize=4096)(daily),
+}
+
+
+@lru_cache(maxsize=1024)
+def _annual(rate: Decimal, factor: Rational) -> Rational:
+    """A published rate times the pro-rating factor, exactly."""
+    return product(rational(rate), factor)
+
+
+def _plan(
+    contract: Contract,
+    title_name: str,
+    hired: datetime.date,
+    start: datetime.date,
+    end: datetime.date,
+    hours: Decimal | None,
+    workyear: Decimal | None,
+    paid_schedule: datetime.date | None,
+    paid_annual: Decimal | None,
+    method: str,
+) -> tuple[str, str, list[_Run]]:
+    """Check the inputs and cut the period into runs of days at one owed and one paid rate.
+
+    Returns the canonical title, what was paid ("schedule 2008-05-19" or "flat 26843.00") and the runs.
+    """
+    if method not in PAYING:
+        raise InputError(f"method {method!r} is not known ({' or '.join(METHODS)})")
+    if paid_schedule is not None and paid_annual is not None:
+        raise InputError("both paid schedule and paid annual given (at most one: a schedule date, or a flat amount)")
+    if end < start:
+        raise InputError(f"the end {end} is before the start {start} (an end on or after the start)")
+    if hired > start:
+        raise InputError(f"hire date {hired} is after the start {start} (a start on or after the hire date)")
+    title = core.resolve_title(contract, title_name).name
+    core.schedule_on(contract, start)  # a start before the first schedule is an error naming it
+
+    frozen: Schedule | None = None
+    if paid_annual is not None:
+        flat = rational(paid_annual)
+        basis = f"flat {paid_annual:.2f}"
+    else:
+        on = paid_schedule if paid_schedule is not None else start - ONE_DAY
+        if paid_schedule is None and on < contract.schedules[0].effective:
+            raise InputError(
+                f"no schedule was in force on {on}, the day before the start "
+                "(give the schedule that was paid, or the flat annual amount paid)"
+            )
+        frozen = core.schedule_on(contract, on)
+        flat = (0, 1)  # not used: the frozen schedule's rates are paid
+        basis = f"schedule {frozen.effective}"
+
+    hours = contract.regular_hours if hours is None else hours
+    workyear = Decimal(1) if workyear is None else workyear
+    factor = product(rational(hours), rational(workyear), rational(contract.regular_hours)[::-1])
+
+    # the days on which a rate may change: a schedule takes effect, or a longevity tier is reached
+    effective = [s.effective for s in contract.schedules]
+    in_force = bisect_right(effective, start) - 1
+    changes = dict.fromkeys(effective[in_force + 1 : bisect_right(effective, end)], -1)
+    tiers = contract.tiers
+    tier = tiers.index(core.tier_for(contract, core.completed_years(hired, start)))
+    for i in range(tier + 1, len(tiers)):
+        reached = core.anniversary(hired, hired.year + tiers[i].min_years)
+        if reached <= end:
+            changes[reached] = i
+    edges = [start, *sorted(changes), end + ONE_DAY]
+
+    runs: list[_Run] = []
+    owed = paid = (-1, 1)
+    for first, following in pairwise(edges):
+        while in_force + 1 < len(effective) and effective[in_force + 1] <= first:
+            in_force += 1
+        tier = max(tier, changes.get(first, -1))
+        schedule, label = contract.schedules[in_force], tiers[tier].label
+        owed_now = _annual(schedule.rates[title][label], factor)
+        paid_now = flat if frozen is None else _annual(frozen.rates[title][label], factor)
+        if owed_now == owed and paid_now == paid:  # the same rates: the run goes on
+            runs[-1][1] = following - ONE_DAY
+        else:
+            owed, paid = owed_now, paid_now
+            runs.append([first, following - ONE_DAY, schedule.effective, label, owed, paid])
+    return title, basis, runs
+
+
+def retro(
+    contract: Contract,
+    title_name: str,
+    *,
+    hired: datetime.date,
+    start: datetime.date,
+    end: datetime.date,
+    hours: Decimal | None = None,
+    workyear: Decimal | None = None,
+    paid_schedule: datetime.date | None = None,
+    paid_annual: Decimal | None = None,
+    method: str = "semimonthly",
+) -> RetroResult:
+    """Retro pay for one person from ``start`` to ``end`` (both included), segment by segment."""
+    title, basis, runs = _plan(
+        contract, title_name, hired, start, end, hours, workyear, paid_schedule, paid_annual, method
+    )
+    pay_for = PAYING[method]
+    segments = []
+    for first, last, effective, label, owed, paid in runs:
+        owed_cents, paid_cents = pay_for(owed, first, last), pay_for(paid, first, last)
+        segments.append(
+            Segment(
+                start=first,
+                end=last,
+                schedule=effective,
+                longevity=label,
+                owed_rate=as_decimal(owed),
+                paid_rate=as_decimal(paid),
+                owed=Decimal(owed_cents).scaleb(-2),
+                paid=Decimal(paid_cents).scaleb(-2),
+                retro=Decimal(owed_cents - paid_cents).scaleb(-2),
+            )
+        )
+    owed_total = sum((s.owed for s in segments), Decimal("0.00"))
+    paid_total = sum((s.paid for s in segments), Decimal("0.00"))
+    return RetroResult(
+        title=title,
+        hired=hired,
+        start=start,
+        end=end,
+        method=method,
+        paid_basis=basis,
+        owed=owed_total,
+        paid=paid_total,
+        retro=owed_total - paid_total,
+        segments=tuple(segments),
+    )
+
+
+def totals(
+    contract: Contract,
+    title_name: str,
+    *,
+    hired: datetime.date,
+    start: datetime.date,
+    end: datetime.date,
+    hours: Decimal | None = None,
+    workyear: Decimal | None = None,
+    paid_schedule: datetime.date | None = None,
+    paid_annual: Decimal | None = None,
+    method: str = "semimonthly",
+) -> tuple[int, int]:
+    """Owed and paid in cents: the same sums as :func:`retro`, without building its segments."""
+    _, _, runs = _plan(contract, title_name, hired, start, end, hours, workyear, paid_schedule, paid_annual, method)
+    pay_for = PAYING[method]
+    owed = paid = 0
+    for first, last, _, _, owed_rate, paid_rate in runs:
+        owed += pay_for(owed_rate, first, last)
+        paid += pay_for(paid_rate, first, last)
+    return owed, paid
