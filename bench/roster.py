@@ -101,9 +101,8 @@ def main() -> None:
     print(f"paycalc retro --roster:  median {roster_time:.2f} s  ({roster_time / rows_small * 1e6:.0f} us a row)")
     print(f"15 x cold paycalc pay:   median {pay_time:.2f} s")
     print(f"ratio: {roster_time / pay_time:.2f}  (goal <= 1.00)")
-    print(
-        f"peak memory: {rss_small / 1024:.1f} MiB at {rows_small:,} rows, {rss_large / 1024:.1f} MiB at {rows_large:,} rows"
-    )
+    small_mib, large_mib = rss_small / 1024, rss_large / 1024
+    print(f"peak memory: {small_mib:.1f} MiB at {rows_small:,} rows, {large_mib:.1f} MiB at {rows_large:,} rows")
     print(f"ratio: {rss_large / rss_small:.2f}  (goal <= 1.20)")
 
 
