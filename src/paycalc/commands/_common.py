@@ -21,6 +21,35 @@ SchedulesOption = Annotated[
     ),
 ]
 
+YearsOption = Annotated[
+    str | None,
+    typer.Option(metavar="N", help="Completed years of service, e.g. 16. Give this or --hired.", show_default=False),
+]
+HiredOption = Annotated[
+    str | None,
+    typer.Option(
+        metavar="DATE",
+        help="Hire date, YYYY-MM-DD, e.g. 2005-09-01: completed years, and so the longevity row, count from it.",
+        show_default=False,
+    ),
+]
+HoursOption = Annotated[
+    str | None,
+    typer.Option(
+        metavar="H",
+        help="Hours worked per week, e.g. 17.5. [default: the regular week, 30 in the NYC contract]",
+        show_default=False,
+    ),
+]
+WorkyearOption = Annotated[
+    str | None,
+    typer.Option(
+        metavar="F",
+        help="Fraction of the regular workyear worked, e.g. 0.5 (may exceed 1). [default: 1]",
+        show_default=False,
+    ),
+]
+
 FormatOption = Annotated[
     Format,
     typer.Option("--format", "-f", help="Output: table to read, json or csv to script, e.g. --format json."),

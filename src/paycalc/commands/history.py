@@ -4,7 +4,16 @@ from typing import Annotated
 
 import typer
 
-from paycalc.commands._common import FormatOption, SchedulesOption, command_app, reporting_errors
+from paycalc.commands._common import (
+    FormatOption,
+    HiredOption,
+    HoursOption,
+    SchedulesOption,
+    WorkyearOption,
+    YearsOption,
+    command_app,
+    reporting_errors,
+)
 from paycalc.models import History
 from paycalc.render import (
     Format,
@@ -28,22 +37,8 @@ COLUMNS = ("schedule", "date", "years", "longevity", "rate", "annual", "change",
 @app.command()
 def history(
     title: Annotated[str, typer.Option(metavar="TITLE", help='Job title or alias, e.g. "Teacher Aide".')],
-    years: Annotated[
-        str | None,
-        typer.Option(
-            metavar="N",
-            help="Completed years of service, the same on every row, e.g. 3. Give this or --hired.",
-            show_default=False,
-        ),
-    ] = None,
-    hired: Annotated[
-        str | None,
-        typer.Option(
-            metavar="DATE",
-            help="Hire date, e.g. 2009-01-05: the longevity row follows service on each row's date.",
-            show_default=False,
-        ),
-    ] = None,
+    years: YearsOption = None,
+    hired: HiredOption = None,
     start: Annotated[
         str | None,
         typer.Option(
@@ -59,14 +54,8 @@ def history(
             "--to", metavar="DATE", help="Last date, e.g. 2018-06-16. [default: the last schedule]", show_default=False
         ),
     ] = None,
-    hours: Annotated[
-        str | None,
-        typer.Option(metavar="H", help="Hours worked per week, e.g. 17.5. [default: 30]", show_default=False),
-    ] = None,
-    workyear: Annotated[
-        str | None,
-        typer.Option(metavar="F", help="Fraction of the regular workyear, e.g. 0.5. [default: 1]", show_default=False),
-    ] = None,
+    hours: HoursOption = None,
+    workyear: WorkyearOption = None,
     format: FormatOption = Format.table,
     schedules: SchedulesOption = None,
 ) -> None:

@@ -4,7 +4,16 @@ from typing import Annotated
 
 import typer
 
-from paycalc.commands._common import FormatOption, SchedulesOption, command_app, reporting_errors
+from paycalc.commands._common import (
+    FormatOption,
+    HiredOption,
+    HoursOption,
+    SchedulesOption,
+    WorkyearOption,
+    YearsOption,
+    command_app,
+    reporting_errors,
+)
 from paycalc.models import PayResult
 from paycalc.render import Format, card, cents, money, number, to_csv, to_json
 
@@ -41,34 +50,10 @@ def pay(
             metavar="DATE", help="Date to price, YYYY-MM-DD, e.g. 2018-06-16. [default: today]", show_default=False
         ),
     ] = None,
-    years: Annotated[
-        str | None,
-        typer.Option(
-            metavar="N", help="Completed years of service, e.g. 16. Give this or --hired.", show_default=False
-        ),
-    ] = None,
-    hired: Annotated[
-        str | None,
-        typer.Option(
-            metavar="DATE",
-            help="Hire date, YYYY-MM-DD, e.g. 2002-09-03: counts completed years up to --date.",
-            show_default=False,
-        ),
-    ] = None,
-    hours: Annotated[
-        str | None,
-        typer.Option(
-            metavar="H", help="Hours worked per week, e.g. 17.5. [default: 30, the regular week]", show_default=False
-        ),
-    ] = None,
-    workyear: Annotated[
-        str | None,
-        typer.Option(
-            metavar="F",
-            help="Fraction of the regular workyear worked, e.g. 0.5 (may exceed 1). [default: 1]",
-            show_default=False,
-        ),
-    ] = None,
+    years: YearsOption = None,
+    hired: HiredOption = None,
+    hours: HoursOption = None,
+    workyear: WorkyearOption = None,
     format: FormatOption = Format.table,
     schedules: SchedulesOption = None,
 ) -> None:

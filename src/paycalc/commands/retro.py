@@ -7,7 +7,14 @@ from typing import IO, Annotated
 
 import typer
 
-from paycalc.commands._common import SchedulesOption, command_app, reporting_errors
+from paycalc.commands._common import (
+    HiredOption,
+    HoursOption,
+    SchedulesOption,
+    WorkyearOption,
+    command_app,
+    reporting_errors,
+)
 from paycalc.errors import PaycalcError, RowError
 from paycalc.models import RetroResult, RosterTotal
 from paycalc.render import Format, cents, money, table, terminal_width, to_csv, to_json
@@ -24,12 +31,7 @@ def retro(
     title: Annotated[
         str | None, typer.Option(metavar="TITLE", help='Job title or alias, e.g. "Ed. Asst. B".', show_default=False)
     ] = None,
-    hired: Annotated[
-        str | None,
-        typer.Option(
-            metavar="DATE", help="Hire date, e.g. 2005-09-01: the longevity row follows it.", show_default=False
-        ),
-    ] = None,
+    hired: HiredOption = None,
     start: Annotated[
         str | None,
         typer.Option("--from", metavar="DATE", help="First day of the period, e.g. 2013-05-01.", show_default=False),
@@ -40,14 +42,8 @@ def retro(
             "--to", metavar="DATE", help="Last day of the period (included), e.g. 2014-09-30.", show_default=False
         ),
     ] = None,
-    hours: Annotated[
-        str | None,
-        typer.Option(metavar="H", help="Hours worked per week, e.g. 17.5. [default: 30]", show_default=False),
-    ] = None,
-    workyear: Annotated[
-        str | None,
-        typer.Option(metavar="F", help="Fraction of the regular workyear, e.g. 0.5. [default: 1]", show_default=False),
-    ] = None,
+    hours: HoursOption = None,
+    workyear: WorkyearOption = None,
     paid_schedule: Annotated[
         str | None,
         typer.Option(
