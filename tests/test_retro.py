@@ -115,6 +115,22 @@ def test_an_anniversary_inside_a_pay_period_and_a_feb_29_hire() -> None:
     assert result.paid_basis == "flat 23000.00"
 
 
+def test_the_bilingual_footnote_applies_to_retro_too() -> None:
+    with pytest.raises(paycalc.InputError, match=r"only those employed in title before 1975-12-01"):
+        retro(title="Bil. Prof. Asst.", hired="1990-09-01", start="2013-05-01", end="2014-09-30")
+    # hired before December 1975: more than 15 years by 2013, so the 15-year row, 33695 owed against 33361
+    result = retro(title="Bil. Prof. Asst.", hired="1975-09-02", start="2013-05-01", end="2013-05-15")
+    assert result.segments[0].longevity == "15-year"
+    assert result.retro == r(F(33695, 24)) - r(F(33361, 24))
+
+
+def test_a_flat_amount_is_shown_rounded_half_up() -> None:
+    result = retro(
+        title="Teacher Aide", hired="2010-01-01", start="2013-05-01", end="2013-05-15", paid_annual="21000.125"
+    )
+    assert result.paid_basis == "flat 21000.13"  # half even would give 21000.12
+
+
 def test_segments_add_up_to_the_totals() -> None:
     result = retro(title="Aux. Trainer B", hired="1998-06-17", start="2009-11-01", end="2018-11-30", hours="35")
     assert len(result.segments) == 9  # eight schedules in force, and the 15th anniversary on 2013-06-17

@@ -81,6 +81,16 @@ def tier_for(contract: Contract, years: int) -> Tier:
     return earned
 
 
+def check_hire(title: Title, hired: date) -> None:
+    """A title whose rate is only for those hired before a date (Bil. Prof. Asst.) refuses later hires."""
+    if title.hired_before is not None and hired >= title.hired_before:
+        raise InputError(
+            f"{title.name} hired {hired} is not paid this title's rate (only those employed in title before "
+            f"{title.hired_before} and continuously thereafter are; others are paid the rate of the title "
+            "with the same education and experience)"
+        )
+
+
 def contract_notes(contract: Contract, on: date, schedule: Schedule) -> list[str]:
     """Notes on where ``on`` falls against the contract's term."""
     if on > contract.term_end:
@@ -121,12 +131,7 @@ def pay(
     notes = contract_notes(contract, on, schedule)
     if hired is not None:
         years = completed_years(hired, on)
-        if title.hired_before is not None and hired >= title.hired_before:
-            raise InputError(
-                f"{title.name} hired {hired} is not paid this title's rate (only those employed in title before "
-                f"{title.hired_before} and continuously thereafter are; others are paid the rate of the title "
-                "with the same education and experience)"
-            )
+        check_hire(title, hired)
     assert years is not None
     notes.extend(title.notes)
     tier = tier_for(contract, years)

@@ -160,13 +160,14 @@ def _plan(
         raise InputError(f"the end {end} is before the start {start} (an end on or after the start)")
     if hired > start:
         raise InputError(f"hire date {hired} is after the start {start} (a start on or after the hire date)")
-    title = core.resolve_title(contract, title_name).name
+    title = core.resolve_title(contract, title_name)
+    core.check_hire(title, hired)
     core.schedule_on(contract, start)  # a start before the first schedule is an error naming it
 
     frozen: Schedule | None = None
     if paid_annual is not None:
         flat = rational(paid_annual)
-        basis = f"flat {paid_annual:.2f}"
+        basis = f"flat {core.round_cents(paid_annual)}"
     else:
         on = paid_schedule if paid_schedule is not None else start - ONE_DAY
         if paid_schedule is None and on < contract.schedules[0].effective:
@@ -201,14 +202,14 @@ def _plan(
             in_force += 1
         tier = max(tier, changes.get(first, -1))
         schedule, label = contract.schedules[in_force], tiers[tier].label
-        owed_now = _annual(schedule.rates[title][label], factor)
-        paid_now = flat if frozen is None else _annual(frozen.rates[title][label], factor)
+        owed_now = _annual(schedule.rates[title.name][label], factor)
+        paid_now = flat if frozen is None else _annual(frozen.rates[title.name][label], factor)
         if owed_now == owed and paid_now == paid:  # the same rates: the run goes on
             runs[-1][1] = following - ONE_DAY
         else:
             owed, paid = owed_now, paid_now
             runs.append([first, following - ONE_DAY, schedule.effective, label, owed, paid])
-    return title, basis, runs
+    return title.name, basis, runs
 
 
 def retro(
