@@ -423,6 +423,17 @@ def test_errors_are_one_line_and_exit_1(args: list[str], message: str) -> None:
     assert result.stdout == ""
 
 
+def test_an_output_folder_that_does_not_exist(tmp_path: Path) -> None:
+    source = tmp_path / "roster.csv"
+    source.write_text(ROSTER)
+    result = run("retro", "--roster", str(source), "--output", str(tmp_path / "missing" / "retro.csv"))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        f"Error: cannot write {tmp_path / 'missing' / 'retro.csv'}: No such file or directory"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["roster.csv"]
+
+
 @pytest.mark.parametrize(
     ("roster", "message"),
     [
