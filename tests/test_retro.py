@@ -402,6 +402,7 @@ def test_skip_invalid_reports_each_row_and_exits_3(tmp_path: Path) -> None:
         ([*ONE, "--paid-annual", "lots"], "Error: paid annual 'lots' is not a number"),
         ([*ONE, "--paid-schedule", "May 2008"], "Error: paid schedule date 'May 2008' is not a valid date"),
         ([*ONE, "--method", "weekly"], "Error: method 'weekly' is not known (semimonthly or daily)"),
+        ([*ONE, "--paid-schedule", "2001-01-01"], "Error: date 2001-01-01 is before the first schedule"),
         ([*ONE, "--hours", "200"], "Error: hours '200' is out of range"),
         ([*ONE, "--roster", "x.csv"], "Error: --title, --hired, --from, --to cannot be used with --roster"),
         (

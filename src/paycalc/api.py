@@ -221,13 +221,14 @@ class _FinishedIds:
         self._spill: IO[str] | None = None
         self._dumps, self._loads = json.dumps, json.loads
 
-    def _positions(self, key: str) -> list[int]:
-        first, step = hash(key), hash((key, "paycalc")) | 1
-        return [(first + i * step) % self.BITS for i in range(self.HASHES)]
+    def _positions(self, key: str) -> tuple[int, ...]:
+        first, step, mask = hash(key), hash((key, 1)) | 1, self.BITS - 1
+        return tuple((first + i * step) & mask for i in range(self.HASHES))
 
     def add(self, key: str) -> None:
+        bits = self._bits
         for position in self._positions(key):
-            self._bits[position >> 3] |= 1 << (position & 7)
+            bits[position >> 3] |= 1 << (position & 7)
         if self._spill is None:
             import tempfile
 
@@ -235,7 +236,11 @@ class _FinishedIds:
         self._spill.write(self._dumps(key) + "\n")
 
     def __contains__(self, key: str) -> bool:
-        if self._spill is None or not all(self._bits[p >> 3] >> (p & 7) & 1 for p in self._positions(key)):
+        bits = self._bits
+        for position in self._positions(key):
+            if not bits[position >> 3] & (1 << (position & 7)):
+                return False
+        if self._spill is None:
             return False
         self._spill.seek(0)
         found = any(self._loads(line) == key for line in self._spill)
@@ -247,32 +252,32 @@ class _FinishedIds:
             self._spill.close()
 
 
-def _cell(row: Mapping[str, str | None], column: str, required: bool = True) -> str | None:
+def _cell(row: Mapping[str, str | None], column: str) -> str:
     value = row.get(column)
-    if value is not None and value.strip():
-        return value.strip()
-    if required:
+    if value is None or not (value := value.strip()):
         raise InputError(f"no {column} (every row has {', '.join(ROSTER_REQUIRED)})")
-    return None
+    return value
 
 
 def _roster_id(row: Mapping[str, str | None]) -> str:
     if None in row:  # csv.DictReader puts cells beyond the header under None
         raise InputError("more cells than the header has columns")
-    return str(_cell(row, "id"))
+    return _cell(row, "id")
 
 
 def _roster_row(contract: Contract, row: Mapping[str, str | None], method: str) -> tuple[int, int]:
+    """Owed and paid in cents for one roster row."""
     from paycalc import retro
 
-    hours, workyear = _cell(row, "hours", False), _cell(row, "workyear", False)
-    paid_schedule, paid_annual = _cell(row, "paid_schedule", False), _cell(row, "paid_annual", False)
+    hours, workyear, paid_schedule, paid_annual = (
+        (row.get(column) or "").strip() or None for column in ROSTER_OPTIONAL
+    )
     return retro.totals(
         contract,
-        str(_cell(row, "title")),
-        hired=inputs.to_date(str(_cell(row, "hired")), "hire date"),
-        start=inputs.to_date(str(_cell(row, "from")), "from date"),
-        end=inputs.to_date(str(_cell(row, "to")), "to date"),
+        _cell(row, "title"),
+        hired=inputs.to_date(_cell(row, "hired"), "hire date"),
+        start=inputs.to_date(_cell(row, "from"), "from date"),
+        end=inputs.to_date(_cell(row, "to"), "to date"),
         hours=None if hours is None else inputs.to_hours(hours),
         workyear=None if workyear is None else inputs.to_workyear(workyear),
         paid_schedule=None if paid_schedule is None else inputs.to_date(paid_schedule, "paid schedule date"),

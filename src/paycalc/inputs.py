@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from paycalc.errors import InputError
 
@@ -96,6 +97,7 @@ def to_amount(value: Decimal | int | float | str, what: str = "amount") -> Decim
     return amount
 
 
+@lru_cache(maxsize=256)
 def title_key(name: str) -> str:
     """How titles are matched: case, spacing and punctuation do not count ("ED. ASST. B" == "ed asst b")."""
     return "".join(ch for ch in name.casefold() if ch.isalnum())

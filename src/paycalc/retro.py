@@ -130,6 +130,23 @@ PAYING: dict[str, Callable[[Rational, datetime.date, datetime.date], int]] = {
 }
 
 
+_dates_of: tuple[object, list[datetime.date]] = ((), [])
+
+
+def _effective_dates(contract: Contract) -> list[datetime.date]:
+    """The contract's effective dates, ascending; remembered for the last contract seen (a roster uses one)."""
+    global _dates_of
+    if _dates_of[0] is not contract.schedules:
+        _dates_of = (contract.schedules, [s.effective for s in contract.schedules])
+    return _dates_of[1]
+
+
+@lru_cache(maxsize=256)
+def _factor(hours: Decimal, workyear: Decimal, regular_hours: Decimal) -> Rational:
+    """The pro-rating factor, hours / regular hours x workyear, exactly."""
+    return product(rational(hours), rational(workyear), rational(regular_hours)[::-1])
+
+
 @lru_cache(maxsize=1024)
 def _annual(rate: Decimal, factor: Rational) -> Rational:
     """A published rate times the pro-rating factor, exactly."""
@@ -162,7 +179,10 @@ def _plan(
         raise InputError(f"hire date {hired} is after the start {start} (a start on or after the hire date)")
     title = core.resolve_title(contract, title_name)
     core.check_hire(title, hired)
-    core.schedule_on(contract, start)  # a start before the first schedule is an error naming it
+    effective = _effective_dates(contract)
+    in_force = bisect_right(effective, start) - 1
+    if in_force < 0:
+        core.schedule_on(contract, start)  # raises the error that names the first schedule
 
     frozen: Schedule | None = None
     if paid_annual is not None:
@@ -175,20 +195,25 @@ def _plan(
                 f"no schedule was in force on {on}, the day before the start "
                 "(give the schedule that was paid, or the flat annual amount paid)"
             )
-        frozen = core.schedule_on(contract, on)
+        frozen = (
+            contract.schedules[bisect_right(effective, on) - 1]
+            if on >= effective[0]
+            else core.schedule_on(contract, on)
+        )
         flat = (0, 1)  # not used: the frozen schedule's rates are paid
         basis = f"schedule {frozen.effective}"
 
-    hours = contract.regular_hours if hours is None else hours
-    workyear = Decimal(1) if workyear is None else workyear
-    factor = product(rational(hours), rational(workyear), rational(contract.regular_hours)[::-1])
+    factor = _factor(
+        contract.regular_hours if hours is None else hours,
+        Decimal(1) if workyear is None else workyear,
+        contract.regular_hours,
+    )
 
     # the days on which a rate may change: a schedule takes effect, or a longevity tier is reached
-    effective = [s.effective for s in contract.schedules]
-    in_force = bisect_right(effective, start) - 1
     changes = dict.fromkeys(effective[in_force + 1 : bisect_right(effective, end)], -1)
     tiers = contract.tiers
-    tier = tiers.index(core.tier_for(contract, core.completed_years(hired, start)))
+    years = core.completed_years(hired, start)
+    tier = max(i for i, t in enumerate(tiers) if years >= t.min_years)
     for i in range(tier + 1, len(tiers)):
         reached = core.anniversary(hired, hired.year + tiers[i].min_years)
         if reached <= end:
@@ -197,13 +222,18 @@ def _plan(
 
     runs: list[_Run] = []
     owed = paid = (-1, 1)
+    paid_rates = frozen.rates[title.name] if frozen is not None else None
     for first, following in pairwise(edges):
-        while in_force + 1 < len(effective) and effective[in_force + 1] <= first:
-            in_force += 1
-        tier = max(tier, changes.get(first, -1))
+        change = changes.get(first)
+        if change == -1:
+            in_force += 1  # edges are sorted, so schedules take effect one after the other
+        elif change is not None:
+            tier = change
+            while in_force + 1 < len(effective) and effective[in_force + 1] <= first:  # on the same day
+                in_force += 1
         schedule, label = contract.schedules[in_force], tiers[tier].label
         owed_now = _annual(schedule.rates[title.name][label], factor)
-        paid_now = flat if frozen is None else _annual(frozen.rates[title.name][label], factor)
+        paid_now = flat if paid_rates is None else _annual(paid_rates[label], factor)
         if owed_now == owed and paid_now == paid:  # the same rates: the run goes on
             runs[-1][1] = following - ONE_DAY
         else:
