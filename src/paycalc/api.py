@@ -176,13 +176,15 @@ def _sum_by_id(
     on_invalid: Callable[[RowError], None] | None,
     finished: _FinishedIds,
 ) -> Iterator[RosterTotal]:
+    from paycalc import retro
+
     person, count, owed, paid = "", 0, 0, 0  # the id being summed, its rows, owed and paid in cents
     for number, row in enumerate(rows, start=1):
         try:
             row_id = _roster_id(row)
             if row_id in finished:
                 raise InputError(f"id {row_id!r} appears again after other ids (the rows of one id follow each other)")
-            owed_cents, paid_cents = _roster_row(contract, row, method)
+            owed_cents, paid_cents = _roster_row(retro.totals, contract, row, method)
         except InputError as exc:
             error = RowError(number, str(exc))
             if on_invalid is None:
@@ -265,14 +267,14 @@ def _roster_id(row: Mapping[str, str | None]) -> str:
     return _cell(row, "id")
 
 
-def _roster_row(contract: Contract, row: Mapping[str, str | None], method: str) -> tuple[int, int]:
-    """Owed and paid in cents for one roster row."""
-    from paycalc import retro
-
+def _roster_row(
+    totals: Callable[..., tuple[int, int]], contract: Contract, row: Mapping[str, str | None], method: str
+) -> tuple[int, int]:
+    """Owed and paid in cents for one roster row, by ``totals`` (``paycalc.retro.totals``)."""
     hours, workyear, paid_schedule, paid_annual = (
         (row.get(column) or "").strip() or None for column in ROSTER_OPTIONAL
     )
-    return retro.totals(
+    return totals(
         contract,
         _cell(row, "title"),
         hired=inputs.to_date(_cell(row, "hired"), "hire date"),

@@ -213,7 +213,9 @@ def _plan(
     changes = dict.fromkeys(effective[in_force + 1 : bisect_right(effective, end)], -1)
     tiers = contract.tiers
     years = core.completed_years(hired, start)
-    tier = max(i for i, t in enumerate(tiers) if years >= t.min_years)
+    tier = 0
+    while tier + 1 < len(tiers) and years >= tiers[tier + 1].min_years:
+        tier += 1
     for i in range(tier + 1, len(tiers)):
         reached = core.anniversary(hired, hired.year + tiers[i].min_years)
         if reached <= end:
