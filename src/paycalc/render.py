@@ -7,7 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import Any
 
-CENT = Decimal("0.01")
+from paycalc.core import round_cents
 
 
 class Format(StrEnum):
@@ -18,12 +18,12 @@ class Format(StrEnum):
 
 def cents(amount: Decimal) -> str:
     """Money for machines: ``"33352.00"``."""
-    return str(amount.quantize(CENT, rounding=ROUND_HALF_UP))
+    return str(round_cents(amount))
 
 
 def money(amount: Decimal) -> str:
     """Money for people: ``"$33,352.00"``."""
-    rounded = amount.quantize(CENT, rounding=ROUND_HALF_UP)
+    rounded = round_cents(amount)
     return f"-${-rounded:,}" if rounded < 0 else f"${rounded:,}"
 
 
@@ -66,7 +66,7 @@ def card(heading: str, fields: Sequence[tuple[str, str]], width: int = 100) -> s
 
 def percent(value: Decimal | None) -> str | None:
     """A percent for machines, to 2 decimals half up: ``"19.41"``; None stays None."""
-    return None if value is None else str(value.quantize(CENT, rounding=ROUND_HALF_UP))
+    return None if value is None else str(round_cents(value))
 
 
 def signed_percent(value: Decimal | None) -> str:
