@@ -116,7 +116,10 @@ BAD_FOLDER = str(FIXTURES / "broken" / "mistyped-cell")
             "Error: /nonexistent/paycalc: no such folder (a schedules folder holds",
         ),
         (["--schedules", str(REPO / "pyproject.toml")], "pyproject.toml: is not a folder"),
-        (["--schedules", BAD_FOLDER], "rates.Assistant.5-year: 25050 is not base 25000 + 5-year longevity 500"),
+        (
+            ["--schedules", BAD_FOLDER],
+            "rates.Assistant.5-year: 25050 is not the base rate 25000 + 5-year longevity 500",
+        ),
     ],
 )
 def test_bad_input_is_one_error_line_and_exit_1(args: list[str], message: str) -> None:

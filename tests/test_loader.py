@@ -16,10 +16,9 @@ SCHEDULE = "2020-07-01.yaml"
 
 # case folder: (file, key, what the problem must say); every case has exactly these problems
 CASES: dict[str, list[tuple[str, str, str]]] = {
-    "duplicate-key": [(SCHEDULE, "Aide", "appears twice, on lines 6 and 7 (each key once)")],
+    "duplicate-key": [(SCHEDULE, "line 7, column 3", "key 'Aide' appears twice in one mapping, on line 6 and line 7")],
     "unknown-key": [(SCHEDULE, "notes", "unknown key (accepted here: effective, source, longevity, rates)")],
     "misspelled-nested-key": [
-        (SCHEDULE, "source.pages", "missing (this key is required)"),
         (SCHEDULE, "source.page", "unknown key (accepted here: article, pages, heading, layout, document)"),
     ],
     "missing-key": [(SCHEDULE, "rates", "missing (this key is required)")],
@@ -31,7 +30,7 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
         (SCHEDULE, "rates.Aide.5-year", "-19500 is negative (an amount of 0 or more)"),
     ],
     "mistyped-cell": [
-        (SCHEDULE, "rates.Assistant.5-year", "25050 is not base 25000 + 5-year longevity 500 = 25500"),
+        (SCHEDULE, "rates.Assistant.5-year", "25050 is not the base rate 25000 + 5-year longevity 500 = 25500"),
     ],
     "longevity-row-below-base": [(SCHEDULE, "rates.Aide.5-year", "19500 is below the base rate 20000")],
     "missing-title": [(SCHEDULE, "rates", "has no row for 'Assistant' (every schedule covers every title)")],
@@ -40,7 +39,7 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
         (SCHEDULE, "rates", "has no row for 'Assistant'"),
     ],
     "missing-tier-rate": [(SCHEDULE, "rates.Aide", "has no 5-year rate (a rate for each of: base, 5-year)")],
-    "unknown-longevity-tier": [(SCHEDULE, "longevity.10-year", "is not a longevity tier (tiers: 5-year)")],
+    "unknown-longevity-tier": [(SCHEDULE, "longevity.10-year", "is not a longevity tier (tiers: base, 5-year)")],
     "tiers-not-ascending": [("contract.yaml", "longevity_tiers.1.min_years", "0 is not above 0 of tier 'base'")],
     "first-tier-not-zero": [
         ("contract.yaml", "longevity_tiers.0.min_years", "is 1 (the first tier starts at 0 years)")
@@ -52,7 +51,7 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
     ],
     "no-schedules": [("", "", "has no schedule files (one YAML file per effective date beside contract.yaml)")],
     "no-contract-file": [("", "", "has no contract.yaml")],
-    "yaml-syntax": [(SCHEDULE, "line 7", "not valid YAML: expected ',' or '}'")],
+    "yaml-syntax": [(SCHEDULE, "line 7, column 12", "not valid YAML: expected ',' or '}'")],
     "not-a-mapping": [(SCHEDULE, "", "expected a mapping of keys to values at the top level")],
     "yml-extension": [("2020-07-01.yml", "", "schedule files end in .yaml (rename it)")],
 }
@@ -135,7 +134,7 @@ def test_a_valid_folder_is_cached_and_an_edit_invalidates_it(tmp_path: Path, mon
     monkeypatch.setenv("PAYCALC_CACHE_DIR", str(cache))
     folder = _copy(FIXTURES / "other-local", tmp_path / "local")
     first = loader._load(folder.absolute(), folder)
-    assert len(list(cache.glob("contract-*.pickle"))) == 1
+    assert len(list(cache.glob("contract-*.json"))) == 1
 
     # the cached copy is used: schema validation is not run again
     loader._load.cache_clear()
@@ -149,7 +148,7 @@ def test_a_valid_folder_is_cached_and_an_edit_invalidates_it(tmp_path: Path, mon
     path = folder / "2024-07-01.yaml"
     path.write_text(path.read_text().replace("34337.77", "34337.78"))
     with pytest.raises(
-        paycalc.ScheduleError, match=re.escape("34337.78 is not base 32188.02 + 10-year longevity 2149.75")
+        paycalc.ScheduleError, match=re.escape("34337.78 is not the base rate 32188.02 + 10-year longevity 2149.75")
     ):
         loader._load(folder.absolute(), folder)
 
@@ -169,7 +168,7 @@ def test_a_corrupt_cache_entry_is_ignored(tmp_path: Path, monkeypatch: pytest.Mo
     loader._load(folder.absolute(), folder)
     loader._load.cache_clear()
     for entry in cache.iterdir():
-        entry.write_bytes(b"not a pickle")
+        entry.write_bytes(b"not a cache entry")
     assert loader._load(folder.absolute(), folder).name.startswith("Riverside")
     assert not [p for p in cache.iterdir() if p.name.startswith(".tmp-")]  # nothing half-written left
 

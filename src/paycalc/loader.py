@@ -1,45 +1,83 @@
-"""The only code that reads schedule files: find a folder, validate it, and cache the result.
+"""The only code that reads schedule and proposal files: find a folder, validate it, and cache the result.
 
 Validating means importing PyYAML and pydantic, which costs more than the whole pay calculation. So a
-valid folder's :class:`Contract` is cached in the user's cache folder with the folder's path, paycalc's
-version, Python's version and every file's name and bytes: any edit to a file, or a new paycalc,
-validates again. ``PAYCALC_CACHE_DIR`` moves the cache; set it empty to turn caching off.
+valid folder's :class:`Contract` is cached in the user's cache folder as JSON: data only, which cannot
+run code. An entry carries a SHA-256 digest over its own content, the source files' bytes, paycalc's
+version and Python's version; an entry that fails any check (or a sanity check of its rates) is
+ignored and rebuilt. ``PAYCALC_CACHE_DIR`` moves the cache; set it empty to turn caching off.
 """
 
 from __future__ import annotations
 
 import os
-import pickle
+import stat
 import sys
-import zlib
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from paycalc import __version__
 from paycalc.errors import Problem, ScheduleError
 from paycalc.models import Contract
 
 FOLDER_HINT = "a schedules folder holds contract.yaml and one YAML file per effective date"
+MAX_FILE_BYTES = 1 << 20  # a schedule file is a few kilobytes
 
 
-def bundled_folder() -> Path:
-    """The NYC DOE - UFT paraprofessional schedules shipped with paycalc."""
-    installed = Path(__file__).parent / "schedules"
+def bundled_folder(name: str = "schedules") -> Path:
+    """A folder shipped with paycalc: the NYC DOE - UFT paraprofessional schedules, or the proposals."""
+    installed = Path(__file__).parent / name
     if installed.is_dir():
         return installed
-    return Path(__file__).resolve().parents[2] / "schedules"  # a source checkout: src/paycalc/../../schedules
+    return Path(__file__).resolve().parents[2] / name  # a source checkout: src/paycalc/../../<name>
+
+
+def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """A regular file's bytes, opened without blocking (a FIFO or device is refused, never waited on).
+
+    Raises ``OSError`` with a ``strerror`` that says what is wrong in words.
+    """
+    import errno
+
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        if exc.errno == errno.ENOENT and os.path.islink(path):
+            exc.strerror = "a symbolic link to a file that does not exist"
+        elif exc.errno == errno.ELOOP:
+            exc.strerror = "a symbolic link that loops"
+        raise
+    with os.fdopen(fd, "rb") as file:
+        info = os.fstat(file.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        data = file.read(limit + 1)
+    if len(data) > limit:
+        raise OSError(errno.EFBIG, f"larger than {limit // 1024} KiB")
+    return data
 
 
 def _read_folder(folder: Path) -> list[tuple[str, bytes]]:
-    if not folder.exists():
-        raise ScheduleError([Problem(str(folder), "", f"no such folder ({FOLDER_HINT})")], str(folder))
-    if not folder.is_dir():
-        raise ScheduleError([Problem(str(folder), "", f"is not a folder ({FOLDER_HINT})")], str(folder))
-    paths = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    def fail(message: str) -> ScheduleError:
+        return ScheduleError([Problem(str(folder), "", message)], str(folder))
+
     try:
-        return [(p.name, p.read_bytes()) for p in paths]
+        if not folder.is_dir():
+            raise fail(f"{'is not a folder' if folder.exists() else 'no such folder'} ({FOLDER_HINT})")
+        names = sorted(entry.name for entry in os.scandir(folder))
     except OSError as exc:
-        raise ScheduleError([Problem(str(folder), "", f"cannot be read: {exc.strerror}")], str(folder)) from None
+        raise fail(f"cannot be read: {exc.strerror} ({FOLDER_HINT})") from None
+    files, problems = [], []
+    for name in names:
+        if not name.endswith((".yaml", ".yml")):
+            continue
+        try:
+            files.append((name, read_regular(folder / name)))
+        except OSError as exc:
+            problems.append(Problem(str(folder / name), "", f"cannot be read: {exc.strerror}"))
+    if problems:
+        raise ScheduleError(problems, str(folder))
+    return files
 
 
 def check_folder(folder: str | os.PathLike[str]) -> tuple[Contract | None, list[Problem]]:
@@ -62,28 +100,53 @@ def _cache_dir() -> Path | None:
     return Path(base) / "paycalc"
 
 
-def _fingerprint(folder: Path, files: list[tuple[str, bytes]]) -> tuple[object, ...]:
-    return (__version__, sys.version, str(folder), tuple(files))
-
-
-def _cached(path: Path, fingerprint: tuple[object, ...]) -> Contract | None:
+def _sha256(data: bytes = b"") -> Any:
+    """SHA-256 from Python's own module where there is one: loading OpenSSL for hashlib costs 5 ms a start."""
     try:
-        stored_fingerprint, contract = pickle.loads(path.read_bytes())
-    except Exception:  # missing, unreadable, or written by something else: validate again
+        from _sha256 import sha256  # type: ignore[import-not-found, unused-ignore]
+    except ImportError:  # pragma: no cover - other Pythons
+        from hashlib import sha256
+    return sha256(data)
+
+
+def _sources_digest(folder: Path, files: list[tuple[str, bytes]]) -> str:
+    """What an entry must have been built from: the files' names and bytes, paycalc's and Python's versions."""
+    digest = _sha256(f"{__version__}\0{sys.version}\0{folder}\0".encode())
+    for name, content in files:
+        digest.update(f"{name}\0{len(content)}\0".encode())
+        digest.update(content)
+    return str(digest.hexdigest())
+
+
+def _sealed(sources: str, content: str) -> str:
+    return str(_sha256(f"{sources}\0{content}".encode()).hexdigest())
+
+
+def _cached(path: Path, sources: str) -> Contract | None:
+    from paycalc import cache_format
+
+    try:
+        digest, _, content = read_regular(path, 16 * MAX_FILE_BYTES).decode().partition("\n")
+        if digest != _sealed(sources, content):
+            return None
+        return cache_format.decode(content)
+    except Exception:  # missing, unreadable, not ours, or tampered with: validate again
         return None
-    return contract if stored_fingerprint == fingerprint and isinstance(contract, Contract) else None
 
 
-def _store(path: Path, fingerprint: tuple[object, ...], contract: Contract) -> None:
+def _store(path: Path, sources: str, contract: Contract) -> None:
     """Write the cache entry atomically; a cache that cannot be written is simply not used."""
     import tempfile
 
+    from paycalc import cache_format
+
+    content = cache_format.encode(contract)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         try:
-            with os.fdopen(fd, "wb") as out:
-                pickle.dump((fingerprint, contract), out, protocol=pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                out.write(f"{_sealed(sources, content)}\n{content}")
             os.replace(tmp, path)
         except BaseException:
             os.unlink(tmp)
@@ -94,11 +157,13 @@ def _store(path: Path, fingerprint: tuple[object, ...], contract: Contract) -> N
 
 @lru_cache(maxsize=16)
 def _load(absolute: Path, folder: Path) -> Contract:
+    import zlib
+
     files = _read_folder(folder)
-    fingerprint = _fingerprint(absolute, files)
+    sources = _sources_digest(absolute, files)
     cache_dir = _cache_dir()
-    entry = cache_dir / f"contract-{zlib.crc32(str(absolute).encode()):08x}.pickle" if cache_dir else None
-    if entry is not None and (contract := _cached(entry, fingerprint)) is not None:
+    entry = cache_dir / f"contract-{zlib.crc32(str(absolute).encode()):08x}.json" if cache_dir else None
+    if entry is not None and (contract := _cached(entry, sources)) is not None:
         return contract
     from paycalc import schema
 
@@ -106,7 +171,7 @@ def _load(absolute: Path, folder: Path) -> Contract:
     if contract is None:
         raise ScheduleError(problems, str(folder))
     if entry is not None:
-        _store(entry, fingerprint, contract)
+        _store(entry, sources, contract)
     return contract
 
 

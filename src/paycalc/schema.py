@@ -14,84 +14,30 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any
 
-import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from paycalc.errors import Problem
 from paycalc.inputs import title_key
 from paycalc.models import Contract, Schedule, Tier, Title
+from paycalc.yamlread import read_yaml
 
 CONTRACT_FILE = "contract.yaml"
-
-
-# --- strict YAML -------------------------------------------------------------------------------
-
-
-class _StrictLoader(yaml.SafeLoader):
-    """Safe YAML that rejects duplicate keys and reads decimal numbers as ``Decimal``, never float."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        self.flatten_mapping(node)
-        seen: dict[Any, int] = {}
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=True)
-            line = key_node.start_mark.line + 1
-            try:
-                first = seen.setdefault(key, line)
-            except TypeError:
-                raise yaml.constructor.ConstructorError(
-                    None, None, "a key must be text or a number", key_node.start_mark
-                ) from None
-            if first != line:
-                raise DuplicateKey(key, first, line)
-        return super().construct_mapping(node, deep=deep)
-
-
-def _construct_decimal(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Decimal | str:
-    text = loader.construct_scalar(node)
-    try:
-        return Decimal(text.replace("_", ""))
-    except ArithmeticError:
-        return text  # .inf, .nan: left as text, which the schema rejects as not an amount
-
-
-_StrictLoader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
-
-
-class DuplicateKey(Exception):
-    def __init__(self, key: Any, first: int, second: int) -> None:
-        self.key, self.first, self.second = key, first, second
-
-
-def read_yaml(name: str, text: bytes) -> tuple[dict[str, Any] | None, list[Problem]]:
-    """Parse one file strictly; a document that is not a mapping is a problem."""
-    try:
-        data = yaml.load(text, Loader=_StrictLoader)  # a SafeLoader subclass: no arbitrary objects
-    except DuplicateKey as dup:
-        return None, [
-            Problem(name, str(dup.key), f"appears twice, on lines {dup.first} and {dup.second} (each key once)")
-        ]
-    except yaml.MarkedYAMLError as exc:
-        line = f"line {exc.problem_mark.line + 1}" if exc.problem_mark else ""
-        return None, [
-            Problem(name, line, f"not valid YAML: {exc.problem} (see the files in the bundled schedules/ folder)")
-        ]
-    except yaml.YAMLError as exc:
-        return None, [Problem(name, "", f"not valid YAML: {exc}")]
-    if not isinstance(data, dict):
-        return None, [Problem(name, "", "expected a mapping of keys to values at the top level")]
-    return data, []
 
 
 # --- the file formats --------------------------------------------------------------------------
 
 
+MAX_AMOUNT = Decimal(10_000_000)  # no pay rate, longevity amount or lump sum comes near ten million dollars
+
+
 def _amount(value: Any) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
-        raise ValueError(f"{value!r} is not an amount (a number such as 31457 or 31457.50)")
+        raise ValueError(f"{value!r} is not an amount (a plain decimal number such as 31457 or 31457.50)")
     amount = Decimal(value)
     if amount < 0:
         raise ValueError(f"{value} is negative (an amount of 0 or more)")
+    if amount > MAX_AMOUNT or amount.as_tuple().exponent < -4:  # type: ignore[operator]
+        raise ValueError(f"{value} is out of range (an amount up to {MAX_AMOUNT}, with at most 4 decimals)")
     return amount
 
 
@@ -110,7 +56,7 @@ class Term(_Strict):
 
 class TierSpec(_Strict):
     label: Text
-    min_years: Annotated[int, Field(ge=0)]
+    min_years: Annotated[int, Field(ge=0, le=100)]
 
 
 class TitleSpec(_Strict):
@@ -132,7 +78,7 @@ class ContractFile(_Strict):
 
 class SourceSpec(_Strict):
     article: Text
-    pages: Text | int
+    pages: Text | int | None = None
     heading: Text | None = None
     layout: Text | None = None
     document: Text | None = None
@@ -214,8 +160,14 @@ def _check_contract(where: str, spec: ContractFile) -> list[Problem]:
     problems = []
     if spec.term.start > spec.term.end:
         problems.append(Problem(where, "term", f"starts {spec.term.start}, after it ends {spec.term.end}"))
-    if spec.regular_hours_per_week == 0:
-        problems.append(Problem(where, "regular_hours_per_week", "is 0 (the hours of a regular week, e.g. 30)"))
+    if not 0 < spec.regular_hours_per_week <= 168:
+        problems.append(
+            Problem(
+                where,
+                "regular_hours_per_week",
+                f"is {spec.regular_hours_per_week} (the hours of a regular week, above 0 and at most 168, e.g. 30)",
+            )
+        )
     tiers = spec.longevity_tiers
     if tiers[0].min_years != 0:
         problems.append(
@@ -270,9 +222,9 @@ def _check_schedule(name: str, spec: ScheduleFile, contract: ContractFile) -> li
             problems.append(Problem(name, "rates", f"has no row for {title!r} (every schedule covers every title)"))
     if spec.longevity:
         for label in spec.longevity:
-            if label not in raised:
+            if label not in labels:
                 problems.append(
-                    Problem(name, f"longevity.{label}", f"is not a longevity tier (tiers: {', '.join(raised)})")
+                    Problem(name, f"longevity.{label}", f"is not a longevity tier (tiers: {', '.join(labels)})")
                 )
         for label in raised:
             if label not in spec.longevity:
@@ -300,23 +252,27 @@ def _check_schedule(name: str, spec: ScheduleFile, contract: ContractFile) -> li
                 problems.append(
                     Problem(name, f"rates.{title}.{label}", f"{row[label]} is below the {lower} rate {row[lower]}")
                 )
+        base_rate = row[base] - spec.longevity.get(base, 0)  # a base tier's own amount is 0 unless given
         for label in raised:
             amount = spec.longevity.get(label)
-            if amount is not None and row[label] != row[base] + amount:
+            if amount is not None and row[label] != base_rate + amount:
                 problems.append(
                     Problem(
                         name,
                         f"rates.{title}.{label}",
-                        f"{row[label]} is not {base} {row[base]} + {label} longevity {amount} = {row[base] + amount} "
-                        "(each longevity row equals base plus its longevity amount)",
+                        f"{row[label]} is not the base rate {base_rate} + {label} longevity {amount} = "
+                        f"{base_rate + amount} (each longevity row equals the base rate plus its longevity amount)",
                     )
                 )
     return problems
 
 
 def _source_text(source: SourceSpec) -> str:
-    pages = str(source.pages)
-    text = f"{source.article}, {'pages' if '-' in pages else 'page'} {pages}"
+    if source.pages is None:
+        text = source.article
+    else:
+        pages = str(source.pages)
+        text = f"{source.article}, {'pages' if '-' in pages else 'page'} {pages}"
     return f"{source.document}, {text}" if source.document else text
 
 
@@ -388,7 +344,9 @@ def build(folder: Path, files: list[tuple[str, bytes]]) -> tuple[Contract | None
             Schedule(
                 effective=s.effective,
                 source=_source_text(s.source),
-                longevity={tier.label: s.longevity[tier.label] for tier in spec.longevity_tiers[1:] if s.longevity},
+                longevity={
+                    tier.label: s.longevity[tier.label] for tier in spec.longevity_tiers if tier.label in s.longevity
+                },
                 rates={
                     t.name: {tier.label: s.rates[t.name][tier.label] for tier in spec.longevity_tiers} for t in titles
                 },
