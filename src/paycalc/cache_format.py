@@ -8,9 +8,9 @@ and the loader then validates the folder again.
 from __future__ import annotations
 
 import json
-from itertools import pairwise
 from datetime import date
 from decimal import Decimal
+from itertools import pairwise
 from typing import Any
 
 from paycalc.inputs import title_key
