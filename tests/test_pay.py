@@ -231,12 +231,12 @@ def test_a_loaded_contract_can_be_passed_instead_of_a_folder() -> None:
         ({"years": None, "hired": "2020-01-01"}, r"hire date 2020-01-01 is after the date 2018-06-16"),
         ({"hours": "0"}, r"hours '0' is out of range \(hours per week above 0 and at most 168"),
         ({"hours": "169"}, r"hours '169' is out of range"),
-        ({"hours": "abc"}, r"hours 'abc' is not a number"),
-        ({"hours": "nan"}, r"hours 'nan' is not a number"),
+        ({"hours": "abc"}, r"hours 'abc' is not a plain decimal number"),
+        ({"hours": "nan"}, r"hours 'nan' is not a plain decimal number"),
         ({"workyear": "0"}, r"workyear '0' is out of range"),
         ({"workyear": "-0.5"}, r"workyear '-0.5' is out of range"),
-        ({"workyear": "inf"}, r"workyear 'inf' is not a number"),
-        ({"workyear": float("inf")}, r"workyear inf is not a number"),
+        ({"workyear": "inf"}, r"workyear 'inf' is not a plain decimal number"),
+        ({"workyear": float("inf")}, r"workyear inf is not a plain decimal number"),
     ],
 )
 def test_bad_input_raises_input_error(kwargs: dict[str, object], message: str) -> None:

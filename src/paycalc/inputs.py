@@ -5,14 +5,22 @@ Each function raises :class:`InputError` saying what was wrong and what is accep
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import lru_cache
 
 from paycalc.errors import InputError
 
 MAX_HOURS = Decimal(168)
 MAX_WORKYEAR = Decimal(2)
+MAX_YEARS = 100
+MAX_AMOUNT = Decimal(10_000_000)  # no annual pay or lump sum comes near ten million dollars
+FIRST_YEAR, LAST_YEAR = 1900, 2199  # dates paycalc prices: far wider than any contract, far from overflow
+
+# Plain decimal notation, the only one accepted: ASCII digits, at most one point, an optional sign.
+# (Python's Decimal() also takes 1_5, full-width digits, 1e-1000000 and nan.)
+_PLAIN = re.compile(r"[-+]?[0-9]{1,12}(?:\.[0-9]{1,12})?\Z")
 
 
 def _is_iso_date(text: str) -> bool:
@@ -25,48 +33,65 @@ def to_date(value: date | str, what: str = "date") -> date:
     """A date from a ``date`` or an ISO ``YYYY-MM-DD`` string."""
     if type(value) is str and len(value) == 10 and value[4] == value[7] == "-":  # the usual case, fast
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
             pass
+        else:
+            if FIRST_YEAR <= day.year <= LAST_YEAR:
+                return day
+    day: date | None = None
     if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str) and _is_iso_date(value.strip()):
+        day = value.date()
+    elif isinstance(value, date):
+        day = value
+    elif isinstance(value, str) and _is_iso_date(value.strip()):
         try:
-            return date.fromisoformat(value.strip())
+            day = date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise InputError(f"{what} {value!r} is not a valid date (YYYY-MM-DD, e.g. 2018-06-16)")
+    if day is None:
+        raise InputError(f"{what} {_shown(value)} is not a valid date (YYYY-MM-DD, e.g. 2018-06-16)")
+    return in_range(day, what)
+
+
+def in_range(day: date, what: str = "date") -> date:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise InputError(f"{what} {day} is out of range (a date from {FIRST_YEAR}-01-01 to {LAST_YEAR}-12-31)")
+    return day
+
+
+def _shown(value: object) -> str:
+    """A value as an error message shows it: quoted, and cut short if long."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def to_years(value: int | str) -> int:
-    """Completed years of service: a whole number, 0 or more."""
-    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+    """Completed years of service: a whole number from 0 to 100."""
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit() and len(value.strip()) <= 3:
+        value = int(value.strip())
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_YEARS:
         return value
-    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
-        return int(value.strip())
-    raise InputError(f"years {value!r} is not a whole number of completed years (0 or more, e.g. 16)")
+    raise InputError(f"years {_shown(value)} is not a whole number of completed years (0 to {MAX_YEARS}, e.g. 16)")
+
+
+def plain_decimal(text: str) -> Decimal | None:
+    """The number ``text`` writes in plain decimal notation (at most 12 digits each side of the point), or None."""
+    text = text.strip()
+    return Decimal(text) if _PLAIN.match(text) else None
 
 
 def _to_decimal(value: Decimal | int | float | str, what: str, accepted: str) -> Decimal:
+    number: Decimal | None = None
     if isinstance(value, bool):
-        number = None
-    elif isinstance(value, Decimal):
-        number = value
-    elif isinstance(value, int):
-        number = Decimal(value)
-    elif isinstance(value, float):
-        number = Decimal(repr(value))  # 17.5 -> Decimal("17.5"), not the binary expansion
+        pass
     elif isinstance(value, str):
-        try:
-            number = Decimal(value.strip())
-        except InvalidOperation:
-            number = None
-    else:
-        number = None
-    if number is None or not number.is_finite():
-        raise InputError(f"{what} {value!r} is not a number ({accepted})")
+        number = plain_decimal(value)
+    elif isinstance(value, (Decimal, int, float)):
+        # a float by its shortest repr: 17.5 -> Decimal("17.5"), not the binary expansion
+        number = plain_decimal(format(Decimal(repr(value) if isinstance(value, float) else value), "f")[:40])
+    if number is None:
+        raise InputError(f"{what} {_shown(value)} is not a plain decimal number ({accepted})")
     return number
 
 
@@ -75,7 +100,7 @@ def to_hours(value: Decimal | int | float | str) -> Decimal:
     accepted = "hours per week above 0 and at most 168, e.g. 17.5"
     hours = _to_decimal(value, "hours", accepted)
     if not 0 < hours <= MAX_HOURS:
-        raise InputError(f"hours {value!r} is out of range ({accepted})")
+        raise InputError(f"hours {_shown(value)} is out of range ({accepted})")
     return hours
 
 
@@ -84,17 +109,19 @@ def to_workyear(value: Decimal | int | float | str) -> Decimal:
     accepted = "a fraction of the regular workyear above 0 and at most 2, e.g. 0.5 or 1.1"
     workyear = _to_decimal(value, "workyear", accepted)
     if not 0 < workyear <= MAX_WORKYEAR:
-        raise InputError(f"workyear {value!r} is out of range ({accepted})")
+        raise InputError(f"workyear {_shown(value)} is out of range ({accepted})")
     return workyear
 
 
 def to_amount(value: Decimal | int | float | str, what: str = "amount") -> Decimal:
-    """An amount of money: 0 or more."""
-    accepted = "an amount of 0 or more, e.g. 26843 or 26843.50"
+    """An amount of money: 0 or more, below ten million; ``-0`` is 0."""
+    accepted = f"an amount from 0 to {MAX_AMOUNT}, e.g. 26843 or 26843.50"
     amount = _to_decimal(value, what, accepted)
-    if amount < 0:
-        raise InputError(f"{what} {value!r} is negative ({accepted})")
-    return amount
+    if amount < 0 and amount != 0:
+        raise InputError(f"{what} {_shown(value)} is negative ({accepted})")
+    if amount > MAX_AMOUNT:
+        raise InputError(f"{what} {_shown(value)} is out of range ({accepted})")
+    return abs(amount)
 
 
 @lru_cache(maxsize=256)
