@@ -5,6 +5,7 @@ Each function raises :class:`InputError` saying what was wrong and what is accep
 
 from __future__ import annotations
 
+import contextlib
 import re
 from datetime import date, datetime
 from decimal import Decimal
@@ -45,10 +46,8 @@ def to_date(value: date | str, what: str = "date") -> date:
     elif isinstance(value, date):
         day = value
     elif isinstance(value, str) and _is_iso_date(value.strip()):
-        try:
+        with contextlib.suppress(ValueError):
             day = date.fromisoformat(value.strip())
-        except ValueError:
-            pass
     if day is None:
         raise InputError(f"{what} {_shown(value)} is not a valid date (YYYY-MM-DD, e.g. 2018-06-16)")
     return in_range(day, what)
