@@ -34,12 +34,12 @@ def to_date(value: date | str, what: str = "date") -> date:
     """A date from a ``date`` or an ISO ``YYYY-MM-DD`` string."""
     if type(value) is str and len(value) == 10 and value[4] == value[7] == "-":  # the usual case, fast
         try:
-            day = date.fromisoformat(value)
+            fast = date.fromisoformat(value)
         except ValueError:
             pass
         else:
-            if FIRST_YEAR <= day.year <= LAST_YEAR:
-                return day
+            if FIRST_YEAR <= fast.year <= LAST_YEAR:
+                return fast
     day: date | None = None
     if isinstance(value, datetime):
         day = value.date()
