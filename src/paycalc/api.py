@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from typing import IO
 
-from paycalc import core, inputs
+from paycalc import core, inputs, periods
 from paycalc.errors import InputError, RowError
 from paycalc.loader import load_contract
 from paycalc.models import Comparison, Contract, History, PayResult, RetroResult, RosterTotal
@@ -160,8 +160,8 @@ def retro_roster(
     from paycalc import retro
 
     contract = contract_for(schedules)
-    if method not in retro.METHODS:
-        raise InputError(f"method {method!r} is not known ({' or '.join(retro.METHODS)})")
+    if method not in periods.METHODS:
+        raise InputError(f"method {method!r} is not known ({' or '.join(periods.METHODS)})")
     finished = _FinishedIds()
     try:
         yield from _sum_by_id(rows, contract, method, on_invalid, finished)

@@ -28,14 +28,15 @@ class Problem(NamedTuple):
 class ScheduleError(PaycalcError):
     """A schedules folder is missing or invalid; ``problems`` lists everything found wrong."""
 
-    def __init__(self, problems: list[Problem] | tuple[Problem, ...], folder: str = "") -> None:
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...], folder: str = "", lister: str = "") -> None:
         self.problems = tuple(problems)
         self.folder = folder
         first = str(self.problems[0])
         more = len(self.problems) - 1
         if more:
             s = "" if more == 1 else "s"
-            first += f" (and {more} more problem{s}: 'paycalc schedules validate {folder}' lists them all)"
+            lister = lister or f"paycalc schedules validate {folder}"
+            first += f" (and {more} more problem{s}: '{lister}' lists them all)"
         super().__init__(first)
 
 

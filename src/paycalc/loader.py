@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from paycalc import __version__
-from paycalc.errors import Problem, ScheduleError
+from paycalc.errors import PaycalcError, Problem, ScheduleError
 from paycalc.models import Contract
 
 FOLDER_HINT = "a schedules folder holds contract.yaml and one YAML file per effective date"
@@ -183,3 +183,41 @@ def load_contract(folder: str | os.PathLike[str] | None = None) -> Contract:
     """
     path = bundled_folder() if folder is None else Path(folder)
     return _load(path.absolute(), path)
+
+
+def bundled_proposals() -> list[Path]:
+    """The example proposals shipped with paycalc (``paycalc propose --examples`` lists them)."""
+    folder = bundled_folder("proposals")
+    return sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+
+
+def find_proposal(name: str | os.PathLike[str]) -> Path:
+    """A proposal file by its path, or a bundled example by its name (with or without ``.yaml``)."""
+    path = Path(name)
+    if path.exists() or os.path.islink(path):
+        return path
+    for example in bundled_proposals():
+        if str(name) in (example.name, example.stem):
+            return example
+    examples = ", ".join(p.stem for p in bundled_proposals()) or "none"
+    raise ScheduleError(
+        [Problem(str(name), "", f"no such proposal file (a YAML proposal file, or a bundled example: {examples})")]
+    )
+
+
+def load_proposal(path: str | os.PathLike[str], contract: Contract) -> Contract:
+    """The contract a proposal file makes of ``contract``; raises :class:`ScheduleError` naming file and key."""
+    from paycalc import proposal, proposal_schema
+
+    file = find_proposal(path)
+    try:
+        text = read_regular(file)
+    except OSError as exc:
+        raise ScheduleError([Problem(str(path), "", f"cannot be read: {exc.strerror}")]) from None
+    spec, problems = proposal_schema.build(str(path), text, contract)
+    if spec is None:
+        raise ScheduleError(problems, lister=f"paycalc propose {path}")
+    try:
+        return proposal.apply(contract, spec)
+    except PaycalcError as exc:
+        raise ScheduleError([Problem(str(path), "", str(exc))]) from None

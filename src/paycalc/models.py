@@ -38,6 +38,44 @@ class Schedule(NamedTuple):
     file: str
 
 
+class Change(NamedTuple):
+    """One dated step of a proposal: percents compounded, then dollars added to tiers' longevity amounts."""
+
+    effective: datetime.date
+    percents: tuple[Decimal, ...]
+    add: Mapping[str, Decimal]
+
+
+class LumpSum(NamedTuple):
+    """A one-time payment: ``amount`` on ``paid`` to those hired on or before ``eligible_on``."""
+
+    name: str
+    amount: Decimal
+    paid: datetime.date
+    eligible_on: datetime.date
+    prorate: bool  # times the person's pro-rating factor
+
+
+class Instalment(NamedTuple):
+    """A dated share (percent) of a retro total."""
+
+    paid: datetime.date
+    share: Decimal
+
+
+class Proposal(NamedTuple):
+    """A bargaining proposal: changes from the schedule in force on ``base``, lump sums, instalments."""
+
+    name: str
+    base: datetime.date
+    rounding: str  # "dollar" | "cent"
+    changes: tuple[Change, ...]
+    lump_sums: tuple[LumpSum, ...]
+    instalments: tuple[Instalment, ...]
+    file: str
+    term_end: datetime.date | None = None
+
+
 class Contract(NamedTuple):
     """A contract's terms and its schedules, ascending by effective date."""
 
@@ -52,6 +90,7 @@ class Contract(NamedTuple):
     schedules: tuple[Schedule, ...]
     folder: str
     lookup: Mapping[str, Title]  # normalised name or alias -> title
+    proposal: Proposal | None = None  # set on a contract that a proposal built
 
 
 class PayResult(NamedTuple):
@@ -139,6 +178,14 @@ class RetroResult(NamedTuple):
     paid: Decimal
     retro: Decimal
     segments: tuple[Segment, ...]
+    lump_sums: tuple[LumpSumPaid, ...] = ()  # counted in owed
+    instalments: tuple[tuple[datetime.date, Decimal], ...] = ()  # the retro total split into dated payments
+
+
+class LumpSumPaid(NamedTuple):
+    name: str
+    paid: datetime.date
+    amount: Decimal  # pro-rated where the proposal says so, rounded to the cent once
 
 
 class RosterTotal(NamedTuple):
@@ -149,3 +196,4 @@ class RosterTotal(NamedTuple):
     owed: Decimal
     paid: Decimal
     retro: Decimal
+    lump_sums: Decimal = Decimal("0.00")  # the part of owed that is lump sums
