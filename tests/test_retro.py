@@ -252,20 +252,14 @@ def test_roster_rows_of_one_id_must_follow_each_other() -> None:
         list(paycalc.retro_roster([ROWS[0], ROWS[2], ROWS[1]], schedules=CONTRACT))
 
 
-def test_the_check_for_repeated_ids_is_exact_even_when_the_filter_says_maybe() -> None:
-    from paycalc.api import _FinishedIds
-
-    class Tiny(_FinishedIds):
-        BITS = 8  # every lookup is a "maybe": the spilled ids decide
-
-    seen = Tiny()
-    for n in range(200):
-        seen.add(f"E{n}")
-    seen.add('multi\nline "id"')
-    assert all(f"E{n}" in seen for n in range(200))
-    assert 'multi\nline "id"' in seen
-    assert "E200" not in seen and "E" not in seen and "multi" not in seen
-    seen.close()
+def test_the_check_for_repeated_ids_is_exact_over_many_ids() -> None:
+    row = {"title": "Teacher Aide", "hired": "2005-09-01", "from": "2013-05-01", "to": "2013-05-15"}
+    rows = [{**row, "id": f"E{n}"} for n in range(3000)] + [{**row, "id": 'multi\nline "id"'}]
+    assert len(list(paycalc.retro_roster(rows, schedules=CONTRACT))) == 3001
+    with pytest.raises(paycalc.RowError, match=r"row 3002: id 'E0' appears again"):
+        list(paycalc.retro_roster([*rows, {**row, "id": "E0"}], schedules=CONTRACT))
+    with pytest.raises(paycalc.RowError, match=r"row 3002: id 'E2999' appears again"):
+        list(paycalc.retro_roster([*rows, {**row, "id": "E2999"}], schedules=CONTRACT))
 
 
 # --- the command line ------------------------------------------------------------------------------

@@ -23,14 +23,15 @@ from __future__ import annotations
 
 import datetime
 from bisect import bisect_right
-from decimal import Decimal
+from collections.abc import Sequence
+from decimal import Decimal, localcontext
 from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
-from paycalc import core
+from paycalc import core, proposal
 from paycalc.errors import InputError
-from paycalc.models import Contract, RetroResult, Schedule, Segment
+from paycalc.models import Contract, Instalment, LumpSumPaid, RetroResult, Schedule, Segment
 from paycalc.periods import METHODS, ONE_DAY, PAYING, Rational, as_decimal, product, rational
 
 # A run of days with one owed and one paid annual rate, before it is priced:
@@ -164,8 +165,13 @@ def retro(
     paid_schedule: datetime.date | None = None,
     paid_annual: Decimal | None = None,
     method: str = "semimonthly",
+    instalments: Sequence[Instalment] | None = None,
 ) -> RetroResult:
-    """Retro pay for one person from ``start`` to ``end`` (both included), segment by segment."""
+    """Retro pay for one person from ``start`` to ``end`` (both included), segment by segment.
+
+    Under a proposal, its lump sums paid inside the period are owed too; ``instalments`` (default: the
+    proposal's, if any) split the retro total into dated payments.
+    """
     title, basis, runs = _plan(
         contract, title_name, hired, start, end, hours, workyear, paid_schedule, paid_annual, method
     )
@@ -186,8 +192,11 @@ def retro(
                 retro=Decimal(owed_cents - paid_cents).scaleb(-2),
             )
         )
-    owed_total = sum((s.owed for s in segments), Decimal("0.00"))
+    lumps = lump_sums(contract, hired, start, end, hours, workyear)
+    owed_total = sum((s.owed for s in segments), Decimal("0.00")) + sum((lump.amount for lump in lumps), Decimal(0))
     paid_total = sum((s.paid for s in segments), Decimal("0.00"))
+    if instalments is None and contract.proposal is not None:
+        instalments = contract.proposal.instalments
     return RetroResult(
         title=title,
         hired=hired,
@@ -199,7 +208,30 @@ def retro(
         paid=paid_total,
         retro=owed_total - paid_total,
         segments=tuple(segments),
+        lump_sums=lumps,
+        instalments=proposal.split(owed_total - paid_total, instalments) if instalments else (),
     )
+
+
+def lump_sums(
+    contract: Contract,
+    hired: datetime.date,
+    start: datetime.date,
+    end: datetime.date,
+    hours: Decimal | None,
+    workyear: Decimal | None,
+) -> tuple[LumpSumPaid, ...]:
+    """The proposal's lump sums paid from ``start`` to ``end`` to a person hired on ``hired``."""
+    if contract.proposal is None or not contract.proposal.lump_sums:
+        return ()
+    num, den = _factor(
+        contract.regular_hours if hours is None else hours,
+        Decimal(1) if workyear is None else workyear,
+        contract.regular_hours,
+    )
+    with localcontext(prec=60):
+        factor = Decimal(num) / Decimal(den)
+    return proposal.lump_sums_for(contract.proposal.lump_sums, hired, start, end, factor)
 
 
 def totals(
@@ -214,12 +246,13 @@ def totals(
     paid_schedule: datetime.date | None = None,
     paid_annual: Decimal | None = None,
     method: str = "semimonthly",
-) -> tuple[int, int]:
-    """Owed and paid in cents: the same sums as :func:`retro`, without building its segments."""
+) -> tuple[int, int, int]:
+    """Owed, paid and lump sums in cents (owed includes the lump sums): the sums of :func:`retro`."""
     _, _, runs = _plan(contract, title_name, hired, start, end, hours, workyear, paid_schedule, paid_annual, method)
     pay_for = PAYING[method]
     owed = paid = 0
     for first, last, _, _, owed_rate, paid_rate in runs:
         owed += pay_for(owed_rate, first, last)
         paid += pay_for(paid_rate, first, last)
-    return owed, paid
+    lumps = int(sum(lump.amount for lump in lump_sums(contract, hired, start, end, hours, workyear)) * 100)
+    return owed + lumps, paid, lumps

@@ -217,7 +217,9 @@ def run_roster(
     """Price a roster file row by row into ``output``; nothing is written unless the run succeeds."""
     import csv
 
-    from paycalc.api import ROSTER_OPTIONAL, ROSTER_REQUIRED, contract_for, retro_roster
+    from paycalc.api import contract_for, retro_roster
+    from paycalc.roster import OPTIONAL as ROSTER_OPTIONAL
+    from paycalc.roster import REQUIRED as ROSTER_REQUIRED
 
     with reporting_errors():
         contract = contract_for(schedules)
