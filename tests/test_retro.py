@@ -369,10 +369,6 @@ def test_skip_invalid_reports_each_row_and_exits_3(tmp_path: Path) -> None:
     ("args", "message"),
     [
         (
-            ["retro", "--title", "Ed. Asst. B", "--from", "2013-05-01", "--to", "2014-09-30"],
-            "Error: missing --hired (one person needs",
-        ),
-        (
             [*ONE[:5], "--from", "2014-09-30", "--to", "2013-05-01"],
             "Error: the end 2013-05-01 is before the start 2014-09-30",
         ),
@@ -398,11 +394,6 @@ def test_skip_invalid_reports_each_row_and_exits_3(tmp_path: Path) -> None:
         ([*ONE, "--method", "weekly"], "Error: method 'weekly' is not known (semimonthly or daily)"),
         ([*ONE, "--paid-schedule", "2001-01-01"], "Error: date 2001-01-01 is before the first schedule"),
         ([*ONE, "--hours", "200"], "Error: hours '200' is out of range"),
-        ([*ONE, "--roster", "x.csv"], "Error: --title, --hired, --from, --to cannot be used with --roster"),
-        (
-            ["retro", "--roster", "-", "--format", "table"],
-            "Error: --format table is not available with --roster (csv or json)",
-        ),
         (
             ["retro", "--roster", "/nonexistent.csv"],
             "Error: cannot read the roster /nonexistent.csv: No such file or directory",
@@ -418,13 +409,36 @@ def test_errors_are_one_line_and_exit_1(args: list[str], message: str) -> None:
     assert result.stdout == ""
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["retro", "--title", "Ed. Asst. B", "--from", "2013-05-01", "--to", "2014-09-30"],
+            "Error: missing --hired (one person needs",
+        ),
+        ([*ONE, "--roster", "x.csv"], "Error: --title, --hired, --from, --to cannot be used with --roster"),
+        (
+            ["retro", "--roster", "-", "--format", "table"],
+            "Error: --format table is not available with --roster (csv or json)",
+        ),
+        ([*ONE, "--skip-invalid"], "Error: --skip-invalid applies only with --roster"),
+    ],
+)
+def test_usage_errors_are_one_line_and_exit_2(args: list[str], message: str) -> None:
+    result = run(*args, input=ROSTER)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(message)
+    assert result.stderr.count("\n") == 1
+    assert result.stdout == ""
+
+
 def test_an_output_folder_that_does_not_exist(tmp_path: Path) -> None:
     source = tmp_path / "roster.csv"
     source.write_text(ROSTER)
     result = run("retro", "--roster", str(source), "--output", str(tmp_path / "missing" / "retro.csv"))
     assert result.exit_code == 1
     assert result.stderr.startswith(
-        f"Error: cannot write {tmp_path / 'missing' / 'retro.csv'}: No such file or directory"
+        f"Error: cannot write {tmp_path / 'missing' / 'retro.csv'}: its folder {tmp_path / 'missing'} does not exist"
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["roster.csv"]
 

@@ -88,10 +88,7 @@ def apply(contract: Contract, proposal: Proposal) -> Contract:
         else:
             rows = {t: {label: _raise(r, multiplier, step) for label, r in row.items()} for t, row in rows.items()}
             longevity = {}
-        source = (
-            f"Proposal {proposal.name!r} ({proposal.file}), change {number} of {len(proposal.changes)}: "
-            f"{describe(change)}"
-        )
+        source = f"proposal {proposal.file}, change {number} of {len(proposal.changes)}: {describe(change)}"
         schedules.append(Schedule(change.effective, source, longevity, rows, f"{change.effective}.yaml"))
     term_end = proposal.term_end or max(contract.term_end, schedules[-1].effective)
     return contract._replace(schedules=tuple(schedules), term_end=term_end, proposal=proposal)

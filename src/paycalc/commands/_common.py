@@ -2,11 +2,12 @@
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 
 from paycalc.errors import PaycalcError
+from paycalc.models import Contract
 from paycalc.render import Format
 
 SchedulesOption = Annotated[
@@ -69,3 +70,52 @@ def reporting_errors() -> Iterator[None]:
     except PaycalcError as exc:
         typer.echo(f"Error: {exc}", err=True)
         raise typer.Exit(1) from None
+
+
+ProposalOption = Annotated[
+    str | None,
+    typer.Option(
+        "--proposal",
+        metavar="FILE",
+        show_default=False,
+        help="Answer under a bargaining proposal: a proposal YAML file, or a bundled example by name, "
+        "e.g. --proposal uft-2019-2022 ('paycalc propose --examples' lists them).",
+    ),
+]
+
+
+def open_contract(schedules: str | None, proposal: str | None) -> Contract:
+    """The contract to answer under: the schedules folder's, or the one a proposal makes of it."""
+    from paycalc.api import contract_for, load_proposal
+
+    contract = contract_for(schedules)
+    return load_proposal(proposal, contract) if proposal else contract
+
+
+def proposal_note(contract: Contract) -> str:
+    """A line saying which proposal the answer is under, or nothing."""
+    if contract.proposal is None:
+        return ""
+    return f"Under the proposal {contract.proposal.name!r} ({contract.proposal.file}), not a published schedule."
+
+
+def proposal_field(contract: Contract) -> dict[str, str]:
+    """``{"proposal": name}`` for JSON output under a proposal, else nothing."""
+    return {"proposal": contract.proposal.name} if contract.proposal is not None else {}
+
+
+def echo_note(contract: Contract) -> None:
+    if contract.proposal is not None:
+        typer.echo(proposal_note(contract))
+
+
+def fail(message: str) -> NoReturn:
+    """A value that cannot be used: one ``Error:`` line on stderr, exit 1."""
+    typer.echo(f"Error: {message}", err=True)
+    raise typer.Exit(1)
+
+
+def usage_error(message: str) -> NoReturn:
+    """A missing, conflicting or inapplicable option: one ``Error:`` line on stderr, exit 2."""
+    typer.echo(f"Error: {message}", err=True)
+    raise typer.Exit(2)

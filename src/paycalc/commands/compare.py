@@ -4,7 +4,16 @@ from typing import Annotated
 
 import typer
 
-from paycalc.commands._common import FormatOption, SchedulesOption, command_app, reporting_errors
+from paycalc.commands._common import (
+    FormatOption,
+    ProposalOption,
+    SchedulesOption,
+    command_app,
+    echo_note,
+    open_contract,
+    proposal_field,
+    reporting_errors,
+)
 from paycalc.models import Comparison
 from paycalc.render import (
     Format,
@@ -46,6 +55,7 @@ def compare(
     ] = None,
     format: FormatOption = Format.table,
     schedules: SchedulesOption = None,
+    proposal: ProposalOption = None,
 ) -> None:
     """Raises between the schedules in force on two dates, for every title and longevity row.
 
@@ -55,17 +65,20 @@ def compare(
     Example:
       paycalc compare 2008-05-19 2018-06-16
       paycalc compare 2013-05-01 2014-05-01 --title "Ed. Asst. B" --format csv
+      paycalc compare 2018-06-16 2021-05-14 --proposal uft-2019-2022
     """
     from paycalc.api import compare as comparing
 
     with reporting_errors():
-        result = comparing(from_date, to_date, title=title, schedules=schedules)
+        contract = open_contract(schedules, proposal)
+        result = comparing(from_date, to_date, title=title, schedules=contract)
     if format is Format.json:
-        typer.echo(to_json(as_record(result)))
+        typer.echo(to_json(as_record(result) | proposal_field(contract)))
     elif format is Format.csv:
         typer.echo(to_csv(COLUMNS, ([row[c] for c in COLUMNS] for row in row_records(result))), nl=False)
     else:
         show(result)
+        echo_note(contract)
 
 
 def as_record(result: Comparison) -> dict[str, object]:

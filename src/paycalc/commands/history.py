@@ -8,10 +8,14 @@ from paycalc.commands._common import (
     FormatOption,
     HiredOption,
     HoursOption,
+    ProposalOption,
     SchedulesOption,
     WorkyearOption,
     YearsOption,
     command_app,
+    echo_note,
+    open_contract,
+    proposal_field,
     reporting_errors,
 )
 from paycalc.models import History
@@ -58,6 +62,7 @@ def history(
     workyear: WorkyearOption = None,
     format: FormatOption = Format.table,
     schedules: SchedulesOption = None,
+    proposal: ProposalOption = None,
 ) -> None:
     """One person's annual pay under each schedule, with the change from the row before and since the first.
 
@@ -71,15 +76,17 @@ def history(
     from paycalc.api import history as pricing
 
     with reporting_errors():
+        contract = open_contract(schedules, proposal)
         result = pricing(
-            title, years=years, hired=hired, start=start, end=end, hours=hours, workyear=workyear, schedules=schedules
+            title, years=years, hired=hired, start=start, end=end, hours=hours, workyear=workyear, schedules=contract
         )
     if format is Format.json:
-        typer.echo(to_json(as_record(result)))
+        typer.echo(to_json(as_record(result) | proposal_field(contract)))
     elif format is Format.csv:
         typer.echo(to_csv(COLUMNS, ([row[c] for c in COLUMNS] for row in row_records(result))), nl=False)
     else:
         show(result)
+        echo_note(contract)
 
 
 def as_record(result: History) -> dict[str, object]:

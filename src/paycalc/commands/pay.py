@@ -8,10 +8,12 @@ from paycalc.commands._common import (
     FormatOption,
     HiredOption,
     HoursOption,
+    ProposalOption,
     SchedulesOption,
     WorkyearOption,
     YearsOption,
     command_app,
+    open_contract,
     reporting_errors,
 )
 from paycalc.models import PayResult
@@ -56,6 +58,7 @@ def pay(
     workyear: WorkyearOption = None,
     format: FormatOption = Format.table,
     schedules: SchedulesOption = None,
+    proposal: ProposalOption = None,
 ) -> None:
     """Annual pay for a title on a date, from the schedule in force, longevity and hours.
 
@@ -63,6 +66,7 @@ def pay(
     Example:
       paycalc pay --title "Ed. Asst. B" --date 2018-06-16 --years 16
       paycalc pay --title "Teacher Aide" --hired 2012-09-04 --hours 20 --format json
+      paycalc pay --proposal uft-2019-2022 --title "Teacher Aide" --date 2021-05-14 --years 0
     """
     from paycalc.api import annual_pay
 
@@ -71,8 +75,10 @@ def pay(
             import datetime
 
             date = datetime.date.today().isoformat()
-        result = annual_pay(title, date, years=years, hired=hired, hours=hours, workyear=workyear, schedules=schedules)
-    typer.echo(render(result, format))
+        contract = open_contract(schedules, proposal)
+        result = annual_pay(title, date, years=years, hired=hired, hours=hours, workyear=workyear, schedules=contract)
+    under = contract.proposal.name if contract.proposal is not None else None
+    typer.echo(render(result, format, under))
 
 
 def as_record(result: PayResult) -> dict[str, object]:
@@ -93,13 +99,14 @@ def as_record(result: PayResult) -> dict[str, object]:
     }
 
 
-def render(result: PayResult, format: Format) -> str:
+def render(result: PayResult, format: Format, proposal: str | None = None) -> str:
+    """The result as a card to read, or JSON or CSV; under a proposal, each says which."""
     if format is Format.json:
-        return to_json(as_record(result))
+        return to_json(as_record(result) | ({"proposal": proposal} if proposal else {}))
     if format is Format.csv:
-        record = as_record(result)
+        record = as_record(result) | ({"proposal": proposal} if proposal else {})
         record["notes"] = " | ".join(result.notes)
-        return to_csv(FIELDS, [[record[field] for field in FIELDS]]).rstrip("\n")
+        return to_csv(list(record), [list(record.values())]).rstrip("\n")
     s = "" if result.years == 1 else "s"
     fields = [
         ("Schedule", f"{result.schedule} ({result.source})"),
@@ -112,4 +119,6 @@ def render(result: PayResult, format: Format) -> str:
         ("Annual pay", money(result.annual)),
     ]
     fields += [("Note", note) for note in result.notes]
+    if proposal:
+        fields.insert(0, ("Proposal", f"{proposal} (not a published schedule)"))
     return card(f"{result.title} on {result.date}", fields)

@@ -4,7 +4,16 @@ from typing import Annotated
 
 import typer
 
-from paycalc.commands._common import FormatOption, SchedulesOption, command_app, reporting_errors
+from paycalc.commands._common import (
+    FormatOption,
+    ProposalOption,
+    SchedulesOption,
+    command_app,
+    echo_note,
+    open_contract,
+    proposal_field,
+    reporting_errors,
+)
 from paycalc.models import Contract, Schedule
 from paycalc.render import Format, cents, money, table, terminal_width, to_csv, to_json
 
@@ -12,7 +21,9 @@ app = command_app(help="Browse and check salary schedules.", no_args_is_help=Tru
 
 
 @app.command("list")
-def list_schedules(format: FormatOption = Format.table, schedules: SchedulesOption = None) -> None:
+def list_schedules(
+    format: FormatOption = Format.table, schedules: SchedulesOption = None, proposal: ProposalOption = None
+) -> None:
     """Every schedule: effective date, the last day it was in force, its source, and how many titles.
 
     \b
@@ -20,10 +31,8 @@ def list_schedules(format: FormatOption = Format.table, schedules: SchedulesOpti
       paycalc schedules list
       paycalc schedules list --format json
     """
-    from paycalc.api import contract_for
-
     with reporting_errors():
-        contract = contract_for(schedules)
+        contract = open_contract(schedules, proposal)
     records = [
         {
             "effective": s.effective.isoformat(),
@@ -34,7 +43,7 @@ def list_schedules(format: FormatOption = Format.table, schedules: SchedulesOpti
         for i, s in enumerate(contract.schedules)
     ]
     if format is Format.json:
-        typer.echo(to_json({"contract": contract.name, "schedules": records}))
+        typer.echo(to_json({"contract": contract.name, "schedules": records} | proposal_field(contract)))
     elif format is Format.csv:
         typer.echo(to_csv(list(records[0]), (list(r.values()) for r in records)), nl=False)
     else:
@@ -52,6 +61,7 @@ def list_schedules(format: FormatOption = Format.table, schedules: SchedulesOpti
             )
         )
         typer.echo(f"Term of the agreement: {contract.term_start} to {contract.term_end}.")
+        echo_note(contract)
 
 
 def until(contract: Contract, i: int) -> str | None:
@@ -72,6 +82,7 @@ def show(
     ] = None,
     format: FormatOption = Format.table,
     schedules: SchedulesOption = None,
+    proposal: ProposalOption = None,
 ) -> None:
     """The schedule in force on a date, as the contract prints it: a row per title, a column per tier.
 
@@ -79,12 +90,12 @@ def show(
     Example:
       paycalc schedules show 2018-06-16
       paycalc schedules show 2016-09-08 --format csv
+      paycalc schedules show 2021-05-14 --proposal uft-2019-2022
     """
     from paycalc import core, inputs
-    from paycalc.api import contract_for
 
     with reporting_errors():
-        contract = contract_for(schedules)
+        contract = open_contract(schedules, proposal)
         if date is None:
             import datetime
 
@@ -92,12 +103,13 @@ def show(
         schedule = core.schedule_on(contract, inputs.to_date(date))
     labels = [tier.label for tier in contract.tiers]
     if format is Format.json:
-        typer.echo(to_json(as_record(schedule)))
+        typer.echo(to_json(as_record(schedule) | proposal_field(contract)))
     elif format is Format.csv:
         rows = ([title, *(cents(rate[label]) for label in labels)] for title, rate in schedule.rates.items())
         typer.echo(to_csv(["title", *labels], rows), nl=False)
     else:
         typer.echo(render_schedule(contract, schedule))
+        echo_note(contract)
 
 
 def as_record(schedule: Schedule) -> dict[str, object]:

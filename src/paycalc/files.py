@@ -1,0 +1,142 @@
+"""Reading and writing the user's own files (rosters in, results out), as a careful Unix tool does.
+
+- An output is written to a temporary file beside it and moved into place only when complete; on an
+  error, Ctrl-C, SIGTERM or SIGHUP the temporary file is removed and the old file is untouched.
+- An output that is a symbolic link is written through to its target; the link stays.
+- Only regular files are replaced: a device, folder or pipe is refused, and so is a read-only file
+  (even for root) and a file that is one of the inputs.
+- A new file gets the mode the umask gives (0644 under the usual umask 022); a replaced file keeps its mode.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import stat
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+from paycalc.errors import InputError
+
+SPREADSHEET_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(text: str) -> str:
+    """A text cell a spreadsheet will not run as a formula: a leading ' before = + - @ tab or CR."""
+    return "'" + text if text.startswith(SPREADSHEET_TRIGGERS) else text
+
+
+class Interrupted(BaseException):
+    """SIGTERM or SIGHUP arrived: unwind like Ctrl-C does, so temporary files are removed."""
+
+    def __init__(self, signum: int) -> None:
+        self.signum = signum
+        super().__init__(signal.Signals(signum).name)
+
+
+@contextmanager
+def signals_unwind() -> Iterator[None]:
+    """While inside, SIGTERM and SIGHUP raise :class:`Interrupted` (in the main thread; elsewhere, no change)."""
+
+    def handler(signum: int, frame: Any) -> None:
+        raise Interrupted(signum)
+
+    previous = {}
+    try:
+        for name in ("SIGTERM", "SIGHUP"):
+            if hasattr(signal, name):
+                previous[getattr(signal, name)] = signal.signal(getattr(signal, name), handler)
+    except ValueError:  # not the main thread
+        pass
+    try:
+        yield
+    finally:
+        for signum, old in previous.items():
+            signal.signal(signum, old)
+
+
+def _identity(path: str | os.PathLike[str]) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+def check_output(output: str, inputs: Sequence[str] = ()) -> Path:
+    """The real path to write ``output`` to, or :class:`InputError` saying why it must not be replaced."""
+    target = Path(os.path.realpath(output))
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        if not target.parent.is_dir():
+            raise InputError(f"cannot write {output}: its folder {target.parent} does not exist") from None
+        return target
+    except OSError as exc:
+        raise InputError(f"cannot write {output}: {exc.strerror}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"will not replace {output}: it is not a regular file (give a file path, or '-' for stdout)")
+    if not info.st_mode & 0o222 or not os.access(target, os.W_OK):
+        raise InputError(f"will not replace {output}: it is read-only (make it writable, or give another path)")
+    for source in inputs:
+        if source != "-" and _identity(source) == (info.st_dev, info.st_ino):
+            raise InputError(f"will not write {output}: it is the input {source} (give another output path)")
+    return target
+
+
+def _new_file_mode() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def write_atomically(output: str, write: Callable[[IO[Any]], None], *, binary: bool = False) -> None:
+    """Write with ``write`` into a temporary file and move it into place (or copy it to stdout for '-')
+    only once ``write`` has finished: a failed or interrupted run leaves nothing behind."""
+    import shutil
+    import tempfile
+
+    mode = "w+b" if binary else "w+"
+    encoding = None if binary else "utf-8"
+    if output == "-":
+        with signals_unwind(), tempfile.TemporaryFile(mode, encoding=encoding, newline=None if binary else "") as spool:
+            write(spool)
+            spool.seek(0)
+            if binary:
+                shutil.copyfileobj(spool, sys.stdout.buffer)
+            else:
+                shutil.copyfileobj(spool, sys.stdout)
+        return
+    target = check_output(output)
+    keep = os.stat(target).st_mode & 0o7777 if target.exists() else _new_file_mode()
+    with signals_unwind():
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb" if binary else "w", encoding=encoding, newline=None if binary else "") as out:
+                write(out)
+            os.chmod(tmp, keep)
+            os.replace(tmp, target)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+
+
+def open_text(source: str, what: str) -> IO[str]:
+    """A text file (UTF-8, a BOM skipped) or stdin for '-', refusing what is not a regular file or a pipe."""
+    if source == "-":
+        if sys.stdin is None or sys.stdin.closed:
+            raise InputError(f"no standard input to read the {what} from (give a file path)")
+        stream = sys.stdin
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8-sig", newline="")
+        return stream
+    try:
+        info = os.stat(source)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(f"cannot read the {what} {source}: it is a folder (a CSV file, or '-' for stdin)")
+        return open(source, newline="", encoding="utf-8-sig")
+    except OSError as exc:
+        raise InputError(f"cannot read the {what} {source}: {exc.strerror} (a CSV file, or '-' for stdin)") from None
