@@ -199,6 +199,7 @@ LEAVES = [
     ["history"],
     ["retro"],
     ["titles"],
+    ["propose"],
     ["schedules", "list"],
     ["schedules", "show"],
     ["schedules", "validate"],

@@ -7,7 +7,7 @@ Decimal('33352.00')
 
 __version__ = "0.1.0"
 
-from paycalc.api import annual_pay, compare, history, retro_pay, retro_roster
+from paycalc.api import annual_pay, compare, history, load_proposal, retro_pay, retro_roster
 from paycalc.errors import InputError, PaycalcError, Problem, RowError, ScheduleError
 from paycalc.loader import check_folder, load_contract
 from paycalc.models import (
@@ -17,6 +17,7 @@ from paycalc.models import (
     History,
     HistoryRow,
     PayResult,
+    Proposal,
     RetroResult,
     RosterTotal,
     Schedule,
@@ -35,6 +36,7 @@ __all__ = [
     "PayResult",
     "PaycalcError",
     "Problem",
+    "Proposal",
     "RetroResult",
     "RosterTotal",
     "RowError",
@@ -49,6 +51,7 @@ __all__ = [
     "compare",
     "history",
     "load_contract",
+    "load_proposal",
     "retro_pay",
     "retro_roster",
 ]

@@ -19,6 +19,7 @@ COMMANDS = {
     "history": "history",
     "retro": "retro",
     "schedules": "schedules",
+    "propose": "propose",
     "titles": "titles",
 }
 

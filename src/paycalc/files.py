@@ -87,10 +87,14 @@ def check_output(output: str, inputs: Sequence[str] = ()) -> Path:
     return target
 
 
-def _new_file_mode() -> int:
+def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
-    return 0o666 & ~mask
+    return mask
+
+
+def _new_file_mode() -> int:
+    return 0o666 & ~_umask()
 
 
 def write_atomically(output: str, write: Callable[[IO[Any]], None], *, binary: bool = False) -> None:
@@ -140,3 +144,39 @@ def open_text(source: str, what: str) -> IO[str]:
         return open(source, newline="", encoding="utf-8-sig")
     except OSError as exc:
         raise InputError(f"cannot read the {what} {source}: {exc.strerror} (a CSV file, or '-' for stdin)") from None
+
+
+def write_folder(folder: str, files: dict[str, str], *, force: bool = False) -> None:
+    """Write a folder of text files all at once: built beside it, then moved into place.
+
+    A folder that exists and holds anything is refused unless ``force``; then its YAML files are
+    replaced and anything else in it is left alone.
+    """
+    import shutil
+    import tempfile
+
+    target = Path(folder)
+    existing = target.exists()
+    if existing and not target.is_dir():
+        raise InputError(f"will not write the folder {folder}: it is a file (give a folder path)")
+    if existing and any(target.iterdir()) and not force:
+        raise InputError(f"will not write into {folder}: it is not empty (give an empty or new folder, or --force)")
+    parent = target.absolute().parent
+    if not parent.is_dir():
+        raise InputError(f"cannot write {folder}: its folder {parent} does not exist")
+    with signals_unwind():
+        staging = Path(tempfile.mkdtemp(dir=parent, prefix=f".{target.name}.", suffix=".tmp"))
+        try:
+            for name, text in files.items():
+                (staging / name).write_text(text, encoding="utf-8")
+                os.chmod(staging / name, _new_file_mode())
+            if not existing:
+                os.chmod(staging, 0o777 & ~_umask())
+                os.rename(staging, target)
+                return
+            for old in target.glob("*.y*ml"):
+                old.unlink()
+            for name in files:
+                os.replace(staging / name, target / name)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)

@@ -10,7 +10,7 @@ from decimal import Decimal
 from itertools import pairwise
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator
 
 from paycalc.errors import Problem
 from paycalc.models import Change, Contract, Instalment, LumpSum, Proposal
@@ -27,12 +27,22 @@ def _percent(value: Any) -> Decimal:
     return percent
 
 
+def _percents(value: Any) -> tuple[Decimal, ...]:
+    """A percent, or a non-empty list of percents compounded on one date."""
+    if isinstance(value, list):
+        if not value:
+            raise ValueError("is an empty list (a percent such as 2, or a list such as [1, 2])")
+        return tuple(_percent(item) for item in value)
+    return (_percent(value),)
+
+
 Percent = Annotated[Decimal, BeforeValidator(_percent)]
+Percents = Annotated[tuple[Decimal, ...], BeforeValidator(_percents)]
 
 
 class ChangeSpec(_Strict):
     effective: date
-    percent: Percent | Annotated[list[Percent], Field(min_length=1)] = []
+    percent: Percents = ()
     add: dict[Text, Money] = {}
 
 
@@ -79,7 +89,7 @@ def _check(name: str, spec: ProposalFile, contract: Contract) -> list[Problem]:
                 )
             )
         previous = max(previous, change.effective)
-        if change.percent == [] and not change.add:
+        if not change.percent and not change.add:
             problems.append(Problem(name, f"changes.{i}", "has neither percent nor add (give one or both)"))
         for label in change.add:
             if label not in labels:
@@ -115,7 +125,7 @@ def build(name: str, text: bytes, contract: Contract) -> tuple[Proposal | None, 
     changes = tuple(
         Change(
             c.effective,
-            tuple(c.percent) if isinstance(c.percent, list) else (c.percent,),
+            c.percent,
             {label: c.add[label] for tier in contract.tiers if (label := tier.label) in c.add},
         )
         for c in spec.changes

@@ -106,7 +106,11 @@ def proposal_field(contract: Contract) -> dict[str, str]:
 
 def echo_note(contract: Contract) -> None:
     if contract.proposal is not None:
-        typer.echo(proposal_note(contract))
+        import textwrap
+
+        from paycalc.render import terminal_width
+
+        typer.echo(textwrap.fill(proposal_note(contract), terminal_width()))
 
 
 def fail(message: str) -> NoReturn:

@@ -248,8 +248,10 @@ def render(result: RetroResult, format: Format, proposal: str | None = None) -> 
     if result.instalments:
         import textwrap
 
-        payments = ", ".join(f"{day} {money(amount)}" for day, amount in result.instalments)
-        text += "\n\n" + textwrap.fill(f"Paid in instalments: {payments}.", terminal_width())
+        listed = ", ".join(f"{day} {money(amount)}" for day, amount in result.instalments)
+        text += "\n\n" + textwrap.fill(f"Paid in instalments: {listed}.", terminal_width())
     if proposal:
-        text += f"\nUnder the proposal {proposal!r}, not a published schedule."
+        import textwrap
+
+        text += "\n" + textwrap.fill(f"Under the proposal {proposal!r}, not a published schedule.", terminal_width())
     return text

@@ -1,0 +1,70 @@
+"""A :class:`Contract` as a schedules folder's files (contract.yaml + one YAML per date). Pure: text out.
+
+``paycalc propose FILE --write DIR`` uses it so that a proposal becomes a folder any paycalc command
+reads with ``--schedules DIR``, giving the same answers as ``--proposal FILE``. Strings are written as
+JSON strings (valid YAML double-quoted scalars) and amounts in plain decimal notation, so the strict
+loader reads back exactly what was written.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+from paycalc.models import Contract, Schedule
+
+
+def _s(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _n(amount: Decimal) -> str:
+    return format(amount, "f")
+
+
+def contract_yaml(contract: Contract) -> str:
+    lines = [
+        f"# Written by paycalc from {contract.proposal.file if contract.proposal else contract.folder}.",
+        f"name: {_s(contract.name)}",
+        "parties:",
+        *(f"  - {_s(party)}" for party in contract.parties),
+        f"term: {{start: {contract.term_start}, end: {contract.term_end}}}",
+        f"source: {_s(contract.source)}",
+        f"regular_hours_per_week: {_n(contract.regular_hours)}",
+        "longevity_tiers:",
+        *(f"  - {{label: {_s(t.label)}, min_years: {t.min_years}}}" for t in contract.tiers),
+        "titles:",
+    ]
+    for title in contract.titles:
+        lines.append(f"  - name: {_s(title.name)}")
+        if title.aliases:
+            lines.append(f"    aliases: [{', '.join(map(_s, title.aliases))}]")
+        if title.notes:
+            lines.append("    notes:")
+            lines.extend(f"      - {_s(note)}" for note in title.notes)
+        if title.hired_before is not None:
+            lines.append(f"    hired_before: {title.hired_before}")
+    return "\n".join(lines) + "\n"
+
+
+def schedule_yaml(schedule: Schedule) -> str:
+    lines = [
+        f"effective: {schedule.effective}",
+        f"source: {{article: {_s(schedule.source)}}}",
+    ]
+    if schedule.longevity:
+        amounts = ", ".join(f"{_s(label)}: {_n(amount)}" for label, amount in schedule.longevity.items())
+        lines.append(f"longevity: {{{amounts}}}")
+    lines.append("rates:")
+    for title, row in schedule.rates.items():
+        cells = ", ".join(f"{_s(label)}: {_n(rate)}" for label, rate in row.items())
+        lines.append(f"  {_s(title)}: {{{cells}}}")
+    return "\n".join(lines) + "\n"
+
+
+def folder_files(contract: Contract) -> dict[str, str]:
+    """File name -> text for every file of the folder."""
+    files = {"contract.yaml": contract_yaml(contract)}
+    for schedule in contract.schedules:
+        files[f"{schedule.effective}.yaml"] = schedule_yaml(schedule)
+    return files

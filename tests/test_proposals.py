@@ -1,0 +1,357 @@
+"""Proposals: the change rule against the published tables, the worked successor example, the file
+format's failure modes, lump sums, instalments, --write, and the CLI.
+
+Expected schedules are the contract's printed columns (tests/test_golden.py's PRINTED, pasted from the
+contract text); other expected values are worked out in the test.
+"""
+
+import json
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+import paycalc
+from paycalc import proposal
+from paycalc.cli import app
+from paycalc.models import Instalment
+from tests.conftest import FIXTURES
+from tests.test_golden import PRINTED, ROWS, TITLES
+
+runner = CliRunner()
+
+
+def write(tmp_path: Path, text: str, name: str = "offer.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text)
+    return path
+
+
+def printed(effective: str) -> dict[str, dict[str, Decimal]]:
+    """The printed schedule of ``effective``: title -> row label -> rate."""
+    table: dict[str, dict[str, Decimal]] = {title: {} for title in TITLES}
+    for (_, label), column in zip(ROWS, PRINTED[effective], strict=True):
+        for title, amount in zip(TITLES, column.split(), strict=True):
+            table[title][label] = Decimal(amount.replace("$", "").replace(",", ""))
+    return table
+
+
+@pytest.mark.parametrize(
+    ("base", "effective", "percent"),
+    [
+        ("2008-05-19", "2013-05-01", "1"),
+        ("2013-05-01", "2014-05-01", "1"),
+        ("2018-05-01", "2018-06-16", "3"),
+        ("2014-05-01", "2015-05-01", "[1, 2]"),  # 1% then 2% on one date, compounded before rounding
+    ],
+)
+def test_a_proposal_regenerates_the_published_schedule(tmp_path: Path, base: str, effective: str, percent: str) -> None:
+    offer = write(tmp_path, f"name: test\nbase: {base}\nchanges:\n  - {{effective: {effective}, percent: {percent}}}\n")
+    result = runner.invoke(app, ["schedules", "show", effective, "--proposal", str(offer), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    shown = json.loads(result.stdout)
+    assert shown["proposal"] == "test"
+    expected = printed(effective)
+    assert {t: {k: Decimal(v) for k, v in row.items()} for t, row in shown["rates"].items()} == expected
+    assert sum(len(row) for row in expected.values()) == 36
+
+
+def test_raising_each_printed_cell_instead_misses_cells_by_a_dollar() -> None:
+    """Why the rule raises base rates and longevity amounts, not the printed rows."""
+    before, after = printed("2018-05-01"), printed("2018-06-16")
+    misses = [
+        (title, label)
+        for title, row in before.items()
+        for label, rate in row.items()
+        if (rate * Decimal("1.03")).quantize(Decimal(1), rounding=ROUND_HALF_UP) != after[title][label]
+    ]
+    assert len(misses) == 12
+
+
+def test_the_successor_example_gives_28448_for_a_new_teacher_aide() -> None:
+    # base 25,927 -> x1.02 = 26,445.54 -> 26,446 -> x1.025 = 27,107.15 -> 27,107 -> x1.03 = 27,920.21 -> 27,920
+    # new under-5 amount 500 -> x1.025 = 512.50 -> 513 -> x1.03 = 528.39 -> 528;  27,920 + 528 = 28,448
+    result = runner.invoke(
+        app,
+        ["pay", "--proposal", "uft-2019-2022", "--title", "Teacher Aide", "--date", "2021-05-14", "--years", "0"],
+    )
+    assert result.exit_code == 0, result.output
+    assert "Annual pay  $28,448.00" in result.stdout
+    assert "Proposal    UFT 2019-2022 successor agreement (reconstruction)" in result.stdout
+    contract = paycalc.load_proposal(Path(__file__).parent.parent / "proposals" / "uft-2019-2022.yaml")
+    schedule = contract.schedules[-1]
+    assert schedule.longevity == {"base": Decimal(528), "5-year": Decimal(1909), "15-year": Decimal(3307)}
+    # 5-year: 596 x 1.02 = 607.92 -> 608, + 1,200 = 1,808 -> x1.025 = 1,853.20 -> 1,853 -> x1.03 = 1,908.59 -> 1,909
+    assert schedule.rates["Teacher Aide"] == {
+        "base": Decimal(28448),
+        "5-year": Decimal(27920 + 1909),
+        "15-year": Decimal(27920 + 3307),
+    }
+
+
+def _one_change(tmp_path: Path, change: str, rounding: str = "dollar") -> paycalc.Contract:
+    offer = write(tmp_path, f"name: t\nbase: 2018-06-16\nrounding: {rounding}\nchanges:\n  - {change}\n")
+    return paycalc.load_proposal(offer)
+
+
+def test_percents_on_one_date_compound_before_rounding(tmp_path: Path) -> None:
+    rates = _one_change(tmp_path, "{effective: 2019-01-01, percent: [1, 2]}").schedules[-1].rates
+    # Ed. Asst. base 29,486 x 1.01 x 1.02 = 29,486 x 1.0302 = 30,376.4772 -> 30,376
+    # (rounding after each percent would give 29,780.86 -> 29,781 -> 30,376.62 -> 30,377)
+    assert rates["Ed. Asst."]["base"] == Decimal(30376)
+    # 15-year amount 1,895 x 1.0302 = 1,952.229 -> 1,952
+    assert rates["Ed. Asst."]["15-year"] == Decimal(30376 + 1952)
+
+
+def test_rounding_to_the_cent(tmp_path: Path) -> None:
+    rates = _one_change(tmp_path, "{effective: 2019-01-01, percent: 2.5}", "cent").schedules[-1].rates
+    # 25,927 x 1.025 = 26,575.175 -> 26,575.18 (half up); 596 x 1.025 = 610.90
+    assert rates["Teacher Aide"]["base"] == Decimal("26575.18")
+    assert rates["Teacher Aide"]["5-year"] == Decimal("26575.18") + Decimal("610.90")
+
+
+def test_a_negative_percent_is_a_give_back(tmp_path: Path) -> None:
+    rates = _one_change(tmp_path, "{effective: 2019-01-01, percent: -1}").schedules[-1].rates
+    # 25,927 x 0.99 = 25,667.73 -> 25,668; 1,895 x 0.99 = 1,876.05 -> 1,876
+    assert rates["Teacher Aide"]["base"] == Decimal(25668)
+    assert rates["Teacher Aide"]["15-year"] == Decimal(25668 + 1876)
+
+
+def test_a_proposal_replaces_published_schedules_after_its_base(tmp_path: Path) -> None:
+    contract = _one_change(tmp_path, "{effective: 2017-01-01, percent: 0}".replace("2017", "2019"))
+    dates = [s.effective.isoformat() for s in contract.schedules]
+    assert dates[-2:] == ["2018-06-16", "2019-01-01"]
+    offer = write(tmp_path, "name: t\nbase: 2016-05-01\nchanges:\n  - {effective: 2017-01-01, percent: 1}\n", "b.yaml")
+    dates = [s.effective.isoformat() for s in paycalc.load_proposal(offer).schedules]
+    assert dates == ["2008-05-19", "2013-05-01", "2014-05-01", "2015-05-01", "2016-05-01", "2017-01-01"]
+
+
+BROKEN = [
+    ("name: x\nbase: 2018-06-16\nchanges: []\nextra: 1\n", "offer.yaml: extra: unknown key (accepted here: name, base"),
+    ("base: 2018-06-16\n", "offer.yaml: name: missing (this key is required)"),
+    ("name: x\nname: y\nbase: 2018-06-16\n", "offer.yaml: line 2, column 1: key 'name' appears twice"),
+    ("name: x\nbase: 2001-01-01\n", "offer.yaml: base: 2001-01-01 is before the first schedule 2008-05-19"),
+    (
+        "name: x\nbase: 2018-06-16\nchanges:\n  - {effective: 2018-06-16, percent: 1}\n",
+        "offer.yaml: changes.0.effective: 2018-06-16 is not after the base date 2018-06-16",
+    ),
+    (
+        "name: x\nbase: 2018-06-16\nchanges:\n  - {effective: 2019-01-01, add: {10-year: 5}}\n",
+        "offer.yaml: changes.0.add.10-year: is not a longevity tier (tiers: base, 5-year, 15-year)",
+    ),
+    (
+        "name: x\nbase: 2018-06-16\nchanges:\n  - {effective: 2019-01-01, percent: -101}\n",
+        "offer.yaml: changes.0.percent: -101 is out of range (a percent from -100 to 100)",
+    ),
+    (
+        "name: x\nbase: 2018-06-16\nchanges:\n  - {effective: 2019-01-01, percent: 2%}\n",
+        "offer.yaml: changes.0.percent: '2%' is not a percent",
+    ),
+    (
+        "name: x\nbase: 2018-06-16\nchanges:\n  - {effective: 2019-01-01, percent: 02}\n",
+        "offer.yaml: changes.0.percent: '02' is not a percent",
+    ),
+    (
+        "name: x\nbase: 2018-06-16\nchanges:\n  - {effective: 2019-01-01}\n",
+        "offer.yaml: changes.0: has neither percent nor add",
+    ),
+    (
+        "name: x\nbase: 2018-06-16\nrounding: nickel\n",
+        "offer.yaml: rounding: input should be 'dollar' or 'cent'",
+    ),
+    (
+        "name: x\nbase: 2018-06-16\ninstalments:\n  - {paid: 2019-01-01, share: 60}\n"
+        "  - {paid: 2020-01-01, share: 30}\n",
+        "offer.yaml: instalments: shares add up to 90 (each above 0, adding up to 100)",
+    ),
+    (
+        "name: &n x\nbase: 2018-06-16\n",
+        "offer.yaml: line 1, column 7: anchors (&name) are not accepted",
+    ),
+    (
+        "name: x\nbase: 2018-02-30\n",
+        "offer.yaml: line 2, column 7: '2018-02-30' is not a date between 1900 and 2199",
+    ),
+    (
+        "name: x\nbase: 2018-06-16\nlump_sums:\n  - {name: b, amount: 1e3, paid: 2019-01-01}\n",
+        "offer.yaml: lump_sums.0.amount: '1e3' is not an amount",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), BROKEN)
+def test_a_broken_proposal_is_one_error_line_naming_file_and_key(tmp_path: Path, text: str, message: str) -> None:
+    offer = write(tmp_path, text)
+    result = runner.invoke(app, ["pay", "--title", "Teacher Aide", "--years", "0", "--proposal", str(offer)])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"Error: {tmp_path}/{message}")
+
+
+def test_add_needs_a_base_schedule_with_longevity_amounts(tmp_path: Path) -> None:
+    folder = tmp_path / "no-amounts"
+    folder.mkdir()
+    (folder / "contract.yaml").write_bytes((FIXTURES / "other-local" / "contract.yaml").read_bytes())
+    text = (FIXTURES / "other-local" / "2023-07-01.yaml").read_text()
+    (folder / "2023-07-01.yaml").write_text("\n".join(line for line in text.splitlines() if "longevity" not in line))
+    plain = write(tmp_path, "name: p\nbase: 2023-07-01\nchanges:\n  - {effective: 2024-07-01, percent: 2}\n")
+    rates = paycalc.load_proposal(plain, folder).schedules[-1].rates
+    # no amounts: each row is raised; 31,250.50 x 1.02 = 31,875.51 -> 31,876; 35,000.00 x 1.02 = 35,700
+    assert rates["Paraeducator"]["base"] == Decimal(31876)
+    assert rates["Paraeducator"]["20-year"] == Decimal(35700)
+    adding = write(tmp_path, "name: a\nbase: 2023-07-01\nchanges:\n  - {effective: 2024-07-01, add: {base: 5}}\n")
+    with pytest.raises(paycalc.ScheduleError, match=r"'add' on 2024-07-01 needs longevity amounts"):
+        paycalc.load_proposal(adding, folder)
+
+
+# --- lump sums and instalments ---------------------------------------------------------------------
+
+MOA = ["--proposal", "moa-2014", "--title", "Teacher Aide", "--from", "2014-06-01", "--to", "2014-06-30"]
+
+
+def retro_json(*args: str) -> dict[str, object]:
+    result = runner.invoke(app, ["retro", *args, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+def test_a_lump_sum_goes_to_those_hired_on_or_before_its_eligibility_day() -> None:
+    on_the_day = retro_json(*MOA, "--hired", "2014-06-03", "--from", "2014-06-03")
+    assert on_the_day["lump_sums"] == [{"name": "ratification bonus", "paid": "2014-06-30", "amount": "1000.00"}]
+    day_after = retro_json(*MOA, "--hired", "2014-06-04", "--from", "2014-06-04")
+    assert day_after["lump_sums"] == []
+    # same rates owed and paid (2014-05-01 schedule both): the retro is the bonus alone
+    assert on_the_day["retro"] == "1000.00" and day_after["retro"] == "0.00"
+
+
+def test_a_lump_sum_is_pro_rated_and_rounded_once() -> None:
+    # 1,000 x 20 / 30 = 666.666... -> 666.67; x workyear 0.5: 333.333... -> 333.33
+    assert retro_json(*MOA, "--hired", "2010-01-04", "--hours", "20")["lump_sums"][0]["amount"] == "666.67"
+    both = retro_json(*MOA, "--hired", "2010-01-04", "--hours", "20", "--workyear", "0.5")
+    assert both["lump_sums"][0]["amount"] == "333.33"
+
+
+def test_a_lump_sum_paid_outside_the_period_is_not_owed() -> None:
+    result = retro_json(*MOA[:4], "--hired", "2010-01-04", "--from", "2014-07-01", "--to", "2014-09-30")
+    assert result["lump_sums"] == []
+
+
+def test_instalments_split_the_retro_total_exactly() -> None:
+    result = retro_json(*MOA, "--hired", "2010-01-04", "--instalments", "2015-10-15:12.5,2017-10-15:87.5")
+    # retro 1,000.00 (the bonus): 12.5% = 125.00, the last takes 875.00
+    assert result["instalments"] == [
+        {"paid": "2015-10-15", "amount": "125.00"},
+        {"paid": "2017-10-15", "amount": "875.00"},
+    ]
+
+
+def test_the_proposals_instalments_apply_by_default() -> None:
+    result = retro_json(*MOA, "--hired", "2010-01-04", "--hours", "20")
+    # 666.67 x 12.5% = 83.33375 -> 83.33; x 25% = 166.6675 -> 166.67; last = 666.67 - (83.33 x 3 + 166.67 x 2)
+    amounts = [Decimal(p["amount"]) for p in result["instalments"]]  # type: ignore[index]
+    assert amounts == [Decimal(x) for x in ("83.33", "83.33", "166.67", "166.67", "83.33", "83.34")]
+    assert sum(amounts) == Decimal("666.67")
+
+
+@given(
+    total=st.decimals(min_value=-100000, max_value=100000, places=2),
+    shares=st.lists(st.integers(min_value=1, max_value=40), min_size=1, max_size=8),
+)
+def test_instalments_always_add_up_to_the_total(total: Decimal, shares: list[int]) -> None:
+    scale = Decimal(100) / sum(shares)
+    parts = [Decimal(s) * scale for s in shares[:-1]]
+    parts = [p.quantize(Decimal("0.0001")) for p in parts]
+    parts.append(Decimal(100) - sum(parts, Decimal(0)))
+    if parts[-1] <= 0:
+        return
+    instalments = [Instalment(paycalc_date(i), p) for i, p in enumerate(parts)]
+    payments = proposal.split(total, proposal.check_instalments(instalments))
+    assert sum(amount for _, amount in payments) == total
+    for (_, amount), share in zip(payments[:-1], parts[:-1], strict=True):
+        assert amount == (total * share / 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def paycalc_date(i: int):  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    return date(2020 + i, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("instalments", "message"),
+    [
+        ("2015-10-15:50,2016-10-15:40", "instalment shares add up to 90, not 100"),
+        ("2015-10-15:50;2016-10-15:50", "instalment '2015-10-15:50;2016-10-15:50' is not DATE:PERCENT"),
+        ("2016-10-15:50,2015-10-15:50", "instalment dates 2016-10-15 and 2015-10-15 are not ascending"),
+        ("2015-10-15:1e2", "instalment '2015-10-15:1e2' is not DATE:PERCENT"),
+        ("2015-13-15:100", "instalment date '2015-13-15' is not a valid date"),
+    ],
+)
+def test_a_bad_instalment_list_is_refused(instalments: str, message: str) -> None:
+    result = runner.invoke(app, ["retro", *MOA, "--hired", "2010-01-04", "--instalments", instalments])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {message}")
+
+
+def test_a_roster_gets_one_column_per_instalment_and_a_lump_sum_column() -> None:
+    roster = "id,title,hired,from,to,hours\nA1,Teacher Aide,2010-01-04,2014-06-01,2014-06-30,20\n"
+    result = runner.invoke(app, ["retro", "--proposal", "moa-2014", "--roster", "-"], input=roster)
+    assert result.exit_code == 0, result.output
+    header, row = result.stdout.splitlines()
+    assert header.split(",")[5:8] == ["lump_sums", "instalment_2015-10-15", "instalment_2017-10-15"]
+    assert row.split(",")[:8] == ["A1", "1", *row.split(",")[2:4], "666.67", "666.67", "83.33", "83.33"]
+
+
+# --- propose --write -------------------------------------------------------------------------------
+
+
+def test_a_written_folder_validates_and_gives_the_same_answers(tmp_path: Path) -> None:
+    folder = tmp_path / "successor"
+    result = runner.invoke(app, ["propose", "uft-2019-2022", "--write", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert runner.invoke(app, ["schedules", "validate", str(folder)]).exit_code == 0
+    written = paycalc.load_contract(folder)
+    proposed = paycalc.load_proposal("uft-2019-2022")
+    assert written.schedules == proposed.schedules
+    for args in (
+        dict(title="Teacher Aide", on="2021-05-14", years=0),
+        dict(title="Ed. Asst. B", on="2020-06-01", years=16),
+    ):
+        assert (
+            paycalc.annual_pay(**args, schedules=written).annual
+            == paycalc.annual_pay(**args, schedules=proposed).annual
+        )  # type: ignore[arg-type]
+    again = runner.invoke(app, ["propose", "uft-2019-2022", "--write", str(folder)])
+    assert again.exit_code == 1
+    assert "it is not empty (give an empty or new folder, or --force)" in again.stderr
+    assert runner.invoke(app, ["propose", "uft-2019-2022", "--write", str(folder), "--force"]).exit_code == 0
+
+
+def test_propose_shows_each_schedule_with_its_raise_against_the_base() -> None:
+    result = runner.invoke(app, ["propose", "uft-2019-2022", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    shown = json.loads(result.stdout)
+    assert [s["effective"] for s in shown["schedules"]] == ["2019-02-14", "2020-05-14", "2021-05-14"]
+    # Teacher Aide base: 25,927 -> 28,448 is +9.72% (2,521 / 25,927 = 0.097234...)
+    assert shown["schedules"][2]["rates"]["Teacher Aide"]["base"] == "28448.00"
+    assert shown["base"] == "2018-06-16"
+    examples = runner.invoke(app, ["propose", "--examples"])
+    assert "uft-2019-2022" in examples.stdout and "moa-2014" in examples.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["propose"], 2, "Error: missing FILE"),
+        (["propose", "uft-2019-2022", "--format", "csv"], 2, "Error: --format csv is not available for propose"),
+        (["propose", "no-such-offer"], 1, "Error: no-such-offer: no such proposal file (a YAML proposal file, or a"),
+    ],
+)
+def test_propose_errors(args: list[str], code: int, message: str) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == code
+    assert result.stderr.startswith(message)
