@@ -46,6 +46,7 @@ def printed(effective: str) -> dict[str, dict[str, Decimal]]:
         ("2013-05-01", "2014-05-01", "1"),
         ("2018-05-01", "2018-06-16", "3"),
         ("2014-05-01", "2015-05-01", "[1, 2]"),  # 1% then 2% on one date, compounded before rounding
+        ("2016-05-01", "2017-05-01", "[2, 2.5]"),
     ],
 )
 def test_a_proposal_regenerates_the_published_schedule(tmp_path: Path, base: str, effective: str, percent: str) -> None:

@@ -65,4 +65,59 @@ def paycalc(
 
 
 def main() -> None:
-    app(prog_name="paycalc")
+    """The ``paycalc`` script: the app, with the failures of the machine around it turned into one line.
+
+    A closed pipe (``paycalc ... | head -1``) ends quietly; a full disk or any other write error is one
+    ``Error:`` line and exit 1; output the terminal cannot encode is replaced, never a traceback.
+    """
+    import sys
+
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    code = 0
+    try:
+        try:
+            returned = app(prog_name="paycalc", standalone_mode=False)
+            code = returned if isinstance(returned, int) else 0
+        finally:
+            if sys.stdout is not None:
+                sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_stdout()
+        code = 1
+    except OSError as exc:
+        _quiet_stdout()
+        where = f" {exc.filename}" if exc.filename else " to standard output"
+        print(f"Error: cannot write{where}: {exc.strerror or exc}", file=sys.stderr)
+        code = 1
+    except typer.Exit as exc:
+        code = exc.exit_code
+    except click_exceptions() as exc:
+        exc.show()  # type: ignore[attr-defined]
+        code = exc.exit_code  # type: ignore[attr-defined]
+    except (KeyboardInterrupt, typer.Abort):
+        print("Error: interrupted (nothing was written)", file=sys.stderr)
+        code = 130
+    except RecursionError:
+        print("Error: input nested too deeply to read", file=sys.stderr)
+        code = 1
+    sys.exit(code)
+
+
+def click_exceptions() -> type[Exception]:
+    from typer._click.exceptions import ClickException
+
+    return ClickException
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's own flush at exit cannot fail again."""
+    import os
+    import sys
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass

@@ -66,8 +66,13 @@ def _identity(path: str | os.PathLike[str]) -> tuple[int, int] | None:
     return info.st_dev, info.st_ino
 
 
+STDOUT_NAMES = ("-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1")
+
+
 def check_output(output: str, inputs: Sequence[str] = ()) -> Path:
     """The real path to write ``output`` to, or :class:`InputError` saying why it must not be replaced."""
+    if output in STDOUT_NAMES:
+        return Path("-")
     target = Path(os.path.realpath(output))
     try:
         info = os.stat(target)
@@ -105,7 +110,7 @@ def write_atomically(output: str, write: Callable[[IO[Any]], None], *, binary: b
 
     mode = "w+b" if binary else "w+"
     encoding = None if binary else "utf-8"
-    if output == "-":
+    if output in STDOUT_NAMES:
         with signals_unwind(), tempfile.TemporaryFile(mode, encoding=encoding, newline=None if binary else "") as spool:
             write(spool)
             spool.seek(0)

@@ -61,7 +61,7 @@ def card(heading: str, fields: Sequence[tuple[str, str]], width: int = 100) -> s
 
             value = ("\n" + " " * (pad + 2)).join(textwrap.wrap(value, width - pad - 2))
         lines.append(f"  {label.ljust(pad)}{value}")
-    return "\n".join(lines)
+    return drawable("\n".join(lines))
 
 
 def percent(value: Decimal | None) -> str | None:
@@ -122,11 +122,27 @@ def table(
     ]
     narrowest = max(map(len, draw(longest_words, 10_000).splitlines()))
     text = "\n".join(line.rstrip() for line in draw(cells, max(width, narrowest)).splitlines()).strip("\n")
+    text = drawable(text)
     if not title:
         return text
     import textwrap
 
     return f"{textwrap.fill(title, width)}\n\n{text}"
+
+
+_ASCII = str.maketrans({"─": "-", "█": "#", "│": "|", "▏": "|", "…": "..."})
+
+
+def drawable(text: str) -> str:
+    """``text`` with box-drawing and bar characters as ASCII when stdout cannot encode them (cp1252, latin-1)."""
+    import sys
+
+    encoding = getattr(sys.stdout, "encoding", None) or "ascii"
+    try:
+        "─█│▏".encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return text.translate(_ASCII)
+    return text
 
 
 def terminal_width(limit: int = 120) -> int:
@@ -147,4 +163,4 @@ def bar_chart(labels: Sequence[str], amounts: Sequence[Decimal], *, width: int =
     for label, amount, text in zip(labels, amounts, shown, strict=True):
         length = int((amount / top * room).to_integral_value(rounding=ROUND_HALF_UP)) if amount > 0 else 0
         lines.append(f"{label.ljust(label_width)} {'█' * length}{' ' * (room - length)} {text.rjust(amount_width)}")
-    return "\n".join(lines)
+    return drawable("\n".join(lines))

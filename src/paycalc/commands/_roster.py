@@ -52,12 +52,12 @@ def run_roster(
     """Price a roster file row by row into ``output``; nothing is written unless the run succeeds."""
     from paycalc import proposal
     from paycalc.api import retro_roster
-    from paycalc.files import check_output
+    from paycalc.files import STDOUT_NAMES, check_output
     from paycalc.roster import OPTIONAL, REQUIRED
 
     name = "stdin" if source == "-" else source
     try:
-        if output != "-":
+        if output not in STDOUT_NAMES:
             check_output(output, [source])
         infile = open_text(source, "roster")
     except PaycalcError as exc:

@@ -147,12 +147,12 @@ def retro(
         )
     from paycalc import proposal as proposals
     from paycalc.api import retro_pay
-    from paycalc.files import check_output, write_atomically
+    from paycalc.files import STDOUT_NAMES, check_output, write_atomically
 
     with reporting_errors():
         contract = open_contract(schedules, proposal)
         split = _instalments(instalments, contract)
-        if output != "-":
+        if output not in STDOUT_NAMES:
             check_output(output)
         result = retro_pay(
             str(title),
