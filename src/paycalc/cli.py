@@ -102,6 +102,9 @@ def main() -> None:
     except RecursionError:
         print("Error: input nested too deeply to read", file=sys.stderr)
         code = 1
+    except Exception as exc:  # a bug of paycalc's own: still one line, and a way to report it
+        print(f"Error: internal error ({type(exc).__name__}: {exc}); please report it", file=sys.stderr)
+        code = 1
     sys.exit(code)
 
 

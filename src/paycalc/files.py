@@ -39,14 +39,14 @@ class Interrupted(BaseException):
 
 @contextmanager
 def signals_unwind() -> Iterator[None]:
-    """While inside, SIGTERM and SIGHUP raise :class:`Interrupted` (in the main thread; elsewhere, no change)."""
+    """While inside, SIGTERM, SIGHUP and SIGINT raise :class:`Interrupted` (main thread only)."""
 
     def handler(signum: int, frame: Any) -> None:
         raise Interrupted(signum)
 
     previous = {}
     try:
-        for name in ("SIGTERM", "SIGHUP"):
+        for name in ("SIGTERM", "SIGHUP", "SIGINT"):
             if hasattr(signal, name):
                 previous[getattr(signal, name)] = signal.signal(getattr(signal, name), handler)
     except ValueError:  # not the main thread
@@ -133,22 +133,36 @@ def write_atomically(output: str, write: Callable[[IO[Any]], None], *, binary: b
             raise
 
 
-def open_text(source: str, what: str) -> IO[str]:
-    """A text file (UTF-8, a BOM skipped) or stdin for '-', refusing what is not a regular file or a pipe."""
+class NotUtf8(InputError):
+    def __init__(self, line: int) -> None:
+        self.line = line
+        super().__init__(f"line {line}: not UTF-8 text (save the file as CSV UTF-8)")
+
+
+def open_binary(source: str, what: str) -> IO[bytes]:
+    """A file, or stdin for '-', as bytes; a folder or a missing stdin is an :class:`InputError`."""
     if source == "-":
-        if sys.stdin is None or sys.stdin.closed:
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None or sys.stdin.closed:
             raise InputError(f"no standard input to read the {what} from (give a file path)")
-        stream = sys.stdin
-        if hasattr(stream, "reconfigure"):
-            stream.reconfigure(encoding="utf-8-sig", newline="")
-        return stream
+        return stream  # type: ignore[no-any-return]
     try:
-        info = os.stat(source)
-        if stat.S_ISDIR(info.st_mode):
+        if stat.S_ISDIR(os.stat(source).st_mode):
             raise InputError(f"cannot read the {what} {source}: it is a folder (a CSV file, or '-' for stdin)")
-        return open(source, newline="", encoding="utf-8-sig")
+        return open(source, "rb")
     except OSError as exc:
         raise InputError(f"cannot read the {what} {source}: {exc.strerror} (a CSV file, or '-' for stdin)") from None
+
+
+def text_lines(stream: IO[bytes]) -> Iterator[str]:
+    """The stream's lines as text, decoded one line at a time so an error names its line; a BOM is skipped."""
+    for number, raw in enumerate(stream, start=1):
+        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        try:
+            yield raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise NotUtf8(number) from None
 
 
 def write_folder(folder: str, files: dict[str, str], *, force: bool = False) -> None:

@@ -67,10 +67,12 @@ def _shown(value: object) -> str:
 
 def to_years(value: int | str) -> int:
     """Completed years of service: a whole number from 0 to 100."""
+    given = value
     if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit() and len(value.strip()) <= 3:
         value = int(value.strip())
     if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_YEARS:
         return value
+    value = given
     raise InputError(f"years {_shown(value)} is not a whole number of completed years (0 to {MAX_YEARS}, e.g. 16)")
 
 

@@ -11,7 +11,7 @@ import typer
 
 from paycalc.commands._common import fail
 from paycalc.errors import PaycalcError, RowError
-from paycalc.files import Interrupted, open_text, safe_cell, write_atomically
+from paycalc.files import Interrupted, NotUtf8, open_binary, safe_cell, text_lines, write_atomically
 from paycalc.models import Contract, Instalment, RosterTotal
 from paycalc.render import Format, cents
 
@@ -59,15 +59,23 @@ def run_roster(
     try:
         if output not in STDOUT_NAMES:
             check_output(output, [source])
-        infile = open_text(source, "roster")
+        infile = open_binary(source, "roster")
     except PaycalcError as exc:
         fail(str(exc))
     csv.field_size_limit(MAX_CELL)
     line = 0
     skipped = 0
+    read = 0  # lines read so far: where a CSV error is
+
+    def counted() -> Iterator[str]:
+        nonlocal read
+        for text in text_lines(infile):
+            read += 1
+            yield text
+
+    reader = csv.DictReader(counted())
     try:
         with infile:
-            reader = csv.DictReader(infile)
             read_header(reader, name, REQUIRED, OPTIONAL)
 
             def report(error: RowError) -> None:
@@ -88,10 +96,10 @@ def run_roster(
             write_atomically(output, lambda out: _write(totals, format, out, lump_column, instalments, proposal.split))
     except RowError as error:
         fail(f"{name}: line {line}: {error.reason} (nothing was written; --skip-invalid leaves such rows out)")
-    except UnicodeDecodeError:
-        fail(f"{name}: line {line + 1}: not UTF-8 text (save the roster as CSV UTF-8; nothing was written)")
+    except NotUtf8 as exc:
+        fail(f"{name}: {exc} (nothing was written)")
     except csv.Error as exc:
-        fail(f"{name}: line {line + 1}: {exc} (a cell of at most {MAX_CELL:,} characters; nothing was written)")
+        fail(f"{name}: line {read}: {exc} (a cell of at most {MAX_CELL:,} characters; nothing was written)")
     except PaycalcError as error:
         fail(str(error))
     except Interrupted as signal:
