@@ -18,6 +18,20 @@ runner = CliRunner()
 CONTRACT = paycalc.load_contract()
 
 
+def _published_2008() -> dict[str, dict[str, Decimal]]:
+    """The printed 2008-05-19 schedule (tests/test_golden.py pastes it from the contract text)."""
+    from tests.test_golden import PRINTED, ROWS, TITLES
+
+    table: dict[str, dict[str, Decimal]] = {title: {} for title in TITLES}
+    for (_, label), column in zip(ROWS, PRINTED["2008-05-19"], strict=True):
+        for title, amount in zip(TITLES, column.split(), strict=True):
+            table[title][label] = Decimal(amount.replace("$", "").replace(",", ""))
+    return table
+
+
+PUBLISHED_2008 = _published_2008()
+
+
 def r(amount: Fraction | int) -> Decimal:
     """Round an exact amount of dollars to the cent, half up."""
     return (Decimal(Fraction(amount).numerator) / Decimal(Fraction(amount).denominator)).quantize(
@@ -175,7 +189,7 @@ def test_a_full_calendar_year_at_one_rate_pays_the_annual_amount_daily(title: st
     result = retro(
         title=title, hired=hired, start=date(year, 1, 1), end=date(year, 12, 31), method="daily", paid_annual="20000"
     )
-    rate = CONTRACT.schedules[0].rates[title]["base" if years < 5 else "5-year"]
+    rate = PUBLISHED_2008[title]["base" if years < 5 else "5-year"]
     assert result.owed == rate
     assert result.paid == Decimal("20000.00")
 
@@ -185,7 +199,7 @@ def test_a_full_calendar_year_at_one_rate_pays_the_annual_amount_daily(title: st
 def test_a_full_year_semimonthly_is_24_rounded_checks(title: str, year: int) -> None:
     # per-piece rounding: 24 checks of annual / 24, each rounded to the cent, so up to 12 cents off the annual
     result = retro(title=title, hired="2000-01-01", start=date(year, 1, 1), end=date(year, 12, 31), paid_annual="20000")
-    rate = CONTRACT.schedules[0].rates[title]["5-year"]
+    rate = PUBLISHED_2008[title]["5-year"]
     assert result.owed == 24 * r(F(int(rate), 24))
     assert abs(result.owed - rate) <= Decimal("0.12")
 
@@ -225,9 +239,29 @@ def _single(row: dict[str, str]) -> paycalc.RetroResult:
     return retro(title=row["title"], hired=row["hired"], start=row["from"], end=row["to"], **options)
 
 
-def test_roster_total_is_the_sum_of_single_runs() -> None:
+def test_roster_totals_worked_by_hand() -> None:
     totals = list(paycalc.retro_roster(ROWS, schedules=CONTRACT))
     assert [(t.id, t.rows) for t in totals] == [("A1", 2), ("B2", 1), ("C3", 1)]
+    # A1, row 1: Teacher Aide, 7 years (5-year row), paid the 2008-05-19 rate $22,213 frozen:
+    #   owed 24 checks of 22,435 / 24 = 934.7917 -> 934.79 (22,434.96) + 10 of 22,659 / 24 = 944.125 -> 944.13
+    #   (9,441.30); paid 34 checks of 22,213 / 24 = 925.5417 -> 925.54 (31,468.36)
+    # A1, row 2: Ed. Asst. B at 20 of 30 hours, Oct-Dec 2014, paid the 2014-05-01 schedule in force the day
+    #   before: 6 checks of 27,382 x 20 / 30 / 24 = 760.6111 -> 760.61 owed and paid (4,563.66 each)
+    assert (totals[0].owed, totals[0].paid, totals[0].retro) == (
+        Decimal("22434.96") + Decimal("9441.30") + Decimal("4563.66"),
+        Decimal("31468.36") + Decimal("4563.66"),
+        Decimal("407.90"),
+    )
+    # B2: the README's worked example: 24 x 1,129.63 + 10 x 1,140.92 owed; 34 x 1,118.46 paid
+    assert (totals[1].owed, totals[1].paid, totals[1].retro) == (
+        24 * Decimal("1129.63") + 10 * Decimal("1140.92"),
+        34 * Decimal("1118.46"),
+        Decimal("492.68"),
+    )
+
+
+def test_roster_total_is_the_sum_of_single_runs() -> None:
+    totals = list(paycalc.retro_roster(ROWS, schedules=CONTRACT))
     singles = [_single(row) for row in ROWS]
     assert totals[0].owed == singles[0].owed + singles[1].owed
     assert totals[0].retro == singles[0].retro + singles[1].retro
@@ -319,12 +353,10 @@ def test_roster_csv_to_a_file(tmp_path: Path) -> None:
     source.write_text(ROSTER)
     result = run("retro", "--roster", str(source), "--output", str(target))
     assert result.exit_code == 0, result.output
-    single = _single({"title": "Ed. Asst. B", "hired": "2005-09-01", "from": "2013-05-01", "to": "2014-09-30"})
-    first, second = _single(ROWS[0]), _single(ROWS[1])
-    assert target.read_text().splitlines() == [
+    assert target.read_text().splitlines() == [  # the totals worked by hand in test_roster_totals_worked_by_hand
         "id,rows,owed,paid,retro",
-        f"A1,2,{first.owed + second.owed},{first.paid + second.paid},{first.retro + second.retro}",
-        f"'=SUM(1),1,{single.owed},{single.paid},{single.retro}",  # neutralised for spreadsheets
+        "A1,2,36439.92,36032.02,407.90",
+        "'=SUM(1),1,38520.32,38027.64,492.68",  # neutralised for spreadsheets
     ]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["retro.csv", "roster.csv"]
 
