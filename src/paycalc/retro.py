@@ -31,7 +31,7 @@ from typing import Any
 
 from paycalc import core, proposal
 from paycalc.errors import InputError
-from paycalc.models import Contract, Instalment, LumpSumPaid, RetroResult, Schedule, Segment
+from paycalc.models import Contract, Instalment, LumpSumPaid, RetroResult, Segment
 from paycalc.periods import METHODS, ONE_DAY, PAYING, Rational, as_decimal, product, rational
 
 # A run of days with one owed and one paid annual rate, before it is priced:
@@ -56,10 +56,25 @@ def _factor(hours: Decimal, workyear: Decimal, regular_hours: Decimal) -> Ration
     return product(rational(hours), rational(workyear), rational(regular_hours)[::-1])
 
 
-@lru_cache(maxsize=1024)
-def _annual(rate: Decimal, factor: Rational) -> Rational:
-    """A published rate times the pro-rating factor, exactly."""
-    return product(rational(rate), factor)
+_tables: tuple[object, dict[tuple[str, Rational], list[list[Rational]]]] = ((), {})
+
+
+def _annual_table(contract: Contract, title: str, factor: Rational) -> list[list[Rational]]:
+    """``[schedule index][tier index]`` -> the rate times the pro-rating factor, exactly.
+
+    Remembered per title and factor for the last contract seen, so a roster computes each once.
+    """
+    global _tables
+    if _tables[0] is not contract.schedules:
+        _tables = (contract.schedules, {})
+    table = _tables[1].get((title, factor))
+    if table is None:
+        labels = [tier.label for tier in contract.tiers]
+        table = [[product(rational(s.rates[title][label]), factor) for label in labels] for s in contract.schedules]
+        if len(_tables[1]) > 4096:
+            _tables[1].clear()
+        _tables[1][(title, factor)] = table
+    return table
 
 
 def _plan(
@@ -93,7 +108,7 @@ def _plan(
     if in_force < 0:
         core.schedule_on(contract, start)  # raises the error that names the first schedule
 
-    frozen: Schedule | None = None
+    frozen: int | None = None  # the index of the schedule paid, frozen
     if paid_annual is not None:
         flat = rational(paid_annual)
         basis = f"flat {core.round_cents(paid_annual)}"
@@ -104,19 +119,20 @@ def _plan(
                 f"no schedule was in force on {on}, the day before the start "
                 "(give the schedule that was paid, or the flat annual amount paid)"
             )
-        frozen = (
-            contract.schedules[bisect_right(effective, on) - 1]
-            if on >= effective[0]
-            else core.schedule_on(contract, on)
-        )
+        if on < effective[0]:
+            core.schedule_on(contract, on)  # raises the error that names the first schedule
+        frozen = bisect_right(effective, on) - 1
         flat = (0, 1)  # not used: the frozen schedule's rates are paid
-        basis = f"schedule {frozen.effective}"
+        basis = f"schedule {effective[frozen]}"
 
-    factor = _factor(
-        contract.regular_hours if hours is None else hours,
-        Decimal(1) if workyear is None else workyear,
-        contract.regular_hours,
-    )
+    if hours is None and workyear is None:
+        factor: Rational = (1, 1)  # full time, full workyear: most rows of a roster
+    else:
+        factor = _factor(
+            contract.regular_hours if hours is None else hours,
+            Decimal(1) if workyear is None else workyear,
+            contract.regular_hours,
+        )
 
     # the days on which a rate may change: a schedule takes effect, or a longevity tier is reached
     changes = dict.fromkeys(effective[in_force + 1 : bisect_right(effective, end)], -1)
@@ -133,7 +149,8 @@ def _plan(
 
     runs: list[_Run] = []
     owed = paid = (-1, 1)
-    paid_rates = frozen.rates[title.name] if frozen is not None else None
+    table = _annual_table(contract, title.name, factor)
+    paid_rates = table[frozen] if frozen is not None else None
     for first, following in pairwise(edges):
         change = changes.get(first)
         if change == -1:
@@ -142,14 +159,13 @@ def _plan(
             tier = change
             while in_force + 1 < len(effective) and effective[in_force + 1] <= first:  # on the same day
                 in_force += 1
-        schedule, label = contract.schedules[in_force], tiers[tier].label
-        owed_now = _annual(schedule.rates[title.name][label], factor)
-        paid_now = flat if paid_rates is None else _annual(paid_rates[label], factor)
+        owed_now = table[in_force][tier]
+        paid_now = flat if paid_rates is None else paid_rates[tier]
         if owed_now == owed and paid_now == paid:  # the same rates: the run goes on
             runs[-1][1] = following - ONE_DAY
         else:
             owed, paid = owed_now, paid_now
-            runs.append([first, following - ONE_DAY, schedule.effective, label, owed, paid])
+            runs.append([first, following - ONE_DAY, effective[in_force], tiers[tier].label, owed, paid])
     return title.name, basis, runs
 
 
@@ -254,5 +270,7 @@ def totals(
     for first, last, _, _, owed_rate, paid_rate in runs:
         owed += pay_for(owed_rate, first, last)
         paid += pay_for(paid_rate, first, last)
+    if contract.proposal is None or not contract.proposal.lump_sums:
+        return owed, paid, 0
     lumps = int(sum(lump.amount for lump in lump_sums(contract, hired, start, end, hours, workyear)) * 100)
     return owed + lumps, paid, lumps
