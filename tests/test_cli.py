@@ -98,19 +98,18 @@ BAD_FOLDER = str(FIXTURES / "broken" / "mistyped-cell")
     [
         (["--title", "Ed Asst C"], "Error: unknown title 'Ed Asst C' (closest: "),
         (["--title", ""], "Error: title '' is empty ("),
-        (["--date", "2018-6-16"], "Error: date '2018-6-16' is not a valid date (YYYY-MM-DD, e.g. 2018-06-16)"),
-        (["--date", "yesterday"], "Error: date 'yesterday' is not a valid date"),
-        (["--date", "2001-01-01"], "Error: date 2001-01-01 is before the first schedule (dates from 2008-05-19 on)"),
-        (["--years", "-1"], "Error: years '-1' is not a whole number of completed years (0 to 100, e.g. 16)"),
-        (["--years", "2.5"], "Error: years '2.5' is not a whole number"),
-        (["--hired", "2001-01-01"], "Error: both of years and hired given (exactly one: "),
-        (["--years", "", "--hired", "2019-01-01"], "Error: years '' is not a whole number"),
-        (["--hours", "0"], "Error: hours '0' is out of range (hours per week above 0 and at most 168, e.g. 17.5)"),
-        (["--hours", "169"], "Error: hours '169' is out of range"),
-        (["--hours", "abc"], "Error: hours 'abc' is not a plain decimal number"),
-        (["--workyear", "0"], "Error: workyear '0' is out of range (a fraction of the regular workyear above 0"),
-        (["--workyear", "inf"], "Error: workyear 'inf' is not a plain decimal number"),
-        (["--workyear", "NaN"], "Error: workyear 'NaN' is not a plain decimal number"),
+        (["--date", "2018-6-16"], "Error: --date '2018-6-16' is not a valid date (YYYY-MM-DD, e.g. 2018-06-16)"),
+        (["--date", "yesterday"], "Error: --date 'yesterday' is not a valid date"),
+        (["--date", "2001-01-01"], "Error: --date 2001-01-01 is before the first schedule (dates from 2008-05-19 on)"),
+        (["--years", "-1"], "Error: --years '-1' is not a whole number of completed years (0 to 100, e.g. 16)"),
+        (["--years", "2.5"], "Error: --years '2.5' is not a whole number"),
+        (["--years", ""], "Error: --years '' is not a whole number"),
+        (["--hours", "0"], "Error: --hours '0' is out of range (hours per week above 0 and at most 168, e.g. 17.5)"),
+        (["--hours", "169"], "Error: --hours '169' is out of range"),
+        (["--hours", "abc"], "Error: --hours 'abc' is not a plain decimal number"),
+        (["--workyear", "0"], "Error: --workyear '0' is out of range (a fraction of the regular workyear above 0"),
+        (["--workyear", "inf"], "Error: --workyear 'inf' is not a plain decimal number"),
+        (["--workyear", "NaN"], "Error: --workyear 'NaN' is not a plain decimal number"),
         (
             ["--schedules", "/nonexistent/paycalc"],
             "Error: /nonexistent/paycalc: no such folder (a schedules folder holds",
@@ -134,18 +133,31 @@ def test_bad_input_is_one_error_line_and_exit_1(args: list[str], message: str) -
     assert result.stderr.count("\n") == 1
 
 
-def test_neither_years_nor_hired() -> None:
-    result = run("pay", "--title", "Ed. Asst. B", "--date", "2018-06-16")
-    assert result.exit_code == 1
-    assert result.stderr.startswith("Error: neither of years and hired given (exactly one: ")
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ([], "Error: neither --years nor --hired given (exactly one: completed years, e.g. --years 16, or a hire"),
+        (["--years", "3", "--hired", "2001-01-01"], "Error: both --years and --hired given (exactly one: "),
+        (["--years", "3", "--format", "yaml"], "Error: Invalid value for '--format' / '-f'"),
+    ],
+)
+def test_usage_errors_exit_2(extra: list[str], message: str) -> None:
+    result = run("pay", "--title", "Ed. Asst. B", "--date", "2018-06-16", *extra)
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_format_takes_any_case() -> None:
+    result = run("pay", "--title", "Ed. Asst. B", "--date", "2018-06-16", "--years", "16", "--format", "JSON")
+    assert result.exit_code == 0
+    assert '"annual": "33352.00"' in result.stdout
 
 
 def test_a_hire_date_after_the_date() -> None:
     result = run("pay", "--title", "Ed. Asst. B", "--date", "2018-06-16", "--hired", "2018-06-17")
     assert result.exit_code == 1
     assert (
-        result.stderr
-        == "Error: hire date 2018-06-17 is after the date 2018-06-16 (a hire date on or before the date)\n"
+        result.stderr == "Error: --hired 2018-06-17 is after the date 2018-06-16 (a hire date on or before the date)\n"
     )
 
 

@@ -188,13 +188,13 @@ def test_a_schedule_file_that_cannot_be_read_is_named(tmp_path: Path, kind: str)
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--hours", "1_5"], "hours '1_5' is not a plain decimal number"),
-        (["--hours", "\uff11\uff15"], "hours '\uff11\uff15' is not a plain decimal number"),
-        (["--hours", "1e-1000000"], "hours '1e-1000000' is not a plain decimal number"),
-        (["--workyear", "nan"], "workyear 'nan' is not a plain decimal number"),
-        (["--years", "9" * 5000], "years '9999999999999999"),
-        (["--years", "101"], "years '101' is not a whole number of completed years (0 to 100"),
-        (["--date", "9999-12-31"], "date 9999-12-31 is out of range (a date from 1900-01-01 to 2199-12-31)"),
+        (["--hours", "1_5"], "--hours '1_5' is not a plain decimal number"),
+        (["--hours", "\uff11\uff15"], "--hours '\uff11\uff15' is not a plain decimal number"),
+        (["--hours", "1e-1000000"], "--hours '1e-1000000' is not a plain decimal number"),
+        (["--workyear", "nan"], "--workyear 'nan' is not a plain decimal number"),
+        (["--years", "9" * 5000], "--years '9999999999999999"),
+        (["--years", "101"], "--years '101' is not a whole number of completed years (0 to 100"),
+        (["--date", "9999-12-31"], "--date 9999-12-31 is out of range (a date from 1900-01-01 to 2199-12-31)"),
     ],
 )
 def test_bad_numbers_are_one_line_in_bounded_time(args: list[str], message: str) -> None:
@@ -210,11 +210,11 @@ RETRO = ["retro", "--title", "Ed. Asst. B", "--hired", "2005-09-01", "--from", "
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--paid-annual", "1e999"], "paid annual '1e999' is not a plain decimal number"),
-        (["--paid-annual", "1e26"], "paid annual '1e26' is not a plain decimal number"),
-        (["--paid-annual", "1e-99999999"], "paid annual '1e-99999999' is not a plain decimal number"),
-        (["--paid-annual", "99999999999"], "paid annual '99999999999' is out of range"),
-        (["--to", "9999-12-31"], "to date 9999-12-31 is out of range"),
+        (["--paid-annual", "1e999"], "--paid-annual '1e999' is not a plain decimal number"),
+        (["--paid-annual", "1e26"], "--paid-annual '1e26' is not a plain decimal number"),
+        (["--paid-annual", "1e-99999999"], "--paid-annual '1e-99999999' is not a plain decimal number"),
+        (["--paid-annual", "99999999999"], "--paid-annual '99999999999' is out of range"),
+        (["--to", "9999-12-31"], "--to 9999-12-31 is out of range"),
     ],
 )
 def test_bad_retro_values_are_one_line(args: list[str], message: str) -> None:

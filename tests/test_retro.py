@@ -406,7 +406,7 @@ def test_skip_invalid_reports_each_row_and_exits_3(tmp_path: Path) -> None:
         ),
         (
             [*ONE[:3], "--hired", "2014-01-01", "--from", "2013-05-01", "--to", "2014-09-30"],
-            "Error: hire date 2014-01-01 is after the start 2013-05-01",
+            "Error: --hired 2014-01-01 is after the start 2013-05-01",
         ),
         (
             [*ONE[:3], "--hired", "2005-09-01", "--from", "2008-05-19", "--to", "2009-09-30"],
@@ -420,12 +420,12 @@ def test_skip_invalid_reports_each_row_and_exits_3(tmp_path: Path) -> None:
             [*ONE, "--paid-schedule", "2008-05-19", "--paid-annual", "26000"],
             "Error: both paid schedule and paid annual given",
         ),
-        ([*ONE, "--paid-annual", "-5"], "Error: paid annual '-5' is negative (an amount from 0 to 10000000"),
-        ([*ONE, "--paid-annual", "lots"], "Error: paid annual 'lots' is not a plain decimal number"),
-        ([*ONE, "--paid-schedule", "May 2008"], "Error: paid schedule date 'May 2008' is not a valid date"),
+        ([*ONE, "--paid-annual", "-5"], "Error: --paid-annual '-5' is negative (an amount from 0 to 10000000"),
+        ([*ONE, "--paid-annual", "lots"], "Error: --paid-annual 'lots' is not a plain decimal number"),
+        ([*ONE, "--paid-schedule", "May 2008"], "Error: --paid-schedule 'May 2008' is not a valid date"),
         ([*ONE, "--method", "weekly"], "Error: method 'weekly' is not known (semimonthly or daily)"),
         ([*ONE, "--paid-schedule", "2001-01-01"], "Error: date 2001-01-01 is before the first schedule"),
-        ([*ONE, "--hours", "200"], "Error: hours '200' is out of range"),
+        ([*ONE, "--hours", "200"], "Error: --hours '200' is out of range"),
         (
             ["retro", "--roster", "/nonexistent.csv"],
             "Error: cannot read the roster /nonexistent.csv: No such file or directory",

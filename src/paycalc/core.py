@@ -121,10 +121,9 @@ def pay(
     Article Three A.3: annual = rate x (hours per week / regular hours) x fraction of the workyear.
     """
     if (years is None) == (hired is None):
-        given = "both" if years is not None else "neither"
+        given = "both years and hired" if years is not None else "neither years nor hired"
         raise InputError(
-            f"{given} of years and hired given "
-            "(exactly one: completed years of service, e.g. 16, or a hire date, e.g. 2002-09-03)"
+            f"{given} given (exactly one: completed years of service, e.g. 16, or a hire date, e.g. 2002-09-03)"
         )
     title = resolve_title(contract, title_name)
     schedule = schedule_on(contract, on)

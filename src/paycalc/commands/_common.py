@@ -1,6 +1,6 @@
 """Options and error handling shared by the commands."""
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Annotated, Any, NoReturn
 
@@ -53,7 +53,12 @@ WorkyearOption = Annotated[
 
 FormatOption = Annotated[
     Format,
-    typer.Option("--format", "-f", help="Output: table to read, json or csv to script, e.g. --format json."),
+    typer.Option(
+        "--format",
+        "-f",
+        case_sensitive=False,
+        help="Output: table to read, json or csv to script (any case), e.g. --format json.",
+    ),
 ]
 
 
@@ -62,14 +67,47 @@ def command_app(**settings: Any) -> typer.Typer:
     return typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False, **settings)
 
 
+# How the core names a value, and the option a user typed it with.
+OPTION_NAMES = {
+    "years ": "--years ",
+    "hire date ": "--hired ",
+    "hours ": "--hours ",
+    "workyear ": "--workyear ",
+    "paid annual ": "--paid-annual ",
+    "paid schedule date ": "--paid-schedule ",
+    "from date ": "--from ",
+    "to date ": "--to ",
+}
+
+
+def as_typed(message: str, names: Mapping[str, str] = OPTION_NAMES) -> str:
+    """An error message that starts by naming a value, with the value named as its option."""
+    for name, option in names.items():
+        if message.startswith(name):
+            return option + message[len(name) :]
+    return message
+
+
 @contextmanager
-def reporting_errors() -> Iterator[None]:
-    """Turn paycalc's own errors into one ``Error: ...`` line on stderr and exit code 1."""
+def reporting_errors(names: Mapping[str, str] = OPTION_NAMES) -> Iterator[None]:
+    """Turn paycalc's own errors into one ``Error: ...`` line on stderr and exit code 1.
+
+    ``names`` maps how the core names a value to how the command's user typed it.
+    """
     try:
         yield
     except PaycalcError as exc:
-        typer.echo(f"Error: {exc}", err=True)
+        typer.echo(f"Error: {as_typed(str(exc), names)}", err=True)
         raise typer.Exit(1) from None
+
+
+def one_of_years_or_hired(years: str | None, hired: str | None) -> None:
+    """Exactly one of --years and --hired, or a usage error (exit 2)."""
+    if (years is None) == (hired is None):
+        given = "both --years and --hired" if years is not None else "neither --years nor --hired"
+        usage_error(
+            f"{given} given (exactly one: completed years, e.g. --years 16, or a hire date, e.g. --hired 2002-09-03)"
+        )
 
 
 ProposalOption = Annotated[

@@ -69,7 +69,7 @@ def compare(
     """
     from paycalc.api import compare as comparing
 
-    with reporting_errors():
+    with reporting_errors({"from date ": "FROM ", "to date ": "TO "}):
         contract = open_contract(schedules, proposal)
         result = comparing(from_date, to_date, title=title, schedules=contract)
     if format is Format.json:

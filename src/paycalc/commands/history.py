@@ -14,6 +14,7 @@ from paycalc.commands._common import (
     YearsOption,
     command_app,
     echo_note,
+    one_of_years_or_hired,
     open_contract,
     proposal_field,
     reporting_errors,
@@ -74,6 +75,8 @@ def history(
       paycalc history --title "Ed. Asst. B" --hired 2009-01-05 --from 2013-05-01 --format json
     """
     from paycalc.api import history as pricing
+
+    one_of_years_or_hired(years, hired)
 
     with reporting_errors():
         contract = open_contract(schedules, proposal)

@@ -5,6 +5,7 @@ from typing import Annotated
 import typer
 
 from paycalc.commands._common import (
+    OPTION_NAMES,
     FormatOption,
     HiredOption,
     HoursOption,
@@ -13,6 +14,7 @@ from paycalc.commands._common import (
     WorkyearOption,
     YearsOption,
     command_app,
+    one_of_years_or_hired,
     open_contract,
     reporting_errors,
 )
@@ -70,7 +72,9 @@ def pay(
     """
     from paycalc.api import annual_pay
 
-    with reporting_errors():
+    one_of_years_or_hired(years, hired)
+
+    with reporting_errors(OPTION_NAMES | {"date ": "--date "}):
         if date is None:
             import datetime
 
