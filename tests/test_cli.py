@@ -258,3 +258,19 @@ def test_python_dash_m(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "Annual pay  $33,352.00" in done.stdout
+
+
+def test_shell_completion_script() -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "paycalc", "--show-completion", "bash"], capture_output=True, text=True, timeout=30
+    )
+    assert result.returncode == 0
+    assert "_paycalc_completion()" in result.stdout or "complete" in result.stdout
+
+
+def test_group_help_has_an_example_and_the_environment() -> None:
+    assert "Example:\n    paycalc schedules list" in run("schedules", "-h").stdout
+    assert "PAYCALC_CACHE_DIR  where validated schedules are cached" in run("-h").stdout

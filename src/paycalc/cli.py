@@ -40,9 +40,13 @@ class LazyGroup(TyperGroup):
 app = typer.Typer(
     name="paycalc",
     cls=LazyGroup,
-    epilog='Example: paycalc pay --title "Ed. Asst. B" --date 2018-06-16 --years 16',
+    epilog='Example: paycalc pay --title "Ed. Asst. B" --date 2018-06-16 --years 16\n\n'
+    "\b\nEnvironment:\n"
+    "  PAYCALC_SCHEDULES  the schedules folder to use instead of the bundled one\n"
+    "  PAYCALC_CACHE_DIR  where validated schedules are cached (default ~/.cache/paycalc; empty: no cache)\n"
+    "  NO_COLOR           respected; paycalc prints no colour anyway",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},

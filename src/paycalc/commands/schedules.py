@@ -17,7 +17,11 @@ from paycalc.commands._common import (
 from paycalc.models import Contract, Schedule
 from paycalc.render import Format, cents, money, table, terminal_width, to_csv, to_json
 
-app = command_app(help="Browse and check salary schedules.", no_args_is_help=True)
+app = command_app(
+    help="Browse and check salary schedules.\n\n\b\nExample:\n  paycalc schedules list\n"
+    "  paycalc schedules show 2018-06-16\n  paycalc schedules validate ./my-local",
+    no_args_is_help=True,
+)
 
 
 @app.command("list")
