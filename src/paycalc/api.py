@@ -57,8 +57,12 @@ def compare(
     *,
     title: str | None = None,
     schedules: Schedules = None,
+    cpi: str | None = None,
 ) -> Comparison:
     """Every title and longevity row (or one title's) under the schedule in force on ``start`` and on ``end``.
+
+    With ``cpi`` (``"us"``, ``"ny-metro"``, a CSV path, or ``"default"`` for the contract's own series)
+    each row also gets its ``real_percent``: the raise after prices.
 
     >>> row = compare("2008-05-19", "2018-06-16", title="Teacher Aide").rows[0]
     >>> row.from_rate, row.to_rate, row.change, round(row.percent, 2)
@@ -66,9 +70,19 @@ def compare(
     """
     from paycalc import raises
 
-    return raises.compare(
-        contract_for(schedules), inputs.to_date(start, "from date"), inputs.to_date(end, "to date"), title
-    )
+    contract = contract_for(schedules)
+    first, last = inputs.to_date(start, "from date"), inputs.to_date(end, "to date")
+    result = raises.compare(contract, first, last, title)
+    if cpi is None:
+        return result
+    from paycalc import inflation, loader
+
+    return inflation.compare(result, loader.load_cpi(real_series(contract, cpi)), first, last)
+
+
+def real_series(contract: Contract, cpi: str) -> str:
+    """``cpi``, or for ``"default"`` the contract's own series (its ``cpi:`` key), else ``us``."""
+    return (contract.cpi or "us") if cpi == "default" else cpi
 
 
 def history(
@@ -81,16 +95,19 @@ def history(
     hours: Number | None = None,
     workyear: Number | None = None,
     schedules: Schedules = None,
+    cpi: str | None = None,
 ) -> History:
     """One person's pay under each schedule from ``start`` to ``end`` (default: all of them).
 
     Each row is priced on the day its schedule took effect (``start`` for the first); with ``hired``
-    the longevity row follows the service reached on that day.
+    the longevity row follows the service reached on that day. With ``cpi`` (as for :func:`compare`)
+    each row also gets ``real_annual``, ``real_cumulative`` and ``kept_up``.
     """
     from paycalc import raises
 
-    return raises.history(
-        contract_for(schedules),
+    contract = contract_for(schedules)
+    result = raises.history(
+        contract,
         title,
         years=None if years is None else inputs.to_years(years),
         hired=None if hired is None else inputs.to_date(hired, "hire date"),
@@ -99,6 +116,11 @@ def history(
         hours=None if hours is None else inputs.to_hours(hours),
         workyear=None if workyear is None else inputs.to_workyear(workyear),
     )
+    if cpi is None:
+        return result
+    from paycalc import inflation, loader
+
+    return inflation.history(result, loader.load_cpi(real_series(contract, cpi)))
 
 
 def retro_pay(

@@ -16,7 +16,7 @@ from typing import Any
 from paycalc.inputs import title_key
 from paycalc.models import Contract, Schedule, Tier, Title
 
-FORMAT = 1
+FORMAT = 2
 
 
 def encode(contract: Contract) -> str:
@@ -46,6 +46,7 @@ def encode(contract: Contract) -> str:
                 for s in contract.schedules
             ],
             "folder": contract.folder,
+            "cpi": contract.cpi,
         },
         ensure_ascii=False,
         separators=(",", ":"),
@@ -110,4 +111,5 @@ def decode(content: str) -> Contract:
         schedules=tuple(schedules),
         folder=_text(data["folder"]),
         lookup={title_key(name): t for t in titles for name in (t.name, *t.aliases)},
+        cpi=None if data["cpi"] is None else _text(data["cpi"]),
     )

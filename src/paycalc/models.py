@@ -90,6 +90,7 @@ class Contract(NamedTuple):
     schedules: tuple[Schedule, ...]
     folder: str
     lookup: Mapping[str, Title]  # normalised name or alias -> title
+    cpi: str | None = None  # the default CPI series for real raises
     proposal: Proposal | None = None  # set on a contract that a proposal built
 
 
@@ -110,6 +111,14 @@ class PayResult(NamedTuple):
     source: str
 
 
+class Cpi(NamedTuple):
+    """A consumer price index series: annual averages by calendar year."""
+
+    name: str
+    source: str
+    values: Mapping[int, Decimal]
+
+
 class CompareRow(NamedTuple):
     """One title and longevity row, priced by two schedules."""
 
@@ -119,6 +128,7 @@ class CompareRow(NamedTuple):
     to_rate: Decimal
     change: Decimal
     percent: Decimal | None  # exact; None where the earlier rate is 0
+    real_percent: Decimal | None = None  # the change after prices (with a CPI series), exact
 
 
 class Comparison(NamedTuple):
@@ -130,6 +140,10 @@ class Comparison(NamedTuple):
     smallest: Decimal | None  # percent, across rows
     median: Decimal | None
     largest: Decimal | None
+    cpi: str | None = None  # the series real percents were computed with
+    real_smallest: Decimal | None = None
+    real_median: Decimal | None = None
+    real_largest: Decimal | None = None
 
 
 class HistoryRow(NamedTuple):
@@ -144,11 +158,15 @@ class HistoryRow(NamedTuple):
     change: Decimal | None  # annual against the previous row; None on the first
     percent: Decimal | None
     cumulative: Decimal | None  # percent since the first row
+    real_annual: Decimal | None = None  # annual in dollars of the last row's year (with a CPI series)
+    real_cumulative: Decimal | None = None  # real percent since the first row
+    kept_up: Decimal | None = None  # the first row's pay raised with prices to this row's year
 
 
 class History(NamedTuple):
     title: str
     rows: tuple[HistoryRow, ...]
+    cpi: str | None = None
 
 
 class Segment(NamedTuple):

@@ -152,15 +152,27 @@ def terminal_width(limit: int = 120) -> int:
     return min(shutil.get_terminal_size((80, 24)).columns, limit)
 
 
-def bar_chart(labels: Sequence[str], amounts: Sequence[Decimal], *, width: int = 80) -> str:
-    """Horizontal bars from zero, one line per amount, fitting in ``width`` columns."""
+def bar_chart(
+    labels: Sequence[str], amounts: Sequence[Decimal], *, width: int = 80, marks: Sequence[Decimal] | None = None
+) -> str:
+    """Horizontal bars from zero, one line per amount, fitting in ``width`` columns.
+
+    ``marks``, one per bar, are drawn as ``│`` at their place on the scale (e.g. pay that kept up with prices).
+    """
     shown = [money(amount) for amount in amounts]
     label_width = max(map(len, labels))
     amount_width = max(map(len, shown))
     room = max(10, width - label_width - amount_width - 2)
-    top = max(amounts) or Decimal(1)
+    top = max([*amounts, *(marks or [])]) or Decimal(1)
+
+    def position(amount: Decimal) -> int:
+        return int((amount / top * room).to_integral_value(rounding=ROUND_HALF_UP)) if amount > 0 else 0
+
     lines = []
-    for label, amount, text in zip(labels, amounts, shown, strict=True):
-        length = int((amount / top * room).to_integral_value(rounding=ROUND_HALF_UP)) if amount > 0 else 0
-        lines.append(f"{label.ljust(label_width)} {'█' * length}{' ' * (room - length)} {text.rjust(amount_width)}")
+    for i, (label, amount, text) in enumerate(zip(labels, amounts, shown, strict=True)):
+        length = position(amount)
+        bar = list("█" * length + " " * (room - length))
+        if marks is not None:
+            bar[min(max(position(marks[i]) - 1, 0), room - 1)] = "│"
+        lines.append(f"{label.ljust(label_width)} {''.join(bar)} {text.rjust(amount_width)}")
     return drawable("\n".join(lines))

@@ -31,6 +31,7 @@ def contract_yaml(contract: Contract) -> str:
         f"term: {{start: {contract.term_start}, end: {contract.term_end}}}",
         f"source: {_s(contract.source)}",
         f"regular_hours_per_week: {_n(contract.regular_hours)}",
+        *([f"cpi: {_s(contract.cpi)}"] if contract.cpi else []),
         "longevity_tiers:",
         *(f"  - {{label: {_s(t.label)}, min_years: {t.min_years}}}" for t in contract.tiers),
         "titles:",

@@ -74,6 +74,7 @@ class ContractFile(_Strict):
     regular_hours_per_week: Money
     longevity_tiers: Annotated[list[TierSpec], Field(min_length=1)]
     titles: Annotated[list[TitleSpec], Field(min_length=1)]
+    cpi: Text | None = None  # the default price series for real raises: us, ny-metro, or a CSV path
 
 
 class SourceSpec(_Strict):
@@ -356,5 +357,6 @@ def build(folder: Path, files: list[tuple[str, bytes]]) -> tuple[Contract | None
         ),
         folder=str(folder),
         lookup=lookup,
+        cpi=spec.cpi,
     )
     return contract, []

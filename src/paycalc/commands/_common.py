@@ -161,3 +161,27 @@ def usage_error(message: str) -> NoReturn:
     """A missing, conflicting or inapplicable option: one ``Error:`` line on stderr, exit 2."""
     typer.echo(f"Error: {message}", err=True)
     raise typer.Exit(2)
+
+
+RealOption = Annotated[
+    bool,
+    typer.Option(
+        "--real",
+        help="Also show raises after prices (CPI), e.g. --real. [default series: the contract's, else us]",
+    ),
+]
+CpiOption = Annotated[
+    str | None,
+    typer.Option(
+        "--cpi",
+        metavar="SERIES",
+        show_default=False,
+        help="The price series for --real: us, ny-metro, or a CSV file year,value of your own, "
+        "e.g. --cpi ny-metro (implies --real).",
+    ),
+]
+
+
+def cpi_choice(real: bool, cpi: str | None) -> str | None:
+    """The series to deflate with: --cpi, the contract's default with --real alone, or none."""
+    return cpi if cpi is not None else ("default" if real else None)

@@ -5,10 +5,13 @@ from typing import Annotated
 import typer
 
 from paycalc.commands._common import (
+    CpiOption,
     FormatOption,
     ProposalOption,
+    RealOption,
     SchedulesOption,
     command_app,
+    cpi_choice,
     echo_note,
     open_contract,
     proposal_field,
@@ -56,6 +59,8 @@ def compare(
     format: FormatOption = Format.table,
     schedules: SchedulesOption = None,
     proposal: ProposalOption = None,
+    real: RealOption = False,
+    cpi: CpiOption = None,
 ) -> None:
     """Raises between the schedules in force on two dates, for every title and longevity row.
 
@@ -66,23 +71,34 @@ def compare(
       paycalc compare 2008-05-19 2018-06-16
       paycalc compare 2013-05-01 2014-05-01 --title "Ed. Asst. B" --format csv
       paycalc compare 2018-06-16 2021-05-14 --proposal uft-2019-2022
+      paycalc compare 2008-05-19 2018-06-16 --real --cpi ny-metro
     """
     from paycalc.api import compare as comparing
 
     with reporting_errors({"from date ": "FROM ", "to date ": "TO "}):
         contract = open_contract(schedules, proposal)
-        result = comparing(from_date, to_date, title=title, schedules=contract)
+        result = comparing(from_date, to_date, title=title, schedules=contract, cpi=cpi_choice(real, cpi))
     if format is Format.json:
         typer.echo(to_json(as_record(result) | proposal_field(contract)))
     elif format is Format.csv:
-        typer.echo(to_csv(COLUMNS, ([row[c] for c in COLUMNS] for row in row_records(result))), nl=False)
+        columns = (*COLUMNS, "real_percent") if result.cpi is not None else COLUMNS
+        typer.echo(to_csv(columns, ([row[c] for c in columns] for row in row_records(result))), nl=False)
     else:
         show(result)
         echo_note(contract)
 
 
 def as_record(result: Comparison) -> dict[str, object]:
-    return {"from": result.from_schedule.isoformat(), "to": result.to_schedule.isoformat(), "rows": row_records(result)}
+    record: dict[str, object] = {"from": result.from_schedule.isoformat(), "to": result.to_schedule.isoformat()}
+    record["rows"] = row_records(result)
+    if result.cpi is not None:
+        record["cpi"] = result.cpi
+        record["real"] = {
+            "smallest": percent(result.real_smallest),
+            "median": percent(result.real_median),
+            "largest": percent(result.real_largest),
+        }
+    return record
 
 
 def row_records(result: Comparison) -> list[dict[str, str | None]]:
@@ -96,15 +112,17 @@ def row_records(result: Comparison) -> list[dict[str, str | None]]:
             "change": cents(row.change),
             "percent": percent(row.percent),
         }
+        | ({"real_percent": percent(row.real_percent)} if result.cpi is not None else {})
         for row in result.rows
     ]
 
 
 def show(result: Comparison) -> None:
     start, end = result.from_schedule.isoformat(), result.to_schedule.isoformat()
+    real = result.cpi is not None
     typer.echo(
         table(
-            ("Title", "Row", start, end, "Change", "Percent"),
+            ("Title", "Row", start, end, "Change", "Percent", *(["Real"] if real else [])),
             (
                 (
                     row.title,
@@ -113,11 +131,12 @@ def show(result: Comparison) -> None:
                     money(row.to_rate),
                     signed_money(row.change),
                     signed_percent(row.percent),
+                    *([signed_percent(row.real_percent)] if real else []),
                 )
                 for row in result.rows
             ),
             title=f"Schedule of {start} -> schedule of {end}",
-            right=(2, 3, 4, 5),
+            right=(2, 3, 4, 5, 6),
             width=terminal_width(),
         )
     )
@@ -126,3 +145,8 @@ def show(result: Comparison) -> None:
         f"Across {count} row{'s' if count != 1 else ''}: smallest {signed_percent(result.smallest)}, "
         f"median {signed_percent(result.median)}, largest {signed_percent(result.largest)}"
     )
+    if real:
+        typer.echo(
+            f"After prices (CPI {result.cpi}): smallest {signed_percent(result.real_smallest)}, "
+            f"median {signed_percent(result.real_median)}, largest {signed_percent(result.real_largest)}"
+        )

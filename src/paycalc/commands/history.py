@@ -5,14 +5,17 @@ from typing import Annotated
 import typer
 
 from paycalc.commands._common import (
+    CpiOption,
     FormatOption,
     HiredOption,
     HoursOption,
     ProposalOption,
+    RealOption,
     SchedulesOption,
     WorkyearOption,
     YearsOption,
     command_app,
+    cpi_choice,
     echo_note,
     one_of_years_or_hired,
     open_contract,
@@ -24,6 +27,7 @@ from paycalc.render import (
     Format,
     bar_chart,
     cents,
+    drawable,
     money,
     percent,
     signed_money,
@@ -37,6 +41,7 @@ from paycalc.render import (
 app = command_app()
 
 COLUMNS = ("schedule", "date", "years", "longevity", "rate", "annual", "change", "percent", "cumulative")
+REAL_COLUMNS = ("real_annual", "real_cumulative", "kept_up")
 
 
 @app.command()
@@ -64,6 +69,8 @@ def history(
     format: FormatOption = Format.table,
     schedules: SchedulesOption = None,
     proposal: ProposalOption = None,
+    real: RealOption = False,
+    cpi: CpiOption = None,
 ) -> None:
     """One person's annual pay under each schedule, with the change from the row before and since the first.
 
@@ -73,6 +80,7 @@ def history(
     Example:
       paycalc history --title "Teacher Aide" --years 3
       paycalc history --title "Ed. Asst. B" --hired 2009-01-05 --from 2013-05-01 --format json
+      paycalc history --title "Teacher Aide" --years 3 --real
     """
     from paycalc.api import history as pricing
 
@@ -81,19 +89,28 @@ def history(
     with reporting_errors():
         contract = open_contract(schedules, proposal)
         result = pricing(
-            title, years=years, hired=hired, start=start, end=end, hours=hours, workyear=workyear, schedules=contract
+            title,
+            years=years,
+            hired=hired,
+            start=start,
+            end=end,
+            hours=hours,
+            workyear=workyear,
+            schedules=contract,
+            cpi=cpi_choice(real, cpi),
         )
     if format is Format.json:
         typer.echo(to_json(as_record(result) | proposal_field(contract)))
     elif format is Format.csv:
-        typer.echo(to_csv(COLUMNS, ([row[c] for c in COLUMNS] for row in row_records(result))), nl=False)
+        columns = (*COLUMNS, *REAL_COLUMNS) if result.cpi is not None else COLUMNS
+        typer.echo(to_csv(columns, ([row[c] for c in columns] for row in row_records(result))), nl=False)
     else:
         show(result)
         echo_note(contract)
 
 
 def as_record(result: History) -> dict[str, object]:
-    return {"title": result.title, "rows": row_records(result)}
+    return {"title": result.title, **({"cpi": result.cpi} if result.cpi else {}), "rows": row_records(result)}
 
 
 def row_records(result: History) -> list[dict[str, object]]:
@@ -110,6 +127,15 @@ def row_records(result: History) -> list[dict[str, object]]:
             "percent": percent(row.percent),
             "cumulative": percent(row.cumulative),
         }
+        | (
+            {
+                "real_annual": cents(row.real_annual),
+                "real_cumulative": percent(row.real_cumulative),
+                "kept_up": cents(row.kept_up),
+            }
+            if row.real_annual is not None and row.kept_up is not None
+            else {}
+        )
         for row in result.rows
     ]
 
@@ -117,9 +143,20 @@ def row_records(result: History) -> list[dict[str, object]]:
 def show(result: History) -> None:
     rows = result.rows
     width = terminal_width()
+    real = result.cpi is not None
+    last_year = rows[-1].date.year
     typer.echo(
         table(
-            ("Schedule", "Years", "Row", "Annual pay", "Change", "Percent", "Since first"),
+            (
+                "Schedule",
+                "Years",
+                "Row",
+                "Annual pay",
+                "Change",
+                "Percent",
+                "Since first",
+                *([f"In {last_year} $", "Real since first"] if real else []),
+            ),
             (
                 (
                     row.schedule.isoformat(),
@@ -129,15 +166,22 @@ def show(result: History) -> None:
                     signed_money(row.change),
                     signed_percent(row.percent),
                     signed_percent(row.cumulative),
+                    *([money(row.real_annual), signed_percent(row.real_cumulative)] if row.real_annual else []),
                 )
                 for row in rows
             ),
             title=f"{result.title}: pay by schedule",
-            right=(1, 3, 4, 5, 6),
+            right=(1, 3, 4, 5, 6, 7, 8),
             width=width,
         )
     )
     if rows[0].date != rows[0].schedule:
         typer.echo(f"The first row is priced on {rows[0].date}, under the schedule of {rows[0].schedule}.")
     typer.echo("")
-    typer.echo(bar_chart([row.schedule.isoformat() for row in rows], [row.annual for row in rows], width=width))
+    marks = [row.kept_up for row in rows if row.kept_up is not None] if real else None
+    typer.echo(
+        bar_chart([row.schedule.isoformat() for row in rows], [row.annual for row in rows], width=width, marks=marks)
+    )
+    if real:
+        legend = f"on a bar marks the pay that would have kept up with prices (CPI {result.cpi}) since the first row."
+        typer.echo(f"{drawable('│')} {legend}")
