@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import sys
 from collections.abc import Iterable, Iterator
+from contextlib import closing
 from typing import IO, Any
 
 import typer
@@ -21,11 +22,12 @@ MAX_CELL = 10_000  # characters: no id, title or date comes near
 
 
 def read_header(reader: csv.DictReader[str], name: str, required: tuple[str, ...], optional: tuple[str, ...]) -> None:
-    """Check the header: every required column, no unknown and no repeated one."""
-    header = list(reader.fieldnames or [])
-    if header and header[0].startswith("\ufeff"):  # a BOM on stdin, where utf-8-sig did not apply
-        header[0] = header[0][1:]
-        reader.fieldnames = header
+    """Check a CSV header: every required column, no unknown and no repeated one."""
+    read_columns(list(reader.fieldnames or []), name, required, optional)
+
+
+def read_columns(header: list[str], name: str, required: tuple[str, ...], optional: tuple[str, ...]) -> None:
+    """Check a header's columns: every required one, no unknown and no repeated one."""
     missing = [c for c in required if c not in header]
     unknown = [c for c in header if c not in required + optional]
     repeated = sorted({c for c in header if header.count(c) > 1})
@@ -40,6 +42,28 @@ def read_header(reader: csv.DictReader[str], name: str, required: tuple[str, ...
         fail(f"{name}: {wrong} in the header (accepted: {accepted})")
 
 
+# how the core names a value -> the roster column it came from (to point a spreadsheet user at the cell)
+COLUMN_OF = {
+    "hire date": "hired",
+    "from date": "from",
+    "to date": "to",
+    "hours": "hours",
+    "workyear": "workyear",
+    "paid annual": "paid_annual",
+    "paid schedule date": "paid_schedule",
+    "unknown title": "title",
+    "title": "title",
+}
+
+
+def _column(reason: str) -> str | None:
+    return next((column for name, column in COLUMN_OF.items() if reason.startswith(name + " ")), None)
+
+
+def is_xlsx(path: str) -> bool:
+    return path.lower().endswith(".xlsx")
+
+
 def run_roster(
     source: str,
     output: str,
@@ -48,54 +72,81 @@ def run_roster(
     skip_invalid: bool,
     contract: Contract,
     instalments: tuple[Instalment, ...],
+    sheet: str | None = None,
 ) -> None:
-    """Price a roster file row by row into ``output``; nothing is written unless the run succeeds."""
+    """Price a roster (CSV or .xlsx) row by row into ``output`` (CSV, JSON or .xlsx); nothing is written
+    unless the run succeeds."""
     from paycalc import proposal
     from paycalc.api import retro_roster
     from paycalc.files import STDOUT_NAMES, check_output
     from paycalc.roster import OPTIONAL, REQUIRED
 
     name = "stdin" if source == "-" else source
+    line = 0
+    read = 0  # lines read so far: where a CSV error is
+    skipped = 0
     try:
         if output not in STDOUT_NAMES:
             check_output(output, [source])
-        infile = open_binary(source, "roster")
+        if is_xlsx(source):
+            from paycalc.spreadsheet import SheetRows
+
+            sheet_rows = SheetRows(source, sheet)
+            infile: Any = sheet_rows
+            reader: Any = sheet_rows
+
+            def where(column: str | None = None) -> str:
+                return sheet_rows.where(column)
+
+            read_columns(sheet_rows.header, f"{source}, sheet {sheet_rows.sheet}", REQUIRED, OPTIONAL)
+        else:
+            infile = open_binary(source, "roster")
+
+            def counted() -> Iterator[str]:
+                nonlocal read
+                for text in text_lines(infile):
+                    read += 1
+                    yield text
+
+            csv.field_size_limit(MAX_CELL)
+            reader = csv.DictReader(counted())
+
+            def where(column: str | None = None) -> str:
+                return f"{name}: line {line}"
+
     except PaycalcError as exc:
         fail(str(exc))
-    csv.field_size_limit(MAX_CELL)
-    line = 0
-    skipped = 0
-    read = 0  # lines read so far: where a CSV error is
-
-    def counted() -> Iterator[str]:
-        nonlocal read
-        for text in text_lines(infile):
-            read += 1
-            yield text
-
-    reader = csv.DictReader(counted())
     try:
-        with infile:
-            read_header(reader, name, REQUIRED, OPTIONAL)
+        with closing(infile):
+            if not is_xlsx(source):
+                read_header(reader, name, REQUIRED, OPTIONAL)
 
             def report(error: RowError) -> None:
                 nonlocal skipped
                 skipped += 1
-                typer.echo(f"Skipped: {name}: line {reader.line_num}: {error.reason}", err=True)
+                typer.echo(f"Skipped: {where(_column(error.reason))}: {error.reason}", err=True)
 
             def rows() -> Iterator[dict[str, Any]]:
                 nonlocal line
                 for row in _progress(reader):
-                    line = reader.line_num
+                    line = getattr(reader, "line_num", 0)
                     yield row
 
             totals = retro_roster(
                 rows(), method=method, schedules=contract, on_invalid=report if skip_invalid else None
             )
             lump_column = contract.proposal is not None and bool(contract.proposal.lump_sums)
-            write_atomically(output, lambda out: _write(totals, format, out, lump_column, instalments, proposal.split))
+            if is_xlsx(output):
+                write_atomically(
+                    output, lambda out: _write_xlsx(totals, out, lump_column, instalments, proposal.split), binary=True
+                )
+            else:
+                write_atomically(
+                    output, lambda out: _write(totals, format, out, lump_column, instalments, proposal.split)
+                )
     except RowError as error:
-        fail(f"{name}: line {line}: {error.reason} (nothing was written; --skip-invalid leaves such rows out)")
+        place = where(_column(error.reason))
+        fail(f"{place}: {error.reason} (nothing was written; --skip-invalid leaves such rows out)")
     except NotUtf8 as exc:
         fail(f"{name}: {exc} (nothing was written)")
     except csv.Error as exc:
@@ -164,3 +215,25 @@ def _write(
             cells.append(cents(total.lump_sums))
         cells += [cents(amount) for _, amount in (split(total.retro, instalments) if instalments else ())]
         writer.writerow(cells)
+
+
+def _write_xlsx(
+    totals: Iterable[RosterTotal],
+    out: IO[bytes],
+    lump_column: bool,
+    instalments: tuple[Instalment, ...],
+    split: Any,
+) -> None:
+    from paycalc.spreadsheet import write
+
+    header = [*COLUMNS, *(["lump_sums"] if lump_column else []), *(f"instalment_{i.paid}" for i in instalments)]
+
+    def rows() -> Iterator[list[Any]]:
+        for total in totals:
+            row: list[Any] = [total.id, total.rows, total.owed, total.paid, total.retro]
+            if lump_column:
+                row.append(total.lump_sums)
+            row += [amount for _, amount in (split(total.retro, instalments) if instalments else ())]
+            yield row
+
+    write(out, header, rows(), sheet="Retro")

@@ -71,8 +71,8 @@ def retro(
         str | None,
         typer.Option(
             metavar="FILE",
-            help="A roster CSV, e.g. members.csv ('-' for stdin): columns id,title,hired,from,to and optionally "
-            "hours,workyear,paid_schedule,paid_annual. One output row per id.",
+            help="A roster CSV or .xlsx, e.g. members.csv ('-' for stdin): columns id,title,hired,from,to and "
+            "optionally hours,workyear,paid_schedule,paid_annual. One output row per id.",
             show_default=False,
         ),
     ] = None,
@@ -80,6 +80,14 @@ def retro(
         str,
         typer.Option("--output", "-o", metavar="FILE", help="Where to write, e.g. retro.csv ('-' for stdout)."),
     ] = "-",
+    sheet: Annotated[
+        str | None,
+        typer.Option(
+            metavar="NAME",
+            help="With an .xlsx roster: the sheet to read, e.g. --sheet Roster. [default: the first sheet]",
+            show_default=False,
+        ),
+    ] = None,
     instalments: Annotated[
         str | None,
         typer.Option(
@@ -129,10 +137,14 @@ def retro(
             usage_error(f"{', '.join(given)} cannot be used with --roster (the roster's columns give them per row)")
         if format is Format.table:
             usage_error("--format table is not available with --roster (csv or json)")
+        if output.lower().endswith(".xlsx") and format is not None:
+            usage_error(f"--format {format.value} conflicts with --output {output} (an .xlsx output is a spreadsheet)")
+        if sheet is not None and not roster.lower().endswith(".xlsx"):
+            usage_error("--sheet applies only to an .xlsx roster")
         with reporting_errors():
             contract = open_contract(schedules, proposal)
             split = _instalments(instalments, contract)
-        run_roster(roster, output, format or Format.csv, method, skip_invalid, contract, split)
+        run_roster(roster, output, format or Format.csv, method, skip_invalid, contract, split, sheet)
         return
     if skip_invalid:
         usage_error("--skip-invalid applies only with --roster")

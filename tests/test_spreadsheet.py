@@ -1,0 +1,116 @@
+"""Rosters in and results out as .xlsx: the same retro as the CSV twin, typed cells, errors where a
+spreadsheet user looks (file, sheet, row, column)."""
+
+import datetime
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from typer.testing import CliRunner
+
+from paycalc.cli import app
+from paycalc.spreadsheet import column_letter
+
+runner = CliRunner()
+HEADER = ["id", "title", "hired", "from", "to", "hours"]
+ROWS = [
+    ["A1", "Teacher Aide", datetime.datetime(2005, 9, 1), datetime.datetime(2013, 5, 1), "2014-09-30", None],
+    ["A1", "Ed. Asst. B", datetime.date(2005, 9, 1), datetime.datetime(2014, 10, 1), "2014-12-31", 20],
+    ["=SUM(1)", "Ed. Asst. B", "2005-09-01", "2013-05-01", datetime.datetime(2014, 9, 30), None],
+]
+CSV_TWIN = (
+    "id,title,hired,from,to,hours\n"
+    "A1,Teacher Aide,2005-09-01,2013-05-01,2014-09-30,\n"
+    "A1,Ed. Asst. B,2005-09-01,2014-10-01,2014-12-31,20\n"
+    "=SUM(1),Ed. Asst. B,2005-09-01,2013-05-01,2014-09-30,\n"
+)
+
+
+def workbook(path: Path, rows: list[list[object]], sheet: str = "Roster", first: str | None = None) -> Path:
+    book = Workbook()
+    if first:
+        book.active.title = first  # type: ignore[union-attr]
+        sheet_ = book.create_sheet(sheet)
+    else:
+        sheet_ = book.active
+        sheet_.title = sheet  # type: ignore[union-attr]
+    sheet_.append(HEADER)  # type: ignore[union-attr]
+    for row in rows:
+        sheet_.append(row)  # type: ignore[union-attr]
+    sheet_["A4"].data_type = "s" if len(rows) >= 3 else sheet_["A4"].data_type  # type: ignore[index]
+    book.save(path)
+    return path
+
+
+def test_an_xlsx_roster_gives_the_same_retro_as_its_csv_twin(tmp_path: Path) -> None:
+    xlsx = workbook(tmp_path / "members.xlsx", ROWS)
+    from_xlsx = runner.invoke(app, ["retro", "--roster", str(xlsx)])
+    from_csv = runner.invoke(app, ["retro", "--roster", "-"], input=CSV_TWIN)
+    assert from_xlsx.exit_code == 0, from_xlsx.output
+    assert from_xlsx.stdout == from_csv.stdout
+    assert from_xlsx.stdout.splitlines()[1] == "A1,2,36439.92,36032.02,407.90"
+
+
+def test_the_output_xlsx_is_typed_and_never_a_formula(tmp_path: Path) -> None:
+    xlsx = workbook(tmp_path / "members.xlsx", ROWS)
+    out = tmp_path / "retro.xlsx"
+    result = runner.invoke(app, ["retro", "--roster", str(xlsx), "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    sheet = load_workbook(out).active
+    rows = [[cell for cell in row] for row in sheet.iter_rows()]  # type: ignore[union-attr]
+    assert [c.value for c in rows[0]] == ["id", "rows", "owed", "paid", "retro"]
+    ident, count, owed, paid, retro = rows[2]
+    assert (ident.value, ident.data_type) == ("=SUM(1)", "s")  # text, not a formula
+    assert count.value == 1
+    assert (owed.value, owed.data_type, owed.number_format) == (38520.32, "n", "#,##0.00")
+    assert Decimal(str(retro.value)) == Decimal("492.68") and paid.data_type == "n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_a_named_sheet(tmp_path: Path) -> None:
+    xlsx = workbook(tmp_path / "members.xlsx", ROWS, sheet="Roster", first="Notes")
+    result = runner.invoke(app, ["retro", "--roster", str(xlsx), "--sheet", "Roster"])
+    assert result.exit_code == 0, result.output
+    missing = runner.invoke(app, ["retro", "--roster", str(xlsx), "--sheet", "Members"])
+    assert missing.exit_code == 1
+    assert missing.stderr.startswith(f"Error: {xlsx} has no sheet 'Members' (its sheets: Notes, Roster)")
+
+
+def test_errors_name_the_sheet_row_and_column(tmp_path: Path) -> None:
+    rows = [ROWS[0], [*ROWS[1][:2], "soon", *ROWS[1][3:]], ROWS[2]]
+    xlsx = workbook(tmp_path / "members.xlsx", rows)
+    result = runner.invoke(app, ["retro", "--roster", str(xlsx)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        f"Error: {xlsx}, sheet Roster, row 3, column C: hire date 'soon' is not a valid date"
+    )
+    skipped = runner.invoke(app, ["retro", "--roster", str(xlsx), "--skip-invalid"])
+    assert skipped.exit_code == 3
+    assert f"Skipped: {xlsx}, sheet Roster, row 3, column C: hire date 'soon'" in skipped.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["--sheet", "Roster"], 2, "Error: --sheet applies only to an .xlsx roster"),
+        (["--format", "json", "-o", "x.xlsx"], 2, "Error: --format json conflicts with --output x.xlsx"),
+    ],
+)
+def test_spreadsheet_usage_errors(args: list[str], code: int, message: str) -> None:
+    result = runner.invoke(app, ["retro", "--roster", "-", *args], input=CSV_TWIN)
+    assert result.exit_code == code
+    assert result.stderr.startswith(message)
+
+
+def test_a_file_that_is_not_a_workbook(tmp_path: Path) -> None:
+    fake = tmp_path / "members.xlsx"
+    fake.write_text(CSV_TWIN)
+    result = runner.invoke(app, ["retro", "--roster", str(fake)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: cannot read the roster {fake}: not an .xlsx workbook")
+
+
+@pytest.mark.parametrize(("index", "letters"), [(0, "A"), (2, "C"), (25, "Z"), (26, "AA"), (701, "ZZ"), (702, "AAA")])
+def test_column_letters(index: int, letters: str) -> None:
+    assert column_letter(index) == letters
