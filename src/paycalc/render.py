@@ -91,42 +91,44 @@ def table(
     wrap: Iterable[int] = (),
     width: int = 80,
 ) -> str:
-    """A table drawn by rich (imported here: only the commands that draw tables pay for it).
+    """A plain table: a header, a rule, one line per row (more where a text column wraps).
 
     ``title`` goes on a line of its own above the table; ``right`` lists the columns (by number) to align
-    right, ``wrap`` the text columns that may wrap.
-    No other cell is ever cut or wrapped: when the table cannot fit ``width``, it is drawn wider.
+    right, ``wrap`` the text columns that may wrap to fit ``width``. No other cell is ever cut or wrapped:
+    when the table cannot fit ``width``, it is drawn wider. (Drawn here rather than by rich: importing rich
+    cost a table command half again its start-up; bench/coldstart.py.)
     """
-    import io
-
-    from rich import box
-    from rich.console import Console
-    from rich.table import Table
-
-    right, wrap = set(right), set(wrap)
-    cells = [list(row) for row in rows]
-
-    def draw(cells: list[list[str]], width: int) -> str:
-        grid = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1, 0, 0))
-        for i, column in enumerate(columns):
-            grid.add_column(column, justify="right" if i in right else "left", no_wrap=i not in wrap)
-        for row in cells:
-            grid.add_row(*row)
-        console = Console(file=io.StringIO(), width=width, no_color=True, highlight=False)
-        console.print(grid)
-        return console.file.getvalue()  # type: ignore[attr-defined, no-any-return]
-
-    # the narrowest the table can be drawn without cutting a cell: wrapped columns down to their longest word
-    longest_words = [
-        [max(cell.split(), key=len, default="") if i in wrap else cell for i, cell in enumerate(row)] for row in cells
-    ]
-    narrowest = max(map(len, draw(longest_words, 10_000).splitlines()))
-    text = "\n".join(line.rstrip() for line in draw(cells, max(width, narrowest)).splitlines()).strip("\n")
-    text = drawable(text)
-    if not title:
-        return text
     import textwrap
 
+    right, wrap = set(right), set(wrap)
+    cells = [[*columns], *([str(cell) for cell in row] for row in rows)]
+    count = len(columns)
+    widths = [max(len(row[i]) for row in cells) for i in range(count)]
+    overhead = 1 + 2 * (count - 1)  # a leading space, two between columns
+    floor = {i: max(len(word) for row in cells for word in row[i].split() or [""]) for i in wrap}
+    while sum(widths) + overhead > width:
+        shrinkable = [i for i in wrap if widths[i] > floor[i]]
+        if not shrinkable:
+            break
+        widest = max(shrinkable, key=lambda i: widths[i])
+        widths[widest] -= 1
+    lines = []
+    for n, row in enumerate(cells):
+        parts = [
+            textwrap.wrap(cell, widths[i], break_long_words=False) or [""] if i in wrap else [cell]
+            for i, cell in enumerate(row)
+        ]
+        for k in range(max(map(len, parts))):
+            texts = [part[k] if k < len(part) else "" for part in parts]
+            line = "  ".join(
+                text.rjust(widths[i]) if i in right else text.ljust(widths[i]) for i, text in enumerate(texts)
+            )
+            lines.append(" " + line.rstrip())
+        if n == 0:
+            lines.append(" " + "─" * (sum(widths) + 2 * (count - 1)))
+    text = drawable("\n".join(lines))
+    if not title:
+        return text
     return f"{textwrap.fill(title, width)}\n\n{text}"
 
 
