@@ -128,7 +128,7 @@ def run_roster(
 
             def rows() -> Iterator[dict[str, Any]]:
                 nonlocal line
-                for row in _progress(reader):
+                for row in _progress(reader, None if is_xlsx(source) or source == "-" else infile):
                     line = getattr(reader, "line_num", 0)
                     yield row
 
@@ -164,21 +164,34 @@ def run_roster(
         raise typer.Exit(EXIT_SKIPPED)
 
 
-def _progress(rows: Iterable[dict[str, str | None]]) -> Iterator[dict[str, str | None]]:
-    """The rows, with a progress count on stderr when stderr is a terminal."""
+def _progress(rows: Iterable[dict[str, str | None]], file: Any = None) -> Iterator[dict[str, str | None]]:
+    """The rows, with a progress display on stderr when stderr is a terminal: rows priced and, for a
+    file that can tell, how far through it the reading is."""
     if not sys.stderr.isatty():
         yield from rows
         return
-    from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    import os
 
-    columns = (SpinnerColumn(), TextColumn("{task.completed:,} rows priced"), TimeElapsedColumn())
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    try:
+        size = os.fstat(file.fileno()).st_size if file is not None else 0
+    except (OSError, AttributeError, ValueError):
+        size = 0
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.fields[rows]:,} rows priced"),
+        *([BarColumn(), TextColumn("{task.percentage:>3.0f}% of the file")] if size else []),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("retro", total=None)
+        task = progress.add_task("retro", total=size or None, rows=0)
         for count, row in enumerate(rows, start=1):
             yield row
             if count % 1000 == 0:
-                progress.update(task, completed=count)
+                done = file.tell() if size else None
+                progress.update(task, completed=done, rows=count)
 
 
 def _write(
