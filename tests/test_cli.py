@@ -214,6 +214,7 @@ LEAVES = [
     ["retro"],
     ["titles"],
     ["propose"],
+    ["cost"],
     ["schedules", "list"],
     ["schedules", "show"],
     ["schedules", "validate"],

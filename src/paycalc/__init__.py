@@ -7,7 +7,7 @@ Decimal('33352.00')
 
 __version__ = "0.1.0"
 
-from paycalc.api import annual_pay, compare, history, load_proposal, retro_pay, retro_roster
+from paycalc.api import annual_pay, compare, cost, history, load_proposal, retro_pay, retro_roster
 from paycalc.errors import InputError, PaycalcError, Problem, RowError, ScheduleError
 from paycalc.loader import check_folder, load_contract
 from paycalc.models import (
@@ -49,6 +49,7 @@ __all__ = [
     "annual_pay",
     "check_folder",
     "compare",
+    "cost",
     "history",
     "load_contract",
     "load_proposal",

@@ -6,11 +6,15 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from paycalc import core, inputs, periods
 from paycalc.errors import InputError, RowError
 from paycalc.loader import load_contract
 from paycalc.models import Comparison, Contract, History, PayResult, RetroResult, RosterTotal
+
+if TYPE_CHECKING:
+    from paycalc.costing import Costing
 
 Schedules = Contract | str | os.PathLike[str] | None
 Number = Decimal | int | float | str
@@ -194,3 +198,35 @@ def load_proposal(path: str | os.PathLike[str], schedules: Schedules = None) -> 
     from paycalc import loader
 
     return loader.load_proposal(path, contract_for(schedules))
+
+
+def cost(
+    roster_rows: Iterable[Mapping[str, str | None]],
+    proposals: Iterable[Contract | str | os.PathLike[str]],
+    *,
+    start: date | str,
+    end: date | str,
+    fiscal_year_start: str = "07-01",
+    method: str = "semimonthly",
+    schedules: Schedules = None,
+) -> Costing:
+    """What ``proposals`` cost across the roster, per fiscal year and in total, against the status quo.
+
+    ``roster_rows`` are mappings with ``id, title, hired`` and optionally ``hours, workyear`` (one per
+    member); ``proposals`` are proposal files or contracts from :func:`load_proposal`. The first
+    proposal's base schedule, frozen, is the status quo. Members are read one at a time; those whose pay
+    follows the same path are priced once. The README's "Costing" section states the rules.
+    """
+    from paycalc import costing
+
+    base = contract_for(schedules)
+    contracts = [p if isinstance(p, Contract) else load_proposal(p, base) for p in proposals]
+    return costing.cost(
+        costing.read_members(roster_rows),
+        contracts,
+        base,
+        inputs.to_date(start, "from date"),
+        inputs.to_date(end, "to date"),
+        fiscal_year_start,
+        method,
+    )

@@ -20,6 +20,7 @@ COMMANDS = {
     "retro": "retro",
     "schedules": "schedules",
     "propose": "propose",
+    "cost": "cost",
     "titles": "titles",
 }
 

@@ -1,0 +1,303 @@
+"""Costing: what proposals cost across a membership, by fiscal year, against the status quo. Pure.
+
+The rules (README, "Costing"):
+
+- The range ``start``..``end`` (both included) is cut into fiscal years starting each ``MM-DD``; the
+  first and last pieces may be partial. A member hired after a piece starts is priced from the hire date.
+- The status quo is the base schedule of the first proposal frozen, longevity still moving on
+  anniversaries (what retro calls "paid" by default).
+- A payroll (the status quo's, or a proposal's) is priced as retro prices what was owed: pay periods,
+  annual / 24 a semimonthly period, a piece per rate prorated by calendar days, each piece rounded to
+  the cent half up. Each payroll is priced on its own: a pay period splits only where that payroll's
+  own rate changes (and at a fiscal-year boundary, where one falls inside a period).
+- A proposal's lump sums count in the fiscal year holding their paid day, for members hired on or
+  before ``eligible_on``, pro-rated if the proposal says so, each rounded to the cent.
+- Per fiscal year and proposal: payroll, lump sums, increase = payroll + lump sums - status quo,
+  percent = increase / status quo x 100; cost of 1% = 1% of the status quo payroll; and across members
+  the smallest, median and largest increase. A total over the range.
+
+Members whose pay follows the same path (title, pro-rating, the day they start in the range, their
+longevity steps) are priced once: a membership of thousands has a few thousand distinct paths.
+"""
+
+from __future__ import annotations
+
+import statistics
+from array import array
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import NamedTuple
+
+from paycalc import core, inputs, periods, proposal, retro
+from paycalc.errors import InputError, RowError
+from paycalc.models import Contract, Proposal
+
+ONE_DAY = timedelta(days=1)
+ZERO = Decimal("0.00")
+
+
+class Member(NamedTuple):
+    id: str
+    title: str
+    hired: date
+    hours: Decimal | None
+    workyear: Decimal | None
+
+
+class Line(NamedTuple):
+    """One proposal's figures for one fiscal year (or the total)."""
+
+    name: str
+    payroll: Decimal
+    lump_sums: Decimal
+    increase: Decimal
+    percent: Decimal | None
+    smallest: Decimal | None
+    median: Decimal | None
+    largest: Decimal | None
+
+
+class Period(NamedTuple):
+    start: date
+    end: date
+    members: int
+    status_quo: Decimal
+    cost_of_one_percent: Decimal
+    proposals: tuple[Line, ...]
+    by_title: Mapping[str, tuple[Decimal, tuple[Decimal, ...]]]  # title -> (status quo, increase per proposal)
+
+
+class Costing(NamedTuple):
+    status_quo_base: date
+    method: str
+    fiscal_year_start: str
+    periods: tuple[Period, ...]
+    total: Period
+
+
+def fiscal_years(start: date, end: date, fiscal_year_start: str) -> list[tuple[date, date]]:
+    """``start``..``end`` cut at each ``MM-DD``."""
+    month, day = parse_fiscal_start(fiscal_year_start)
+    pieces, first = [], start
+    while first <= end:
+        boundary = date(first.year, month, day)
+        if boundary <= first:
+            boundary = date(first.year + 1, month, day)
+        last = min(end, boundary - ONE_DAY)
+        pieces.append((first, last))
+        first = last + ONE_DAY
+    return pieces
+
+
+def parse_fiscal_start(text: str) -> tuple[int, int]:
+    accepted = "MM-DD, a day every year has, e.g. 07-01 (New York City's) or 10-01"
+    parts = text.split("-")
+    if len(parts) != 2 or not all(p.isascii() and p.isdigit() and len(p) == 2 for p in parts):
+        raise InputError(f"--fiscal-year-start {text!r} is not MM-DD ({accepted})")
+    month, day = int(parts[0]), int(parts[1])
+    try:
+        date(2001, month, day)  # a common year: Feb 29 is refused
+    except ValueError:
+        raise InputError(f"--fiscal-year-start {text!r} is not a day of every year ({accepted})") from None
+    return month, day
+
+
+def status_quo(proposals: Sequence[Contract], base: Contract) -> Contract:
+    """The base contract with the first proposal's base schedule frozen; proposals must share that base."""
+    if not proposals:
+        raise InputError(
+            "no proposal given (give at least one --proposal FILE; the first one's base is the status quo)"
+        )
+    first = proposals[0].proposal
+    assert first is not None
+    first_base = core.schedule_on(base, first.base).effective
+    for other in proposals[1:]:
+        assert other.proposal is not None
+        other_base = core.schedule_on(base, other.proposal.base).effective
+        if other_base != first_base:
+            raise InputError(
+                f"the proposals start from different schedules: {first.file} from {first_base}, "
+                f"{other.proposal.file} from {other_base} (cost proposals against one status quo)"
+            )
+    frozen = Proposal("status quo", first.base, first.rounding, (), (), (), first.file)
+    return proposal.apply(base, frozen)._replace(proposal=None)
+
+
+def read_members(rows: Iterable[Mapping[str, str | None]]) -> Iterator[Member]:
+    """Roster rows (id, title, hired, optionally hours and workyear) as members; one row per id."""
+    seen: set[str] = set()
+    for number, row in enumerate(rows, start=1):
+        try:
+            if None in row:
+                raise InputError("more cells than the header has columns")
+            cells = {key: (value or "").strip() for key, value in row.items()}
+            for column in ("id", "title", "hired"):
+                if not cells.get(column):
+                    raise InputError(f"no {column} (every row has id, title, hired)")
+            if cells["id"] in seen:
+                raise InputError(f"id {cells['id']!r} appears twice (one row per member)")
+            seen.add(cells["id"])
+            hours, workyear = cells.get("hours"), cells.get("workyear")
+            yield Member(
+                cells["id"],
+                cells["title"],
+                inputs.to_date(cells["hired"], "hire date"),
+                inputs.to_hours(hours) if hours else None,
+                inputs.to_workyear(workyear) if workyear else None,
+            )
+        except InputError as exc:
+            raise RowError(number, str(exc)) from None
+
+
+def _path(member: Member, contract: Contract, start: date, end: date) -> tuple[object, ...]:
+    """What a member's pay over ``start``..``end`` depends on, besides the contract."""
+    first = max(start, member.hired)
+    steps = tuple(
+        reached
+        for tier in contract.tiers[1:]
+        if start < (reached := core.anniversary(member.hired, member.hired.year + tier.min_years)) <= end
+    )
+    tier = core.tier_for(contract, core.completed_years(member.hired, first)).label
+    return (core.resolve_title(contract, member.title).name, member.hours, member.workyear, first, tier, steps)
+
+
+def payroll(contract: Contract, member: Member, pieces: Sequence[tuple[date, date]], method: str) -> list[int]:
+    """Cents paid under ``contract`` in each piece: runs split only where this payroll's rate changes."""
+    first, last = max(pieces[0][0], member.hired), pieces[-1][1]
+    if first > last:
+        return [0] * len(pieces)
+    _, _, runs = retro._plan(
+        contract, member.title, member.hired, first, last, member.hours, member.workyear, None, ZERO, method
+    )
+    pay_for = periods.PAYING[method]
+    cents = []
+    for piece_start, piece_end in pieces:
+        total = 0
+        for run_start, run_end, _, _, annual, _ in runs:
+            a, b = max(run_start, piece_start), min(run_end, piece_end)
+            if a <= b:
+                total += pay_for(annual, a, b)
+        cents.append(total)
+    return cents
+
+
+def lump_cents(contract: Contract, member: Member, pieces: Sequence[tuple[date, date]]) -> list[int]:
+    if contract.proposal is None or not contract.proposal.lump_sums:
+        return [0] * len(pieces)
+    return [
+        int(sum(x.amount for x in retro.lump_sums(contract, member.hired, a, b, member.hours, member.workyear)) * 100)
+        for a, b in pieces
+    ]
+
+
+def _money(cents: int) -> Decimal:
+    return Decimal(cents).scaleb(-2)
+
+
+def _spread(values: array[int]) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
+    if not values:
+        return None, None, None
+    ordered = sorted(values)
+    return _money(ordered[0]), Decimal(statistics.median(ordered)).scaleb(-2), _money(ordered[-1])
+
+
+def cost(
+    members: Iterable[Member],
+    proposals: Sequence[Contract],
+    base: Contract,
+    start: date,
+    end: date,
+    fiscal_year_start: str = "07-01",
+    method: str = "semimonthly",
+) -> Costing:
+    """Each proposal against the status quo, per fiscal year and in total, over the members."""
+    if end < start:
+        raise InputError(f"--to {end} is before --from {start} (an end on or after the start)")
+    if method not in periods.PAYING:
+        raise InputError(f"method {method!r} is not known ({' or '.join(periods.METHODS)})")
+    pieces = fiscal_years(start, end, fiscal_year_start)
+    frozen = status_quo(proposals, base)
+    core.schedule_on(base, start)  # a range before the first schedule is an error naming it
+    n, count = len(pieces), len(proposals)
+    sq_cents, pay_cents, lump_totals = (
+        [0] * (n + 1),
+        [[0] * (n + 1) for _ in proposals],
+        [[0] * (n + 1) for _ in proposals],
+    )
+    on_payroll = [0] * (n + 1)
+    increases = [[array("q") for _ in range(n + 1)] for _ in proposals]
+    titles: dict[str, list[list[int]]] = {}  # title -> [status quo per piece, then increase per piece per proposal]
+    memo: dict[tuple[object, ...], tuple[list[int], list[list[int]]]] = {}
+    for number, member in enumerate(members, start=1):
+        try:
+            key = _path(member, frozen, start, end)
+            priced = memo.get(key)
+            if priced is None:
+                priced = (
+                    payroll(frozen, member, pieces, method),
+                    [payroll(p, member, pieces, method) for p in proposals],
+                )
+                memo[key] = priced
+            lumps = [lump_cents(p, member, pieces) for p in proposals]
+        except InputError as exc:
+            raise RowError(number, str(exc)) from None
+        old, new = priced
+        title = str(key[0])
+        per_title = titles.setdefault(title, [[0] * (n + 1) for _ in range(1 + count)])
+        member_total = [0] * count
+        for i, (_, piece_end) in enumerate(pieces):
+            if member.hired > piece_end:
+                continue
+            on_payroll[i] += 1
+            sq_cents[i] += old[i]
+            per_title[0][i] += old[i]
+            for k in range(count):
+                change = new[k][i] + lumps[k][i] - old[i]
+                pay_cents[k][i] += new[k][i]
+                lump_totals[k][i] += lumps[k][i]
+                increases[k][i].append(change)
+                per_title[1 + k][i] += change
+                member_total[k] += change
+        on_payroll[n] += 1
+        sq_cents[n] += sum(old)
+        per_title[0][n] += sum(old)
+        for k in range(count):
+            pay_cents[k][n] += sum(new[k])
+            lump_totals[k][n] += sum(lumps[k])
+            increases[k][n].append(member_total[k])
+            per_title[1 + k][n] += member_total[k]
+
+    def period(i: int, first: date, last: date) -> Period:
+        lines = []
+        for k, contract in enumerate(proposals):
+            assert contract.proposal is not None
+            increase = pay_cents[k][i] + lump_totals[k][i] - sq_cents[i]
+            percent = Decimal(increase) / Decimal(sq_cents[i]) * 100 if sq_cents[i] else None
+            lines.append(
+                Line(
+                    contract.proposal.name,
+                    _money(pay_cents[k][i]),
+                    _money(lump_totals[k][i]),
+                    _money(increase),
+                    percent,
+                    *_spread(increases[k][i]),
+                )
+            )
+        by_title = {
+            title: (_money(sums[0][i]), tuple(_money(sums[1 + k][i]) for k in range(count)))
+            for title, sums in sorted(titles.items())
+        }
+        return Period(
+            first, last, on_payroll[i], _money(sq_cents[i]), Decimal(sq_cents[i]).scaleb(-4), tuple(lines), by_title
+        )
+
+    first_proposal = proposals[0].proposal
+    assert first_proposal is not None
+    return Costing(
+        status_quo_base=core.schedule_on(base, first_proposal.base).effective,
+        method=method,
+        fiscal_year_start=fiscal_year_start,
+        periods=tuple(period(i, a, b) for i, (a, b) in enumerate(pieces)),
+        total=period(n, start, end),
+    )

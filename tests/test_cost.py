@@ -1,0 +1,296 @@
+"""Costing: a small roster costed by hand, properties against single-person pricing, the report, errors."""
+
+import json
+import shutil
+import subprocess
+from datetime import date
+from decimal import Decimal
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import paycalc
+from paycalc import costing as cost
+from paycalc import periods
+from paycalc.cli import app
+
+runner = CliRunner()
+BASE = paycalc.load_contract()
+SUCCESSOR = paycalc.load_proposal("uft-2019-2022", BASE)
+ROSTER = (
+    "id,title,hired,hours\n"
+    "A,Teacher Aide,2014-03-01,\n"  # crosses the 5-year anniversary on 2019-03-01
+    "B,Ed. Asst. B,2000-01-10,15\n"  # a part-timer at 15 of 30 hours, 15-year row throughout
+    "C,Teacher Aide,2019-01-02,\n"  # hired mid-year
+)
+BONUS = """name: bonus offer
+base: 2018-06-16
+changes:
+  - {effective: 2019-02-14, percent: 0}
+lump_sums:
+  - {name: signing bonus, amount: 1000, paid: 2019-03-29, eligible_on: 2019-01-01, prorate: true}
+"""
+
+
+def members(text: str = ROSTER) -> list[cost.Member]:
+    import csv
+    import io
+
+    return list(cost.read_members(csv.DictReader(io.StringIO(text))))
+
+
+def test_a_small_roster_costed_by_hand(tmp_path: Path) -> None:
+    offer = tmp_path / "bonus.yaml"
+    offer.write_text(BONUS)
+    result = cost.cost(members(), [paycalc.load_proposal(offer, BASE)], BASE, date(2018, 7, 1), date(2019, 6, 30))
+    (year,) = result.periods
+    # Status quo, the 2018-06-16 schedule frozen, semimonthly (annual / 24 a check, rounded to the cent):
+    # A: base 25,927 / 24 = 1,080.2917 -> 1,080.29 x 16 checks (Jul-Feb) = 17,284.64;
+    #    5-year from 2019-03-01: 26,523 / 24 = 1,105.125 -> 1,105.13 x 8 = 8,841.04
+    # B: 15-year 33,352 x 15 / 30 = 16,676 / 24 = 694.8333 -> 694.83 x 24 = 16,675.92
+    # C: from 2019-01-02: Jan 2-15 is 14 of 15 days: 25,927 x 14 / (24 x 15) = 1,008.2722 -> 1,008.27,
+    #    then 11 whole checks of 1,080.29 = 11,883.19
+    a = Decimal("17284.64") + Decimal("8841.04")
+    b = Decimal("16675.92")
+    c = Decimal("1008.27") + Decimal("11883.19")
+    assert year.members == 3
+    assert year.status_quo == a + b + c
+    assert year.cost_of_one_percent == (a + b + c) / 100
+    line = year.proposals[0]
+    assert line.payroll == a + b + c  # 0% raise: the same payroll
+    # the bonus goes to A and B (hired by 2019-01-01), not C; B at half time: 500.00
+    assert line.lump_sums == Decimal("1000.00") + Decimal("500.00")
+    assert line.increase == Decimal("1500.00")
+    assert (line.smallest, line.median, line.largest) == (Decimal("0.00"), Decimal("500.00"), Decimal("1000.00"))
+    assert line.percent == Decimal("1500.00") / (a + b + c) * 100
+
+
+def single(member: cost.Member, contract: paycalc.Contract, start: date, end: date) -> int:
+    """Semimonthly pay of one person over the days, priced on its own like a payroll (retro's owed)."""
+    first = max(start, member.hired)
+    result = paycalc.retro_pay(
+        member.title, hired=member.hired, start=first, end=end, paid_annual="0", hours=member.hours,
+        workyear=member.workyear, schedules=contract,
+    )  # fmt: skip
+    return int(result.owed * 100) - int(sum(x.amount for x in result.lump_sums) * 100)
+
+
+def test_costing_equals_single_person_pricing_summed() -> None:
+    start, end = date(2019, 7, 1), date(2020, 6, 30)
+    result = cost.cost(members(), [SUCCESSOR], BASE, start, end)
+    expected = sum(single(m, SUCCESSOR, start, end) for m in members())
+    assert result.periods[0].proposals[0].payroll == Decimal(expected).scaleb(-2)
+
+
+def test_a_proposal_identical_to_the_status_quo_costs_nothing(tmp_path: Path) -> None:
+    same = tmp_path / "same.yaml"
+    same.write_text("name: same\nbase: 2018-06-16\n")
+    result = cost.cost(members(), [paycalc.load_proposal(same, BASE)], BASE, date(2018, 7, 1), date(2021, 6, 30))
+    assert all(p.proposals[0].increase == 0 for p in (*result.periods, result.total))
+
+
+def test_side_by_side_equals_each_alone_and_pieces_add_up(tmp_path: Path) -> None:
+    offer = tmp_path / "bonus.yaml"
+    offer.write_text(BONUS)
+    other = paycalc.load_proposal(offer, BASE)
+    span = (date(2018, 9, 1), date(2021, 3, 31))
+    both = cost.cost(members(), [SUCCESSOR, other], BASE, *span)
+    alone = [cost.cost(members(), [p], BASE, *span) for p in (SUCCESSOR, other)]
+    for k in range(2):
+        assert [p.proposals[k] for p in both.periods] == [p.proposals[0] for p in alone[k].periods]
+    assert [(p.start, p.end) for p in both.periods] == [
+        (date(2018, 9, 1), date(2019, 6, 30)),
+        (date(2019, 7, 1), date(2020, 6, 30)),
+        (date(2020, 7, 1), date(2021, 3, 31)),
+    ]
+    for k in range(2):
+        assert sum(p.proposals[k].increase for p in both.periods) == both.total.proposals[k].increase
+        assert sum(p.proposals[k].payroll for p in both.periods) == both.total.proposals[k].payroll
+    assert sum(p.status_quo for p in both.periods) == both.total.status_quo
+
+
+def test_json_is_pinned() -> None:
+    result = runner.invoke(
+        app,
+        [
+            "cost",
+            "--roster",
+            "-",
+            "--proposal",
+            "uft-2019-2022",
+            "--from",
+            "2019-07-01",
+            "--to",
+            "2020-06-30",
+            "-f",
+            "json",
+        ],
+        input=ROSTER,
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert list(data) == ["status_quo_base", "method", "periods", "total"]
+    assert list(data["periods"][0]) == ["start", "end", "members", "status_quo", "cost_of_one_percent", "proposals"]
+    keys = ["name", "payroll", "lump_sums", "increase", "percent", "smallest", "median", "largest"]
+    assert list(data["total"]["proposals"][0]) == keys
+    assert data["status_quo_base"] == "2018-06-16"
+
+
+class Cells(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.cells: dict[str, str] = {}
+        self.key: str | None = None
+        self.external: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        self.key = found.get("data-key")
+        if tag == "script" or any(
+            (v or "").startswith(("http:", "https:", "//")) for k, v in attrs if k in ("src", "href")
+        ):
+            self.external.append(tag)
+
+    def handle_data(self, data: str) -> None:
+        if self.key:
+            self.cells[self.key] = data.strip()
+            self.key = None
+
+
+def _json_value(data: dict, key: str) -> str:  # type: ignore[type-arg]
+    value: object = data
+    for part in key.split("."):
+        value = value[int(part)] if isinstance(value, list) else value[part]  # type: ignore[index]
+    return str(value)
+
+
+def _shown(text: str) -> str:
+    return text.replace("$", "").replace(",", "").replace("%", "")
+
+
+def _report(tmp_path: Path) -> tuple[Path, dict]:  # type: ignore[type-arg]
+    roster = tmp_path / "members.csv"
+    roster.write_text(ROSTER)
+    args = [
+        "cost",
+        "--roster",
+        str(roster),
+        "--proposal",
+        "uft-2019-2022",
+        "--from",
+        "2018-07-01",
+        "--to",
+        "2021-06-30",
+    ]
+    html = tmp_path / "report.html"
+    assert runner.invoke(app, [*args, "-f", "html", "-o", str(html)]).exit_code == 0
+    return html, json.loads(runner.invoke(app, [*args, "-f", "json"]).stdout)
+
+
+def test_the_report_is_self_contained_and_shows_the_json_numbers(tmp_path: Path) -> None:
+    html, data = _report(tmp_path)
+    parser = Cells()
+    parser.feed(html.read_text())
+    assert parser.external == []
+    assert len(parser.cells) >= 30
+    for key, shown in parser.cells.items():
+        assert _shown(shown) == _json_value(data, key), key
+
+
+@pytest.mark.skipif(not shutil.which("chromium"), reason="needs headless chromium (apt-get install chromium)")
+def test_the_report_in_a_real_browser(tmp_path: Path) -> None:
+    html, data = _report(tmp_path)
+    browser = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"]
+    dom = subprocess.run([*browser, "--dump-dom", html.as_uri()], capture_output=True, text=True, timeout=120).stdout
+    parser = Cells()
+    parser.feed(dom)
+    assert len(parser.cells) >= 30
+    assert all(_shown(shown) == _json_value(data, key) for key, shown in parser.cells.items())
+    shot = tmp_path / "report.png"
+    subprocess.run(
+        [*browser, "--window-size=900,1200", f"--screenshot={shot}", html.as_uri()], capture_output=True, timeout=120
+    )
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
+
+
+def test_the_solved_percent_fits_and_a_hundredth_more_does_not(tmp_path: Path) -> None:
+    from paycalc import budget
+
+    same = tmp_path / "flat.yaml"
+    same.write_text("name: flat\nbase: 2018-06-16\n")
+    flat = paycalc.load_proposal(same, BASE)
+    solved = budget.solve(
+        members(),
+        flat,
+        BASE,
+        Decimal(1000),
+        date(2019, 7, 1),
+        date(2019, 7, 1),
+        date(2020, 6, 30),
+        "07-01",
+        "semimonthly",
+    )
+    assert solved.increase <= 1000 < solved.next_increase
+    raised = budget.with_raise(flat, BASE, solved.percent + Decimal("0.01"), date(2019, 7, 1))
+    over = cost.cost(members(), [raised], BASE, date(2019, 7, 1), date(2020, 6, 30))
+    assert over.total.proposals[0].increase > 1000
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        ([], 2, "Missing option '--proposal'"),
+        (
+            ["--proposal", "uft-2019-2022", "--proposal", "moa-2014"],
+            1,
+            "Error: the proposals start from different schedules: uft-2019-2022 from 2018-06-16, moa-2014 from",
+        ),
+        (
+            ["--proposal", "uft-2019-2022", "--to", "2017-01-01"],
+            1,
+            "Error: --to 2017-01-01 is before --from 2019-07-01",
+        ),
+        (
+            ["--proposal", "uft-2019-2022", "--fiscal-year-start", "02-29"],
+            1,
+            "Error: --fiscal-year-start '02-29' is not a day of every year",
+        ),
+        (
+            ["--proposal", "uft-2019-2022", "--fiscal-year-start", "July"],
+            1,
+            "Error: --fiscal-year-start 'July' is not MM-DD",
+        ),
+        (
+            ["--proposal", "uft-2019-2022", "--budget", "-5", "--solve-percent", "2019-09-14"],
+            1,
+            "Error: --budget '-5' is negative",
+        ),
+        (
+            ["--proposal", "uft-2019-2022", "--budget", "1", "--solve-percent", "2019-09-14"],
+            1,
+            "Error: no raise fits --budget 1",
+        ),
+        (["--proposal", "uft-2019-2022", "--budget", "1"], 2, "Error: --budget and --solve-percent go together"),
+        (
+            ["--proposal", "uft-2019-2022", "--format", "pdf"],
+            2,
+            "Error: --format 'pdf' is not known (table, json, csv or html)",
+        ),
+    ],
+)
+def test_cost_errors(args: list[str], code: int, message: str) -> None:
+    base = ["cost", "--roster", "-", "--from", "2019-07-01", "--to", "2022-06-30"]
+    if "--to" in args:
+        base = base[:-2]
+    result = runner.invoke(app, [*base, *args], input=ROSTER)
+    assert result.exit_code == code, result.output
+    assert message in result.stderr
+
+
+def test_fiscal_years() -> None:
+    assert cost.fiscal_years(date(2019, 2, 1), date(2020, 9, 30), "10-01") == [
+        (date(2019, 2, 1), date(2019, 9, 30)), (date(2019, 10, 1), date(2020, 9, 30))
+    ]  # fmt: skip
+    assert periods.METHODS == ("semimonthly", "daily")
