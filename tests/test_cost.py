@@ -294,3 +294,64 @@ def test_fiscal_years() -> None:
         (date(2019, 2, 1), date(2019, 9, 30)), (date(2019, 10, 1), date(2020, 9, 30))
     ]  # fmt: skip
     assert periods.METHODS == ("semimonthly", "daily")
+
+
+def _reference(member: cost.Member, contract: paycalc.Contract, start: date, end: date) -> int:
+    """An independent, day-by-day pricing in cents: walk every pay period, find each day's rate from the
+    published tables directly, and price each run of equal rate within a period as annual x days / days of
+    the period / 24, rounded half up."""
+    from datetime import timedelta
+    from fractions import Fraction
+
+    def rate(day: date) -> Fraction:
+        schedule = [s for s in contract.schedules if s.effective <= day][-1]
+        years = day.year - member.hired.year - ((day.month, day.day) < (member.hired.month, member.hired.day))
+        label = "15-year" if years >= 15 else "5-year" if years >= 5 else "base"
+        factor = Fraction(member.hours or 30) / 30 * Fraction(member.workyear or 1)
+        return Fraction(schedule.rates[member.title][label]) * factor
+
+    total, day = 0, date(start.year, start.month, 1)
+    while day <= end:
+        last = (
+            date(day.year, day.month, 15)
+            if day.day == 1
+            else (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        )
+        length = (last - day).days + 1
+        runs: list[tuple[Fraction, int]] = []
+        current = day
+        while current <= last:
+            if max(start, member.hired) <= current <= end:
+                r = rate(current)
+                if runs and runs[-1][0] == r and runs[-1][2] == current - timedelta(days=1):  # type: ignore[misc]
+                    runs[-1] = (r, runs[-1][1] + 1, current)  # type: ignore[assignment]
+                else:
+                    runs.append((r, 1, current))  # type: ignore[arg-type]
+            current += timedelta(days=1)
+        for r, days, *_ in runs:
+            exact = r * days / length / 24 * 100
+            total += int(exact + Fraction(1, 2))
+        day = last + timedelta(days=1)
+    return total
+
+
+def test_costing_matches_an_independent_day_by_day_pricing() -> None:
+    import random
+
+    rng = random.Random(7)
+    titles = ["Teacher Aide", "Ed. Asst. B", "Ed. Assoc.", "Aux. Trainer B"]
+    roster = "id,title,hired,hours\n" + "".join(
+        f"M{n},{rng.choice(titles)},{date(1995, 1, 1) + __import__('datetime').timedelta(days=rng.randrange(9000))},"
+        f"{rng.choice(['', '', '20', '17.5'])}\n"
+        for n in range(12)
+    )
+    start, end = date(2018, 9, 1), date(2021, 8, 31)
+    result = cost.cost(members(roster), [SUCCESSOR], BASE, start, end)
+    pieces = cost.fiscal_years(start, end, "07-01")
+    for period, (a, b) in zip(result.periods, pieces, strict=True):
+        expected = sum(_reference(m, SUCCESSOR, a, b) for m in members(roster) if m.hired <= b)
+        assert period.proposals[0].payroll == Decimal(expected).scaleb(-2), (a, b)
+        frozen = cost.status_quo([SUCCESSOR], BASE)
+        assert period.status_quo == Decimal(
+            sum(_reference(m, frozen, a, b) for m in members(roster) if m.hired <= b)
+        ).scaleb(-2)
