@@ -9,6 +9,7 @@ quo) in the first fiscal year that starts on or after the date.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
@@ -16,7 +17,7 @@ from typing import NamedTuple
 
 from paycalc import costing as cost
 from paycalc import proposal
-from paycalc.errors import InputError
+from paycalc.errors import InputError, RowError
 from paycalc.models import Change, Contract
 
 STEP = Decimal("0.01")
@@ -72,10 +73,27 @@ def solve(
         )
     year = whole[0]
 
+    # Members whose pay follows the same path in that year are priced once per trial percent; the
+    # status quo and the lump sums (which no percent changes) are priced once.
+    frozen = cost.status_quo([contract], base)
+    pieces = [year]
+    first: dict[tuple[object, ...], cost.Member] = {}
+    count: Counter[tuple[object, ...]] = Counter()
+    lumps = 0
+    for number, member in enumerate(members, start=1):
+        try:
+            key = cost._path(member, frozen, year[0], year[1])
+            lumps += cost.lump_cents(contract, member, pieces)[0] if member.hired <= year[1] else 0
+        except InputError as exc:
+            raise RowError(number, str(exc)) from None
+        first.setdefault(key, member)
+        count[key] += 1
+    status = sum(cost.payroll(frozen, first[key], pieces, method)[0] * n for key, n in count.items())
+
     def increase(hundredths: int) -> Decimal:
         raised = with_raise(contract, base, Decimal(hundredths) * STEP, on)
-        result = cost.cost(members, [raised], base, year[0], year[1], fiscal_year_start, method)
-        return result.total.proposals[0].increase
+        paid = sum(cost.payroll(raised, first[key], pieces, method)[0] * n for key, n in count.items())
+        return Decimal(paid + lumps - status).scaleb(-2)
 
     if increase(0) > budget:
         raise InputError(

@@ -114,13 +114,13 @@ def to_workyear(value: Decimal | int | float | str) -> Decimal:
     return workyear
 
 
-def to_amount(value: Decimal | int | float | str, what: str = "amount") -> Decimal:
-    """An amount of money: 0 or more, below ten million; ``-0`` is 0."""
-    accepted = f"an amount from 0 to {MAX_AMOUNT}, e.g. 26843 or 26843.50"
+def to_amount(value: Decimal | int | float | str, what: str = "amount", limit: Decimal = MAX_AMOUNT) -> Decimal:
+    """An amount of money: 0 or more, at most ``limit`` (ten million, a year's pay); ``-0`` is 0."""
+    accepted = f"an amount from 0 to {limit}, e.g. 26843 or 26843.50"
     amount = _to_decimal(value, what, accepted)
     if amount < 0 and amount != 0:
         raise InputError(f"{what} {_shown(value)} is negative ({accepted})")
-    if amount > MAX_AMOUNT:
+    if amount > limit:
         raise InputError(f"{what} {_shown(value)} is out of range ({accepted})")
     return abs(amount)
 

@@ -1,5 +1,6 @@
 """``paycalc cost``: what proposals cost across a membership, by fiscal year, against the status quo."""
 
+from decimal import Decimal
 from typing import Annotated, Any
 
 import typer
@@ -101,28 +102,38 @@ def cost(
         costing.parse_fiscal_start(fiscal_year_start)
         if last < first:
             raise InputError(f"--to {last} is before --from {first} (an end on or after the start)")
-        limit = None if budget is None else inputs.to_amount(budget, "--budget")
+        limit = None if budget is None else inputs.to_amount(budget, "--budget", Decimal(10) ** 12)
         day = None if solve_percent is None else inputs.to_date(solve_percent, "--solve-percent")
-    members = _read_members(roster, sheet)
+    import csv
+
+    from paycalc.files import NotUtf8
+
+    rows = _open_rows(roster, sheet)
     solved = None
     with reporting_errors():
         try:
+            members = costing.read_members(rows)
             if limit is not None and day is not None:
                 from paycalc import budget as solving
 
-                solved = solving.solve(members, proposals[0], base, limit, day, first, last, fiscal_year_start, method)
+                every = list(members)  # the solve prices the roster many times: it is read once, into memory
+                solved = solving.solve(every, proposals[0], base, limit, day, first, last, fiscal_year_start, method)
                 proposals = [solved.proposal]
+                members = iter(every)
             result = costing.cost(members, proposals, base, first, last, fiscal_year_start, method)
         except RowError as error:
             fail(f"{roster}: member {error.row}: {error.reason}")
+        except NotUtf8 as exc:
+            fail(f"{roster}: {exc}")
+        except csv.Error as exc:
+            fail(f"{roster}: {exc}")
     _show(result, proposals, solved, kind, by == "title", output)
 
 
-def _read_members(source: str, sheet: str | None) -> list[Any]:
-    """The roster's members, each checked; a bad row is one Error line naming its line."""
+def _open_rows(source: str, sheet: str | None) -> Any:
+    """The roster's rows, read one at a time (CSV or .xlsx), after checking its header."""
     import csv
 
-    from paycalc import costing
     from paycalc.commands._roster import is_xlsx, read_columns
     from paycalc.errors import PaycalcError
     from paycalc.files import NotUtf8, open_binary, text_lines
@@ -134,21 +145,15 @@ def _read_members(source: str, sheet: str | None) -> list[Any]:
 
             sheet_rows = SheetRows(source, sheet)
             read_columns(sheet_rows.header, f"{source}, sheet {sheet_rows.sheet}", required, optional)
-            rows: Any = sheet_rows
-        else:
-            stream = open_binary(source, "roster")
-            csv.field_size_limit(10_000)
-            rows = csv.DictReader(text_lines(stream))
-            read_columns(list(rows.fieldnames or []), "stdin" if source == "-" else source, required, optional)
-        return list(costing.read_members(rows))
-    except RowError as error:
-        fail(f"{source}: member {error.row}: {error.reason}")
-    except NotUtf8 as exc:
-        fail(f"{source}: {exc}")
+            return sheet_rows
+        csv.field_size_limit(10_000)
+        rows = csv.DictReader(text_lines(open_binary(source, "roster")))
+        read_columns(list(rows.fieldnames or []), "stdin" if source == "-" else source, required, optional)
+        return rows
+    except PaycalcError as exc:
+        fail(f"{source}: {exc}" if isinstance(exc, NotUtf8) else str(exc))
     except csv.Error as exc:
         fail(f"{source}: {exc}")
-    except PaycalcError as exc:
-        fail(str(exc))
 
 
 def _show(result: Any, proposals: list[Any], solved: Any, kind: str, by_title: bool, output: str) -> None:
