@@ -238,7 +238,8 @@ def cost(
                     payroll(frozen, member, pieces, method),
                     [payroll(p, member, pieces, method) for p in proposals],
                 )
-                memo[key] = priced
+                if key[3] == start and not key[5]:  # a common path (on payroll all along, no step): keep it
+                    memo[key] = priced
             lumps = [lump_cents(p, member, pieces) for p in proposals]
         except InputError as exc:
             raise RowError(number, str(exc)) from None

@@ -8,10 +8,12 @@ bytes an id (a million ids fit in 200 MiB).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import date
 from decimal import Decimal
 
-from paycalc import inputs, retro
+from paycalc import core, inputs, retro
 from paycalc.errors import InputError, RowError
+from paycalc.inputs import title_key
 from paycalc.models import Contract, RosterTotal
 
 REQUIRED = ("id", "title", "hired", "from", "to")
@@ -66,18 +68,64 @@ def _id(row: Mapping[str, str | None]) -> str:
     return _cell(row, "id")
 
 
+_Memo = dict[tuple[object, ...], tuple[int, int, int]]
+_memos: tuple[object, _Memo] = ((), {})
+
+
 def _row(contract: Contract, row: Mapping[str, str | None], method: str) -> tuple[int, int, int]:
-    """Owed, paid and lump sums in cents for one roster row."""
+    """Owed, paid and lump sums in cents for one roster row.
+
+    Rows whose pay follows a common path (the same title, period, pro-rating and what was paid, on one
+    longevity row throughout) have the same sums whatever the hire date: those are priced once.
+    """
+    global _memos
     hours, workyear, paid_schedule, paid_annual = ((row.get(column) or "").strip() or None for column in OPTIONAL)
-    return retro.totals(
+    title = _cell(row, "title")
+    hired = inputs.to_date(_cell(row, "hired"), "hire date")
+    start = inputs.to_date(_cell(row, "from"), "from date")
+    end = inputs.to_date(_cell(row, "to"), "to date")
+    values = (
+        None if hours is None else inputs.to_hours(hours),
+        None if workyear is None else inputs.to_workyear(workyear),
+        None if paid_schedule is None else inputs.to_date(paid_schedule, "paid schedule date"),
+        None if paid_annual is None else inputs.to_amount(paid_annual, "paid annual"),
+    )
+    key = _common_path(contract, title, hired, start, end, method, values)
+    if key is not None:
+        if _memos[0] is not contract.schedules:
+            _memos = (contract.schedules, {})
+        found = _memos[1].get(key)
+        if found is not None:
+            return found
+    sums = retro.totals(
         contract,
-        _cell(row, "title"),
-        hired=inputs.to_date(_cell(row, "hired"), "hire date"),
-        start=inputs.to_date(_cell(row, "from"), "from date"),
-        end=inputs.to_date(_cell(row, "to"), "to date"),
-        hours=None if hours is None else inputs.to_hours(hours),
-        workyear=None if workyear is None else inputs.to_workyear(workyear),
-        paid_schedule=None if paid_schedule is None else inputs.to_date(paid_schedule, "paid schedule date"),
-        paid_annual=None if paid_annual is None else inputs.to_amount(paid_annual, "paid annual"),
+        title,
+        hired=hired,
+        start=start,
+        end=end,
+        hours=values[0],
+        workyear=values[1],
+        paid_schedule=values[2],
+        paid_annual=values[3],
         method=method,
     )
+    if key is not None and len(_memos[1]) < 100_000:
+        _memos[1][key] = sums
+    return sums
+
+
+def _common_path(
+    contract: Contract, title: str, hired: date, start: date, end: date, method: str, values: tuple[object, ...]
+) -> tuple[object, ...] | None:
+    """The key of a row whose sums do not depend on its hire date, or None (then it is priced on its own)."""
+    if hired > start or (contract.proposal is not None and contract.proposal.lump_sums):
+        return None
+    found = contract.lookup.get(title_key(title))
+    if found is None or found.hired_before is not None:
+        return None
+    years = core.completed_years(hired, start)
+    tier = core.tier_for(contract, years)
+    following = [t for t in contract.tiers if t.min_years > tier.min_years]
+    if following and core.anniversary(hired, hired.year + following[0].min_years) <= end:
+        return None  # a step inside the period: the hire date matters
+    return (found.name, tier.label, start, end, method, *values)
