@@ -51,8 +51,15 @@ def retro_totals(
 
 
 def _total(person: str, rows: int, owed: int, paid: int, lumps: int) -> RosterTotal:
-    owed_total, paid_total = Decimal(owed).scaleb(-2), Decimal(paid).scaleb(-2)
-    return RosterTotal(person, rows, owed_total, paid_total, owed_total - paid_total, Decimal(lumps).scaleb(-2))
+    """Money as whole cents: Decimals with exponent -2 (so str() shows 407.90, never 4.079E+2)."""
+    return RosterTotal(
+        person,
+        rows,
+        Decimal(owed).scaleb(-2),
+        Decimal(paid).scaleb(-2),
+        Decimal(owed - paid).scaleb(-2),
+        Decimal(lumps).scaleb(-2),
+    )
 
 
 def _cell(row: Mapping[str, str | None], column: str) -> str:

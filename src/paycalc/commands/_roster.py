@@ -223,7 +223,8 @@ def _write(
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([*COLUMNS, *extra])
     for total in totals:
-        cells = [safe_cell(total.id), total.rows, cents(total.owed), cents(total.paid), cents(total.retro)]
+        # the totals are whole cents (exponent -2), which str() writes exactly as 407.90
+        cells = [safe_cell(total.id), total.rows, str(total.owed), str(total.paid), str(total.retro)]
         if lump_column:
             cells.append(cents(total.lump_sums))
         cells += [cents(amount) for _, amount in (split(total.retro, instalments) if instalments else ())]
