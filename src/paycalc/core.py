@@ -22,6 +22,13 @@ def round_cents(amount: Decimal) -> Decimal:
     return amount.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
+def median(values: list[Decimal]) -> Decimal:
+    """The median of non-empty ``values``, exactly (the statistics module costs 3 ms to import)."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
 def resolve_title(contract: Contract, name: str) -> Title:
     """The title whose name or alias matches ``name``, ignoring case, spacing and punctuation."""
     key = title_key(name)

@@ -12,10 +12,10 @@ error naming the last year available, never an extrapolation.
 
 from __future__ import annotations
 
-import statistics
 from datetime import date
 from decimal import Decimal, localcontext
 
+from paycalc.core import median
 from paycalc.errors import InputError
 from paycalc.models import Comparison, Cpi, History
 
@@ -52,7 +52,7 @@ def compare(comparison: Comparison, cpi: Cpi, start: date, end: date) -> Compari
         rows=rows,
         cpi=cpi.name,
         real_smallest=min(reals, default=None),
-        real_median=statistics.median(reals) if reals else None,
+        real_median=median(reals) if reals else None,
         real_largest=max(reals, default=None),
     )
 

@@ -20,7 +20,6 @@ remainder so that they add up exactly.
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, localcontext
@@ -104,7 +103,7 @@ def raise_summary(before: Schedule, after: Schedule) -> tuple[Decimal, Decimal, 
     ]
     if not percents:
         return None
-    return min(percents), statistics.median(percents), max(percents)
+    return min(percents), core.median(percents), max(percents)
 
 
 def lump_sums_for(

@@ -6,7 +6,6 @@ they are rounded only where they are shown.
 
 from __future__ import annotations
 
-import statistics
 from datetime import date
 from decimal import Decimal
 
@@ -45,7 +44,7 @@ def compare(contract: Contract, start: date, end: date, title: str | None = None
         to_schedule=after.effective,
         rows=rows,
         smallest=min(percents, default=None),
-        median=statistics.median(percents) if percents else None,
+        median=core.median(percents) if percents else None,
         largest=max(percents, default=None),
     )
 

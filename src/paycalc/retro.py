@@ -29,7 +29,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
-from paycalc import core, proposal
+from paycalc import core
 from paycalc.errors import InputError
 from paycalc.models import Contract, Instalment, LumpSumPaid, RetroResult, Segment
 from paycalc.periods import METHODS, ONE_DAY, PAYING, Rational, as_decimal, product, rational
@@ -225,7 +225,7 @@ def retro(
         retro=owed_total - paid_total,
         segments=tuple(segments),
         lump_sums=lumps,
-        instalments=proposal.split(owed_total - paid_total, instalments) if instalments else (),
+        instalments=_split(owed_total - paid_total, instalments) if instalments else (),
     )
 
 
@@ -247,7 +247,15 @@ def lump_sums(
     )
     with localcontext(prec=60):
         factor = Decimal(num) / Decimal(den)
-    return proposal.lump_sums_for(contract.proposal.lump_sums, hired, start, end, factor)
+    from paycalc.proposal import lump_sums_for
+
+    return lump_sums_for(contract.proposal.lump_sums, hired, start, end, factor)
+
+
+def _split(total: Decimal, instalments: Sequence[Instalment]) -> tuple[tuple[datetime.date, Decimal], ...]:
+    from paycalc.proposal import split
+
+    return split(total, instalments)
 
 
 def totals(

@@ -67,6 +67,8 @@ def command_app(**settings: Any) -> typer.Typer:
     return typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False, **settings)
 
 
+EXIT_SKIPPED = 3  # retro --roster --skip-invalid: the output was written, but some rows were left out
+
 # How the core names a value, and the option a user typed it with.
 OPTION_NAMES = {
     "years ": "--years ",

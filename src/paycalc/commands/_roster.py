@@ -10,14 +10,13 @@ from typing import IO, Any
 
 import typer
 
-from paycalc.commands._common import fail
+from paycalc.commands._common import EXIT_SKIPPED, fail
 from paycalc.errors import PaycalcError, RowError
 from paycalc.files import Interrupted, NotUtf8, open_binary, safe_cell, text_lines, write_atomically
 from paycalc.models import Contract, Instalment, RosterTotal
 from paycalc.render import Format, cents
 
 COLUMNS = ("id", "rows", "owed", "paid", "retro")
-EXIT_SKIPPED = 3  # --skip-invalid: the output was written, but some rows were left out
 MAX_CELL = 10_000  # characters: no id, title or date comes near
 
 

@@ -5,6 +5,7 @@ from typing import Annotated
 import typer
 
 from paycalc.commands._common import (
+    EXIT_SKIPPED,
     HiredOption,
     HoursOption,
     ProposalOption,
@@ -16,7 +17,6 @@ from paycalc.commands._common import (
     reporting_errors,
     usage_error,
 )
-from paycalc.commands._roster import EXIT_SKIPPED, run_roster
 from paycalc.models import Contract, Instalment, RetroResult
 from paycalc.render import Format, cents, money, table, terminal_width, to_csv, to_json
 
@@ -144,6 +144,8 @@ def retro(
         with reporting_errors():
             contract = open_contract(schedules, proposal)
             split = _instalments(instalments, contract)
+        from paycalc.commands._roster import run_roster
+
         run_roster(roster, output, format or Format.csv, method, skip_invalid, contract, split, sheet)
         return
     if skip_invalid:
@@ -181,6 +183,9 @@ def retro(
         if split != (contract.proposal.instalments if contract.proposal else ()):
             result = result._replace(instalments=proposals.split(result.retro, split) if split else ())
     text = render(result, format or Format.table, contract.proposal.name if contract.proposal else None) + "\n"
+    if output in STDOUT_NAMES:
+        typer.echo(text, nl=False)
+        return
     try:
         write_atomically(output, lambda out: print(text, end="", file=out))
     except OSError as exc:
