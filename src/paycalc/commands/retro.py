@@ -161,12 +161,14 @@ def retro(
         )
     from paycalc import proposal as proposals
     from paycalc.api import retro_pay
-    from paycalc.files import STDOUT_NAMES, check_output, write_atomically
+    from paycalc.files import STDOUT_NAMES
 
     with reporting_errors():
         contract = open_contract(schedules, proposal)
         split = _instalments(instalments, contract)
         if output not in STDOUT_NAMES:
+            from paycalc.files import check_output
+
             check_output(output)
         result = retro_pay(
             str(title),
@@ -186,6 +188,8 @@ def retro(
     if output in STDOUT_NAMES:
         typer.echo(text, nl=False)
         return
+    from paycalc.files import write_atomically
+
     try:
         write_atomically(output, lambda out: print(text, end="", file=out))
     except OSError as exc:
@@ -194,9 +198,9 @@ def retro(
 
 def _instalments(text: str | None, contract: Contract) -> tuple[Instalment, ...]:
     """--instalments, else the proposal's instalments, else none."""
-    from paycalc import proposal
-
     if text is not None:
+        from paycalc import proposal
+
         return proposal.parse_instalments(text)
     return contract.proposal.instalments if contract.proposal is not None else ()
 
