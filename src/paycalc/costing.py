@@ -183,12 +183,15 @@ def payroll(contract: Contract, member: Member, pieces: Sequence[tuple[date, dat
 
 
 def lump_cents(contract: Contract, member: Member, pieces: Sequence[tuple[date, date]]) -> list[int]:
+    """Cents of the proposal's lump sums in each piece: paid in it, to a member hired by ``eligible_on``."""
+    cents = [0] * len(pieces)
     if contract.proposal is None or not contract.proposal.lump_sums:
-        return [0] * len(pieces)
-    return [
-        int(sum(x.amount for x in retro.lump_sums(contract, member.hired, a, b, member.hours, member.workyear)) * 100)
-        for a, b in pieces
-    ]
+        return cents
+    for lump in retro.lump_sums(contract, member.hired, pieces[0][0], pieces[-1][1], member.hours, member.workyear):
+        for i, (a, b) in enumerate(pieces):
+            if a <= lump.paid <= b:
+                cents[i] += int(lump.amount * 100)
+    return cents
 
 
 def _money(cents: int) -> Decimal:

@@ -39,15 +39,26 @@ from paycalc.periods import METHODS, ONE_DAY, PAYING, Rational, as_decimal, prod
 _Run = list[Any]
 
 
-_dates_of: tuple[object, list[datetime.date]] = ((), [])
+# Per contract (by its schedules, kept alive here so an id is never reused): the effective dates, and
+# the rate tables by title and factor. A roster uses one contract; costing a few at once.
+_per_contract: dict[int, tuple[object, list[datetime.date], dict[tuple[str, Rational], list[list[Rational]]]]] = {}
+
+
+def _remembered(
+    contract: Contract,
+) -> tuple[object, list[datetime.date], dict[tuple[str, Rational], list[list[Rational]]]]:
+    found = _per_contract.get(id(contract.schedules))
+    if found is None or found[0] is not contract.schedules:
+        if len(_per_contract) >= 16:
+            _per_contract.clear()
+        found = (contract.schedules, [s.effective for s in contract.schedules], {})
+        _per_contract[id(contract.schedules)] = found
+    return found
 
 
 def _effective_dates(contract: Contract) -> list[datetime.date]:
-    """The contract's effective dates, ascending; remembered for the last contract seen (a roster uses one)."""
-    global _dates_of
-    if _dates_of[0] is not contract.schedules:
-        _dates_of = (contract.schedules, [s.effective for s in contract.schedules])
-    return _dates_of[1]
+    """The contract's effective dates, ascending."""
+    return _remembered(contract)[1]
 
 
 @lru_cache(maxsize=256)
@@ -56,24 +67,19 @@ def _factor(hours: Decimal, workyear: Decimal, regular_hours: Decimal) -> Ration
     return product(rational(hours), rational(workyear), rational(regular_hours)[::-1])
 
 
-_tables: tuple[object, dict[tuple[str, Rational], list[list[Rational]]]] = ((), {})
-
-
 def _annual_table(contract: Contract, title: str, factor: Rational) -> list[list[Rational]]:
     """``[schedule index][tier index]`` -> the rate times the pro-rating factor, exactly.
 
-    Remembered per title and factor for the last contract seen, so a roster computes each once.
+    Remembered per title and factor for each contract, so a roster computes each once.
     """
-    global _tables
-    if _tables[0] is not contract.schedules:
-        _tables = (contract.schedules, {})
-    table = _tables[1].get((title, factor))
+    tables = _remembered(contract)[2]
+    table = tables.get((title, factor))
     if table is None:
         labels = [tier.label for tier in contract.tiers]
         table = [[product(rational(s.rates[title][label]), factor) for label in labels] for s in contract.schedules]
-        if len(_tables[1]) > 4096:
-            _tables[1].clear()
-        _tables[1][(title, factor)] = table
+        if len(tables) > 4096:
+            tables.clear()
+        tables[(title, factor)] = table
     return table
 
 
