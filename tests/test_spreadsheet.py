@@ -98,6 +98,10 @@ def test_errors_name_the_sheet_row_and_column(tmp_path: Path) -> None:
     ],
 )
 def test_spreadsheet_usage_errors(args: list[str], code: int, message: str) -> None:
+    one = ["retro", "--title", "Ed. Asst. B", "--hired", "2005-09-01", "--from", "2013-05-01", "--to", "2013-05-31"]
+    single = runner.invoke(app, [*one, "--output", "one.xlsx"])
+    assert single.exit_code == 2
+    assert single.stderr.startswith("Error: --output one.xlsx: a spreadsheet is written for --roster only")
     result = runner.invoke(app, ["retro", "--roster", "-", *args], input=CSV_TWIN)
     assert result.exit_code == code
     assert result.stderr.startswith(message)

@@ -20,7 +20,7 @@ remainder so that they add up exactly.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from itertools import pairwise
@@ -160,11 +160,3 @@ def split(total: Decimal, instalments: Sequence[Instalment]) -> tuple[tuple[date
         left -= amount
     payments.append((instalments[-1].paid, left))
     return tuple(payments)
-
-
-def proposal_name(contract: Contract) -> str | None:
-    return contract.proposal.name if contract.proposal is not None else None
-
-
-def as_add(add: Mapping[str, Decimal]) -> dict[str, str]:
-    return {label: str(amount) for label, amount in add.items()}

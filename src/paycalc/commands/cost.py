@@ -88,6 +88,8 @@ def cost(
     kind = format.lower()
     if kind not in ("table", "json", "csv", "html"):
         usage_error(f"--format {format!r} is not known (table, json, csv or html)")
+    if output.lower().endswith(".xlsx"):
+        usage_error(f"--output {output}: cost writes table, json, csv or html, not a spreadsheet")
     if by not in (None, "title"):
         usage_error(f"--by {by!r} is not known (title)")
     if (budget is None) != (solve_percent is None):

@@ -150,6 +150,8 @@ def retro(
         return
     if skip_invalid:
         usage_error("--skip-invalid applies only with --roster")
+    if output.lower().endswith(".xlsx"):
+        usage_error(f"--output {output}: a spreadsheet is written for --roster only (give a .csv, .json or .txt path)")
     missing = [
         option
         for option, value in {"--title": title, "--hired": hired, "--from": start, "--to": end}.items()
