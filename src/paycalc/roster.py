@@ -86,17 +86,16 @@ def _row(contract: Contract, row: Mapping[str, str | None], method: str) -> tupl
     longevity row throughout) have the same sums whatever the hire date: those are priced once.
     """
     global _memos
-    hours, workyear, paid_schedule, paid_annual = ((row.get(column) or "").strip() or None for column in OPTIONAL)
+    get = row.get
+    raw = (get("from"), get("to"), get("hours"), get("workyear"), get("paid_schedule"), get("paid_annual"))
+    parsed = _terms.get(raw)
+    if parsed is None:
+        parsed = _parse_terms(row)
+        if len(_terms) < 10_000:
+            _terms[raw] = parsed
+    start, end, values = parsed
     title = _cell(row, "title")
     hired = inputs.to_date(_cell(row, "hired"), "hire date")
-    start = inputs.to_date(_cell(row, "from"), "from date")
-    end = inputs.to_date(_cell(row, "to"), "to date")
-    values = (
-        None if hours is None else inputs.to_hours(hours),
-        None if workyear is None else inputs.to_workyear(workyear),
-        None if paid_schedule is None else inputs.to_date(paid_schedule, "paid schedule date"),
-        None if paid_annual is None else inputs.to_amount(paid_annual, "paid annual"),
-    )
     key = _common_path(contract, title, hired, start, end, method, values)
     if key is not None:
         if _memos[0] is not contract.schedules:
@@ -110,15 +109,33 @@ def _row(contract: Contract, row: Mapping[str, str | None], method: str) -> tupl
         hired=hired,
         start=start,
         end=end,
-        hours=values[0],
-        workyear=values[1],
-        paid_schedule=values[2],
-        paid_annual=values[3],
+        hours=values[0],  # type: ignore[arg-type]
+        workyear=values[1],  # type: ignore[arg-type]
+        paid_schedule=values[2],  # type: ignore[arg-type]
+        paid_annual=values[3],  # type: ignore[arg-type]
         method=method,
     )
     if key is not None and len(_memos[1]) < 100_000:
         _memos[1][key] = sums
     return sums
+
+
+_terms: dict[tuple[str | None, ...], tuple[date, date, tuple[Decimal | date | None, ...]]] = {}
+
+
+def _parse_terms(row: Mapping[str, str | None]) -> tuple[date, date, tuple[Decimal | date | None, ...]]:
+    """A row's period and optional terms, checked (rows of a roster mostly share them, so they are parsed once)."""
+    hours, workyear, paid_schedule, paid_annual = ((row.get(column) or "").strip() or None for column in OPTIONAL)
+    return (
+        inputs.to_date(_cell(row, "from"), "from date"),
+        inputs.to_date(_cell(row, "to"), "to date"),
+        (
+            None if hours is None else inputs.to_hours(hours),
+            None if workyear is None else inputs.to_workyear(workyear),
+            None if paid_schedule is None else inputs.to_date(paid_schedule, "paid schedule date"),
+            None if paid_annual is None else inputs.to_amount(paid_annual, "paid annual"),
+        ),
+    )
 
 
 def _common_path(
