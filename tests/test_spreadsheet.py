@@ -118,3 +118,19 @@ def test_a_file_that_is_not_a_workbook(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("index", "letters"), [(0, "A"), (2, "C"), (25, "Z"), (26, "AA"), (701, "ZZ"), (702, "AAA")])
 def test_column_letters(index: int, letters: str) -> None:
     assert column_letter(index) == letters
+
+
+def test_cost_reads_an_xlsx_roster(tmp_path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["id", "title", "hired", "hours"])  # type: ignore[union-attr]
+    sheet.append(["A", "Teacher Aide", datetime.datetime(2014, 3, 1), None])  # type: ignore[union-attr]
+    sheet.append(["B", "Ed. Asst. B", datetime.datetime(2000, 1, 10), 15])  # type: ignore[union-attr]
+    path = tmp_path / "staff.xlsx"
+    book.save(path)
+    twin = "id,title,hired,hours\nA,Teacher Aide,2014-03-01,\nB,Ed. Asst. B,2000-01-10,15\n"
+    args = ["cost", "--proposal", "uft-2019-2022", "--from", "2018-07-01", "--to", "2019-06-30", "-f", "json"]
+    from_xlsx = runner.invoke(app, [*args, "--roster", str(path)])
+    from_csv = runner.invoke(app, [*args, "--roster", "-"], input=twin)
+    assert from_xlsx.exit_code == 0, from_xlsx.output
+    assert from_xlsx.stdout == from_csv.stdout
