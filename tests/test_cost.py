@@ -355,3 +355,40 @@ def test_costing_matches_an_independent_day_by_day_pricing() -> None:
         assert period.status_quo == Decimal(
             sum(_reference(m, frozen, a, b) for m in members(roster) if m.hired <= b)
         ).scaleb(-2)
+
+
+@pytest.mark.parametrize(
+    ("roster", "message"),
+    [
+        ("id,name,hired\n1,x,2010-01-01\n", "Error: stdin: missing columns title in the header"),
+        ("id,title,hired\n1,Nurse,2010-01-01\n", "Error: stdin: member 1 (line 2): unknown title 'Nurse'"),
+        (
+            "id,title,hired\n1,Teacher Aide,2010-01-01\n1,Teacher Aide,2010-01-01\n",
+            "Error: stdin: member 2 (line 3): id '1' appears twice (one row per member)",
+        ),
+        (
+            "id,title,hired\n1,Teacher Aide,soon\n",
+            "Error: stdin: member 1 (line 2): hire date 'soon' is not a valid date",
+        ),
+    ],
+)
+def test_bad_cost_rosters(roster: str, message: str) -> None:
+    args = ["cost", "--roster", "-", "--proposal", "uft-2019-2022", "--from", "2019-07-01", "--to", "2020-06-30"]
+    result = runner.invoke(app, args, input=roster)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(message), result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_propose_write_errors(tmp_path: Path) -> None:
+    a_file = tmp_path / "afile"
+    a_file.write_text("")
+    result = runner.invoke(app, ["propose", "uft-2019-2022", "--write", str(a_file)])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"Error: will not write the folder {a_file}: it is a file (give a folder path)\n",
+    )
+    nowhere = tmp_path / "no" / "dir"
+    result = runner.invoke(app, ["propose", "uft-2019-2022", "--write", str(nowhere)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: cannot write {nowhere}: its folder {nowhere.parent} does not exist")

@@ -124,12 +124,24 @@ def cost(
                 members = iter(every)
             result = costing.cost(members, proposals, base, first, last, fiscal_year_start, method)
         except RowError as error:
-            fail(f"{roster}: member {error.row}: {error.reason}")
+            fail(f"{_place(roster, rows, error.row)}: {error.reason}")
         except NotUtf8 as exc:
-            fail(f"{roster}: {exc}")
+            fail(f"{_name(roster)}: {exc}")
         except csv.Error as exc:
-            fail(f"{roster}: {exc}")
+            fail(f"{_name(roster)}: {exc}")
     _show(result, proposals, solved, kind, by == "title", output)
+
+
+def _name(source: str) -> str:
+    return "stdin" if source == "-" else source
+
+
+def _place(source: str, rows: Any, member: int) -> str:
+    """Where member ``member`` (1 = the first after the header) is, as the user sees the file."""
+    sheet = getattr(rows, "sheet", None)
+    if sheet is not None:
+        return f"{source}, sheet {sheet}, row {member + 1}"
+    return f"{_name(source)}: member {member} (line {member + 1})"
 
 
 def _open_rows(source: str, sheet: str | None) -> Any:
