@@ -274,6 +274,11 @@ def test_the_solved_percent_fits_and_a_hundredth_more_does_not(tmp_path: Path) -
         ),
         (["--proposal", "uft-2019-2022", "--budget", "1"], 2, "Error: --budget and --solve-percent go together"),
         (
+            ["--proposal", "uft-2019-2022", "--budget", "1", "--solve-percent", "2021-07-02"],
+            1,
+            "Error: no whole fiscal year after 2021-07-02 lies in --from 2019-07-01 --to 2022-06-30",
+        ),
+        (
             ["--proposal", "uft-2019-2022", "--format", "pdf"],
             2,
             "Error: --format 'pdf' is not known (table, json, csv or html)",

@@ -63,10 +63,12 @@ def solve(
     fiscal_year_start: str,
     method: str,
 ) -> Solved:
-    years = [piece for piece in cost.fiscal_years(start, end, fiscal_year_start) if piece[0] >= on]
     month, day = cost.parse_fiscal_start(fiscal_year_start)
-    whole = [(a, b) for a, b in years if (a.month, a.day) == (month, day) and b.replace(year=b.year) >= a]
-    whole = [(a, b) for a, b in whole if (b - a).days >= 364]
+    whole = [  # pieces that start on the fiscal year's first day, on or after the raise, and run a whole year
+        (a, b)
+        for a, b in cost.fiscal_years(start, end, fiscal_year_start)
+        if a >= on and (a.month, a.day) == (month, day) and b == date(a.year + 1, month, day) - cost.ONE_DAY
+    ]
     if not whole:
         raise InputError(
             f"no whole fiscal year after {on} lies in --from {start} --to {end} (extend --to to cover one)"
