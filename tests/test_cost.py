@@ -397,3 +397,12 @@ def test_propose_write_errors(tmp_path: Path) -> None:
     result = runner.invoke(app, ["propose", "uft-2019-2022", "--write", str(nowhere)])
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: cannot write {nowhere}: its folder {nowhere.parent} does not exist")
+
+
+def test_a_member_hired_after_the_range_is_not_counted() -> None:
+    later = ROSTER + "D,Teacher Aide,2030-01-01,\n"
+    start, end = date(2018, 7, 1), date(2019, 6, 30)
+    with_later = cost.cost(members(later), [SUCCESSOR], BASE, start, end)
+    without = cost.cost(members(), [SUCCESSOR], BASE, start, end)
+    assert with_later.total.members == without.total.members == 3
+    assert with_later.total.proposals == without.total.proposals

@@ -233,6 +233,8 @@ def cost(
     titles: dict[str, list[list[int]]] = {}  # title -> [status quo per piece, then increase per piece per proposal]
     memo: dict[tuple[object, ...], tuple[list[int], list[list[int]]]] = {}
     for number, member in enumerate(members, start=1):
+        if member.hired > end:
+            continue  # hired after the range: on no payroll in it
         try:
             key = _path(member, frozen, start, end)
             priced = memo.get(key)
