@@ -14,7 +14,8 @@ from pydantic import BeforeValidator
 
 from paycalc.errors import Problem
 from paycalc.models import Change, Contract, Instalment, LumpSum, Proposal
-from paycalc.schema import Money, Text, _parse, _Strict
+from paycalc.schema import Money, Text, _Strict
+from paycalc.schema_errors import parse as _parse
 from paycalc.yamlread import read_yaml
 
 
