@@ -6,6 +6,7 @@ contract text); other expected values are worked out in the test.
 """
 
 import json
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -356,3 +357,13 @@ def test_propose_errors(args: list[str], code: int, message: str) -> None:
     result = runner.invoke(app, args)
     assert result.exit_code == code
     assert result.stderr.startswith(message)
+
+
+def test_the_api_takes_instalments() -> None:
+    moa = paycalc.load_proposal("moa-2014")
+    result = paycalc.retro_pay(
+        "Teacher Aide", hired="2010-01-04", start="2014-06-01", end="2014-06-30", schedules=moa,
+        instalments="2015-10-15:50,2016-10-15:50",
+    )  # fmt: skip
+    # the retro is the $1,000 bonus alone; 50% each
+    assert result.instalments == ((date(2015, 10, 15), Decimal("500.00")), (date(2016, 10, 15), Decimal("500.00")))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from paycalc import core, inputs, periods
 from paycalc.errors import InputError, RowError
 from paycalc.loader import load_contract
-from paycalc.models import Comparison, Contract, History, PayResult, RetroResult, RosterTotal
+from paycalc.models import Comparison, Contract, History, Instalment, PayResult, RetroResult, RosterTotal
 
 if TYPE_CHECKING:
     from paycalc.costing import Costing
@@ -139,13 +139,16 @@ def retro_pay(
     paid_annual: Number | None = None,
     method: str = "semimonthly",
     schedules: Schedules = None,
+    instalments: str | None = None,
 ) -> RetroResult:
     """Retro pay from ``start`` to ``end`` (both included): what the schedules owed minus what was paid.
 
     Paid is, by default, the schedule in force the day before ``start``, frozen, with the same
     longevity progression and pro-rating; ``paid_schedule`` freezes the schedule in force on another
     date; ``paid_annual`` is a flat annual amount actually paid. ``method`` is ``"semimonthly"`` (24
-    checks a year) or ``"daily"``. The README's "Retro pay" section states the rules.
+    checks a year) or ``"daily"``. The README's "Retro pay" section states the rules. Under a proposal,
+    its lump sums paid in the period are owed; ``instalments`` (``"2015-10-15:50,2016-10-15:50"``, else the
+    proposal's) splits the retro total into dated payments.
     """
     from paycalc import retro
 
@@ -160,7 +163,14 @@ def retro_pay(
         paid_schedule=None if paid_schedule is None else inputs.to_date(paid_schedule, "paid schedule date"),
         paid_annual=None if paid_annual is None else inputs.to_amount(paid_annual, "paid annual"),
         method=method,
+        instalments=None if instalments is None else _instalments(instalments),
     )
+
+
+def _instalments(text: str) -> tuple[Instalment, ...]:
+    from paycalc import proposal
+
+    return proposal.parse_instalments(text)
 
 
 def retro_roster(
