@@ -502,3 +502,33 @@ def test_roster_file_errors(roster: str, message: str) -> None:
     assert result.exit_code == 1
     assert result.stderr.startswith(message)
     assert result.stdout == ""
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(TITLES),
+            st.dates(min_value=date(1980, 1, 1), max_value=date(2013, 5, 1)),
+            st.sampled_from(["2013-05-01", "2014-01-16", "2016-02-29"]),
+            st.sampled_from(["2014-09-30", "2016-03-15", "2018-11-30"]),
+            st.sampled_from(["", "20", "17.5"]),
+            st.sampled_from(["", "26843", ""]),
+        ),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_each_roster_total_equals_pricing_its_row_alone(rows: list[tuple[str, date, str, str, str, str]]) -> None:
+    """Rows on a common path are priced once for many members; each must still get its own exact sums."""
+    roster = [
+        {"id": f"E{n}", "title": t, "hired": h.isoformat(), "from": a, "to": b, "hours": hrs, "paid_annual": paid}
+        for n, (t, h, a, b, hrs, paid) in enumerate(rows)
+        if h.isoformat() <= a <= b
+    ]
+    totals = list(paycalc.retro_roster(roster, schedules=CONTRACT))
+    for row, total in zip(roster, totals, strict=True):
+        alone = retro(
+            title=row["title"], hired=row["hired"], start=row["from"], end=row["to"],
+            **{k: v for k, v in (("hours", row["hours"]), ("paid_annual", row["paid_annual"])) if v},
+        )  # fmt: skip
+        assert (total.owed, total.paid, total.retro) == (alone.owed, alone.paid, alone.retro)
