@@ -145,34 +145,26 @@ def show(result: History) -> None:
     width = terminal_width()
     real = result.cpi is not None
     last_year = rows[-1].date.year
-    if real:  # after prices: the nominal change per row gives way, so the table fits 80 columns
-        columns = ("Schedule", "Years", "Row", "Annual pay", "Since first", f"In {last_year} $", "Real since first")
-        cells = [
-            (
-                row.schedule.isoformat(),
-                str(row.years),
-                row.longevity,
-                money(row.annual),
-                signed_percent(row.cumulative),
-                money(row.real_annual) if row.real_annual is not None else "",
-                signed_percent(row.real_cumulative),
-            )
-            for row in rows
-        ]
-    else:
-        columns = ("Schedule", "Years", "Row", "Annual pay", "Change", "Percent", "Since first")
-        cells = [
-            (
-                row.schedule.isoformat(),
-                str(row.years),
-                row.longevity,
-                money(row.annual),
-                signed_money(row.change),
-                signed_percent(row.percent),
-                signed_percent(row.cumulative),
-            )
-            for row in rows
-        ]
+    # after prices, the nominal change per row gives way to the real figures, so the table fits 80 columns
+    tail = (f"In {last_year} $", "Real since first") if real else ("Change", "Percent")
+    columns = (
+        "Schedule",
+        "Years",
+        "Row",
+        "Annual pay",
+        *(() if real else tail),
+        "Since first",
+        *(tail if real else ()),
+    )
+    cells = []
+    for row in rows:
+        first = [row.schedule.isoformat(), str(row.years), row.longevity, money(row.annual)]
+        since = signed_percent(row.cumulative)
+        if real:
+            after = money(row.real_annual) if row.real_annual is not None else ""
+            cells.append([*first, since, after, signed_percent(row.real_cumulative)])
+        else:
+            cells.append([*first, signed_money(row.change), signed_percent(row.percent), since])
     typer.echo(table(columns, cells, title=f"{result.title}: pay by schedule", right=(1, 3, 4, 5, 6), width=width))
     if rows[0].date != rows[0].schedule:
         typer.echo(f"The first row is priced on {rows[0].date}, under the schedule of {rows[0].schedule}.")
