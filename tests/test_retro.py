@@ -434,8 +434,11 @@ def test_skip_invalid_reports_each_row_and_exits_3(tmp_path: Path) -> None:
     ],
 )
 def test_errors_are_one_line_and_exit_1(args: list[str], message: str) -> None:
-    result = run(*args, input=ROSTER)
-    assert result.exit_code == 1, result.output
+    assert_one_error_line(run(*args, input=ROSTER), 1, message)
+
+
+def assert_one_error_line(result, code: int, message: str) -> None:  # type: ignore[no-untyped-def]
+    assert result.exit_code == code, result.output
     assert result.stderr.startswith(message)
     assert result.stderr.count("\n") == 1
     assert result.stdout == ""
@@ -457,11 +460,7 @@ def test_errors_are_one_line_and_exit_1(args: list[str], message: str) -> None:
     ],
 )
 def test_usage_errors_are_one_line_and_exit_2(args: list[str], message: str) -> None:
-    result = run(*args, input=ROSTER)
-    assert result.exit_code == 2, result.output
-    assert result.stderr.startswith(message)
-    assert result.stderr.count("\n") == 1
-    assert result.stdout == ""
+    assert_one_error_line(run(*args, input=ROSTER), 2, message)
 
 
 def test_an_output_folder_that_does_not_exist(tmp_path: Path) -> None:
