@@ -71,8 +71,8 @@ def single(member: cost.Member, contract: paycalc.Contract, start: date, end: da
     """Semimonthly pay of one person over the days, priced on its own like a payroll (retro's owed)."""
     first = max(start, member.hired)
     result = paycalc.retro_pay(
-        member.title, hired=member.hired, start=first, end=end, paid_annual="0", hours=member.hours,
-        workyear=member.workyear, schedules=contract,
+        member.title, hired=member.hired, start=first, end=end, paid_annual="0", hours=member.work.hours,
+        workyear=member.work.workyear, schedules=contract,
     )  # fmt: skip
     return int(result.owed * 100) - int(sum(x.amount for x in result.lump_sums) * 100)
 
@@ -298,7 +298,7 @@ def test_fiscal_years() -> None:
     assert cost.fiscal_years(date(2019, 2, 1), date(2020, 9, 30), "10-01") == [
         (date(2019, 2, 1), date(2019, 9, 30)), (date(2019, 10, 1), date(2020, 9, 30))
     ]  # fmt: skip
-    assert periods.METHODS == ("semimonthly", "daily")
+    assert periods.METHODS == ("semimonthly", "biweekly", "monthly", "daily")
 
 
 def _reference(member: cost.Member, contract: paycalc.Contract, start: date, end: date) -> int:
@@ -312,7 +312,7 @@ def _reference(member: cost.Member, contract: paycalc.Contract, start: date, end
         schedule = [s for s in contract.schedules if s.effective <= day][-1]
         years = day.year - member.hired.year - ((day.month, day.day) < (member.hired.month, member.hired.day))
         label = "15-year" if years >= 15 else "5-year" if years >= 5 else "base"
-        factor = Fraction(member.hours or 30) / 30 * Fraction(member.workyear or 1)
+        factor = Fraction(member.work.hours or 30) / 30 * Fraction(member.work.workyear or 1)
         return Fraction(schedule.rates[member.title][label]) * factor
 
     total, day = 0, date(start.year, start.month, 1)

@@ -423,7 +423,7 @@ def test_skip_invalid_reports_each_row_and_exits_3(tmp_path: Path) -> None:
         ([*ONE, "--paid-annual", "-5"], "Error: --paid-annual '-5' is negative (an amount from 0 to 10000000"),
         ([*ONE, "--paid-annual", "lots"], "Error: --paid-annual 'lots' is not a plain decimal number"),
         ([*ONE, "--paid-schedule", "May 2008"], "Error: --paid-schedule 'May 2008' is not a valid date"),
-        ([*ONE, "--method", "weekly"], "Error: method 'weekly' is not known (semimonthly or daily)"),
+        ([*ONE, "--method", "weekly"], "Error: method 'weekly' is not known (semimonthly, biweekly, monthly, daily)"),
         ([*ONE, "--paid-schedule", "2001-01-01"], "Error: date 2001-01-01 is before the first schedule"),
         ([*ONE, "--hours", "200"], "Error: --hours '200' is out of range"),
         (

@@ -9,9 +9,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from paycalc import core, inputs, periods
-from paycalc.errors import InputError, RowError
+from paycalc.errors import RowError
 from paycalc.loader import load_contract
-from paycalc.models import Comparison, Contract, History, Instalment, PayResult, RetroResult, RosterTotal
+from paycalc.models import Comparison, Contract, History, Instalment, PayResult, RetroResult, RosterTotal, Work
 
 if TYPE_CHECKING:
     from paycalc.costing import Costing
@@ -25,6 +25,25 @@ def contract_for(schedules: Schedules) -> Contract:
     return schedules if isinstance(schedules, Contract) else load_contract(schedules)
 
 
+def work(
+    hours: Number | None = None,
+    workyear: Number | None = None,
+    hours_per_day: Number | None = None,
+    days: Number | None = None,
+    differentials: Iterable[str] = (),
+) -> Work:
+    """What a person works, checked: each None is the contract's regular amount."""
+    if isinstance(differentials, str):
+        differentials = [differentials]
+    return Work(
+        None if hours is None else inputs.to_hours(hours),
+        None if workyear is None else inputs.to_workyear(workyear),
+        None if hours_per_day is None else inputs.to_hours_per_day(hours_per_day),
+        None if days is None else inputs.to_days(days),
+        tuple(differentials),
+    )
+
+
 def annual_pay(
     title: str,
     on: date | str,
@@ -33,13 +52,18 @@ def annual_pay(
     hired: date | str | None = None,
     hours: Number | None = None,
     workyear: Number | None = None,
+    hours_per_day: Number | None = None,
+    days: Number | None = None,
+    differentials: Iterable[str] = (),
     schedules: Schedules = None,
 ) -> PayResult:
     """Annual pay for ``title`` on the date ``on``, to the cent.
 
-    Give exactly one of ``years`` (completed years of service) or ``hired`` (hire date). ``hours`` is
-    hours per week (default: the regular week, 30) and ``workyear`` the fraction of the regular
-    workyear worked (default 1); both pro-rate the published rate (Article Three A.3).
+    Give exactly one of ``years`` (completed years of service) or ``hired`` (hire date). On an annual
+    contract (NYC's), ``hours`` is hours per week (default: the regular week, 30) and ``workyear`` the
+    fraction of the regular workyear worked (default 1); both pro-rate the published rate (Article
+    Three A.3). On an hourly contract, ``hours_per_day`` and ``days`` (a year) do; on a daily one,
+    ``days``. ``differentials`` names the contract's differentials the person has.
 
     >>> annual_pay("Ed. Asst. B", "2018-06-16", years=16).annual
     Decimal('33352.00')
@@ -50,8 +74,7 @@ def annual_pay(
         inputs.to_date(on),
         years=None if years is None else inputs.to_years(years),
         hired=None if hired is None else inputs.to_date(hired, "hire date"),
-        hours=None if hours is None else inputs.to_hours(hours),
-        workyear=None if workyear is None else inputs.to_workyear(workyear),
+        **work(hours, workyear, hours_per_day, days, differentials)._asdict(),
     )
 
 
@@ -98,6 +121,9 @@ def history(
     end: date | str | None = None,
     hours: Number | None = None,
     workyear: Number | None = None,
+    hours_per_day: Number | None = None,
+    days: Number | None = None,
+    differentials: Iterable[str] = (),
     schedules: Schedules = None,
     cpi: str | None = None,
 ) -> History:
@@ -117,8 +143,7 @@ def history(
         hired=None if hired is None else inputs.to_date(hired, "hire date"),
         start=None if start is None else inputs.to_date(start, "from date"),
         end=None if end is None else inputs.to_date(end, "to date"),
-        hours=None if hours is None else inputs.to_hours(hours),
-        workyear=None if workyear is None else inputs.to_workyear(workyear),
+        work=work(hours, workyear, hours_per_day, days, differentials),
     )
     if cpi is None:
         return result
@@ -135,9 +160,13 @@ def retro_pay(
     end: date | str,
     hours: Number | None = None,
     workyear: Number | None = None,
+    hours_per_day: Number | None = None,
+    days: Number | None = None,
+    differentials: Iterable[str] = (),
     paid_schedule: date | str | None = None,
     paid_annual: Number | None = None,
-    method: str = "semimonthly",
+    method: str | None = None,
+    anchor: date | str | None = None,
     schedules: Schedules = None,
     instalments: str | None = None,
 ) -> RetroResult:
@@ -146,7 +175,9 @@ def retro_pay(
     Paid is, by default, the schedule in force the day before ``start``, frozen, with the same
     longevity progression and pro-rating; ``paid_schedule`` freezes the schedule in force on another
     date; ``paid_annual`` is a flat annual amount actually paid. ``method`` is ``"semimonthly"`` (24
-    checks a year) or ``"daily"``. The README's "Retro pay" section states the rules. Under a proposal,
+    checks a year), ``"biweekly"`` (26, from ``anchor``, the first day of one period), ``"monthly"`` or
+    ``"daily"``; by default the contract's ``pay_periods``, else semimonthly. Work options as for
+    :func:`annual_pay`. The README's "Retro pay" section states the rules. Under a proposal,
     its lump sums paid in the period are owed; ``instalments`` (``"2015-10-15:50,2016-10-15:50"``, else the
     proposal's) splits the retro total into dated payments.
     """
@@ -158,11 +189,11 @@ def retro_pay(
         hired=inputs.to_date(hired, "hire date"),
         start=inputs.to_date(start, "from date"),
         end=inputs.to_date(end, "to date"),
-        hours=None if hours is None else inputs.to_hours(hours),
-        workyear=None if workyear is None else inputs.to_workyear(workyear),
+        work=work(hours, workyear, hours_per_day, days, differentials),
         paid_schedule=None if paid_schedule is None else inputs.to_date(paid_schedule, "paid schedule date"),
         paid_annual=None if paid_annual is None else inputs.to_amount(paid_annual, "paid annual"),
         method=method,
+        anchor=None if anchor is None else inputs.to_date(anchor, "anchor"),
         instalments=None if instalments is None else _instalments(instalments),
     )
 
@@ -176,14 +207,16 @@ def _instalments(text: str) -> tuple[Instalment, ...]:
 def retro_roster(
     rows: Iterable[Mapping[str, str | None]],
     *,
-    method: str = "semimonthly",
+    method: str | None = None,
+    anchor: date | str | None = None,
     schedules: Schedules = None,
     on_invalid: Callable[[RowError], None] | None = None,
 ) -> Iterator[RosterTotal]:
     """Retro pay for a roster: one total per id, rows of one id (a title or hours change) summed.
 
     ``rows`` are mappings with the keys ``id, title, hired, from, to`` and optionally ``hours,
-    workyear, paid_schedule, paid_annual`` (an empty value is the same as none), as ``csv.DictReader``
+    workyear, hours_per_day, days, differentials`` (names separated by ``;``), ``paid_schedule,
+    paid_annual`` (an empty value is the same as none), as ``csv.DictReader``
     gives them. Rows of one id must follow each other. Totals are given out one at a time; memory grows
     only by the ids seen (about 100 bytes each). A row that cannot be priced raises :class:`RowError`,
     or, with ``on_invalid``, is passed to it and skipped. Under a proposal (``schedules`` from
@@ -191,9 +224,9 @@ def retro_roster(
     """
     from paycalc import roster
 
-    if method not in periods.METHODS:
-        raise InputError(f"method {method!r} is not known ({' or '.join(periods.METHODS)})")
-    yield from roster.retro_totals(rows, contract_for(schedules), method, on_invalid)
+    contract = contract_for(schedules)
+    _, _, pay_for = periods.for_contract(contract, method, None if anchor is None else inputs.to_date(anchor, "anchor"))
+    yield from roster.retro_totals(rows, contract, pay_for, on_invalid)
 
 
 def load_proposal(path: str | os.PathLike[str], schedules: Schedules = None) -> Contract:
@@ -217,15 +250,17 @@ def cost(
     start: date | str,
     end: date | str,
     fiscal_year_start: str = "07-01",
-    method: str = "semimonthly",
+    method: str | None = None,
+    anchor: date | str | None = None,
     schedules: Schedules = None,
 ) -> Costing:
     """What ``proposals`` cost across the roster, per fiscal year and in total, against the status quo.
 
-    ``roster_rows`` are mappings with ``id, title, hired`` and optionally ``hours, workyear`` (one per
-    member); ``proposals`` are proposal files or contracts from :func:`load_proposal`. The first
-    proposal's base schedule, frozen, is the status quo. Members are read one at a time; those whose pay
-    follows the same path are priced once. The README's "Costing" section states the rules.
+    ``roster_rows`` are mappings with ``id, title, hired`` and optionally the work columns of
+    :func:`retro_roster` (one row per member); ``proposals`` are proposal files or contracts from
+    :func:`load_proposal`. The first proposal's base schedule, frozen, is the status quo. Members are
+    read one at a time; those whose pay follows the same path are priced once. The README's "Costing"
+    section states the rules.
     """
     from paycalc import costing
 
@@ -239,4 +274,5 @@ def cost(
         inputs.to_date(end, "to date"),
         fiscal_year_start,
         method,
+        None if anchor is None else inputs.to_date(anchor, "anchor"),
     )

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from paycalc import costing as cost
-from paycalc import proposal
+from paycalc import periods, proposal
 from paycalc.errors import InputError, RowError
 from paycalc.models import Change, Contract
 
@@ -61,8 +61,10 @@ def solve(
     start: date,
     end: date,
     fiscal_year_start: str,
-    method: str,
+    method: str | None,
+    anchor: date | None = None,
 ) -> Solved:
+    _, _, pay_for = periods.for_contract(base, method, anchor)
     month, day = cost.parse_fiscal_start(fiscal_year_start)
     whole = [  # pieces that start on the fiscal year's first day, on or after the raise, and run a whole year
         (a, b)
@@ -90,11 +92,11 @@ def solve(
             raise RowError(number, str(exc)) from None
         first.setdefault(key, member)
         count[key] += 1
-    status = sum(cost.payroll(frozen, first[key], pieces, method)[0] * n for key, n in count.items())
+    status = sum(cost.payroll(frozen, first[key], pieces, pay_for)[0] * n for key, n in count.items())
 
     def increase(hundredths: int) -> Decimal:
         raised = with_raise(contract, base, Decimal(hundredths) * STEP, on)
-        paid = sum(cost.payroll(raised, first[key], pieces, method)[0] * n for key, n in count.items())
+        paid = sum(cost.payroll(raised, first[key], pieces, pay_for)[0] * n for key, n in count.items())
         return Decimal(paid + lumps - status).scaleb(-2)
 
     if increase(0) > budget:

@@ -14,9 +14,9 @@ from itertools import pairwise
 from typing import Any
 
 from paycalc.inputs import title_key
-from paycalc.models import Contract, Schedule, Tier, Title
+from paycalc.models import Contract, Differential, PayTerms, Schedule, Tier, Title
 
-FORMAT = 2
+FORMAT = 3
 
 
 def encode(contract: Contract) -> str:
@@ -27,7 +27,8 @@ def encode(contract: Contract) -> str:
             "parties": list(contract.parties),
             "term": [contract.term_start.isoformat(), contract.term_end.isoformat()],
             "source": contract.source,
-            "regular_hours": str(contract.regular_hours),
+            "regular_hours": None if contract.regular_hours is None else str(contract.regular_hours),
+            "terms": _encode_terms(contract.terms),
             "tiers": [[t.label, t.min_years] for t in contract.tiers],
             "titles": [
                 [t.name, list(t.aliases), list(t.notes), t.hired_before.isoformat() if t.hired_before else None]
@@ -50,6 +51,35 @@ def encode(contract: Contract) -> str:
         },
         ensure_ascii=False,
         separators=(",", ":"),
+    )
+
+
+def _encode_terms(terms: PayTerms) -> list[Any]:
+    return [
+        terms.basis,
+        None if terms.hours_per_day is None else str(terms.hours_per_day),
+        None if terms.days_per_year is None else str(terms.days_per_year),
+        None if terms.step_advance is None else list(terms.step_advance),
+        [[first.isoformat(), last.isoformat()] for first, last in terms.freezes],
+        [[d.name, d.kind, str(d.amount)] for d in terms.differentials],
+        terms.pay_periods,
+        None if terms.anchor is None else terms.anchor.isoformat(),
+    ]
+
+
+def _decode_terms(data: list[Any]) -> PayTerms:
+    basis, hours, days, step, freezes, differentials, pay_periods, anchor = data
+    if basis not in ("annual", "hourly", "daily") or (basis != "annual" and days is None):
+        raise ValueError("pay terms out of shape")
+    return PayTerms(
+        basis=basis,
+        hours_per_day=None if hours is None else _money(hours),
+        days_per_year=None if days is None else _money(days),
+        step_advance=None if step is None else (int(step[0]), int(step[1])),
+        freezes=tuple((date.fromisoformat(a), date.fromisoformat(b)) for a, b in freezes),
+        differentials=tuple(Differential(_text(n), _text(k), _money(a)) for n, k, a in differentials),
+        pay_periods=None if pay_periods is None else _text(pay_periods),
+        anchor=None if anchor is None else date.fromisoformat(anchor),
     )
 
 
@@ -105,11 +135,12 @@ def decode(content: str) -> Contract:
         term_start=date.fromisoformat(start),
         term_end=date.fromisoformat(end),
         source=_text(data["source"]),
-        regular_hours=_money(data["regular_hours"]),
+        regular_hours=None if data["regular_hours"] is None else _money(data["regular_hours"]),
         tiers=tiers,
         titles=titles,
         schedules=tuple(schedules),
         folder=_text(data["folder"]),
         lookup={title_key(name): t for t in titles for name in (t.name, *t.aliases)},
         cpi=None if data["cpi"] is None else _text(data["cpi"]),
+        terms=_decode_terms(data["terms"]),
     )

@@ -5,12 +5,13 @@ No I/O, no clock, no printing: every function takes a loaded :class:`Contract` a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from paycalc.errors import InputError
 from paycalc.inputs import title_key
-from paycalc.models import Contract, PayResult, Schedule, Tier, Title
+from paycalc.models import Contract, DifferentialPaid, PayResult, Schedule, Tier, Title, Work
 
 CENT = Decimal("0.01")
 # Enough digits that one division (by the regular hours) cannot move the rounding to the cent.
@@ -122,31 +123,51 @@ def pay(
     hired: date | None = None,
     hours: Decimal | None = None,
     workyear: Decimal | None = None,
+    hours_per_day: Decimal | None = None,
+    days: Decimal | None = None,
+    differentials: Sequence[str] = (),
 ) -> PayResult:
     """Annual pay for a title on a date, from completed ``years`` or a ``hired`` date, pro-rated.
 
-    Article Three A.3: annual = rate x (hours per week / regular hours) x fraction of the workyear.
+    Article Three A.3: annual = rate x (hours per week / regular hours) x fraction of the workyear; an
+    hourly contract's rate x hours a day x days, a daily one's rate x days (:mod:`paycalc.terms`).
     """
+    from paycalc import steps, terms
+
     if (years is None) == (hired is None):
         given = "both years and hired" if years is not None else "neither years nor hired"
         raise InputError(
             f"{given} given (exactly one: completed years of service, e.g. 16, or a hire date, e.g. 2002-09-03)"
         )
     title = resolve_title(contract, title_name)
+    work = Work(hours, workyear, hours_per_day, days, terms.differential_names(contract, differentials))
+    terms.check(contract, work)
     schedule = schedule_on(contract, on)
     notes = contract_notes(contract, on, schedule)
     if hired is not None:
-        years = completed_years(hired, on)
+        years = steps.counted_years(contract, hired, on)
         check_hire(title, hired)
     assert years is not None
     notes.extend(title.notes)
     tier = tier_for(contract, years)
     rate = schedule.rates[title.name][tier.label]
-    hours = contract.regular_hours if hours is None else hours
-    workyear = Decimal(1) if workyear is None else workyear
-    factor = hours * workyear / contract.regular_hours
+    numerator, denominator = terms.factor(contract, work)
+    full = terms.full_time(contract, rate)
+    added = terms.extras(contract, full, work.differentials)
     with localcontext(prec=_PRECISION):
-        annual = round_cents(rate * hours * workyear / contract.regular_hours)
+        annual = round_cents((full + sum((value for _, value in added), Decimal(0))) * numerator / denominator)
+        paid = tuple(
+            DifferentialPaid(d.name, d.kind, d.amount, round_cents(value * numerator / denominator))
+            for d, value in added
+        )
+    basis = contract.terms.basis
+    if basis == "annual":
+        hours = contract.regular_hours if hours is None else hours
+        workyear = Decimal(1) if workyear is None else workyear
+    elif basis == "hourly":
+        hours_per_day = contract.terms.hours_per_day if hours_per_day is None else hours_per_day
+    if basis != "annual":
+        days = contract.terms.days_per_year if days is None else days
     return PayResult(
         title=title.name,
         date=on,
@@ -156,8 +177,13 @@ def pay(
         rate=rate,
         hours=hours,
         workyear=workyear,
-        factor=factor,
+        factor=numerator / denominator,
         annual=annual,
         notes=tuple(notes),
         source=schedule.source,
+        basis=basis,
+        hours_per_day=hours_per_day,
+        days=days,
+        full_time=full,
+        differentials=paid,
     )

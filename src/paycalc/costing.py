@@ -29,9 +29,10 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import NamedTuple
 
-from paycalc import core, inputs, periods, proposal, retro
+from paycalc import core, inputs, periods, proposal, retro, steps, terms
 from paycalc.errors import InputError, RowError
-from paycalc.models import Contract, Proposal
+from paycalc.models import Contract, Proposal, Work
+from paycalc.roster import work_of
 
 ONE_DAY = timedelta(days=1)
 ZERO = Decimal("0.00")
@@ -41,8 +42,7 @@ class Member(NamedTuple):
     id: str
     title: str
     hired: date
-    hours: Decimal | None
-    workyear: Decimal | None
+    work: Work = Work()
 
 
 class Line(NamedTuple):
@@ -125,7 +125,7 @@ def status_quo(proposals: Sequence[Contract], base: Contract) -> Contract:
 
 
 def read_members(rows: Iterable[Mapping[str, str | None]]) -> Iterator[Member]:
-    """Roster rows (id, title, hired, optionally hours and workyear) as members; one row per id."""
+    """Roster rows (id, title, hired, optionally the work columns) as members; one row per id."""
     seen: set[str] = set()
     for number, row in enumerate(rows, start=1):
         try:
@@ -138,14 +138,7 @@ def read_members(rows: Iterable[Mapping[str, str | None]]) -> Iterator[Member]:
             if cells["id"] in seen:
                 raise InputError(f"id {cells['id']!r} appears twice (one row per member)")
             seen.add(cells["id"])
-            hours, workyear = cells.get("hours"), cells.get("workyear")
-            yield Member(
-                cells["id"],
-                cells["title"],
-                inputs.to_date(cells["hired"], "hire date"),
-                inputs.to_hours(hours) if hours else None,
-                inputs.to_workyear(workyear) if workyear else None,
-            )
+            yield Member(cells["id"], cells["title"], inputs.to_date(cells["hired"], "hire date"), work_of(cells))
         except InputError as exc:
             raise RowError(number, str(exc)) from None
 
@@ -153,24 +146,21 @@ def read_members(rows: Iterable[Mapping[str, str | None]]) -> Iterator[Member]:
 def _path(member: Member, contract: Contract, start: date, end: date) -> tuple[object, ...]:
     """What a member's pay over ``start``..``end`` depends on, besides the contract."""
     first = max(start, member.hired)
-    steps = tuple(
-        reached
-        for tier in contract.tiers[1:]
-        if start < (reached := core.anniversary(member.hired, member.hired.year + tier.min_years)) <= end
-    )
-    tier = core.tier_for(contract, core.completed_years(member.hired, first)).label
-    return (core.resolve_title(contract, member.title).name, member.hours, member.workyear, first, tier, steps)
+    tier, moves = steps.changes(contract, member.hired, first, end)
+    return (core.resolve_title(contract, member.title).name, member.work, first, tier, tuple(moves.items()))
 
 
-def payroll(contract: Contract, member: Member, pieces: Sequence[tuple[date, date]], method: str) -> list[int]:
+def payroll(
+    contract: Contract, member: Member, pieces: Sequence[tuple[date, date]], pay_for: periods.Paying
+) -> list[int]:
     """Cents paid under ``contract`` in each piece: runs split only where this payroll's rate changes."""
     first, last = max(pieces[0][0], member.hired), pieces[-1][1]
     if first > last:
         return [0] * len(pieces)
-    _, _, runs = retro._plan(
-        contract, member.title, member.hired, first, last, member.hours, member.workyear, None, ZERO, method
-    )
-    pay_for = periods.PAYING[method]
+    work = member.work
+    if work.differentials:
+        work = work._replace(differentials=terms.differential_names(contract, work.differentials))
+    _, _, runs = retro._plan(contract, member.title, member.hired, first, last, work, None, ZERO)
     cents = []
     for piece_start, piece_end in pieces:
         total = 0
@@ -187,7 +177,7 @@ def lump_cents(contract: Contract, member: Member, pieces: Sequence[tuple[date, 
     cents = [0] * len(pieces)
     if contract.proposal is None or not contract.proposal.lump_sums:
         return cents
-    for lump in retro.lump_sums(contract, member.hired, pieces[0][0], pieces[-1][1], member.hours, member.workyear):
+    for lump in retro.lump_sums(contract, member.hired, pieces[0][0], pieces[-1][1], member.work):
         for i, (a, b) in enumerate(pieces):
             if a <= lump.paid <= b:
                 cents[i] += int(lump.amount * 100)
@@ -212,13 +202,13 @@ def cost(
     start: date,
     end: date,
     fiscal_year_start: str = "07-01",
-    method: str = "semimonthly",
+    method: str | None = None,
+    anchor: date | None = None,
 ) -> Costing:
     """Each proposal against the status quo, per fiscal year and in total, over the members."""
     if end < start:
         raise InputError(f"--to {end} is before --from {start} (an end on or after the start)")
-    if method not in periods.PAYING:
-        raise InputError(f"method {method!r} is not known ({' or '.join(periods.METHODS)})")
+    method, _, pay_for = periods.for_contract(base, method, anchor)
     pieces = fiscal_years(start, end, fiscal_year_start)
     frozen = status_quo(proposals, base)
     core.schedule_on(base, start)  # a range before the first schedule is an error naming it
@@ -240,10 +230,10 @@ def cost(
             priced = memo.get(key)
             if priced is None:
                 priced = (
-                    payroll(frozen, member, pieces, method),
-                    [payroll(p, member, pieces, method) for p in proposals],
+                    payroll(frozen, member, pieces, pay_for),
+                    [payroll(p, member, pieces, pay_for) for p in proposals],
                 )
-                if key[3] == start and not key[5]:  # a common path (on payroll all along, no step): keep it
+                if key[2] == start and not key[4]:  # a common path (on payroll all along, no step): keep it
                     memo[key] = priced
             lumps = [lump_cents(p, member, pieces) for p in proposals]
         except InputError as exc:

@@ -114,6 +114,24 @@ def to_workyear(value: Decimal | int | float | str) -> Decimal:
     return workyear
 
 
+def to_hours_per_day(value: Decimal | int | float | str) -> Decimal:
+    """Hours worked a day (hourly contracts): above 0 and at most 24."""
+    accepted = "hours a day above 0 and at most 24, e.g. 6.5"
+    hours = _to_decimal(value, "hours per day", accepted)
+    if not 0 < hours <= 24:
+        raise InputError(f"hours per day {_shown(value)} is out of range ({accepted})")
+    return hours
+
+
+def to_days(value: Decimal | int | float | str) -> Decimal:
+    """Days worked a year (hourly and daily contracts): above 0 and at most 366."""
+    accepted = "days a year above 0 and at most 366, e.g. 180"
+    days = _to_decimal(value, "days", accepted)
+    if not 0 < days <= 366:
+        raise InputError(f"days {_shown(value)} is out of range ({accepted})")
+    return days
+
+
 def to_amount(value: Decimal | int | float | str, what: str = "amount", limit: Decimal = MAX_AMOUNT) -> Decimal:
     """An amount of money: 0 or more, at most ``limit`` (ten million, a year's pay); ``-0`` is 0."""
     accepted = f"an amount from 0 to {limit}, e.g. 26843 or 26843.50"

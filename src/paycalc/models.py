@@ -76,6 +76,37 @@ class Proposal(NamedTuple):
     term_end: datetime.date | None = None
 
 
+class Differential(NamedTuple):
+    """A named add-on a person may have: ``kind`` is per_hour, per_day, per_year or percent (of the rate)."""
+
+    name: str
+    kind: str
+    amount: Decimal
+
+
+class PayTerms(NamedTuple):
+    """How a contract's rates become annual pay and when its steps move. The defaults are the NYC contract's."""
+
+    basis: str = "annual"  # annual | hourly | daily: what the schedules' rates are
+    hours_per_day: Decimal | None = None  # regular hours a day (hourly contracts)
+    days_per_year: Decimal | None = None  # regular days a year (hourly and daily contracts)
+    step_advance: tuple[int, int] | None = None  # (month, day) everyone moves on; None: each person's anniversary
+    freezes: tuple[tuple[datetime.date, datetime.date], ...] = ()  # step days inside these do not count
+    differentials: tuple[Differential, ...] = ()
+    pay_periods: str | None = None  # the default method of retro and costing
+    anchor: datetime.date | None = None  # the first day of one biweekly period
+
+
+class Work(NamedTuple):
+    """What one person works and has, against the contract's regular amounts; None means regular."""
+
+    hours: Decimal | None = None  # hours a week (annual contracts)
+    workyear: Decimal | None = None  # fraction of the workyear (annual contracts)
+    hours_per_day: Decimal | None = None  # hourly contracts
+    days: Decimal | None = None  # days a year (hourly and daily contracts)
+    differentials: tuple[str, ...] = ()  # names, as the contract spells them, in the contract's order
+
+
 class Contract(NamedTuple):
     """A contract's terms and its schedules, ascending by effective date."""
 
@@ -84,7 +115,7 @@ class Contract(NamedTuple):
     term_start: datetime.date
     term_end: datetime.date
     source: str
-    regular_hours: Decimal
+    regular_hours: Decimal | None  # a regular week; None for hourly and daily contracts that give none
     tiers: tuple[Tier, ...]
     titles: tuple[Title, ...]
     schedules: tuple[Schedule, ...]
@@ -92,6 +123,7 @@ class Contract(NamedTuple):
     lookup: Mapping[str, Title]  # normalised name or alias -> title
     cpi: str | None = None  # the default CPI series for real raises
     proposal: Proposal | None = None  # set on a contract that a proposal built
+    terms: PayTerms = PayTerms()
 
 
 class PayResult(NamedTuple):
@@ -102,13 +134,27 @@ class PayResult(NamedTuple):
     schedule: datetime.date
     years: int
     longevity: str
-    rate: Decimal  # the published annual rate of the row
-    hours: Decimal
-    workyear: Decimal
-    factor: Decimal  # hours / regular hours x workyear
-    annual: Decimal  # rate x factor, rounded once to the cent, half up
+    rate: Decimal  # the published rate of the row: annual, hourly or daily as the contract's basis
+    hours: Decimal | None  # hours a week (annual contracts)
+    workyear: Decimal | None  # fraction of the workyear (annual contracts)
+    factor: Decimal  # the pro-rating: hours / regular hours x workyear, or against regular hours and days
+    annual: Decimal  # (full-time annual + differentials) x factor, rounded once to the cent, half up
     notes: tuple[str, ...]
     source: str
+    basis: str = "annual"
+    hours_per_day: Decimal | None = None  # hourly contracts
+    days: Decimal | None = None  # hourly and daily contracts
+    full_time: Decimal | None = None  # the row's annual pay at regular hours and days, before differentials
+    differentials: tuple[DifferentialPaid, ...] = ()
+
+
+class DifferentialPaid(NamedTuple):
+    """A differential on one person's pay: what it adds a year after pro-rating, to the cent."""
+
+    name: str
+    kind: str
+    amount: Decimal
+    annual: Decimal
 
 
 class Cpi(NamedTuple):
@@ -167,6 +213,7 @@ class History(NamedTuple):
     title: str
     rows: tuple[HistoryRow, ...]
     cpi: str | None = None
+    basis: str = "annual"  # what the rows' rates are: annual, hourly or daily
 
 
 class Segment(NamedTuple):

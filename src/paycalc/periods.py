@@ -4,6 +4,9 @@
   period pays annual / 24. A piece of a period is prorated by calendar days within its period.
 - ``daily``: a piece is a run of days at one rate within one calendar year; each day pays annual / the
   days of its year.
+- ``biweekly``: 14-day periods starting on an anchor day and every 14 days before and after it; a period
+  pays annual / 26, and a piece is prorated by calendar days of its 14 (annual x days / 364).
+- ``monthly``: calendar months; a month pays annual / 12, and a piece is prorated by the days of its month.
 
 Each piece is rounded to the cent, half up. Pure: no I/O.
 """
@@ -13,12 +16,14 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, partial
 from math import gcd
 
 from paycalc import core
+from paycalc.errors import InputError
+from paycalc.models import Contract
 
-METHODS = ("semimonthly", "daily")
+METHODS = ("semimonthly", "biweekly", "monthly", "daily")
 ONE_DAY = datetime.timedelta(days=1)
 
 Rational = tuple[int, int]  # numerator, positive denominator, in lowest terms
@@ -101,9 +106,88 @@ def daily(annual: Rational, start: datetime.date, end: datetime.date) -> int:
     return total
 
 
+def _month_days(year: int, month: int) -> int:
+    return 29 if month == 2 and core.is_leap(year) else _MONTH_DAYS[month]
+
+
+def monthly(annual: Rational, start: datetime.date, end: datetime.date) -> int:
+    """Cents paid for the days ``start``..``end`` at one annual rate, in calendar-month pieces."""
+    total = 0
+    days = _month_days(start.year, start.month)
+    month_end = start.replace(day=days)
+    if start.day != 1 or end < month_end:  # a piece of the first month
+        last = min(end, month_end)
+        total += cents(annual, (last - start).days + 1, 12 * days)
+        if last == end:
+            return total
+        start = last + ONE_DAY
+    days = _month_days(end.year, end.month)
+    whole = (end.year * 12 + end.month) - (start.year * 12 + start.month) + (end.day == days)
+    total += whole * cents(annual, 1, 12)
+    if end.day != days:  # a piece of the last month
+        total += cents(annual, end.day, 12 * days)
+    return total
+
+
+def biweekly(anchor: int, annual: Rational, start: datetime.date, end: datetime.date) -> int:
+    """Cents paid for ``start``..``end`` at one annual rate, in 14-day periods that start on day numbers
+    congruent to ``anchor`` (a date's ordinal) modulo 14."""
+    first, last = start.toordinal(), end.toordinal()
+    first_period, last_period = (first - anchor) // 14, (last - anchor) // 14
+    if first_period == last_period:
+        return cents(annual, last - first + 1, 364)
+    total = 0
+    whole = last_period - first_period - 1
+    opening = anchor + 14 * (first_period + 1) - first  # days of the first period from the start
+    if opening == 14:
+        whole += 1
+    else:
+        total += cents(annual, opening, 364)
+    closing = last - (anchor + 14 * last_period) + 1  # days of the last period to the end
+    if closing == 14:
+        whole += 1
+    else:
+        total += cents(annual, closing, 364)
+    return total + whole * cents(annual, 1, 26)
+
+
 # Runs between two schedule dates recur across a roster (same rate, same days), so the sums are
 # remembered; the cache is bounded, so memory stays flat however long the roster.
-PAYING: dict[str, Callable[[Rational, datetime.date, datetime.date], int]] = {
+Paying = Callable[[Rational, datetime.date, datetime.date], int]
+PAYING: dict[str, Paying] = {
     "semimonthly": lru_cache(maxsize=4096)(semimonthly),
+    "monthly": lru_cache(maxsize=4096)(monthly),
     "daily": lru_cache(maxsize=4096)(daily),
 }
+_biweekly: dict[int, Paying] = {}
+
+
+def payer(method: str, anchor: datetime.date | None = None) -> Paying:
+    """The function that prices a run of days under ``method`` (biweekly needs its ``anchor``)."""
+    if method == "biweekly":
+        if anchor is None:
+            raise InputError(
+                "biweekly pay needs an anchor: the first day of one pay period (--anchor DATE, or "
+                "pay_period_anchor in contract.yaml)"
+            )
+        day = anchor.toordinal() % 14
+        found = _biweekly.get(day)
+        if found is None:
+            found = _biweekly[day] = lru_cache(maxsize=4096)(partial(biweekly, day))
+        return found
+    if anchor is not None:
+        raise InputError(f"an anchor is only for biweekly pay, not {method}")
+    found = PAYING.get(method)
+    if found is None:
+        raise InputError(f"method {method!r} is not known ({', '.join(METHODS)})")
+    return found
+
+
+def for_contract(
+    contract: Contract, method: str | None, anchor: datetime.date | None
+) -> tuple[str, datetime.date | None, Paying]:
+    """The method (default: the contract's pay periods, else semimonthly), its anchor and its pricer."""
+    method = method or contract.terms.pay_periods or "semimonthly"
+    if anchor is None and method == "biweekly":
+        anchor = contract.terms.anchor
+    return method, anchor, payer(method, anchor)

@@ -14,8 +14,9 @@ from pydantic import BeforeValidator
 
 from paycalc.errors import Problem
 from paycalc.models import Change, Contract, Instalment, LumpSum, Proposal
-from paycalc.schema import Money, Text, _Strict
 from paycalc.schema_errors import parse as _parse
+from paycalc.schema_types import Money, Text
+from paycalc.schema_types import Strict as _Strict
 from paycalc.yamlread import read_yaml
 
 

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from paycalc import core
 from paycalc.errors import InputError
-from paycalc.models import CompareRow, Comparison, Contract, History, HistoryRow
+from paycalc.models import CompareRow, Comparison, Contract, History, HistoryRow, Work
 
 HUNDRED = Decimal(100)
 
@@ -57,8 +57,7 @@ def history(
     hired: date | None = None,
     start: date | None = None,
     end: date | None = None,
-    hours: Decimal | None = None,
-    workyear: Decimal | None = None,
+    work: Work = Work(),
 ) -> History:
     """One row per schedule in force from ``start`` to ``end``, each priced on the day it took effect.
 
@@ -75,7 +74,7 @@ def history(
     days = [start] + [s.effective for s in contract.schedules if start < s.effective <= end]
     rows: list[HistoryRow] = []
     for day in days:
-        paid = core.pay(contract, name, day, years=years, hired=hired, hours=hours, workyear=workyear)
+        paid = core.pay(contract, name, day, years=years, hired=hired, **work._asdict())
         previous = rows[-1].annual if rows else None
         rows.append(
             HistoryRow(
@@ -90,4 +89,4 @@ def history(
                 cumulative=None if previous is None else percent(rows[0].annual, paid.annual),
             )
         )
-    return History(title=name, rows=tuple(rows))
+    return History(title=name, rows=tuple(rows), basis=contract.terms.basis)

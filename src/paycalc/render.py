@@ -21,6 +21,12 @@ def cents(amount: Decimal) -> str:
     return str(round_cents(amount))
 
 
+def published(rate: Decimal) -> str:
+    """A rate as published: to the cent, or to its own places if finer (an hourly rate of 18.2575)."""
+    exponent = rate.as_tuple().exponent
+    return format(rate, "f") if isinstance(exponent, int) and exponent < -2 else cents(rate)
+
+
 def money(amount: Decimal) -> str:
     """Money for people: ``"$33,352.00"``."""
     rounded = round_cents(amount)

@@ -4,14 +4,14 @@ The rules (README, "Retro pay"):
 
 - The period runs from ``start`` to ``end``, both days included.
 - Owed: each day at the rate of the schedule in force that day, for the title and the longevity row
-  reached that day (from the hire date), times the pro-rating factor (hours / regular hours x workyear).
+  or step reached that day (from the hire date, ``paycalc.steps``), as annual pay pro-rated by the
+  person's hours, workyear or days, with their differentials (``paycalc.terms``).
 - Paid: the rates of one frozen schedule (by default the one in force the day before ``start``), with
   the same longevity progression and pro-rating; or a flat annual amount (no progression, no pro-rating).
-- ``semimonthly``: pay periods run from the 1st to the 15th and from the 16th to the month's end; a
-  period pays annual / 24. A period in which a rate changes splits into pieces, one per rate; a piece,
-  and a period cut by either end of the range, is prorated by calendar days within its period.
-- ``daily``: a piece is a run of days at one rate within one calendar year; each day pays annual / the
-  days of its year.
+- Pay periods (``paycalc.periods``): semimonthly (1st-15th, 16th-end, annual / 24), biweekly (14 days
+  from an anchor, annual / 26), monthly (annual / 12) or daily. A period in which a rate changes splits
+  into pieces, one per rate; a piece, and a period cut by either end of the range, is prorated by
+  calendar days within its period.
 - Owed and paid are each rounded to the cent per piece, half up; retro = the sum of (owed - paid).
 - Segments are the maximal runs of days with the same owed and paid rates; they add up to the totals.
 
@@ -25,14 +25,15 @@ import datetime
 from bisect import bisect_right
 from collections.abc import Sequence
 from decimal import Decimal, localcontext
-from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
-from paycalc import core
+from paycalc import core, periods, steps, terms
 from paycalc.errors import InputError
-from paycalc.models import Contract, Instalment, LumpSumPaid, RetroResult, Segment
-from paycalc.periods import METHODS, ONE_DAY, PAYING, Rational, as_decimal, product, rational
+from paycalc.models import Contract, Instalment, LumpSumPaid, RetroResult, Segment, Work
+from paycalc.periods import ONE_DAY, Rational, as_decimal, product, rational
+
+_REGULAR = Work()
 
 # A run of days with one owed and one paid annual rate, before it is priced:
 # [start, end, schedule owed under, longevity label, owed annual, paid annual]
@@ -41,12 +42,11 @@ _Run = list[Any]
 
 # Per contract (by its schedules, kept alive here so an id is never reused): the effective dates, and
 # the rate tables by title and factor. A roster uses one contract; costing a few at once.
-_per_contract: dict[int, tuple[object, list[datetime.date], dict[tuple[str, Rational], list[list[Rational]]]]] = {}
+_Tables = dict[tuple[str, Rational, tuple[str, ...]], list[list[Rational]]]
+_per_contract: dict[int, tuple[object, list[datetime.date], _Tables]] = {}
 
 
-def _remembered(
-    contract: Contract,
-) -> tuple[object, list[datetime.date], dict[tuple[str, Rational], list[list[Rational]]]]:
+def _remembered(contract: Contract) -> tuple[object, list[datetime.date], _Tables]:
     found = _per_contract.get(id(contract.schedules))
     if found is None or found[0] is not contract.schedules:
         if len(_per_contract) >= 16:
@@ -61,25 +61,34 @@ def _effective_dates(contract: Contract) -> list[datetime.date]:
     return _remembered(contract)[1]
 
 
-@lru_cache(maxsize=256)
-def _factor(hours: Decimal, workyear: Decimal, regular_hours: Decimal) -> Rational:
-    """The pro-rating factor, hours / regular hours x workyear, exactly."""
-    return product(rational(hours), rational(workyear), rational(regular_hours)[::-1])
+def _factor(contract: Contract, work: Work) -> Rational:
+    """The pro-rating factor (:func:`paycalc.terms.factor`), exactly."""
+    numerator, denominator = terms.factor(contract, work)
+    return product(rational(numerator), rational(denominator)[::-1])
 
 
-def _annual_table(contract: Contract, title: str, factor: Rational) -> list[list[Rational]]:
-    """``[schedule index][tier index]`` -> the rate times the pro-rating factor, exactly.
+def _annual_table(
+    contract: Contract, title: str, factor: Rational, differentials: tuple[str, ...]
+) -> list[list[Rational]]:
+    """``[schedule index][tier index]`` -> full-time annual pay with differentials, times the factor, exactly.
 
-    Remembered per title and factor for each contract, so a roster computes each once.
+    Remembered per title, factor and differentials for each contract, so a roster computes each once.
     """
     tables = _remembered(contract)[2]
-    table = tables.get((title, factor))
+    key = (title, factor, differentials)
+    table = tables.get(key)
     if table is None:
         labels = [tier.label for tier in contract.tiers]
-        table = [[product(rational(s.rates[title][label]), factor) for label in labels] for s in contract.schedules]
+        table = [
+            [
+                product(rational(terms.annual_rate(contract, s.rates[title][label], differentials)), factor)
+                for label in labels
+            ]
+            for s in contract.schedules
+        ]
         if len(tables) > 4096:
             tables.clear()
-        tables[(title, factor)] = table
+        tables[key] = table
     return table
 
 
@@ -89,18 +98,14 @@ def _plan(
     hired: datetime.date,
     start: datetime.date,
     end: datetime.date,
-    hours: Decimal | None,
-    workyear: Decimal | None,
+    work: Work,
     paid_schedule: datetime.date | None,
     paid_annual: Decimal | None,
-    method: str,
 ) -> tuple[str, str, list[_Run]]:
     """Check the inputs and cut the period into runs of days at one owed and one paid rate.
 
     Returns the canonical title, what was paid ("schedule 2008-05-19" or "flat 26843.00") and the runs.
     """
-    if method not in PAYING:
-        raise InputError(f"method {method!r} is not known ({' or '.join(METHODS)})")
     if paid_schedule is not None and paid_annual is not None:
         raise InputError("both paid schedule and paid annual given (at most one: a schedule date, or a flat amount)")
     if end < start:
@@ -131,31 +136,22 @@ def _plan(
         flat = (0, 1)  # not used: the frozen schedule's rates are paid
         basis = f"schedule {effective[frozen]}"
 
-    if hours is None and workyear is None:
-        factor: Rational = (1, 1)  # full time, full workyear: most rows of a roster
+    if work == _REGULAR:
+        factor: Rational = (1, 1)  # regular hours, full workyear: most rows of a roster
     else:
-        factor = _factor(
-            contract.regular_hours if hours is None else hours,
-            Decimal(1) if workyear is None else workyear,
-            contract.regular_hours,
-        )
+        terms.check(contract, work)
+        factor = _factor(contract, work)
 
-    # the days on which a rate may change: a schedule takes effect, or a longevity tier is reached
-    changes = dict.fromkeys(effective[in_force + 1 : bisect_right(effective, end)], -1)
+    # the days on which a rate may change: a schedule takes effect, or a longevity tier or step is reached
+    changes: dict[datetime.date, int] = dict.fromkeys(effective[in_force + 1 : bisect_right(effective, end)], -1)
     tiers = contract.tiers
-    years = core.completed_years(hired, start)
-    tier = 0
-    while tier + 1 < len(tiers) and years >= tiers[tier + 1].min_years:
-        tier += 1
-    for i in range(tier + 1, len(tiers)):
-        reached = core.anniversary(hired, hired.year + tiers[i].min_years)
-        if reached <= end:
-            changes[reached] = i
+    tier, moves = steps.changes(contract, hired, start, end)
+    changes.update(moves)
     edges = [start, *sorted(changes), end + ONE_DAY]
 
     runs: list[_Run] = []
     owed = paid = (-1, 1)
-    table = _annual_table(contract, title.name, factor)
+    table = _annual_table(contract, title.name, factor, work.differentials)
     paid_rates = table[frozen] if frozen is not None else None
     for first, following in pairwise(edges):
         change = changes.get(first)
@@ -182,11 +178,11 @@ def retro(
     hired: datetime.date,
     start: datetime.date,
     end: datetime.date,
-    hours: Decimal | None = None,
-    workyear: Decimal | None = None,
+    work: Work = Work(),
     paid_schedule: datetime.date | None = None,
     paid_annual: Decimal | None = None,
-    method: str = "semimonthly",
+    method: str | None = None,
+    anchor: datetime.date | None = None,
     instalments: Sequence[Instalment] | None = None,
 ) -> RetroResult:
     """Retro pay for one person from ``start`` to ``end`` (both included), segment by segment.
@@ -194,10 +190,8 @@ def retro(
     Under a proposal, its lump sums paid inside the period are owed too; ``instalments`` (default: the
     proposal's, if any) split the retro total into dated payments.
     """
-    title, basis, runs = _plan(
-        contract, title_name, hired, start, end, hours, workyear, paid_schedule, paid_annual, method
-    )
-    pay_for = PAYING[method]
+    method, _, pay_for = periods.for_contract(contract, method, anchor)
+    title, basis, runs = _plan(contract, title_name, hired, start, end, work, paid_schedule, paid_annual)
     segments = []
     for first, last, effective, label, owed, paid in runs:
         owed_cents, paid_cents = pay_for(owed, first, last), pay_for(paid, first, last)
@@ -214,7 +208,7 @@ def retro(
                 retro=Decimal(owed_cents - paid_cents).scaleb(-2),
             )
         )
-    lumps = lump_sums(contract, hired, start, end, hours, workyear)
+    lumps = lump_sums(contract, hired, start, end, work)
     owed_total = sum((s.owed for s in segments), Decimal("0.00")) + sum((lump.amount for lump in lumps), Decimal(0))
     paid_total = sum((s.paid for s in segments), Decimal("0.00"))
     if instalments is None and contract.proposal is not None:
@@ -240,19 +234,14 @@ def lump_sums(
     hired: datetime.date,
     start: datetime.date,
     end: datetime.date,
-    hours: Decimal | None,
-    workyear: Decimal | None,
+    work: Work,
 ) -> tuple[LumpSumPaid, ...]:
     """The proposal's lump sums paid from ``start`` to ``end`` to a person hired on ``hired``."""
     if contract.proposal is None or not contract.proposal.lump_sums:
         return ()
-    num, den = _factor(
-        contract.regular_hours if hours is None else hours,
-        Decimal(1) if workyear is None else workyear,
-        contract.regular_hours,
-    )
+    numerator, denominator = terms.factor(contract, work)
     with localcontext(prec=60):
-        factor = Decimal(num) / Decimal(den)
+        factor = numerator / denominator
     from paycalc.proposal import lump_sums_for
 
     return lump_sums_for(contract.proposal.lump_sums, hired, start, end, factor)
@@ -271,20 +260,18 @@ def totals(
     hired: datetime.date,
     start: datetime.date,
     end: datetime.date,
-    hours: Decimal | None = None,
-    workyear: Decimal | None = None,
+    work: Work = Work(),
     paid_schedule: datetime.date | None = None,
     paid_annual: Decimal | None = None,
-    method: str = "semimonthly",
+    pay_for: periods.Paying = periods.PAYING["semimonthly"],
 ) -> tuple[int, int, int]:
     """Owed, paid and lump sums in cents (owed includes the lump sums): the sums of :func:`retro`."""
-    _, _, runs = _plan(contract, title_name, hired, start, end, hours, workyear, paid_schedule, paid_annual, method)
-    pay_for = PAYING[method]
+    _, _, runs = _plan(contract, title_name, hired, start, end, work, paid_schedule, paid_annual)
     owed = paid = 0
     for first, last, _, _, owed_rate, paid_rate in runs:
         owed += pay_for(owed_rate, first, last)
         paid += pay_for(paid_rate, first, last)
     if contract.proposal is None or not contract.proposal.lump_sums:
         return owed, paid, 0
-    lumps = int(sum(lump.amount for lump in lump_sums(contract, hired, start, end, hours, workyear)) * 100)
+    lumps = int(sum(lump.amount for lump in lump_sums(contract, hired, start, end, work)) * 100)
     return owed + lumps, paid, lumps

@@ -11,19 +11,21 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
 
-from paycalc import core, inputs, retro
+from paycalc import core, inputs, retro, steps, terms
 from paycalc.errors import InputError, RowError
 from paycalc.inputs import title_key
-from paycalc.models import Contract, RosterTotal
+from paycalc.models import Contract, RosterTotal, Work
+from paycalc.periods import Paying
 
 REQUIRED = ("id", "title", "hired", "from", "to")
-OPTIONAL = ("hours", "workyear", "paid_schedule", "paid_annual")
+OPTIONAL = ("hours", "workyear", "hours_per_day", "days", "differentials", "paid_schedule", "paid_annual")
+WORK_COLUMNS = ("hours", "workyear", "hours_per_day", "days", "differentials")
 
 
 def retro_totals(
     rows: Iterable[Mapping[str, str | None]],
     contract: Contract,
-    method: str,
+    method: Paying,
     on_invalid: Callable[[RowError], None] | None,
 ) -> Iterator[RosterTotal]:
     finished: set[str] = set()
@@ -79,7 +81,7 @@ _Memo = dict[tuple[object, ...], tuple[int, int, int]]
 _memos: tuple[object, _Memo] = ((), {})
 
 
-def _row(contract: Contract, row: Mapping[str, str | None], method: str) -> tuple[int, int, int]:
+def _row(contract: Contract, row: Mapping[str, str | None], method: Paying) -> tuple[int, int, int]:
     """Owed, paid and lump sums in cents for one roster row.
 
     Rows whose pay follows a common path (the same title, period, pro-rating and what was paid, on one
@@ -87,16 +89,18 @@ def _row(contract: Contract, row: Mapping[str, str | None], method: str) -> tupl
     """
     global _memos
     get = row.get
-    raw = (get("from"), get("to"), get("hours"), get("workyear"), get("paid_schedule"), get("paid_annual"))
+    raw = tuple(get(column) for column in _PARSED)
     parsed = _terms.get(raw)
     if parsed is None:
         parsed = _parse_terms(row)
         if len(_terms) < 10_000:
             _terms[raw] = parsed
-    start, end, values = parsed
+    start, end, work, paid_schedule, paid_annual = parsed
+    if work.differentials:
+        work = work._replace(differentials=terms.differential_names(contract, work.differentials))
     title = _cell(row, "title")
     hired = inputs.to_date(_cell(row, "hired"), "hire date")
-    key = _common_path(contract, title, hired, start, end, method, values)
+    key = _common_path(contract, title, hired, start, end, method, parsed[2:])
     if key is not None:
         if _memos[0] is not contract.schedules:
             _memos = (contract.schedules, {})
@@ -109,37 +113,49 @@ def _row(contract: Contract, row: Mapping[str, str | None], method: str) -> tupl
         hired=hired,
         start=start,
         end=end,
-        hours=values[0],  # type: ignore[arg-type]
-        workyear=values[1],  # type: ignore[arg-type]
-        paid_schedule=values[2],  # type: ignore[arg-type]
-        paid_annual=values[3],  # type: ignore[arg-type]
-        method=method,
+        work=work,
+        paid_schedule=paid_schedule,
+        paid_annual=paid_annual,
+        pay_for=method,
     )
     if key is not None and len(_memos[1]) < 100_000:
         _memos[1][key] = sums
     return sums
 
 
-_terms: dict[tuple[str | None, ...], tuple[date, date, tuple[Decimal | date | None, ...]]] = {}
+_PARSED = ("from", "to", *OPTIONAL)
+_Terms = tuple[date, date, Work, date | None, Decimal | None]
+_terms: dict[tuple[str | None, ...], _Terms] = {}
 
 
-def _parse_terms(row: Mapping[str, str | None]) -> tuple[date, date, tuple[Decimal | date | None, ...]]:
+def work_of(cells: Mapping[str, str | None]) -> Work:
+    """A row's work columns (each optional) as a :class:`Work`; differentials as given, split on ``;``."""
+    hours, workyear, per_day, days, differentials = ((cells.get(c) or "").strip() or None for c in WORK_COLUMNS)
+    return Work(
+        None if hours is None else inputs.to_hours(hours),
+        None if workyear is None else inputs.to_workyear(workyear),
+        None if per_day is None else inputs.to_hours_per_day(per_day),
+        None if days is None else inputs.to_days(days),
+        tuple(name.strip() for name in (differentials or "").split(";") if name.strip()),
+    )
+
+
+def _parse_terms(row: Mapping[str, str | None]) -> _Terms:
     """A row's period and optional terms, checked (rows of a roster mostly share them, so they are parsed once)."""
-    hours, workyear, paid_schedule, paid_annual = ((row.get(column) or "").strip() or None for column in OPTIONAL)
+    paid_schedule, paid_annual = (
+        (row.get(column) or "").strip() or None for column in ("paid_schedule", "paid_annual")
+    )
     return (
         inputs.to_date(_cell(row, "from"), "from date"),
         inputs.to_date(_cell(row, "to"), "to date"),
-        (
-            None if hours is None else inputs.to_hours(hours),
-            None if workyear is None else inputs.to_workyear(workyear),
-            None if paid_schedule is None else inputs.to_date(paid_schedule, "paid schedule date"),
-            None if paid_annual is None else inputs.to_amount(paid_annual, "paid annual"),
-        ),
+        work_of(row),
+        None if paid_schedule is None else inputs.to_date(paid_schedule, "paid schedule date"),
+        None if paid_annual is None else inputs.to_amount(paid_annual, "paid annual"),
     )
 
 
 def _common_path(
-    contract: Contract, title: str, hired: date, start: date, end: date, method: str, values: tuple[object, ...]
+    contract: Contract, title: str, hired: date, start: date, end: date, method: Paying, values: tuple[object, ...]
 ) -> tuple[object, ...] | None:
     """The key of a row whose sums do not depend on its hire date, or None (then it is priced on its own)."""
     if hired > start or (contract.proposal is not None and contract.proposal.lump_sums):
@@ -147,9 +163,16 @@ def _common_path(
     found = contract.lookup.get(title_key(title))
     if found is None or found.hired_before is not None:
         return None
-    years = core.completed_years(hired, start)
-    tier = core.tier_for(contract, years)
-    following = [t for t in contract.tiers if t.min_years > tier.min_years]
-    if following and core.anniversary(hired, hired.year + following[0].min_years) <= end:
-        return None  # a step inside the period: the hire date matters
-    return (found.name, tier.label, start, end, method, *values)
+    if contract.terms.step_advance is None and not contract.terms.freezes:
+        years = core.completed_years(hired, start)
+        tier = core.tier_for(contract, years)
+        following = [t for t in contract.tiers if t.min_years > tier.min_years]
+        if following and core.anniversary(hired, hired.year + following[0].min_years) <= end:
+            return None  # a step inside the period: the hire date matters
+        label = tier.label
+    else:
+        index, moves = steps.changes(contract, hired, start, end)
+        if moves:
+            return None
+        label = contract.tiers[index].label
+    return (found.name, label, start, end, method, *values)

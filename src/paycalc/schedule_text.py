@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
-from paycalc.models import Contract, Schedule
+from paycalc.models import Contract, PayTerms, Schedule
 
 
 def _s(text: str) -> str:
@@ -30,7 +30,8 @@ def contract_yaml(contract: Contract) -> str:
         *(f"  - {_s(party)}" for party in contract.parties),
         f"term: {{start: {contract.term_start}, end: {contract.term_end}}}",
         f"source: {_s(contract.source)}",
-        f"regular_hours_per_week: {_n(contract.regular_hours)}",
+        *([f"regular_hours_per_week: {_n(contract.regular_hours)}"] if contract.regular_hours is not None else []),
+        *terms_yaml(contract.terms),
         *([f"cpi: {_s(contract.cpi)}"] if contract.cpi else []),
         "longevity_tiers:",
         *(f"  - {{label: {_s(t.label)}, min_years: {t.min_years}}}" for t in contract.tiers),
@@ -46,6 +47,30 @@ def contract_yaml(contract: Contract) -> str:
         if title.hired_before is not None:
             lines.append(f"    hired_before: {title.hired_before}")
     return "\n".join(lines) + "\n"
+
+
+def terms_yaml(terms: PayTerms) -> list[str]:
+    """The pay-terms keys that differ from the defaults (an annual contract's file gains none)."""
+    lines = []
+    if terms.basis != "annual":
+        lines.append(f"pay_basis: {terms.basis}")
+    if terms.hours_per_day is not None:
+        lines.append(f"regular_hours_per_day: {_n(terms.hours_per_day)}")
+    if terms.days_per_year is not None:
+        lines.append(f"regular_days_per_year: {_n(terms.days_per_year)}")
+    if terms.step_advance is not None:
+        lines.append(f'step_advance: "{terms.step_advance[0]:02d}-{terms.step_advance[1]:02d}"')
+    if terms.freezes:
+        lines.append("step_freezes:")
+        lines.extend(f"  - {{from: {first}, to: {last}}}" for first, last in terms.freezes)
+    if terms.differentials:
+        lines.append("differentials:")
+        lines.extend(f"  {_s(d.name)}: {{{d.kind}: {_n(d.amount)}}}" for d in terms.differentials)
+    if terms.pay_periods is not None:
+        lines.append(f"pay_periods: {terms.pay_periods}")
+    if terms.anchor is not None:
+        lines.append(f"pay_period_anchor: {terms.anchor}")
+    return lines
 
 
 def schedule_yaml(schedule: Schedule) -> str:

@@ -8,44 +8,24 @@ from __future__ import annotations
 
 import itertools
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import Field
 
 from paycalc.errors import Problem
 from paycalc.inputs import title_key
 from paycalc.models import Contract, Schedule, Tier, Title
 from paycalc.schema_errors import parse as _parse
+from paycalc.schema_types import Money, Text
+from paycalc.schema_types import Strict as _Strict
+from paycalc.terms_schema import TermsFields, check_terms, terms_of
 from paycalc.yamlread import read_yaml
 
 CONTRACT_FILE = "contract.yaml"
 
 
 # --- the file formats --------------------------------------------------------------------------
-
-
-MAX_AMOUNT = Decimal(10_000_000)  # no pay rate, longevity amount or lump sum comes near ten million dollars
-
-
-def _amount(value: Any) -> Decimal:
-    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
-        raise ValueError(f"{value!r} is not an amount (a plain decimal number such as 31457 or 31457.50)")
-    amount = Decimal(value)
-    if amount < 0:
-        raise ValueError(f"{value} is negative (an amount of 0 or more)")
-    if amount > MAX_AMOUNT or amount.as_tuple().exponent < -4:  # type: ignore[operator]
-        raise ValueError(f"{value} is out of range (an amount up to {MAX_AMOUNT}, with at most 4 decimals)")
-    return amount
-
-
-Money = Annotated[Decimal, BeforeValidator(_amount)]
-Text = Annotated[str, Field(min_length=1)]
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 class Term(_Strict):
@@ -65,12 +45,12 @@ class TitleSpec(_Strict):
     hired_before: date | None = None
 
 
-class ContractFile(_Strict):
+class ContractFile(TermsFields):
     name: Text
     parties: Annotated[list[Text], Field(min_length=1)]
     term: Term
     source: Text
-    regular_hours_per_week: Money
+    regular_hours_per_week: Money | None = None  # required for annual contracts (checked with the terms)
     longevity_tiers: Annotated[list[TierSpec], Field(min_length=1)]
     titles: Annotated[list[TitleSpec], Field(min_length=1)]
     cpi: Text | None = None  # the default price series for real raises: us, ny-metro, or a CSV path
@@ -98,7 +78,7 @@ def _check_contract(where: str, spec: ContractFile) -> list[Problem]:
     problems = []
     if spec.term.start > spec.term.end:
         problems.append(Problem(where, "term", f"starts {spec.term.start}, after it ends {spec.term.end}"))
-    if not 0 < spec.regular_hours_per_week <= 168:
+    if spec.regular_hours_per_week is not None and not 0 < spec.regular_hours_per_week <= 168:
         problems.append(
             Problem(
                 where,
@@ -106,6 +86,7 @@ def _check_contract(where: str, spec: ContractFile) -> list[Problem]:
                 f"is {spec.regular_hours_per_week} (the hours of a regular week, above 0 and at most 168, e.g. 30)",
             )
         )
+    problems += check_terms(where, spec, spec.regular_hours_per_week is not None)
     tiers = spec.longevity_tiers
     if tiers[0].min_years != 0:
         problems.append(
@@ -295,5 +276,6 @@ def build(folder: Path, files: list[tuple[str, bytes]]) -> tuple[Contract | None
         folder=str(folder),
         lookup=lookup,
         cpi=spec.cpi,
+        terms=terms_of(spec),
     )
     return contract, []

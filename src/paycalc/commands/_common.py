@@ -71,6 +71,9 @@ EXIT_SKIPPED = 3  # retro --roster --skip-invalid: the output was written, but s
 
 # How the core names a value, and the option a user typed it with.
 OPTION_NAMES = {
+    "hours per day ": "--hours-per-day ",  # before "hours ", which it starts with
+    "days ": "--days ",
+    "anchor ": "--anchor ",
     "years ": "--years ",
     "hire date ": "--hired ",
     "hours ": "--hours ",

@@ -67,7 +67,7 @@ def run_roster(
     source: str,
     output: str,
     format: Format,
-    method: str,
+    method: tuple[str | None, str | None],  # the method and its anchor, as given
     skip_invalid: bool,
     contract: Contract,
     instalments: tuple[Instalment, ...],
@@ -132,7 +132,11 @@ def run_roster(
                     yield row
 
             totals = retro_roster(
-                rows(), method=method, schedules=contract, on_invalid=report if skip_invalid else None
+                rows(),
+                method=method[0],
+                anchor=method[1],
+                schedules=contract,
+                on_invalid=report if skip_invalid else None,
             )
             lump_column = contract.proposal is not None and bool(contract.proposal.lump_sums)
             if is_xlsx(output):

@@ -6,6 +6,7 @@ from typing import Annotated, Any
 import typer
 
 from paycalc.commands._common import SchedulesOption, command_app, fail, reporting_errors, usage_error
+from paycalc.commands._work import AnchorOption, MethodOption
 from paycalc.errors import InputError, RowError
 
 app = command_app()
@@ -18,7 +19,7 @@ def cost(
         typer.Option(
             metavar="FILE",
             help="Members: a CSV or .xlsx with columns id,title,hired and optionally hours,workyear "
-            "(one row per member), e.g. members.csv ('-' for stdin).",
+            "(or hours_per_day,days),differentials (one row per member), e.g. members.csv ('-' for stdin).",
         ),
     ],
     proposal: Annotated[
@@ -34,9 +35,8 @@ def cost(
     fiscal_year_start: Annotated[
         str, typer.Option(metavar="MM-DD", help="The day fiscal years start, e.g. 10-01. [default: 07-01, NYC's]")
     ] = "07-01",
-    method: Annotated[
-        str, typer.Option(metavar="METHOD", help="semimonthly (24 checks a year) or daily, e.g. --method daily.")
-    ] = "semimonthly",
+    method: MethodOption = None,
+    anchor: AnchorOption = None,
     by: Annotated[
         str | None, typer.Option(metavar="title", help="Add a breakdown, e.g. --by title.", show_default=False)
     ] = None,
@@ -101,6 +101,7 @@ def cost(
         base = contract_for(schedules)
         proposals = [load_proposal(path, base) for path in proposal]
         first, last = inputs.to_date(start, "from date"), inputs.to_date(end, "to date")
+        when = None if anchor is None else inputs.to_date(anchor, "anchor")
         costing.parse_fiscal_start(fiscal_year_start)
         if last < first:
             raise InputError(f"--to {last} is before --from {first} (an end on or after the start)")
@@ -119,10 +120,12 @@ def cost(
                 from paycalc import budget as solving
 
                 every = list(members)  # the solve prices the roster many times: it is read once, into memory
-                solved = solving.solve(every, proposals[0], base, limit, day, first, last, fiscal_year_start, method)
+                solved = solving.solve(
+                    every, proposals[0], base, limit, day, first, last, fiscal_year_start, method, when
+                )
                 proposals = [solved.proposal]
                 members = iter(every)
-            result = costing.cost(members, proposals, base, first, last, fiscal_year_start, method)
+            result = costing.cost(members, proposals, base, first, last, fiscal_year_start, method, when)
         except RowError as error:
             fail(f"{_place(roster, rows, error.row)}: {error.reason}")
         except NotUtf8 as exc:
@@ -152,7 +155,7 @@ def _open_rows(source: str, sheet: str | None) -> Any:
     from paycalc.errors import PaycalcError
     from paycalc.files import NotUtf8, open_binary, text_lines
 
-    required, optional = ("id", "title", "hired"), ("hours", "workyear")
+    required, optional = ("id", "title", "hired"), ("hours", "workyear", "hours_per_day", "days", "differentials")
     try:
         if is_xlsx(source):
             from paycalc.spreadsheet import SheetRows

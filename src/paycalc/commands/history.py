@@ -22,6 +22,7 @@ from paycalc.commands._common import (
     proposal_field,
     reporting_errors,
 )
+from paycalc.commands._work import DaysOption, DifferentialOption, HoursPerDayOption, refuse_misfits
 from paycalc.models import History
 from paycalc.render import (
     Format,
@@ -30,6 +31,7 @@ from paycalc.render import (
     drawable,
     money,
     percent,
+    published,
     signed_money,
     signed_percent,
     table,
@@ -66,6 +68,9 @@ def history(
     ] = None,
     hours: HoursOption = None,
     workyear: WorkyearOption = None,
+    hours_per_day: HoursPerDayOption = None,
+    days: DaysOption = None,
+    differential: DifferentialOption = None,
     format: FormatOption = Format.table,
     schedules: SchedulesOption = None,
     proposal: ProposalOption = None,
@@ -88,6 +93,7 @@ def history(
 
     with reporting_errors():
         contract = open_contract(schedules, proposal)
+        refuse_misfits(contract, hours=hours, workyear=workyear, hours_per_day=hours_per_day, days=days)
         result = pricing(
             title,
             years=years,
@@ -96,6 +102,9 @@ def history(
             end=end,
             hours=hours,
             workyear=workyear,
+            hours_per_day=hours_per_day,
+            days=days,
+            differentials=differential or (),
             schedules=contract,
             cpi=cpi_choice(real, cpi),
         )
@@ -121,7 +130,7 @@ def row_records(result: History) -> list[dict[str, object]]:
             "date": row.date.isoformat(),
             "years": row.years,
             "longevity": row.longevity,
-            "rate": cents(row.rate),
+            "rate": published(row.rate),
             "annual": cents(row.annual),
             "change": None if row.change is None else cents(row.change),
             "percent": percent(row.percent),
@@ -140,6 +149,9 @@ def row_records(result: History) -> list[dict[str, object]]:
     ]
 
 
+_PER = {"hourly": "an hour", "daily": "a day"}
+
+
 def show(result: History) -> None:
     rows = result.rows
     width = terminal_width()
@@ -147,10 +159,12 @@ def show(result: History) -> None:
     last_year = rows[-1].date.year
     # after prices, the nominal change per row gives way to the real figures, so the table fits 80 columns
     tail = (f"In {last_year} $", "Real since first") if real else ("Change", "Percent")
+    rated = result.basis != "annual"  # an hourly or daily rate is shown beside the annual pay
     columns = (
         "Schedule",
         "Years",
         "Row",
+        *((f"Rate {_PER[result.basis]}",) if rated else ()),
         "Annual pay",
         *(() if real else tail),
         "Since first",
@@ -159,13 +173,15 @@ def show(result: History) -> None:
     cells = []
     for row in rows:
         first = [row.schedule.isoformat(), str(row.years), row.longevity, money(row.annual)]
+        if rated:
+            first.insert(3, f"${published(row.rate)}")
         since = signed_percent(row.cumulative)
         if real:
             after = money(row.real_annual) if row.real_annual is not None else ""
             cells.append([*first, since, after, signed_percent(row.real_cumulative)])
         else:
             cells.append([*first, signed_money(row.change), signed_percent(row.percent), since])
-    typer.echo(table(columns, cells, title=f"{result.title}: pay by schedule", right=(1, 3, 4, 5, 6), width=width))
+    typer.echo(table(columns, cells, title=f"{result.title}: pay by schedule", right=(1, 3, 4, 5, 6, 7), width=width))
     if rows[0].date != rows[0].schedule:
         typer.echo(f"The first row is priced on {rows[0].date}, under the schedule of {rows[0].schedule}.")
     typer.echo("")

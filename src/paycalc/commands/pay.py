@@ -18,25 +18,11 @@ from paycalc.commands._common import (
     open_contract,
     reporting_errors,
 )
-from paycalc.models import PayResult
-from paycalc.render import Format, card, cents, money, number, to_csv, to_json
+from paycalc.commands._work import DaysOption, DifferentialOption, HoursPerDayOption, refuse_misfits
+from paycalc.models import DifferentialPaid, PayResult
+from paycalc.render import Format, card, cents, money, number, published, to_csv, to_json
 
 app = command_app()
-
-FIELDS = (
-    "title",
-    "date",
-    "schedule",
-    "years",
-    "longevity",
-    "rate",
-    "hours",
-    "workyear",
-    "factor",
-    "annual",
-    "notes",
-    "source",
-)
 
 
 @app.command()
@@ -58,6 +44,9 @@ def pay(
     hired: HiredOption = None,
     hours: HoursOption = None,
     workyear: WorkyearOption = None,
+    hours_per_day: HoursPerDayOption = None,
+    days: DaysOption = None,
+    differential: DifferentialOption = None,
     format: FormatOption = Format.table,
     schedules: SchedulesOption = None,
     proposal: ProposalOption = None,
@@ -69,6 +58,8 @@ def pay(
       paycalc pay --title "Ed. Asst. B" --date 2018-06-16 --years 16
       paycalc pay --title "Teacher Aide" --hired 2012-09-04 --hours 20 --format json
       paycalc pay --proposal uft-2019-2022 --title "Teacher Aide" --date 2021-05-14 --years 0
+      paycalc pay --schedules examples/hourly-local --title Paraeducator --date 2025-09-15 \\
+        --hired 2019-08-26 --hours-per-day 6 --differential degree
     """
     from paycalc.api import annual_pay
 
@@ -80,27 +71,72 @@ def pay(
 
             date = datetime.date.today().isoformat()
         contract = open_contract(schedules, proposal)
-        result = annual_pay(title, date, years=years, hired=hired, hours=hours, workyear=workyear, schedules=contract)
+        refuse_misfits(contract, hours=hours, workyear=workyear, hours_per_day=hours_per_day, days=days)
+        result = annual_pay(
+            title,
+            date,
+            years=years,
+            hired=hired,
+            hours=hours,
+            workyear=workyear,
+            hours_per_day=hours_per_day,
+            days=days,
+            differentials=differential or (),
+            schedules=contract,
+        )
     under = contract.proposal.name if contract.proposal is not None else None
     typer.echo(render(result, format, under))
 
 
+_PER = {"annual": "a year", "hourly": "an hour", "daily": "a day"}
+_KINDS = {"per_hour": "an hour", "per_day": "a day", "per_year": "a year"}
+
+
+def _amount(differential: DifferentialPaid) -> str:
+    return number(differential.amount) if differential.kind == "percent" else published(differential.amount)
+
+
 def as_record(result: PayResult) -> dict[str, object]:
-    """The result with money as strings to the cent, as JSON and CSV show it."""
-    return {
+    """The result with money as strings to the cent, as JSON and CSV show it.
+
+    An annual contract's record has the keys it always had; an hourly or daily one says its basis and
+    gives hours a day and days in place of hours a week and workyear.
+    """
+    record: dict[str, object] = {
         "title": result.title,
         "date": result.date.isoformat(),
         "schedule": result.schedule.isoformat(),
         "years": result.years,
         "longevity": result.longevity,
-        "rate": cents(result.rate),
-        "hours": number(result.hours),
-        "workyear": number(result.workyear),
-        "factor": number(result.factor),
-        "annual": cents(result.annual),
-        "notes": list(result.notes),
-        "source": result.source,
     }
+    if result.basis == "annual":
+        assert result.hours is not None and result.workyear is not None
+        record |= {"rate": cents(result.rate), "hours": number(result.hours), "workyear": number(result.workyear)}
+    else:
+        record |= {"pay_basis": result.basis, "rate": published(result.rate)}
+        if result.hours_per_day is not None:
+            record["hours_per_day"] = number(result.hours_per_day)
+        assert result.days is not None
+        record["days"] = number(result.days)
+    record["factor"] = number(result.factor)
+    if result.differentials:
+        record["differentials"] = [
+            {"name": d.name, "kind": d.kind, "amount": _amount(d), "annual": cents(d.annual)}
+            for d in result.differentials
+        ]
+    return record | {"annual": cents(result.annual), "notes": list(result.notes), "source": result.source}
+
+
+def _pro_rating(result: PayResult) -> str:
+    factor = f"x {number(result.factor, 4)}"
+    if result.basis == "annual":
+        assert result.hours is not None and result.workyear is not None
+        return f"{factor} ({number(result.hours)} hours a week, workyear {number(result.workyear)})"
+    days = f"{number(result.days)} days" if result.days is not None else ""
+    if result.basis == "hourly":
+        assert result.hours_per_day is not None
+        return f"{factor} ({number(result.hours_per_day)} hours a day, {days})"
+    return f"{factor} ({days})"
 
 
 def render(result: PayResult, format: Format, proposal: str | None = None) -> str:
@@ -110,18 +146,27 @@ def render(result: PayResult, format: Format, proposal: str | None = None) -> st
     if format is Format.csv:
         record = as_record(result) | ({"proposal": proposal} if proposal else {})
         record["notes"] = " | ".join(result.notes)
+        if result.differentials:
+            record["differentials"] = " | ".join(f"{d.name} {cents(d.annual)}" for d in result.differentials)
         return to_csv(list(record), [list(record.values())]).rstrip("\n")
     s = "" if result.years == 1 else "s"
+    annual = result.basis == "annual"
+    rate = f"${published(result.rate)} {_PER[result.basis]}"
+    if not annual and result.full_time is not None:
+        rate += f" ({money(result.full_time)} a year at the regular hours and days)"
     fields = [
         ("Schedule", f"{result.schedule} ({result.source})"),
-        ("Longevity", f"{result.longevity} row, {result.years} completed year{s}"),
-        ("Rate", f"{money(result.rate)} a year"),
         (
-            "Pro-rating",
-            f"x {number(result.factor, 4)} ({number(result.hours)} hours a week, workyear {number(result.workyear)})",
+            ("Longevity", f"{result.longevity} row, {result.years} completed year{s}")
+            if annual
+            else ("Step", f"{result.longevity}, {result.years} year{s} counted toward steps")
         ),
-        ("Annual pay", money(result.annual)),
+        ("Rate", rate if not annual else f"{money(result.rate)} a year"),
     ]
+    for d in result.differentials:
+        amount = f"{d.amount}%" if d.kind == "percent" else f"${published(d.amount)} {_KINDS[d.kind]}"
+        fields.append(("Differential", f"{d.name}: {amount}, {money(d.annual)} a year after pro-rating"))
+    fields += [("Pro-rating", _pro_rating(result)), ("Annual pay", money(result.annual))]
     fields += [("Note", note) for note in result.notes]
     if proposal:
         fields.insert(0, ("Proposal", f"{proposal} (not a published schedule)"))

@@ -17,6 +17,14 @@ from paycalc.commands._common import (
     reporting_errors,
     usage_error,
 )
+from paycalc.commands._work import (
+    AnchorOption,
+    DaysOption,
+    DifferentialOption,
+    HoursPerDayOption,
+    MethodOption,
+    refuse_misfits,
+)
 from paycalc.models import Contract, Instalment, RetroResult
 from paycalc.render import Format, cents, money, table, terminal_width, to_csv, to_json
 
@@ -60,19 +68,18 @@ def retro(
             show_default=False,
         ),
     ] = None,
-    method: Annotated[
-        str,
-        typer.Option(
-            metavar="METHOD",
-            help="semimonthly (24 checks a year, prorated by days in a pay period) or daily, e.g. --method daily.",
-        ),
-    ] = "semimonthly",
+    hours_per_day: HoursPerDayOption = None,
+    days: DaysOption = None,
+    differential: DifferentialOption = None,
+    method: MethodOption = None,
+    anchor: AnchorOption = None,
     roster: Annotated[
         str | None,
         typer.Option(
             metavar="FILE",
             help="A roster CSV or .xlsx, e.g. members.csv ('-' for stdin): columns id,title,hired,from,to and "
-            "optionally hours,workyear,paid_schedule,paid_annual. One output row per id.",
+            "optionally hours,workyear (or hours_per_day,days),differentials,paid_schedule,paid_annual. "
+            "One output row per id.",
             show_default=False,
         ),
     ] = None,
@@ -128,10 +135,14 @@ def retro(
       paycalc retro --title "Ed. Asst. B" --hired 2005-09-01 --from 2013-05-01 --to 2014-09-30
       paycalc retro --roster members.csv --output retro.csv
       paycalc retro --proposal moa-2014 --title "Teacher Aide" --hired 2010-09-07 --from 2013-05-01 --to 2014-06-30
+      paycalc retro --schedules examples/hourly-local --title Para --hired 2019-08-26 \\
+        --from 2024-07-01 --to 2025-06-30 --paid-schedule 2023-07-01 --method biweekly --anchor 2024-07-05
     """
     if roster is not None:
         single = {"--title": title, "--hired": hired, "--from": start, "--to": end, "--hours": hours}
         single |= {"--workyear": workyear, "--paid-schedule": paid_schedule, "--paid-annual": paid_annual}
+        single |= {"--hours-per-day": hours_per_day, "--days": days}
+        single |= {"--differential": ",".join(differential) if differential else None}
         given = [option for option, value in single.items() if value is not None]
         if given:
             usage_error(f"{', '.join(given)} cannot be used with --roster (the roster's columns give them per row)")
@@ -146,7 +157,7 @@ def retro(
             split = _instalments(instalments, contract)
         from paycalc.commands._roster import run_roster
 
-        run_roster(roster, output, format or Format.csv, method, skip_invalid, contract, split, sheet)
+        run_roster(roster, output, format or Format.csv, (method, anchor), skip_invalid, contract, split, sheet)
         return
     if skip_invalid:
         usage_error("--skip-invalid applies only with --roster")
@@ -167,6 +178,7 @@ def retro(
 
     with reporting_errors():
         contract = open_contract(schedules, proposal)
+        refuse_misfits(contract, hours=hours, workyear=workyear, hours_per_day=hours_per_day, days=days)
         split = _instalments(instalments, contract)
         if output not in STDOUT_NAMES:
             from paycalc.files import check_output
@@ -179,9 +191,13 @@ def retro(
             end=str(end),
             hours=hours,
             workyear=workyear,
+            hours_per_day=hours_per_day,
+            days=days,
+            differentials=differential or (),
             paid_schedule=paid_schedule,
             paid_annual=paid_annual,
             method=method,
+            anchor=anchor,
             schedules=contract,
         )
         if split != (contract.proposal.instalments if contract.proposal else ()):
