@@ -114,6 +114,8 @@ def _plan(
         raise InputError(f"hire date {hired} is after the start {start} (a start on or after the hire date)")
     title = core.resolve_title(contract, title_name)
     core.check_hire(title, hired)
+    if work != _REGULAR:
+        terms.check(contract, work)
     effective = _effective_dates(contract)
     in_force = bisect_right(effective, start) - 1
     if in_force < 0:
@@ -139,7 +141,6 @@ def _plan(
     if work == _REGULAR:
         factor: Rational = (1, 1)  # regular hours, full workyear: most rows of a roster
     else:
-        terms.check(contract, work)
         factor = _factor(contract, work)
 
     # the days on which a rate may change: a schedule takes effect, or a longevity tier or step is reached

@@ -1,0 +1,276 @@
+"""Other locals' contracts: hourly and daily rates, steps on one date, freezes, differentials.
+
+Every expected figure is worked by hand in the test from the rates written in the fixture below.
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import paycalc
+from paycalc.cli import app
+
+runner = CliRunner()
+
+CONTRACT = """name: Test Local (hourly)
+parties: [A district, A local]
+term: {start: 2023-07-01, end: 2026-06-30}
+source: Test agreement, Appendix A
+pay_basis: hourly
+regular_hours_per_day: 6.5
+regular_days_per_year: 182
+step_advance: "07-01"
+step_freezes:
+  - {from: 2024-07-01, to: 2025-06-30}
+differentials:
+  degree: {per_hour: 0.50}
+  behavior: {percent: 5.5}
+  lunch duty: {per_day: 2.00}
+  stipend: {per_year: 300}
+longevity_tiers:
+  - {label: step 1, min_years: 0}
+  - {label: step 2, min_years: 1}
+  - {label: step 3, min_years: 2}
+  - {label: step 4, min_years: 3}
+titles:
+  - name: Para
+"""
+SCHEDULES = {
+    "2023-07-01": "20.00, step 2: 21.00, step 3: 22.00, step 4: 23.00",
+    "2024-07-01": "20.50, step 2: 21.50, step 3: 22.50, step 4: 23.50",
+    "2025-07-01": "21.00, step 2: 22.00, step 3: 23.00, step 4: 24.00",
+}
+REGULAR = 6.5 * 182  # 1183 hours a year
+
+
+def write_contract(folder: Path, contract: str = CONTRACT) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "contract.yaml").write_text(contract)
+    for day, row in SCHEDULES.items():
+        (folder / f"{day}.yaml").write_text(
+            f"effective: {day}\nsource: {{article: Appendix A}}\nrates:\n  Para: {{step 1: {row}}}\n"
+        )
+    return folder
+
+
+@pytest.fixture(scope="module")
+def hourly(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_contract(tmp_path_factory.mktemp("hourly"))
+
+
+def annual(folder: Path, on: str, **options: object) -> str:
+    return str(paycalc.annual_pay("Para", on, schedules=folder, **options).annual)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("hired", "on", "step", "expected"),
+    [
+        # hired on a step day: one year counted by the next July 1
+        ("2022-07-01", "2023-07-01", "step 2", "24843.00"),  # 21.00 x 1183
+        ("2022-07-01", "2024-06-30", "step 2", "24843.00"),  # the day before July 1: still step 2
+        ("2022-07-01", "2024-07-01", "step 2", "25434.50"),  # July 1 inside the freeze: no step; 21.50 x 1183
+        ("2022-07-01", "2025-06-30", "step 2", "25434.50"),  # the frozen year's last day
+        ("2022-07-01", "2025-07-01", "step 3", "27209.00"),  # the year after: 3 years - 1 frozen; 23.00 x 1183
+        # hired mid-year: the first July 1 counts no completed year
+        ("2022-09-01", "2023-07-01", "step 1", "23660.00"),  # 20.00 x 1183
+        ("2022-09-01", "2025-07-01", "step 2", "26026.00"),  # 2 years by 2025-07-01 - 1 frozen; 22.00 x 1183
+        # hired on the frozen step day: that step day counts against them too
+        ("2024-07-01", "2025-07-01", "step 1", "24843.00"),  # 1 year - 1 frozen; 21.00 x 1183
+    ],
+)
+def test_steps_move_on_july_1_and_not_in_a_frozen_year(
+    hourly: Path, hired: str, on: str, step: str, expected: str
+) -> None:
+    result = paycalc.annual_pay("Para", on, hired=hired, schedules=hourly)
+    assert (result.longevity, str(result.annual)) == (step, expected)
+
+
+def test_part_days_and_fewer_days_pro_rate_the_hourly_rate(hourly: Path) -> None:
+    on = {"on": "2025-07-01", "hired": "2022-07-01"}  # step 3, $23.00 an hour
+    assert annual(hourly, **on, hours_per_day=6, days=180) == "24840.00"  # 23 x 6 x 180
+    assert annual(hourly, **on, days=180) == "26910.00"  # 23 x 6.5 x 180
+    # 21.50 x 5.75 x 177 = 21881.625: rounded once, half up
+    assert annual(hourly, "2024-07-01", hired="2022-07-01", hours_per_day="5.75", days=177) == "21881.63"
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        (["degree"], "27800.50"),  # 27209 + 0.50 x 1183 = 27209 + 591.50
+        (["behavior"], "28705.50"),  # 27209 + 5.5% = 27209 + 1496.495 = 28705.495, half up
+        (["lunch duty"], "27573.00"),  # 27209 + 2.00 x 182
+        (["STIPEND"], "27509.00"),  # 27209 + 300; names match in any case
+    ],
+)
+def test_each_kind_of_differential(hourly: Path, names: list[str], expected: str) -> None:
+    assert annual(hourly, "2025-07-01", hired="2022-07-01", differentials=names) == expected
+
+
+def test_differentials_pro_rate_with_the_rate(hourly: Path) -> None:
+    result = paycalc.annual_pay(
+        "Para", "2025-07-01", hired="2022-07-01", hours_per_day=6,
+        differentials=["stipend", "lunch duty", "behavior", "degree"], schedules=hourly,
+    )  # fmt: skip
+    # 23 x 6 x 182 = 25116; degree 0.50 x 6 x 182 = 546; behavior 5.5% of 25116 = 1381.38;
+    # lunch 2 x 182 x 6/6.5 = 336; stipend 300 x 6/6.5 = 276.923...; sum 27656.303... -> 27656.30
+    assert str(result.annual) == "27656.30"
+    assert [(d.name, str(d.annual)) for d in result.differentials] == [
+        ("degree", "546.00"),
+        ("behavior", "1381.38"),
+        ("lunch duty", "336.00"),
+        ("stipend", "276.92"),
+    ]  # fmt: skip  (in the contract's order)
+
+
+def test_daily_contract(tmp_path: Path) -> None:
+    daily = CONTRACT.replace("pay_basis: hourly", "pay_basis: daily").replace("regular_hours_per_day: 6.5\n", "")
+    daily = daily.replace("  degree: {per_hour: 0.50}\n", "").replace(
+        "regular_days_per_year: 182", "regular_days_per_year: 180"
+    )
+    folder = write_contract(tmp_path / "daily", daily)
+    # step 2 on 2023-07-01 at $21.00 a day
+    assert annual(folder, "2023-07-01", years=1) == "3780.00"  # 21 x 180
+    assert annual(folder, "2023-07-01", years=1, days="175.5") == "3685.50"  # 21 x 175.5
+    assert annual(folder, "2023-07-01", years=1, differentials=["lunch duty"]) == "4140.00"  # (21 + 2) x 180
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_pay_json_gives_the_hourly_rate_and_the_annual_pay(hourly: Path) -> None:
+    code, out, _ = run(
+        "pay", "--schedules", str(hourly), "--title", "para", "--date", "2025-07-01", "--hired", "2022-07-01",
+        "--hours-per-day", "6", "--days", "180", "--differential", "degree", "--format", "json",
+    )  # fmt: skip
+    assert code == 0
+    record = json.loads(out)
+    # (23 + 0.50) x 6 x 180 = 25380
+    assert {k: record[k] for k in ("pay_basis", "rate", "hours_per_day", "days", "annual", "longevity")} == {
+        "pay_basis": "hourly", "rate": "23.00", "hours_per_day": "6", "days": "180", "annual": "25380.00",
+        "longevity": "step 3",
+    }  # fmt: skip
+    assert record["differentials"] == [{"name": "degree", "kind": "per_hour", "amount": "0.50", "annual": "540.00"}]
+    assert "hours" not in record and "workyear" not in record
+
+
+def test_pay_table_shows_the_rate_the_differential_and_the_annual_pay(hourly: Path) -> None:
+    code, out, _ = run(
+        "pay", "--schedules", str(hourly), "--title", "Para", "--date", "2025-07-01", "--years", "2",
+        "--differential", "behavior",
+    )  # fmt: skip
+    assert code == 0
+    assert "$23.00 an hour ($27,209.00 a year at the regular hours and days)" in out
+    assert "behavior: 5.5%, $1,496.50 a year after pro-rating" in out
+    assert ["Annual", "pay", "$28,705.50"] in [line.split() for line in out.splitlines()]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--hours", "20"],
+            "Error: --hours does not fit this contract: it pays hourly rates (use --hours-per-day and --days)",
+        ),
+        (["--workyear", "0.5", "--hours", "20"], "Error: --hours and --workyear do not fit this contract"),
+    ],
+)
+def test_options_that_do_not_fit_the_basis_are_usage_errors(hourly: Path, args: list[str], message: str) -> None:
+    code, out, err = run(
+        "pay", "--schedules", str(hourly), "--title", "Para", "--date", "2025-07-01", "--years", "1", *args
+    )
+    assert (code, out) == (2, "")
+    assert err.startswith(message) and err.count("\n") == 1
+
+
+def test_hourly_options_on_the_nyc_contract_are_usage_errors() -> None:
+    code, _, err = run("pay", "--title", "Teacher Aide", "--date", "2018-06-16", "--years", "1", "--days", "180")
+    assert code == 2
+    assert err == "Error: --days does not fit this contract: it pays annual rates (use --hours and --workyear)\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--differential", "phd"],
+            "Error: unknown differential 'phd' (this contract's: degree, behavior, lunch duty, stipend)",
+        ),
+        (["--hours-per-day", "25"], "Error: --hours-per-day '25' is out of range (hours a day above 0 and at most 24"),
+        (["--days", "0"], "Error: --days '0' is out of range (days a year above 0 and at most 366"),
+        (["--days", "1e3"], "Error: --days '1e3' is not a plain decimal number"),
+    ],
+)
+def test_bad_work_values_are_one_error_line(hourly: Path, args: list[str], message: str) -> None:
+    code, out, err = run(
+        "pay", "--schedules", str(hourly), "--title", "Para", "--date", "2025-07-01", "--years", "1", *args
+    )
+    assert (code, out) == (1, "")
+    assert err.startswith(message) and err.count("\n") == 1
+
+
+def test_history_shows_the_hourly_rate_and_the_annual_pay(hourly: Path) -> None:
+    code, out, _ = run("history", "--schedules", str(hourly), "--title", "Para", "--hired", "2022-07-01", "-f", "json")
+    assert code == 0
+    rows = [(r["longevity"], r["rate"], r["annual"]) for r in json.loads(out)["rows"]]
+    assert rows == [
+        ("step 2", "21.00", "24843.00"),  # 2023-07-01: 1 year
+        ("step 2", "21.50", "25434.50"),  # 2024-07-01: frozen
+        ("step 3", "23.00", "27209.00"),  # 2025-07-01
+    ]
+    code, out, _ = run("history", "--schedules", str(hourly), "--title", "Para", "--hired", "2022-07-01")
+    assert "Rate an hour" in out and "$21.50" in out
+
+
+def test_compare_compares_the_published_hourly_rates(hourly: Path) -> None:
+    result = paycalc.compare("2023-07-01", "2025-07-01", schedules=hourly)
+    first = result.rows[0]
+    assert (first.longevity, str(first.from_rate), str(first.to_rate), str(first.change)) == (
+        "step 1",
+        "20.00",
+        "21.00",
+        "1.00",
+    )
+    assert first.percent == 5  # 1.00 / 20.00
+
+
+def test_the_nyc_contract_is_unchanged_by_the_new_terms() -> None:
+    contract = paycalc.load_contract()
+    assert contract.terms == paycalc.PayTerms()
+    assert str(paycalc.annual_pay("Ed. Asst. B", "2018-06-16", years=16).annual) == "33352.00"
+
+
+ROSTER = """id,title,hired,from,to,hours_per_day,days,differentials,paid_annual
+A,Para,2022-07-01,2023-07-01,2023-07-31,,,,24000
+B,Para,2022-07-01,2023-07-01,2023-07-31,6,,degree; stipend,24000
+"""
+
+
+def test_a_roster_with_hours_a_day_and_differentials(hourly: Path) -> None:
+    """Monthly pay for July 2023, step 2 ($21.00 an hour), paid a flat $24,000 (2000.00 a month).
+
+    A: 21 x 1183 = 24843 / 12 = 2070.25 owed. B: (24843 + 0.50 x 1183 + 300) x 6 / 6.5 = 23754.923...,
+    / 12 = 1979.577 -> 1979.58 owed.
+    """
+    result = runner.invoke(
+        app, ["retro", "--schedules", str(hourly), "--roster", "-", "--method", "monthly", "-f", "json"], input=ROSTER
+    )
+    assert result.exit_code == 0, result.output
+    assert [(r["id"], r["owed"], r["paid"], r["retro"]) for r in json.loads(result.stdout)] == [
+        ("A", "2070.25", "2000.00", "70.25"),
+        ("B", "1979.58", "2000.00", "-20.42"),
+    ]
+
+
+def test_a_roster_row_in_hours_a_week_on_an_hourly_contract_is_refused(hourly: Path) -> None:
+    rows = [
+        {"id": "A", "title": "Para", "hired": "2022-07-01", "from": "2023-07-01", "to": "2023-07-31", "hours": "20"}
+    ]
+    with pytest.raises(paycalc.RowError) as raised:
+        list(paycalc.retro_roster(rows, schedules=hourly))
+    assert str(raised.value) == (
+        "row 1: hours does not fit a contract paid hourly rates (it takes hours per day and days)"
+    )
