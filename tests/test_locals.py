@@ -4,9 +4,12 @@ Every expected figure is worked by hand in the test from the rates written in th
 """
 
 import json
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import paycalc
@@ -274,3 +277,46 @@ def test_a_roster_row_in_hours_a_week_on_an_hourly_contract_is_refused(hourly: P
     assert str(raised.value) == (
         "row 1: hours does not fit a contract paid hourly rates (it takes hours per day and days)"
     )
+
+
+@given(
+    st.integers(min_value=1, max_value=2_000_000).map(lambda n: Decimal(n).scaleb(-4)),  # up to $200.0000 an hour
+    st.integers(min_value=1, max_value=96).map(lambda n: Decimal(n) / 4),  # quarter hours up to 24
+    st.integers(min_value=1, max_value=366),
+)
+def test_full_regular_hours_and_days_pay_exactly_rate_x_hours_x_days(
+    hourly: Path, rate: Decimal, hours: Decimal, days: int
+) -> None:
+    contract = paycalc.load_contract(hourly)
+    terms = contract.terms._replace(hours_per_day=hours, days_per_year=Decimal(days))
+    schedules = tuple(s._replace(rates={"Para": dict.fromkeys(s.rates["Para"], rate)}) for s in contract.schedules)
+    contract = contract._replace(terms=terms, schedules=schedules)
+    result = paycalc.annual_pay("Para", "2025-07-01", years=0, schedules=contract)
+    exact = rate * hours * days  # at most 4 + 2 decimals: Decimal multiplies these exactly
+    assert result.annual == exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    assert result.factor == 1
+
+
+def test_costing_an_hourly_contract_monthly(hourly: Path, tmp_path: Path) -> None:
+    """Fiscal year 2025-26, monthly pay. The status quo freezes the 2024-07-01 schedule; the offer adds
+    10% on 2025-07-01 (cents, half up). Both members are on step 2 all year (the freeze held them back).
+
+    A, full time: status quo 21.50 x 1183 = 25434.50 / 12 = 2119.54 a month -> 25434.48;
+                  offer 23.65 x 1183 = 27977.95 / 12 = 2331.50 a month -> 27978.00.
+    B, 6 hours a day: status quo 21.50 x 6 x 182 = 23478 -> 1956.50 x 12 = 23478.00;
+                  offer 23.65 x 6 x 182 = 25825.80 -> 2152.15 x 12 = 25825.80.
+    """
+    offer = tmp_path / "offer.yaml"
+    offer.write_text(
+        "name: offer\nbase: 2025-06-30\nrounding: cent\nchanges:\n  - {effective: 2025-07-01, percent: 10}\n"
+    )
+    members = [
+        {"id": "A", "title": "Para", "hired": "2022-09-01"},
+        {"id": "B", "title": "Para", "hired": "2022-09-01", "hours_per_day": "6"},
+    ]
+    costing = paycalc.cost(members, [offer], start="2025-07-01", end="2026-06-30", method="monthly", schedules=hourly)
+    line = costing.total.proposals[0]
+    assert (str(costing.total.status_quo), str(line.payroll), str(line.increase)) == (
+        "48912.48", "53803.80", "4891.32",
+    )  # fmt: skip
+    assert (str(line.smallest), str(line.largest)) == ("2347.80", "2543.52")

@@ -177,3 +177,66 @@ def test_method_errors(args: list[str], message: str, code: int) -> None:
     )
     assert result.exit_code == code
     assert result.stderr.startswith(message) and result.stderr.count("\n") == 1
+
+
+def july_firsts_counted(hired: date, on: date, freeze: tuple[date, date]) -> int:
+    """The step rule by brute force: completed years by the last July 1, less frozen July 1s since hire."""
+    july_firsts = [date(y, 7, 1) for y in range(hired.year, on.year + 1) if hired <= date(y, 7, 1) <= on]
+    if not july_firsts:
+        return 0
+    last = july_firsts[-1]
+
+    def anniversary(k: int) -> date:
+        try:
+            return date(hired.year + k, hired.month, hired.day)
+        except ValueError:  # Feb 29 in a common year
+            return date(hired.year + k, 2, 28)
+
+    completed = sum(1 for k in range(1, last.year - hired.year + 1) if anniversary(k) <= last)
+    frozen = sum(1 for day in july_firsts if freeze[0] <= day <= freeze[1])
+    return max(completed - frozen, 0)
+
+
+HOURLY_RATES = {  # the fixture's schedules in test_locals.py: effective date -> step 1..4 hourly rates
+    date(2023, 7, 1): ("20.00", "21.00", "22.00", "23.00"),
+    date(2024, 7, 1): ("20.50", "21.50", "22.50", "23.50"),
+    date(2025, 7, 1): ("21.00", "22.00", "23.00", "24.00"),
+}
+
+
+@pytest.fixture(scope="module")
+def hourly(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_contract(tmp_path_factory.mktemp("hourly"))
+
+
+def owed_rate(hired: date, day: date) -> Fraction:
+    schedule = max(d for d in HOURLY_RATES if d <= day)
+    step = min(july_firsts_counted(hired, day, (date(2024, 7, 1), date(2025, 6, 30))), 3)
+    return Fraction(HOURLY_RATES[schedule][step]) * Fraction(13, 2) * 182
+
+
+@given(
+    st.dates(min_value=date(2018, 1, 1), max_value=date(2025, 12, 31)),
+    st.dates(min_value=date(2023, 7, 1), max_value=date(2026, 6, 30)),
+    st.integers(min_value=0, max_value=200),
+    st.dates(min_value=date(2020, 1, 1), max_value=date(2026, 1, 1)),
+)
+def test_biweekly_retro_equals_a_day_by_day_reference(
+    hourly: Path, hired: date, start: date, length: int, anchor: date
+) -> None:
+    """Owed under the hourly fixture, biweekly, against walking each day: its rate (by the brute-force
+    step rule above) and its pay period; each run of one rate in one period priced by its share."""
+    start = max(start, hired)
+    end = start + timedelta(days=length)
+    result = paycalc.retro_pay(
+        "Para", hired=hired, start=start, end=end, paid_annual=0, method="biweekly", anchor=anchor, schedules=hourly
+    )
+    pieces: dict[tuple[date, Fraction], int] = {}
+    day = start
+    while day <= end:
+        first = anchor + timedelta(days=((day - anchor).days // 14) * 14)
+        key = (first, owed_rate(hired, day))
+        pieces[key] = pieces.get(key, 0) + 1
+        day += timedelta(days=1)
+    expected = sum(cents(rate * days / 364) for (_, rate), days in pieces.items())
+    assert int(result.owed * 100) == expected

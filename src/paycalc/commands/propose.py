@@ -160,7 +160,7 @@ def render(contract: Contract) -> str:
         parts.append("")
         parts.append("Lump sums:")
         for lump in spec.lump_sums:
-            pro = ", pro-rated by hours and workyear" if lump.prorate else ""
+            pro = ", pro-rated like pay (hours, days, workyear)" if lump.prorate else ""
             who = f"to those hired on or before {lump.eligible_on}{pro}"
             parts.append(f"  {lump.name}: {money(lump.amount)} paid {lump.paid} {who}")
     if spec.instalments:

@@ -15,7 +15,7 @@ from paycalc.commands._common import (
     reporting_errors,
 )
 from paycalc.models import Contract, Schedule
-from paycalc.render import Format, cents, money, table, terminal_width, to_csv, to_json
+from paycalc.render import Format, cents, money, published, table, terminal_width, to_csv, to_json
 
 app = command_app(
     help="Browse and check salary schedules.\n\n\b\nExample:\n  paycalc schedules list\n"
@@ -121,15 +121,21 @@ def as_record(schedule: Schedule) -> dict[str, object]:
         "effective": schedule.effective.isoformat(),
         "source": schedule.source,
         "longevity": {label: cents(amount) for label, amount in schedule.longevity.items()},
-        "rates": {title: {label: cents(rate) for label, rate in row.items()} for title, row in schedule.rates.items()},
+        "rates": {
+            title: {label: published(rate) for label, rate in row.items()} for title, row in schedule.rates.items()
+        },
     }
 
 
 def render_schedule(contract: Contract, schedule: Schedule) -> str:
-    raised = contract.tiers[1:]
-    columns = ["Title", "Base pay", *(f"Plus {tier.label} longevity" for tier in raised)]
-    rows = [[title, *(money(rate) for rate in row.values())] for title, row in schedule.rates.items()]
     heading = f"Effective {schedule.effective} ({schedule.source})"
+    if contract.terms.basis == "annual":
+        columns = ["Title", "Base pay", *(f"Plus {tier.label} longevity" for tier in contract.tiers[1:])]
+        rows = [[title, *(money(rate) for rate in row.values())] for title, row in schedule.rates.items()]
+    else:  # a step schedule of hourly or daily rates, as published
+        columns = ["Title", *(tier.label for tier in contract.tiers)]
+        rows = [[title, *(f"${published(rate)}" for rate in row.values())] for title, row in schedule.rates.items()]
+        heading += f", {'hourly' if contract.terms.basis == 'hourly' else 'daily'} rates"
     text = table(columns, rows, title=heading, right=range(1, len(columns)), width=terminal_width())
     if schedule.longevity:
         amounts = ", ".join(f"{label} {money(amount)}" for label, amount in schedule.longevity.items())
