@@ -225,7 +225,7 @@ def test_history_shows_the_hourly_rate_and_the_annual_pay(hourly: Path) -> None:
         ("step 3", "23.00", "27209.00"),  # 2025-07-01
     ]
     code, out, _ = run("history", "--schedules", str(hourly), "--title", "Para", "--hired", "2022-07-01")
-    assert "Rate an hour" in out and "$21.50" in out
+    assert "Hourly" in out and "$21.50" in out
 
 
 def test_compare_compares_the_published_hourly_rates(hourly: Path) -> None:

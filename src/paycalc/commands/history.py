@@ -149,7 +149,7 @@ def row_records(result: History) -> list[dict[str, object]]:
     ]
 
 
-_PER = {"hourly": "an hour", "daily": "a day"}
+_PER = {"hourly": "Hourly", "daily": "Daily"}
 
 
 def show(result: History) -> None:
@@ -164,7 +164,7 @@ def show(result: History) -> None:
         "Schedule",
         "Years",
         "Row",
-        *((f"Rate {_PER[result.basis]}",) if rated else ()),
+        *((_PER[result.basis],) if rated else ()),
         "Annual pay",
         *(() if real else tail),
         "Since first",
