@@ -320,3 +320,20 @@ def test_costing_an_hourly_contract_monthly(hourly: Path, tmp_path: Path) -> Non
         "48912.48", "53803.80", "4891.32",
     )  # fmt: skip
     assert (str(line.smallest), str(line.largest)) == ("2347.80", "2543.52")
+
+
+def test_a_written_proposal_keeps_the_pay_terms(hourly: Path, tmp_path: Path) -> None:
+    offer = tmp_path / "offer.yaml"
+    offer.write_text(
+        "name: offer\nbase: 2025-06-30\nrounding: cent\nchanges:\n  - {effective: 2025-07-01, percent: 10}\n"
+    )
+    written = tmp_path / "written"
+    result = runner.invoke(app, ["propose", str(offer), "--schedules", str(hourly), "--write", str(written)])
+    assert result.exit_code == 0, result.output
+    assert paycalc.load_contract(written).terms == paycalc.load_contract(hourly).terms
+    # step 2 on 2025-07-01 (the freeze held them back): 21.50 x 1.10 = 23.65 an hour, + 5.5%, x 1183
+    # = 27977.95 + 1538.78725 = 29516.73725 -> 29516.74
+    options = {"hired": "2022-09-01", "differentials": ["behavior"]}
+    assert annual(written, "2025-07-01", **options) == "29516.74"
+    proposed = paycalc.load_proposal(offer, hourly)
+    assert annual(proposed, "2025-07-01", **options) == "29516.74"  # type: ignore[arg-type]

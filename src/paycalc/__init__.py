@@ -7,28 +7,38 @@ Decimal('33352.00')
 
 __version__ = "0.1.0"
 
+from typing import TYPE_CHECKING
+
 from paycalc.api import annual_pay, compare, cost, history, load_proposal, retro_pay, retro_roster
 from paycalc.errors import InputError, PaycalcError, Problem, RowError, ScheduleError
 from paycalc.loader import check_folder, load_contract
 from paycalc.models import (
-    CompareRow,
-    Comparison,
     Contract,
     Differential,
     DifferentialPaid,
-    History,
-    HistoryRow,
     PayResult,
     PayTerms,
     Proposal,
-    RetroResult,
-    RosterTotal,
     Schedule,
-    Segment,
     Tier,
     Title,
     Work,
 )
+
+if TYPE_CHECKING:
+    from paycalc.results import CompareRow, Comparison, History, HistoryRow, RetroResult, RosterTotal, Segment
+
+# Answer records are defined on first use: ``paycalc pay`` needs none of them (see paycalc.results).
+_RESULTS = ("CompareRow", "Comparison", "History", "HistoryRow", "RetroResult", "RosterTotal", "Segment")
+
+
+def __getattr__(name: str) -> object:
+    if name in _RESULTS:
+        from paycalc import results
+
+        return getattr(results, name)
+    raise AttributeError(f"module 'paycalc' has no attribute {name!r}")
+
 
 __all__ = [
     "CompareRow",

@@ -11,10 +11,11 @@ from typing import TYPE_CHECKING
 from paycalc import core, inputs, periods
 from paycalc.errors import RowError
 from paycalc.loader import load_contract
-from paycalc.models import Comparison, Contract, History, Instalment, PayResult, RetroResult, RosterTotal, Work
+from paycalc.models import Contract, Instalment, PayResult, Work
 
 if TYPE_CHECKING:
     from paycalc.costing import Costing
+    from paycalc.results import Comparison, History, RetroResult, RosterTotal
 
 Schedules = Contract | str | os.PathLike[str] | None
 Number = Decimal | int | float | str

@@ -17,7 +17,7 @@ from decimal import Decimal, localcontext
 
 from paycalc.core import median
 from paycalc.errors import InputError
-from paycalc.models import Comparison, Cpi, History
+from paycalc.results import Comparison, Cpi, History
 
 HUNDRED = Decimal(100)
 

@@ -15,11 +15,14 @@ import sys
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from paycalc import __version__
 from paycalc.errors import PaycalcError, Problem, ScheduleError
-from paycalc.models import Contract, Cpi
+from paycalc.models import Contract
+
+if TYPE_CHECKING:
+    from paycalc.results import Cpi
 
 FOLDER_HINT = "a schedules folder holds contract.yaml and one YAML file per effective date"
 MAX_FILE_BYTES = 1 << 20  # a schedule file is a few kilobytes
@@ -266,4 +269,6 @@ def load_cpi(series: str) -> Cpi:
     name = series if bundled else path.name
     bls = {"us": "CUUR0000SA0", "ny-metro": "CUURS12ASA0"}
     source = f"BLS CPI-U annual averages, series {bls[series]}" if bundled else str(path)
+    from paycalc.results import Cpi
+
     return Cpi(name, source, values)

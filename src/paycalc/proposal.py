@@ -27,7 +27,8 @@ from itertools import pairwise
 
 from paycalc import core
 from paycalc.errors import InputError
-from paycalc.models import Change, Contract, Instalment, LumpSum, LumpSumPaid, Proposal, Schedule
+from paycalc.models import Change, Contract, Instalment, LumpSum, Proposal, Schedule
+from paycalc.results import LumpSumPaid
 
 HUNDRED = Decimal(100)
 STEP = {"dollar": Decimal(1), "cent": Decimal("0.01")}

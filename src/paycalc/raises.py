@@ -11,7 +11,8 @@ from decimal import Decimal
 
 from paycalc import core
 from paycalc.errors import InputError
-from paycalc.models import CompareRow, Comparison, Contract, History, HistoryRow, Work
+from paycalc.models import Contract, Work
+from paycalc.results import CompareRow, Comparison, History, HistoryRow
 
 HUNDRED = Decimal(100)
 

@@ -30,8 +30,9 @@ from typing import Any
 
 from paycalc import core, periods, steps, terms
 from paycalc.errors import InputError
-from paycalc.models import Contract, Instalment, LumpSumPaid, RetroResult, Segment, Work
+from paycalc.models import Contract, Instalment, Work
 from paycalc.periods import ONE_DAY, Rational, as_decimal, product, rational
+from paycalc.results import LumpSumPaid, RetroResult, Segment
 
 _REGULAR = Work()
 

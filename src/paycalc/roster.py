@@ -14,8 +14,9 @@ from decimal import Decimal
 from paycalc import core, inputs, retro, steps, terms
 from paycalc.errors import InputError, RowError
 from paycalc.inputs import title_key
-from paycalc.models import Contract, RosterTotal, Work
+from paycalc.models import Contract, Work
 from paycalc.periods import Paying
+from paycalc.results import RosterTotal
 
 REQUIRED = ("id", "title", "hired", "from", "to")
 OPTIONAL = ("hours", "workyear", "hours_per_day", "days", "differentials", "paid_schedule", "paid_annual")

@@ -17,7 +17,6 @@ from paycalc.commands._common import (
     proposal_field,
     reporting_errors,
 )
-from paycalc.models import Comparison
 from paycalc.render import (
     Format,
     cents,
@@ -30,6 +29,7 @@ from paycalc.render import (
     to_csv,
     to_json,
 )
+from paycalc.results import Comparison
 
 app = command_app()
 

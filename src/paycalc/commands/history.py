@@ -23,7 +23,6 @@ from paycalc.commands._common import (
     reporting_errors,
 )
 from paycalc.commands._work import DaysOption, DifferentialOption, HoursPerDayOption, refuse_misfits
-from paycalc.models import History
 from paycalc.render import (
     Format,
     bar_chart,
@@ -39,6 +38,7 @@ from paycalc.render import (
     to_csv,
     to_json,
 )
+from paycalc.results import History
 
 app = command_app()
 

@@ -25,8 +25,9 @@ from paycalc.commands._work import (
     MethodOption,
     refuse_misfits,
 )
-from paycalc.models import Contract, Instalment, RetroResult
+from paycalc.models import Contract, Instalment
 from paycalc.render import Format, cents, money, table, terminal_width, to_csv, to_json
+from paycalc.results import RetroResult
 
 app = command_app()
 

@@ -1,0 +1,119 @@
+"""Frozen records of answers: comparisons, histories, retro pay and roster totals, and price indexes.
+
+Apart from :mod:`paycalc.models` so that ``paycalc pay``, which needs none of them, does not pay to
+define them at every start (a named tuple class costs about 0.1 ms to create).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import NamedTuple
+
+
+class Cpi(NamedTuple):
+    """A consumer price index series: annual averages by calendar year."""
+
+    name: str
+    source: str
+    values: Mapping[int, Decimal]
+
+
+class CompareRow(NamedTuple):
+    """One title and longevity row, priced by two schedules."""
+
+    title: str
+    longevity: str
+    from_rate: Decimal
+    to_rate: Decimal
+    change: Decimal
+    percent: Decimal | None  # exact; None where the earlier rate is 0
+    real_percent: Decimal | None = None  # the change after prices (with a CPI series), exact
+
+
+class Comparison(NamedTuple):
+    """Every title and row of the schedule in force on one date against the one in force on another."""
+
+    from_schedule: datetime.date
+    to_schedule: datetime.date
+    rows: tuple[CompareRow, ...]
+    smallest: Decimal | None  # percent, across rows
+    median: Decimal | None
+    largest: Decimal | None
+    cpi: str | None = None  # the series real percents were computed with
+    real_smallest: Decimal | None = None
+    real_median: Decimal | None = None
+    real_largest: Decimal | None = None
+
+
+class HistoryRow(NamedTuple):
+    """One person's pay under one schedule, against the row before and the first row."""
+
+    schedule: datetime.date
+    date: datetime.date  # the day the row is priced on: the schedule's effective date, or --from for the first
+    years: int
+    longevity: str
+    rate: Decimal
+    annual: Decimal
+    change: Decimal | None  # annual against the previous row; None on the first
+    percent: Decimal | None
+    cumulative: Decimal | None  # percent since the first row
+    real_annual: Decimal | None = None  # annual in dollars of the last row's year (with a CPI series)
+    real_cumulative: Decimal | None = None  # real percent since the first row
+    kept_up: Decimal | None = None  # the first row's pay raised with prices to this row's year
+
+
+class History(NamedTuple):
+    title: str
+    rows: tuple[HistoryRow, ...]
+    cpi: str | None = None
+    basis: str = "annual"  # what the rows' rates are: annual, hourly or daily
+
+
+class Segment(NamedTuple):
+    """A run of days with one owed and one paid annual rate, and what it owed and paid."""
+
+    start: datetime.date
+    end: datetime.date
+    schedule: datetime.date  # the schedule owed under
+    longevity: str
+    owed_rate: Decimal  # annual, after pro-rating (exact to 28 digits; shown to the cent)
+    paid_rate: Decimal
+    owed: Decimal  # the sum of its pieces, each rounded to the cent
+    paid: Decimal
+    retro: Decimal
+
+
+class LumpSumPaid(NamedTuple):
+    name: str
+    paid: datetime.date
+    amount: Decimal  # pro-rated where the proposal says so, rounded to the cent once
+
+
+class RetroResult(NamedTuple):
+    """Retro pay for one person over a period: what the schedules owed minus what was paid."""
+
+    title: str
+    hired: datetime.date
+    start: datetime.date
+    end: datetime.date
+    method: str
+    paid_basis: str  # "schedule 2008-05-19" or "flat 26843.00"
+    owed: Decimal
+    paid: Decimal
+    retro: Decimal
+    segments: tuple[Segment, ...]
+    lump_sums: tuple[LumpSumPaid, ...] = ()  # counted in owed
+    instalments: tuple[tuple[datetime.date, Decimal], ...] = ()  # the retro total split into dated payments
+
+
+class RosterTotal(NamedTuple):
+    """Retro pay summed over the roster rows of one id."""
+
+    id: str
+    rows: int
+    owed: Decimal
+    paid: Decimal
+    retro: Decimal
+    lump_sums: Decimal = Decimal("0.00")  # the part of owed that is lump sums
