@@ -4,6 +4,7 @@ Every expected figure is worked by hand in the test from the rates written in th
 """
 
 import json
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -337,3 +338,37 @@ def test_a_written_proposal_keeps_the_pay_terms(hourly: Path, tmp_path: Path) ->
     assert annual(written, "2025-07-01", **options) == "29516.74"
     proposed = paycalc.load_proposal(offer, hourly)
     assert annual(proposed, "2025-07-01", **options) == "29516.74"  # type: ignore[arg-type]
+
+
+def test_a_freeze_on_an_anniversary_contract_delays_each_anniversary_inside_it() -> None:
+    """tests/fixtures/other-local: tiers at 0, 3, 10 and 20 years on anniversaries; a freeze added here.
+
+    Hired 2020-09-01, the 3rd anniversary 2023-09-01 falls in the freeze: 3 - 1 = 2 years, still base;
+    the 4th, 2024-09-01, counts 4 - 1 = 3: the 3-year row (the 2024 schedule prints 33038.02).
+    """
+    contract = paycalc.load_contract(Path(__file__).parent / "fixtures" / "other-local")
+    frozen = contract._replace(terms=contract.terms._replace(freezes=((date(2023, 7, 1), date(2024, 6, 30)),)))
+    on = {"hired": "2020-09-01", "schedules": frozen}
+    assert paycalc.annual_pay("Paraeducator", "2023-09-01", **on).longevity == "base"  # type: ignore[arg-type]
+    assert str(paycalc.annual_pay("Paraeducator", "2024-08-31", **on).annual) == "32188.02"  # type: ignore[arg-type]
+    assert str(paycalc.annual_pay("Paraeducator", "2024-09-01", **on).annual) == "33038.02"  # type: ignore[arg-type]
+    result = paycalc.retro_pay("Paraeducator", start="2023-07-01", end="2024-12-31", paid_annual=0, **on)  # type: ignore[arg-type]
+    assert [(s.start.isoformat(), s.longevity) for s in result.segments] == [
+        ("2023-07-01", "base"), ("2024-07-01", "base"), ("2024-09-01", "3-year"),
+    ]  # fmt: skip
+
+
+@given(
+    st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)),
+    st.integers(min_value=0, max_value=20 * 366),
+    st.integers(min_value=0, max_value=5 * 366),
+)
+def test_steps_never_go_back_and_never_outrun_service(hourly: Path, hired: date, after: int, more: int) -> None:
+    from paycalc import core, steps
+
+    contract = paycalc.load_contract(hourly)
+    on = hired + timedelta(days=after)
+    later = on + timedelta(days=more)
+    counted = steps.counted_years(contract, hired, on)
+    assert 0 <= counted <= core.completed_years(hired, on)
+    assert steps.counted_years(contract, hired, later) >= counted

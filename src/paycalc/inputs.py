@@ -96,40 +96,33 @@ def _to_decimal(value: Decimal | int | float | str, what: str, accepted: str) ->
     return number
 
 
+def _within(value: Decimal | int | float | str, what: str, most: Decimal | int, accepted: str) -> Decimal:
+    """A plain decimal above 0 and at most ``most``, or an error naming ``what`` and what is accepted."""
+    number = _to_decimal(value, what, accepted)
+    if not 0 < number <= most:
+        raise InputError(f"{what} {_shown(value)} is out of range ({accepted})")
+    return number
+
+
 def to_hours(value: Decimal | int | float | str) -> Decimal:
     """Hours worked per week: above 0 and at most 168."""
-    accepted = "hours per week above 0 and at most 168, e.g. 17.5"
-    hours = _to_decimal(value, "hours", accepted)
-    if not 0 < hours <= MAX_HOURS:
-        raise InputError(f"hours {_shown(value)} is out of range ({accepted})")
-    return hours
+    return _within(value, "hours", MAX_HOURS, "hours per week above 0 and at most 168, e.g. 17.5")
 
 
 def to_workyear(value: Decimal | int | float | str) -> Decimal:
     """The fraction of the regular workyear worked: above 0 and at most 2 (more than 1 is allowed)."""
     accepted = "a fraction of the regular workyear above 0 and at most 2, e.g. 0.5 or 1.1"
-    workyear = _to_decimal(value, "workyear", accepted)
-    if not 0 < workyear <= MAX_WORKYEAR:
-        raise InputError(f"workyear {_shown(value)} is out of range ({accepted})")
-    return workyear
+    return _within(value, "workyear", MAX_WORKYEAR, accepted)
 
 
 def to_hours_per_day(value: Decimal | int | float | str) -> Decimal:
     """Hours worked a day (hourly contracts): above 0 and at most 24."""
-    accepted = "hours a day above 0 and at most 24, e.g. 6.5"
-    hours = _to_decimal(value, "hours per day", accepted)
-    if not 0 < hours <= 24:
-        raise InputError(f"hours per day {_shown(value)} is out of range ({accepted})")
-    return hours
+    return _within(value, "hours per day", 24, "hours a day above 0 and at most 24, e.g. 6.5")
 
 
 def to_days(value: Decimal | int | float | str) -> Decimal:
     """Days worked a year (hourly and daily contracts): above 0 and at most 366."""
-    accepted = "days a year above 0 and at most 366, e.g. 180"
-    days = _to_decimal(value, "days", accepted)
-    if not 0 < days <= 366:
-        raise InputError(f"days {_shown(value)} is out of range ({accepted})")
-    return days
+    return _within(value, "days", 366, "days a year above 0 and at most 366, e.g. 180")
 
 
 def to_amount(value: Decimal | int | float | str, what: str = "amount", limit: Decimal = MAX_AMOUNT) -> Decimal:
