@@ -62,10 +62,20 @@ def _effective_dates(contract: Contract) -> list[datetime.date]:
     return _remembered(contract)[1]
 
 
+_factors: dict[tuple[object, ...], Rational] = {}
+
+
 def _factor(contract: Contract, work: Work) -> Rational:
-    """The pro-rating factor (:func:`paycalc.terms.factor`), exactly."""
-    numerator, denominator = terms.factor(contract, work)
-    return product(rational(numerator), rational(denominator)[::-1])
+    """The pro-rating factor (:func:`paycalc.terms.factor`), exactly; remembered, as a roster repeats them."""
+    key = (contract.terms, contract.regular_hours, work.hours, work.workyear, work.hours_per_day, work.days)
+    found = _factors.get(key)
+    if found is None:
+        numerator, denominator = terms.factor(contract, work)
+        found = product(rational(numerator), rational(denominator)[::-1])
+        if len(_factors) >= 1024:
+            _factors.clear()
+        _factors[key] = found
+    return found
 
 
 def _annual_table(

@@ -90,7 +90,7 @@ def _row(contract: Contract, row: Mapping[str, str | None], method: Paying) -> t
     """
     global _memos
     get = row.get
-    raw = tuple(get(column) for column in _PARSED)
+    raw = tuple(map(get, _PARSED))
     parsed = _terms.get(raw)
     if parsed is None:
         parsed = _parse_terms(row)

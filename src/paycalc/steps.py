@@ -62,15 +62,19 @@ def changes(
 ) -> tuple[int, dict[datetime.date, int]]:
     """The tier index on ``start`` and the days after it, up to ``end``, on which the tier changes."""
     terms = contract.terms
-    tier = tier_index(contract, counted_years(contract, hired, start))
     moves: dict[datetime.date, int] = {}
-    if terms.step_advance is None and not terms.freezes:  # the common case, in closed form
-        for i in range(tier + 1, len(contract.tiers)):
-            reached = core.anniversary(hired, hired.year + contract.tiers[i].min_years)
+    if terms.step_advance is None and not terms.freezes:  # the common case (NYC's), in closed form
+        tiers = contract.tiers
+        years = core.completed_years(hired, start)
+        tier = 0
+        while tier + 1 < len(tiers) and years >= tiers[tier + 1].min_years:
+            tier += 1
+        for i in range(tier + 1, len(tiers)):
+            reached = core.anniversary(hired, hired.year + tiers[i].min_years)
             if reached <= end:
                 moves[reached] = i
         return tier, moves
-    current = tier
+    current = tier = tier_index(contract, counted_years(contract, hired, start))
     for year in range(start.year, end.year + 1):
         if terms.step_advance is None:
             step_day = core.anniversary(hired, year)
