@@ -372,3 +372,17 @@ def test_steps_never_go_back_and_never_outrun_service(hourly: Path, hired: date,
     counted = steps.counted_years(contract, hired, on)
     assert 0 <= counted <= core.completed_years(hired, on)
     assert steps.counted_years(contract, hired, later) >= counted
+
+
+def test_a_rate_with_four_decimals_is_shown_as_published(tmp_path: Path) -> None:
+    folder = write_contract(tmp_path / "fine")
+    (folder / "2025-07-01.yaml").write_text(
+        "effective: 2025-07-01\nsource: {article: Appendix A}\n"
+        "rates:\n  Para: {step 1: 18.2575, step 2: 22.00, step 3: 23.00, step 4: 24.00}\n"
+    )
+    code, out, _ = run(
+        "pay", "--schedules", str(folder), "--title", "Para", "--date", "2025-07-01", "--years", "0", "-f", "json"
+    )
+    assert code == 0
+    record = json.loads(out)
+    assert (record["rate"], record["annual"]) == ("18.2575", "21598.62")  # 18.2575 x 1183 = 21598.6225

@@ -19,9 +19,9 @@ from paycalc.commands._common import (
 )
 from paycalc.render import (
     Format,
-    cents,
     money,
     percent,
+    published,
     signed_money,
     signed_percent,
     table,
@@ -107,9 +107,9 @@ def row_records(result: Comparison) -> list[dict[str, str | None]]:
         {
             "title": row.title,
             "longevity": row.longevity,
-            "from_rate": cents(row.from_rate),
-            "to_rate": cents(row.to_rate),
-            "change": cents(row.change),
+            "from_rate": published(row.from_rate),
+            "to_rate": published(row.to_rate),
+            "change": published(row.change),
             "percent": percent(row.percent),
         }
         | ({"real_percent": percent(row.real_percent)} if result.cpi is not None else {})
