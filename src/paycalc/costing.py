@@ -22,17 +22,17 @@ longevity steps) are priced once: a membership of thousands has a few thousand d
 
 from __future__ import annotations
 
-import statistics
-from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from paycalc import core, inputs, periods, proposal, retro, steps, terms
+from paycalc.cost_sums import Sums, money_of
 from paycalc.errors import InputError, RowError
+from paycalc.idset import IdSet
 from paycalc.models import Contract, Proposal, Work
-from paycalc.roster import work_of
+from paycalc.roster import WORK_COLUMNS, work_of
 
 ONE_DAY = timedelta(days=1)
 ZERO = Decimal("0.00")
@@ -126,7 +126,8 @@ def status_quo(proposals: Sequence[Contract], base: Contract) -> Contract:
 
 def read_members(rows: Iterable[Mapping[str, str | None]]) -> Iterator[Member]:
     """Roster rows (id, title, hired, optionally the work columns) as members; one row per id."""
-    seen: set[str] = set()
+    seen = IdSet()
+    works: dict[tuple[str | None, ...], Work] = {}  # members mostly share their work columns: parse each once
     for number, row in enumerate(rows, start=1):
         try:
             if None in row:
@@ -135,10 +136,15 @@ def read_members(rows: Iterable[Mapping[str, str | None]]) -> Iterator[Member]:
             for column in ("id", "title", "hired"):
                 if not cells.get(column):
                     raise InputError(f"no {column} (every row has id, title, hired)")
-            if cells["id"] in seen:
+            if not seen.add(cells["id"]):
                 raise InputError(f"id {cells['id']!r} appears twice (one row per member)")
-            seen.add(cells["id"])
-            yield Member(cells["id"], cells["title"], inputs.to_date(cells["hired"], "hire date"), work_of(cells))
+            raw = tuple(map(cells.get, WORK_COLUMNS))
+            work = works.get(raw)
+            if work is None:
+                work = work_of(cells)
+                if len(works) < 10_000:
+                    works[raw] = work
+            yield Member(cells["id"], cells["title"], inputs.to_date(cells["hired"], "hire date"), work)
         except InputError as exc:
             raise RowError(number, str(exc)) from None
 
@@ -172,27 +178,31 @@ def payroll(
     return cents
 
 
-def lump_cents(contract: Contract, member: Member, pieces: Sequence[tuple[date, date]]) -> list[int]:
-    """Cents of the proposal's lump sums in each piece: paid in it, to a member hired by ``eligible_on``."""
-    cents = [0] * len(pieces)
+def lump_cents(
+    contract: Contract,
+    member: Member,
+    pieces: Sequence[tuple[date, date]],
+    memo: dict[tuple[object, ...], list[int]] | None = None,
+) -> list[int]:
+    """Cents of the proposal's lump sums in each piece: paid in it, to a member hired by ``eligible_on``.
+
+    They depend only on which lump sums the member is eligible for and their pro-rating, so ``memo``
+    (one per costing) keeps them by that.
+    """
     if contract.proposal is None or not contract.proposal.lump_sums:
-        return cents
-    for lump in retro.lump_sums(contract, member.hired, pieces[0][0], pieces[-1][1], member.work):
-        for i, (a, b) in enumerate(pieces):
-            if a <= lump.paid <= b:
-                cents[i] += int(lump.amount * 100)
-    return cents
-
-
-def _money(cents: int) -> Decimal:
-    return Decimal(cents).scaleb(-2)
-
-
-def _spread(values: array[int]) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
-    if not values:
-        return None, None, None
-    ordered = sorted(values)
-    return _money(ordered[0]), Decimal(statistics.median(ordered)).scaleb(-2), _money(ordered[-1])
+        return [0] * len(pieces)
+    eligible = tuple(member.hired <= lump.eligible_on for lump in contract.proposal.lump_sums)
+    key = (id(contract), member.work[:4], eligible)
+    found = memo.get(key) if memo is not None else None
+    if found is None:
+        found = [0] * len(pieces)
+        for lump in retro.lump_sums(contract, member.hired, pieces[0][0], pieces[-1][1], member.work):
+            for i, (a, b) in enumerate(pieces):
+                if a <= lump.paid <= b:
+                    found[i] += int(lump.amount * 100)
+        if memo is not None:
+            memo[key] = found
+    return found
 
 
 def cost(
@@ -205,7 +215,11 @@ def cost(
     method: str | None = None,
     anchor: date | None = None,
 ) -> Costing:
-    """Each proposal against the status quo, per fiscal year and in total, over the members."""
+    """Each proposal against the status quo, per fiscal year and in total, over the members.
+
+    Members on a common path (on payroll all along, no step in the range) are priced once per path
+    and counted, not summed one by one; the others are priced and listed one by one.
+    """
     if end < start:
         raise InputError(f"--to {end} is before --from {start} (an end on or after the start)")
     method, _, pay_for = periods.for_contract(base, method, anchor)
@@ -213,79 +227,64 @@ def cost(
     frozen = status_quo(proposals, base)
     core.schedule_on(base, start)  # a range before the first schedule is an error naming it
     n, count = len(pieces), len(proposals)
-    sq_cents, pay_cents, lump_totals = (
-        [0] * (n + 1),
-        [[0] * (n + 1) for _ in proposals],
-        [[0] * (n + 1) for _ in proposals],
-    )
-    on_payroll = [0] * (n + 1)
-    increases = [[array("q") for _ in range(n + 1)] for _ in proposals]
-    titles: dict[str, list[list[int]]] = {}  # title -> [status quo per piece, then increase per piece per proposal]
+    sums = Sums(n, count)
     memo: dict[tuple[object, ...], tuple[list[int], list[list[int]]]] = {}
+    lump_memo: dict[tuple[object, ...], list[int]] = {}
+    common: dict[tuple[object, ...], list[Any]] = {}  # (path, lump sums) -> [members, title, old, new, lumps]
+    everywhere = [True] * n
     for number, member in enumerate(members, start=1):
         if member.hired > end:
             continue  # hired after the range: on no payroll in it
         try:
             key = _path(member, frozen, start, end)
-            priced = memo.get(key)
+            shared = key[2] == start and not key[4]  # a common path: on payroll all along, no step
+            priced = memo.get(key) if shared else None
             if priced is None:
                 priced = (
                     payroll(frozen, member, pieces, pay_for),
                     [payroll(p, member, pieces, pay_for) for p in proposals],
                 )
-                if key[2] == start and not key[4]:  # a common path (on payroll all along, no step): keep it
+                if shared:
                     memo[key] = priced
-            lumps = [lump_cents(p, member, pieces) for p in proposals]
+            lumps = [lump_cents(p, member, pieces, lump_memo) for p in proposals]
         except InputError as exc:
             raise RowError(number, str(exc)) from None
         old, new = priced
-        title = str(key[0])
-        per_title = titles.setdefault(title, [[0] * (n + 1) for _ in range(1 + count)])
-        member_total = [0] * count
-        for i, (_, piece_end) in enumerate(pieces):
-            if member.hired > piece_end:
-                continue
-            on_payroll[i] += 1
-            sq_cents[i] += old[i]
-            per_title[0][i] += old[i]
-            for k in range(count):
-                change = new[k][i] + lumps[k][i] - old[i]
-                pay_cents[k][i] += new[k][i]
-                lump_totals[k][i] += lumps[k][i]
-                increases[k][i].append(change)
-                per_title[1 + k][i] += change
-                member_total[k] += change
-        on_payroll[n] += 1
-        sq_cents[n] += sum(old)
-        per_title[0][n] += sum(old)
-        for k in range(count):
-            pay_cents[k][n] += sum(new[k])
-            lump_totals[k][n] += sum(lumps[k])
-            increases[k][n].append(member_total[k])
-            per_title[1 + k][n] += member_total[k]
+        if not shared:
+            sums.add(str(key[0]), [member.hired <= piece_end for _, piece_end in pieces], old, new, lumps)
+            continue
+        group = (key, tuple(map(tuple, lumps)))
+        found = common.get(group)
+        if found is None:
+            common[group] = [1, str(key[0]), old, new, lumps]
+        else:
+            found[0] += 1
+    for weight, title, old, new, lumps in common.values():
+        sums.add(title, everywhere, old, new, lumps, weight, counted=True)
 
     def period(i: int, first: date, last: date) -> Period:
         lines = []
+        status = sums.status_quo[i]
         for k, contract in enumerate(proposals):
             assert contract.proposal is not None
-            increase = pay_cents[k][i] + lump_totals[k][i] - sq_cents[i]
-            percent = Decimal(increase) / Decimal(sq_cents[i]) * 100 if sq_cents[i] else None
+            increase = sums.payroll[k][i] + sums.lumps[k][i] - status
+            percent = Decimal(increase) / Decimal(status) * 100 if status else None
             lines.append(
                 Line(
                     contract.proposal.name,
-                    _money(pay_cents[k][i]),
-                    _money(lump_totals[k][i]),
-                    _money(increase),
+                    money_of(sums.payroll[k][i]),
+                    money_of(sums.lumps[k][i]),
+                    money_of(increase),
                     percent,
-                    *_spread(increases[k][i]),
+                    *sums.increases[k][i].summary(),
                 )
             )
         by_title = {
-            title: (_money(sums[0][i]), tuple(_money(sums[1 + k][i]) for k in range(count)))
-            for title, sums in sorted(titles.items())
+            title: (money_of(values[0][i]), tuple(money_of(values[1 + k][i]) for k in range(count)))
+            for title, values in sorted(sums.titles.items())
         }
         return Period(
-            first, last, on_payroll[i], _money(sq_cents[i]), Decimal(sq_cents[i]).scaleb(-4), tuple(lines), by_title
+            first, last, sums.members[i], money_of(status), Decimal(status).scaleb(-4), tuple(lines), by_title
         )
 
     first_proposal = proposals[0].proposal

@@ -1,0 +1,105 @@
+"""The running sums of a costing, in integer cents: per fiscal year, per proposal and per title.
+
+The spread of per-member increases is kept exactly, in little memory: members on a common path share
+their increase, so those are counted by value; the rest are listed as 8-byte integers.
+"""
+
+from __future__ import annotations
+
+import heapq
+from array import array
+from collections import Counter
+from decimal import Decimal
+
+
+def money_of(cents: int) -> Decimal:
+    return Decimal(cents).scaleb(-2)
+
+
+class Spread:
+    """The per-member increases of one proposal in one piece: members on a common path counted by value
+    (they share it), the others listed as 8-byte integers; the median is exact either way."""
+
+    __slots__ = ("counts", "listed")
+
+    def __init__(self) -> None:
+        self.counts: Counter[int] = Counter()
+        self.listed = array("q")
+
+    def add(self, value: int, weight: int, counted: bool) -> None:
+        if counted:
+            self.counts[value] += weight
+        else:
+            self.listed.append(value)
+
+    def summary(self) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
+        """The smallest, median and largest, exactly as if every member's value were listed."""
+        total = len(self.listed) + sum(self.counts.values())
+        if not total:
+            return None, None, None
+        merged = heapq.merge(((value, 1) for value in sorted(self.listed)), sorted(self.counts.items()))
+        wanted = [(total - 1) // 2, total // 2]  # the middle position(s), counting from 0
+        middle: list[int] = []
+        seen, smallest, largest = 0, None, 0
+        for value, count in merged:
+            smallest = value if smallest is None else smallest
+            largest = value
+            seen += count
+            while wanted and wanted[0] < seen:
+                middle.append(value)
+                wanted.pop(0)
+        assert smallest is not None
+        return money_of(smallest), (Decimal(middle[0] + middle[1]) / 2).scaleb(-2), money_of(largest)
+
+
+class Sums:
+    """Running sums of a costing: per piece (the last slot is the whole range) and per title."""
+
+    def __init__(self, pieces: int, proposals: int) -> None:
+        n = pieces + 1
+        self.pieces, self.proposals = pieces, proposals
+        self.members = [0] * n
+        self.status_quo = [0] * n
+        self.payroll = [[0] * n for _ in range(proposals)]
+        self.lumps = [[0] * n for _ in range(proposals)]
+        self.increases = [[Spread() for _ in range(n)] for _ in range(proposals)]
+        self.titles: dict[str, list[list[int]]] = {}  # title -> [status quo per piece, then increase per proposal]
+
+    def add(
+        self,
+        title: str,
+        on_payroll: list[bool],
+        old: list[int],
+        new: list[list[int]],
+        lumps: list[list[int]],
+        weight: int = 1,
+        counted: bool = False,
+    ) -> None:
+        """``weight`` members alike: on payroll in the pieces marked, paid ``old`` and ``new`` in each.
+
+        ``counted``: they are on a common path, so their increases are counted by value.
+        """
+        n = self.pieces
+        per_title = self.titles.setdefault(title, [[0] * (n + 1) for _ in range(1 + self.proposals)])
+        whole = [0] * self.proposals
+        for i in range(n):
+            if not on_payroll[i]:
+                continue
+            self.members[i] += weight
+            self.status_quo[i] += old[i] * weight
+            per_title[0][i] += old[i] * weight
+            for k in range(self.proposals):
+                change = new[k][i] + lumps[k][i] - old[i]
+                self.payroll[k][i] += new[k][i] * weight
+                self.lumps[k][i] += lumps[k][i] * weight
+                self.increases[k][i].add(change, weight, counted)
+                per_title[1 + k][i] += change * weight
+                whole[k] += change
+        self.members[n] += weight
+        self.status_quo[n] += sum(old) * weight
+        per_title[0][n] += sum(old) * weight
+        for k in range(self.proposals):
+            self.payroll[k][n] += sum(new[k]) * weight
+            self.lumps[k][n] += sum(lumps[k]) * weight
+            self.increases[k][n].add(whole[k], weight, counted)
+            per_title[1 + k][n] += whole[k] * weight
