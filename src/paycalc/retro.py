@@ -70,6 +70,7 @@ def _factor(contract: Contract, work: Work) -> Rational:
     key = (contract.terms, contract.regular_hours, work.hours, work.workyear, work.hours_per_day, work.days)
     found = _factors.get(key)
     if found is None:
+        terms.check(contract, work)  # work the contract does not pay by is refused (and never remembered)
         numerator, denominator = terms.factor(contract, work)
         found = product(rational(numerator), rational(denominator)[::-1])
         if len(_factors) >= 1024:
@@ -125,8 +126,7 @@ def _plan(
         raise InputError(f"hire date {hired} is after the start {start} (a start on or after the hire date)")
     title = core.resolve_title(contract, title_name)
     core.check_hire(title, hired)
-    if work != _REGULAR:
-        terms.check(contract, work)
+    factor: Rational = (1, 1) if work == _REGULAR else _factor(contract, work)  # most rows of a roster: (1, 1)
     effective = _effective_dates(contract)
     in_force = bisect_right(effective, start) - 1
     if in_force < 0:
@@ -149,10 +149,6 @@ def _plan(
         flat = (0, 1)  # not used: the frozen schedule's rates are paid
         basis = f"schedule {effective[frozen]}"
 
-    if work == _REGULAR:
-        factor: Rational = (1, 1)  # regular hours, full workyear: most rows of a roster
-    else:
-        factor = _factor(contract, work)
 
     # the days on which a rate may change: a schedule takes effect, or a longevity tier or step is reached
     changes: dict[datetime.date, int] = dict.fromkeys(effective[in_force + 1 : bisect_right(effective, end)], -1)

@@ -99,7 +99,9 @@ def _row(contract: Contract, row: Mapping[str, str | None], method: Paying) -> t
     start, end, work, paid_schedule, paid_annual = parsed
     if work.differentials:
         work = work._replace(differentials=terms.differential_names(contract, work.differentials))
-    title = _cell(row, "title")
+    title = get("title") or ""
+    if not (title := title.strip()):
+        title = _cell(row, "title")  # raises the error that says what is missing
     hired = inputs.to_date(_cell(row, "hired"), "hire date")
     key = _common_path(contract, title, hired, start, end, method, parsed[2:])
     if key is not None:
@@ -166,11 +168,13 @@ def _common_path(
         return None
     if contract.terms.step_advance is None and not contract.terms.freezes:
         years = core.completed_years(hired, start)
-        tier = core.tier_for(contract, years)
-        following = [t for t in contract.tiers if t.min_years > tier.min_years]
-        if following and core.anniversary(hired, hired.year + following[0].min_years) <= end:
+        tiers = contract.tiers
+        tier = 0
+        while tier + 1 < len(tiers) and years >= tiers[tier + 1].min_years:
+            tier += 1
+        if tier + 1 < len(tiers) and core.anniversary(hired, hired.year + tiers[tier + 1].min_years) <= end:
             return None  # a step inside the period: the hire date matters
-        label = tier.label
+        label = tiers[tier].label
     else:
         index, moves = steps.changes(contract, hired, start, end)
         if moves:
