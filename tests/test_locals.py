@@ -386,3 +386,13 @@ def test_a_rate_with_four_decimals_is_shown_as_published(tmp_path: Path) -> None
     assert code == 0
     record = json.loads(out)
     assert (record["rate"], record["annual"]) == ("18.2575", "21598.62")  # 18.2575 x 1183 = 21598.6225
+
+
+def test_schedules_list_says_the_pay_terms(hourly: Path) -> None:
+    code, out, _ = run("schedules", "list", "--schedules", str(hourly))
+    assert code == 0
+    assert "Hourly rates: annual pay is the rate x 6.5 hours a day x 182 days." in out
+    assert "Steps move for everyone on 07-01 each year." in out
+    assert "Steps frozen from 2024-07-01 to 2025-06-30" in out
+    code, out, _ = run("schedules", "list")
+    assert "Hourly" not in out and "Steps" not in out  # the NYC contract: anniversaries, annual rates

@@ -187,7 +187,7 @@ def for_contract(
     contract: Contract, method: str | None, anchor: datetime.date | None
 ) -> tuple[str, datetime.date | None, Paying]:
     """The method (default: the contract's pay periods, else semimonthly), its anchor and its pricer."""
-    method = method or contract.terms.pay_periods or "semimonthly"
+    method = (method or contract.terms.pay_periods or "semimonthly").strip().lower()  # any case, as --format
     if anchor is None and method == "biweekly":
         anchor = contract.terms.anchor
     return method, anchor, payer(method, anchor)

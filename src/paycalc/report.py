@@ -16,6 +16,8 @@ from paycalc.proposal import describe
 COLOURS = ("#1f6fb2", "#d9822b", "#2e8540", "#8e44ad", "#c0392b")
 METHOD_WORDS = {
     "semimonthly": "24 checks a year, periods the 1st-15th and the 16th-end of each month, annual / 24 a period",
+    "biweekly": "26 checks a year, 14-day periods from the anchor, annual / 26 a period",
+    "monthly": "12 checks a year, calendar months, annual / 12 a month",
     "daily": "each day annual / the days of its year",
 }
 

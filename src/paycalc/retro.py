@@ -149,7 +149,6 @@ def _plan(
         flat = (0, 1)  # not used: the frozen schedule's rates are paid
         basis = f"schedule {effective[frozen]}"
 
-
     # the days on which a rate may change: a schedule takes effect, or a longevity tier or step is reached
     changes: dict[datetime.date, int] = dict.fromkeys(effective[in_force + 1 : bisect_right(effective, end)], -1)
     tiers = contract.tiers

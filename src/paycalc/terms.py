@@ -123,3 +123,34 @@ def annual_rate(contract: Contract, rate: Decimal, names: tuple[str, ...]) -> De
         return full
     with localcontext(prec=_EXACT):
         return full + sum((value for _, value in extras(contract, full, names)), Decimal(0))
+
+
+def describe(contract: Contract) -> list[str]:
+    """The contract's pay terms in words, a sentence each; nothing for the defaults (NYC's)."""
+    terms = contract.terms
+    said = []
+    if terms.basis == "hourly":
+        said.append(
+            f"Hourly rates: annual pay is the rate x {terms.hours_per_day} hours a day x {terms.days_per_year} days."
+        )
+    elif terms.basis == "daily":
+        said.append(f"Daily rates: annual pay is the rate x {terms.days_per_year} days.")
+    if terms.step_advance is not None:
+        month, day = terms.step_advance
+        said.append(f"Steps move for everyone on {month:02d}-{day:02d} each year.")
+    for first, last in terms.freezes:
+        said.append(f"Steps frozen from {first} to {last}: step days inside do not count.")
+    if terms.differentials:
+        kinds = {"per_hour": "an hour", "per_day": "a day", "per_year": "a year"}
+        said.append(
+            "Differentials: "
+            + ", ".join(
+                f"{d.name} {d.amount}%" if d.kind == "percent" else f"{d.name} ${d.amount} {kinds[d.kind]}"
+                for d in terms.differentials
+            )
+            + "."
+        )
+    if terms.pay_periods is not None:
+        anchor = f", periods from {terms.anchor}" if terms.anchor is not None else ""
+        said.append(f"Paid {terms.pay_periods}{anchor}.")
+    return said

@@ -65,6 +65,12 @@ def list_schedules(
             )
         )
         typer.echo(f"Term of the agreement: {contract.term_start} to {contract.term_end}.")
+        import textwrap
+
+        from paycalc.terms import describe
+
+        for sentence in describe(contract):
+            typer.echo(textwrap.fill(sentence, terminal_width(), subsequent_indent="  "))
         echo_note(contract)
 
 
