@@ -396,3 +396,27 @@ def test_schedules_list_says_the_pay_terms(hourly: Path) -> None:
     assert "Steps frozen from 2024-07-01 to 2025-06-30" in out
     code, out, _ = run("schedules", "list")
     assert "Hourly" not in out and "Steps" not in out  # the NYC contract: anniversaries, annual rates
+
+
+@pytest.mark.parametrize("name", ["associate", "ASSOCIATE", " Associate "])
+def test_retro_for_one_person_prices_a_differential_named_in_any_case(name: str) -> None:
+    """examples/hourly-local, July 2024, monthly: step 4 both sides (2019 hire, 2024-07-01 frozen).
+
+    Owed: (18.19 + 0.50) x 6.5 x 182 = 22110.27 / 12 = 1842.5225 -> 1842.52;
+    paid, the 2023 schedule: (17.83 + 0.50) x 1183 = 21684.39 / 12 = 1807.0325 -> 1807.03.
+    """
+    result = paycalc.retro_pay(
+        "Para", hired="2019-08-26", start="2024-07-01", end="2024-07-31", paid_schedule="2023-07-01",
+        differentials=[name], method="monthly", schedules=Path(__file__).parents[1] / "examples" / "hourly-local",
+    )  # fmt: skip
+    assert (str(result.owed), str(result.paid)) == ("1842.52", "1807.03")
+
+
+def test_retro_refuses_a_differential_the_contract_does_not_have(hourly: Path) -> None:
+    result = runner.invoke(
+        app,
+        ["retro", "--schedules", str(hourly), "--title", "Para", "--hired", "2022-07-01", "--from", "2023-07-01",
+         "--to", "2023-07-31", "--paid-annual", "24000", "--differential", "phd"],
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: unknown differential 'phd' (this contract's: degree, behavior")

@@ -27,7 +27,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from paycalc import core, inputs, periods, proposal, retro, steps, terms
+from paycalc import core, inputs, periods, proposal, retro, steps
 from paycalc.cost_sums import Sums, money_of
 from paycalc.errors import InputError, RowError
 from paycalc.idset import IdSet
@@ -163,10 +163,7 @@ def payroll(
     first, last = max(pieces[0][0], member.hired), pieces[-1][1]
     if first > last:
         return [0] * len(pieces)
-    work = member.work
-    if work.differentials:
-        work = work._replace(differentials=terms.differential_names(contract, work.differentials))
-    _, _, runs = retro._plan(contract, member.title, member.hired, first, last, work, None, ZERO)
+    _, _, runs = retro._plan(contract, member.title, member.hired, first, last, member.work, None, ZERO)
     cents = []
     for piece_start, piece_end in pieces:
         total = 0

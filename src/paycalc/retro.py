@@ -127,6 +127,8 @@ def _plan(
     title = core.resolve_title(contract, title_name)
     core.check_hire(title, hired)
     factor: Rational = (1, 1) if work == _REGULAR else _factor(contract, work)  # most rows of a roster: (1, 1)
+    if work.differentials:  # as the contract spells them; a name it does not have is an error
+        work = work._replace(differentials=terms.differential_names(contract, work.differentials))
     effective = _effective_dates(contract)
     in_force = bisect_right(effective, start) - 1
     if in_force < 0:

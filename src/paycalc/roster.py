@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
 
-from paycalc import core, inputs, retro, steps, terms
+from paycalc import core, inputs, retro, steps
 from paycalc.errors import InputError, RowError
 from paycalc.inputs import title_key
 from paycalc.models import Contract, Work
@@ -97,8 +97,6 @@ def _row(contract: Contract, row: Mapping[str, str | None], method: Paying) -> t
         if len(_terms) < 10_000:
             _terms[raw] = parsed
     start, end, work, paid_schedule, paid_annual = parsed
-    if work.differentials:
-        work = work._replace(differentials=terms.differential_names(contract, work.differentials))
     title = get("title") or ""
     if not (title := title.strip()):
         title = _cell(row, "title")  # raises the error that says what is missing
