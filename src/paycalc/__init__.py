@@ -26,17 +26,26 @@ from paycalc.models import (
 )
 
 if TYPE_CHECKING:
-    from paycalc.results import CompareRow, Comparison, History, HistoryRow, RetroResult, RosterTotal, Segment
+    from paycalc.results import CompareRow, Comparison, History, HistoryRow
+    from paycalc.retro_results import RetroResult, RosterTotal, Segment
 
 # Answer records are defined on first use: ``paycalc pay`` needs none of them (see paycalc.results).
-_RESULTS = ("CompareRow", "Comparison", "History", "HistoryRow", "RetroResult", "RosterTotal", "Segment")
+_RESULTS = {
+    "CompareRow": "results",
+    "Comparison": "results",
+    "History": "results",
+    "HistoryRow": "results",
+    "RetroResult": "retro_results",
+    "RosterTotal": "retro_results",
+    "Segment": "retro_results",
+}
 
 
 def __getattr__(name: str) -> object:
     if name in _RESULTS:
-        from paycalc import results
+        import importlib
 
-        return getattr(results, name)
+        return getattr(importlib.import_module(f"paycalc.{_RESULTS[name]}"), name)
     raise AttributeError(f"module 'paycalc' has no attribute {name!r}")
 
 

@@ -15,7 +15,8 @@ from paycalc.models import Contract, Instalment, PayResult, Work
 
 if TYPE_CHECKING:
     from paycalc.costing import Costing
-    from paycalc.results import Comparison, History, RetroResult, RosterTotal
+    from paycalc.results import Comparison, History
+    from paycalc.retro_results import RetroResult, RosterTotal
 
 Schedules = Contract | str | os.PathLike[str] | None
 Number = Decimal | int | float | str

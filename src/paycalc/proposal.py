@@ -28,7 +28,7 @@ from itertools import pairwise
 from paycalc import core
 from paycalc.errors import InputError
 from paycalc.models import Change, Contract, Instalment, LumpSum, Proposal, Schedule
-from paycalc.results import LumpSumPaid
+from paycalc.retro_results import LumpSumPaid
 
 HUNDRED = Decimal(100)
 STEP = {"dollar": Decimal(1), "cent": Decimal("0.01")}

@@ -32,7 +32,7 @@ from paycalc import core, periods, steps, terms
 from paycalc.errors import InputError
 from paycalc.models import Contract, Instalment, Work
 from paycalc.periods import ONE_DAY, Rational, as_decimal, product, rational
-from paycalc.results import LumpSumPaid, RetroResult, Segment
+from paycalc.retro_results import LumpSumPaid, RetroResult, Segment
 
 _REGULAR = Work()
 

@@ -16,7 +16,7 @@ from paycalc.errors import InputError, RowError
 from paycalc.inputs import title_key
 from paycalc.models import Contract, Work
 from paycalc.periods import Paying
-from paycalc.results import RosterTotal
+from paycalc.retro_results import RosterTotal
 
 REQUIRED = ("id", "title", "hired", "from", "to")
 OPTIONAL = ("hours", "workyear", "hours_per_day", "days", "differentials", "paid_schedule", "paid_annual")

@@ -15,7 +15,7 @@ from paycalc.errors import PaycalcError, RowError
 from paycalc.files import Interrupted, NotUtf8, open_binary, safe_cell, text_lines, write_atomically
 from paycalc.models import Contract, Instalment
 from paycalc.render import Format, cents
-from paycalc.results import RosterTotal
+from paycalc.retro_results import RosterTotal
 
 COLUMNS = ("id", "rows", "owed", "paid", "retro")
 MAX_CELL = 10_000  # characters: no id, title or date comes near

@@ -27,7 +27,7 @@ from paycalc.commands._work import (
 )
 from paycalc.models import Contract, Instalment
 from paycalc.render import Format, cents, money, table, terminal_width, to_csv, to_json
-from paycalc.results import RetroResult
+from paycalc.retro_results import RetroResult
 
 app = command_app()
 
