@@ -181,3 +181,18 @@ def test_caching_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     loader._load(folder.absolute(), folder)
     assert not (tmp_path / ".cache").exists()
     assert os.listdir(tmp_path) == ["local"]
+
+
+def test_an_hourly_contract_comes_back_from_the_cache_with_all_its_pay_terms(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("PAYCALC_CACHE_DIR", str(cache))
+    folder = _copy(Path(__file__).parents[1] / "examples" / "hourly-local", tmp_path / "hourly")
+    first = loader._load(folder.absolute(), folder)
+    loader._load.cache_clear()
+    monkeypatch.setattr("paycalc.schema.build", lambda *a: pytest.fail("validated again"))
+    again = loader._load(folder.absolute(), folder)
+    assert again == first
+    assert again.terms.step_advance == (7, 1) and again.terms.anchor is not None
+    assert [d.name for d in again.terms.differentials][:2] == ["associate", "bachelor"]
