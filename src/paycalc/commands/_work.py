@@ -1,6 +1,6 @@
 """The options that say what a person works (hours, days, differentials) and how they are paid (method)."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -58,7 +58,21 @@ AnchorOption = Annotated[
 _OPTIONS = {"hours": "--hours", "workyear": "--workyear", "hours_per_day": "--hours-per-day", "days": "--days"}
 
 
-def refuse_misfits(contract: Contract, **given: object) -> None:
+def work_for(
+    contract: Contract,
+    hours: str | None,
+    workyear: str | None,
+    hours_per_day: str | None,
+    days: str | None,
+    differential: list[str] | None,
+) -> dict[str, Any]:
+    """The work options as the API takes them, once they fit the contract's basis (else exit 2)."""
+    given = {"hours": hours, "workyear": workyear, "hours_per_day": hours_per_day, "days": days}
+    refuse_misfits(contract, given)
+    return given | {"differentials": differential or ()}
+
+
+def refuse_misfits(contract: Contract, given: dict[str, str | None]) -> None:
     """A usage error (exit 2) for work options the contract's pay basis does not take."""
     from paycalc.terms import FIT
 

@@ -22,7 +22,7 @@ from paycalc.commands._common import (
     proposal_field,
     reporting_errors,
 )
-from paycalc.commands._work import DaysOption, DifferentialOption, HoursPerDayOption, refuse_misfits
+from paycalc.commands._work import DaysOption, DifferentialOption, HoursPerDayOption, work_for
 from paycalc.render import (
     Format,
     bar_chart,
@@ -93,18 +93,14 @@ def history(
 
     with reporting_errors():
         contract = open_contract(schedules, proposal)
-        refuse_misfits(contract, hours=hours, workyear=workyear, hours_per_day=hours_per_day, days=days)
+        work = work_for(contract, hours, workyear, hours_per_day, days, differential)
         result = pricing(
             title,
             years=years,
             hired=hired,
             start=start,
             end=end,
-            hours=hours,
-            workyear=workyear,
-            hours_per_day=hours_per_day,
-            days=days,
-            differentials=differential or (),
+            **work,
             schedules=contract,
             cpi=cpi_choice(real, cpi),
         )

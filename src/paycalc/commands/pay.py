@@ -18,7 +18,7 @@ from paycalc.commands._common import (
     open_contract,
     reporting_errors,
 )
-from paycalc.commands._work import DaysOption, DifferentialOption, HoursPerDayOption, refuse_misfits
+from paycalc.commands._work import DaysOption, DifferentialOption, HoursPerDayOption, work_for
 from paycalc.models import DifferentialPaid, PayResult
 from paycalc.render import Format, card, cents, money, number, published, to_csv, to_json
 
@@ -71,17 +71,13 @@ def pay(
 
             date = datetime.date.today().isoformat()
         contract = open_contract(schedules, proposal)
-        refuse_misfits(contract, hours=hours, workyear=workyear, hours_per_day=hours_per_day, days=days)
+        work = work_for(contract, hours, workyear, hours_per_day, days, differential)
         result = annual_pay(
             title,
             date,
             years=years,
             hired=hired,
-            hours=hours,
-            workyear=workyear,
-            hours_per_day=hours_per_day,
-            days=days,
-            differentials=differential or (),
+            **work,
             schedules=contract,
         )
     under = contract.proposal.name if contract.proposal is not None else None

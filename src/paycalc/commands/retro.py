@@ -23,7 +23,7 @@ from paycalc.commands._work import (
     DifferentialOption,
     HoursPerDayOption,
     MethodOption,
-    refuse_misfits,
+    work_for,
 )
 from paycalc.models import Contract, Instalment
 from paycalc.render import Format, cents, money, table, terminal_width, to_csv, to_json
@@ -179,7 +179,7 @@ def retro(
 
     with reporting_errors():
         contract = open_contract(schedules, proposal)
-        refuse_misfits(contract, hours=hours, workyear=workyear, hours_per_day=hours_per_day, days=days)
+        work = work_for(contract, hours, workyear, hours_per_day, days, differential)
         split = _instalments(instalments, contract)
         if output not in STDOUT_NAMES:
             from paycalc.files import check_output
@@ -190,11 +190,7 @@ def retro(
             hired=str(hired),
             start=str(start),
             end=str(end),
-            hours=hours,
-            workyear=workyear,
-            hours_per_day=hours_per_day,
-            days=days,
-            differentials=differential or (),
+            **work,
             paid_schedule=paid_schedule,
             paid_annual=paid_annual,
             method=method,
