@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from paycalc import core, inputs, retro, steps
 from paycalc.errors import InputError, RowError
@@ -23,20 +24,43 @@ OPTIONAL = ("hours", "workyear", "hours_per_day", "days", "differentials", "paid
 WORK_COLUMNS = ("hours", "workyear", "hours_per_day", "days", "differentials")
 
 
+Priced = tuple[int, int, int] | str  # a row's owed, paid and lump sums in cents, or why it cannot be priced
+Mapper = Callable[[Callable[[Mapping[str, str | None]], Priced], Iterable[Mapping[str, str | None]]], Iterator[Any]]
+
+
+def one_by_one(
+    price: Callable[[Mapping[str, str | None]], Priced], rows: Iterable[Mapping[str, str | None]]
+) -> Iterator[tuple[Mapping[str, str | None], Priced]]:
+    """Each row with its price, in this process (``paycalc.parallel`` offers two processes)."""
+    for row in rows:
+        yield row, price(row)
+
+
 def retro_totals(
     rows: Iterable[Mapping[str, str | None]],
     contract: Contract,
     method: Paying,
     on_invalid: Callable[[RowError], None] | None,
+    mapper: Mapper = one_by_one,
 ) -> Iterator[RosterTotal]:
+    """One total per id, in the rows' order; ``mapper`` prices the rows (in order) and may do it ahead."""
+
+    def price(row: Mapping[str, str | None]) -> Priced:
+        try:
+            return _row(contract, row, method)
+        except InputError as exc:
+            return str(exc)
+
     finished: set[str] = set()
     person, count, owed, paid, lumps = "", 0, 0, 0, 0  # the id being summed: rows, owed, paid, lump sums in cents
-    for number, row in enumerate(rows, start=1):
+    for number, (row, priced) in enumerate(mapper(price, rows), start=1):
         try:
             row_id = _id(row)
             if row_id != person and row_id in finished:
                 raise InputError(f"id {row_id!r} appears again after other ids (the rows of one id follow each other)")
-            owed_cents, paid_cents, lump_cents = _row(contract, row, method)
+            if isinstance(priced, str):
+                raise InputError(priced)
+            owed_cents, paid_cents, lump_cents = priced
         except InputError as exc:
             error = RowError(number, str(exc))
             if on_invalid is None:

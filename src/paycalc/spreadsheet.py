@@ -64,8 +64,9 @@ class SheetRows:
         while self.header and not self.header[-1]:
             self.header.pop()
 
-    def where(self, column: str | None = None) -> str:
-        place = f"{self.path}, sheet {self.sheet}, row {self.row}"
+    def where(self, column: str | None = None, row: int | None = None) -> str:
+        """The place as a spreadsheet user sees it: the row read last, or ``row``, and the column's letter."""
+        place = f"{self.path}, sheet {self.sheet}, row {self.row if row is None else row}"
         if column in self.header:
             place += f", column {column_letter(self.header.index(column))}"
         return place

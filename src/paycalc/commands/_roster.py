@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import csv
 import sys
+from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import closing
 from typing import IO, Any
 
 import typer
 
-from paycalc.commands._common import EXIT_SKIPPED, fail
+from paycalc.commands._common import EXIT_SKIPPED, as_typed, fail
 from paycalc.errors import PaycalcError, RowError
 from paycalc.files import Interrupted, NotUtf8, open_binary, safe_cell, text_lines, write_atomically
 from paycalc.models import Contract, Instalment
@@ -76,9 +77,11 @@ def run_roster(
 ) -> None:
     """Price a roster (CSV or .xlsx) row by row into ``output`` (CSV, JSON or .xlsx); nothing is written
     unless the run succeeds."""
-    from paycalc import proposal
-    from paycalc.api import retro_roster
+    from paycalc import periods, proposal
+    from paycalc import roster as pricing
     from paycalc.files import STDOUT_NAMES, check_output
+    from paycalc.inputs import to_date
+    from paycalc.parallel import BATCH, in_two_processes
     from paycalc.roster import OPTIONAL, REQUIRED
 
     name = "stdin" if source == "-" else source
@@ -95,8 +98,8 @@ def run_roster(
             infile: Any = sheet_rows
             reader: Any = sheet_rows
 
-            def where(column: str | None = None) -> str:
-                return sheet_rows.where(column)
+            def where(column: str | None = None, at: int | None = None) -> str:
+                return sheet_rows.where(column, at)
 
             read_columns(sheet_rows.header, f"{source}, sheet {sheet_rows.sheet}", REQUIRED, OPTIONAL)
         else:
@@ -111,8 +114,8 @@ def run_roster(
             csv.field_size_limit(MAX_CELL)
             reader = csv.DictReader(counted())
 
-            def where(column: str | None = None) -> str:
-                return f"{name}: line {line}"
+            def where(column: str | None = None, at: int | None = None) -> str:
+                return f"{name}: line {line if at is None else at}"
 
     except PaycalcError as exc:
         fail(str(exc))
@@ -121,23 +124,33 @@ def run_roster(
             if not is_xlsx(source):
                 read_header(reader, name, REQUIRED, OPTIONAL)
 
+            # rows are priced ahead of their totals (paycalc.parallel), so each row's place is kept
+            # until its total is made: the line (CSV) or sheet row (.xlsx) of the last rows read
+            places: deque[int] = deque(maxlen=8 * BATCH)
+            count = 0
+            xlsx = is_xlsx(source)
+
+            def place_of(number: int) -> int | None:
+                first = count - len(places) + 1
+                return places[number - first] if first <= number <= count else None
+
             def report(error: RowError) -> None:
                 nonlocal skipped
                 skipped += 1
-                typer.echo(f"Skipped: {where(_column(error.reason))}: {error.reason}", err=True)
+                typer.echo(f"Skipped: {where(_column(error.reason), place_of(error.row))}: {error.reason}", err=True)
 
             def rows() -> Iterator[dict[str, Any]]:
-                nonlocal line
+                nonlocal line, count
                 for row in _progress(reader, None if is_xlsx(source) or source == "-" else infile):
                     line = getattr(reader, "line_num", 0)
+                    count += 1
+                    places.append(reader.row if xlsx else line)
                     yield row
 
-            totals = retro_roster(
-                rows(),
-                method=method[0],
-                anchor=method[1],
-                schedules=contract,
-                on_invalid=report if skip_invalid else None,
+            anchor = None if method[1] is None else to_date(method[1], "anchor")
+            _, _, pay_for = periods.for_contract(contract, method[0], anchor)
+            totals = pricing.retro_totals(
+                rows(), contract, pay_for, report if skip_invalid else None, mapper=in_two_processes
             )
             lump_column = contract.proposal is not None and bool(contract.proposal.lump_sums)
             if is_xlsx(output):
@@ -149,14 +162,14 @@ def run_roster(
                     output, lambda out: _write(totals, format, out, lump_column, instalments, proposal.split)
                 )
     except RowError as error:
-        place = where(_column(error.reason))
+        place = where(_column(error.reason), place_of(error.row))
         fail(f"{place}: {error.reason} (nothing was written; --skip-invalid leaves such rows out)")
     except NotUtf8 as exc:
         fail(f"{name}: {exc} (nothing was written)")
     except csv.Error as exc:
         fail(f"{name}: line {read}: {exc} (a cell of at most {MAX_CELL:,} characters; nothing was written)")
     except PaycalcError as error:
-        fail(str(error))
+        fail(as_typed(str(error)))
     except Interrupted as signal:
         typer.echo(f"Error: stopped by {signal} (nothing was written)", err=True)
         raise typer.Exit(128 + signal.signum) from None

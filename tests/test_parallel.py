@@ -1,0 +1,156 @@
+"""A long roster priced on two cores: the same results in the same order, whatever happens to the worker."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import paycalc
+from paycalc import parallel
+from paycalc.cli import app
+
+runner = CliRunner()
+TITLES = ["Teacher Aide", "Ed. Asst. B", "Ed. Assoc.", "Aux. Trainer"]
+
+
+def roster(rows: int, broken: int | None = None) -> str:
+    """``rows`` people over the whole term, each hire date different; row ``broken`` has a bad date."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["id", "title", "hired", "from", "to", "hours"])
+    for n in range(1, rows + 1):
+        hired = date(1985, 1, 1) + timedelta(days=(7 * n) % 8700)  # 1985 to 2008, before the period
+        hired_text = "2010-02-30" if n == broken else hired.isoformat()
+        writer.writerow([f"P{n:05d}", TITLES[n % 4], hired_text, "2009-11-01", "2018-11-30", "" if n % 3 else "20"])
+    return out.getvalue()
+
+
+def square(n: int) -> int:
+    return n * n
+
+
+@pytest.mark.parametrize("count", [0, 1, 499, 500, 501, 1000, 1500, 2601])
+def test_every_item_comes_back_with_its_price_in_order(count: int) -> None:
+    assert list(parallel.in_two_processes(square, range(count))) == [(n, n * n) for n in range(count)]
+
+
+def test_a_worker_that_dies_is_replaced_by_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    parent = os.getpid()
+
+    def dies_in_the_worker(n: int) -> int:
+        if os.getpid() != parent:
+            os._exit(3)  # killed, out of memory: whatever it was, no results come back
+        return n * n
+
+    assert list(parallel.in_two_processes(dies_in_the_worker, range(3000))) == [(n, n * n) for n in range(3000)]
+
+
+def test_an_error_in_pricing_surfaces_as_it_would_in_one_process() -> None:
+    def fails_at_700(n: int) -> int:
+        if n == 700:
+            raise ValueError("row 700")
+        return n
+
+    seen = []
+    with pytest.raises(ValueError, match="row 700"):
+        for n, _ in parallel.in_two_processes(fails_at_700, range(3000)):
+            seen.append(n)
+    assert seen == list(range(700))  # every item before the failing one came back, in order
+
+
+def test_no_worker_is_left_behind_when_the_consumer_stops_early(monkeypatch: pytest.MonkeyPatch) -> None:
+    forked: list[int] = []
+    real_fork = os.fork
+
+    def fork() -> int:
+        pid = real_fork()
+        if pid:
+            forked.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", fork)
+    items = parallel.in_two_processes(square, range(5000))
+    assert next(items) == (0, 0)
+    items.close()
+    assert forked, "no worker was started"
+    with pytest.raises(ChildProcessError):
+        os.waitpid(forked[0], os.WNOHANG)  # already reaped: gone
+
+
+def test_a_long_roster_gives_what_pricing_row_by_row_gives(tmp_path: Path) -> None:
+    text = roster(2600)
+    (tmp_path / "members.csv").write_text(text)
+    result = runner.invoke(app, ["retro", "--roster", str(tmp_path / "members.csv"), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    import json
+
+    one_by_one = list(paycalc.retro_roster(csv.DictReader(io.StringIO(text))))  # the API: one process
+    assert [(r["id"], r["owed"], r["paid"], r["retro"]) for r in json.loads(result.stdout)] == [
+        (t.id, str(t.owed), str(t.paid), str(t.retro)) for t in one_by_one
+    ]
+
+
+def test_a_bad_row_far_into_a_long_roster_is_named_by_its_own_line(tmp_path: Path) -> None:
+    (tmp_path / "members.csv").write_text(roster(2600, broken=1700))
+    result = runner.invoke(app, ["retro", "--roster", str(tmp_path / "members.csv")])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        f"Error: {tmp_path / 'members.csv'}: line 1701: hire date '2010-02-30' is not a valid date"
+    )
+    result = runner.invoke(app, ["retro", "--roster", str(tmp_path / "members.csv"), "--skip-invalid"])
+    assert result.exit_code == 3
+    assert f"Skipped: {tmp_path / 'members.csv'}: line 1701: hire date '2010-02-30'" in result.stderr
+    assert result.stdout.count("\n") == 1 + 2599  # the header and every other row
+
+
+def _processes_reading(path: Path) -> list[int]:
+    """Processes of this machine whose command line names ``path`` (this test's own file)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if str(path).encode() in (entry / "cmdline").read_bytes():
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="needs /proc to find the worker")
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_while_the_worker_runs_stops_both_and_leaves_nothing(tmp_path: Path, signum: int) -> None:
+    fifo = tmp_path / "members.csv"
+    os.mkfifo(fifo)
+    out = tmp_path / "out.csv"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "paycalc", "retro", "--roster", str(fifo), "--output", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    with open(fifo, "w") as writer:
+        writer.write(roster(1600))  # three batches: the worker is started; the reader waits for more
+        writer.flush()
+        deadline = time.monotonic() + 20
+        while len(_processes_reading(fifo)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert len(_processes_reading(fifo)) == 2, "the worker never started"
+        process.send_signal(signum)
+        _, stderr = process.communicate(timeout=20)
+    assert process.returncode == 128 + signum
+    assert "nothing was written" in stderr and "Traceback" not in stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["members.csv"]
+    deadline = time.monotonic() + 5
+    while _processes_reading(fifo) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert _processes_reading(fifo) == []  # the worker is gone too
