@@ -39,7 +39,7 @@ def square(n: int) -> int:
     return n * n
 
 
-@pytest.mark.parametrize("count", [0, 1, 499, 500, 501, 1000, 1500, 2601])
+@pytest.mark.parametrize("count", [0, 1, 999, 1000, 1001, 1500, 2500, 2501, 4001])
 def test_every_item_comes_back_with_its_price_in_order(count: int) -> None:
     assert list(parallel.in_two_processes(square, range(count))) == [(n, n * n) for n in range(count)]
 

@@ -25,7 +25,8 @@ from itertools import islice
 from typing import Any, TypeVar
 
 Item = TypeVar("Item")
-BATCH = 500
+BATCH = 500  # rows this process prices at a time; the worker takes twice as many, as this process
+# also reads the rows, checks ids, sums the totals and writes them: so both cores are busy about equally
 
 
 class _Worker:
@@ -149,8 +150,8 @@ def in_two_processes(price: Callable[[Item], Any], items: Iterable[Item]) -> Ite
     both (so the reading, checking and writing around them overlap with the worker's next batch).
     """
     rows = iter(items)
-    theirs = list(islice(rows, BATCH))
-    if len(theirs) < BATCH or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
+    theirs = list(islice(rows, 2 * BATCH))
+    if len(theirs) < 2 * BATCH or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
         for item in theirs:
             yield item, price(item)
         for item in rows:
@@ -163,7 +164,7 @@ def in_two_processes(price: Callable[[Item], Any], items: Iterable[Item]) -> Ite
             mine = list(islice(rows, BATCH))
             priced_mine = _price_all(price, mine)
             priced_theirs = helper.collect(theirs, handed_over)
-            following = list(islice(rows, BATCH))
+            following = list(islice(rows, 2 * BATCH))
             handed_over = bool(following) and helper.hand_over(following)
             yield from _hand_on(theirs, priced_theirs)
             yield from _hand_on(mine, priced_mine)
