@@ -113,20 +113,14 @@ def test_a_bad_row_far_into_a_long_roster_is_named_by_its_own_line(tmp_path: Pat
     assert result.stdout.count("\n") == 1 + 2599  # the header and every other row
 
 
-def _processes_reading(path: Path) -> list[int]:
-    """Processes of this machine whose command line names ``path`` (this test's own file)."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                if str(path).encode() in (entry / "cmdline").read_bytes():
-                    found.append(int(entry.name))
-            except OSError:
-                continue
-    return found
+def _children(pid: int) -> list[int]:
+    """The child processes of ``pid`` (paycalc's worker), as the kernel lists them."""
+    return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
 
 
-@pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="needs /proc to find the worker")
+@pytest.mark.skipif(
+    not Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").exists(), reason="needs /proc's list of children"
+)
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 def test_a_signal_while_the_worker_runs_stops_both_and_leaves_nothing(tmp_path: Path, signum: int) -> None:
     fifo = tmp_path / "members.csv"
@@ -137,20 +131,46 @@ def test_a_signal_while_the_worker_runs_stops_both_and_leaves_nothing(tmp_path: 
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        start_new_session=True,  # its own process group: the worker joins it, so its end can be seen
     )
     with open(fifo, "w") as writer:
-        writer.write(roster(1600))  # three batches: the worker is started; the reader waits for more
+        writer.write(roster(1600))  # more than the worker's first batch: it starts; the reader waits for more
         writer.flush()
         deadline = time.monotonic() + 20
-        while len(_processes_reading(fifo)) < 2 and time.monotonic() < deadline:
+        while not _children(process.pid) and time.monotonic() < deadline:
             time.sleep(0.02)
-        assert len(_processes_reading(fifo)) == 2, "the worker never started"
+        assert _children(process.pid), "the worker never started"
         process.send_signal(signum)
         _, stderr = process.communicate(timeout=20)
     assert process.returncode == 128 + signum
     assert "nothing was written" in stderr and "Traceback" not in stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["members.csv"]
     deadline = time.monotonic() + 5
-    while _processes_reading(fifo) and time.monotonic() < deadline:
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(process.pid, 0)  # anyone left in paycalc's process group?
+        except ProcessLookupError:
+            break
         time.sleep(0.02)
-    assert _processes_reading(fifo) == []  # the worker is gone too
+    with pytest.raises(ProcessLookupError):
+        os.killpg(process.pid, 0)  # the worker is gone too
+
+
+def test_as_a_real_process_only_paycalc_speaks_and_the_output_is_whole(tmp_path: Path) -> None:
+    """The worker is a fork of paycalc: were it ever to run on past its loop, it would write or say
+    something a second time. Run as a user runs it, stderr stays empty and the output is exact."""
+    text = roster(3100)
+    (tmp_path / "members.csv").write_text(text)
+    out = tmp_path / "out.csv"
+    result = subprocess.run(
+        [sys.executable, "-m", "paycalc", "retro", "--roster", str(tmp_path / "members.csv"), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+    expected = [
+        f"{t.id},1,{t.owed},{t.paid},{t.retro}" for t in paycalc.retro_roster(csv.DictReader(io.StringIO(text)))
+    ]
+    assert out.read_text().splitlines() == ["id,rows,owed,paid,retro", *expected]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["members.csv", "out.csv"]
