@@ -182,7 +182,7 @@ def run_roster(
 
 
 def _progress(rows: Iterable[dict[str, str | None]], file: Any = None) -> Iterator[dict[str, str | None]]:
-    """The rows, with a progress display on stderr when stderr is a terminal: rows priced and, for a
+    """The rows, with a progress display on stderr when stderr is a terminal: rows read and, for a
     file that can tell, how far through it the reading is."""
     if not sys.stderr.isatty():
         yield from rows
@@ -198,7 +198,7 @@ def _progress(rows: Iterable[dict[str, str | None]], file: Any = None) -> Iterat
         size = 0
     columns = (
         SpinnerColumn(),
-        TextColumn("{task.fields[rows]:,} rows priced"),
+        TextColumn("{task.fields[rows]:,} rows read"),
         *([BarColumn(), TextColumn("{task.percentage:>3.0f}% of the file")] if size else []),
         TimeElapsedColumn(),
     )
