@@ -174,3 +174,11 @@ def test_as_a_real_process_only_paycalc_speaks_and_the_output_is_whole(tmp_path:
     ]
     assert out.read_text().splitlines() == ["id,rows,owed,paid,retro", *expected]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["members.csv", "out.csv"]
+
+
+def test_when_no_process_can_be_started_this_one_prices_everything(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_fork() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    assert list(parallel.in_two_processes(square, range(2600))) == [(n, n * n) for n in range(2600)]

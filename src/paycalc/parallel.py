@@ -31,17 +31,22 @@ BATCH = 500  # rows this process prices at a time; the worker takes twice as man
 
 class _Worker:
     def __init__(self, price: Callable[[Any], Any]) -> None:
-        to_worker, self._from_parent = os.pipe()
-        self._to_parent, from_worker = os.pipe()
-        self.pid = os.fork()
+        worker_reads, paycalc_writes = os.pipe()
+        paycalc_reads, worker_writes = os.pipe()
+        try:
+            self.pid = os.fork()
+        except OSError:
+            for fd in (worker_reads, paycalc_writes, paycalc_reads, worker_writes):
+                os.close(fd)
+            raise
         if self.pid == 0:  # the worker
-            os.close(self._from_parent)
-            os.close(self._to_parent)
-            _serve(price, to_worker, from_worker)
-        os.close(to_worker)
-        os.close(from_worker)
-        self._send = os.fdopen(self._from_parent, "wb")
-        self._receive = os.fdopen(self._to_parent, "rb")
+            os.close(paycalc_writes)
+            os.close(paycalc_reads)
+            _serve(price, worker_reads, worker_writes)
+        os.close(worker_reads)
+        os.close(worker_writes)
+        self._send = os.fdopen(paycalc_writes, "wb")
+        self._receive = os.fdopen(paycalc_reads, "rb")
 
     def send(self, batch: list[Any]) -> None:
         pickle.dump(batch, self._send, protocol=pickle.HIGHEST_PROTOCOL)
@@ -115,7 +120,9 @@ class _Helper:
 
     def __init__(self, price: Callable[[Any], Any]) -> None:
         self.price = price
-        self.worker: _Worker | None = _Worker(price)
+        self.worker: _Worker | None = None
+        with contextlib.suppress(OSError):  # no pipe or process to be had: this process prices it all
+            self.worker = _Worker(price)
 
     def hand_over(self, batch: list[Any]) -> bool:
         if self.worker is not None:
