@@ -59,7 +59,7 @@ def pay(
       paycalc pay --title "Teacher Aide" --hired 2012-09-04 --hours 20 --format json
       paycalc pay --proposal uft-2019-2022 --title "Teacher Aide" --date 2021-05-14 --years 0
       paycalc pay --schedules examples/hourly-local --title Paraeducator --date 2025-09-15 \\
-        --hired 2019-08-26 --hours-per-day 6 --differential degree
+        --hired 2019-08-26 --hours-per-day 6 --differential associate
     """
     from paycalc.api import annual_pay
 
