@@ -80,13 +80,18 @@ def completed_years(hired: date, on: date) -> int:
     return years - 1 if on < anniversary(hired, on.year) else years
 
 
+def tier_index(contract: Contract, years: int) -> int:
+    """The index of the highest longevity tier (or step) whose minimum years ``years`` reaches."""
+    tiers = contract.tiers
+    index = 0
+    while index + 1 < len(tiers) and years >= tiers[index + 1].min_years:
+        index += 1
+    return index
+
+
 def tier_for(contract: Contract, years: int) -> Tier:
     """The highest longevity tier whose minimum years ``years`` reaches."""
-    earned = contract.tiers[0]
-    for tier in contract.tiers:
-        if years >= tier.min_years:
-            earned = tier
-    return earned
+    return contract.tiers[tier_index(contract, years)]
 
 
 def check_hire(title: Title, hired: date) -> None:

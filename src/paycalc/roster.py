@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from paycalc import core, inputs, retro, steps
+from paycalc import inputs, retro, steps
 from paycalc.errors import InputError, RowError
 from paycalc.inputs import title_key
 from paycalc.models import Contract, Work
@@ -188,18 +188,8 @@ def _common_path(
     found = contract.lookup.get(title_key(title))
     if found is None or found.hired_before is not None:
         return None
-    if contract.terms.step_advance is None and not contract.terms.freezes:
-        years = core.completed_years(hired, start)
-        tiers = contract.tiers
-        tier = 0
-        while tier + 1 < len(tiers) and years >= tiers[tier + 1].min_years:
-            tier += 1
-        if tier + 1 < len(tiers) and core.anniversary(hired, hired.year + tiers[tier + 1].min_years) <= end:
-            return None  # a step inside the period: the hire date matters
-        label = tiers[tier].label
-    else:
-        index, moves = steps.changes(contract, hired, start, end)
-        if moves:
-            return None
-        label = contract.tiers[index].label
+    tier, moves = steps.changes(contract, hired, start, end)
+    if moves:
+        return None  # a step inside the period: the hire date matters
+    label = contract.tiers[tier].label
     return (found.name, label, start, end, method, *values)

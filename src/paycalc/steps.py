@@ -48,15 +48,6 @@ def _step_days_up_to(on: datetime.date, month: int, day: int) -> int:
     return on.year if (on.month, on.day) >= (month, day) else on.year - 1
 
 
-def tier_index(contract: Contract, years: int) -> int:
-    """The index of the highest tier whose minimum years ``years`` reaches."""
-    index = 0
-    for i, tier in enumerate(contract.tiers):
-        if years >= tier.min_years:
-            index = i
-    return index
-
-
 def changes(
     contract: Contract, hired: datetime.date, start: datetime.date, end: datetime.date
 ) -> tuple[int, dict[datetime.date, int]]:
@@ -65,23 +56,20 @@ def changes(
     moves: dict[datetime.date, int] = {}
     if terms.step_advance is None and not terms.freezes:  # the common case (NYC's), in closed form
         tiers = contract.tiers
-        years = core.completed_years(hired, start)
-        tier = 0
-        while tier + 1 < len(tiers) and years >= tiers[tier + 1].min_years:
-            tier += 1
+        tier = core.tier_index(contract, core.completed_years(hired, start))
         for i in range(tier + 1, len(tiers)):
             reached = core.anniversary(hired, hired.year + tiers[i].min_years)
             if reached <= end:
                 moves[reached] = i
         return tier, moves
-    current = tier = tier_index(contract, counted_years(contract, hired, start))
+    current = tier = core.tier_index(contract, counted_years(contract, hired, start))
     for year in range(start.year, end.year + 1):
         if terms.step_advance is None:
             step_day = core.anniversary(hired, year)
         else:
             step_day = datetime.date(year, *terms.step_advance)
         if start < step_day <= end:
-            now = tier_index(contract, counted_years(contract, hired, step_day))
+            now = core.tier_index(contract, counted_years(contract, hired, step_day))
             if now != current:
                 moves[step_day] = current = now
     return tier, moves
