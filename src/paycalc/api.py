@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from paycalc import core, inputs, periods
 from paycalc.errors import RowError
 from paycalc.loader import load_contract
-from paycalc.models import Contract, Instalment, PayResult, Work
+from paycalc.models import Contract, Instalment, PayResult
 
 if TYPE_CHECKING:
     from paycalc.costing import Costing
@@ -25,25 +25,6 @@ Number = Decimal | int | float | str
 def contract_for(schedules: Schedules) -> Contract:
     """A loaded contract from a contract, a schedules folder, or None for the bundled one."""
     return schedules if isinstance(schedules, Contract) else load_contract(schedules)
-
-
-def work(
-    hours: Number | None = None,
-    workyear: Number | None = None,
-    hours_per_day: Number | None = None,
-    days: Number | None = None,
-    differentials: Iterable[str] = (),
-) -> Work:
-    """What a person works, checked: each None is the contract's regular amount."""
-    if isinstance(differentials, str):
-        differentials = [differentials]
-    return Work(
-        None if hours is None else inputs.to_hours(hours),
-        None if workyear is None else inputs.to_workyear(workyear),
-        None if hours_per_day is None else inputs.to_hours_per_day(hours_per_day),
-        None if days is None else inputs.to_days(days),
-        tuple(differentials),
-    )
 
 
 def annual_pay(
@@ -76,7 +57,7 @@ def annual_pay(
         inputs.to_date(on),
         years=None if years is None else inputs.to_years(years),
         hired=None if hired is None else inputs.to_date(hired, "hire date"),
-        **work(hours, workyear, hours_per_day, days, differentials)._asdict(),
+        **inputs.to_work(hours, workyear, hours_per_day, days, differentials)._asdict(),
     )
 
 
@@ -145,7 +126,7 @@ def history(
         hired=None if hired is None else inputs.to_date(hired, "hire date"),
         start=None if start is None else inputs.to_date(start, "from date"),
         end=None if end is None else inputs.to_date(end, "to date"),
-        work=work(hours, workyear, hours_per_day, days, differentials),
+        work=inputs.to_work(hours, workyear, hours_per_day, days, differentials),
     )
     if cpi is None:
         return result
@@ -191,7 +172,7 @@ def retro_pay(
         hired=inputs.to_date(hired, "hire date"),
         start=inputs.to_date(start, "from date"),
         end=inputs.to_date(end, "to date"),
-        work=work(hours, workyear, hours_per_day, days, differentials),
+        work=inputs.to_work(hours, workyear, hours_per_day, days, differentials),
         paid_schedule=None if paid_schedule is None else inputs.to_date(paid_schedule, "paid schedule date"),
         paid_annual=None if paid_annual is None else inputs.to_amount(paid_annual, "paid annual"),
         method=method,

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
 
 from paycalc.errors import InputError
+from paycalc.models import Work
 
 MAX_HOURS = Decimal(168)
 MAX_WORKYEAR = Decimal(2)
@@ -123,6 +125,24 @@ def to_hours_per_day(value: Decimal | int | float | str) -> Decimal:
 def to_days(value: Decimal | int | float | str) -> Decimal:
     """Days worked a year (hourly and daily contracts): above 0 and at most 366."""
     return _within(value, "days", 366, "days a year above 0 and at most 366, e.g. 180")
+
+
+def to_work(
+    hours: Decimal | int | float | str | None = None,
+    workyear: Decimal | int | float | str | None = None,
+    hours_per_day: Decimal | int | float | str | None = None,
+    days: Decimal | int | float | str | None = None,
+    differentials: Iterable[str] = (),
+) -> Work:
+    """What a person works, each value checked; None is the contract's regular amount. Differential
+    names are kept as given (the contract resolves them)."""
+    return Work(
+        None if hours is None else to_hours(hours),
+        None if workyear is None else to_workyear(workyear),
+        None if hours_per_day is None else to_hours_per_day(hours_per_day),
+        None if days is None else to_days(days),
+        (differentials,) if isinstance(differentials, str) else tuple(differentials),
+    )
 
 
 def to_amount(value: Decimal | int | float | str, what: str = "amount", limit: Decimal = MAX_AMOUNT) -> Decimal:

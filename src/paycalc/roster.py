@@ -156,13 +156,8 @@ _terms: dict[tuple[str | None, ...], _Terms] = {}
 def work_of(cells: Mapping[str, str | None]) -> Work:
     """A row's work columns (each optional) as a :class:`Work`; differentials as given, split on ``;``."""
     hours, workyear, per_day, days, differentials = ((cells.get(c) or "").strip() or None for c in WORK_COLUMNS)
-    return Work(
-        None if hours is None else inputs.to_hours(hours),
-        None if workyear is None else inputs.to_workyear(workyear),
-        None if per_day is None else inputs.to_hours_per_day(per_day),
-        None if days is None else inputs.to_days(days),
-        tuple(name.strip() for name in (differentials or "").split(";") if name.strip()),
-    )
+    names = [name.strip() for name in (differentials or "").split(";") if name.strip()]
+    return inputs.to_work(hours, workyear, per_day, days, names)
 
 
 def _parse_terms(row: Mapping[str, str | None]) -> _Terms:
