@@ -21,6 +21,7 @@ from paycalc.models import Contract, Differential, Work
 
 # The options of a person's work each basis takes, by Work field.
 FIT = {"annual": ("hours", "workyear"), "hourly": ("hours_per_day", "days"), "daily": ("days",)}
+PER_KIND = {"per_hour": "an hour", "per_day": "a day", "per_year": "a year"}  # a differential's amount, in words
 _WORDS = {"hours": "hours", "workyear": "workyear", "hours_per_day": "hours per day", "days": "days"}
 _EXACT = 60  # digits: products of rates (at most 20 digits) and regular amounts stay exact
 
@@ -141,11 +142,10 @@ def describe(contract: Contract) -> list[str]:
     for first, last in terms.freezes:
         said.append(f"Steps frozen from {first} to {last}: step days inside do not count.")
     if terms.differentials:
-        kinds = {"per_hour": "an hour", "per_day": "a day", "per_year": "a year"}
         said.append(
             "Differentials: "
             + ", ".join(
-                f"{d.name} {d.amount}%" if d.kind == "percent" else f"{d.name} ${d.amount} {kinds[d.kind]}"
+                f"{d.name} {d.amount}%" if d.kind == "percent" else f"{d.name} ${d.amount} {PER_KIND[d.kind]}"
                 for d in terms.differentials
             )
             + "."

@@ -21,6 +21,7 @@ from paycalc.commands._common import (
 from paycalc.commands._work import DaysOption, DifferentialOption, HoursPerDayOption, work_for
 from paycalc.models import DifferentialPaid, PayResult
 from paycalc.render import Format, card, cents, money, number, published, to_csv, to_json
+from paycalc.terms import PER_KIND
 
 app = command_app()
 
@@ -85,7 +86,6 @@ def pay(
 
 
 _PER = {"annual": "a year", "hourly": "an hour", "daily": "a day"}
-_KINDS = {"per_hour": "an hour", "per_day": "a day", "per_year": "a year"}
 
 
 def _amount(differential: DifferentialPaid) -> str:
@@ -160,7 +160,7 @@ def render(result: PayResult, format: Format, proposal: str | None = None) -> st
         ("Rate", rate if not annual else f"{money(result.rate)} a year"),
     ]
     for d in result.differentials:
-        amount = f"{d.amount}%" if d.kind == "percent" else f"${published(d.amount)} {_KINDS[d.kind]}"
+        amount = f"{d.amount}%" if d.kind == "percent" else f"${published(d.amount)} {PER_KIND[d.kind]}"
         fields.append(("Differential", f"{d.name}: {amount}, {money(d.annual)} a year after pro-rating"))
     fields += [("Pro-rating", _pro_rating(result)), ("Annual pay", money(result.annual))]
     fields += [("Note", note) for note in result.notes]
