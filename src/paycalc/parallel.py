@@ -4,8 +4,8 @@ The worker is a fork of paycalc itself (the contract and every cache come with i
 rows and results crosses: rows to it, results back, through two pipes, pickled. Results come back in
 the rows' order, exactly as pricing them one by one gives them; only the time differs.
 
-- Used only where ``os.fork`` exists and there are two or more cores, and only once a roster has more
-  than one batch: a short roster is priced in the one process.
+- Used only where ``os.fork`` exists and there are two or more cores, and only for a roster that fills
+  the worker's first batch (1,000 rows): a shorter one is priced in the one process.
 - The worker ignores Ctrl-C (the terminal sends it to both): paycalc stops it. It reads until its
   pipe closes, so it ends with paycalc however paycalc ends; it never writes a file, and leaves by
   ``os._exit``, so nothing of paycalc's (a half-written output, buffered text) runs twice.
