@@ -240,3 +240,43 @@ def test_biweekly_retro_equals_a_day_by_day_reference(
         day += timedelta(days=1)
     expected = sum(cents(rate * days / 364) for (_, rate), days in pieces.items())
     assert int(result.owed * 100) == expected
+
+
+@pytest.mark.parametrize(
+    ("args", "message", "code"),
+    [
+        (
+            ["--hours-per-day", "6", "--differential", "degree"],
+            "Error: --hours-per-day, --differential cannot be used with --roster (the roster's columns give them",
+            2,
+        ),
+        (["--days", "180"], "Error: --days cannot be used with --roster", 2),
+        (["--method", "biweekly", "--anchor", "2024-02-30"], "Error: --anchor '2024-02-30' is not a valid date", 1),
+        (["--method", "biweekly"], "Error: biweekly pay needs an anchor", 1),
+    ],
+)
+def test_roster_method_and_work_option_errors(tmp_path: Path, args: list[str], message: str, code: int) -> None:
+    (tmp_path / "members.csv").write_text("id,title,hired,from,to\nA,Teacher Aide,2010-09-07,2013-05-01,2013-06-30\n")
+    result = runner.invoke(app, ["retro", "--roster", str(tmp_path / "members.csv"), *args])
+    assert result.exit_code == code
+    assert result.stderr.startswith(message) and result.stderr.count("\n") == 1
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--method", "weekly"], "Error: method 'weekly' is not known (semimonthly, biweekly, monthly, daily)"),
+        (["--method", "biweekly"], "Error: biweekly pay needs an anchor"),
+        (["--method", "daily", "--anchor", "2019-07-05"], "Error: an anchor is only for biweekly pay, not daily"),
+    ],
+)
+def test_cost_method_errors(tmp_path: Path, args: list[str], message: str) -> None:
+    (tmp_path / "members.csv").write_text("id,title,hired\nA,Teacher Aide,2010-09-07\n")
+    result = runner.invoke(
+        app,
+        ["cost", "--roster", str(tmp_path / "members.csv"), "--proposal", "uft-2019-2022",
+         "--from", "2019-07-01", "--to", "2020-06-30", *args],
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert result.stderr.startswith(message) and result.stderr.count("\n") == 1
