@@ -1,3 +1,6 @@
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,3 +17,18 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     mp.delenv("PAYCALC_SCHEDULES", raising=False)
     yield
     mp.undo()
+
+
+def roster_from_a_pipe(tmp_path: Path, **popen: object) -> tuple[subprocess.Popen[str], Path]:
+    """``paycalc retro --roster FIFO --output out.csv`` as a real process reading a named pipe, which the
+    test then writes to (and holds open, so paycalc waits mid-roster for a signal)."""
+    fifo = tmp_path / "members.csv"
+    os.mkfifo(fifo)
+    process = subprocess.Popen(  # type: ignore[call-overload]
+        [sys.executable, "-m", "paycalc", "retro", "--roster", str(fifo), "--output", str(tmp_path / "out.csv")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        **popen,
+    )
+    return process, fifo

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from paycalc import loader
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, roster_from_a_pipe
 
 PAY = ["pay", "--title", "Ed. Asst. B", "--date", "2018-06-16", "--years", "16"]
 ROSTER = "id,title,hired,from,to\nA1,Ed. Asst. B,2005-09-01,2013-05-01,2014-09-30\n"
@@ -357,15 +357,7 @@ def test_one_person_retro_honours_output(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
 def test_a_signal_during_a_roster_leaves_nothing_behind(tmp_path: Path, signum: int) -> None:
-    fifo = tmp_path / "members.csv"
-    os.mkfifo(fifo)
-    out = tmp_path / "out.csv"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "paycalc", "retro", "--roster", str(fifo), "--output", str(out)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    process, fifo = roster_from_a_pipe(tmp_path)
     with open(fifo, "w") as writer:
         writer.write(ROSTER)
         writer.flush()

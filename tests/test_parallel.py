@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 import paycalc
 from paycalc import parallel
 from paycalc.cli import app
+from tests.conftest import roster_from_a_pipe
 
 runner = CliRunner()
 TITLES = ["Teacher Aide", "Ed. Asst. B", "Ed. Assoc.", "Aux. Trainer"]
@@ -123,16 +124,8 @@ def _children(pid: int) -> list[int]:
 )
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 def test_a_signal_while_the_worker_runs_stops_both_and_leaves_nothing(tmp_path: Path, signum: int) -> None:
-    fifo = tmp_path / "members.csv"
-    os.mkfifo(fifo)
-    out = tmp_path / "out.csv"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "paycalc", "retro", "--roster", str(fifo), "--output", str(out)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,  # its own process group: the worker joins it, so its end can be seen
-    )
+    # its own process group: the worker joins it, so its end can be seen
+    process, fifo = roster_from_a_pipe(tmp_path, start_new_session=True)
     with open(fifo, "w") as writer:
         writer.write(roster(1600))  # more than the worker's first batch: it starts; the reader waits for more
         writer.flush()
