@@ -12,9 +12,9 @@ import pytest
 from typer.testing import CliRunner
 
 import paycalc
-from paycalc import costing as cost
-from paycalc import periods
 from paycalc.cli import app
+from paycalc.membership import costing as cost
+from paycalc.rules import periods
 
 runner = CliRunner()
 BASE = paycalc.load_contract()
@@ -216,7 +216,7 @@ def test_the_report_in_a_real_browser(tmp_path: Path) -> None:
 
 
 def test_the_solved_percent_fits_and_a_hundredth_more_does_not(tmp_path: Path) -> None:
-    from paycalc import budget
+    from paycalc.membership import budget
 
     same = tmp_path / "flat.yaml"
     same.write_text("name: flat\nbase: 2018-06-16\n")

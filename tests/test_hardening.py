@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from paycalc import loader
+from paycalc.contract import loader
 from tests.conftest import FIXTURES, roster_from_a_pipe
 
 PAY = ["pay", "--title", "Ed. Asst. B", "--date", "2018-06-16", "--years", "16"]

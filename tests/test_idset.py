@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from paycalc.idset import IdSet
+from paycalc.membership.idset import IdSet
 
 
 @given(st.lists(st.text(max_size=12) | st.sampled_from(["a", "ab", "abc", "", "é", "e\u0301"]), max_size=400))
@@ -29,7 +29,7 @@ def test_a_spread_of_counted_and_listed_values_is_that_of_the_values_written_out
 ) -> None:
     from decimal import Decimal
 
-    from paycalc.cost_sums import Spread
+    from paycalc.membership.cost_sums import Spread
 
     spread, written = Spread(), []
     for value, weight, counted in entries:

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 import paycalc
 from paycalc.cli import app
-from paycalc.loader import load_cpi
+from paycalc.contract.cpi import load_cpi
 
 runner = CliRunner()
 # BLS CPI-U annual averages, from the issue (for checking the transcription)

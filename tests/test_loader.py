@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import paycalc
-from paycalc import loader
+from paycalc.contract import loader
 from tests.conftest import FIXTURES, REPO
 
 BROKEN = FIXTURES / "broken"
@@ -138,7 +138,7 @@ def test_a_valid_folder_is_cached_and_an_edit_invalidates_it(tmp_path: Path, mon
 
     # the cached copy is used: schema validation is not run again
     loader._load.cache_clear()
-    monkeypatch.setattr("paycalc.schema.build", lambda *a: pytest.fail("validated again"))
+    monkeypatch.setattr("paycalc.contract.schema.build", lambda *a: pytest.fail("validated again"))
     assert loader._load(folder.absolute(), folder) == first
     monkeypatch.undo()
     monkeypatch.setenv("PAYCALC_CACHE_DIR", str(cache))
@@ -191,7 +191,7 @@ def test_an_hourly_contract_comes_back_from_the_cache_with_all_its_pay_terms(
     folder = _copy(Path(__file__).parents[1] / "examples" / "hourly-local", tmp_path / "hourly")
     first = loader._load(folder.absolute(), folder)
     loader._load.cache_clear()
-    monkeypatch.setattr("paycalc.schema.build", lambda *a: pytest.fail("validated again"))
+    monkeypatch.setattr("paycalc.contract.schema.build", lambda *a: pytest.fail("validated again"))
     again = loader._load(folder.absolute(), folder)
     assert again == first
     assert again.terms.step_advance == (7, 1) and again.terms.anchor is not None

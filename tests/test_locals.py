@@ -364,7 +364,7 @@ def test_a_freeze_on_an_anniversary_contract_delays_each_anniversary_inside_it()
     st.integers(min_value=0, max_value=5 * 366),
 )
 def test_steps_never_go_back_and_never_outrun_service(hourly: Path, hired: date, after: int, more: int) -> None:
-    from paycalc import core, steps
+    from paycalc.rules import core, steps
 
     contract = paycalc.load_contract(hourly)
     on = hired + timedelta(days=after)

@@ -16,8 +16,8 @@ import pytest
 from typer.testing import CliRunner
 
 import paycalc
-from paycalc import parallel
 from paycalc.cli import app
+from paycalc.membership import parallel
 from tests.conftest import roster_from_a_pipe
 
 runner = CliRunner()

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 import paycalc
-from paycalc import core
+from paycalc.rules import core
 from tests.conftest import FIXTURES
 
 OTHER_LOCAL = FIXTURES / "other-local"

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import paycalc
-from paycalc import periods
 from paycalc.cli import app
+from paycalc.rules import periods
 from tests.test_locals import write_contract
 
 runner = CliRunner()

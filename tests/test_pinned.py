@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 
 import paycalc
-from paycalc import core, periods
-from paycalc.files import safe_cell
+from paycalc.output.files import safe_cell
+from paycalc.rules import core, periods
 
 CONTRACT = paycalc.load_contract()
 

@@ -8,7 +8,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import paycalc
-from paycalc import core
+from paycalc.rules import core
 
 CONTRACT = paycalc.load_contract()
 TITLES = [title.name for title in CONTRACT.titles]

@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import paycalc
-from paycalc import proposal
 from paycalc.cli import app
-from paycalc.models import Instalment
+from paycalc.contract.models import Instalment
+from paycalc.rules import proposal
 from tests.conftest import FIXTURES
 from tests.test_golden import PRINTED, ROWS, TITLES
 

@@ -10,7 +10,7 @@ from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
 from paycalc.cli import app
-from paycalc.spreadsheet import column_letter
+from paycalc.output.spreadsheet import column_letter
 
 runner = CliRunner()
 HEADER = ["id", "title", "hired", "from", "to", "hours"]

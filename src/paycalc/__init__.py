@@ -5,14 +5,13 @@
 Decimal('33352.00')
 """
 
-__version__ = "0.1.0"
-
 from typing import TYPE_CHECKING
 
+from paycalc._version import __version__
 from paycalc.api import annual_pay, compare, cost, history, load_proposal, retro_pay, retro_roster
-from paycalc.errors import InputError, PaycalcError, Problem, RowError, ScheduleError
-from paycalc.loader import check_folder, load_contract
-from paycalc.models import (
+from paycalc.contract.errors import InputError, PaycalcError, Problem, RowError, ScheduleError
+from paycalc.contract.loader import check_folder, load_contract
+from paycalc.contract.models import (
     Contract,
     Differential,
     DifferentialPaid,
@@ -26,18 +25,18 @@ from paycalc.models import (
 )
 
 if TYPE_CHECKING:
-    from paycalc.results import CompareRow, Comparison, History, HistoryRow
-    from paycalc.retro_results import RetroResult, RosterTotal, Segment
+    from paycalc.rules.results import CompareRow, Comparison, History, HistoryRow
+    from paycalc.rules.retro_results import RetroResult, RosterTotal, Segment
 
-# Answer records are defined on first use: ``paycalc pay`` needs none of them (see paycalc.results).
+# Answer records are defined on first use: ``paycalc pay`` needs none of them (see paycalc.rules.results).
 _RESULTS = {
-    "CompareRow": "results",
-    "Comparison": "results",
-    "History": "results",
-    "HistoryRow": "results",
-    "RetroResult": "retro_results",
-    "RosterTotal": "retro_results",
-    "Segment": "retro_results",
+    "CompareRow": "rules.results",
+    "Comparison": "rules.results",
+    "History": "rules.results",
+    "HistoryRow": "rules.results",
+    "RetroResult": "rules.retro_results",
+    "RosterTotal": "rules.retro_results",
+    "Segment": "rules.retro_results",
 }
 
 

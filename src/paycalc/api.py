@@ -8,15 +8,16 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from paycalc import core, inputs, periods
-from paycalc.errors import RowError
-from paycalc.loader import load_contract
-from paycalc.models import Contract, Instalment, PayResult
+from paycalc.contract import inputs
+from paycalc.contract.errors import RowError
+from paycalc.contract.loader import load_contract
+from paycalc.contract.models import Contract, Instalment, PayResult
+from paycalc.rules import annual, periods
 
 if TYPE_CHECKING:
-    from paycalc.costing import Costing
-    from paycalc.results import Comparison, History
-    from paycalc.retro_results import RetroResult, RosterTotal
+    from paycalc.membership.costing import Costing
+    from paycalc.rules.results import Comparison, History
+    from paycalc.rules.retro_results import RetroResult, RosterTotal
 
 Schedules = Contract | str | os.PathLike[str] | None
 Number = Decimal | int | float | str
@@ -51,7 +52,7 @@ def annual_pay(
     >>> annual_pay("Ed. Asst. B", "2018-06-16", years=16).annual
     Decimal('33352.00')
     """
-    return core.pay(
+    return annual.pay(
         contract_for(schedules),
         title,
         inputs.to_date(on),
@@ -78,16 +79,17 @@ def compare(
     >>> row.from_rate, row.to_rate, row.change, round(row.percent, 2)
     (Decimal('21713'), Decimal('25927'), Decimal('4214'), Decimal('19.41'))
     """
-    from paycalc import raises
+    from paycalc.rules import raises
 
     contract = contract_for(schedules)
     first, last = inputs.to_date(start, "from date"), inputs.to_date(end, "to date")
     result = raises.compare(contract, first, last, title)
     if cpi is None:
         return result
-    from paycalc import inflation, loader
+    from paycalc.contract import cpi as cpi_file
+    from paycalc.rules import inflation
 
-    return inflation.compare(result, loader.load_cpi(real_series(contract, cpi)), first, last)
+    return inflation.compare(result, cpi_file.load_cpi(real_series(contract, cpi)), first, last)
 
 
 def real_series(contract: Contract, cpi: str) -> str:
@@ -116,7 +118,7 @@ def history(
     the longevity row follows the service reached on that day. With ``cpi`` (as for :func:`compare`)
     each row also gets ``real_annual``, ``real_cumulative`` and ``kept_up``.
     """
-    from paycalc import raises
+    from paycalc.rules import raises
 
     contract = contract_for(schedules)
     result = raises.history(
@@ -130,9 +132,10 @@ def history(
     )
     if cpi is None:
         return result
-    from paycalc import inflation, loader
+    from paycalc.contract import cpi as cpi_file
+    from paycalc.rules import inflation
 
-    return inflation.history(result, loader.load_cpi(real_series(contract, cpi)))
+    return inflation.history(result, cpi_file.load_cpi(real_series(contract, cpi)))
 
 
 def retro_pay(
@@ -164,7 +167,7 @@ def retro_pay(
     its lump sums paid in the period are owed; ``instalments`` (``"2015-10-15:50,2016-10-15:50"``, else the
     proposal's) splits the retro total into dated payments.
     """
-    from paycalc import retro
+    from paycalc.rules import retro
 
     return retro.retro(
         contract_for(schedules),
@@ -182,7 +185,7 @@ def retro_pay(
 
 
 def _instalments(text: str) -> tuple[Instalment, ...]:
-    from paycalc import proposal
+    from paycalc.rules import proposal
 
     return proposal.parse_instalments(text)
 
@@ -205,7 +208,7 @@ def retro_roster(
     or, with ``on_invalid``, is passed to it and skipped. Under a proposal (``schedules`` from
     :func:`load_proposal`), a lump sum is owed by the row whose period holds its paid day.
     """
-    from paycalc import roster
+    from paycalc.membership import roster
 
     contract = contract_for(schedules)
     _, _, pay_for = periods.for_contract(contract, method, None if anchor is None else inputs.to_date(anchor, "anchor"))
@@ -221,9 +224,16 @@ def load_proposal(path: str | os.PathLike[str], schedules: Schedules = None) -> 
     >>> annual_pay("Teacher Aide", "2021-05-14", years=0, schedules=proposed).annual
     Decimal('28448.00')
     """
-    from paycalc import loader
+    from paycalc.contract import loader
+    from paycalc.contract.errors import PaycalcError, Problem, ScheduleError
+    from paycalc.rules import proposal
 
-    return loader.load_proposal(path, contract_for(schedules))
+    contract = contract_for(schedules)
+    spec = loader.read_proposal(path, contract)
+    try:
+        return proposal.apply(contract, spec)
+    except PaycalcError as exc:
+        raise ScheduleError([Problem(str(path), "", str(exc))]) from None
 
 
 def cost(
@@ -245,7 +255,7 @@ def cost(
     read one at a time; those whose pay follows the same path are priced once. The README's "Costing"
     section states the rules.
     """
-    from paycalc import costing
+    from paycalc.membership import costing
 
     base = contract_for(schedules)
     contracts = [p if isinstance(p, Contract) else load_proposal(p, base) for p in proposals]

@@ -1,0 +1,192 @@
+"""Options and error handling shared by the commands."""
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from typing import Annotated, Any, NoReturn
+
+import typer
+
+from paycalc.contract.errors import PaycalcError
+from paycalc.contract.models import Contract
+from paycalc.output.render import Format
+
+SchedulesOption = Annotated[
+    str | None,
+    typer.Option(
+        "--schedules",
+        envvar="PAYCALC_SCHEDULES",
+        metavar="DIR",
+        show_default=False,
+        help="Folder of another contract's schedule files, e.g. ./schedules/my-local "
+        "(also $PAYCALC_SCHEDULES). [default: the bundled NYC DOE - UFT paraprofessional schedules]",
+    ),
+]
+
+YearsOption = Annotated[
+    str | None,
+    typer.Option(metavar="N", help="Completed years of service, e.g. 16. Give this or --hired.", show_default=False),
+]
+HiredOption = Annotated[
+    str | None,
+    typer.Option(
+        metavar="DATE",
+        help="Hire date, YYYY-MM-DD, e.g. 2005-09-01: completed years, and so the longevity row, count from it.",
+        show_default=False,
+    ),
+]
+HoursOption = Annotated[
+    str | None,
+    typer.Option(
+        metavar="H",
+        help="Hours worked per week, e.g. 17.5. [default: the regular week, 30 in the NYC contract]",
+        show_default=False,
+    ),
+]
+WorkyearOption = Annotated[
+    str | None,
+    typer.Option(
+        metavar="F",
+        help="Fraction of the regular workyear worked, e.g. 0.5 (may exceed 1). [default: 1]",
+        show_default=False,
+    ),
+]
+
+FormatOption = Annotated[
+    Format,
+    typer.Option(
+        "--format",
+        "-f",
+        case_sensitive=False,
+        help="Output: table to read, json or csv to script (any case), e.g. --format json.",
+    ),
+]
+
+
+def command_app(**settings: Any) -> typer.Typer:
+    """A Typer app for one command module, formatted like the rest of paycalc (plain text, no colour)."""
+    return typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False, **settings)
+
+
+EXIT_SKIPPED = 3  # retro --roster --skip-invalid: the output was written, but some rows were left out
+
+# How the core names a value, and the option a user typed it with.
+OPTION_NAMES = {
+    "hours per day ": "--hours-per-day ",  # before "hours ", which it starts with
+    "days ": "--days ",
+    "anchor ": "--anchor ",
+    "years ": "--years ",
+    "hire date ": "--hired ",
+    "hours ": "--hours ",
+    "workyear ": "--workyear ",
+    "paid annual ": "--paid-annual ",
+    "paid schedule date ": "--paid-schedule ",
+    "from date ": "--from ",
+    "to date ": "--to ",
+}
+
+
+def as_typed(message: str, names: Mapping[str, str] = OPTION_NAMES) -> str:
+    """An error message that starts by naming a value, with the value named as its option."""
+    for name, option in names.items():
+        if message.startswith(name):
+            return option + message[len(name) :]
+    return message
+
+
+@contextmanager
+def reporting_errors(names: Mapping[str, str] = OPTION_NAMES) -> Iterator[None]:
+    """Turn paycalc's own errors into one ``Error: ...`` line on stderr and exit code 1.
+
+    ``names`` maps how the core names a value to how the command's user typed it.
+    """
+    try:
+        yield
+    except PaycalcError as exc:
+        typer.echo(f"Error: {as_typed(str(exc), names)}", err=True)
+        raise typer.Exit(1) from None
+
+
+def one_of_years_or_hired(years: str | None, hired: str | None) -> None:
+    """Exactly one of --years and --hired, or a usage error (exit 2)."""
+    if (years is None) == (hired is None):
+        given = "both --years and --hired" if years is not None else "neither --years nor --hired"
+        usage_error(
+            f"{given} given (exactly one: completed years, e.g. --years 16, or a hire date, e.g. --hired 2002-09-03)"
+        )
+
+
+ProposalOption = Annotated[
+    str | None,
+    typer.Option(
+        "--proposal",
+        metavar="FILE",
+        show_default=False,
+        help="Answer under a bargaining proposal: a proposal YAML file, or a bundled example by name, "
+        "e.g. --proposal uft-2019-2022 ('paycalc propose --examples' lists them).",
+    ),
+]
+
+
+def open_contract(schedules: str | None, proposal: str | None) -> Contract:
+    """The contract to answer under: the schedules folder's, or the one a proposal makes of it."""
+    from paycalc.api import contract_for, load_proposal
+
+    contract = contract_for(schedules)
+    return load_proposal(proposal, contract) if proposal else contract
+
+
+def proposal_note(contract: Contract) -> str:
+    """A line saying which proposal the answer is under, or nothing."""
+    if contract.proposal is None:
+        return ""
+    return f"Under the proposal {contract.proposal.name!r} ({contract.proposal.file}), not a published schedule."
+
+
+def proposal_field(contract: Contract) -> dict[str, str]:
+    """``{"proposal": name}`` for JSON output under a proposal, else nothing."""
+    return {"proposal": contract.proposal.name} if contract.proposal is not None else {}
+
+
+def echo_note(contract: Contract) -> None:
+    if contract.proposal is not None:
+        import textwrap
+
+        from paycalc.output.render import terminal_width
+
+        typer.echo(textwrap.fill(proposal_note(contract), terminal_width()))
+
+
+def fail(message: str) -> NoReturn:
+    """A value that cannot be used: one ``Error:`` line on stderr, exit 1."""
+    typer.echo(f"Error: {message}", err=True)
+    raise typer.Exit(1)
+
+
+def usage_error(message: str) -> NoReturn:
+    """A missing, conflicting or inapplicable option: one ``Error:`` line on stderr, exit 2."""
+    typer.echo(f"Error: {message}", err=True)
+    raise typer.Exit(2)
+
+
+RealOption = Annotated[
+    bool,
+    typer.Option(
+        "--real",
+        help="Also show raises after prices (CPI), e.g. --real. [default series: the contract's, else us]",
+    ),
+]
+CpiOption = Annotated[
+    str | None,
+    typer.Option(
+        "--cpi",
+        metavar="SERIES",
+        show_default=False,
+        help="The price series for --real: us, ny-metro, or a CSV file year,value of your own, "
+        "e.g. --cpi ny-metro (implies --real).",
+    ),
+]
+
+
+def cpi_choice(real: bool, cpi: str | None) -> str | None:
+    """The series to deflate with: --cpi, the contract's default with --real alone, or none."""
+    return cpi if cpi is not None else ("default" if real else None)

@@ -1,0 +1,270 @@
+"""``paycalc retro --roster``: read a roster file, price it row by row, write one total per id."""
+
+from __future__ import annotations
+
+import csv
+import sys
+from collections import deque
+from collections.abc import Iterable, Iterator
+from contextlib import closing
+from typing import IO, Any
+
+import typer
+
+from paycalc.cli._common import EXIT_SKIPPED, as_typed, fail
+from paycalc.contract.errors import PaycalcError, RowError
+from paycalc.contract.models import Contract, Instalment
+from paycalc.output.files import Interrupted, NotUtf8, open_binary, safe_cell, text_lines, write_atomically
+from paycalc.output.render import Format, cents
+from paycalc.rules.retro_results import RosterTotal
+
+COLUMNS = ("id", "rows", "owed", "paid", "retro")
+MAX_CELL = 10_000  # characters: no id, title or date comes near
+
+
+def read_header(reader: csv.DictReader[str], name: str, required: tuple[str, ...], optional: tuple[str, ...]) -> None:
+    """Check a CSV header: every required column, no unknown and no repeated one."""
+    read_columns(list(reader.fieldnames or []), name, required, optional)
+
+
+def read_columns(header: list[str], name: str, required: tuple[str, ...], optional: tuple[str, ...]) -> None:
+    """Check a header's columns: every required one, no unknown and no repeated one."""
+    missing = [c for c in required if c not in header]
+    unknown = [c for c in header if c not in required + optional]
+    repeated = sorted({c for c in header if header.count(c) > 1})
+    accepted = f"{','.join(required)} and optionally {','.join(optional)}, each once"
+    if missing or unknown or repeated:
+        if missing:
+            wrong = f"missing columns {', '.join(missing)}"
+        elif unknown:
+            wrong = f"unknown columns {', '.join(unknown)}"
+        else:
+            wrong = f"columns named twice: {', '.join(repeated)}"
+        fail(f"{name}: {wrong} in the header (accepted: {accepted})")
+
+
+# how the core names a value -> the roster column it came from (to point a spreadsheet user at the cell)
+COLUMN_OF = {
+    "hire date": "hired",
+    "from date": "from",
+    "to date": "to",
+    "hours": "hours",
+    "workyear": "workyear",
+    "paid annual": "paid_annual",
+    "paid schedule date": "paid_schedule",
+    "unknown title": "title",
+    "title": "title",
+}
+
+
+def _column(reason: str) -> str | None:
+    return next((column for name, column in COLUMN_OF.items() if reason.startswith(name + " ")), None)
+
+
+def is_xlsx(path: str) -> bool:
+    return path.lower().endswith(".xlsx")
+
+
+def run_roster(
+    source: str,
+    output: str,
+    format: Format,
+    method: tuple[str | None, str | None],  # the method and its anchor, as given
+    skip_invalid: bool,
+    contract: Contract,
+    instalments: tuple[Instalment, ...],
+    sheet: str | None = None,
+) -> None:
+    """Price a roster (CSV or .xlsx) row by row into ``output`` (CSV, JSON or .xlsx); nothing is written
+    unless the run succeeds."""
+    from paycalc.contract.inputs import to_date
+    from paycalc.membership import roster as pricing
+    from paycalc.membership.parallel import BATCH, in_two_processes
+    from paycalc.membership.roster import OPTIONAL, REQUIRED
+    from paycalc.output.files import STDOUT_NAMES, check_output
+    from paycalc.rules import periods, proposal
+
+    name = "stdin" if source == "-" else source
+    line = 0
+    read = 0  # lines read so far: where a CSV error is
+    skipped = 0
+    try:
+        if output not in STDOUT_NAMES:
+            check_output(output, [source])
+        if is_xlsx(source):
+            from paycalc.output.spreadsheet import SheetRows
+
+            sheet_rows = SheetRows(source, sheet)
+            infile: Any = sheet_rows
+            reader: Any = sheet_rows
+
+            def where(column: str | None = None, at: int | None = None) -> str:
+                return sheet_rows.where(column, at)
+
+            read_columns(sheet_rows.header, f"{source}, sheet {sheet_rows.sheet}", REQUIRED, OPTIONAL)
+        else:
+            infile = open_binary(source, "roster")
+
+            def counted() -> Iterator[str]:
+                nonlocal read
+                for text in text_lines(infile):
+                    read += 1
+                    yield text
+
+            csv.field_size_limit(MAX_CELL)
+            reader = csv.DictReader(counted())
+
+            def where(column: str | None = None, at: int | None = None) -> str:
+                return f"{name}: line {line if at is None else at}"
+
+    except PaycalcError as exc:
+        fail(str(exc))
+    try:
+        with closing(infile):
+            if not is_xlsx(source):
+                read_header(reader, name, REQUIRED, OPTIONAL)
+
+            # rows are priced ahead of their totals (paycalc.membership.parallel), so each row's place is kept
+            # until its total is made: the line (CSV) or sheet row (.xlsx) of the last rows read
+            places: deque[int] = deque(maxlen=8 * BATCH)
+            count = 0
+            xlsx = is_xlsx(source)
+
+            def place_of(number: int) -> int | None:
+                first = count - len(places) + 1
+                return places[number - first] if first <= number <= count else None
+
+            def report(error: RowError) -> None:
+                nonlocal skipped
+                skipped += 1
+                typer.echo(f"Skipped: {where(_column(error.reason), place_of(error.row))}: {error.reason}", err=True)
+
+            def rows() -> Iterator[dict[str, Any]]:
+                nonlocal line, count
+                for row in _progress(reader, None if is_xlsx(source) or source == "-" else infile):
+                    line = getattr(reader, "line_num", 0)
+                    count += 1
+                    places.append(reader.row if xlsx else line)
+                    yield row
+
+            anchor = None if method[1] is None else to_date(method[1], "anchor")
+            _, _, pay_for = periods.for_contract(contract, method[0], anchor)
+            totals = pricing.retro_totals(
+                rows(), contract, pay_for, report if skip_invalid else None, mapper=in_two_processes
+            )
+            lump_column = contract.proposal is not None and bool(contract.proposal.lump_sums)
+            if is_xlsx(output):
+                write_atomically(
+                    output, lambda out: _write_xlsx(totals, out, lump_column, instalments, proposal.split), binary=True
+                )
+            else:
+                write_atomically(
+                    output, lambda out: _write(totals, format, out, lump_column, instalments, proposal.split)
+                )
+    except RowError as error:
+        place = where(_column(error.reason), place_of(error.row))
+        fail(f"{place}: {error.reason} (nothing was written; --skip-invalid leaves such rows out)")
+    except NotUtf8 as exc:
+        fail(f"{name}: {exc} (nothing was written)")
+    except csv.Error as exc:
+        fail(f"{name}: line {read}: {exc} (a cell of at most {MAX_CELL:,} characters; nothing was written)")
+    except PaycalcError as error:
+        fail(as_typed(str(error)))
+    except Interrupted as signal:
+        typer.echo(f"Error: stopped by {signal} (nothing was written)", err=True)
+        raise typer.Exit(128 + signal.signum) from None
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror} (a file in a folder that exists, or '-' for stdout)")
+    if skipped:
+        s = "" if skipped == 1 else "s"
+        typer.echo(f"Error: {skipped} invalid row{s} left out of the output (each reported above)", err=True)
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+def _progress(rows: Iterable[dict[str, str | None]], file: Any = None) -> Iterator[dict[str, str | None]]:
+    """The rows, with a progress display on stderr when stderr is a terminal: rows read and, for a
+    file that can tell, how far through it the reading is."""
+    if not sys.stderr.isatty():
+        yield from rows
+        return
+    import os
+
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    try:
+        size = os.fstat(file.fileno()).st_size if file is not None else 0
+    except (OSError, AttributeError, ValueError):
+        size = 0
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.fields[rows]:,} rows read"),
+        *([BarColumn(), TextColumn("{task.percentage:>3.0f}% of the file")] if size else []),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("retro", total=size or None, rows=0)
+        for count, row in enumerate(rows, start=1):
+            yield row
+            if count % 1000 == 0:
+                done = file.tell() if size else None
+                progress.update(task, completed=done, rows=count)
+
+
+def _write(
+    totals: Iterable[RosterTotal],
+    format: Format,
+    out: IO[str],
+    lump_column: bool,
+    instalments: tuple[Instalment, ...],
+    split: Any,
+) -> None:
+    import json
+
+    extra = (["lump_sums"] if lump_column else []) + [f"instalment_{i.paid}" for i in instalments]
+    if format is Format.json:
+        out.write("[")
+        for n, total in enumerate(totals):
+            record: dict[str, Any] = {"id": total.id, "rows": total.rows, "owed": cents(total.owed)}
+            record |= {"paid": cents(total.paid), "retro": cents(total.retro)}
+            if lump_column:
+                record["lump_sums"] = cents(total.lump_sums)
+            if instalments:
+                record["instalments"] = [
+                    {"paid": day.isoformat(), "amount": cents(amount)}
+                    for day, amount in split(total.retro, instalments)
+                ]
+            out.write(("," if n else "") + "\n  " + json.dumps(record, ensure_ascii=False))
+        out.write("\n]\n")
+        return
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([*COLUMNS, *extra])
+    for total in totals:
+        # the totals are whole cents (exponent -2), which str() writes exactly as 407.90
+        cells = [safe_cell(total.id), total.rows, str(total.owed), str(total.paid), str(total.retro)]
+        if lump_column:
+            cells.append(cents(total.lump_sums))
+        cells += [cents(amount) for _, amount in (split(total.retro, instalments) if instalments else ())]
+        writer.writerow(cells)
+
+
+def _write_xlsx(
+    totals: Iterable[RosterTotal],
+    out: IO[bytes],
+    lump_column: bool,
+    instalments: tuple[Instalment, ...],
+    split: Any,
+) -> None:
+    from paycalc.output.spreadsheet import write
+
+    header = [*COLUMNS, *(["lump_sums"] if lump_column else []), *(f"instalment_{i.paid}" for i in instalments)]
+
+    def rows() -> Iterator[list[Any]]:
+        for total in totals:
+            row: list[Any] = [total.id, total.rows, total.owed, total.paid, total.retro]
+            if lump_column:
+                row.append(total.lump_sums)
+            row += [amount for _, amount in (split(total.retro, instalments) if instalments else ())]
+            yield row
+
+    write(out, header, rows(), sheet="Retro")

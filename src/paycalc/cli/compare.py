@@ -1,0 +1,152 @@
+"""``paycalc compare``: what the raises between two schedules gave each title and longevity row."""
+
+from typing import Annotated
+
+import typer
+
+from paycalc.cli._common import (
+    CpiOption,
+    FormatOption,
+    ProposalOption,
+    RealOption,
+    SchedulesOption,
+    command_app,
+    cpi_choice,
+    echo_note,
+    open_contract,
+    proposal_field,
+    reporting_errors,
+)
+from paycalc.output.render import (
+    Format,
+    money,
+    percent,
+    published,
+    signed_money,
+    signed_percent,
+    table,
+    terminal_width,
+    to_csv,
+    to_json,
+)
+from paycalc.rules.results import Comparison
+
+app = command_app()
+
+COLUMNS = ("title", "longevity", "from_rate", "to_rate", "change", "percent")
+
+
+@app.command()
+def compare(
+    from_date: Annotated[
+        str,
+        typer.Argument(
+            metavar="FROM", help="A date, YYYY-MM-DD, e.g. 2008-05-19: the schedule in force on it.", show_default=False
+        ),
+    ],
+    to_date: Annotated[
+        str,
+        typer.Argument(
+            metavar="TO", help="A date, YYYY-MM-DD, e.g. 2018-06-16: the schedule in force on it.", show_default=False
+        ),
+    ],
+    title: Annotated[
+        str | None,
+        typer.Option(
+            metavar="TITLE", help='Only this title, e.g. "Teacher Aide". [default: every title]', show_default=False
+        ),
+    ] = None,
+    format: FormatOption = Format.table,
+    schedules: SchedulesOption = None,
+    proposal: ProposalOption = None,
+    real: RealOption = False,
+    cpi: CpiOption = None,
+) -> None:
+    """Raises between the schedules in force on two dates, for every title and longevity row.
+
+    Percent is compounded from the two rates themselves, never a sum of the raises between.
+
+    \b
+    Example:
+      paycalc compare 2008-05-19 2018-06-16
+      paycalc compare 2013-05-01 2014-05-01 --title "Ed. Asst. B" --format csv
+      paycalc compare 2018-06-16 2021-05-14 --proposal uft-2019-2022
+      paycalc compare 2008-05-19 2018-06-16 --real --cpi ny-metro
+    """
+    from paycalc.api import compare as comparing
+
+    with reporting_errors({"from date ": "FROM ", "to date ": "TO "}):
+        contract = open_contract(schedules, proposal)
+        result = comparing(from_date, to_date, title=title, schedules=contract, cpi=cpi_choice(real, cpi))
+    if format is Format.json:
+        typer.echo(to_json(as_record(result) | proposal_field(contract)))
+    elif format is Format.csv:
+        columns = (*COLUMNS, "real_percent") if result.cpi is not None else COLUMNS
+        typer.echo(to_csv(columns, ([row[c] for c in columns] for row in row_records(result))), nl=False)
+    else:
+        show(result)
+        echo_note(contract)
+
+
+def as_record(result: Comparison) -> dict[str, object]:
+    record: dict[str, object] = {"from": result.from_schedule.isoformat(), "to": result.to_schedule.isoformat()}
+    record["rows"] = row_records(result)
+    if result.cpi is not None:
+        record["cpi"] = result.cpi
+        record["real"] = {
+            "smallest": percent(result.real_smallest),
+            "median": percent(result.real_median),
+            "largest": percent(result.real_largest),
+        }
+    return record
+
+
+def row_records(result: Comparison) -> list[dict[str, str | None]]:
+    """The rows with money and percent as strings (2 decimals, half up), as JSON and CSV show them."""
+    return [
+        {
+            "title": row.title,
+            "longevity": row.longevity,
+            "from_rate": published(row.from_rate),
+            "to_rate": published(row.to_rate),
+            "change": published(row.change),
+            "percent": percent(row.percent),
+        }
+        | ({"real_percent": percent(row.real_percent)} if result.cpi is not None else {})
+        for row in result.rows
+    ]
+
+
+def show(result: Comparison) -> None:
+    start, end = result.from_schedule.isoformat(), result.to_schedule.isoformat()
+    real = result.cpi is not None
+    typer.echo(
+        table(
+            ("Title", "Row", start, end, "Change", "Percent", *(["Real"] if real else [])),
+            (
+                (
+                    row.title,
+                    row.longevity,
+                    money(row.from_rate),
+                    money(row.to_rate),
+                    signed_money(row.change),
+                    signed_percent(row.percent),
+                    *([signed_percent(row.real_percent)] if real else []),
+                )
+                for row in result.rows
+            ),
+            title=f"Schedule of {start} -> schedule of {end}",
+            right=(2, 3, 4, 5, 6),
+            width=terminal_width(),
+        )
+    )
+    count = len(result.rows)
+    typer.echo(
+        f"Across {count} row{'s' if count != 1 else ''}: smallest {signed_percent(result.smallest)}, "
+        f"median {signed_percent(result.median)}, largest {signed_percent(result.largest)}"
+    )
+    if real:
+        typer.echo(
+            f"After prices (CPI {result.cpi}): smallest {signed_percent(result.real_smallest)}, "
+            f"median {signed_percent(result.real_median)}, largest {signed_percent(result.real_largest)}"
+        )

@@ -1,0 +1,211 @@
+"""``paycalc cost``: what proposals cost across a membership, by fiscal year, against the status quo."""
+
+from decimal import Decimal
+from typing import Annotated, Any
+
+import typer
+
+from paycalc.cli._common import SchedulesOption, command_app, fail, reporting_errors, usage_error
+from paycalc.cli._work import AnchorOption, MethodOption
+from paycalc.contract.errors import InputError, RowError
+
+app = command_app()
+
+
+@app.command()
+def cost(
+    roster: Annotated[
+        str,
+        typer.Option(
+            metavar="FILE",
+            help="Members: a CSV or .xlsx with columns id,title,hired and optionally hours,workyear "
+            "(or hours_per_day,days),differentials (one row per member), e.g. members.csv ('-' for stdin).",
+        ),
+    ],
+    proposal: Annotated[
+        list[str],
+        typer.Option(
+            metavar="FILE",
+            help="A proposal to cost (repeatable; the first one's base is the status quo), e.g. "
+            "--proposal union.yaml --proposal board.yaml.",
+        ),
+    ],
+    start: Annotated[str, typer.Option("--from", metavar="DATE", help="First day to cost, e.g. 2019-07-01.")],
+    end: Annotated[str, typer.Option("--to", metavar="DATE", help="Last day to cost (included), e.g. 2022-06-30.")],
+    fiscal_year_start: Annotated[
+        str, typer.Option(metavar="MM-DD", help="The day fiscal years start, e.g. 10-01. [default: 07-01, NYC's]")
+    ] = "07-01",
+    method: MethodOption = None,
+    anchor: AnchorOption = None,
+    by: Annotated[
+        str | None, typer.Option(metavar="title", help="Add a breakdown, e.g. --by title.", show_default=False)
+    ] = None,
+    format: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help="table, json, csv or html (a report to share), e.g. --format html."
+        ),
+    ] = "table",
+    output: Annotated[
+        str, typer.Option("--output", "-o", metavar="FILE", help="Where to write, e.g. costing.html ('-' for stdout).")
+    ] = "-",
+    budget: Annotated[
+        str | None,
+        typer.Option(
+            metavar="AMOUNT",
+            help="With --solve-percent: what the first whole fiscal year after DATE may cost, e.g. 2500000.",
+            show_default=False,
+        ),
+    ] = None,
+    solve_percent: Annotated[
+        str | None,
+        typer.Option(
+            metavar="DATE",
+            help="Find the largest uniform raise on DATE (to 0.01%) added to the first proposal that fits --budget, "
+            "e.g. 2020-09-14.",
+            show_default=False,
+        ),
+    ] = None,
+    sheet: Annotated[
+        str | None,
+        typer.Option(metavar="NAME", help="With an .xlsx roster: the sheet, e.g. Members.", show_default=False),
+    ] = None,
+    schedules: SchedulesOption = None,
+) -> None:
+    """What proposals cost across a membership, per fiscal year, against the status quo.
+
+    The status quo is the first proposal's base schedule frozen, longevity still moving. The README's
+    "Costing" section states the rules.
+
+    \b
+    Example:
+      paycalc cost --roster members.csv --proposal uft-2019-2022 --from 2018-07-01 --to 2021-06-30
+      paycalc cost --roster members.csv --proposal a.yaml --proposal b.yaml \\
+        --from 2019-07-01 --to 2022-06-30 --format html --output costing.html
+      paycalc cost --roster members.csv --proposal a.yaml --budget 250000 \\
+        --solve-percent 2020-09-14 --from 2019-07-01 --to 2022-06-30
+    """
+    kind = format.lower()
+    if kind not in ("table", "json", "csv", "html"):
+        usage_error(f"--format {format!r} is not known (table, json, csv or html)")
+    if output.lower().endswith(".xlsx"):
+        usage_error(f"--output {output}: cost writes table, json, csv or html, not a spreadsheet")
+    if by not in (None, "title"):
+        usage_error(f"--by {by!r} is not known (title)")
+    if (budget is None) != (solve_percent is None):
+        usage_error("--budget and --solve-percent go together (what a year may cost, and the date of the raise)")
+    from paycalc.api import contract_for, load_proposal
+    from paycalc.contract import inputs
+    from paycalc.membership import costing
+
+    with reporting_errors():
+        base = contract_for(schedules)
+        proposals = [load_proposal(path, base) for path in proposal]
+        first, last = inputs.to_date(start, "from date"), inputs.to_date(end, "to date")
+        when = None if anchor is None else inputs.to_date(anchor, "anchor")
+        costing.parse_fiscal_start(fiscal_year_start)
+        if last < first:
+            raise InputError(f"--to {last} is before --from {first} (an end on or after the start)")
+        limit = None if budget is None else inputs.to_amount(budget, "--budget", Decimal(10) ** 12)
+        day = None if solve_percent is None else inputs.to_date(solve_percent, "--solve-percent")
+    import csv
+
+    from paycalc.output.files import NotUtf8
+
+    rows = _open_rows(roster, sheet)
+    solved = None
+    with reporting_errors():
+        try:
+            members = costing.read_members(rows)
+            if limit is not None and day is not None:
+                from paycalc.membership import budget as solving
+
+                every = list(members)  # the solve prices the roster many times: it is read once, into memory
+                solved = solving.solve(
+                    every, proposals[0], base, limit, day, first, last, fiscal_year_start, method, when
+                )
+                proposals = [solved.proposal]
+                members = iter(every)
+            result = costing.cost(members, proposals, base, first, last, fiscal_year_start, method, when)
+        except RowError as error:
+            fail(f"{_place(roster, rows, error.row)}: {error.reason}")
+        except NotUtf8 as exc:
+            fail(f"{_name(roster)}: {exc}")
+        except csv.Error as exc:
+            fail(f"{_name(roster)}: {exc}")
+    _show(result, proposals, solved, kind, by == "title", output)
+
+
+def _name(source: str) -> str:
+    return "stdin" if source == "-" else source
+
+
+def _place(source: str, rows: Any, member: int) -> str:
+    """Where member ``member`` (1 = the first after the header) is, as the user sees the file."""
+    sheet = getattr(rows, "sheet", None)
+    if sheet is not None:
+        return f"{source}, sheet {sheet}, row {member + 1}"
+    return f"{_name(source)}: member {member} (line {member + 1})"
+
+
+def _open_rows(source: str, sheet: str | None) -> Any:
+    """The roster's rows, read one at a time (CSV or .xlsx), after checking its header."""
+    import csv
+
+    from paycalc.cli._roster import is_xlsx, read_columns
+    from paycalc.contract.errors import PaycalcError
+    from paycalc.output.files import NotUtf8, open_binary, text_lines
+
+    required, optional = ("id", "title", "hired"), ("hours", "workyear", "hours_per_day", "days", "differentials")
+    try:
+        if is_xlsx(source):
+            from paycalc.output.spreadsheet import SheetRows
+
+            sheet_rows = SheetRows(source, sheet)
+            read_columns(sheet_rows.header, f"{source}, sheet {sheet_rows.sheet}", required, optional)
+            return sheet_rows
+        csv.field_size_limit(10_000)
+        rows = csv.DictReader(text_lines(open_binary(source, "roster")))
+        read_columns(list(rows.fieldnames or []), "stdin" if source == "-" else source, required, optional)
+        return rows
+    except PaycalcError as exc:
+        fail(f"{source}: {exc}" if isinstance(exc, NotUtf8) else str(exc))
+    except csv.Error as exc:
+        fail(f"{source}: {exc}")
+
+
+def _show(result: Any, proposals: list[Any], solved: Any, kind: str, by_title: bool, output: str) -> None:
+    from paycalc.contract.errors import PaycalcError
+    from paycalc.output import cost_render
+    from paycalc.output.files import Interrupted, write_atomically
+    from paycalc.output.render import terminal_width, to_csv, to_json
+
+    names = [p.proposal.file.removesuffix(".yaml") for p in proposals]
+    if kind == "json":
+        record = cost_render.as_record(result, by_title)
+        if solved is not None:
+            record["solved"] = {
+                "percent": str(solved.percent),
+                "on": solved.on.isoformat(),
+                "budget": str(solved.budget),
+            }
+        text = to_json(record) + "\n"
+    elif kind == "csv":
+        text = to_csv(cost_render.CSV_COLUMNS, cost_render.csv_rows(result))
+    elif kind == "html":
+        from paycalc.output.report import html as html_report
+
+        text = html_report(result, proposals, solved)
+    else:
+        text = cost_render.render_table(result, names, by_title, terminal_width()) + "\n"
+        if solved is not None:
+            text = f"{solved.summary}\n\n{text}"
+    try:
+        write_atomically(output, lambda out: print(text, end="", file=out))
+    except Interrupted as signal:
+        typer.echo(f"Error: stopped by {signal} (nothing was written)", err=True)
+        raise typer.Exit(128 + signal.signum) from None
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror}")
+    except PaycalcError as exc:
+        fail(str(exc))

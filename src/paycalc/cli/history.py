@@ -1,0 +1,190 @@
+"""``paycalc history``: one person's pay under each schedule, as a table and a bar chart."""
+
+from typing import Annotated
+
+import typer
+
+from paycalc.cli._common import (
+    CpiOption,
+    FormatOption,
+    HiredOption,
+    HoursOption,
+    ProposalOption,
+    RealOption,
+    SchedulesOption,
+    WorkyearOption,
+    YearsOption,
+    command_app,
+    cpi_choice,
+    echo_note,
+    one_of_years_or_hired,
+    open_contract,
+    proposal_field,
+    reporting_errors,
+)
+from paycalc.cli._work import DaysOption, DifferentialOption, HoursPerDayOption, work_for
+from paycalc.output.render import (
+    Format,
+    bar_chart,
+    cents,
+    drawable,
+    money,
+    percent,
+    published,
+    signed_money,
+    signed_percent,
+    table,
+    terminal_width,
+    to_csv,
+    to_json,
+)
+from paycalc.rules.results import History
+
+app = command_app()
+
+COLUMNS = ("schedule", "date", "years", "longevity", "rate", "annual", "change", "percent", "cumulative")
+REAL_COLUMNS = ("real_annual", "real_cumulative", "kept_up")
+
+
+@app.command()
+def history(
+    title: Annotated[str, typer.Option(metavar="TITLE", help='Job title or alias, e.g. "Teacher Aide".')],
+    years: YearsOption = None,
+    hired: HiredOption = None,
+    start: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            metavar="DATE",
+            help="First date, e.g. 2013-05-01. [default: the first schedule, or --hired if later]",
+            show_default=False,
+        ),
+    ] = None,
+    end: Annotated[
+        str | None,
+        typer.Option(
+            "--to", metavar="DATE", help="Last date, e.g. 2018-06-16. [default: the last schedule]", show_default=False
+        ),
+    ] = None,
+    hours: HoursOption = None,
+    workyear: WorkyearOption = None,
+    hours_per_day: HoursPerDayOption = None,
+    days: DaysOption = None,
+    differential: DifferentialOption = None,
+    format: FormatOption = Format.table,
+    schedules: SchedulesOption = None,
+    proposal: ProposalOption = None,
+    real: RealOption = False,
+    cpi: CpiOption = None,
+) -> None:
+    """One person's annual pay under each schedule, with the change from the row before and since the first.
+
+    Each row is priced on the day its schedule took effect (--from for the first row).
+
+    \b
+    Example:
+      paycalc history --title "Teacher Aide" --years 3
+      paycalc history --title "Ed. Asst. B" --hired 2009-01-05 --from 2013-05-01 --format json
+      paycalc history --title "Teacher Aide" --years 3 --real
+    """
+    from paycalc.api import history as pricing
+
+    one_of_years_or_hired(years, hired)
+
+    with reporting_errors():
+        contract = open_contract(schedules, proposal)
+        work = work_for(contract, hours, workyear, hours_per_day, days, differential)
+        result = pricing(
+            title,
+            years=years,
+            hired=hired,
+            start=start,
+            end=end,
+            **work,
+            schedules=contract,
+            cpi=cpi_choice(real, cpi),
+        )
+    if format is Format.json:
+        typer.echo(to_json(as_record(result) | proposal_field(contract)))
+    elif format is Format.csv:
+        columns = (*COLUMNS, *REAL_COLUMNS) if result.cpi is not None else COLUMNS
+        typer.echo(to_csv(columns, ([row[c] for c in columns] for row in row_records(result))), nl=False)
+    else:
+        show(result)
+        echo_note(contract)
+
+
+def as_record(result: History) -> dict[str, object]:
+    return {"title": result.title, **({"cpi": result.cpi} if result.cpi else {}), "rows": row_records(result)}
+
+
+def row_records(result: History) -> list[dict[str, object]]:
+    """The rows with money and percent as strings (2 decimals, half up); null where there is no row before."""
+    return [
+        {
+            "schedule": row.schedule.isoformat(),
+            "date": row.date.isoformat(),
+            "years": row.years,
+            "longevity": row.longevity,
+            "rate": published(row.rate),
+            "annual": cents(row.annual),
+            "change": None if row.change is None else cents(row.change),
+            "percent": percent(row.percent),
+            "cumulative": percent(row.cumulative),
+        }
+        | (
+            {
+                "real_annual": cents(row.real_annual),
+                "real_cumulative": percent(row.real_cumulative),
+                "kept_up": cents(row.kept_up),
+            }
+            if row.real_annual is not None and row.kept_up is not None
+            else {}
+        )
+        for row in result.rows
+    ]
+
+
+_PER = {"hourly": "Hourly", "daily": "Daily"}
+
+
+def show(result: History) -> None:
+    rows = result.rows
+    width = terminal_width()
+    real = result.cpi is not None
+    last_year = rows[-1].date.year
+    # after prices, the nominal change per row gives way to the real figures, so the table fits 80 columns
+    tail = (f"In {last_year} $", "Real since first") if real else ("Change", "Percent")
+    rated = result.basis != "annual"  # an hourly or daily rate is shown beside the annual pay
+    columns = (
+        "Schedule",
+        "Years",
+        "Row",
+        *((_PER[result.basis],) if rated else ()),
+        "Annual pay",
+        *(() if real else tail),
+        "Since first",
+        *(tail if real else ()),
+    )
+    cells = []
+    for row in rows:
+        first = [row.schedule.isoformat(), str(row.years), row.longevity, money(row.annual)]
+        if rated:
+            first.insert(3, f"${published(row.rate)}")
+        since = signed_percent(row.cumulative)
+        if real:
+            after = money(row.real_annual) if row.real_annual is not None else ""
+            cells.append([*first, since, after, signed_percent(row.real_cumulative)])
+        else:
+            cells.append([*first, signed_money(row.change), signed_percent(row.percent), since])
+    typer.echo(table(columns, cells, title=f"{result.title}: pay by schedule", right=(1, 3, 4, 5, 6, 7), width=width))
+    if rows[0].date != rows[0].schedule:
+        typer.echo(f"The first row is priced on {rows[0].date}, under the schedule of {rows[0].schedule}.")
+    typer.echo("")
+    marks = [row.kept_up for row in rows if row.kept_up is not None] if real else None
+    typer.echo(
+        bar_chart([row.schedule.isoformat() for row in rows], [row.annual for row in rows], width=width, marks=marks)
+    )
+    if real:
+        legend = f"on a bar marks the pay that would have kept up with prices (CPI {result.cpi}) since the first row."
+        typer.echo(f"{drawable('│')} {legend}")

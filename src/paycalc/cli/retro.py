@@ -1,0 +1,293 @@
+"""``paycalc retro``: retro pay for one person, segment by segment, or for a whole roster CSV."""
+
+from typing import Annotated
+
+import typer
+
+from paycalc.cli._common import (
+    EXIT_SKIPPED,
+    HiredOption,
+    HoursOption,
+    ProposalOption,
+    SchedulesOption,
+    WorkyearOption,
+    command_app,
+    fail,
+    open_contract,
+    reporting_errors,
+    usage_error,
+)
+from paycalc.cli._work import (
+    AnchorOption,
+    DaysOption,
+    DifferentialOption,
+    HoursPerDayOption,
+    MethodOption,
+    work_for,
+)
+from paycalc.contract.models import Contract, Instalment
+from paycalc.output.render import Format, cents, money, table, terminal_width, to_csv, to_json
+from paycalc.rules.retro_results import RetroResult
+
+app = command_app()
+
+SEGMENT_COLUMNS = ("start", "end", "schedule", "longevity", "owed_rate", "paid_rate", "owed", "paid", "retro")
+
+
+@app.command()
+def retro(
+    title: Annotated[
+        str | None, typer.Option(metavar="TITLE", help='Job title or alias, e.g. "Ed. Asst. B".', show_default=False)
+    ] = None,
+    hired: HiredOption = None,
+    start: Annotated[
+        str | None,
+        typer.Option("--from", metavar="DATE", help="First day of the period, e.g. 2013-05-01.", show_default=False),
+    ] = None,
+    end: Annotated[
+        str | None,
+        typer.Option(
+            "--to", metavar="DATE", help="Last day of the period (included), e.g. 2014-09-30.", show_default=False
+        ),
+    ] = None,
+    hours: HoursOption = None,
+    workyear: WorkyearOption = None,
+    paid_schedule: Annotated[
+        str | None,
+        typer.Option(
+            metavar="DATE",
+            help="What was paid: the schedule in force on this date, frozen, e.g. 2008-05-19. "
+            "[default: the schedule in force the day before --from]",
+            show_default=False,
+        ),
+    ] = None,
+    paid_annual: Annotated[
+        str | None,
+        typer.Option(
+            metavar="AMOUNT",
+            help="What was paid: a flat annual salary, e.g. 26843.00 (no longevity, no pro-rating).",
+            show_default=False,
+        ),
+    ] = None,
+    hours_per_day: HoursPerDayOption = None,
+    days: DaysOption = None,
+    differential: DifferentialOption = None,
+    method: MethodOption = None,
+    anchor: AnchorOption = None,
+    roster: Annotated[
+        str | None,
+        typer.Option(
+            metavar="FILE",
+            help="A roster CSV or .xlsx, e.g. members.csv ('-' for stdin): columns id,title,hired,from,to and "
+            "optionally hours,workyear (or hours_per_day,days),differentials,paid_schedule,paid_annual. "
+            "One output row per id.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        str,
+        typer.Option("--output", "-o", metavar="FILE", help="Where to write, e.g. retro.csv ('-' for stdout)."),
+    ] = "-",
+    sheet: Annotated[
+        str | None,
+        typer.Option(
+            metavar="NAME",
+            help="With an .xlsx roster: the sheet to read, e.g. --sheet Roster. [default: the first sheet]",
+            show_default=False,
+        ),
+    ] = None,
+    instalments: Annotated[
+        str | None,
+        typer.Option(
+            metavar="DATE:PCT,...",
+            help="Split the retro total into dated payments, e.g. 2015-10-15:50,2016-10-15:50 (shares add up "
+            "to 100; each rounded to the cent, the last takes the remainder). [default: the proposal's, if any]",
+            show_default=False,
+        ),
+    ] = None,
+    skip_invalid: Annotated[
+        bool,
+        typer.Option(
+            "--skip-invalid",
+            help=f"With --roster: leave out invalid rows, report each on stderr, and exit {EXIT_SKIPPED} "
+            "if any was left out, e.g. --skip-invalid. [default: stop at the first invalid row]",
+        ),
+    ] = False,
+    format: Annotated[
+        Format | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table, json or csv for one person; csv or json for a roster, e.g. --format json. "
+            "[default: table; csv with --roster]",
+            show_default=False,
+        ),
+    ] = None,
+    schedules: SchedulesOption = None,
+    proposal: ProposalOption = None,
+) -> None:
+    """Retro pay over a period: what the schedules in force owed, minus what was paid.
+
+    For one person, the segments (runs of days at one owed and one paid rate) and the totals; for a
+    roster, one total per id. The README's "Retro pay" section states the rules.
+
+    \b
+    Example:
+      paycalc retro --title "Ed. Asst. B" --hired 2005-09-01 --from 2013-05-01 --to 2014-09-30
+      paycalc retro --roster members.csv --output retro.csv
+      paycalc retro --proposal moa-2014 --title "Teacher Aide" --hired 2010-09-07 --from 2013-05-01 --to 2014-06-30
+      paycalc retro --schedules examples/hourly-local --title Para --hired 2019-08-26 \\
+        --from 2024-07-01 --to 2025-06-30 --paid-schedule 2023-07-01 --method biweekly --anchor 2024-07-05
+    """
+    if roster is not None:
+        single = {"--title": title, "--hired": hired, "--from": start, "--to": end, "--hours": hours}
+        single |= {"--workyear": workyear, "--paid-schedule": paid_schedule, "--paid-annual": paid_annual}
+        single |= {"--hours-per-day": hours_per_day, "--days": days}
+        single |= {"--differential": ",".join(differential) if differential else None}
+        given = [option for option, value in single.items() if value is not None]
+        if given:
+            usage_error(f"{', '.join(given)} cannot be used with --roster (the roster's columns give them per row)")
+        if format is Format.table:
+            usage_error("--format table is not available with --roster (csv or json)")
+        if output.lower().endswith(".xlsx") and format is not None:
+            usage_error(f"--format {format.value} conflicts with --output {output} (an .xlsx output is a spreadsheet)")
+        if sheet is not None and not roster.lower().endswith(".xlsx"):
+            usage_error("--sheet applies only to an .xlsx roster")
+        with reporting_errors():
+            contract = open_contract(schedules, proposal)
+            split = _instalments(instalments, contract)
+        from paycalc.cli._roster import run_roster
+
+        run_roster(roster, output, format or Format.csv, (method, anchor), skip_invalid, contract, split, sheet)
+        return
+    if skip_invalid:
+        usage_error("--skip-invalid applies only with --roster")
+    if output.lower().endswith(".xlsx"):
+        usage_error(f"--output {output}: a spreadsheet is written for --roster only (give a .csv, .json or .txt path)")
+    missing = [
+        option
+        for option, value in {"--title": title, "--hired": hired, "--from": start, "--to": end}.items()
+        if not value
+    ]
+    if missing:
+        usage_error(
+            f"missing {', '.join(missing)} (one person needs --title, --hired, --from and --to; or give --roster FILE)"
+        )
+    from paycalc.api import retro_pay
+    from paycalc.output.files import STDOUT_NAMES
+    from paycalc.rules import proposal as proposals
+
+    with reporting_errors():
+        contract = open_contract(schedules, proposal)
+        work = work_for(contract, hours, workyear, hours_per_day, days, differential)
+        split = _instalments(instalments, contract)
+        if output not in STDOUT_NAMES:
+            from paycalc.output.files import check_output
+
+            check_output(output)
+        result = retro_pay(
+            str(title),
+            hired=str(hired),
+            start=str(start),
+            end=str(end),
+            **work,
+            paid_schedule=paid_schedule,
+            paid_annual=paid_annual,
+            method=method,
+            anchor=anchor,
+            schedules=contract,
+        )
+        if split != (contract.proposal.instalments if contract.proposal else ()):
+            result = result._replace(instalments=proposals.split(result.retro, split) if split else ())
+    text = render(result, format or Format.table, contract.proposal.name if contract.proposal else None) + "\n"
+    if output in STDOUT_NAMES:
+        typer.echo(text, nl=False)
+        return
+    from paycalc.output.files import write_atomically
+
+    try:
+        write_atomically(output, lambda out: print(text, end="", file=out))
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror}")
+
+
+def _instalments(text: str | None, contract: Contract) -> tuple[Instalment, ...]:
+    """--instalments, else the proposal's instalments, else none."""
+    if text is not None:
+        from paycalc.rules import proposal
+
+        return proposal.parse_instalments(text)
+    return contract.proposal.instalments if contract.proposal is not None else ()
+
+
+def segment_records(result: RetroResult) -> list[dict[str, object]]:
+    return [
+        {
+            "start": s.start.isoformat(),
+            "end": s.end.isoformat(),
+            "schedule": s.schedule.isoformat(),
+            "longevity": s.longevity,
+            "owed_rate": cents(s.owed_rate),
+            "paid_rate": cents(s.paid_rate),
+            "owed": cents(s.owed),
+            "paid": cents(s.paid),
+            "retro": cents(s.retro),
+        }
+        for s in result.segments
+    ]
+
+
+def render(result: RetroResult, format: Format, proposal: str | None = None) -> str:
+    lumps = [{"name": x.name, "paid": x.paid.isoformat(), "amount": cents(x.amount)} for x in result.lump_sums]
+    payments = [{"paid": day.isoformat(), "amount": cents(amount)} for day, amount in result.instalments]
+    if format is Format.json:
+        return to_json(
+            ({"proposal": proposal} if proposal else {})
+            | {
+                "title": result.title,
+                "hired": result.hired.isoformat(),
+                "from": result.start.isoformat(),
+                "to": result.end.isoformat(),
+                "method": result.method,
+                "paid_basis": result.paid_basis,
+                "owed": cents(result.owed),
+                "paid": cents(result.paid),
+                "retro": cents(result.retro),
+                "segments": segment_records(result),
+            }
+            | ({"lump_sums": lumps} if proposal else {})
+            | ({"instalments": payments} if payments else {})
+        )
+    if format is Format.csv:
+        return to_csv(SEGMENT_COLUMNS, ([r[c] for c in SEGMENT_COLUMNS] for r in segment_records(result))).rstrip("\n")
+    rows = [
+        (
+            s.start.isoformat(),
+            s.longevity,
+            money(s.owed_rate),
+            money(s.paid_rate),
+            money(s.owed),
+            money(s.paid),
+            money(s.retro),
+        )
+        for s in result.segments
+    ]
+    for lump in result.lump_sums:
+        rows.append((lump.paid.isoformat(), lump.name, "", "", money(lump.amount), "", money(lump.amount)))
+    rows.append(("Total", "", "", "", money(result.owed), money(result.paid), money(result.retro)))
+    heading = (
+        f"{result.title}, hired {result.hired}: retro pay {result.start} to {result.end}, {result.method}, "
+        f"paid: {result.paid_basis}"
+    )
+    columns = ("From", "Row", "Owed a year", "Paid a year", "Owed", "Paid", "Retro")
+    text = table(columns, rows, title=heading, right=range(2, 7), width=terminal_width())
+    if result.instalments:
+        import textwrap
+
+        listed = ", ".join(f"{day} {money(amount)}" for day, amount in result.instalments)
+        text += "\n\n" + textwrap.fill(f"Paid in instalments: {listed}.", terminal_width())
+    if proposal:
+        import textwrap
+
+        text += "\n" + textwrap.fill(f"Under the proposal {proposal!r}, not a published schedule.", terminal_width())
+    return text

@@ -1,0 +1,186 @@
+"""``paycalc schedules list|show|validate``: browse and check a folder of salary schedules."""
+
+from typing import Annotated
+
+import typer
+
+from paycalc.cli._common import (
+    FormatOption,
+    ProposalOption,
+    SchedulesOption,
+    command_app,
+    echo_note,
+    open_contract,
+    proposal_field,
+    reporting_errors,
+)
+from paycalc.contract.models import Contract, Schedule
+from paycalc.output.render import Format, cents, money, published, table, terminal_width, to_csv, to_json
+
+app = command_app(
+    help="Browse and check salary schedules.\n\n\b\nExample:\n  paycalc schedules list\n"
+    "  paycalc schedules show 2018-06-16\n  paycalc schedules validate ./my-local",
+    no_args_is_help=True,
+)
+
+
+@app.command("list")
+def list_schedules(
+    format: FormatOption = Format.table, schedules: SchedulesOption = None, proposal: ProposalOption = None
+) -> None:
+    """Every schedule: effective date, the last day it was in force, its source, and how many titles.
+
+    \b
+    Example:
+      paycalc schedules list
+      paycalc schedules list --format json
+    """
+    with reporting_errors():
+        contract = open_contract(schedules, proposal)
+    records = [
+        {
+            "effective": s.effective.isoformat(),
+            "until": until(contract, i),
+            "source": s.source,
+            "titles": len(s.rates),
+        }
+        for i, s in enumerate(contract.schedules)
+    ]
+    if format is Format.json:
+        typer.echo(to_json({"contract": contract.name, "schedules": records} | proposal_field(contract)))
+    elif format is Format.csv:
+        typer.echo(to_csv(list(records[0]), (list(r.values()) for r in records)), nl=False)
+    else:
+        rows = [
+            [str(r["effective"]), str(r["until"] or "(in force)"), str(r["source"]), str(r["titles"])] for r in records
+        ]
+        typer.echo(
+            table(
+                ("Effective", "Until", "Source", "Titles"),
+                rows,
+                title=contract.name,
+                right=(3,),
+                wrap=(2,),
+                width=terminal_width(),
+            )
+        )
+        typer.echo(f"Term of the agreement: {contract.term_start} to {contract.term_end}.")
+        import textwrap
+
+        from paycalc.rules.terms import describe
+
+        for sentence in describe(contract):
+            typer.echo(textwrap.fill(sentence, terminal_width(), subsequent_indent="  "))
+        echo_note(contract)
+
+
+def until(contract: Contract, i: int) -> str | None:
+    """The last day schedule ``i`` was in force, or None for the last schedule."""
+    from datetime import timedelta
+
+    following = contract.schedules[i + 1 : i + 2]
+    return (following[0].effective - timedelta(days=1)).isoformat() if following else None
+
+
+@app.command()
+def show(
+    date: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[DATE]", help="A date, YYYY-MM-DD, e.g. 2016-09-08. [default: today]", show_default=False
+        ),
+    ] = None,
+    format: FormatOption = Format.table,
+    schedules: SchedulesOption = None,
+    proposal: ProposalOption = None,
+) -> None:
+    """The schedule in force on a date, as the contract prints it: a row per title, a column per tier.
+
+    \b
+    Example:
+      paycalc schedules show 2018-06-16
+      paycalc schedules show 2016-09-08 --format csv
+      paycalc schedules show 2021-05-14 --proposal uft-2019-2022
+    """
+    from paycalc.contract import inputs
+    from paycalc.rules import core
+
+    with reporting_errors():
+        contract = open_contract(schedules, proposal)
+        if date is None:
+            import datetime
+
+            date = datetime.date.today().isoformat()
+        schedule = core.schedule_on(contract, inputs.to_date(date))
+    labels = [tier.label for tier in contract.tiers]
+    if format is Format.json:
+        typer.echo(to_json(as_record(schedule) | proposal_field(contract)))
+    elif format is Format.csv:
+        rows = ([title, *(cents(rate[label]) for label in labels)] for title, rate in schedule.rates.items())
+        typer.echo(to_csv(["title", *labels], rows), nl=False)
+    else:
+        typer.echo(render_schedule(contract, schedule))
+        echo_note(contract)
+
+
+def as_record(schedule: Schedule) -> dict[str, object]:
+    return {
+        "effective": schedule.effective.isoformat(),
+        "source": schedule.source,
+        "longevity": {label: cents(amount) for label, amount in schedule.longevity.items()},
+        "rates": {
+            title: {label: published(rate) for label, rate in row.items()} for title, row in schedule.rates.items()
+        },
+    }
+
+
+def render_schedule(contract: Contract, schedule: Schedule) -> str:
+    heading = f"Effective {schedule.effective} ({schedule.source})"
+    if contract.terms.basis == "annual":
+        columns = ["Title", "Base pay", *(f"Plus {tier.label} longevity" for tier in contract.tiers[1:])]
+        rows = [[title, *(money(rate) for rate in row.values())] for title, row in schedule.rates.items()]
+    else:  # a step schedule of hourly or daily rates, as published
+        columns = ["Title", *(tier.label for tier in contract.tiers)]
+        rows = [[title, *(f"${published(rate)}" for rate in row.values())] for title, row in schedule.rates.items()]
+        heading += f", {'hourly' if contract.terms.basis == 'hourly' else 'daily'} rates"
+    text = table(columns, rows, title=heading, right=range(1, len(columns)), width=terminal_width())
+    if schedule.longevity:
+        amounts = ", ".join(f"{label} {money(amount)}" for label, amount in schedule.longevity.items())
+        text += f"\nLongevity amounts: {amounts}."
+    return text
+
+
+@app.command()
+def validate(
+    folder: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[DIR]",
+            envvar="PAYCALC_SCHEDULES",
+            help="A schedules folder, e.g. ./my-local. [default: $PAYCALC_SCHEDULES, else the bundled schedules]",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Check every file of a schedules folder and list every problem, each with its file and key.
+
+    Exits 1 when there is any problem.
+
+    \b
+    Example:
+      paycalc schedules validate ./my-local
+    """
+    from paycalc.contract.loader import bundled_folder, check_folder
+
+    path = folder if folder is not None else str(bundled_folder())
+    contract, problems = check_folder(path)
+    if contract is None:
+        for problem in problems:
+            typer.echo(str(problem))
+        s = "" if len(problems) == 1 else "s"
+        typer.echo(f"Error: {len(problems)} problem{s} in {path} (each line above names the file and key)", err=True)
+        raise typer.Exit(1)
+    dates = ", ".join(s.effective.isoformat() for s in contract.schedules)
+    typer.echo(
+        f"OK: {path}: {contract.name}; {len(contract.schedules)} schedules ({dates}); {len(contract.titles)} titles."
+    )

@@ -1,1 +1,0 @@
-"""One module per command (or group of commands); ``paycalc.cli`` composes them."""

@@ -1,0 +1,146 @@
+"""A :class:`Contract` as JSON and back, for the schedule cache: data only, nothing that can run code.
+
+Money is written as decimal strings, so it comes back exactly. :func:`decode` checks the shape of what
+it reads and that every longevity row still equals its base rate plus its amount; anything else raises,
+and the loader then validates the folder again.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+from itertools import pairwise
+from typing import Any
+
+from paycalc.contract.inputs import title_key
+from paycalc.contract.models import Contract, Differential, PayTerms, Schedule, Tier, Title
+
+FORMAT = 3
+
+
+def encode(contract: Contract) -> str:
+    return json.dumps(
+        {
+            "format": FORMAT,
+            "name": contract.name,
+            "parties": list(contract.parties),
+            "term": [contract.term_start.isoformat(), contract.term_end.isoformat()],
+            "source": contract.source,
+            "regular_hours": None if contract.regular_hours is None else str(contract.regular_hours),
+            "terms": _encode_terms(contract.terms),
+            "tiers": [[t.label, t.min_years] for t in contract.tiers],
+            "titles": [
+                [t.name, list(t.aliases), list(t.notes), t.hired_before.isoformat() if t.hired_before else None]
+                for t in contract.titles
+            ],
+            "schedules": [
+                {
+                    "effective": s.effective.isoformat(),
+                    "source": s.source,
+                    "longevity": {label: str(amount) for label, amount in s.longevity.items()},
+                    "rates": {
+                        title: {label: str(rate) for label, rate in row.items()} for title, row in s.rates.items()
+                    },
+                    "file": s.file,
+                }
+                for s in contract.schedules
+            ],
+            "folder": contract.folder,
+            "cpi": contract.cpi,
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
+def _encode_terms(terms: PayTerms) -> list[Any]:
+    return [
+        terms.basis,
+        None if terms.hours_per_day is None else str(terms.hours_per_day),
+        None if terms.days_per_year is None else str(terms.days_per_year),
+        None if terms.step_advance is None else list(terms.step_advance),
+        [[first.isoformat(), last.isoformat()] for first, last in terms.freezes],
+        [[d.name, d.kind, str(d.amount)] for d in terms.differentials],
+        terms.pay_periods,
+        None if terms.anchor is None else terms.anchor.isoformat(),
+    ]
+
+
+def _decode_terms(data: list[Any]) -> PayTerms:
+    basis, hours, days, step, freezes, differentials, pay_periods, anchor = data
+    if basis not in ("annual", "hourly", "daily") or (basis != "annual" and days is None):
+        raise ValueError("pay terms out of shape")
+    return PayTerms(
+        basis=basis,
+        hours_per_day=None if hours is None else _money(hours),
+        days_per_year=None if days is None else _money(days),
+        step_advance=None if step is None else (int(step[0]), int(step[1])),
+        freezes=tuple((date.fromisoformat(a), date.fromisoformat(b)) for a, b in freezes),
+        differentials=tuple(Differential(_text(n), _text(k), _money(a)) for n, k, a in differentials),
+        pay_periods=None if pay_periods is None else _text(pay_periods),
+        anchor=None if anchor is None else date.fromisoformat(anchor),
+    )
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError("expected text")
+    return value
+
+
+def _money(value: Any) -> Decimal:
+    amount = Decimal(_text(value))
+    if not amount.is_finite() or amount < 0:
+        raise ValueError("not an amount")
+    return amount
+
+
+def decode(content: str) -> Contract:
+    data = json.loads(content)
+    if data["format"] != FORMAT:
+        raise ValueError("another format")
+    tiers = tuple(Tier(_text(label), int(years)) for label, years in data["tiers"])
+    titles = tuple(
+        Title(
+            _text(name),
+            tuple(map(_text, aliases)),
+            tuple(map(_text, notes)),
+            None if hired_before is None else date.fromisoformat(hired_before),
+        )
+        for name, aliases, notes, hired_before in data["titles"]
+    )
+    labels = [t.label for t in tiers]
+    names = [t.name for t in titles]
+    schedules = []
+    for s in data["schedules"]:
+        longevity = {_text(label): _money(amount) for label, amount in s["longevity"].items()}
+        rates = {_text(t): {_text(label): _money(rate) for label, rate in row.items()} for t, row in s["rates"].items()}
+        if list(rates) != names or any(list(row) != labels for row in rates.values()):
+            raise ValueError("rates do not cover the titles and tiers")
+        if longevity:
+            for row in rates.values():
+                base_rate = row[labels[0]] - longevity.get(labels[0], Decimal(0))
+                if any(row[label] != base_rate + longevity[label] for label in labels[1:]):
+                    raise ValueError("a longevity row is not its base rate plus its amount")
+        schedules.append(
+            Schedule(date.fromisoformat(s["effective"]), _text(s["source"]), longevity, rates, _text(s["file"]))
+        )
+    if not schedules or any(a.effective >= b.effective for a, b in pairwise(schedules)):
+        raise ValueError("schedules out of order")
+    start, end = data["term"]
+    return Contract(
+        name=_text(data["name"]),
+        parties=tuple(map(_text, data["parties"])),
+        term_start=date.fromisoformat(start),
+        term_end=date.fromisoformat(end),
+        source=_text(data["source"]),
+        regular_hours=None if data["regular_hours"] is None else _money(data["regular_hours"]),
+        tiers=tiers,
+        titles=titles,
+        schedules=tuple(schedules),
+        folder=_text(data["folder"]),
+        lookup={title_key(name): t for t in titles for name in (t.name, *t.aliases)},
+        cpi=None if data["cpi"] is None else _text(data["cpi"]),
+        terms=_decode_terms(data["terms"]),
+    )

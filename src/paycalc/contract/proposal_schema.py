@@ -1,0 +1,138 @@
+"""What a proposal file must hold, checked with the same strict machinery as the schedule files.
+
+Imported only when a proposal is read. Problems name the file and the key, like the schedules'.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from itertools import pairwise
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator
+
+from paycalc.contract.errors import Problem
+from paycalc.contract.models import Change, Contract, Instalment, LumpSum, Proposal
+from paycalc.contract.schema_errors import parse as _parse
+from paycalc.contract.schema_types import Money, Text
+from paycalc.contract.schema_types import Strict as _Strict
+from paycalc.contract.yamlread import read_yaml
+
+
+def _percent(value: Any) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+        raise ValueError(f"{value!r} is not a percent (a plain decimal number such as 2 or 2.5, or -1 for a give-back)")
+    percent = Decimal(value)
+    if not -100 <= percent <= 100:
+        raise ValueError(f"{value} is out of range (a percent from -100 to 100)")
+    return percent
+
+
+def _percents(value: Any) -> tuple[Decimal, ...]:
+    """A percent, or a non-empty list of percents compounded on one date."""
+    if isinstance(value, list):
+        if not value:
+            raise ValueError("is an empty list (a percent such as 2, or a list such as [1, 2])")
+        return tuple(_percent(item) for item in value)
+    return (_percent(value),)
+
+
+Percent = Annotated[Decimal, BeforeValidator(_percent)]
+Percents = Annotated[tuple[Decimal, ...], BeforeValidator(_percents)]
+
+
+class ChangeSpec(_Strict):
+    effective: date
+    percent: Percents = ()
+    add: dict[Text, Money] = {}
+
+
+class LumpSumSpec(_Strict):
+    name: Text
+    amount: Money
+    paid: date
+    eligible_on: date | None = None
+    prorate: bool = False
+
+
+class InstalmentSpec(_Strict):
+    paid: date
+    share: Percent
+
+
+class ProposalFile(_Strict):
+    name: Text
+    base: date
+    rounding: Literal["dollar", "cent"] = "dollar"
+    changes: list[ChangeSpec] = []
+    lump_sums: list[LumpSumSpec] = []
+    instalments: list[InstalmentSpec] = []
+    term_end: date | None = None
+
+
+def _check(name: str, spec: ProposalFile, contract: Contract) -> list[Problem]:
+    problems = []
+    first = contract.schedules[0].effective
+    if spec.base < first:
+        problems.append(
+            Problem(name, "base", f"{spec.base} is before the first schedule {first} (a date from {first} on)")
+        )
+    labels = [tier.label for tier in contract.tiers]
+    previous = spec.base
+    for i, change in enumerate(spec.changes):
+        if change.effective <= previous:
+            what = "the base date" if i == 0 else "the change before"
+            problems.append(
+                Problem(
+                    name,
+                    f"changes.{i}.effective",
+                    f"{change.effective} is not after {what} {previous} (changes ascend, each after the base)",
+                )
+            )
+        previous = max(previous, change.effective)
+        if not change.percent and not change.add:
+            problems.append(Problem(name, f"changes.{i}", "has neither percent nor add (give one or both)"))
+        for label in change.add:
+            if label not in labels:
+                problems.append(
+                    Problem(name, f"changes.{i}.add.{label}", f"is not a longevity tier (tiers: {', '.join(labels)})")
+                )
+    for i, lump in enumerate(spec.lump_sums):
+        if lump.eligible_on is not None and lump.eligible_on > lump.paid:
+            problems.append(
+                Problem(name, f"lump_sums.{i}.eligible_on", f"{lump.eligible_on} is after the paid day {lump.paid}")
+            )
+    if spec.instalments:
+        for n, (earlier, later) in enumerate(pairwise(spec.instalments), start=1):
+            if later.paid <= earlier.paid:
+                problems.append(Problem(name, f"instalments.{n}.paid", f"{later.paid} is not after {earlier.paid}"))
+        total = sum((s.share for s in spec.instalments), Decimal(0))
+        if total != 100 or any(s.share <= 0 for s in spec.instalments):
+            problems.append(Problem(name, "instalments", f"shares add up to {total} (each above 0, adding up to 100)"))
+    return problems
+
+
+def build(name: str, text: bytes, contract: Contract) -> tuple[Proposal | None, list[Problem]]:
+    """Validate a proposal file's bytes against ``contract`` and build the :class:`Proposal`."""
+    data, problems = read_yaml(name, text)
+    if data is None:
+        return None, problems
+    spec, problems = _parse(name, data, ProposalFile)
+    if spec is None:
+        return None, problems
+    problems = _check(name, spec, contract)
+    if problems:
+        return None, problems
+    changes = tuple(
+        Change(
+            c.effective,
+            c.percent,
+            {label: c.add[label] for tier in contract.tiers if (label := tier.label) in c.add},
+        )
+        for c in spec.changes
+    )
+    lump_sums = tuple(LumpSum(s.name, s.amount, s.paid, s.eligible_on or s.paid, s.prorate) for s in spec.lump_sums)
+    instalments = tuple(Instalment(i.paid, i.share) for i in spec.instalments)
+    short = name.replace("\\", "/").rsplit("/", 1)[-1]
+    return Proposal(spec.name, spec.base, spec.rounding, changes, lump_sums, instalments, short, spec.term_end), []

@@ -1,0 +1,191 @@
+"""The roster stream: rows in, one retro total per id out, with per-row errors. Pure: rows are given.
+
+Rows of one id must follow each other (a title or hours change is a second row). A repeated id after
+other ids is an error, found exactly by a set of the ids already summed: linear in the rows, about 100
+bytes an id (a million ids fit in 200 MiB).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from paycalc.contract import inputs
+from paycalc.contract.errors import InputError, RowError
+from paycalc.contract.inputs import title_key
+from paycalc.contract.models import Contract, Work
+from paycalc.rules import retro, steps
+from paycalc.rules.periods import Paying
+from paycalc.rules.retro_results import RosterTotal
+
+REQUIRED = ("id", "title", "hired", "from", "to")
+OPTIONAL = ("hours", "workyear", "hours_per_day", "days", "differentials", "paid_schedule", "paid_annual")
+WORK_COLUMNS = ("hours", "workyear", "hours_per_day", "days", "differentials")
+
+
+Priced = tuple[int, int, int] | str  # a row's owed, paid and lump sums in cents, or why it cannot be priced
+Mapper = Callable[[Callable[[Mapping[str, str | None]], Priced], Iterable[Mapping[str, str | None]]], Iterator[Any]]
+
+
+def one_by_one(
+    price: Callable[[Mapping[str, str | None]], Priced], rows: Iterable[Mapping[str, str | None]]
+) -> Iterator[tuple[Mapping[str, str | None], Priced]]:
+    """Each row with its price, in this process (``paycalc.membership.parallel`` offers two processes)."""
+    for row in rows:
+        yield row, price(row)
+
+
+def retro_totals(
+    rows: Iterable[Mapping[str, str | None]],
+    contract: Contract,
+    method: Paying,
+    on_invalid: Callable[[RowError], None] | None,
+    mapper: Mapper = one_by_one,
+) -> Iterator[RosterTotal]:
+    """One total per id, in the rows' order; ``mapper`` prices the rows (in order) and may do it ahead."""
+
+    def price(row: Mapping[str, str | None]) -> Priced:
+        try:
+            return _row(contract, row, method)
+        except InputError as exc:
+            return str(exc)
+
+    finished: set[str] = set()
+    person, count, owed, paid, lumps = "", 0, 0, 0, 0  # the id being summed: rows, owed, paid, lump sums in cents
+    for number, (row, priced) in enumerate(mapper(price, rows), start=1):
+        try:
+            row_id = _id(row)
+            if row_id != person and row_id in finished:
+                raise InputError(f"id {row_id!r} appears again after other ids (the rows of one id follow each other)")
+            if isinstance(priced, str):
+                raise InputError(priced)
+            owed_cents, paid_cents, lump_cents = priced
+        except InputError as exc:
+            error = RowError(number, str(exc))
+            if on_invalid is None:
+                raise error from None
+            on_invalid(error)
+            continue
+        if count and row_id != person:
+            finished.add(person)
+            yield _total(person, count, owed, paid, lumps)
+            count, owed, paid, lumps = 0, 0, 0, 0
+        person, count = row_id, count + 1
+        owed, paid, lumps = owed + owed_cents, paid + paid_cents, lumps + lump_cents
+    if count:
+        yield _total(person, count, owed, paid, lumps)
+
+
+def _total(person: str, rows: int, owed: int, paid: int, lumps: int) -> RosterTotal:
+    """Money as whole cents: Decimals with exponent -2 (so str() shows 407.90, never 4.079E+2)."""
+    return RosterTotal(
+        person,
+        rows,
+        Decimal(owed).scaleb(-2),
+        Decimal(paid).scaleb(-2),
+        Decimal(owed - paid).scaleb(-2),
+        Decimal(lumps).scaleb(-2),
+    )
+
+
+def _cell(row: Mapping[str, str | None], column: str) -> str:
+    value = row.get(column)
+    if value is None or not (value := value.strip()):
+        raise InputError(f"no {column} (every row has {', '.join(REQUIRED)})")
+    return value
+
+
+def _id(row: Mapping[str, str | None]) -> str:
+    if None in row:  # csv.DictReader puts cells beyond the header under None
+        raise InputError("more cells than the header has columns")
+    return _cell(row, "id")
+
+
+_Memo = dict[tuple[object, ...], tuple[int, int, int]]
+_memos: tuple[object, _Memo] = ((), {})
+
+
+def _row(contract: Contract, row: Mapping[str, str | None], method: Paying) -> tuple[int, int, int]:
+    """Owed, paid and lump sums in cents for one roster row.
+
+    Rows whose pay follows a common path (the same title, period, pro-rating and what was paid, on one
+    longevity row throughout) have the same sums whatever the hire date: those are priced once.
+    """
+    global _memos
+    get = row.get
+    raw = tuple(map(get, _PARSED))
+    parsed = _terms.get(raw)
+    if parsed is None:
+        parsed = _parse_terms(row)
+        if len(_terms) < 10_000:
+            _terms[raw] = parsed
+    start, end, work, paid_schedule, paid_annual = parsed
+    title = get("title") or ""
+    if not (title := title.strip()):
+        title = _cell(row, "title")  # raises the error that says what is missing
+    hired = inputs.to_date(_cell(row, "hired"), "hire date")
+    key = _common_path(contract, title, hired, start, end, method, parsed[2:])
+    if key is not None:
+        if _memos[0] is not contract.schedules:
+            _memos = (contract.schedules, {})
+        found = _memos[1].get(key)
+        if found is not None:
+            return found
+    sums = retro.totals(
+        contract,
+        title,
+        hired=hired,
+        start=start,
+        end=end,
+        work=work,
+        paid_schedule=paid_schedule,
+        paid_annual=paid_annual,
+        pay_for=method,
+    )
+    if key is not None and len(_memos[1]) < 100_000:
+        _memos[1][key] = sums
+    return sums
+
+
+_PARSED = ("from", "to", *OPTIONAL)
+_Terms = tuple[date, date, Work, date | None, Decimal | None]
+_terms: dict[tuple[str | None, ...], _Terms] = {}
+
+
+def work_of(cells: Mapping[str, str | None]) -> Work:
+    """A row's work columns (each optional) as a :class:`Work`; differentials as given, split on ``;``."""
+    hours, workyear, per_day, days, differentials = ((cells.get(c) or "").strip() or None for c in WORK_COLUMNS)
+    names = [name.strip() for name in (differentials or "").split(";") if name.strip()]
+    return inputs.to_work(hours, workyear, per_day, days, names)
+
+
+def _parse_terms(row: Mapping[str, str | None]) -> _Terms:
+    """A row's period and optional terms, checked (rows of a roster mostly share them, so they are parsed once)."""
+    paid_schedule, paid_annual = (
+        (row.get(column) or "").strip() or None for column in ("paid_schedule", "paid_annual")
+    )
+    return (
+        inputs.to_date(_cell(row, "from"), "from date"),
+        inputs.to_date(_cell(row, "to"), "to date"),
+        work_of(row),
+        None if paid_schedule is None else inputs.to_date(paid_schedule, "paid schedule date"),
+        None if paid_annual is None else inputs.to_amount(paid_annual, "paid annual"),
+    )
+
+
+def _common_path(
+    contract: Contract, title: str, hired: date, start: date, end: date, method: Paying, values: tuple[object, ...]
+) -> tuple[object, ...] | None:
+    """The key of a row whose sums do not depend on its hire date, or None (then it is priced on its own)."""
+    if hired > start or (contract.proposal is not None and contract.proposal.lump_sums):
+        return None
+    found = contract.lookup.get(title_key(title))
+    if found is None or found.hired_before is not None:
+        return None
+    tier, moves = steps.changes(contract, hired, start, end)
+    if moves:
+        return None  # a step inside the period: the hire date matters
+    label = contract.tiers[tier].label
+    return (found.name, label, start, end, method, *values)

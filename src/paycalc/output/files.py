@@ -1,0 +1,201 @@
+"""Reading and writing the user's own files (rosters in, results out), as a careful Unix tool does.
+
+- An output is written to a temporary file beside it and moved into place only when complete; on an
+  error, Ctrl-C, SIGTERM or SIGHUP the temporary file is removed and the old file is untouched.
+- An output that is a symbolic link is written through to its target; the link stays.
+- Only regular files are replaced: a device, folder or pipe is refused, and so is a read-only file
+  (even for root) and a file that is one of the inputs.
+- A new file gets the mode the umask gives (0644 under the usual umask 022); a replaced file keeps its mode.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import stat
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+from paycalc.contract.errors import InputError
+
+SPREADSHEET_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(text: str) -> str:
+    """A text cell a spreadsheet will not run as a formula: a leading ' before = + - @ tab or CR."""
+    return "'" + text if text.startswith(SPREADSHEET_TRIGGERS) else text
+
+
+class Interrupted(BaseException):
+    """SIGTERM or SIGHUP arrived: unwind like Ctrl-C does, so temporary files are removed."""
+
+    def __init__(self, signum: int) -> None:
+        self.signum = signum
+        super().__init__(signal.Signals(signum).name)
+
+
+@contextmanager
+def signals_unwind() -> Iterator[None]:
+    """While inside, SIGTERM, SIGHUP and SIGINT raise :class:`Interrupted` (main thread only)."""
+
+    def handler(signum: int, frame: Any) -> None:
+        raise Interrupted(signum)
+
+    previous = {}
+    try:
+        for name in ("SIGTERM", "SIGHUP", "SIGINT"):
+            if hasattr(signal, name):
+                previous[getattr(signal, name)] = signal.signal(getattr(signal, name), handler)
+    except ValueError:  # not the main thread
+        pass
+    try:
+        yield
+    finally:
+        for signum, old in previous.items():
+            signal.signal(signum, old)
+
+
+def _identity(path: str | os.PathLike[str]) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+STDOUT_NAMES = ("-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1")  # --output names that mean stdout
+
+
+def check_output(output: str, inputs: Sequence[str] = ()) -> Path:
+    """The real path to write ``output`` to, or :class:`InputError` saying why it must not be replaced."""
+    if output in STDOUT_NAMES:
+        return Path("-")
+    target = Path(os.path.realpath(output))
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        if not target.parent.is_dir():
+            raise InputError(f"cannot write {output}: its folder {target.parent} does not exist") from None
+        return target
+    except OSError as exc:
+        raise InputError(f"cannot write {output}: {exc.strerror}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"will not replace {output}: it is not a regular file (give a file path, or '-' for stdout)")
+    if not info.st_mode & 0o222 or not os.access(target, os.W_OK):
+        raise InputError(f"will not replace {output}: it is read-only (make it writable, or give another path)")
+    for source in inputs:
+        if source != "-" and _identity(source) == (info.st_dev, info.st_ino):
+            raise InputError(f"will not write {output}: it is the input {source} (give another output path)")
+    return target
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _new_file_mode() -> int:
+    return 0o666 & ~_umask()
+
+
+def write_atomically(output: str, write: Callable[[IO[Any]], None], *, binary: bool = False) -> None:
+    """Write with ``write`` into a temporary file and move it into place (or copy it to stdout for '-')
+    only once ``write`` has finished: a failed or interrupted run leaves nothing behind."""
+    import shutil
+    import tempfile
+
+    mode = "w+b" if binary else "w+"
+    encoding = None if binary else "utf-8"
+    if output in STDOUT_NAMES:
+        with signals_unwind(), tempfile.TemporaryFile(mode, encoding=encoding, newline=None if binary else "") as spool:
+            write(spool)
+            spool.seek(0)
+            if binary:
+                shutil.copyfileobj(spool, sys.stdout.buffer)
+            else:
+                shutil.copyfileobj(spool, sys.stdout)
+        return
+    target = check_output(output)
+    keep = os.stat(target).st_mode & 0o7777 if target.exists() else _new_file_mode()
+    with signals_unwind():
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb" if binary else "w", encoding=encoding, newline=None if binary else "") as out:
+                write(out)
+            os.chmod(tmp, keep)
+            os.replace(tmp, target)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+
+
+class NotUtf8(InputError):
+    def __init__(self, line: int) -> None:
+        self.line = line
+        super().__init__(f"line {line}: not UTF-8 text (save the file as CSV UTF-8)")
+
+
+def open_binary(source: str, what: str) -> IO[bytes]:
+    """A file, or stdin for '-', as bytes; a folder or a missing stdin is an :class:`InputError`."""
+    if source == "-":
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None or sys.stdin.closed:
+            raise InputError(f"no standard input to read the {what} from (give a file path)")
+        return stream  # type: ignore[no-any-return]
+    try:
+        if stat.S_ISDIR(os.stat(source).st_mode):
+            raise InputError(f"cannot read the {what} {source}: it is a folder (a CSV file, or '-' for stdin)")
+        return open(source, "rb")
+    except OSError as exc:
+        raise InputError(f"cannot read the {what} {source}: {exc.strerror} (a CSV file, or '-' for stdin)") from None
+
+
+def text_lines(stream: IO[bytes]) -> Iterator[str]:
+    """The stream's lines as text, decoded one line at a time so an error names its line; a BOM is skipped."""
+    for number, raw in enumerate(stream, start=1):
+        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        try:
+            yield raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise NotUtf8(number) from None
+
+
+def write_folder(folder: str, files: dict[str, str], *, force: bool = False) -> None:
+    """Write a folder of text files all at once: built beside it, then moved into place.
+
+    A folder that exists and holds anything is refused unless ``force``; then its YAML files are
+    replaced and anything else in it is left alone.
+    """
+    import shutil
+    import tempfile
+
+    target = Path(folder)
+    existing = target.exists()
+    if existing and not target.is_dir():
+        raise InputError(f"will not write the folder {folder}: it is a file (give a folder path)")
+    if existing and any(target.iterdir()) and not force:
+        raise InputError(f"will not write into {folder}: it is not empty (give an empty or new folder, or --force)")
+    parent = target.absolute().parent
+    if not parent.is_dir():
+        raise InputError(f"cannot write {folder}: its folder {parent} does not exist")
+    with signals_unwind():
+        staging = Path(tempfile.mkdtemp(dir=parent, prefix=f".{target.name}.", suffix=".tmp"))
+        try:
+            for name, text in files.items():
+                (staging / name).write_text(text, encoding="utf-8")
+                os.chmod(staging / name, _new_file_mode())
+            if not existing:
+                os.chmod(staging, 0o777 & ~_umask())
+                os.rename(staging, target)
+                return
+            for old in target.glob("*.y*ml"):
+                old.unlink()
+            for name in files:
+                os.replace(staging / name, target / name)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)

@@ -1,0 +1,115 @@
+"""Rosters in and results out as .xlsx, through openpyxl (imported only here, only when a spreadsheet is used).
+
+Reading: the first sheet (or a named one), its first row the header; dates become YYYY-MM-DD, numbers
+their plain decimal text, so a spreadsheet roster is read by the same rules as its CSV twin.
+Writing: typed cells: dates as dates, money as numbers shown to 2 decimals, ids and other text as text,
+never as a formula, whatever they start with.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
+from typing import IO, Any
+
+from paycalc.contract.errors import InputError
+
+
+def column_letter(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat(sep=" ")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return str(value).upper()
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
+
+
+class SheetRows:
+    """The rows of one sheet as text mappings, remembering where the last one came from."""
+
+    def __init__(self, path: str, sheet: str | None) -> None:
+        import zipfile
+
+        from openpyxl import load_workbook
+
+        self.path = path
+        try:
+            self.workbook = load_workbook(path, read_only=True, data_only=True)
+        except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not an .xlsx workbook"
+            raise InputError(f"cannot read the roster {path}: {reason}") from None
+        names = self.workbook.sheetnames
+        if sheet is not None and sheet not in names:
+            raise InputError(f"{path} has no sheet {sheet!r} (its sheets: {', '.join(names)})")
+        self.sheet = sheet or names[0]
+        self.row = 1
+        self._rows = self.workbook[self.sheet].iter_rows(values_only=True)
+        self.header = [_text(cell).strip() for cell in next(self._rows, ())]
+        while self.header and not self.header[-1]:
+            self.header.pop()
+
+    def where(self, column: str | None = None, row: int | None = None) -> str:
+        """The place as a spreadsheet user sees it: the row read last, or ``row``, and the column's letter."""
+        place = f"{self.path}, sheet {self.sheet}, row {self.row if row is None else row}"
+        if column in self.header:
+            place += f", column {column_letter(self.header.index(column))}"
+        return place
+
+    def __iter__(self) -> Iterator[dict[str, str | None]]:
+        width = len(self.header)
+        for number, cells in enumerate(self._rows, start=2):
+            self.row = number
+            values = [_text(cell) for cell in cells]
+            if not any(v.strip() for v in values):
+                continue  # a blank row, as spreadsheets have at their end
+            row: dict[str, str | None] = dict(zip(self.header, values[:width], strict=False))
+            if any(v.strip() for v in values[width:]):
+                row[None] = values[width:]  # type: ignore[index, assignment]  # like csv.DictReader: more cells than header
+            yield row
+
+    def close(self) -> None:
+        self.workbook.close()
+
+
+def write(out: IO[bytes], header: Sequence[str], rows: Iterable[Sequence[Any]], sheet: str = "Results") -> None:
+    """A workbook of one sheet: text as text (never a formula), Decimal as a number to 2 places, dates as dates."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    workbook = Workbook(write_only=True)
+    worksheet = workbook.create_sheet(sheet)
+
+    def cell(value: Any) -> Any:
+        if isinstance(value, str):
+            typed = WriteOnlyCell(worksheet, value=None)
+            typed.value = value
+            typed.data_type = "s"  # a string, even one starting with "=": never a formula
+            typed.number_format = "@"
+            return typed
+        typed = WriteOnlyCell(worksheet, value=value)
+        if isinstance(value, Decimal):
+            typed.number_format = "#,##0.00"
+        elif isinstance(value, datetime.date):
+            typed.number_format = "yyyy-mm-dd"
+        return typed
+
+    worksheet.append([cell(name) for name in header])
+    for row in rows:
+        worksheet.append([cell(value) for value in row])
+    workbook.save(out)

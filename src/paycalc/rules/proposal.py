@@ -1,0 +1,163 @@
+"""Bargaining proposals: a pure function from a :class:`Contract` to the contract the proposal would make.
+
+The rule (README, "Proposals"), which reproduces the contract's own tables:
+
+- A schedule row is a base rate plus its tier's longevity amount (the base tier's amount is 0 unless a
+  change adds one).
+- On each change date, the previous schedule's base rates and every tier's longevity amount are each
+  multiplied by the compounded percents (``[1, 2]`` is x 1.01 x 1.02) and rounded per ``rounding``
+  (to the dollar or the cent, half up); then ``add`` dollars are added to the named tiers' amounts;
+  each row = base rate + its tier's amount.
+- Where the base schedule has no longevity amounts, the percents apply to each row; ``add`` is refused.
+- The proposed contract is the base contract's schedules up to and including the one in force on the
+  proposal's base date, then one schedule per change.
+
+Lump sums and instalments are priced here too: a lump sum goes to those hired on or before its
+``eligible_on`` day, times the pro-rating factor where ``prorate`` is set, rounded to the cent once;
+instalments split a total into dated payments, each rounded to the cent half up, the last taking the
+remainder so that they add up exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+from itertools import pairwise
+
+from paycalc.contract.errors import InputError
+from paycalc.contract.models import Change, Contract, Instalment, LumpSum, Proposal, Schedule
+from paycalc.rules import core
+from paycalc.rules.retro_results import LumpSumPaid
+
+HUNDRED = Decimal(100)
+STEP = {"dollar": Decimal(1), "cent": Decimal("0.01")}
+
+
+def factor(percents: Sequence[Decimal]) -> Decimal:
+    """The compounded multiplier of several percents on one date, exactly: [1, 2] -> 1.0302."""
+    result = Decimal(1)
+    with localcontext(prec=60):
+        for p in percents:
+            result *= 1 + p / HUNDRED
+    return result
+
+
+def _raise(amount: Decimal, multiplier: Decimal, step: Decimal) -> Decimal:
+    with localcontext(prec=60):
+        return (amount * multiplier).quantize(step, rounding=ROUND_HALF_UP)
+
+
+def describe(change: Change) -> str:
+    """A change in words: "+2%, then +1%; longevity base +$500, 5-year +$1,200"."""
+    parts = []
+    if change.percents:
+        parts.append(", then ".join(f"{'+' if p >= 0 else ''}{p}%" for p in change.percents))
+    if change.add:
+        parts.append("longevity " + ", ".join(f"{label} +${amount:,}" for label, amount in change.add.items()))
+    return "; ".join(parts) or "no change"
+
+
+def apply(contract: Contract, proposal: Proposal) -> Contract:
+    """The contract ``proposal`` would make of ``contract`` (published schedules after its base are replaced)."""
+    base = core.schedule_on(contract, proposal.base)
+    labels = [tier.label for tier in contract.tiers]
+    step = STEP[proposal.rounding]
+    by_amounts = bool(base.longevity)
+    if by_amounts:
+        amounts = {label: base.longevity.get(label, Decimal(0)) for label in labels}
+        base_rates = {title: row[labels[0]] - amounts[labels[0]] for title, row in base.rates.items()}
+    else:
+        wanted = [c for c in proposal.changes if c.add]
+        if wanted:
+            raise InputError(
+                f"{proposal.file}: changes: 'add' on {wanted[0].effective} needs longevity amounts, and the base "
+                f"schedule {base.effective} has none (give percents only)"
+            )
+        rows = {title: dict(row) for title, row in base.rates.items()}
+    schedules = [s for s in contract.schedules if s.effective <= base.effective]
+    for number, change in enumerate(proposal.changes, start=1):
+        multiplier = factor(change.percents)
+        if by_amounts:
+            base_rates = {title: _raise(rate, multiplier, step) for title, rate in base_rates.items()}
+            amounts = {label: _raise(amount, multiplier, step) for label, amount in amounts.items()}
+            for label, added in change.add.items():
+                amounts[label] += added
+            rows = {title: {label: rate + amounts[label] for label in labels} for title, rate in base_rates.items()}
+            longevity = {label: amount for label, amount in amounts.items() if label != labels[0] or amount}
+        else:
+            rows = {t: {label: _raise(r, multiplier, step) for label, r in row.items()} for t, row in rows.items()}
+            longevity = {}
+        source = f"proposal {proposal.file}, change {number} of {len(proposal.changes)}: {describe(change)}"
+        schedules.append(Schedule(change.effective, source, longevity, rows, f"{change.effective}.yaml"))
+    term_end = proposal.term_end or max(contract.term_end, schedules[-1].effective)
+    return contract._replace(schedules=tuple(schedules), term_end=term_end, proposal=proposal)
+
+
+def raise_summary(before: Schedule, after: Schedule) -> tuple[Decimal, Decimal, Decimal] | None:
+    """Smallest, median and largest percent change across every cell from ``before`` to ``after``."""
+    percents = [
+        (after.rates[title][label] - rate) / rate * HUNDRED
+        for title, row in before.rates.items()
+        for label, rate in row.items()
+        if rate
+    ]
+    if not percents:
+        return None
+    return min(percents), core.median(percents), max(percents)
+
+
+def lump_sums_for(
+    lump_sums: Sequence[LumpSum], hired: date, start: date, end: date, factor_of_person: Decimal
+) -> tuple[LumpSumPaid, ...]:
+    """The lump sums paid from ``start`` to ``end`` (both included) to a person hired on ``hired``."""
+    paid = []
+    for lump in lump_sums:
+        if start <= lump.paid <= end and hired <= lump.eligible_on:
+            with localcontext(prec=60):
+                amount = lump.amount * factor_of_person if lump.prorate else lump.amount
+            paid.append(LumpSumPaid(lump.name, lump.paid, core.round_cents(amount)))
+    return tuple(paid)
+
+
+def parse_instalments(text: str) -> tuple[Instalment, ...]:
+    """``2015-10-15:12.5,2017-10-15:12.5,...`` as instalments; the shares must add up to 100."""
+    from paycalc.contract import inputs
+
+    accepted = "DATE:PERCENT pairs separated by commas, adding up to 100, e.g. 2015-10-15:50,2016-10-15:50"
+    instalments = []
+    for part in text.split(","):
+        day, colon, share = part.strip().partition(":")
+        number = inputs.plain_decimal(share) if colon else None
+        if number is None:
+            raise InputError(f"instalment {part.strip()!r} is not DATE:PERCENT ({accepted})")
+        instalments.append(Instalment(inputs.to_date(day, "instalment date"), number))
+    return check_instalments(instalments)
+
+
+def check_instalments(instalments: Sequence[Instalment]) -> tuple[Instalment, ...]:
+    accepted = "shares above 0 adding up to exactly 100, on ascending dates"
+    if not instalments:
+        raise InputError(f"no instalments given ({accepted})")
+    for before, after in pairwise(instalments):
+        if after.paid <= before.paid:
+            raise InputError(f"instalment dates {before.paid} and {after.paid} are not ascending ({accepted})")
+    if any(i.share <= 0 for i in instalments):
+        raise InputError(f"an instalment share is 0 or less ({accepted})")
+    total = sum((i.share for i in instalments), Decimal(0))
+    if total != HUNDRED:
+        raise InputError(f"instalment shares add up to {total}, not 100 ({accepted})")
+    return tuple(instalments)
+
+
+def split(total: Decimal, instalments: Sequence[Instalment]) -> tuple[tuple[date, Decimal], ...]:
+    """``total`` in dated payments: each share rounded to the cent half up, the last taking the remainder."""
+    payments = []
+    left = total
+    for instalment in instalments[:-1]:
+        with localcontext(prec=60):
+            amount = core.round_cents(total * instalment.share / HUNDRED)
+        payments.append((instalment.paid, amount))
+        left -= amount
+    payments.append((instalments[-1].paid, left))
+    return tuple(payments)
