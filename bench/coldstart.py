@@ -10,6 +10,7 @@ Run it with the interpreter paycalc is installed in (a regular install, not an e
     python bench/coldstart.py              # 15 rounds
     python bench/coldstart.py --rounds 31
     python bench/coldstart.py --only pay   # the pay command alone
+    python bench/coldstart.py --only pay --baseline /tmp/old/bin/paycalc   # A/B against another build
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=15, help="interleaved rounds to time (at least 11)")
     parser.add_argument("--only", action="append", choices=list(COMMANDS), help="time only these (repeatable)")
+    parser.add_argument("--baseline", type=Path, help="another build's paycalc script, timed interleaved (A/B)")
     args = parser.parse_args()
     if args.rounds < 11:
         parser.error("--rounds must be at least 11")
@@ -62,6 +64,8 @@ def main() -> None:
         sys.exit(f"Error: no paycalc script beside {sys.executable} (install paycalc into this environment)")
     chosen = {name: COMMANDS[name] for name in args.only or COMMANDS}
     runs = {name: [str(script), *words] for name, (words, _) in chosen.items()}
+    if args.baseline:
+        runs.update({f"{name} (baseline)": [str(args.baseline), *words] for name, (words, _) in chosen.items()})
     runs["import typer"] = [sys.executable, "-c", "import typer"]
     times: dict[str, list[float]] = {name: [] for name in runs}
     with tempfile.TemporaryDirectory() as cache:
@@ -85,6 +89,9 @@ def main() -> None:
         mark = "ok" if ratio <= goal else "MISSED"
         median = statistics.median(times[name]) * 1000
         print(f"{'paycalc ' + name:<30} {median:6.1f} ms  {ratio:.2f}  (goal <= {goal:.2f}) {mark}")
+        if args.baseline:
+            other = statistics.median(times[f"{name} (baseline)"])
+            print(f"{'  baseline':<30} {other * 1000:6.1f} ms  {other / base:.2f}  (this build / baseline: {median / 1000 / other:.3f})")
     print("all goals met" if met else "some goals missed")
 
 
