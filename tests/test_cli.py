@@ -213,6 +213,7 @@ LEAVES = [
     ["history"],
     ["retro"],
     ["titles"],
+    ["contracts"],
     ["propose"],
     ["cost"],
     ["schedules", "list"],

@@ -17,7 +17,7 @@ SCHEDULE = "2020-07-01.yaml"
 # case folder: (file, key, what the problem must say); every case has exactly these problems
 CASES: dict[str, list[tuple[str, str, str]]] = {
     "duplicate-key": [(SCHEDULE, "line 7, column 3", "key 'Aide' appears twice in one mapping, on line 6 and line 7")],
-    "unknown-key": [(SCHEDULE, "notes", "unknown key (accepted here: effective, source, longevity, rates)")],
+    "unknown-key": [(SCHEDULE, "notes", "unknown key (accepted here: effective, source, longevity, rates, regular_hours_per_day, regular_days_per_year, printed_annual)")],
     "misspelled-nested-key": [
         (SCHEDULE, "source.page", "unknown key (accepted here: article, pages, heading, layout, document)"),
     ],

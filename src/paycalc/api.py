@@ -111,14 +111,16 @@ def history(
     differentials: Iterable[str] = (),
     schedules: Schedules = None,
     cpi: str | None = None,
+    changes: Iterable[str] = (),
 ) -> History:
     """One person's pay under each schedule from ``start`` to ``end`` (default: all of them).
 
     Each row is priced on the day its schedule took effect (``start`` for the first); with ``hired``
     the longevity row follows the service reached on that day. With ``cpi`` (as for :func:`compare`)
-    each row also gets ``real_annual``, ``real_cumulative`` and ``kept_up``.
+    each row also gets ``real_annual``, ``real_cumulative`` and ``kept_up``. ``changes`` (as for
+    :func:`retro_pay`) add a row on each change, priced with the assignment in force.
     """
-    from paycalc.rules import raises
+    from paycalc.rules import assignments, raises
 
     contract = contract_for(schedules)
     result = raises.history(
@@ -129,6 +131,7 @@ def history(
         start=None if start is None else inputs.to_date(start, "from date"),
         end=None if end is None else inputs.to_date(end, "to date"),
         work=inputs.to_work(hours, workyear, hours_per_day, days, differentials),
+        changes=[assignments.parse(text) for text in changes],
     )
     if cpi is None:
         return result
@@ -155,6 +158,8 @@ def retro_pay(
     anchor: date | str | None = None,
     schedules: Schedules = None,
     instalments: str | None = None,
+    changes: Iterable[str] = (),
+    pay_cycles: int | str | None = None,
 ) -> RetroResult:
     """Retro pay from ``start`` to ``end`` (both included): what the schedules owed minus what was paid.
 
@@ -165,11 +170,15 @@ def retro_pay(
     ``"daily"``; by default the contract's ``pay_periods``, else semimonthly. Work options as for
     :func:`annual_pay`. The README's "Retro pay" section states the rules. Under a proposal,
     its lump sums paid in the period are owed; ``instalments`` (``"2015-10-15:50,2016-10-15:50"``, else the
-    proposal's) splits the retro total into dated payments.
+    proposal's) splits the retro total into dated payments. ``changes`` (``"2026-01-05:title=Bachelor's"``,
+    ``"2026-03-01:hours=5"``, ...) change the assignment from a date on; ``pay_cycles`` (22 or 26) chooses
+    biweekly checks over the school year or all year.
     """
-    from paycalc.rules import retro
+    from paycalc.rules import assignments, retro, retro_changes
 
-    return retro.retro(
+    pricing = retro_changes.retro_with_changes if changes else retro.retro
+    extra = {"changes": [assignments.parse(text) for text in changes]} if changes else {}
+    return pricing(
         contract_for(schedules),
         title,
         hired=inputs.to_date(hired, "hire date"),
@@ -181,6 +190,8 @@ def retro_pay(
         method=method,
         anchor=None if anchor is None else inputs.to_date(anchor, "anchor"),
         instalments=None if instalments is None else _instalments(instalments),
+        cycles=None if pay_cycles is None else inputs.to_cycles(pay_cycles),
+        **extra,
     )
 
 

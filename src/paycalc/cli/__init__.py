@@ -22,6 +22,7 @@ COMMANDS = {
     "propose": "propose",
     "cost": "cost",
     "titles": "titles",
+    "contracts": "contracts",
 }
 
 

@@ -22,6 +22,38 @@ SchedulesOption = Annotated[
     ),
 ]
 
+ContractOption = Annotated[
+    str | None,
+    typer.Option(
+        "--contract",
+        metavar="NAME",
+        show_default=False,
+        help="A bundled contract by its short name, e.g. --contract lunenburg-paras ('paycalc contracts' "
+        "lists them). [default: nyc-paras, or --schedules DIR]",
+    ),
+]
+
+
+def folder_of(contract: str | None, schedules: str | None) -> str | None:
+    """The schedules folder that ``--contract NAME`` or ``--schedules DIR`` names (None: the default contract).
+
+    ``--contract`` wins over ``$PAYCALC_SCHEDULES``; with ``--schedules`` typed too, it is a usage error.
+    """
+    if contract is None:
+        return schedules
+    if schedules is not None:
+        from typer._click.globals import get_current_context
+
+        context = get_current_context(silent=True)
+        source = None if context is None else context.get_parameter_source("schedules")
+        if source is None or source.name != "ENVIRONMENT":
+            usage_error("--contract and --schedules both given (one: a bundled contract by name, or a folder)")
+    from paycalc.contract.loader import bundled_contract
+
+    with reporting_errors():
+        return str(bundled_contract(contract))
+
+
 YearsOption = Annotated[
     str | None,
     typer.Option(metavar="N", help="Completed years of service, e.g. 16. Give this or --hired.", show_default=False),
@@ -82,6 +114,8 @@ OPTION_NAMES = {
     "paid schedule date ": "--paid-schedule ",
     "from date ": "--from ",
     "to date ": "--to ",
+    "pay cycles ": "--pay-cycles ",
+    "change ": "--change ",
 }
 
 

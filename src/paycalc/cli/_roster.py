@@ -69,7 +69,7 @@ def run_roster(
     source: str,
     output: str,
     format: Format,
-    method: tuple[str | None, str | None],  # the method and its anchor, as given
+    method: tuple[str | None, str | None, str | None],  # the method, its anchor and pay cycles, as given
     skip_invalid: bool,
     contract: Contract,
     instalments: tuple[Instalment, ...],
@@ -77,7 +77,7 @@ def run_roster(
 ) -> None:
     """Price a roster (CSV or .xlsx) row by row into ``output`` (CSV, JSON or .xlsx); nothing is written
     unless the run succeeds."""
-    from paycalc.contract.inputs import to_date
+    from paycalc.contract.inputs import to_cycles, to_date
     from paycalc.membership import roster as pricing
     from paycalc.membership.parallel import BATCH, in_two_processes
     from paycalc.membership.roster import OPTIONAL, REQUIRED
@@ -148,7 +148,8 @@ def run_roster(
                     yield row
 
             anchor = None if method[1] is None else to_date(method[1], "anchor")
-            _, _, pay_for = periods.for_contract(contract, method[0], anchor)
+            cycles = None if method[2] is None else to_cycles(method[2])
+            _, _, pay_for = periods.for_contract(contract, method[0], anchor, cycles)
             totals = pricing.retro_totals(
                 rows(), contract, pay_for, report if skip_invalid else None, mapper=in_two_processes
             )

@@ -1,10 +1,12 @@
 """``paycalc compare``: what the raises between two schedules gave each title and longevity row."""
 
+import textwrap
 from typing import Annotated
 
 import typer
 
 from paycalc.cli._common import (
+    ContractOption,
     CpiOption,
     FormatOption,
     ProposalOption,
@@ -13,6 +15,7 @@ from paycalc.cli._common import (
     command_app,
     cpi_choice,
     echo_note,
+    folder_of,
     open_contract,
     proposal_field,
     reporting_errors,
@@ -58,6 +61,7 @@ def compare(
     ] = None,
     format: FormatOption = Format.table,
     schedules: SchedulesOption = None,
+    contract_name: ContractOption = None,
     proposal: ProposalOption = None,
     real: RealOption = False,
     cpi: CpiOption = None,
@@ -76,7 +80,7 @@ def compare(
     from paycalc.api import compare as comparing
 
     with reporting_errors({"from date ": "FROM ", "to date ": "TO "}):
-        contract = open_contract(schedules, proposal)
+        contract = open_contract(folder_of(contract_name, schedules), proposal)
         result = comparing(from_date, to_date, title=title, schedules=contract, cpi=cpi_choice(real, cpi))
     if format is Format.json:
         typer.echo(to_json(as_record(result) | proposal_field(contract)))
@@ -145,6 +149,8 @@ def show(result: Comparison) -> None:
         f"Across {count} row{'s' if count != 1 else ''}: smallest {signed_percent(result.smallest)}, "
         f"median {signed_percent(result.median)}, largest {signed_percent(result.largest)}"
     )
+    for note in result.notes:
+        typer.echo(textwrap.fill(note, terminal_width()))
     if real:
         typer.echo(
             f"After prices (CPI {result.cpi}): smallest {signed_percent(result.real_smallest)}, "

@@ -5,7 +5,15 @@ from typing import Annotated, Any
 
 import typer
 
-from paycalc.cli._common import SchedulesOption, command_app, fail, reporting_errors, usage_error
+from paycalc.cli._common import (
+    ContractOption,
+    SchedulesOption,
+    command_app,
+    fail,
+    folder_of,
+    reporting_errors,
+    usage_error,
+)
 from paycalc.cli._work import AnchorOption, MethodOption
 from paycalc.contract.errors import InputError, RowError
 
@@ -71,6 +79,7 @@ def cost(
         typer.Option(metavar="NAME", help="With an .xlsx roster: the sheet, e.g. Members.", show_default=False),
     ] = None,
     schedules: SchedulesOption = None,
+    contract_name: ContractOption = None,
 ) -> None:
     """What proposals cost across a membership, per fiscal year, against the status quo.
 
@@ -99,7 +108,7 @@ def cost(
     from paycalc.membership import costing
 
     with reporting_errors():
-        base = contract_for(schedules)
+        base = contract_for(folder_of(contract_name, schedules))
         proposals = [load_proposal(path, base) for path in proposal]
         first, last = inputs.to_date(start, "from date"), inputs.to_date(end, "to date")
         when = None if anchor is None else inputs.to_date(anchor, "anchor")

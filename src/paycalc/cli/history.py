@@ -1,10 +1,12 @@
 """``paycalc history``: one person's pay under each schedule, as a table and a bar chart."""
 
+import textwrap
 from typing import Annotated
 
 import typer
 
 from paycalc.cli._common import (
+    ContractOption,
     CpiOption,
     FormatOption,
     HiredOption,
@@ -17,6 +19,7 @@ from paycalc.cli._common import (
     command_app,
     cpi_choice,
     echo_note,
+    folder_of,
     one_of_years_or_hired,
     open_contract,
     proposal_field,
@@ -71,8 +74,19 @@ def history(
     hours_per_day: HoursPerDayOption = None,
     days: DaysOption = None,
     differential: DifferentialOption = None,
+    change: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--change",
+            metavar="DATE:KEY=VALUE",
+            help="The assignment changes from DATE on: title=NAME, hours=H, workyear=F, hours-per-day=H or days=N; "
+            'repeatable, e.g. --change "2026-01-05:title=Bachelor\'s" (a row on each change).',
+            show_default=False,
+        ),
+    ] = None,
     format: FormatOption = Format.table,
     schedules: SchedulesOption = None,
+    contract_name: ContractOption = None,
     proposal: ProposalOption = None,
     real: RealOption = False,
     cpi: CpiOption = None,
@@ -92,7 +106,7 @@ def history(
     one_of_years_or_hired(years, hired)
 
     with reporting_errors():
-        contract = open_contract(schedules, proposal)
+        contract = open_contract(folder_of(contract_name, schedules), proposal)
         work = work_for(contract, hours, workyear, hours_per_day, days, differential)
         result = pricing(
             title,
@@ -103,6 +117,7 @@ def history(
             **work,
             schedules=contract,
             cpi=cpi_choice(real, cpi),
+            changes=change or (),
         )
     if format is Format.json:
         typer.echo(to_json(as_record(result) | proposal_field(contract)))
@@ -115,7 +130,8 @@ def history(
 
 
 def as_record(result: History) -> dict[str, object]:
-    return {"title": result.title, **({"cpi": result.cpi} if result.cpi else {}), "rows": row_records(result)}
+    said = {"changes": list(result.changes)} if result.changes else {}
+    return {"title": result.title, **({"cpi": result.cpi} if result.cpi else {}), **said, "rows": row_records(result)}
 
 
 def row_records(result: History) -> list[dict[str, object]]:
@@ -132,6 +148,7 @@ def row_records(result: History) -> list[dict[str, object]]:
             "percent": percent(row.percent),
             "cumulative": percent(row.cumulative),
         }
+        | ({"title": row.title} if result.changes else {})
         | (
             {
                 "real_annual": cents(row.real_annual),
@@ -157,7 +174,7 @@ def show(result: History) -> None:
     tail = (f"In {last_year} $", "Real since first") if real else ("Change", "Percent")
     rated = result.basis != "annual"  # an hourly or daily rate is shown beside the annual pay
     columns = (
-        "Schedule",
+        "From" if result.changes else "Schedule",
         "Years",
         "Row",
         *((_PER[result.basis],) if rated else ()),
@@ -168,7 +185,9 @@ def show(result: History) -> None:
     )
     cells = []
     for row in rows:
-        first = [row.schedule.isoformat(), str(row.years), row.longevity, money(row.annual)]
+        label = row.longevity if row.title is None else f"{row.title}, {row.longevity}"
+        day = row.date if result.changes else row.schedule
+        first = [day.isoformat(), str(row.years), label, money(row.annual)]
         if rated:
             first.insert(3, f"${published(row.rate)}")
         since = signed_percent(row.cumulative)
@@ -177,13 +196,21 @@ def show(result: History) -> None:
             cells.append([*first, since, after, signed_percent(row.real_cumulative)])
         else:
             cells.append([*first, signed_money(row.change), signed_percent(row.percent), since])
-    typer.echo(table(columns, cells, title=f"{result.title}: pay by schedule", right=(1, 3, 4, 5, 6, 7), width=width))
-    if rows[0].date != rows[0].schedule:
+    heading = f"{result.title}: pay by schedule"
+    typer.echo(table(columns, cells, title=heading, right=(1, 3, 4, 5, 6, 7), wrap=(2,), width=width))
+    if result.changes:
+        typer.echo(textwrap.fill(f"Assignment changes: {', '.join(result.changes)}.", width))
+    elif rows[0].date != rows[0].schedule:
         typer.echo(f"The first row is priced on {rows[0].date}, under the schedule of {rows[0].schedule}.")
     typer.echo("")
     marks = [row.kept_up for row in rows if row.kept_up is not None] if real else None
     typer.echo(
-        bar_chart([row.schedule.isoformat() for row in rows], [row.annual for row in rows], width=width, marks=marks)
+        bar_chart(
+            [(row.date if result.changes else row.schedule).isoformat() for row in rows],
+            [row.annual for row in rows],
+            width=width,
+            marks=marks,
+        )
     )
     if real:
         legend = f"on a bar marks the pay that would have kept up with prices (CPI {result.cpi}) since the first row."

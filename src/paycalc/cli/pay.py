@@ -6,6 +6,7 @@ import typer
 
 from paycalc.cli._common import (
     OPTION_NAMES,
+    ContractOption,
     FormatOption,
     HiredOption,
     HoursOption,
@@ -14,12 +15,15 @@ from paycalc.cli._common import (
     WorkyearOption,
     YearsOption,
     command_app,
+    folder_of,
     one_of_years_or_hired,
     open_contract,
     reporting_errors,
+    usage_error,
 )
 from paycalc.cli._work import DaysOption, DifferentialOption, HoursPerDayOption, work_for
-from paycalc.contract.models import DifferentialPaid, PayResult
+from paycalc.contract.errors import InputError
+from paycalc.contract.models import Contract, DifferentialPaid, PayResult
 from paycalc.output.render import Format, card, cents, money, number, published, to_csv, to_json
 from paycalc.rules.terms import PER_KIND
 
@@ -43,6 +47,14 @@ def pay(
     ] = None,
     years: YearsOption = None,
     hired: HiredOption = None,
+    step: Annotated[
+        str | None,
+        typer.Option(
+            metavar="N",
+            help="The step directly, on a step contract, e.g. --step 4: instead of --years or --hired.",
+            show_default=False,
+        ),
+    ] = None,
     hours: HoursOption = None,
     workyear: WorkyearOption = None,
     hours_per_day: HoursPerDayOption = None,
@@ -50,6 +62,7 @@ def pay(
     differential: DifferentialOption = None,
     format: FormatOption = Format.table,
     schedules: SchedulesOption = None,
+    contract_name: ContractOption = None,
     proposal: ProposalOption = None,
 ) -> None:
     """Annual pay for a title on a date, from the schedule in force, longevity and hours.
@@ -61,18 +74,25 @@ def pay(
       paycalc pay --proposal uft-2019-2022 --title "Teacher Aide" --date 2021-05-14 --years 0
       paycalc pay --schedules examples/hourly-local --title Paraeducator --date 2025-09-15 \\
         --hired 2019-08-26 --hours-per-day 6 --differential associate
+      paycalc pay --contract lunenburg-paras --title "Bachelor's" --step 4 --date 2027-03-01
     """
     from paycalc.api import annual_pay
 
-    one_of_years_or_hired(years, hired)
+    if step is not None:
+        if years is not None or hired is not None:
+            usage_error("--step with --years or --hired (one: the step, completed years, or a hire date)")
+    else:
+        one_of_years_or_hired(years, hired)
 
     with reporting_errors(OPTION_NAMES | {"date ": "--date "}):
         if date is None:
             import datetime
 
             date = datetime.date.today().isoformat()
-        contract = open_contract(schedules, proposal)
+        contract = open_contract(folder_of(contract_name, schedules), proposal)
         work = work_for(contract, hours, workyear, hours_per_day, days, differential)
+        if step is not None:
+            years = str(years_at_step(contract, step))
         result = annual_pay(
             title,
             date,
@@ -83,6 +103,18 @@ def pay(
         )
     under = contract.proposal.name if contract.proposal is not None else None
     typer.echo(render(result, format, under))
+
+
+def years_at_step(contract: Contract, step: str) -> int:
+    """The completed years that reach step ``step`` (1 is the first tier) of the contract's tier list."""
+    tiers = contract.tiers
+    text = step.strip()
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= len(tiers):
+        raise InputError(
+            f"--step {step!r} is not a step of this contract (a whole number from 1 to {len(tiers)}: "
+            f"{', '.join(t.label for t in tiers)})"
+        )
+    return tiers[int(text) - 1].min_years
 
 
 _PER = {"annual": "a year", "hourly": "an hour", "daily": "a day"}

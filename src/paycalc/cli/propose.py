@@ -4,7 +4,15 @@ from typing import Annotated
 
 import typer
 
-from paycalc.cli._common import SchedulesOption, command_app, fail, reporting_errors, usage_error
+from paycalc.cli._common import (
+    ContractOption,
+    SchedulesOption,
+    command_app,
+    fail,
+    folder_of,
+    reporting_errors,
+    usage_error,
+)
 from paycalc.contract.models import Contract, Schedule
 from paycalc.output.render import Format, money, signed_percent, to_json
 
@@ -47,6 +55,7 @@ def propose(
         Format, typer.Option("--format", "-f", help="table to read or json to script, e.g. --format json.")
     ] = Format.table,
     schedules: SchedulesOption = None,
+    contract_name: ContractOption = None,
 ) -> None:
     """Each schedule a proposal makes, its raise against the base schedule, its lump sums and instalments.
 
@@ -69,7 +78,7 @@ def propose(
     from paycalc.cli._common import open_contract
 
     with reporting_errors():
-        contract = open_contract(schedules, file)
+        contract = open_contract(folder_of(contract_name, schedules), file)
     if write is not None:
         from paycalc.output.files import write_folder
         from paycalc.output.schedule_text import folder_files

@@ -6,6 +6,7 @@ import typer
 
 from paycalc.cli._common import (
     EXIT_SKIPPED,
+    ContractOption,
     HiredOption,
     HoursOption,
     ProposalOption,
@@ -13,6 +14,7 @@ from paycalc.cli._common import (
     WorkyearOption,
     command_app,
     fail,
+    folder_of,
     open_contract,
     reporting_errors,
     usage_error,
@@ -26,12 +28,10 @@ from paycalc.cli._work import (
     work_for,
 )
 from paycalc.contract.models import Contract, Instalment
-from paycalc.output.render import Format, cents, money, table, terminal_width, to_csv, to_json
-from paycalc.rules.retro_results import RetroResult
+from paycalc.output.render import Format
+from paycalc.output.retro_text import render
 
 app = command_app()
-
-SEGMENT_COLUMNS = ("start", "end", "schedule", "longevity", "owed_rate", "paid_rate", "owed", "paid", "retro")
 
 
 @app.command()
@@ -123,7 +123,27 @@ def retro(
             show_default=False,
         ),
     ] = None,
+    change: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--change",
+            metavar="DATE:KEY=VALUE",
+            help="One person's assignment changes from DATE on: title=NAME, hours=H, workyear=F, hours-per-day=H "
+            'or days=N; repeatable, e.g. --change "2026-01-05:title=Bachelor\'s".',
+            show_default=False,
+        ),
+    ] = None,
+    pay_cycles: Annotated[
+        str | None,
+        typer.Option(
+            "--pay-cycles",
+            metavar="N",
+            help="With biweekly pay: 26 checks a year, or 22 over the school year, e.g. --pay-cycles 22. [default: 26]",
+            show_default=False,
+        ),
+    ] = None,
     schedules: SchedulesOption = None,
+    contract_name: ContractOption = None,
     proposal: ProposalOption = None,
 ) -> None:
     """Retro pay over a period: what the schedules in force owed, minus what was paid.
@@ -144,6 +164,7 @@ def retro(
         single |= {"--workyear": workyear, "--paid-schedule": paid_schedule, "--paid-annual": paid_annual}
         single |= {"--hours-per-day": hours_per_day, "--days": days}
         single |= {"--differential": ",".join(differential) if differential else None}
+        single |= {"--change": ",".join(change) if change else None}
         given = [option for option, value in single.items() if value is not None]
         if given:
             usage_error(f"{', '.join(given)} cannot be used with --roster (the roster's columns give them per row)")
@@ -154,11 +175,13 @@ def retro(
         if sheet is not None and not roster.lower().endswith(".xlsx"):
             usage_error("--sheet applies only to an .xlsx roster")
         with reporting_errors():
-            contract = open_contract(schedules, proposal)
+            contract = open_contract(folder_of(contract_name, schedules), proposal)
             split = _instalments(instalments, contract)
+        _check_cycles(pay_cycles, method, contract)
         from paycalc.cli._roster import run_roster
 
-        run_roster(roster, output, format or Format.csv, (method, anchor), skip_invalid, contract, split, sheet)
+        paying = (method, anchor, pay_cycles)
+        run_roster(roster, output, format or Format.csv, paying, skip_invalid, contract, split, sheet)
         return
     if skip_invalid:
         usage_error("--skip-invalid applies only with --roster")
@@ -178,7 +201,8 @@ def retro(
     from paycalc.rules import proposal as proposals
 
     with reporting_errors():
-        contract = open_contract(schedules, proposal)
+        contract = open_contract(folder_of(contract_name, schedules), proposal)
+        _check_cycles(pay_cycles, method, contract)
         work = work_for(contract, hours, workyear, hours_per_day, days, differential)
         split = _instalments(instalments, contract)
         if output not in STDOUT_NAMES:
@@ -196,6 +220,8 @@ def retro(
             method=method,
             anchor=anchor,
             schedules=contract,
+            changes=change or (),
+            pay_cycles=pay_cycles,
         )
         if split != (contract.proposal.instalments if contract.proposal else ()):
             result = result._replace(instalments=proposals.split(result.retro, split) if split else ())
@@ -211,6 +237,13 @@ def retro(
         fail(f"cannot write {output}: {exc.strerror}")
 
 
+def _check_cycles(cycles: str | None, method: str | None, contract: Contract) -> None:
+    """--pay-cycles only with biweekly pay (the method given, else the contract's), or a usage error."""
+    chosen = (method or contract.terms.pay_periods or "semimonthly").strip().lower()
+    if cycles is not None and chosen != "biweekly":
+        usage_error(f"--pay-cycles applies to biweekly pay, not {chosen} (give --method biweekly, or leave it out)")
+
+
 def _instalments(text: str | None, contract: Contract) -> tuple[Instalment, ...]:
     """--instalments, else the proposal's instalments, else none."""
     if text is not None:
@@ -218,76 +251,3 @@ def _instalments(text: str | None, contract: Contract) -> tuple[Instalment, ...]
 
         return proposal.parse_instalments(text)
     return contract.proposal.instalments if contract.proposal is not None else ()
-
-
-def segment_records(result: RetroResult) -> list[dict[str, object]]:
-    return [
-        {
-            "start": s.start.isoformat(),
-            "end": s.end.isoformat(),
-            "schedule": s.schedule.isoformat(),
-            "longevity": s.longevity,
-            "owed_rate": cents(s.owed_rate),
-            "paid_rate": cents(s.paid_rate),
-            "owed": cents(s.owed),
-            "paid": cents(s.paid),
-            "retro": cents(s.retro),
-        }
-        for s in result.segments
-    ]
-
-
-def render(result: RetroResult, format: Format, proposal: str | None = None) -> str:
-    lumps = [{"name": x.name, "paid": x.paid.isoformat(), "amount": cents(x.amount)} for x in result.lump_sums]
-    payments = [{"paid": day.isoformat(), "amount": cents(amount)} for day, amount in result.instalments]
-    if format is Format.json:
-        return to_json(
-            ({"proposal": proposal} if proposal else {})
-            | {
-                "title": result.title,
-                "hired": result.hired.isoformat(),
-                "from": result.start.isoformat(),
-                "to": result.end.isoformat(),
-                "method": result.method,
-                "paid_basis": result.paid_basis,
-                "owed": cents(result.owed),
-                "paid": cents(result.paid),
-                "retro": cents(result.retro),
-                "segments": segment_records(result),
-            }
-            | ({"lump_sums": lumps} if proposal else {})
-            | ({"instalments": payments} if payments else {})
-        )
-    if format is Format.csv:
-        return to_csv(SEGMENT_COLUMNS, ([r[c] for c in SEGMENT_COLUMNS] for r in segment_records(result))).rstrip("\n")
-    rows = [
-        (
-            s.start.isoformat(),
-            s.longevity,
-            money(s.owed_rate),
-            money(s.paid_rate),
-            money(s.owed),
-            money(s.paid),
-            money(s.retro),
-        )
-        for s in result.segments
-    ]
-    for lump in result.lump_sums:
-        rows.append((lump.paid.isoformat(), lump.name, "", "", money(lump.amount), "", money(lump.amount)))
-    rows.append(("Total", "", "", "", money(result.owed), money(result.paid), money(result.retro)))
-    heading = (
-        f"{result.title}, hired {result.hired}: retro pay {result.start} to {result.end}, {result.method}, "
-        f"paid: {result.paid_basis}"
-    )
-    columns = ("From", "Row", "Owed a year", "Paid a year", "Owed", "Paid", "Retro")
-    text = table(columns, rows, title=heading, right=range(2, 7), width=terminal_width())
-    if result.instalments:
-        import textwrap
-
-        listed = ", ".join(f"{day} {money(amount)}" for day, amount in result.instalments)
-        text += "\n\n" + textwrap.fill(f"Paid in instalments: {listed}.", terminal_width())
-    if proposal:
-        import textwrap
-
-        text += "\n" + textwrap.fill(f"Under the proposal {proposal!r}, not a published schedule.", terminal_width())
-    return text

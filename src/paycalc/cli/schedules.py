@@ -1,18 +1,22 @@
 """``paycalc schedules list|show|validate``: browse and check a folder of salary schedules."""
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from paycalc.cli._common import (
+    ContractOption,
     FormatOption,
     ProposalOption,
     SchedulesOption,
     command_app,
     echo_note,
+    folder_of,
     open_contract,
     proposal_field,
     reporting_errors,
+    usage_error,
 )
 from paycalc.contract.models import Contract, Schedule
 from paycalc.output.render import Format, cents, money, published, table, terminal_width, to_csv, to_json
@@ -26,7 +30,10 @@ app = command_app(
 
 @app.command("list")
 def list_schedules(
-    format: FormatOption = Format.table, schedules: SchedulesOption = None, proposal: ProposalOption = None
+    format: FormatOption = Format.table,
+    schedules: SchedulesOption = None,
+    contract_name: ContractOption = None,
+    proposal: ProposalOption = None,
 ) -> None:
     """Every schedule: effective date, the last day it was in force, its source, and how many titles.
 
@@ -36,7 +43,7 @@ def list_schedules(
       paycalc schedules list --format json
     """
     with reporting_errors():
-        contract = open_contract(schedules, proposal)
+        contract = open_contract(folder_of(contract_name, schedules), proposal)
     records = [
         {
             "effective": s.effective.isoformat(),
@@ -92,6 +99,7 @@ def show(
     ] = None,
     format: FormatOption = Format.table,
     schedules: SchedulesOption = None,
+    contract_name: ContractOption = None,
     proposal: ProposalOption = None,
 ) -> None:
     """The schedule in force on a date, as the contract prints it: a row per title, a column per tier.
@@ -106,7 +114,7 @@ def show(
     from paycalc.rules import core
 
     with reporting_errors():
-        contract = open_contract(schedules, proposal)
+        contract = open_contract(folder_of(contract_name, schedules), proposal)
         if date is None:
             import datetime
 
@@ -161,18 +169,27 @@ def validate(
             show_default=False,
         ),
     ] = None,
+    contract_name: ContractOption = None,
 ) -> None:
     """Check every file of a schedules folder and list every problem, each with its file and key.
 
-    Exits 1 when there is any problem.
+    Exits 1 when there is any problem. A printed annual figure that differs from its rate by the rule
+    is listed as a warning (exit 0): pay follows the rule.
 
     \b
     Example:
       paycalc schedules validate ./my-local
+      paycalc schedules validate --contract lunenburg-paras
     """
     from paycalc.contract.loader import bundled_folder, check_folder
 
-    path = folder if folder is not None else str(bundled_folder())
+    if contract_name is not None and folder is not None:
+        from typer._click.globals import get_current_context
+
+        if get_current_context().get_parameter_source("folder").name != "ENVIRONMENT":  # type: ignore[union-attr]
+            usage_error("--contract and DIR both given (one: a bundled contract by name, or a folder)")
+        folder = None
+    path = folder_of(contract_name, None) or (folder if folder is not None else str(bundled_folder()))
     contract, problems = check_folder(path)
     if contract is None:
         for problem in problems:
@@ -180,7 +197,21 @@ def validate(
         s = "" if len(problems) == 1 else "s"
         typer.echo(f"Error: {len(problems)} problem{s} in {path} (each line above names the file and key)", err=True)
         raise typer.Exit(1)
+    from paycalc.rules.printed import differences, rule_in_words
+
+    found = differences(contract)
+    for cell in found:
+        schedule = next(s for s in contract.schedules if s.file == cell.file)
+        typer.echo(
+            f"Warning: {Path(path) / cell.file}: printed_annual.{cell.title}.{cell.step}: prints "
+            f"${cell.printed:,}, the rule (${cell.rate} {rule_in_words(contract, schedule)}) gives ${cell.rule:,}"
+        )
     dates = ", ".join(s.effective.isoformat() for s in contract.schedules)
+    said = ""
+    if found:
+        said = f" {len(found)} printed figure{'' if len(found) == 1 else 's'} differ{'s' if len(found) == 1 else ''}"
+        said += " from the rule (warnings above; pay follows the rule)."
     typer.echo(
         f"OK: {path}: {contract.name}; {len(contract.schedules)} schedules ({dates}); {len(contract.titles)} titles."
+        + said
     )

@@ -2,14 +2,16 @@
 
 import typer
 
-from paycalc.cli._common import FormatOption, SchedulesOption, command_app, reporting_errors
+from paycalc.cli._common import ContractOption, FormatOption, SchedulesOption, command_app, folder_of, reporting_errors
 from paycalc.output.render import Format, table, terminal_width, to_csv, to_json
 
 app = command_app()
 
 
 @app.command()
-def titles(format: FormatOption = Format.table, schedules: SchedulesOption = None) -> None:
+def titles(
+    format: FormatOption = Format.table, schedules: SchedulesOption = None, contract_name: ContractOption = None
+) -> None:
     """Every title, with its aliases and notes. Titles match in any case, spacing and punctuation.
 
     \b
@@ -20,7 +22,7 @@ def titles(format: FormatOption = Format.table, schedules: SchedulesOption = Non
     from paycalc.api import contract_for
 
     with reporting_errors():
-        contract = contract_for(schedules)
+        contract = contract_for(folder_of(contract_name, schedules))
     records = [
         {
             "title": t.name,

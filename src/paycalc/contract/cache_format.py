@@ -16,7 +16,7 @@ from typing import Any
 from paycalc.contract.inputs import title_key
 from paycalc.contract.models import Contract, Differential, PayTerms, Schedule, Tier, Title
 
-FORMAT = 3
+FORMAT = 4
 
 
 def encode(contract: Contract) -> str:
@@ -43,6 +43,12 @@ def encode(contract: Contract) -> str:
                         title: {label: str(rate) for label, rate in row.items()} for title, row in s.rates.items()
                     },
                     "file": s.file,
+                    "steps": s.steps,
+                    "hours_per_day": None if s.hours_per_day is None else str(s.hours_per_day),
+                    "days_per_year": None if s.days_per_year is None else str(s.days_per_year),
+                    "printed": {
+                        title: {label: str(value) for label, value in row.items()} for title, row in s.printed.items()
+                    },
                 }
                 for s in contract.schedules
             ],
@@ -96,6 +102,10 @@ def _money(value: Any) -> Decimal:
     return amount
 
 
+def _optional_money(value: Any) -> Decimal | None:
+    return None if value is None else _money(value)
+
+
 def decode(content: str) -> Contract:
     data = json.loads(content)
     if data["format"] != FORMAT:
@@ -123,8 +133,24 @@ def decode(content: str) -> Contract:
                 base_rate = row[labels[0]] - longevity.get(labels[0], Decimal(0))
                 if any(row[label] != base_rate + longevity[label] for label in labels[1:]):
                     raise ValueError("a longevity row is not its base rate plus its amount")
+        steps = s["steps"]
+        if steps is not None and not (isinstance(steps, int) and 0 < steps < len(labels)):
+            raise ValueError("steps out of range")
+        printed = {_text(t): {_text(lb): _money(v) for lb, v in row.items()} for t, row in s["printed"].items()}
+        if any(t not in rates or any(lb not in labels for lb in row) for t, row in printed.items()):
+            raise ValueError("a printed figure of no cell")
         schedules.append(
-            Schedule(date.fromisoformat(s["effective"]), _text(s["source"]), longevity, rates, _text(s["file"]))
+            Schedule(
+                date.fromisoformat(s["effective"]),
+                _text(s["source"]),
+                longevity,
+                rates,
+                _text(s["file"]),
+                steps,
+                _optional_money(s["hours_per_day"]),
+                _optional_money(s["days_per_year"]),
+                printed,
+            )
         )
     if not schedules or any(a.effective >= b.effective for a, b in pairwise(schedules)):
         raise ValueError("schedules out of order")

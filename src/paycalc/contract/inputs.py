@@ -127,6 +127,14 @@ def to_days(value: Decimal | int | float | str) -> Decimal:
     return _within(value, "days", 366, "days a year above 0 and at most 366, e.g. 180")
 
 
+def to_cycles(value: int | str) -> int:
+    """Biweekly checks a year: 22 (over the school year) or 26 (all year)."""
+    text = str(value).strip()
+    if text not in ("22", "26") or isinstance(value, bool):
+        raise InputError(f"pay cycles {_shown(value)} is not offered (22 or 26 biweekly checks a year)")
+    return int(text)
+
+
 def to_work(
     hours: Decimal | int | float | str | None = None,
     workyear: Decimal | int | float | str | None = None,

@@ -35,6 +35,23 @@ def bundled_folder(name: str = "schedules") -> Path:
     return Path(__file__).resolve().parents[3] / name  # a source checkout: src/paycalc/contract/../../../<name>
 
 
+# The contracts shipped with paycalc: short name -> folder (in the wheel, beside this package's code).
+BUNDLED_CONTRACTS = {"nyc-paras": "schedules", "lunenburg-paras": "contracts/lunenburg-paras"}
+DEFAULT_CONTRACT = "nyc-paras"
+
+
+def bundled_contract(name: str) -> Path:
+    """A bundled contract's folder by its short name (any case); raises :class:`InputError` naming the others."""
+    from paycalc.contract.errors import InputError
+
+    folder = BUNDLED_CONTRACTS.get(name.strip().lower())
+    if folder is None:
+        known = ", ".join(BUNDLED_CONTRACTS)
+        what = "is empty" if not name.strip() else "is not a bundled contract"
+        raise InputError(f"--contract {name!r} {what} (one of: {known}; 'paycalc contracts' lists them)")
+    return bundled_folder(folder)
+
+
 def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     """A regular file's bytes, opened without blocking (a FIFO or device is refused, never waited on).
 

@@ -28,14 +28,27 @@ class Title(NamedTuple):
     hired_before: datetime.date | None = None  # the rate applies only to those hired in title before this date
 
 
+NO_CELLS: Mapping[str, Mapping[str, Decimal]] = {}
+
+
 class Schedule(NamedTuple):
-    """One effective-dated salary schedule: ``rates[title][tier label]`` is an annual rate."""
+    """One effective-dated salary schedule: ``rates[title][tier label]`` is the published rate.
+
+    ``rates`` covers every tier of the contract. A schedule that prints fewer steps (``steps``, the
+    number it prints) has its top step's rate filled in above it: a member past the top is paid the top.
+    ``hours_per_day`` and ``days_per_year`` override the contract's regular day and year for this
+    schedule; ``printed`` holds the annual figures the schedule prints beside hourly or daily rates.
+    """
 
     effective: datetime.date
     source: str
     longevity: Mapping[str, Decimal]
     rates: Mapping[str, Mapping[str, Decimal]]
     file: str
+    steps: int | None = None  # the tiers this schedule prints, if fewer than the contract's
+    hours_per_day: Decimal | None = None
+    days_per_year: Decimal | None = None
+    printed: Mapping[str, Mapping[str, Decimal]] = NO_CELLS  # title -> tier label -> printed annual
 
 
 class Change(NamedTuple):

@@ -9,66 +9,17 @@ from __future__ import annotations
 import itertools
 from datetime import date
 from pathlib import Path
-from typing import Annotated
-
-from pydantic import Field
 
 from paycalc.contract.errors import Problem
+from paycalc.contract.formats import ContractFile, ScheduleFile, SourceSpec
 from paycalc.contract.inputs import title_key
 from paycalc.contract.models import Contract, Schedule, Tier, Title
+from paycalc.contract.schedule_checks import check_schedule, printed_steps
 from paycalc.contract.schema_errors import parse as _parse
-from paycalc.contract.schema_types import Money, Text
-from paycalc.contract.schema_types import Strict as _Strict
-from paycalc.contract.terms_schema import TermsFields, check_terms, terms_of
+from paycalc.contract.terms_schema import check_terms, terms_of
 from paycalc.contract.yamlread import read_yaml
 
 CONTRACT_FILE = "contract.yaml"
-
-
-# --- the file formats --------------------------------------------------------------------------
-
-
-class Term(_Strict):
-    start: date
-    end: date
-
-
-class TierSpec(_Strict):
-    label: Text
-    min_years: Annotated[int, Field(ge=0, le=100)]
-
-
-class TitleSpec(_Strict):
-    name: Text
-    aliases: list[Text] = []
-    notes: list[Text] = []
-    hired_before: date | None = None
-
-
-class ContractFile(TermsFields):
-    name: Text
-    parties: Annotated[list[Text], Field(min_length=1)]
-    term: Term
-    source: Text
-    regular_hours_per_week: Money | None = None  # required for annual contracts (checked with the terms)
-    longevity_tiers: Annotated[list[TierSpec], Field(min_length=1)]
-    titles: Annotated[list[TitleSpec], Field(min_length=1)]
-    cpi: Text | None = None  # the default price series for real raises: us, ny-metro, or a CSV path
-
-
-class SourceSpec(_Strict):
-    article: Text
-    pages: Text | int | None = None
-    heading: Text | None = None
-    layout: Text | None = None
-    document: Text | None = None
-
-
-class ScheduleFile(_Strict):
-    effective: date
-    source: SourceSpec
-    longevity: dict[Text, Money] = {}
-    rates: Annotated[dict[Text, dict[Text, Money]], Field(min_length=1)]
 
 
 # --- one folder -> one contract ----------------------------------------------------------------
@@ -118,69 +69,6 @@ def _check_contract(where: str, spec: ContractFile) -> list[Problem]:
                         f"titles.{i}.{field}",
                         f"{name!r} also matches title {owner[key]!r} (names and aliases must differ, "
                         "ignoring case, spacing and punctuation)",
-                    )
-                )
-    return problems
-
-
-def _check_schedule(name: str, spec: ScheduleFile, contract: ContractFile) -> list[Problem]:
-    problems = []
-    titles = [title.name for title in contract.titles]
-    labels = [tier.label for tier in contract.longevity_tiers]
-    base, raised = labels[0], labels[1:]
-    known = {title_key(t.name): t.name for t in contract.titles} | {
-        title_key(a): t.name for t in contract.titles for a in t.aliases
-    }
-    for title in spec.rates:
-        if title not in titles:
-            canonical = known.get(title_key(title))
-            hint = f"write it as {canonical!r}" if canonical else f"titles in {CONTRACT_FILE}: {', '.join(titles)}"
-            problems.append(Problem(name, f"rates.{title}", f"is not a title of {CONTRACT_FILE} ({hint})"))
-    for title in titles:
-        if title not in spec.rates:
-            problems.append(Problem(name, "rates", f"has no row for {title!r} (every schedule covers every title)"))
-    if spec.longevity:
-        for label in spec.longevity:
-            if label not in labels:
-                problems.append(
-                    Problem(name, f"longevity.{label}", f"is not a longevity tier (tiers: {', '.join(labels)})")
-                )
-        for label in raised:
-            if label not in spec.longevity:
-                problems.append(
-                    Problem(name, "longevity", f"has no {label!r} amount (one for each of: {', '.join(raised)})")
-                )
-    for title, row in spec.rates.items():
-        for label in row:
-            if label not in labels:
-                problems.append(
-                    Problem(name, f"rates.{title}.{label}", f"is not a longevity tier (tiers: {', '.join(labels)})")
-                )
-        missing = [label for label in labels if label not in row]
-        if missing:
-            problems.append(
-                Problem(
-                    name,
-                    f"rates.{title}",
-                    f"has no {', '.join(missing)} rate (a rate for each of: {', '.join(labels)})",
-                )
-            )
-            continue
-        for lower, label in itertools.pairwise(labels):
-            if row[label] < row[lower]:
-                problems.append(
-                    Problem(name, f"rates.{title}.{label}", f"{row[label]} is below the {lower} rate {row[lower]}")
-                )
-        base_rate = row[base] - spec.longevity.get(base, 0)  # a base tier's own amount is 0 unless given
-        for label in raised:
-            amount = spec.longevity.get(label)
-            if amount is not None and row[label] != base_rate + amount:
-                problems.append(
-                    Problem(
-                        name,
-                        f"rates.{title}.{label}",
-                        f"{row[label]} is not the base rate {base_rate} + {label} longevity {amount} = "
-                        f"{base_rate + amount} (each longevity row equals the base rate plus its longevity amount)",
                     )
                 )
     return problems
@@ -240,7 +128,7 @@ def build(folder: Path, files: list[tuple[str, bytes]]) -> tuple[Contract | None
                 )
             )
         if contract_spec is not None:
-            problems += _check_schedule(name, spec, contract_spec)
+            problems += check_schedule(name, spec, contract_spec)
     if problems or contract_spec is None:
         return None, problems
 
@@ -260,17 +148,7 @@ def build(folder: Path, files: list[tuple[str, bytes]]) -> tuple[Contract | None
         tiers=tuple(Tier(t.label, t.min_years) for t in spec.longevity_tiers),
         titles=titles,
         schedules=tuple(
-            Schedule(
-                effective=s.effective,
-                source=_source_text(s.source),
-                longevity={
-                    tier.label: s.longevity[tier.label] for tier in spec.longevity_tiers if tier.label in s.longevity
-                },
-                rates={
-                    t.name: {tier.label: s.rates[t.name][tier.label] for tier in spec.longevity_tiers} for t in titles
-                },
-                file=Path(name).name,
-            )
+            _schedule(name, s, [tier.label for tier in spec.longevity_tiers], titles)
             for name, s in sorted(schedules, key=lambda pair: pair[1].effective)
         ),
         folder=str(folder),
@@ -279,3 +157,22 @@ def build(folder: Path, files: list[tuple[str, bytes]]) -> tuple[Contract | None
         terms=terms_of(spec),
     )
     return contract, []
+
+
+def _schedule(name: str, s: ScheduleFile, labels: list[str], titles: tuple[Title, ...]) -> Schedule:
+    """A checked schedule file as a :class:`Schedule`, its top step's rate filled in above it."""
+    steps = printed_steps(s, labels)
+    return Schedule(
+        effective=s.effective,
+        source=_source_text(s.source),
+        longevity={label: s.longevity[label] for label in labels if label in s.longevity},
+        rates={
+            t.name: {label: s.rates[t.name][labels[min(i, steps - 1)]] for i, label in enumerate(labels)}
+            for t in titles
+        },
+        file=Path(name).name,
+        steps=steps if steps < len(labels) else None,
+        hours_per_day=s.regular_hours_per_day,
+        days_per_year=s.regular_days_per_year,
+        printed={t.name: dict(s.printed_annual[t.name]) for t in titles if t.name in s.printed_annual},
+    )

@@ -9,7 +9,8 @@ from decimal import Decimal, localcontext
 from paycalc.contract.errors import InputError
 from paycalc.contract.models import Contract, DifferentialPaid, PayResult, Schedule, Work
 from paycalc.rules import steps, terms
-from paycalc.rules.core import PRECISION, check_hire, resolve_title, round_cents, schedule_on, tier_for
+from paycalc.rules.core import PRECISION, check_hire, paid_tier, resolve_title, round_cents, schedule_on, tier_index
+from paycalc.rules.printed import printed_note
 
 
 def contract_notes(contract: Contract, on: date, schedule: Schedule) -> list[str]:
@@ -60,25 +61,36 @@ def pay(
         check_hire(title, hired)
     assert years is not None
     notes.extend(title.notes)
-    tier = tier_for(contract, years)
+    reached = tier_index(contract, years)
+    index = paid_tier(schedule, reached)
+    tier = contract.tiers[index]
+    if index != reached:
+        notes.append(
+            f"{contract.tiers[reached].label} is past the top step of the {schedule.effective} schedule, "
+            f"which prints {schedule.steps} steps: paid its top step, {tier.label}."
+        )
     rate = schedule.rates[title.name][tier.label]
-    numerator, denominator = terms.factor(contract, work)
-    full = terms.full_time(contract, rate)
-    added = terms.extras(contract, full, work.differentials)
+    numerator, denominator = terms.factor(contract, work, schedule)
+    full = terms.full_time(contract, rate, schedule)
+    added = terms.extras(contract, full, work.differentials, schedule)
     with localcontext(prec=PRECISION):
         annual = round_cents((full + sum((value for _, value in added), Decimal(0))) * numerator / denominator)
         paid = tuple(
             DifferentialPaid(d.name, d.kind, d.amount, round_cents(value * numerator / denominator))
             for d, value in added
         )
-    basis = contract.terms.basis
+    printed = schedule.printed.get(title.name, {}).get(tier.label)
+    if printed is not None and printed != round_cents(full):
+        notes.append(printed_note(contract, schedule, rate, printed, round_cents(full)))
+    pay_terms = terms.of(contract, schedule)
+    basis = pay_terms.basis
     if basis == "annual":
         hours = contract.regular_hours if hours is None else hours
         workyear = Decimal(1) if workyear is None else workyear
     elif basis == "hourly":
-        hours_per_day = contract.terms.hours_per_day if hours_per_day is None else hours_per_day
+        hours_per_day = pay_terms.hours_per_day if hours_per_day is None else hours_per_day
     if basis != "annual":
-        days = contract.terms.days_per_year if days is None else days
+        days = pay_terms.days_per_year if days is None else days
     return PayResult(
         title=title.name,
         date=on,

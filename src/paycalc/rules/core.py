@@ -90,6 +90,11 @@ def tier_index(contract: Contract, years: int) -> int:
     return index
 
 
+def paid_tier(schedule: Schedule, index: int) -> int:
+    """The tier a schedule pays at ``index``: its top step, for a member past the steps it prints."""
+    return index if schedule.steps is None or index < schedule.steps else schedule.steps - 1
+
+
 def tier_for(contract: Contract, years: int) -> Tier:
     """The highest longevity tier whose minimum years ``years`` reaches."""
     return contract.tiers[tier_index(contract, years)]

@@ -6,6 +6,7 @@
   days of its year.
 - ``biweekly``: 14-day periods starting on an anchor day and every 14 days before and after it; a period
   pays annual / 26, and a piece is prorated by calendar days of its 14 (annual x days / 364).
+  With 22 checks a year, only the school year's 22 periods pay, annual / 22 each (:func:`school_year`).
 - ``monthly``: calendar months; a month pays annual / 12, and a piece is prorated by the days of its month.
 
 Each piece is rounded to the cent, half up. Pure: no I/O.
@@ -129,26 +130,50 @@ def monthly(annual: Rational, start: datetime.date, end: datetime.date) -> int:
     return total
 
 
-def biweekly(anchor: int, annual: Rational, start: datetime.date, end: datetime.date) -> int:
+def biweekly(anchor: int, annual: Rational, start: datetime.date, end: datetime.date, checks: int = 26) -> int:
     """Cents paid for ``start``..``end`` at one annual rate, in 14-day periods that start on day numbers
-    congruent to ``anchor`` (a date's ordinal) modulo 14."""
+    congruent to ``anchor`` (a date's ordinal) modulo 14; a whole period pays annual / ``checks``."""
     first, last = start.toordinal(), end.toordinal()
     first_period, last_period = (first - anchor) // 14, (last - anchor) // 14
+    per = 14 * checks
     if first_period == last_period:
-        return cents(annual, last - first + 1, 364)
+        return cents(annual, last - first + 1, per)
     total = 0
     whole = last_period - first_period - 1
     opening = anchor + 14 * (first_period + 1) - first  # days of the first period from the start
     if opening == 14:
         whole += 1
     else:
-        total += cents(annual, opening, 364)
+        total += cents(annual, opening, per)
     closing = last - (anchor + 14 * last_period) + 1  # days of the last period to the end
     if closing == 14:
         whole += 1
     else:
-        total += cents(annual, closing, 364)
-    return total + whole * cents(annual, 1, 26)
+        total += cents(annual, closing, per)
+    return total + whole * cents(annual, 1, checks)
+
+
+def school_year(anchor: int, year: int) -> tuple[int, int]:
+    """The first and last day (ordinals) of the 22 biweekly periods of the school year ending in June ``year``.
+
+    They are the 22 periods that end with the last period ending on or before June 30 of ``year``.
+    """
+    june = datetime.date(year, 6, 30).toordinal()
+    last_end = anchor + 14 * ((june + 1 - anchor) // 14) - 1  # the last period's end on or before June 30
+    return last_end - 22 * 14 + 1, last_end
+
+
+def biweekly_22(anchor: int, annual: Rational, start: datetime.date, end: datetime.date) -> int:
+    """Cents paid for ``start``..``end`` in 22 biweekly checks a year: annual / 22 for each period of the
+    school year (:func:`school_year`); the summer's periods pay nothing."""
+    first, last = start.toordinal(), end.toordinal()
+    total = 0
+    for year in range(start.year, end.year + 2):
+        low, high = school_year(anchor, year)
+        low, high = max(low, first), min(high, last)
+        if low <= high:
+            total += biweekly(anchor, annual, datetime.date.fromordinal(low), datetime.date.fromordinal(high), 22)
+    return total
 
 
 # Runs between two schedule dates recur across a roster (same rate, same days), so the sums are
@@ -159,21 +184,30 @@ PAYING: dict[str, Paying] = {
     "monthly": lru_cache(maxsize=4096)(monthly),
     "daily": lru_cache(maxsize=4096)(daily),
 }
-_biweekly: dict[int, Paying] = {}
+_biweekly: dict[tuple[int, int], Paying] = {}
+CYCLES = (26, 22)  # biweekly checks a year: all year, or over the school year
 
 
-def payer(method: str, anchor: datetime.date | None = None) -> Paying:
-    """The function that prices a run of days under ``method`` (biweekly needs its ``anchor``)."""
+def payer(method: str, anchor: datetime.date | None = None, cycles: int | None = None) -> Paying:
+    """The function that prices a run of days under ``method`` (biweekly needs its ``anchor``).
+
+    ``cycles`` (biweekly only): 26 checks a year (the default), or 22 over the school year.
+    """
+    if cycles is not None and method != "biweekly":
+        raise InputError(f"pay cycles are for biweekly pay, not {method} (22 or 26 biweekly checks a year)")
     if method == "biweekly":
         if anchor is None:
             raise InputError(
                 "biweekly pay needs an anchor: the first day of one pay period (--anchor DATE, or "
                 "pay_period_anchor in contract.yaml)"
             )
-        day = anchor.toordinal() % 14
-        found = _biweekly.get(day)
+        if cycles not in (None, *CYCLES):
+            raise InputError(f"pay cycles {cycles} is not offered (22 or 26 biweekly checks a year)")
+        key = (anchor.toordinal() % 14, cycles or 26)
+        found = _biweekly.get(key)
         if found is None:
-            found = _biweekly[day] = lru_cache(maxsize=4096)(partial(biweekly, day))
+            pricing = biweekly_22 if key[1] == 22 else biweekly
+            found = _biweekly[key] = lru_cache(maxsize=4096)(partial(pricing, key[0]))
         return found
     if anchor is not None:
         raise InputError(f"an anchor is only for biweekly pay, not {method}")
@@ -184,10 +218,10 @@ def payer(method: str, anchor: datetime.date | None = None) -> Paying:
 
 
 def for_contract(
-    contract: Contract, method: str | None, anchor: datetime.date | None
+    contract: Contract, method: str | None, anchor: datetime.date | None, cycles: int | None = None
 ) -> tuple[str, datetime.date | None, Paying]:
     """The method (default: the contract's pay periods, else semimonthly), its anchor and its pricer."""
     method = (method or contract.terms.pay_periods or "semimonthly").strip().lower()  # any case, as --format
     if anchor is None and method == "biweekly":
         anchor = contract.terms.anchor
-    return method, anchor, payer(method, anchor)
+    return method, anchor, payer(method, anchor, cycles)

@@ -6,12 +6,14 @@ they are rounded only where they are shown.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
 from paycalc.contract.errors import InputError
 from paycalc.contract.models import Contract, Work
-from paycalc.rules import annual, core
+from paycalc.rules import annual, assignments, core
+from paycalc.rules.assignments import Change
 from paycalc.rules.results import CompareRow, Comparison, History, HistoryRow
 
 HUNDRED = Decimal(100)
@@ -27,6 +29,8 @@ def compare(contract: Contract, start: date, end: date, title: str | None = None
     before = core.schedule_on(contract, start)
     after = core.schedule_on(contract, end)
     names = [core.resolve_title(contract, title).name] if title is not None else [t.name for t in contract.titles]
+    count = len(contract.tiers)
+    shared = min(before.steps or count, after.steps or count)  # the steps both schedules print
     rows = tuple(
         CompareRow(
             title=name,
@@ -37,9 +41,18 @@ def compare(contract: Contract, start: date, end: date, title: str | None = None
             percent=percent(before.rates[name][tier.label], after.rates[name][tier.label]),
         )
         for name in names
-        for tier in contract.tiers
+        for tier in contract.tiers[:shared]
     )
     percents = [row.percent for row in rows if row.percent is not None]
+    notes: tuple[str, ...] = ()
+    widest = max(before.steps or count, after.steps or count)
+    if shared < widest:
+        more, fewer = (after, before) if (after.steps or count) == widest else (before, after)
+        added = ", ".join(tier.label for tier in contract.tiers[shared:widest])
+        notes = (
+            f"The {more.effective} schedule also prints {added}, which the {fewer.effective} schedule "
+            "does not: compared are the steps both print.",
+        )
     return Comparison(
         from_schedule=before.effective,
         to_schedule=after.effective,
@@ -47,6 +60,7 @@ def compare(contract: Contract, start: date, end: date, title: str | None = None
         smallest=min(percents, default=None),
         median=core.median(percents) if percents else None,
         largest=max(percents, default=None),
+        notes=notes,
     )
 
 
@@ -59,6 +73,7 @@ def history(
     start: date | None = None,
     end: date | None = None,
     work: Work = Work(),
+    changes: Sequence[Change] = (),
 ) -> History:
     """One row per schedule in force from ``start`` to ``end``, each priced on the day it took effect.
 
@@ -73,9 +88,13 @@ def history(
         raise InputError(f"the end {end} is before the start {start} (an end on or after the start)")
     core.schedule_on(contract, start)  # a start before the first schedule is an error naming it
     days = [start] + [s.effective for s in contract.schedules if start < s.effective <= end]
+    if changes:  # a row on each change too, each priced with the assignment in force
+        assignments.split(contract, name, work, start, end, changes)  # refuses a change after the end
+        days = sorted({*days, *(c.on for c in changes if c.on > start)})
     rows: list[HistoryRow] = []
     for day in days:
-        paid = annual.pay(contract, name, day, years=years, hired=hired, **work._asdict())
+        title_now, work_now = assignments.on(contract, name, work, day, changes) if changes else (name, work)
+        paid = annual.pay(contract, title_now, day, years=years, hired=hired, **work_now._asdict())
         previous = rows[-1].annual if rows else None
         rows.append(
             HistoryRow(
@@ -88,6 +107,8 @@ def history(
                 change=None if previous is None else paid.annual - previous,
                 percent=None if previous is None else percent(previous, paid.annual),
                 cumulative=None if previous is None else percent(rows[0].annual, paid.annual),
+                title=paid.title if changes else None,
             )
         )
-    return History(title=name, rows=tuple(rows), basis=contract.terms.basis)
+    said = tuple(f"{c.on}:{c.key}={c.value}" for c in sorted(changes, key=lambda c: c.on))
+    return History(title=name, rows=tuple(rows), basis=contract.terms.basis, changes=said)

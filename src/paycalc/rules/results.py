@@ -36,6 +36,7 @@ class Comparison(NamedTuple):
     real_smallest: Decimal | None = None
     real_median: Decimal | None = None
     real_largest: Decimal | None = None
+    notes: tuple[str, ...] = ()  # e.g. steps only one of the schedules prints
 
 
 class HistoryRow(NamedTuple):
@@ -53,6 +54,7 @@ class HistoryRow(NamedTuple):
     real_annual: Decimal | None = None  # annual in dollars of the last row's year (with a CPI series)
     real_cumulative: Decimal | None = None  # real percent since the first row
     kept_up: Decimal | None = None  # the first row's pay raised with prices to this row's year
+    title: str | None = None  # the title in force, when the assignment changes (--change)
 
 
 class History(NamedTuple):
@@ -60,3 +62,4 @@ class History(NamedTuple):
     rows: tuple[HistoryRow, ...]
     cpi: str | None = None
     basis: str = "annual"  # what the rows' rates are: annual, hourly or daily
+    changes: tuple[str, ...] = ()  # the assignment's changes, as given (DATE:KEY=VALUE)

@@ -29,7 +29,7 @@ from itertools import pairwise
 from typing import Any
 
 from paycalc.contract.errors import InputError
-from paycalc.contract.models import Contract, Instalment, Work
+from paycalc.contract.models import Contract, Instalment, Schedule, Work
 from paycalc.rules import core, periods, steps, terms
 from paycalc.rules.periods import ONE_DAY, Rational, as_decimal, product, rational
 from paycalc.rules.retro_results import LumpSumPaid, RetroResult, Segment
@@ -43,7 +43,7 @@ _Run = list[Any]
 
 # Per contract (by its schedules, kept alive here so an id is never reused): the effective dates, and
 # the rate tables by title and factor. A roster uses one contract; costing a few at once.
-_Tables = dict[tuple[str, Rational, tuple[str, ...]], list[list[Rational]]]
+_Tables = dict[tuple[str, Work], list[list[Rational]]]
 _per_contract: dict[int, tuple[object, list[datetime.date], _Tables]] = {}
 
 
@@ -65,13 +65,14 @@ def _effective_dates(contract: Contract) -> list[datetime.date]:
 _factors: dict[tuple[object, ...], Rational] = {}
 
 
-def _factor(contract: Contract, work: Work) -> Rational:
+def _factor(contract: Contract, work: Work, schedule: Schedule | None = None) -> Rational:
     """The pro-rating factor (:func:`paycalc.rules.terms.factor`), exactly; remembered, as a roster repeats them."""
-    key = (contract.terms, contract.regular_hours, work.hours, work.workyear, work.hours_per_day, work.days)
+    own = (None, None) if schedule is None else (schedule.hours_per_day, schedule.days_per_year)
+    key = (contract.terms, contract.regular_hours, *own, work.hours, work.workyear, work.hours_per_day, work.days)
     found = _factors.get(key)
     if found is None:
         terms.check(contract, work)  # work the contract does not pay by is refused (and never remembered)
-        numerator, denominator = terms.factor(contract, work)
+        numerator, denominator = terms.factor(contract, work, schedule)
         found = product(rational(numerator), rational(denominator)[::-1])
         if len(_factors) >= 1024:
             _factors.clear()
@@ -79,25 +80,28 @@ def _factor(contract: Contract, work: Work) -> Rational:
     return found
 
 
-def _annual_table(
-    contract: Contract, title: str, factor: Rational, differentials: tuple[str, ...]
-) -> list[list[Rational]]:
-    """``[schedule index][tier index]`` -> full-time annual pay with differentials, times the factor, exactly.
+def _annual_table(contract: Contract, title: str, work: Work) -> list[list[Rational]]:
+    """``[schedule index][tier index]`` -> full-time annual pay with differentials, pro-rated, exactly.
 
-    Remembered per title, factor and differentials for each contract, so a roster computes each once.
+    Each schedule's factor is against its own regular day and year. Remembered per title and work for
+    each contract, so a roster computes each once.
     """
     tables = _remembered(contract)[2]
-    key = (title, factor, differentials)
+    regular = work._replace(differentials=()) == _REGULAR
+    key = (title, work)
     table = tables.get(key)
     if table is None:
         labels = [tier.label for tier in contract.tiers]
-        table = [
-            [
-                product(rational(terms.annual_rate(contract, s.rates[title][label], differentials)), factor)
-                for label in labels
-            ]
-            for s in contract.schedules
-        ]
+        table = []
+        for s in contract.schedules:
+            factor: Rational = (1, 1) if regular else _factor(contract, work, s)
+            rates = s.rates[title]
+            table.append(
+                [
+                    product(rational(terms.annual_rate(contract, rates[label], work.differentials, s)), factor)
+                    for label in labels
+                ]
+            )
         if len(tables) > 4096:
             tables.clear()
         tables[key] = table
@@ -126,7 +130,8 @@ def _plan(
         raise InputError(f"hire date {hired} is after the start {start} (a start on or after the hire date)")
     title = core.resolve_title(contract, title_name)
     core.check_hire(title, hired)
-    factor: Rational = (1, 1) if work == _REGULAR else _factor(contract, work)  # most rows of a roster: (1, 1)
+    if work != _REGULAR:  # most rows of a roster work the regular day and year
+        _factor(contract, work)  # refuses work the contract does not pay by
     if work.differentials:  # as the contract spells them; a name it does not have is an error
         work = work._replace(differentials=terms.differential_names(contract, work.differentials))
     effective = _effective_dates(contract)
@@ -160,7 +165,7 @@ def _plan(
 
     runs: list[_Run] = []
     owed = paid = (-1, 1)
-    table = _annual_table(contract, title.name, factor, work.differentials)
+    table = _annual_table(contract, title.name, work)
     paid_rates = table[frozen] if frozen is not None else None
     for first, following in pairwise(edges):
         change = changes.get(first)
@@ -176,7 +181,8 @@ def _plan(
             runs[-1][1] = following - ONE_DAY
         else:
             owed, paid = owed_now, paid_now
-            runs.append([first, following - ONE_DAY, effective[in_force], tiers[tier].label, owed, paid])
+            label = tiers[core.paid_tier(contract.schedules[in_force], tier)].label
+            runs.append([first, following - ONE_DAY, effective[in_force], label, owed, paid])
     return title.name, basis, runs
 
 
@@ -193,13 +199,14 @@ def retro(
     method: str | None = None,
     anchor: datetime.date | None = None,
     instalments: Sequence[Instalment] | None = None,
+    cycles: int | None = None,
 ) -> RetroResult:
     """Retro pay for one person from ``start`` to ``end`` (both included), segment by segment.
 
     Under a proposal, its lump sums paid inside the period are owed too; ``instalments`` (default: the
     proposal's, if any) split the retro total into dated payments.
     """
-    method, _, pay_for = periods.for_contract(contract, method, anchor)
+    method, _, pay_for = periods.for_contract(contract, method, anchor, cycles)
     title, basis, runs = _plan(contract, title_name, hired, start, end, work, paid_schedule, paid_annual)
     segments = []
     for first, last, effective, label, owed, paid in runs:
@@ -235,6 +242,7 @@ def retro(
         segments=tuple(segments),
         lump_sums=lumps,
         instalments=_split(owed_total - paid_total, instalments) if instalments else (),
+        cycles=cycles,
     )
 
 

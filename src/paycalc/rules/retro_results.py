@@ -23,6 +23,7 @@ class Segment(NamedTuple):
     owed: Decimal  # the sum of its pieces, each rounded to the cent
     paid: Decimal
     retro: Decimal
+    title: str | None = None  # set when the title changes inside the period (--change)
 
 
 class LumpSumPaid(NamedTuple):
@@ -46,6 +47,8 @@ class RetroResult(NamedTuple):
     segments: tuple[Segment, ...]
     lump_sums: tuple[LumpSumPaid, ...] = ()  # counted in owed
     instalments: tuple[tuple[datetime.date, Decimal], ...] = ()  # the retro total split into dated payments
+    cycles: int | None = None  # biweekly checks a year, when chosen (22 or 26)
+    changes: tuple[str, ...] = ()  # the assignment's changes, as given (DATE:KEY=VALUE)
 
 
 class RosterTotal(NamedTuple):

@@ -17,7 +17,7 @@ from decimal import Decimal, localcontext
 
 from paycalc.contract.errors import InputError
 from paycalc.contract.inputs import title_key
-from paycalc.contract.models import Contract, Differential, Work
+from paycalc.contract.models import Contract, Differential, PayTerms, Schedule, Work
 
 # The options of a person's work each basis takes, by Work field.
 FIT = {"annual": ("hours", "workyear"), "hourly": ("hours_per_day", "days"), "daily": ("days",)}
@@ -64,9 +64,20 @@ def differential_names(contract: Contract, given: Sequence[str]) -> tuple[str, .
     return tuple(d.name for d in contract.terms.differentials if d.name in chosen)
 
 
-def factor(contract: Contract, work: Work) -> tuple[Decimal, Decimal]:
-    """The pro-rating factor as numerator and denominator, each exact."""
+def of(contract: Contract, schedule: Schedule | None = None) -> PayTerms:
+    """The contract's pay terms, with a schedule's own regular day and year where it sets them."""
     terms = contract.terms
+    if schedule is None or (schedule.hours_per_day is None and schedule.days_per_year is None):
+        return terms
+    return terms._replace(
+        hours_per_day=terms.hours_per_day if schedule.hours_per_day is None else schedule.hours_per_day,
+        days_per_year=terms.days_per_year if schedule.days_per_year is None else schedule.days_per_year,
+    )
+
+
+def factor(contract: Contract, work: Work, schedule: Schedule | None = None) -> tuple[Decimal, Decimal]:
+    """The pro-rating factor as numerator and denominator, each exact, against ``schedule``'s regular amounts."""
+    terms = of(contract, schedule)
     with localcontext(prec=_EXACT):
         if terms.basis == "hourly":
             assert terms.hours_per_day is not None and terms.days_per_year is not None
@@ -81,9 +92,9 @@ def factor(contract: Contract, work: Work) -> tuple[Decimal, Decimal]:
         return hours * (Decimal(1) if work.workyear is None else work.workyear), contract.regular_hours
 
 
-def full_time(contract: Contract, rate: Decimal) -> Decimal:
-    """A published rate as annual pay at the regular hours and days."""
-    terms = contract.terms
+def full_time(contract: Contract, rate: Decimal, schedule: Schedule | None = None) -> Decimal:
+    """A published rate as annual pay at the regular hours and days (``schedule``'s, where it sets them)."""
+    terms = of(contract, schedule)
     with localcontext(prec=_EXACT):
         if terms.basis == "hourly":
             assert terms.hours_per_day is not None and terms.days_per_year is not None
@@ -94,9 +105,11 @@ def full_time(contract: Contract, rate: Decimal) -> Decimal:
         return rate
 
 
-def extras(contract: Contract, full: Decimal, names: tuple[str, ...]) -> list[tuple[Differential, Decimal]]:
+def extras(
+    contract: Contract, full: Decimal, names: tuple[str, ...], schedule: Schedule | None = None
+) -> list[tuple[Differential, Decimal]]:
     """Each named differential with what it adds to the full-time annual pay ``full``, exactly."""
-    terms = contract.terms
+    terms = of(contract, schedule)
     added = []
     with localcontext(prec=_EXACT):
         for differential in terms.differentials:
@@ -117,13 +130,13 @@ def extras(contract: Contract, full: Decimal, names: tuple[str, ...]) -> list[tu
     return added
 
 
-def annual_rate(contract: Contract, rate: Decimal, names: tuple[str, ...]) -> Decimal:
+def annual_rate(contract: Contract, rate: Decimal, names: tuple[str, ...], schedule: Schedule | None = None) -> Decimal:
     """Full-time annual pay for a published rate with the named differentials, exactly."""
-    full = full_time(contract, rate)
+    full = full_time(contract, rate, schedule)
     if not names:
         return full
     with localcontext(prec=_EXACT):
-        return full + sum((value for _, value in extras(contract, full, names)), Decimal(0))
+        return full + sum((value for _, value in extras(contract, full, names, schedule)), Decimal(0))
 
 
 def describe(contract: Contract) -> list[str]:

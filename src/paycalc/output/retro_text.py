@@ -1,0 +1,87 @@
+"""Retro pay for one person as a table, JSON or CSV: its segments, lump sums, instalments and totals."""
+
+from paycalc.output.render import Format, cents, money, table, terminal_width, to_csv, to_json
+from paycalc.rules.retro_results import RetroResult
+
+SEGMENT_COLUMNS = ("start", "end", "schedule", "longevity", "owed_rate", "paid_rate", "owed", "paid", "retro")
+
+
+def segment_records(result: RetroResult) -> list[dict[str, object]]:
+    return [
+        {
+            "start": s.start.isoformat(),
+            "end": s.end.isoformat(),
+            "schedule": s.schedule.isoformat(),
+            "longevity": s.longevity,
+            "owed_rate": cents(s.owed_rate),
+            "paid_rate": cents(s.paid_rate),
+            "owed": cents(s.owed),
+            "paid": cents(s.paid),
+            "retro": cents(s.retro),
+        }
+        | ({"title": s.title} if result.changes else {})
+        for s in result.segments
+    ]
+
+
+def render(result: RetroResult, format: Format, proposal: str | None = None) -> str:
+    lumps = [{"name": x.name, "paid": x.paid.isoformat(), "amount": cents(x.amount)} for x in result.lump_sums]
+    payments = [{"paid": day.isoformat(), "amount": cents(amount)} for day, amount in result.instalments]
+    if format is Format.json:
+        return to_json(
+            ({"proposal": proposal} if proposal else {})
+            | {
+                "title": result.title,
+                "hired": result.hired.isoformat(),
+                "from": result.start.isoformat(),
+                "to": result.end.isoformat(),
+                "method": result.method,
+                "paid_basis": result.paid_basis,
+                "owed": cents(result.owed),
+                "paid": cents(result.paid),
+                "retro": cents(result.retro),
+                "segments": segment_records(result),
+            }
+            | ({"pay_cycles": result.cycles} if result.cycles else {})
+            | ({"changes": list(result.changes)} if result.changes else {})
+            | ({"lump_sums": lumps} if proposal else {})
+            | ({"instalments": payments} if payments else {})
+        )
+    if format is Format.csv:
+        return to_csv(SEGMENT_COLUMNS, ([r[c] for c in SEGMENT_COLUMNS] for r in segment_records(result))).rstrip("\n")
+    rows = [
+        (
+            s.start.isoformat(),
+            s.longevity if s.title is None else f"{s.title}, {s.longevity}",
+            money(s.owed_rate),
+            money(s.paid_rate),
+            money(s.owed),
+            money(s.paid),
+            money(s.retro),
+        )
+        for s in result.segments
+    ]
+    for lump in result.lump_sums:
+        rows.append((lump.paid.isoformat(), lump.name, "", "", money(lump.amount), "", money(lump.amount)))
+    rows.append(("Total", "", "", "", money(result.owed), money(result.paid), money(result.retro)))
+    method = f"{result.method} ({result.cycles} checks a year)" if result.cycles else result.method
+    heading = (
+        f"{result.title}, hired {result.hired}: retro pay {result.start} to {result.end}, {method}, "
+        f"paid: {result.paid_basis}"
+    )
+    columns = ("From", "Row", "Owed a year", "Paid a year", "Owed", "Paid", "Retro")
+    text = table(columns, rows, title=heading, right=range(2, 7), width=terminal_width())
+    if result.changes:
+        import textwrap
+
+        text += "\n" + textwrap.fill(f"Assignment changes: {', '.join(result.changes)}.", terminal_width())
+    if result.instalments:
+        import textwrap
+
+        listed = ", ".join(f"{day} {money(amount)}" for day, amount in result.instalments)
+        text += "\n\n" + textwrap.fill(f"Paid in instalments: {listed}.", terminal_width())
+    if proposal:
+        import textwrap
+
+        text += "\n" + textwrap.fill(f"Under the proposal {proposal!r}, not a published schedule.", terminal_width())
+    return text
