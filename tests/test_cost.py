@@ -369,7 +369,28 @@ def test_costing_matches_an_independent_day_by_day_pricing() -> None:
         ("id,title,hired\n1,Nurse,2010-01-01\n", "Error: stdin: member 1 (line 2): unknown title 'Nurse'"),
         (
             "id,title,hired\n1,Teacher Aide,2010-01-01\n1,Teacher Aide,2010-01-01\n",
-            "Error: stdin: member 2 (line 3): id '1' appears twice (one row per member)",
+            "Error: stdin: member 2 (line 3): the days of id '1' overlap those of member 1 (line 2): "
+            "the rows of one id hold for days apart (from/to, inclusive)",
+        ),
+        (
+            "id,title,hired,from,to\n1,Teacher Aide,2010-01-01,,2019-12-31\n2,Teacher Aide,2010-01-01,,\n"
+            "1,Teacher Aide,2010-01-01,2020-01-01,\n",
+            "Error: stdin: member 3 (line 4): id '1' appears again after other ids (the rows of one id follow "
+            "each other)",
+        ),
+        (
+            "id,title,hired,from,to\n1,Teacher Aide,2010-01-01,,2019-12-31\n1,Ed. Asst.,2010-01-01,2019-12-31,\n",
+            "Error: stdin: member 2 (line 3): the days of id '1' overlap those of member 1 (line 2): "
+            "the rows of one id hold for days apart (from/to, inclusive)",
+        ),
+        (
+            "id,title,hired,from,to\n1,Teacher Aide,2010-01-01,,2019-12-31\n1,Ed. Asst.,2011-01-01,2020-01-01,\n",
+            "Error: stdin: member 2 (line 3): hired 2011-01-01 differs from 2010-01-01 on member 1's row",
+        ),
+        (
+            "id,title,hired,from,to\n1,Teacher Aide,2010-01-01,2020-01-02,2020-01-01\n",
+            "Error: stdin: member 1 (line 2): to 2020-01-01 is before from 2020-01-02 (a row's days run from its "
+            "from to its to)",
         ),
         (
             "id,title,hired\n1,Teacher Aide,soon\n",

@@ -165,7 +165,10 @@ def _open_rows(source: str, sheet: str | None) -> Any:
     from paycalc.contract.errors import PaycalcError
     from paycalc.output.files import NotUtf8, open_binary, text_lines
 
-    required, optional = ("id", "title", "hired"), ("hours", "workyear", "hours_per_day", "days", "differentials")
+    required, optional = (
+        ("id", "title", "hired"),
+        ("from", "to", "hours", "workyear", "hours_per_day", "days", "differentials"),
+    )
     try:
         if is_xlsx(source):
             from paycalc.output.spreadsheet import SheetRows

@@ -173,9 +173,10 @@ def show(result: History) -> None:
     # after prices, the nominal change per row gives way to the real figures, so the table fits 80 columns
     tail = (f"In {last_year} $", "Real since first") if real else ("Change", "Percent")
     rated = result.basis != "annual"  # an hourly or daily rate is shown beside the annual pay
+    years = not result.changes  # with titles in the Row column, the years give way so the table fits 80 columns
     columns = (
         "From" if result.changes else "Schedule",
-        "Years",
+        *(("Years",) if years else ()),
         "Row",
         *((_PER[result.basis],) if rated else ()),
         "Annual pay",
@@ -187,9 +188,9 @@ def show(result: History) -> None:
     for row in rows:
         label = row.longevity if row.title is None else f"{row.title}, {row.longevity}"
         day = row.date if result.changes else row.schedule
-        first = [day.isoformat(), str(row.years), label, money(row.annual)]
+        first = [day.isoformat(), *([str(row.years)] if years else []), label, money(row.annual)]
         if rated:
-            first.insert(3, f"${published(row.rate)}")
+            first.insert(3 if years else 2, f"${published(row.rate)}")
         since = signed_percent(row.cumulative)
         if real:
             after = money(row.real_annual) if row.real_annual is not None else ""
@@ -197,7 +198,8 @@ def show(result: History) -> None:
         else:
             cells.append([*first, signed_money(row.change), signed_percent(row.percent), since])
     heading = f"{result.title}: pay by schedule"
-    typer.echo(table(columns, cells, title=heading, right=(1, 3, 4, 5, 6, 7), wrap=(2,), width=width))
+    right = (1, 3, 4, 5, 6, 7) if years else (2, 3, 4, 5, 6)
+    typer.echo(table(columns, cells, title=heading, right=right, wrap=(2 if years else 1,), width=width))
     if result.changes:
         typer.echo(textwrap.fill(f"Assignment changes: {', '.join(result.changes)}.", width))
     elif rows[0].date != rows[0].schedule:

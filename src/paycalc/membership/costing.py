@@ -22,28 +22,21 @@ longevity steps) are priced once: a membership of thousands has a few thousand d
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from paycalc.contract import inputs
 from paycalc.contract.errors import InputError, RowError
-from paycalc.contract.models import Contract, Proposal, Work
+from paycalc.contract.models import Contract, Proposal
 from paycalc.membership.cost_sums import Sums, money_of
-from paycalc.membership.idset import IdSet
-from paycalc.membership.roster import WORK_COLUMNS, work_of
+from paycalc.membership.members import Member as Member  # re-exported: costing's members
+from paycalc.membership.members import Part as Part
+from paycalc.membership.members import read_members as read_members
 from paycalc.rules import core, periods, proposal, retro, steps
 
 ONE_DAY = timedelta(days=1)
 ZERO = Decimal("0.00")
-
-
-class Member(NamedTuple):
-    id: str
-    title: str
-    hired: date
-    work: Work = Work()
 
 
 class Line(NamedTuple):
@@ -125,43 +118,41 @@ def status_quo(proposals: Sequence[Contract], base: Contract) -> Contract:
     return proposal.apply(base, frozen)._replace(proposal=None)
 
 
-def read_members(rows: Iterable[Mapping[str, str | None]]) -> Iterator[Member]:
-    """Roster rows (id, title, hired, optionally the work columns) as members; one row per id."""
-    seen = IdSet()
-    works: dict[tuple[str | None, ...], Work] = {}  # members mostly share their work columns: parse each once
-    for number, row in enumerate(rows, start=1):
-        try:
-            if None in row:
-                raise InputError("more cells than the header has columns")
-            cells = {key: (value or "").strip() for key, value in row.items()}
-            for column in ("id", "title", "hired"):
-                if not cells.get(column):
-                    raise InputError(f"no {column} (every row has id, title, hired)")
-            if not seen.add(cells["id"]):
-                raise InputError(f"id {cells['id']!r} appears twice (one row per member)")
-            raw = tuple(map(cells.get, WORK_COLUMNS))
-            work = works.get(raw)
-            if work is None:
-                work = work_of(cells)
-                if len(works) < 10_000:
-                    works[raw] = work
-            yield Member(cells["id"], cells["title"], inputs.to_date(cells["hired"], "hire date"), work)
-        except InputError as exc:
-            raise RowError(number, str(exc)) from None
-
-
 def _path(member: Member, contract: Contract, start: date, end: date) -> tuple[object, ...]:
     """What a member's pay over ``start``..``end`` depends on, besides the contract."""
     first = max(start, member.hired)
     tier, moves = steps.changes(contract, member.hired, first, end)
-    return (core.resolve_title(contract, member.title).name, member.work, first, tier, tuple(moves.items()))
+    title = core.resolve_title(contract, member.title).name
+    return (title, (member.work, member.parts), first, tier, tuple(moves.items()))
 
 
 def payroll(
     contract: Contract, member: Member, pieces: Sequence[tuple[date, date]], pay_for: periods.Paying
 ) -> list[int]:
-    """Cents paid under ``contract`` in each piece: runs split only where this payroll's rate changes."""
-    first, last = max(pieces[0][0], member.hired), pieces[-1][1]
+    """Cents paid under ``contract`` in each piece: runs split only where this payroll's rate changes.
+
+    A member with several rows is paid each row's pay over that row's own days.
+    """
+    if not member.parts:
+        return _paid(contract, member, pieces, pay_for, pieces[0][0], pieces[-1][1])
+    total = [0] * len(pieces)
+    for part in member.parts:
+        alone = member._replace(title=part.title, work=part.work, parts=())
+        first, last = max(part.start or date.min, pieces[0][0]), min(part.end or date.max, pieces[-1][1])
+        for i, cents in enumerate(_paid(contract, alone, pieces, pay_for, first, last)):
+            total[i] += cents
+    return total
+
+
+def _paid(
+    contract: Contract,
+    member: Member,
+    pieces: Sequence[tuple[date, date]],
+    pay_for: periods.Paying,
+    start: date,
+    end: date,
+) -> list[int]:
+    first, last = max(start, member.hired), end
     if first > last:
         return [0] * len(pieces)
     _, _, runs = retro._plan(contract, member.title, member.hired, first, last, member.work, None, ZERO)
@@ -174,6 +165,15 @@ def payroll(
                 total += pay_for(annual, a, b)
         cents.append(total)
     return cents
+
+
+def on_payroll(member: Member, pieces: Sequence[tuple[date, date]]) -> list[bool]:
+    """In which pieces a member is on payroll: hired by its end, and (with rows) a row's days meet it."""
+    return [
+        member.hired <= b
+        and (not member.parts or any((p.start or date.min) <= b and a <= (p.end or date.max) for p in member.parts))
+        for a, b in pieces
+    ]
 
 
 def lump_cents(
@@ -189,6 +189,16 @@ def lump_cents(
     """
     if contract.proposal is None or not contract.proposal.lump_sums:
         return [0] * len(pieces)
+    if member.parts:  # each lump sum goes with the row whose days hold its paid day
+        summed = [0] * len(pieces)
+        for part in member.parts:
+            alone = member._replace(title=part.title, work=part.work, parts=())
+            first, last = max(part.start or date.min, pieces[0][0]), min(part.end or date.max, pieces[-1][1])
+            if first <= last:
+                window = [(max(a, first), min(b, last)) for a, b in pieces]
+                for i, cents in enumerate(lump_cents(contract, alone, window)):
+                    summed[i] += cents
+        return summed
     eligible = tuple(member.hired <= lump.eligible_on for lump in contract.proposal.lump_sums)
     key = (id(contract), member.work[:4], eligible)
     found = memo.get(key) if memo is not None else None
@@ -235,7 +245,7 @@ def cost(
             continue  # hired after the range: on no payroll in it
         try:
             key = _path(member, frozen, start, end)
-            shared = key[2] == start and not key[4]  # a common path: on payroll all along, no step
+            shared = key[2] == start and not key[4] and not member.parts  # on payroll all along, no step, one row
             priced = memo.get(key) if shared else None
             if priced is None:
                 priced = (
@@ -249,7 +259,7 @@ def cost(
             raise RowError(number, str(exc)) from None
         old, new = priced
         if not shared:
-            sums.add(str(key[0]), [member.hired <= piece_end for _, piece_end in pieces], old, new, lumps)
+            sums.add(str(key[0]), on_payroll(member, pieces), old, new, lumps)
             continue
         group = (key, tuple(map(tuple, lumps)))
         found = common.get(group)
