@@ -91,7 +91,8 @@ def main() -> None:
         print(f"{'paycalc ' + name:<30} {median:6.1f} ms  {ratio:.2f}  (goal <= {goal:.2f}) {mark}")
         if args.baseline:
             other = statistics.median(times[f"{name} (baseline)"])
-            print(f"{'  baseline':<30} {other * 1000:6.1f} ms  {other / base:.2f}  (this build / baseline: {median / 1000 / other:.3f})")
+            ratio_ab = median / 1000 / other
+            print(f"{'  baseline':<30} {other * 1000:6.1f} ms  {other / base:.2f}  (A/B: {ratio_ab:.3f})")
     print("all goals met" if met else "some goals missed")
 
 

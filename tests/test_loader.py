@@ -17,11 +17,23 @@ SCHEDULE = "2020-07-01.yaml"
 # case folder: (file, key, what the problem must say); every case has exactly these problems
 CASES: dict[str, list[tuple[str, str, str]]] = {
     "duplicate-key": [(SCHEDULE, "line 7, column 3", "key 'Aide' appears twice in one mapping, on line 6 and line 7")],
-    "unknown-key": [(SCHEDULE, "notes", "unknown key (accepted here: effective, source, longevity, rates, regular_hours_per_day, regular_days_per_year, printed_annual)")],
+    "unknown-key": [
+        (
+            SCHEDULE,
+            "notes",
+            "unknown key (accepted here: effective, source, longevity, rates, regular_hours_per_day, "
+            "regular_days_per_year, printed_annual)",
+        )
+    ],
     "misspelled-nested-key": [
         (SCHEDULE, "source.page", "unknown key (accepted here: article, pages, heading, layout, document)"),
     ],
     "missing-key": [(SCHEDULE, "rates", "missing (this key is required)")],
+    "own-days-on-annual": [
+        (SCHEDULE, "regular_days_per_year", "is for hourly and daily contracts (this one is paid annual rates)")
+    ],
+    "printed-unknown-step": [(SCHEDULE, "printed_annual.Aide.5-year", "is not a step this schedule prints (base)")],
+    "step-gap": [(SCHEDULE, "rates.Aide", "has no base rate (a rate for each of: base, 5-year)")],
     "date-not-iso": [(SCHEDULE, "effective", "'07/01/2020' is not a date (an ISO date such as 2018-06-16)")],
     "amount-not-a-number": [(SCHEDULE, "rates.Aide.base", "'twenty thousand' is not an amount")],
     "amount-infinite": [(SCHEDULE, "rates.Aide.base", "'.inf' is not an amount")],

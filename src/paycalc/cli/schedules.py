@@ -199,11 +199,13 @@ def validate(
         raise typer.Exit(1)
     from paycalc.rules.printed import differences, rule_in_words
 
+    shown = contract_name.strip().lower() if contract_name is not None else path  # a bundled one by its name
+
     found = differences(contract)
     for cell in found:
         schedule = next(s for s in contract.schedules if s.file == cell.file)
         typer.echo(
-            f"Warning: {Path(path) / cell.file}: printed_annual.{cell.title}.{cell.step}: prints "
+            f"Warning: {Path(shown) / cell.file}: printed_annual.{cell.title}.{cell.step}: prints "
             f"${cell.printed:,}, the rule (${cell.rate} {rule_in_words(contract, schedule)}) gives ${cell.rule:,}"
         )
     dates = ", ".join(s.effective.isoformat() for s in contract.schedules)
@@ -212,6 +214,6 @@ def validate(
         said = f" {len(found)} printed figure{'' if len(found) == 1 else 's'} differ{'s' if len(found) == 1 else ''}"
         said += " from the rule (warnings above; pay follows the rule)."
     typer.echo(
-        f"OK: {path}: {contract.name}; {len(contract.schedules)} schedules ({dates}); {len(contract.titles)} titles."
+        f"OK: {shown}: {contract.name}; {len(contract.schedules)} schedules ({dates}); {len(contract.titles)} titles."
         + said
     )

@@ -70,7 +70,8 @@ def render(result: RetroResult, format: Format, proposal: str | None = None) -> 
         f"paid: {result.paid_basis}"
     )
     columns = ("From", "Row", "Owed a year", "Paid a year", "Owed", "Paid", "Retro")
-    text = table(columns, rows, title=heading, right=range(2, 7), width=terminal_width())
+    wrap = (1,) if result.changes else ()  # titles in the Row column wrap to fit the terminal
+    text = table(columns, rows, title=heading, right=range(2, 7), wrap=wrap, width=terminal_width())
     if result.changes:
         import textwrap
 
