@@ -212,6 +212,7 @@ LEAVES = [
     ["compare"],
     ["history"],
     ["retro"],
+    ["paychecks"],
     ["titles"],
     ["contracts"],
     ["propose"],

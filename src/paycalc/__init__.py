@@ -8,7 +8,16 @@ Decimal('33352.00')
 from typing import TYPE_CHECKING
 
 from paycalc._version import __version__
-from paycalc.api import annual_pay, compare, cost, history, load_proposal, retro_pay, retro_roster
+from paycalc.api import (
+    annual_pay,
+    compare,
+    cost,
+    history,
+    load_proposal,
+    paychecks,
+    retro_pay,
+    retro_roster,
+)
 from paycalc.contract.errors import InputError, PaycalcError, Problem, RowError, ScheduleError
 from paycalc.contract.loader import check_folder, load_contract
 from paycalc.contract.models import (
@@ -79,6 +88,7 @@ __all__ = [
     "history",
     "load_contract",
     "load_proposal",
+    "paychecks",
     "retro_pay",
     "retro_roster",
 ]

@@ -9,13 +9,14 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from paycalc.contract import inputs
-from paycalc.contract.errors import RowError
+from paycalc.contract.errors import InputError, RowError
 from paycalc.contract.loader import load_contract
 from paycalc.contract.models import Contract, Instalment, PayResult
-from paycalc.rules import annual, periods
+from paycalc.rules import annual, core, periods
 
 if TYPE_CHECKING:
     from paycalc.membership.costing import Costing
+    from paycalc.rules.paychecks import Check
     from paycalc.rules.results import Comparison, History
     from paycalc.rules.retro_results import RetroResult, RosterTotal
 
@@ -193,6 +194,58 @@ def retro_pay(
         cycles=None if pay_cycles is None else inputs.to_cycles(pay_cycles),
         **extra,
     )
+
+
+def paychecks(
+    title: str,
+    *,
+    hired: date | str | None = None,
+    years: int | str | None = None,
+    start: date | str,
+    end: date | str,
+    hours: Number | None = None,
+    workyear: Number | None = None,
+    hours_per_day: Number | None = None,
+    days: Number | None = None,
+    differentials: Iterable[str] = (),
+    method: str | None = None,
+    anchor: date | str | None = None,
+    pay_cycles: int | str | None = None,
+    changes: Iterable[str] = (),
+    schedules: Schedules = None,
+) -> tuple[str, list[Check]]:
+    """Every paycheck from ``start`` to ``end``: the method used, and each check (pay date, days, gross).
+
+    Give ``hired`` or ``years`` (completed years on ``start``). The checks add up to what
+    :func:`retro_pay` calls owed for the same range; each is dated its pay period's last day.
+    """
+    from paycalc.rules import assignments
+    from paycalc.rules import paychecks as checks
+
+    first, last = inputs.to_date(start, "from date"), inputs.to_date(end, "to date")
+    return checks.paychecks(
+        contract_for(schedules),
+        title,
+        hired=hired_for(hired, years, first),
+        start=first,
+        end=last,
+        work=inputs.to_work(hours, workyear, hours_per_day, days, differentials),
+        method=method,
+        anchor=None if anchor is None else inputs.to_date(anchor, "anchor"),
+        cycles=None if pay_cycles is None else inputs.to_cycles(pay_cycles),
+        changes=[assignments.parse(text) for text in changes],
+    )
+
+
+def hired_for(hired: date | str | None, years: int | str | None, on: date) -> date:
+    """A hire date: ``hired``, or the one that gives ``years`` completed years on ``on``."""
+    if (hired is None) == (years is None):
+        given = "both years and hired" if hired is not None else "neither years nor hired"
+        raise InputError(f"{given} given (exactly one: completed years on the start, e.g. 16, or a hire date)")
+    if hired is not None:
+        return inputs.to_date(hired, "hire date")
+    count = inputs.to_years(years)  # type: ignore[arg-type]
+    return core.anniversary(on, on.year - count)
 
 
 def _instalments(text: str) -> tuple[Instalment, ...]:

@@ -18,6 +18,7 @@ COMMANDS = {
     "compare": "compare",
     "history": "history",
     "retro": "retro",
+    "paychecks": "paychecks",
     "schedules": "schedules",
     "propose": "propose",
     "cost": "cost",

@@ -82,3 +82,31 @@ def refuse_misfits(contract: Contract, given: dict[str, str | None]) -> None:
         fits = " and ".join(_OPTIONS[name] for name in FIT[basis])
         verb = "does" if len(wrong) == 1 else "do"
         usage_error(f"{' and '.join(wrong)} {verb} not fit this contract: it pays {basis} rates (use {fits})")
+
+
+PayCyclesOption = Annotated[
+    str | None,
+    typer.Option(
+        "--pay-cycles",
+        metavar="N",
+        help="With biweekly pay: 26 checks a year, or 22 over the school year, e.g. --pay-cycles 22. [default: 26]",
+        show_default=False,
+    ),
+]
+ChangeOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--change",
+        metavar="DATE:KEY=VALUE",
+        help="The assignment changes from DATE on: title=NAME, hours=H, workyear=F, hours-per-day=H or days=N; "
+        'repeatable, e.g. --change "2026-01-05:title=Bachelor\'s".',
+        show_default=False,
+    ),
+]
+
+
+def check_cycles(cycles: str | None, method: str | None, contract: Contract) -> None:
+    """--pay-cycles only with biweekly pay (the method given, else the contract's), or a usage error."""
+    chosen = (method or contract.terms.pay_periods or "semimonthly").strip().lower()
+    if cycles is not None and chosen != "biweekly":
+        usage_error(f"--pay-cycles applies to biweekly pay, not {chosen} (give --method biweekly, or leave it out)")

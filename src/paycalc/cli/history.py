@@ -25,7 +25,7 @@ from paycalc.cli._common import (
     proposal_field,
     reporting_errors,
 )
-from paycalc.cli._work import DaysOption, DifferentialOption, HoursPerDayOption, work_for
+from paycalc.cli._work import ChangeOption, DaysOption, DifferentialOption, HoursPerDayOption, work_for
 from paycalc.output.render import (
     Format,
     bar_chart,
@@ -74,16 +74,7 @@ def history(
     hours_per_day: HoursPerDayOption = None,
     days: DaysOption = None,
     differential: DifferentialOption = None,
-    change: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--change",
-            metavar="DATE:KEY=VALUE",
-            help="The assignment changes from DATE on: title=NAME, hours=H, workyear=F, hours-per-day=H or days=N; "
-            'repeatable, e.g. --change "2026-01-05:title=Bachelor\'s" (a row on each change).',
-            show_default=False,
-        ),
-    ] = None,
+    change: ChangeOption = None,
     format: FormatOption = Format.table,
     schedules: SchedulesOption = None,
     contract_name: ContractOption = None,

@@ -21,10 +21,13 @@ from paycalc.cli._common import (
 )
 from paycalc.cli._work import (
     AnchorOption,
+    ChangeOption,
     DaysOption,
     DifferentialOption,
     HoursPerDayOption,
     MethodOption,
+    PayCyclesOption,
+    check_cycles,
     work_for,
 )
 from paycalc.contract.models import Contract, Instalment
@@ -123,25 +126,8 @@ def retro(
             show_default=False,
         ),
     ] = None,
-    change: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--change",
-            metavar="DATE:KEY=VALUE",
-            help="One person's assignment changes from DATE on: title=NAME, hours=H, workyear=F, hours-per-day=H "
-            'or days=N; repeatable, e.g. --change "2026-01-05:title=Bachelor\'s".',
-            show_default=False,
-        ),
-    ] = None,
-    pay_cycles: Annotated[
-        str | None,
-        typer.Option(
-            "--pay-cycles",
-            metavar="N",
-            help="With biweekly pay: 26 checks a year, or 22 over the school year, e.g. --pay-cycles 22. [default: 26]",
-            show_default=False,
-        ),
-    ] = None,
+    change: ChangeOption = None,
+    pay_cycles: PayCyclesOption = None,
     schedules: SchedulesOption = None,
     contract_name: ContractOption = None,
     proposal: ProposalOption = None,
@@ -177,7 +163,7 @@ def retro(
         with reporting_errors():
             contract = open_contract(folder_of(contract_name, schedules), proposal)
             split = _instalments(instalments, contract)
-        _check_cycles(pay_cycles, method, contract)
+        check_cycles(pay_cycles, method, contract)
         from paycalc.cli._roster import run_roster
 
         paying = (method, anchor, pay_cycles)
@@ -202,7 +188,7 @@ def retro(
 
     with reporting_errors():
         contract = open_contract(folder_of(contract_name, schedules), proposal)
-        _check_cycles(pay_cycles, method, contract)
+        check_cycles(pay_cycles, method, contract)
         work = work_for(contract, hours, workyear, hours_per_day, days, differential)
         split = _instalments(instalments, contract)
         if output not in STDOUT_NAMES:
@@ -235,13 +221,6 @@ def retro(
         write_atomically(output, lambda out: print(text, end="", file=out))
     except OSError as exc:
         fail(f"cannot write {output}: {exc.strerror}")
-
-
-def _check_cycles(cycles: str | None, method: str | None, contract: Contract) -> None:
-    """--pay-cycles only with biweekly pay (the method given, else the contract's), or a usage error."""
-    chosen = (method or contract.terms.pay_periods or "semimonthly").strip().lower()
-    if cycles is not None and chosen != "biweekly":
-        usage_error(f"--pay-cycles applies to biweekly pay, not {chosen} (give --method biweekly, or leave it out)")
 
 
 def _instalments(text: str | None, contract: Contract) -> tuple[Instalment, ...]:

@@ -1,0 +1,157 @@
+"""``paycalc paychecks``: every check in a range, what it should have been, and against what was paid."""
+
+import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from paycalc.cli._common import (
+    ContractOption,
+    FormatOption,
+    HiredOption,
+    HoursOption,
+    ProposalOption,
+    SchedulesOption,
+    WorkyearOption,
+    YearsOption,
+    command_app,
+    fail,
+    folder_of,
+    one_of_years_or_hired,
+    open_contract,
+    reporting_errors,
+    usage_error,
+)
+from paycalc.cli._work import (
+    AnchorOption,
+    ChangeOption,
+    DaysOption,
+    DifferentialOption,
+    HoursPerDayOption,
+    MethodOption,
+    PayCyclesOption,
+    check_cycles,
+    work_for,
+)
+from paycalc.output.render import Format
+
+app = command_app()
+
+MAX_PAID_BYTES = 1 << 20  # a year of checks is a few hundred bytes
+
+
+@app.command()
+def paychecks(
+    title: Annotated[str, typer.Option(metavar="TITLE", help='Job title or alias, e.g. "Ed. Asst. B".')],
+    start: Annotated[str, typer.Option("--from", metavar="DATE", help="First day, e.g. 2018-05-01.")],
+    end: Annotated[str, typer.Option("--to", metavar="DATE", help="Last day, e.g. 2018-06-30.")],
+    years: YearsOption = None,
+    hired: HiredOption = None,
+    hours: HoursOption = None,
+    workyear: WorkyearOption = None,
+    hours_per_day: HoursPerDayOption = None,
+    days: DaysOption = None,
+    differential: DifferentialOption = None,
+    method: MethodOption = None,
+    anchor: AnchorOption = None,
+    pay_cycles: PayCyclesOption = None,
+    change: ChangeOption = None,
+    paid: Annotated[
+        str | None,
+        typer.Option(
+            "--paid",
+            metavar="FILE",
+            help="A CSV of what was paid, with the header pay_date,gross and one line per check, e.g. "
+            "--paid checks.csv: adds paid and the difference per check and in total.",
+            show_default=False,
+        ),
+    ] = None,
+    format: FormatOption = Format.table,
+    schedules: SchedulesOption = None,
+    contract_name: ContractOption = None,
+    proposal: ProposalOption = None,
+) -> None:
+    """Every paycheck from --from to --to: its pay date, the days it pays for, its gross and the row in force.
+
+    A check is dated its pay period's last day. The checks add up to what 'paycalc retro' calls owed for
+    the same range.
+
+    \b
+    Example:
+      paycalc paychecks --title "Ed. Asst. B" --hired 2005-09-01 --from 2018-05-01 --to 2018-06-30
+      paycalc paychecks --title "Ed. Asst. B" --years 16 --from 2018-05-01 --to 2018-06-30 --paid paid.csv
+      paycalc paychecks --contract lunenburg-paras --title "Associate's" --hired 2019-09-03 \\
+        --from 2026-07-01 --to 2026-09-30 --pay-cycles 22
+    """
+    from paycalc.api import paychecks as pricing
+    from paycalc.output.paychecks_text import record, render
+
+    one_of_years_or_hired(years, hired)
+    if paid == "":
+        usage_error("--paid is empty (a CSV file with the header pay_date,gross)")
+    with reporting_errors():
+        contract = open_contract(folder_of(contract_name, schedules), proposal)
+        work = work_for(contract, hours, workyear, hours_per_day, days, differential)
+        check_cycles(pay_cycles, method, contract)
+        used, checks = pricing(
+            title,
+            hired=hired,
+            years=years,
+            start=start,
+            end=end,
+            **work,
+            method=method,
+            anchor=anchor,
+            pay_cycles=pay_cycles,
+            changes=change or (),
+            schedules=contract,
+        )
+        paid_by_date = None if paid is None else read_paid(paid, {c.pay_date for c in checks})
+    from paycalc.api import hired_for
+    from paycalc.contract.inputs import to_date
+
+    person = checks[0].rows[0][0] if checks and checks[0].rows else title
+    first = to_date(start, "from date")
+    answer = record(person, hired_for(hired, years, first), first, to_date(end, "to date"), used, checks, paid_by_date)
+    typer.echo(render(answer, format))
+
+
+def read_paid(path: str, dates: set[datetime.date]) -> dict[datetime.date, Decimal]:
+    """What was paid, by pay date, from a CSV ``pay_date,gross``; every line must be a check in the range."""
+    import csv
+    import io
+
+    from paycalc.contract.errors import InputError
+    from paycalc.contract.inputs import plain_decimal, to_date
+    from paycalc.contract.loader import read_regular
+
+    try:
+        text = read_regular(Path(path), MAX_PAID_BYTES).decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
+        fail(f"--paid {path}: cannot be read: {reason} (a CSV file with the header pay_date,gross)")
+    rows = list(csv.reader(io.StringIO(text)))
+    if not rows or [cell.strip().lower() for cell in rows[0]] != ["pay_date", "gross"]:
+        fail(f"--paid {path}: line 1: the header is not pay_date,gross")
+    shown = ", ".join(sorted(str(d) for d in dates)[:4]) + (", ..." if len(dates) > 4 else "")
+    paid: dict[datetime.date, Decimal] = {}
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        try:
+            if len(row) != 2:
+                raise InputError(f"{len(row)} cells (two: pay_date,gross)")
+            day = to_date(row[0].strip(), "pay date")
+            amount = plain_decimal(row[1])
+            if amount is None or not -10_000_000 <= amount <= 10_000_000:
+                raise InputError(f"gross {row[1]!r} is not an amount (a plain decimal such as 1389.67)")
+            if day not in dates:
+                raise InputError(f"{day} is not the pay date of a check in the range (checks: {shown})")
+            if day in paid:
+                raise InputError(f"{day} appears twice (one line per check)")
+            paid[day] = amount
+        except InputError as exc:
+            fail(f"--paid {path}: line {number}: {exc}")
+    return paid

@@ -1,0 +1,104 @@
+"""Paychecks: every check in a range, with the days it pays for and its gross, by retro's own pricer. Pure.
+
+A check pays one pay period (:mod:`paycalc.rules.periods`) and is dated the period's last day. Its gross
+is what retro calls "owed" for the period's days in the range: each run of days at one rate, priced by
+the method's pieces, each rounded to the cent, half up. So the checks of a range add up exactly to
+retro's owed total for it. With 22 biweekly cycles only the school year's periods are checks.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import NamedTuple
+
+from paycalc.contract.errors import InputError
+from paycalc.contract.models import Contract, Work
+from paycalc.rules import assignments, periods, retro
+
+ONE_DAY = datetime.timedelta(days=1)
+ZERO = Decimal(0)
+
+
+class Check(NamedTuple):
+    """One paycheck: the period it pays (within the range), its gross, and what priced it."""
+
+    pay_date: datetime.date  # the period's last day
+    start: datetime.date  # the first day it pays for, in the range
+    end: datetime.date
+    days: int
+    gross: Decimal
+    rows: tuple[tuple[str, datetime.date, str], ...]  # (title, schedule, row or step) in force, in order
+
+
+def _last_of_month(day: datetime.date) -> datetime.date:
+    following = (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    return following - ONE_DAY
+
+
+def pay_periods(
+    method: str, anchor: datetime.date | None, cycles: int | None, start: datetime.date, end: datetime.date
+) -> list[tuple[datetime.date, datetime.date]]:
+    """The whole pay periods that meet ``start``..``end``, in order."""
+    found: list[tuple[datetime.date, datetime.date]] = []
+    if method == "semimonthly":
+        day = start.replace(day=1 if start.day <= 15 else 16)
+        while day <= end:
+            last = day.replace(day=15) if day.day == 1 else _last_of_month(day)
+            found.append((day, last))
+            day = last + ONE_DAY
+    elif method == "monthly":
+        day = start.replace(day=1)
+        while day <= end:
+            found.append((day, _last_of_month(day)))
+            day = _last_of_month(day) + ONE_DAY
+    elif method == "biweekly":
+        assert anchor is not None
+        base = anchor.toordinal() % 14
+        first = start.toordinal() - (start.toordinal() - base) % 14
+        while first <= end.toordinal():
+            found.append((datetime.date.fromordinal(first), datetime.date.fromordinal(first + 13)))
+            first += 14
+        if cycles == 22:  # only the school year's periods are checks
+            windows = [periods.school_year(base, year) for year in range(start.year, end.year + 2)]
+            found = [(a, b) for a, b in found if any(low <= a.toordinal() <= high for low, high in windows)]
+    else:
+        raise InputError(f"method {method!r} has no paychecks (semimonthly, biweekly or monthly)")
+    return found
+
+
+def paychecks(
+    contract: Contract,
+    title: str,
+    *,
+    hired: datetime.date,
+    start: datetime.date,
+    end: datetime.date,
+    work: Work = Work(),
+    method: str | None = None,
+    anchor: datetime.date | None = None,
+    cycles: int | None = None,
+    changes: Sequence[assignments.Change] = (),
+) -> tuple[str, list[Check]]:
+    """The method used and every check from ``start`` to ``end`` (both included), in order."""
+    if end < start:
+        raise InputError(f"the end {end} is before the start {start} (an end on or after the start)")
+    method, anchor, pay_for = periods.for_contract(contract, method, anchor, cycles)
+    runs: list[tuple[datetime.date, datetime.date, str, datetime.date, str, periods.Rational]] = []
+    for part in assignments.split(contract, title, work, start, end, changes):
+        name, _, planned = retro._plan(contract, part.title, hired, part.start, part.end, part.work, None, ZERO)
+        runs.extend((a, b, name, effective, label, owed) for a, b, effective, label, owed, _ in planned)
+    checks = []
+    for period_start, period_end in pay_periods(method, anchor, cycles, start, end):
+        first, last = max(period_start, start), min(period_end, end)
+        cents, rows = 0, []
+        for a, b, name, effective, label, owed in runs:
+            low, high = max(a, first), min(b, last)
+            if low <= high:
+                cents += pay_for(owed, low, high)
+                if (name, effective, label) not in rows:
+                    rows.append((name, effective, label))
+        days = (last - first).days + 1
+        checks.append(Check(period_end, first, last, days, Decimal(cents).scaleb(-2), tuple(rows)))
+    return method, checks

@@ -1,0 +1,163 @@
+"""``paycalc paychecks``: each check worked by hand from the contract's rates, and the checks add up to retro."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+import paycalc
+from paycalc.cli import app
+
+CENT = Decimal("0.01")
+
+
+def half_up(value: Decimal) -> Decimal:
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def cli(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, ["paychecks", *args], env={"COLUMNS": "80"})
+    return result.exit_code, result.stdout, result.stderr
+
+
+ED_ASST_B = ["--title", "Ed. Asst. B", "--hired", "2005-09-01"]
+
+
+def test_each_check_by_hand() -> None:
+    # Ed. Asst. B, 5-year row (hired 2005-09-01): 2017-05-01 $30,522; 2018-05-01 $31,120; 2018-06-16 $32,053
+    # (Article Three A.1). Semimonthly: annual / 24 a check.
+    method, checks = paycalc.paychecks("Ed. Asst. B", hired="2005-09-01", start="2018-04-16", end="2018-06-30")
+    assert method == "semimonthly"
+    assert [(str(c.pay_date), c.days, c.gross) for c in checks] == [
+        ("2018-04-30", 15, half_up(Decimal(30522) / 24)),  # 1,271.75
+        ("2018-05-15", 15, half_up(Decimal(31120) / 24)),  # 1,296.666 -> 1,296.67
+        ("2018-05-31", 16, half_up(Decimal(31120) / 24)),
+        ("2018-06-15", 15, half_up(Decimal(31120) / 24)),
+        ("2018-06-30", 15, half_up(Decimal(32053) / 24)),  # 1,335.541 -> 1,335.54
+    ]
+    assert checks[-1].rows == (("Ed. Asst. B", date(2018, 6, 16), "5-year"),)
+
+
+def test_a_check_in_which_the_row_changes() -> None:
+    # hired 2013-05-10: the 5-year row from 2018-05-10, inside the 05-01..05-15 check. 2018-05-01 schedule:
+    # base $30,541 for 9 days, 5-year $31,120 for 6, of the period's 15 days, each piece to the cent.
+    _, checks = paycalc.paychecks("Ed. Asst. B", hired="2013-05-10", start="2018-05-01", end="2018-05-15")
+    (check,) = checks
+    base = half_up(Decimal(30541) * 9 / (24 * 15))
+    five = half_up(Decimal(31120) * 6 / (24 * 15))
+    assert check.gross == base + five
+    assert [row[2] for row in check.rows] == ["base", "5-year"]
+
+
+def test_years_means_completed_years_on_the_start() -> None:
+    _, by_years = paycalc.paychecks("Teacher Aide", years=4, start="2018-05-01", end="2018-06-30")
+    _, by_hire = paycalc.paychecks("Teacher Aide", hired="2014-05-01", start="2018-05-01", end="2018-06-30")
+    assert by_years == by_hire
+    # Teacher Aide, base row (4 years): 2018-05-01 $25,172 a year, so $1,048.833 -> $1,048.83 a check
+    assert by_years[0].rows == (("Teacher Aide", date(2018, 5, 1), "base"),)
+    assert by_years[0].gross == half_up(Decimal(25172) / 24)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    first=st.integers(min_value=0, max_value=3600),
+    length=st.integers(min_value=0, max_value=400),
+    hired_back=st.integers(min_value=0, max_value=8000),
+    method=st.sampled_from(["semimonthly", "monthly", "biweekly"]),
+    hours=st.sampled_from([None, "20", "17.5"]),
+)
+@example(first=3272, length=60, hired_back=4600, method="semimonthly", hours=None)
+@example(first=27, length=20, hired_back=100, method="semimonthly", hours=None)  # from a 15th (2008-06-15)
+@example(first=12, length=30, hired_back=100, method="monthly", hours=None)  # from the last of a month
+def test_the_checks_add_up_to_retros_owed(
+    first: int, length: int, hired_back: int, method: str, hours: str | None
+) -> None:
+    start = date(2008, 5, 19) + timedelta(days=first)
+    end = start + timedelta(days=length)
+    hired = start - timedelta(days=hired_back)
+    anchor = "2018-01-05" if method == "biweekly" else None
+    _, checks = paycalc.paychecks(
+        "Ed. Assoc.", hired=hired, start=start, end=end, hours=hours, method=method, anchor=anchor
+    )
+    owed = paycalc.retro_pay(
+        "Ed. Assoc.", hired=hired, start=start, end=end, hours=hours, method=method, anchor=anchor, paid_annual=0
+    ).owed
+    assert sum((c.gross for c in checks), Decimal(0)) == owed
+    assert sum(c.days for c in checks) == length + 1
+
+
+def test_a_change_inside_a_check_adds_up_to_retro() -> None:
+    folder = paycalc.contract.loader.bundled_contract("lunenburg-paras")
+    args = {"hired": "2019-09-03", "start": "2025-12-15", "end": "2026-02-28", "schedules": folder}
+    changes = ["2026-01-07:title=Bachelor's"]
+    _, checks = paycalc.paychecks("Associate's", changes=changes, **args)
+    owed = paycalc.retro_pay("Associate's", changes=changes, paid_annual=0, **args).owed
+    assert sum((c.gross for c in checks), Decimal(0)) == owed
+    inside = [c for c in checks if c.start <= date(2026, 1, 7) <= c.end]
+    assert [row[0] for row in inside[0].rows] == ["Associate's", "Bachelor's"]
+
+
+def test_22_cycles_list_no_summer_checks() -> None:
+    folder = paycalc.contract.loader.bundled_contract("lunenburg-paras")
+    _, checks = paycalc.paychecks(
+        "High School", hired="2024-08-26", start="2026-07-01", end="2026-09-30", pay_cycles=22, schedules=folder
+    )
+    # the school year 2026-27 starts with the period 2026-08-25..09-07 (the anchor 2025-07-01 + 14 k)
+    assert [str(c.pay_date) for c in checks] == ["2026-09-07", "2026-09-21", "2026-10-05"]
+    # High School step 2 in FY27 (18.84 x 1254.5 = 23,634.78): annual / 22 a whole check
+    assert checks[0].gross == half_up(Decimal("18.84") * Decimal("1254.5") / 22)
+    assert checks[-1].days == 9  # 09-22..09-30 of the 09-22..10-05 period
+
+
+def test_paid_file_adds_paid_and_difference(tmp_path: Path) -> None:
+    paid = tmp_path / "paid.csv"
+    paid.write_text("pay_date,gross\n2018-05-15,1271.75\n2018-05-31,1296.67\n")
+    code, out, _ = cli(*ED_ASST_B, "--from", "2018-05-01", "--to", "2018-06-15", "--paid", str(paid), "-f", "json")
+    assert code == 0
+    answer = json.loads(out)
+    assert [(c["pay_date"], c["paid"], c["difference"]) for c in answer["checks"]] == [
+        ("2018-05-15", "1271.75", "24.92"),  # 1,296.67 - 1,271.75
+        ("2018-05-31", "1296.67", "0.00"),
+        ("2018-06-15", None, None),
+    ]
+    assert (answer["gross"], answer["paid"], answer["difference"]) == ("3890.01", "2568.42", "24.92")
+    assert answer["checks_not_in_paid"] == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("date,amount\n", "line 1: the header is not pay_date,gross"),
+        ("pay_date,gross\n2018-05-14,1\n", "line 2: 2018-05-14 is not the pay date of a check in the range"),
+        ("pay_date,gross\n2018-05-15,1\n2018-05-15,2\n", "line 3: 2018-05-15 appears twice (one line per check)"),
+        ("pay_date,gross\n2018-05-15,lots\n", "line 2: gross 'lots' is not an amount"),
+        ("pay_date,gross\n2018-05-15\n", "line 2: 1 cells (two: pay_date,gross)"),
+    ],
+)
+def test_paid_file_errors(tmp_path: Path, content: str, message: str) -> None:
+    paid = tmp_path / "paid.csv"
+    paid.write_text(content)
+    code, out, err = cli(*ED_ASST_B, "--from", "2018-05-01", "--to", "2018-06-15", "--paid", str(paid))
+    assert (code, out) == (1, "")
+    assert err.startswith(f"Error: --paid {paid}: {message}")
+    assert err.count("\n") == 1
+
+
+def test_usage_errors() -> None:
+    code, _, err = cli(*ED_ASST_B, "--from", "2018-05-01", "--to", "2018-06-15", "--paid", "")
+    assert code == 2 and "--paid is empty" in err
+    code, _, err = cli("--title", "Ed. Asst. B", "--from", "2018-05-01", "--to", "2018-06-15")
+    assert code == 2 and "neither --years nor --hired" in err
+    code, _, err = cli(*ED_ASST_B, "--from", "2018-05-01", "--to", "2018-06-15", "--pay-cycles", "22")
+    assert code == 2 and "--pay-cycles applies to biweekly pay, not semimonthly" in err
+    code, _, err = cli(*ED_ASST_B, "--from", "2018-05-01", "--to", "2018-06-15", "--method", "daily")
+    assert code == 1 and "method 'daily' has no paychecks" in err
+    code, _, err = cli(*ED_ASST_B, "--from", "2018-06-15", "--to", "2018-05-01")
+    assert code == 1 and "before the start" in err
