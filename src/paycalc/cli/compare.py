@@ -20,11 +20,10 @@ from paycalc.cli._common import (
     proposal_field,
     reporting_errors,
 )
+from paycalc.output.compare_text import COLUMNS, as_record, row_records
 from paycalc.output.render import (
     Format,
     money,
-    percent,
-    published,
     signed_money,
     signed_percent,
     table,
@@ -35,8 +34,6 @@ from paycalc.output.render import (
 from paycalc.rules.results import Comparison
 
 app = command_app()
-
-COLUMNS = ("title", "longevity", "from_rate", "to_rate", "change", "percent")
 
 
 @app.command()
@@ -90,35 +87,6 @@ def compare(
     else:
         show(result)
         echo_note(contract)
-
-
-def as_record(result: Comparison) -> dict[str, object]:
-    record: dict[str, object] = {"from": result.from_schedule.isoformat(), "to": result.to_schedule.isoformat()}
-    record["rows"] = row_records(result)
-    if result.cpi is not None:
-        record["cpi"] = result.cpi
-        record["real"] = {
-            "smallest": percent(result.real_smallest),
-            "median": percent(result.real_median),
-            "largest": percent(result.real_largest),
-        }
-    return record
-
-
-def row_records(result: Comparison) -> list[dict[str, str | None]]:
-    """The rows with money and percent as strings (2 decimals, half up), as JSON and CSV show them."""
-    return [
-        {
-            "title": row.title,
-            "longevity": row.longevity,
-            "from_rate": published(row.from_rate),
-            "to_rate": published(row.to_rate),
-            "change": published(row.change),
-            "percent": percent(row.percent),
-        }
-        | ({"real_percent": percent(row.real_percent)} if result.cpi is not None else {})
-        for row in result.rows
-    ]
 
 
 def show(result: Comparison) -> None:
