@@ -20,9 +20,9 @@ RANKS = {
     "paycalc.membership": 3,
     "paycalc.output": 4,
     "paycalc.api": 5,
-    "paycalc.cli": 6,
-    "paycalc.web": 6,
-    "paycalc": 7,  # the package's own __init__ (the Python API's names) and __main__
+    "paycalc.web": 6,  # the web app, beside the CLI: it never imports the CLI
+    "paycalc.cli": 7,  # the outermost edge: its serve command starts the web app
+    "paycalc": 8,  # the package's own __init__ (the Python API's names) and __main__
 }
 
 
@@ -166,3 +166,9 @@ def test_a_relative_back_import_is_read_too(tmp_path: Path) -> None:
         "paycalc.contract.models imports paycalc.rules.core: paycalc.contract may not import paycalc.rules",
         "circle among: paycalc.contract.inputs, paycalc.contract.models, paycalc.rules.core",
     ]
+
+
+def test_the_web_app_never_imports_the_cli(tmp_path: Path) -> None:
+    src = copy_of_src(tmp_path)
+    plant(src / "paycalc/web/forms.py", "from paycalc.cli import _common  # noqa")
+    assert violations(src) == ["paycalc.web.forms imports paycalc.cli._common: paycalc.web may not import paycalc.cli"]

@@ -215,6 +215,7 @@ LEAVES = [
     ["paychecks"],
     ["titles"],
     ["contracts"],
+    ["serve"],
     ["propose"],
     ["cost"],
     ["schedules", "list"],

@@ -14,7 +14,8 @@ from paycalc.cli import app
 runner = CliRunner()
 REPO = Path(__file__).parents[1]
 COMMANDS = [["pay"], ["compare"], ["history"], ["retro"], ["cost"], ["propose"], ["schedules", "list"],
-            ["schedules", "show"], ["schedules", "validate"], ["titles"]]  # fmt: skip
+            ["schedules", "show"], ["schedules", "validate"], ["titles"], ["paychecks"], ["contracts"]]  # fmt: skip
+# paycalc serve's examples start a server that runs until stopped: tests/test_browser.py runs it
 
 
 def examples() -> list[list[str]]:

@@ -134,7 +134,8 @@ def test_paid_file_adds_paid_and_difference(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("date,amount\n", "line 1: the header is not pay_date,gross"),
+        ("date,amount\n", "line 1: pay date 'date' is not a valid date"),
+        ("pay_date,gross\n2018-05-15\t$1271.75\n2018-05-15,1\n", "line 3: 2018-05-15 appears twice"),
         ("pay_date,gross\n2018-05-14,1\n", "line 2: 2018-05-14 is not the pay date of a check in the range"),
         ("pay_date,gross\n2018-05-15,1\n2018-05-15,2\n", "line 3: 2018-05-15 appears twice (one line per check)"),
         ("pay_date,gross\n2018-05-15,lots\n", "line 2: gross 'lots' is not an amount"),

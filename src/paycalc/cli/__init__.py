@@ -24,6 +24,7 @@ COMMANDS = {
     "cost": "cost",
     "titles": "titles",
     "contracts": "contracts",
+    "serve": "serve",
 }
 
 

@@ -119,39 +119,17 @@ def paychecks(
 
 
 def read_paid(path: str, dates: set[datetime.date]) -> dict[datetime.date, Decimal]:
-    """What was paid, by pay date, from a CSV ``pay_date,gross``; every line must be a check in the range."""
-    import csv
-    import io
-
+    """What was paid, by pay date, from a CSV file ``pay_date,gross``; every line a check in the range."""
     from paycalc.contract.errors import InputError
-    from paycalc.contract.inputs import plain_decimal, to_date
     from paycalc.contract.loader import read_regular
+    from paycalc.rules.paychecks import parse_paid
 
     try:
         text = read_regular(Path(path), MAX_PAID_BYTES).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
         fail(f"--paid {path}: cannot be read: {reason} (a CSV file with the header pay_date,gross)")
-    rows = list(csv.reader(io.StringIO(text)))
-    if not rows or [cell.strip().lower() for cell in rows[0]] != ["pay_date", "gross"]:
-        fail(f"--paid {path}: line 1: the header is not pay_date,gross")
-    shown = ", ".join(sorted(str(d) for d in dates)[:4]) + (", ..." if len(dates) > 4 else "")
-    paid: dict[datetime.date, Decimal] = {}
-    for number, row in enumerate(rows[1:], start=2):
-        if not any(cell.strip() for cell in row):
-            continue
-        try:
-            if len(row) != 2:
-                raise InputError(f"{len(row)} cells (two: pay_date,gross)")
-            day = to_date(row[0].strip(), "pay date")
-            amount = plain_decimal(row[1])
-            if amount is None or not -10_000_000 <= amount <= 10_000_000:
-                raise InputError(f"gross {row[1]!r} is not an amount (a plain decimal such as 1389.67)")
-            if day not in dates:
-                raise InputError(f"{day} is not the pay date of a check in the range (checks: {shown})")
-            if day in paid:
-                raise InputError(f"{day} appears twice (one line per check)")
-            paid[day] = amount
-        except InputError as exc:
-            fail(f"--paid {path}: line {number}: {exc}")
-    return paid
+    try:
+        return parse_paid(text, dates)
+    except InputError as exc:
+        fail(f"--paid {path}: {exc}")

@@ -1,5 +1,7 @@
 """Retro pay for one person as a table, JSON or CSV: its segments, lump sums, instalments and totals."""
 
+from typing import Any
+
 from paycalc.output.render import Format, cents, money, table, terminal_width, to_csv, to_json
 from paycalc.rules.retro_results import RetroResult
 
@@ -24,29 +26,34 @@ def segment_records(result: RetroResult) -> list[dict[str, object]]:
     ]
 
 
-def render(result: RetroResult, format: Format, proposal: str | None = None) -> str:
+def record(result: RetroResult, proposal: str | None = None) -> dict[str, Any]:
+    """The answer as JSON shows it: money as strings to the cent."""
     lumps = [{"name": x.name, "paid": x.paid.isoformat(), "amount": cents(x.amount)} for x in result.lump_sums]
     payments = [{"paid": day.isoformat(), "amount": cents(amount)} for day, amount in result.instalments]
+    return (
+        ({"proposal": proposal} if proposal else {})
+        | {
+            "title": result.title,
+            "hired": result.hired.isoformat(),
+            "from": result.start.isoformat(),
+            "to": result.end.isoformat(),
+            "method": result.method,
+            "paid_basis": result.paid_basis,
+            "owed": cents(result.owed),
+            "paid": cents(result.paid),
+            "retro": cents(result.retro),
+            "segments": segment_records(result),
+        }
+        | ({"pay_cycles": result.cycles} if result.cycles else {})
+        | ({"changes": list(result.changes)} if result.changes else {})
+        | ({"lump_sums": lumps} if proposal else {})
+        | ({"instalments": payments} if payments else {})
+    )
+
+
+def render(result: RetroResult, format: Format, proposal: str | None = None) -> str:
     if format is Format.json:
-        return to_json(
-            ({"proposal": proposal} if proposal else {})
-            | {
-                "title": result.title,
-                "hired": result.hired.isoformat(),
-                "from": result.start.isoformat(),
-                "to": result.end.isoformat(),
-                "method": result.method,
-                "paid_basis": result.paid_basis,
-                "owed": cents(result.owed),
-                "paid": cents(result.paid),
-                "retro": cents(result.retro),
-                "segments": segment_records(result),
-            }
-            | ({"pay_cycles": result.cycles} if result.cycles else {})
-            | ({"changes": list(result.changes)} if result.changes else {})
-            | ({"lump_sums": lumps} if proposal else {})
-            | ({"instalments": payments} if payments else {})
-        )
+        return to_json(record(result, proposal))
     if format is Format.csv:
         return to_csv(SEGMENT_COLUMNS, ([r[c] for c in SEGMENT_COLUMNS] for r in segment_records(result))).rstrip("\n")
     rows = [

@@ -102,3 +102,35 @@ def paychecks(
         days = (last - first).days + 1
         checks.append(Check(period_end, first, last, days, Decimal(cents).scaleb(-2), tuple(rows)))
     return method, checks
+
+
+def parse_paid(text: str, dates: set[datetime.date]) -> dict[datetime.date, Decimal]:
+    """What was paid, by pay date, from lines ``pay_date,gross`` (CSV, or tab-separated as pasted from a
+    spreadsheet; a first line ``pay_date,gross`` is a header; ``$`` signs are allowed). Every date must be
+    the pay date of one of ``dates``; raises :class:`InputError` naming the line."""
+    import csv
+
+    from paycalc.contract.inputs import plain_decimal, to_date
+
+    shown = ", ".join(sorted(str(d) for d in dates)[:4]) + (", ..." if len(dates) > 4 else "")
+    paid: dict[datetime.date, Decimal] = {}
+    lines = text.splitlines()
+    for number, row in enumerate(csv.reader(line.replace("\t", ",") for line in lines), start=1):
+        cells = [cell.strip() for cell in row]
+        if not any(cells) or (number == 1 and cells[0].lower() == "pay_date"):
+            continue
+        try:
+            if len(cells) != 2:
+                raise InputError(f"{len(cells)} cells (two: pay_date,gross)")
+            day = to_date(cells[0], "pay date")
+            amount = plain_decimal(cells[1].replace("$", "", 1))
+            if amount is None or not -10_000_000 <= amount <= 10_000_000:
+                raise InputError(f"gross {cells[1]!r} is not an amount (a plain decimal such as 1389.67)")
+            if day not in dates:
+                raise InputError(f"{day} is not the pay date of a check in the range (checks: {shown})")
+            if day in paid:
+                raise InputError(f"{day} appears twice (one line per check)")
+            paid[day] = amount
+        except InputError as exc:
+            raise InputError(f"line {number}: {exc}") from None
+    return paid

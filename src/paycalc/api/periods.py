@@ -1,145 +1,23 @@
-"""The Python API for scripts: plain values in, frozen results out, :class:`PaycalcError` on bad input."""
+"""The Python API over periods of time and rosters: retro pay, paychecks, roster totals, costing."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from paycalc.contract import inputs
 from paycalc.contract.errors import InputError, RowError
-from paycalc.contract.loader import load_contract
-from paycalc.contract.models import Contract, Instalment, PayResult
-from paycalc.rules import annual, core, periods
+from paycalc.contract.models import Contract, Instalment
+from paycalc.rules import core, periods
 
 if TYPE_CHECKING:
     from paycalc.membership.costing import Costing
     from paycalc.rules.paychecks import Check
-    from paycalc.rules.results import Comparison, History
     from paycalc.rules.retro_results import RetroResult, RosterTotal
 
-Schedules = Contract | str | os.PathLike[str] | None
-Number = Decimal | int | float | str
-
-
-def contract_for(schedules: Schedules) -> Contract:
-    """A loaded contract from a contract, a schedules folder, or None for the bundled one."""
-    return schedules if isinstance(schedules, Contract) else load_contract(schedules)
-
-
-def annual_pay(
-    title: str,
-    on: date | str,
-    *,
-    years: int | str | None = None,
-    hired: date | str | None = None,
-    hours: Number | None = None,
-    workyear: Number | None = None,
-    hours_per_day: Number | None = None,
-    days: Number | None = None,
-    differentials: Iterable[str] = (),
-    schedules: Schedules = None,
-) -> PayResult:
-    """Annual pay for ``title`` on the date ``on``, to the cent.
-
-    Give exactly one of ``years`` (completed years of service) or ``hired`` (hire date). On an annual
-    contract (NYC's), ``hours`` is hours per week (default: the regular week, 30) and ``workyear`` the
-    fraction of the regular workyear worked (default 1); both pro-rate the published rate (Article
-    Three A.3). On an hourly contract, ``hours_per_day`` and ``days`` (a year) do; on a daily one,
-    ``days``. ``differentials`` names the contract's differentials the person has.
-
-    >>> annual_pay("Ed. Asst. B", "2018-06-16", years=16).annual
-    Decimal('33352.00')
-    """
-    return annual.pay(
-        contract_for(schedules),
-        title,
-        inputs.to_date(on),
-        years=None if years is None else inputs.to_years(years),
-        hired=None if hired is None else inputs.to_date(hired, "hire date"),
-        **inputs.to_work(hours, workyear, hours_per_day, days, differentials)._asdict(),
-    )
-
-
-def compare(
-    start: date | str,
-    end: date | str,
-    *,
-    title: str | None = None,
-    schedules: Schedules = None,
-    cpi: str | None = None,
-) -> Comparison:
-    """Every title and longevity row (or one title's) under the schedule in force on ``start`` and on ``end``.
-
-    With ``cpi`` (``"us"``, ``"ny-metro"``, a CSV path, or ``"default"`` for the contract's own series)
-    each row also gets its ``real_percent``: the raise after prices.
-
-    >>> row = compare("2008-05-19", "2018-06-16", title="Teacher Aide").rows[0]
-    >>> row.from_rate, row.to_rate, row.change, round(row.percent, 2)
-    (Decimal('21713'), Decimal('25927'), Decimal('4214'), Decimal('19.41'))
-    """
-    from paycalc.rules import raises
-
-    contract = contract_for(schedules)
-    first, last = inputs.to_date(start, "from date"), inputs.to_date(end, "to date")
-    result = raises.compare(contract, first, last, title)
-    if cpi is None:
-        return result
-    from paycalc.contract import cpi as cpi_file
-    from paycalc.rules import inflation
-
-    return inflation.compare(result, cpi_file.load_cpi(real_series(contract, cpi)), first, last)
-
-
-def real_series(contract: Contract, cpi: str) -> str:
-    """``cpi``, or for ``"default"`` the contract's own series (its ``cpi:`` key), else ``us``."""
-    return (contract.cpi or "us") if cpi == "default" else cpi
-
-
-def history(
-    title: str,
-    *,
-    years: int | str | None = None,
-    hired: date | str | None = None,
-    start: date | str | None = None,
-    end: date | str | None = None,
-    hours: Number | None = None,
-    workyear: Number | None = None,
-    hours_per_day: Number | None = None,
-    days: Number | None = None,
-    differentials: Iterable[str] = (),
-    schedules: Schedules = None,
-    cpi: str | None = None,
-    changes: Iterable[str] = (),
-) -> History:
-    """One person's pay under each schedule from ``start`` to ``end`` (default: all of them).
-
-    Each row is priced on the day its schedule took effect (``start`` for the first); with ``hired``
-    the longevity row follows the service reached on that day. With ``cpi`` (as for :func:`compare`)
-    each row also gets ``real_annual``, ``real_cumulative`` and ``kept_up``. ``changes`` (as for
-    :func:`retro_pay`) add a row on each change, priced with the assignment in force.
-    """
-    from paycalc.rules import assignments, raises
-
-    contract = contract_for(schedules)
-    result = raises.history(
-        contract,
-        title,
-        years=None if years is None else inputs.to_years(years),
-        hired=None if hired is None else inputs.to_date(hired, "hire date"),
-        start=None if start is None else inputs.to_date(start, "from date"),
-        end=None if end is None else inputs.to_date(end, "to date"),
-        work=inputs.to_work(hours, workyear, hours_per_day, days, differentials),
-        changes=[assignments.parse(text) for text in changes],
-    )
-    if cpi is None:
-        return result
-    from paycalc.contract import cpi as cpi_file
-    from paycalc.rules import inflation
-
-    return inflation.history(result, cpi_file.load_cpi(real_series(contract, cpi)))
+from paycalc.api._base import Number, Schedules, contract_for, load_proposal
 
 
 def retro_pay(
@@ -277,27 +155,6 @@ def retro_roster(
     contract = contract_for(schedules)
     _, _, pay_for = periods.for_contract(contract, method, None if anchor is None else inputs.to_date(anchor, "anchor"))
     yield from roster.retro_totals(rows, contract, pay_for, on_invalid)
-
-
-def load_proposal(path: str | os.PathLike[str], schedules: Schedules = None) -> Contract:
-    """The contract a proposal file makes of ``schedules`` (default: the bundled contract).
-
-    The result is usable as ``schedules=`` by every function here.
-
-    >>> proposed = load_proposal("uft-2019-2022")
-    >>> annual_pay("Teacher Aide", "2021-05-14", years=0, schedules=proposed).annual
-    Decimal('28448.00')
-    """
-    from paycalc.contract import loader
-    from paycalc.contract.errors import PaycalcError, Problem, ScheduleError
-    from paycalc.rules import proposal
-
-    contract = contract_for(schedules)
-    spec = loader.read_proposal(path, contract)
-    try:
-        return proposal.apply(contract, spec)
-    except PaycalcError as exc:
-        raise ScheduleError([Problem(str(path), "", str(exc))]) from None
 
 
 def cost(

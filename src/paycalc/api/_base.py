@@ -1,0 +1,42 @@
+"""What every function of the Python API shares: the contract to answer under, and a proposal's contract."""
+
+from __future__ import annotations
+
+import os
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from paycalc.contract.loader import load_contract
+from paycalc.contract.models import Contract
+
+if TYPE_CHECKING:
+    pass
+
+Schedules = Contract | str | os.PathLike[str] | None
+Number = Decimal | int | float | str
+
+
+def contract_for(schedules: Schedules) -> Contract:
+    """A loaded contract from a contract, a schedules folder, or None for the bundled one."""
+    return schedules if isinstance(schedules, Contract) else load_contract(schedules)
+
+
+def load_proposal(path: str | os.PathLike[str], schedules: Schedules = None) -> Contract:
+    """The contract a proposal file makes of ``schedules`` (default: the bundled contract).
+
+    The result is usable as ``schedules=`` by every function here.
+
+    >>> proposed = load_proposal("uft-2019-2022")
+    >>> annual_pay("Teacher Aide", "2021-05-14", years=0, schedules=proposed).annual
+    Decimal('28448.00')
+    """
+    from paycalc.contract import loader
+    from paycalc.contract.errors import PaycalcError, Problem, ScheduleError
+    from paycalc.rules import proposal
+
+    contract = contract_for(schedules)
+    spec = loader.read_proposal(path, contract)
+    try:
+        return proposal.apply(contract, spec)
+    except PaycalcError as exc:
+        raise ScheduleError([Problem(str(path), "", str(exc))]) from None
