@@ -213,6 +213,9 @@ def test_add_needs_a_base_schedule_with_longevity_amounts(tmp_path: Path) -> Non
 # --- lump sums and instalments ---------------------------------------------------------------------
 
 MOA = ["--proposal", "moa-2014", "--title", "Teacher Aide", "--from", "2014-06-01", "--to", "2014-06-30"]
+# paid the 2014-05-01 schedule, as owed: the retro is the bonus alone (without it, what was paid is the
+# status quo, the MOA's base 2008-05-19 frozen: tests/test_retro_proposal.py)
+PAID_AS_OWED = ["--paid-schedule", "2014-05-01"]
 
 
 def retro_json(*args: str) -> dict[str, object]:
@@ -226,8 +229,15 @@ def test_a_lump_sum_goes_to_those_hired_on_or_before_its_eligibility_day() -> No
     assert on_the_day["lump_sums"] == [{"name": "ratification bonus", "paid": "2014-06-30", "amount": "1000.00"}]
     day_after = retro_json(*MOA, "--hired", "2014-06-04", "--from", "2014-06-04")
     assert day_after["lump_sums"] == []
-    # same rates owed and paid (2014-05-01 schedule both): the retro is the bonus alone
-    assert on_the_day["retro"] == "1000.00" and day_after["retro"] == "0.00"
+    # owed under the MOA's 2014-05-01 schedule ($22,149), paid the status quo, its base 2008-05-19 frozen
+    # ($21,713); semimonthly, June 3-15 is 13 of 15 days, June 4-15 12, then June 16-30 whole:
+    #   from June 3: 22,149 x 13/360 = 799.825 -> 799.83, + 922.88 owed; 21,713 x 13/360 = 784.08, + 904.71 paid
+    #   from June 4: 22,149 x 12/360 = 738.30, + 922.88 owed; 21,713 x 12/360 = 723.77, + 904.71 paid
+    assert on_the_day["paid_basis"] == "schedule 2008-05-19"
+    owed, paid = Decimal("799.83") + Decimal("922.88"), Decimal("784.08") + Decimal("904.71")
+    assert on_the_day["retro"] == str(owed - paid + 1000)
+    owed, paid = Decimal("738.30") + Decimal("922.88"), Decimal("723.77") + Decimal("904.71")
+    assert day_after["retro"] == str(owed - paid)
 
 
 def test_a_lump_sum_is_pro_rated_and_rounded_once() -> None:
@@ -243,7 +253,9 @@ def test_a_lump_sum_paid_outside_the_period_is_not_owed() -> None:
 
 
 def test_instalments_split_the_retro_total_exactly() -> None:
-    result = retro_json(*MOA, "--hired", "2010-01-04", "--instalments", "2015-10-15:12.5,2017-10-15:87.5")
+    result = retro_json(
+        *MOA, *PAID_AS_OWED, "--hired", "2010-01-04", "--instalments", "2015-10-15:12.5,2017-10-15:87.5"
+    )
     # retro 1,000.00 (the bonus): 12.5% = 125.00, the last takes 875.00
     assert result["instalments"] == [
         {"paid": "2015-10-15", "amount": "125.00"},
@@ -252,7 +264,7 @@ def test_instalments_split_the_retro_total_exactly() -> None:
 
 
 def test_the_proposals_instalments_apply_by_default() -> None:
-    result = retro_json(*MOA, "--hired", "2010-01-04", "--hours", "20")
+    result = retro_json(*MOA, *PAID_AS_OWED, "--hired", "2010-01-04", "--hours", "20")
     # 666.67 x 12.5% = 83.33375 -> 83.33; x 25% = 166.6675 -> 166.67; last = 666.67 - (83.33 x 3 + 166.67 x 2)
     amounts = [Decimal(p["amount"]) for p in result["instalments"]]  # type: ignore[index]
     assert amounts == [Decimal(x) for x in ("83.33", "83.33", "166.67", "166.67", "83.33", "83.34")]
@@ -301,7 +313,11 @@ def test_a_bad_instalment_list_is_refused(instalments: str, message: str) -> Non
 
 def test_a_roster_gets_one_column_per_instalment_and_a_lump_sum_column() -> None:
     roster = "id,title,hired,from,to,hours\nA1,Teacher Aide,2010-01-04,2014-06-01,2014-06-30,20\n"
-    result = runner.invoke(app, ["retro", "--proposal", "moa-2014", "--roster", "-"], input=roster)
+    result = runner.invoke(
+        app,
+        ["retro", "--proposal", "moa-2014", "--roster", "-"],
+        input=roster.replace("hours\n", "hours,paid_schedule\n").replace(",20\n", ",20,2014-05-01\n"),
+    )
     assert result.exit_code == 0, result.output
     header, row = result.stdout.splitlines()
     assert header.split(",")[5:8] == ["lump_sums", "instalment_2015-10-15", "instalment_2017-10-15"]
@@ -363,7 +379,7 @@ def test_the_api_takes_instalments() -> None:
     moa = paycalc.load_proposal("moa-2014")
     result = paycalc.retro_pay(
         "Teacher Aide", hired="2010-01-04", start="2014-06-01", end="2014-06-30", schedules=moa,
-        instalments="2015-10-15:50,2016-10-15:50",
+        instalments="2015-10-15:50,2016-10-15:50", paid_schedule="2014-05-01",
     )  # fmt: skip
     # the retro is the $1,000 bonus alone; 50% each
     assert result.instalments == ((date(2015, 10, 15), Decimal("500.00")), (date(2016, 10, 15), Decimal("500.00")))

@@ -152,6 +152,8 @@ def _plan(
             )
         if on < effective[0]:
             core.schedule_on(contract, on)  # raises the error that names the first schedule
+        if paid_schedule is None and contract.proposal is not None and on > contract.proposal.base:
+            on = contract.proposal.base  # under a proposal, what was paid is the status quo: its base, frozen
         frozen = bisect_right(effective, on) - 1
         flat = (0, 1)  # not used: the frozen schedule's rates are paid
         basis = f"schedule {effective[frozen]}"
