@@ -16,6 +16,7 @@ from paycalc.contract.models import Contract, PayResult
 from paycalc.rules import annual
 
 if TYPE_CHECKING:
+    from paycalc.rules.assignments import Change
     from paycalc.rules.results import Comparison, History
 
 __all__ = [
@@ -127,7 +128,7 @@ def history(
     each row also gets ``real_annual``, ``real_cumulative`` and ``kept_up``. ``changes`` (as for
     :func:`retro_pay`) add a row on each change, priced with the assignment in force.
     """
-    from paycalc.rules import assignments, raises
+    from paycalc.rules import raises
 
     contract = contract_for(schedules)
     result = raises.history(
@@ -138,7 +139,7 @@ def history(
         start=None if start is None else inputs.to_date(start, "from date"),
         end=None if end is None else inputs.to_date(end, "to date"),
         work=inputs.to_work(hours, workyear, hours_per_day, days, differentials),
-        changes=[assignments.parse(text) for text in changes],
+        changes=_changes(changes),
     )
     if cpi is None:
         return result
@@ -146,3 +147,13 @@ def history(
     from paycalc.rules import inflation
 
     return inflation.history(result, cpi_file.load_cpi(real_series(contract, cpi)))
+
+
+def _changes(texts: Iterable[str]) -> list[Change]:
+    """``DATE:KEY=VALUE`` texts as changes (the parser is imported only when there are some)."""
+    texts = list(texts)
+    if not texts:
+        return []
+    from paycalc.rules import assignments
+
+    return [assignments.parse(text) for text in texts]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from paycalc.contract import inputs
 from paycalc.contract.errors import InputError, RowError
@@ -53,11 +53,16 @@ def retro_pay(
     ``"2026-03-01:hours=5"``, ...) change the assignment from a date on; ``pay_cycles`` (22 or 26) chooses
     biweekly checks over the school year or all year.
     """
-    from paycalc.rules import assignments, retro, retro_changes
+    from paycalc.rules import retro
 
-    pricing = retro_changes.retro_with_changes if changes else retro.retro
-    extra = {"changes": [assignments.parse(text) for text in changes]} if changes else {}
-    return pricing(
+    pricing: Any = retro.retro
+    extra: dict[str, Any] = {}
+    if changes:  # only then: paycalc retro's start-up imports neither
+        from paycalc.rules import assignments, retro_changes
+
+        pricing = retro_changes.retro_with_changes
+        extra = {"changes": [assignments.parse(text) for text in changes]}
+    result: RetroResult = pricing(
         contract_for(schedules),
         title,
         hired=inputs.to_date(hired, "hire date"),
@@ -72,6 +77,7 @@ def retro_pay(
         cycles=None if pay_cycles is None else inputs.to_cycles(pay_cycles),
         **extra,
     )
+    return result
 
 
 def paychecks(

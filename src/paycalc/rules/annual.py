@@ -10,7 +10,6 @@ from paycalc.contract.errors import InputError
 from paycalc.contract.models import Contract, DifferentialPaid, PayResult, Schedule, Work
 from paycalc.rules import steps, terms
 from paycalc.rules.core import PRECISION, check_hire, paid_tier, resolve_title, round_cents, schedule_on, tier_index
-from paycalc.rules.printed import printed_note
 
 
 def contract_notes(contract: Contract, on: date, schedule: Schedule) -> list[str]:
@@ -81,6 +80,8 @@ def pay(
         )
     printed = schedule.printed.get(title.name, {}).get(tier.label)
     if printed is not None and printed != round_cents(full):
+        from paycalc.rules.printed import printed_note
+
         notes.append(printed_note(contract, schedule, rate, printed, round_cents(full)))
     pay_terms = terms.of(contract, schedule)
     basis = pay_terms.basis

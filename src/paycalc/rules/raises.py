@@ -9,12 +9,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from paycalc.contract.errors import InputError
 from paycalc.contract.models import Contract, Work
-from paycalc.rules import annual, assignments, core
-from paycalc.rules.assignments import Change
+from paycalc.rules import annual, core
 from paycalc.rules.results import CompareRow, Comparison, History, HistoryRow
+
+if TYPE_CHECKING:
+    from paycalc.rules.assignments import Change
 
 HUNDRED = Decimal(100)
 
@@ -89,11 +92,17 @@ def history(
     core.schedule_on(contract, start)  # a start before the first schedule is an error naming it
     days = [start] + [s.effective for s in contract.schedules if start < s.effective <= end]
     if changes:  # a row on each change too, each priced with the assignment in force
+        from paycalc.rules import assignments
+
         assignments.split(contract, name, work, start, end, changes)  # refuses a change after the end
         days = sorted({*days, *(c.on for c in changes if c.on > start)})
     rows: list[HistoryRow] = []
     for day in days:
-        title_now, work_now = assignments.on(contract, name, work, day, changes) if changes else (name, work)
+        title_now, work_now = (name, work)
+        if changes:
+            from paycalc.rules import assignments
+
+            title_now, work_now = assignments.on(contract, name, work, day, changes)
         paid = annual.pay(contract, title_now, day, years=years, hired=hired, **work_now._asdict())
         previous = rows[-1].annual if rows else None
         rows.append(
