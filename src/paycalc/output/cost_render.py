@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from paycalc.membership.costing import Costing, Line, Period
+from paycalc.output.files import safe_cell
 from paycalc.output.render import bar_chart, cents, money, percent, signed_money, signed_percent, table
 
 
@@ -62,7 +63,7 @@ def csv_rows(costing: Costing) -> list[list[Any]]:
         head = _period(period, False)
         fixed = [head[key] for key in CSV_COLUMNS[:5]]
         for line in head["proposals"]:
-            rows.append([*fixed, line["name"], *(line[key] for key in CSV_COLUMNS[6:])])
+            rows.append([*fixed, safe_cell(line["name"]), *(line[key] for key in CSV_COLUMNS[6:])])
     return rows
 
 

@@ -6,6 +6,7 @@ Rendered with Jinja2 (autoescaped) from ``templates/report.html.j2``; imported o
 from __future__ import annotations
 
 from decimal import Decimal
+from html import escape
 from typing import Any
 
 from paycalc.contract.models import Contract
@@ -33,6 +34,7 @@ def _bars(costing: Costing, count: int) -> str:
     """Grouped bars: the increase per fiscal year, one bar per proposal, zero line marked."""
     periods = costing.periods
     values = [[float(p.proposals[k].increase) for k in range(count)] for p in periods]
+    exact = [[p.proposals[k].increase for k in range(count)] for p in periods]  # the table's figures
     top = max([0.0, *(v for row in values for v in row)]) or 1.0
     bottom = min([0.0, *(v for row in values for v in row)])
     span = top - bottom or 1.0
@@ -45,16 +47,18 @@ def _bars(costing: Costing, count: int) -> str:
     parts.append(f'<line x1="{left}" y1="{zero:.1f}" x2="{width - 10}" y2="{zero:.1f}" stroke="#5b6b7b"/>')
     for tick in (top, bottom) if bottom < 0 else (top,):
         y = base_y + plot * (top - tick) / span
-        parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" font-size="11" text-anchor="end">${tick:,.0f}</text>')
+        shown = f"-${-tick:,.0f}" if tick < 0 else f"${tick:,.0f}"
+        parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" font-size="11" text-anchor="end">{shown}</text>')
     parts.append(f'<text x="{left - 6}" y="{zero + 4:.1f}" font-size="11" text-anchor="end">$0</text>')
     for i, (period, row) in enumerate(zip(periods, values, strict=True)):
         x0 = left + group * i + (group - bar * count) / 2
         for k, value in enumerate(row):
+            figure = _money(str(exact[i][k]))
             y = base_y + plot * (top - max(value, 0)) / span
             h = plot * abs(value) / span
             parts.append(
                 f'<rect x="{x0 + k * bar:.1f}" y="{y:.1f}" width="{bar - 2:.1f}" height="{h:.1f}" '
-                f'fill="{COLOURS[k % len(COLOURS)]}"><title>${value:,.2f}</title></rect>'
+                f'fill="{COLOURS[k % len(COLOURS)]}"><title>{figure}</title></rect>'
             )
         label = f"{period.start.year}-{str(period.end.year)[2:]}"
         parts.append(
@@ -85,7 +89,8 @@ def _spread(costing: Costing, count: int) -> str:
             continue
         y = 20 + row_h * k
         colour = COLOURS[k % len(COLOURS)]
-        parts.append(f'<text x="{left - 8}" y="{y + 4}" font-size="12" text-anchor="end">{_short(line.name)}</text>')
+        name = escape(_short(line.name))  # a proposal's name is the user's text: never markup
+        parts.append(f'<text x="{left - 8}" y="{y + 4}" font-size="12" text-anchor="end">{name}</text>')
         parts.append(
             f'<line x1="{x(float(line.smallest)):.1f}" y1="{y}" x2="{x(float(line.largest)):.1f}" y2="{y}" '
             f'stroke="{colour}" stroke-width="8" stroke-linecap="round"/>'

@@ -1,0 +1,52 @@
+"""The costing report and CSV never run what a user wrote: markup is escaped, a formula is guarded."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from paycalc.cli import app
+
+ROSTER = "id,title,hired\n1,Teacher Aide,2010-01-04\n2,Ed. Asst. B,2001-09-04\n"
+
+
+def proposal(tmp_path: Path, name: str, percent: str = "2") -> Path:
+    path = tmp_path / "offer.yaml"
+    path.write_text(
+        f"name: '{name}'\nbase: 2018-06-16\nchanges:\n  - {{effective: 2019-07-01, percent: {percent}}}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def cost(tmp_path: Path, name: str, fmt: str, percent: str = "2") -> str:
+    roster = tmp_path / "staff.csv"
+    roster.write_text(ROSTER)
+    result = CliRunner().invoke(
+        app,
+        ["cost", "--roster", str(roster), "--proposal", str(proposal(tmp_path, name, percent)), "--from",
+         "2019-07-01", "--to", "2020-06-30", "--format", fmt],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_markup_in_a_proposal_name_is_escaped_everywhere_in_the_report(tmp_path: Path) -> None:
+    page = cost(tmp_path, "<script>alert(1)</script><b>x</b>", "html")
+    assert "<script>alert" not in page and "<b>x</b>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_a_formula_in_a_proposal_name_is_guarded_in_the_csv(tmp_path: Path) -> None:
+    text = cost(tmp_path, '=HYPERLINK("http://x")', "csv")
+    names = {row["proposal"] for row in csv.DictReader(io.StringIO(text)) if row.get("proposal")}
+    assert names == {'\'=HYPERLINK("http://x")'}
+
+
+def test_a_cut_is_drawn_with_its_sign(tmp_path: Path) -> None:
+    page = cost(tmp_path, "give-back", "html", percent="-1")
+    # the bar's label equals the table's figure, with its minus sign before the dollar sign
+    assert "<title>-$" in page and "$-" not in page
