@@ -444,3 +444,48 @@ def test_dev_stdout_as_output_reaches_stdout(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("id,rows,owed,paid,retro\nA1,1,")
     assert result.stdout.endswith("still-a-link\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (["pay", "--title", "Teacher Aide", "--years", "1", "--proposal", ""], "--proposal"),
+        (["pay", "--title", "Teacher Aide", "--years", "1", "--schedules="], "--schedules"),
+        (["retro", "--roster", ""], "--roster"),
+        (["retro", "--roster", "members.csv", "--output", ""], "--output"),
+        (["retro", "--roster", "members.csv", "-o", ""], "-o"),
+        (
+            [
+                "cost",
+                "--roster",
+                "m.csv",
+                "--proposal",
+                "uft-2019-2022",
+                "--from",
+                "2019-07-01",
+                "--to",
+                "2020-06-30",
+                "--output",
+                "",
+            ],
+            "--output",
+        ),
+        (["compare", "2008-05-19", "2018-06-16", "--cpi", ""], "--cpi"),
+        (
+            ["paychecks", "--title", "x", "--years", "1", "--from", "2018-05-01", "--to", "2018-05-31", "--paid", ""],
+            "--paid",
+        ),
+        (["propose", "uft-2019-2022", "--write", ""], "--write"),
+        (["propose", ""], "FILE"),
+        (["schedules", "validate", ""], "DIR"),
+    ],
+)
+def test_an_empty_path_is_a_usage_error_never_a_default(args: list[str], named: str, tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "paycalc", *args], capture_output=True, text=True, cwd=tmp_path, check=False
+    )
+    assert done.returncode == 2
+    assert done.stderr == (
+        f"Error: {named} is empty (give a file or folder path; '-' means standard input or output)\n"
+    )
+    assert done.stdout == "" and list(tmp_path.iterdir()) == []

@@ -72,6 +72,25 @@ def paycalc(
     """Pay calculator for school paraprofessionals, exact to the cent, from the contract's salary schedules."""
 
 
+# The options and arguments that name a file or a folder: an empty one is a usage error, never "the
+# current folder" and never "none".
+PATH_OPTIONS = ("--roster", "--output", "-o", "--proposal", "--schedules", "--cpi", "--paid", "--write", "--sheet")
+PATH_ARGUMENTS = {("schedules", "validate"): "DIR", ("propose",): "FILE"}
+
+
+def empty_path(argv: list[str]) -> str | None:
+    """What an empty path in ``argv`` is, as the user sees it (``--roster``, ``DIR``), or None."""
+    for i, arg in enumerate(argv):
+        for option in PATH_OPTIONS:
+            if arg == f"{option}=" or (arg == option and i + 1 < len(argv) and argv[i + 1] == ""):
+                return option
+        if arg == "" and (i == 0 or not argv[i - 1].startswith("-")):  # an empty argument, not an option's value
+            for words, name in PATH_ARGUMENTS.items():
+                if tuple(argv[: len(words)]) == words and i >= len(words):
+                    return name
+    return None
+
+
 def main() -> None:
     """The ``paycalc`` script: the app, with the failures of the machine around it turned into one line.
 
@@ -84,6 +103,12 @@ def main() -> None:
         if stream is not None and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     code = 0
+    empty = empty_path(sys.argv[1:])
+    if empty is not None:
+        print(
+            f"Error: {empty} is empty (give a file or folder path; '-' means standard input or output)", file=sys.stderr
+        )
+        sys.exit(2)
     try:
         try:
             returned = app(prog_name="paycalc", standalone_mode=False)
