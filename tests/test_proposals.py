@@ -6,12 +6,12 @@ contract text); other expected values are worked out in the test.
 """
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -19,7 +19,7 @@ import paycalc
 from paycalc.cli import app
 from paycalc.contract.models import Instalment
 from paycalc.rules import proposal
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, REPO
 from tests.test_golden import PRINTED, ROWS, TITLES
 
 runner = CliRunner()
@@ -202,9 +202,14 @@ def test_add_needs_a_base_schedule_with_longevity_amounts(tmp_path: Path) -> Non
     (folder / "2023-07-01.yaml").write_text("\n".join(line for line in text.splitlines() if "longevity" not in line))
     plain = write(tmp_path, "name: p\nbase: 2023-07-01\nchanges:\n  - {effective: 2024-07-01, percent: 2}\n")
     rates = paycalc.load_proposal(plain, folder).schedules[-1].rates
-    # no amounts: each row is raised; 31,250.50 x 1.02 = 31,875.51 -> 31,876; 35,000.00 x 1.02 = 35,700
-    assert rates["Paraeducator"]["base"] == Decimal(31876)
+    # no amounts: each row is raised, to the cent by default as the base has cents:
+    # 31,250.50 x 1.02 = 31,875.51; 35,000.00 x 1.02 = 35,700.00
+    assert rates["Paraeducator"]["base"] == Decimal("31875.51")
     assert rates["Paraeducator"]["20-year"] == Decimal(35700)
+    dollars = write(
+        tmp_path, "name: d\nbase: 2023-07-01\nrounding: dollar\nchanges:\n  - {effective: 2024-07-01, percent: 2}\n"
+    )
+    assert paycalc.load_proposal(dollars, folder).schedules[-1].rates["Paraeducator"]["base"] == Decimal(31876)
     adding = write(tmp_path, "name: a\nbase: 2023-07-01\nchanges:\n  - {effective: 2024-07-01, add: {base: 5}}\n")
     with pytest.raises(paycalc.ScheduleError, match=r"'add' on 2024-07-01 needs longevity amounts"):
         paycalc.load_proposal(adding, folder)
@@ -383,3 +388,28 @@ def test_the_api_takes_instalments() -> None:
     )  # fmt: skip
     # the retro is the $1,000 bonus alone; 50% each
     assert result.instalments == ((date(2015, 10, 15), Decimal("500.00")), (date(2016, 10, 15), Decimal("500.00")))
+
+
+_CONTRACTS = {
+    "nyc": None,
+    "hourly-local": REPO / "examples" / "hourly-local",
+    "other-local": FIXTURES / "other-local",
+    "lunenburg": paycalc.contract.loader.bundled_contract("lunenburg-paras"),
+}
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    which=st.sampled_from(sorted(_CONTRACTS)), pick=st.integers(min_value=0, max_value=20), later=st.integers(1, 400)
+)
+def test_a_zero_percent_proposal_changes_nothing(
+    tmp_path_factory: pytest.TempPathFactory, which: str, pick: int, later: int
+) -> None:
+    contract = paycalc.load_contract(_CONTRACTS[which])
+    base = contract.schedules[pick % len(contract.schedules)]
+    effective = base.effective + timedelta(days=later)
+    folder = tmp_path_factory.mktemp("zero")
+    text = f"name: zero\nbase: {base.effective}\nchanges:\n  - {{effective: {effective}, percent: 0}}\n"
+    made = paycalc.load_proposal(write(folder, text), contract).schedules[-1]
+    assert made.rates == base.rates
+    assert (made.steps, made.days_per_year, made.hours_per_day) == (base.steps, base.days_per_year, base.hours_per_day)

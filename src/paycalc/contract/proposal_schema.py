@@ -64,7 +64,7 @@ class InstalmentSpec(_Strict):
 class ProposalFile(_Strict):
     name: Text
     base: date
-    rounding: Literal["dollar", "cent"] = "dollar"
+    rounding: Literal["dollar", "cent"] | None = None  # default: as precise as the base schedule's rates
     changes: list[ChangeSpec] = []
     lump_sums: list[LumpSumSpec] = []
     instalments: list[InstalmentSpec] = []
@@ -135,4 +135,15 @@ def build(name: str, text: bytes, contract: Contract) -> tuple[Proposal | None, 
     lump_sums = tuple(LumpSum(s.name, s.amount, s.paid, s.eligible_on or s.paid, s.prorate) for s in spec.lump_sums)
     instalments = tuple(Instalment(i.paid, i.share) for i in spec.instalments)
     short = name.replace("\\", "/").rsplit("/", 1)[-1]
-    return Proposal(spec.name, spec.base, spec.rounding, changes, lump_sums, instalments, short, spec.term_end), []
+    rounding = spec.rounding or base_rounding(contract, spec.base)
+    return Proposal(spec.name, spec.base, rounding, changes, lump_sums, instalments, short, spec.term_end), []
+
+
+def base_rounding(contract: Contract, base: date) -> str:
+    """The rounding a proposal takes by default: as precise as the rates and amounts of its base schedule
+    (dollars for whole-dollar tables, cents where rates have cents), so 0% changes nothing."""
+    in_force = [s for s in contract.schedules if s.effective <= base][-1:]
+    amounts = [v for s in in_force for row in s.rates.values() for v in row.values()]
+    amounts += [v for s in in_force for v in s.longevity.values()]
+    places = max((-int(v.normalize().as_tuple().exponent) for v in amounts if v != v.to_integral()), default=0)
+    return "dollar" if places <= 0 else "cent" if places <= 2 else "ten-thousandth"

@@ -31,7 +31,7 @@ from paycalc.rules import core
 from paycalc.rules.retro_results import LumpSumPaid
 
 HUNDRED = Decimal(100)
-STEP = {"dollar": Decimal(1), "cent": Decimal("0.01")}
+STEP = {"dollar": Decimal(1), "cent": Decimal("0.01"), "ten-thousandth": Decimal("0.0001")}
 
 
 def factor(percents: Sequence[Decimal]) -> Decimal:
@@ -89,7 +89,10 @@ def apply(contract: Contract, proposal: Proposal) -> Contract:
             rows = {t: {label: _raise(r, multiplier, step) for label, r in row.items()} for t, row in rows.items()}
             longevity = {}
         source = f"proposal {proposal.file}, change {number} of {len(proposal.changes)}: {describe(change)}"
-        schedules.append(Schedule(change.effective, source, longevity, rows, f"{change.effective}.yaml"))
+        # the base schedule's own steps, day and year hold on (a scale's printed annual figures do not)
+        made = Schedule(change.effective, source, longevity, rows, f"{change.effective}.yaml")
+        made = made._replace(steps=base.steps, hours_per_day=base.hours_per_day, days_per_year=base.days_per_year)
+        schedules.append(made)
     term_end = proposal.term_end or max(contract.term_end, schedules[-1].effective)
     return contract._replace(schedules=tuple(schedules), term_end=term_end, proposal=proposal)
 
