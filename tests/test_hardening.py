@@ -489,3 +489,41 @@ def test_an_empty_path_is_a_usage_error_never_a_default(args: list[str], named: 
         f"Error: {named} is empty (give a file or folder path; '-' means standard input or output)\n"
     )
     assert done.stdout == "" and list(tmp_path.iterdir()) == []
+
+
+ROSTER_COST = "id,title,hired\n1,Teacher Aide,2010-01-04\n"
+ROSTER_RETRO = "id,title,hired,from,to\n1,Teacher Aide,2010-01-04,2019-03-01,2019-06-30\n"
+RANGE = ["--from", "2019-07-01", "--to", "2020-06-30"]
+PERSON = ["--title", "Teacher Aide", "--hired", "2019-03-02", "--from", "2019-03-02", "--to", "2019-06-30"]
+
+
+@pytest.mark.parametrize(
+    ("args", "target"),
+    [
+        (["cost", "--roster", "staff.csv", "--proposal", "offer.yaml", *RANGE, "--output", "staff.csv"], "staff.csv"),
+        (["cost", "--roster", "staff.csv", "--proposal", "offer.yaml", *RANGE, "--output", "link.yaml"], "offer.yaml"),
+        (["retro", "--proposal", "offer.yaml", *PERSON, "--output", "offer.yaml"], "offer.yaml"),
+        (["retro", "--schedules", "sch", *PERSON, "--output", "sch/contract.yaml"], "sch/contract.yaml"),
+        (["retro", "--roster", "members.csv", "--proposal", "offer.yaml", "--output", "offer.yaml"], "offer.yaml"),
+        (
+            ["retro", "--roster", "members.csv", "--schedules", "sch", "-o", "sch/2018-06-16.yaml"],
+            "sch/2018-06-16.yaml",
+        ),
+    ],
+)
+def test_an_output_never_replaces_an_input_of_the_same_command(tmp_path: Path, args: list[str], target: str) -> None:
+    from tests.conftest import REPO
+
+    (tmp_path / "staff.csv").write_text(ROSTER_COST)
+    (tmp_path / "members.csv").write_text(ROSTER_RETRO)
+    shutil.copy(REPO / "proposals" / "uft-2019-2022.yaml", tmp_path / "offer.yaml")
+    (tmp_path / "link.yaml").symlink_to(tmp_path / "offer.yaml")  # the same file by another name
+    shutil.copytree(REPO / "schedules", tmp_path / "sch")
+    before = (tmp_path / target).read_bytes()
+    done = subprocess.run(
+        [sys.executable, "-m", "paycalc", *args], capture_output=True, text=True, cwd=tmp_path, check=False
+    )
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.startswith("Error: will not write ") and "it is the input" in done.stderr
+    assert done.stderr.count("\n") == 1
+    assert (tmp_path / target).read_bytes() == before

@@ -74,6 +74,7 @@ def run_roster(
     contract: Contract,
     instalments: tuple[Instalment, ...],
     sheet: str | None = None,
+    sources: list[str] | None = None,  # every file the command reads: the output may replace none of them
 ) -> None:
     """Price a roster (CSV or .xlsx) row by row into ``output`` (CSV, JSON or .xlsx); nothing is written
     unless the run succeeds."""
@@ -90,7 +91,7 @@ def run_roster(
     skipped = 0
     try:
         if output not in STDOUT_NAMES:
-            check_output(output, [source])
+            check_output(output, [source, *(sources or [])])
         if is_xlsx(source):
             from paycalc.output.spreadsheet import SheetRows
 

@@ -110,6 +110,11 @@ def cost(
     with reporting_errors():
         base = contract_for(folder_of(contract_name, schedules))
         proposals = [load_proposal(path, base) for path in proposal]
+        if output not in ("-", ""):
+            from paycalc.cli._common import input_files
+            from paycalc.output.files import check_output
+
+            check_output(output, input_files(base, list(proposal), roster))
         first, last = inputs.to_date(start, "from date"), inputs.to_date(end, "to date")
         when = None if anchor is None else inputs.to_date(anchor, "anchor")
         costing.parse_fiscal_start(fiscal_year_start)

@@ -167,7 +167,10 @@ def retro(
         from paycalc.cli._roster import run_roster
 
         paying = (method, anchor, pay_cycles)
-        run_roster(roster, output, format or Format.csv, paying, skip_invalid, contract, split, sheet)
+        from paycalc.cli._common import input_files
+
+        sources = input_files(contract, [proposal] if proposal else [], roster)
+        run_roster(roster, output, format or Format.csv, paying, skip_invalid, contract, split, sheet, sources)
         return
     if skip_invalid:
         usage_error("--skip-invalid applies only with --roster")
@@ -192,9 +195,10 @@ def retro(
         work = work_for(contract, hours, workyear, hours_per_day, days, differential)
         split = _instalments(instalments, contract)
         if output not in STDOUT_NAMES:
+            from paycalc.cli._common import input_files
             from paycalc.output.files import check_output
 
-            check_output(output)
+            check_output(output, input_files(contract, [proposal] if proposal else []))
         result = retro_pay(
             str(title),
             hired=str(hired),
