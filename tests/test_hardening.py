@@ -527,3 +527,41 @@ def test_an_output_never_replaces_an_input_of_the_same_command(tmp_path: Path, a
     assert done.stderr.startswith("Error: will not write ") and "it is the input" in done.stderr
     assert done.stderr.count("\n") == 1
     assert (tmp_path / target).read_bytes() == before
+
+
+def _run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "paycalc", *args], capture_output=True, text=True, cwd=tmp_path, check=False
+    )
+
+
+def test_sheet_with_a_csv_roster_is_a_usage_error_on_cost(tmp_path: Path) -> None:
+    (tmp_path / "staff.csv").write_text(ROSTER_COST)
+    done = _run(tmp_path, "cost", "--roster", "staff.csv", "--sheet", "Members", "--proposal", "uft-2019-2022", *RANGE)
+    assert (done.returncode, done.stderr) == (2, "Error: --sheet applies only to an .xlsx roster\n")
+
+
+def test_a_cpi_row_with_a_decimal_comma_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "cpi.csv").write_text("year,value\n2017,245,120\n2018,251.107\n")
+    done = _run(tmp_path, "compare", "2017-05-01", "2018-06-16", "--cpi", "cpi.csv")
+    assert done.returncode == 1
+    assert done.stderr == (
+        "Error: --cpi cpi.csv: line 2: '2017,245,120' has 3 cells, the header 2 (a decimal comma? write 245.120, "
+        "not 245,120)\n"
+    )
+
+
+def test_a_budget_over_an_empty_roster_is_an_error_not_a_fit(tmp_path: Path) -> None:
+    (tmp_path / "staff.csv").write_text("id,title,hired\n")
+    done = _run(
+        tmp_path, "cost", "--roster", "staff.csv", "--proposal", "uft-2019-2022", "--budget", "1000",
+        "--solve-percent", "2019-07-01", *RANGE,
+    )  # fmt: skip
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr.startswith("Error: no member of the roster is paid in the fiscal year 2019-07-01 to 2020-06-30")
+
+
+def test_a_number_past_every_limit_is_called_out_of_range() -> None:
+    done = _run(Path.cwd(), "pay", "--title", "Teacher Aide", "--years", "1", "--hours", "12345678901234")
+    assert done.returncode == 1
+    assert done.stderr.startswith("Error: --hours '12345678901234' is out of range")

@@ -101,6 +101,8 @@ def cost(
         usage_error(f"--output {output}: cost writes table, json, csv or html, not a spreadsheet")
     if by not in (None, "title"):
         usage_error(f"--by {by!r} is not known (title)")
+    if sheet is not None and not roster.lower().endswith(".xlsx"):
+        usage_error("--sheet applies only to an .xlsx roster")
     if (budget is None) != (solve_percent is None):
         usage_error("--budget and --solve-percent go together (what a year may cost, and the date of the raise)")
     from paycalc.api import contract_for, load_proposal

@@ -46,6 +46,11 @@ def load_cpi(series: str) -> Cpi:
         raise InputError(f"--cpi {series}: the header is {','.join(header)!r} ({accepted})")
     values: dict[int, Decimal] = {}
     for (number, _), row in zip(lines[1:], reader, strict=True):
+        if len(row) > len(header):
+            raise InputError(
+                f"--cpi {series}: line {number}: {','.join(row)!r} has {len(row)} cells, the header {len(header)} "
+                "(a decimal comma? write 245.120, not 245,120)"
+            )
         cells = dict(zip(header, row, strict=False))
         year, value = cells.get("year", "").strip(), plain_decimal(cells.get(column, ""))
         if not (year.isascii() and year.isdigit() and len(year) == 4) or value is None or value <= 0:

@@ -84,6 +84,9 @@ def plain_decimal(text: str) -> Decimal | None:
     return Decimal(text) if _PLAIN.match(text) else None
 
 
+_LONG = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")
+
+
 def _to_decimal(value: Decimal | int | float | str, what: str, accepted: str) -> Decimal:
     number: Decimal | None = None
     if isinstance(value, bool):
@@ -94,6 +97,8 @@ def _to_decimal(value: Decimal | int | float | str, what: str, accepted: str) ->
         # a float by its shortest repr: 17.5 -> Decimal("17.5"), not the binary expansion
         number = plain_decimal(format(Decimal(repr(value) if isinstance(value, float) else value), "f")[:40])
     if number is None:
+        if isinstance(value, str) and _LONG.fullmatch(value.strip()):  # a number, but more digits than any limit
+            raise InputError(f"{what} {_shown(value)} is out of range ({accepted})")
         raise InputError(f"{what} {_shown(value)} is not a plain decimal number ({accepted})")
     return number
 

@@ -93,6 +93,11 @@ def solve(
         first.setdefault(key, member)
         count[key] += 1
     status = sum(cost.payroll(frozen, first[key], pieces, pay_for)[0] * n for key, n in count.items())
+    if status == 0:
+        raise InputError(
+            f"no member of the roster is paid in the fiscal year {year[0]} to {year[1]} (no raise can be fitted "
+            "to a budget without a payroll: give a roster with members on it)"
+        )
 
     def increase(hundredths: int) -> Decimal:
         raised = with_raise(contract, base, Decimal(hundredths) * STEP, on)
