@@ -9,6 +9,7 @@ import json
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -413,3 +414,43 @@ def test_a_zero_percent_proposal_changes_nothing(
     made = paycalc.load_proposal(write(folder, text), contract).schedules[-1]
     assert made.rates == base.rates
     assert (made.steps, made.days_per_year, made.hours_per_day) == (base.steps, base.days_per_year, base.hours_per_day)
+
+
+def _propose(*args: str) -> Any:
+    return runner.invoke(app, ["propose", "uft-2019-2022", *args])
+
+
+@pytest.mark.parametrize(
+    ("extra", "said"),
+    [
+        ({"notes.txt": "mine"}, "it holds 'notes.txt'"),
+        ({"sub/contract.yaml": "x"}, "it holds 'sub'"),
+        ({"2019-01-01.yaml": "x"}, "it has no contract.yaml"),
+    ],
+)
+def test_force_replaces_only_a_schedules_folder(tmp_path: Path, extra: dict[str, str], said: str) -> None:
+    folder = tmp_path / "offer"
+    folder.mkdir()
+    for name, text in extra.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text)
+    before = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*"))
+    result = _propose("--write", str(folder), "--force")
+    assert result.exit_code == 1
+    assert said in result.stderr and "not a paycalc schedules folder" in result.stderr
+    assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["offer"]  # nothing left beside it
+
+
+def test_force_swaps_a_schedules_folder_whole(tmp_path: Path) -> None:
+    folder = tmp_path / "offer"
+    assert _propose("--write", str(folder)).exit_code == 0
+    (folder / "2030-01-01.yaml").write_text("an old schedule file of this folder")
+    folder.chmod(0o700)
+    result = _propose("--write", str(folder), "--force")
+    assert result.exit_code == 0, result.output
+    assert not (folder / "2030-01-01.yaml").exists()  # the old schedule files it replaces are gone
+    assert (folder / "contract.yaml").exists() and (folder / "2021-05-14.yaml").exists()
+    assert folder.stat().st_mode & 0o777 == 0o700
+    assert [p.name for p in tmp_path.iterdir()] == ["offer"]
+    assert runner.invoke(app, ["schedules", "validate", str(folder)]).exit_code == 0

@@ -166,36 +166,54 @@ def text_lines(stream: IO[bytes]) -> Iterator[str]:
 
 
 def write_folder(folder: str, files: dict[str, str], *, force: bool = False) -> None:
-    """Write a folder of text files all at once: built beside it, then moved into place.
+    """Write a folder of text files all at once: built beside it, then swapped into place.
 
-    A folder that exists and holds anything is refused unless ``force``; then its YAML files are
-    replaced and anything else in it is left alone.
+    A folder that exists and holds anything is refused unless ``force``, and even then unless it is a
+    paycalc schedules folder: regular ``.yaml`` files only, ``contract.yaml`` among them, no subfolder.
+    Then the old folder is renamed aside, the new one renamed into its place, and only then the old one
+    removed: at every moment the path holds the old folder whole or the new one whole.
     """
     import shutil
     import tempfile
 
     target = Path(folder)
-    existing = target.exists()
-    if existing and not target.is_dir():
-        raise InputError(f"will not write the folder {folder}: it is a file (give a folder path)")
-    if existing and any(target.iterdir()) and not force:
+    existing = target.exists() or target.is_symlink()
+    if existing and (target.is_symlink() or not target.is_dir()):
+        what = "a symbolic link" if target.is_symlink() else "a file"
+        raise InputError(f"will not write the folder {folder}: it is {what} (give a folder path)")
+    entries = list(os.scandir(target)) if existing else []
+    if entries and not force:
         raise InputError(f"will not write into {folder}: it is not empty (give an empty or new folder, or --force)")
+    strangers = [
+        e.name for e in entries if not (e.is_file(follow_symlinks=False) and e.name.endswith((".yaml", ".yml")))
+    ]
+    if strangers or (entries and "contract.yaml" not in {e.name for e in entries}):
+        what = f"it holds {strangers[0]!r}" if strangers else "it has no contract.yaml"
+        raise InputError(
+            f"will not replace {folder}: {what}, so it is not a paycalc schedules folder (--force replaces only those)"
+        )
     parent = target.absolute().parent
     if not parent.is_dir():
         raise InputError(f"cannot write {folder}: its folder {parent} does not exist")
     with signals_unwind():
         staging = Path(tempfile.mkdtemp(dir=parent, prefix=f".{target.name}.", suffix=".tmp"))
+        aside = None
         try:
             for name, text in files.items():
                 (staging / name).write_text(text, encoding="utf-8")
                 os.chmod(staging / name, _new_file_mode())
-            if not existing:
-                os.chmod(staging, 0o777 & ~_umask())
+            os.chmod(staging, (os.stat(target).st_mode & 0o7777) if existing else 0o777 & ~_umask())
+            if existing:
+                aside = Path(tempfile.mkdtemp(dir=parent, prefix=f".{target.name}.", suffix=".old"))
+                os.rename(target, aside / "folder")
+                try:
+                    os.rename(staging, target)
+                except BaseException:
+                    os.rename(aside / "folder", target)  # put the old folder back whole
+                    raise
+            else:
                 os.rename(staging, target)
-                return
-            for old in target.glob("*.y*ml"):
-                old.unlink()
-            for name in files:
-                os.replace(staging / name, target / name)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+            if (aside is not None and not (aside / "folder").exists()) or (aside is not None and target.exists()):
+                shutil.rmtree(aside, ignore_errors=True)
