@@ -360,3 +360,15 @@ def test_several_rows_of_one_member_cost_the_sum_of_each_row_alone(
                     pay_for=pay_for,
                 )[0]
     assert costing.payroll(contract, member, pieces, pay_for) == expected
+
+
+def test_schedules_show_prints_the_steps_the_schedule_prints() -> None:
+    code, out, _ = cli("schedules", "show", "2025-07-01", "--contract", "lunenburg-paras")
+    assert code == 0 and "step 9" in out and "step 10" not in out
+    assert "This schedule prints 9 steps: a member past step 9 is paid step 9." in out
+    code, out, _ = cli("schedules", "show", "2027-07-01", "--contract", "lunenburg-paras", "--format", "json")
+    record = json.loads(out)
+    assert list(record["rates"]["High School"]) == [f"step {n}" for n in range(1, 12)]
+    assert record["printed_annual"]["High School"]["step 11"] == "35169.29"
+    code, out, _ = cli("schedules", "list", "--contract", "lunenburg-paras")
+    assert "From 2027-07-01: the rate x 6.5 hours a day x 194 days." in out

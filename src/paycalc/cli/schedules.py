@@ -120,7 +120,7 @@ def show(
 
             date = datetime.date.today().isoformat()
         schedule = core.schedule_on(contract, inputs.to_date(date))
-    labels = [tier.label for tier in contract.tiers]
+    labels = [tier.label for tier in contract.tiers][: schedule.steps]  # the steps the schedule prints
     if format is Format.json:
         typer.echo(to_json(as_record(schedule) | proposal_field(contract)))
     elif format is Format.csv:
@@ -132,14 +132,21 @@ def show(
 
 
 def as_record(schedule: Schedule) -> dict[str, object]:
-    return {
+    """The schedule as printed: the steps it prints (not the top step filled in above them)."""
+    record: dict[str, object] = {
         "effective": schedule.effective.isoformat(),
         "source": schedule.source,
         "longevity": {label: cents(amount) for label, amount in schedule.longevity.items()},
         "rates": {
-            title: {label: published(rate) for label, rate in row.items()} for title, row in schedule.rates.items()
+            title: {label: published(rate) for label, rate in list(row.items())[: schedule.steps]}
+            for title, row in schedule.rates.items()
         },
     }
+    if schedule.printed:
+        record["printed_annual"] = {
+            title: {label: cents(value) for label, value in row.items()} for title, row in schedule.printed.items()
+        }
+    return record
 
 
 def render_schedule(contract: Contract, schedule: Schedule) -> str:
@@ -147,11 +154,21 @@ def render_schedule(contract: Contract, schedule: Schedule) -> str:
     if contract.terms.basis == "annual":
         columns = ["Title", "Base pay", *(f"Plus {tier.label} longevity" for tier in contract.tiers[1:])]
         rows = [[title, *(money(rate) for rate in row.values())] for title, row in schedule.rates.items()]
-    else:  # a step schedule of hourly or daily rates, as published
-        columns = ["Title", *(tier.label for tier in contract.tiers)]
-        rows = [[title, *(f"${published(rate)}" for rate in row.values())] for title, row in schedule.rates.items()]
+    else:  # a step schedule of hourly or daily rates, as published: the steps it prints
+        shown = contract.tiers[: schedule.steps]
+        columns = ["Title", *(tier.label for tier in shown)]
+        rows = [[title, *(f"${published(row[tier.label])}" for tier in shown)] for title, row in schedule.rates.items()]
         heading += f", {'hourly' if contract.terms.basis == 'hourly' else 'daily'} rates"
     text = table(columns, rows, title=heading, right=range(1, len(columns)), width=terminal_width())
+    if schedule.steps is not None:
+        top = contract.tiers[schedule.steps - 1].label
+        text += f"\nThis schedule prints {schedule.steps} steps: a member past {top} is paid {top}."
+    if schedule.days_per_year is not None or schedule.hours_per_day is not None:
+        from paycalc.rules.terms import of
+
+        own = of(contract, schedule)
+        day = f"{own.hours_per_day} hours a day x " if own.basis == "hourly" else ""
+        text += f"\nAnnual pay in this schedule: the rate x {day}{own.days_per_year} days."
     if schedule.longevity:
         amounts = ", ".join(f"{label} {money(amount)}" for label, amount in schedule.longevity.items())
         text += f"\nLongevity amounts: {amounts}."

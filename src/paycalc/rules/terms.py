@@ -149,6 +149,11 @@ def describe(contract: Contract) -> list[str]:
         )
     elif terms.basis == "daily":
         said.append(f"Daily rates: annual pay is the rate x {terms.days_per_year} days.")
+    for schedule in contract.schedules:
+        if schedule.days_per_year is not None or schedule.hours_per_day is not None:
+            own = of(contract, schedule)
+            hours = f"{own.hours_per_day} hours a day x " if own.basis == "hourly" else ""
+            said.append(f"From {schedule.effective}: the rate x {hours}{own.days_per_year} days.")
     if terms.step_advance is not None:
         month, day = terms.step_advance
         said.append(f"Steps move for everyone on {month:02d}-{day:02d} each year.")
