@@ -134,3 +134,43 @@ def test_cost_reads_an_xlsx_roster(tmp_path: Path) -> None:
     from_csv = runner.invoke(app, [*args, "--roster", "-"], input=twin)
     assert from_xlsx.exit_code == 0, from_xlsx.output
     assert from_xlsx.stdout == from_csv.stdout
+
+
+def _hidden_and_chart(path: Path) -> Path:
+    from openpyxl.chart import BarChart, Reference
+
+    book = Workbook()
+    old = book.active
+    old.title = "Old"
+    for row in (
+        ["id", "title", "hired", "from", "to"],
+        ["9", "Teacher Aide", "2010-01-04", "2013-05-01", "2013-06-30"],
+    ):
+        old.append(row)
+    old.sheet_state = "hidden"
+    members = book.create_sheet("Members")
+    for row in (
+        ["id", "title", "hired", "from", "to"],
+        ["1", "Teacher Aide", "2010-01-04", "2013-05-01", "2013-06-30"],
+    ):
+        members.append(row)
+    chart = book.create_chartsheet("Chart")
+    bars = BarChart()
+    bars.add_data(Reference(members, min_col=1, min_row=1, max_row=2))
+    chart.add_chart(bars)
+    book.move_sheet("Chart", offset=-2)
+    book.save(path)
+    return path
+
+
+def test_a_hidden_or_chart_sheet_is_never_read_silently(tmp_path: Path) -> None:
+    roster = _hidden_and_chart(tmp_path / "members.xlsx")
+    result = runner.invoke(app, ["retro", "--roster", str(roster)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1].startswith("1,")  # the visible Members sheet, not the hidden Old one
+    assert result.stderr == f"Reading sheet 'Members' of {roster}: the first visible sheet of rows\n"
+    chart = runner.invoke(app, ["retro", "--roster", str(roster), "--sheet", "Chart"])
+    assert chart.exit_code == 1
+    assert chart.stderr == f"Error: {roster}: sheet 'Chart' is a chart, not rows (give a sheet of rows with --sheet)\n"
+    hidden = runner.invoke(app, ["retro", "--roster", str(roster), "--sheet", "Old"])
+    assert hidden.exit_code == 0 and hidden.stdout.splitlines()[1].startswith("9,")  # named: read as asked

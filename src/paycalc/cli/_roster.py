@@ -96,6 +96,8 @@ def run_roster(
             from paycalc.output.spreadsheet import SheetRows
 
             sheet_rows = SheetRows(source, sheet)
+            if sheet_rows.chosen:  # the first sheet was skipped (a chart, or hidden): say which one was read
+                typer.echo(f"Reading sheet {sheet_rows.sheet!r} of {source}: the first visible sheet of rows", err=True)
             infile: Any = sheet_rows
             reader: Any = sheet_rows
 

@@ -181,6 +181,8 @@ def _open_rows(source: str, sheet: str | None) -> Any:
             from paycalc.output.spreadsheet import SheetRows
 
             sheet_rows = SheetRows(source, sheet)
+            if sheet_rows.chosen:  # the first sheet was skipped (a chart, or hidden): say which one was read
+                typer.echo(f"Reading sheet {sheet_rows.sheet!r} of {source}: the first visible sheet of rows", err=True)
             read_columns(sheet_rows.header, f"{source}, sheet {sheet_rows.sheet}", required, optional)
             return sheet_rows
         csv.field_size_limit(10_000)

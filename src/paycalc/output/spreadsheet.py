@@ -55,9 +55,20 @@ class SheetRows:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not an .xlsx workbook"
             raise InputError(f"cannot read the roster {path}: {reason}") from None
         names = self.workbook.sheetnames
+        tables = [n for n in names if hasattr(self.workbook[n], "iter_rows")]  # not a chart sheet
         if sheet is not None and sheet not in names:
             raise InputError(f"{path} has no sheet {sheet!r} (its sheets: {', '.join(names)})")
-        self.sheet = sheet or names[0]
+        if sheet is not None and sheet not in tables:
+            raise InputError(f"{path}: sheet {sheet!r} is a chart, not rows (give a sheet of rows with --sheet)")
+        visible = [n for n in tables if getattr(self.workbook[n], "sheet_state", "visible") == "visible"]
+        if sheet is None and not visible:
+            raise InputError(
+                f"{path} has no visible sheet of rows (give one with --sheet; its sheets: {', '.join(names)})"
+            )
+        self.sheet = sheet or visible[0]
+        self.chosen = (
+            sheet is None and self.sheet != names[0]
+        )  # the first sheet was a chart or hidden: say which was read
         self.row = 1
         self._rows = self.workbook[self.sheet].iter_rows(values_only=True)
         self.header = [_text(cell).strip() for cell in next(self._rows, ())]
