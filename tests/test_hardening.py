@@ -565,3 +565,20 @@ def test_a_number_past_every_limit_is_called_out_of_range() -> None:
     done = _run(Path.cwd(), "pay", "--title", "Teacher Aide", "--years", "1", "--hours", "12345678901234")
     assert done.returncode == 1
     assert done.stderr.startswith("Error: --hours '12345678901234' is out of range")
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        (b"\x00\xff\xfe junk", "line 1: not UTF-8 text (byte 0xff; save it as UTF-8)"),
+        (b"name: caf\xe9\nbase: 2018-06-16\n", "line 1: not UTF-8 text (byte 0xe9; save it as UTF-8)"),
+        (b"name: a\x00b\n", "line 1: holds a NUL byte (a YAML file is text)"),
+        (b"name: ok\n\nbase: [\n", "not valid YAML"),
+    ],
+)
+def test_a_yaml_file_that_cannot_be_decoded_is_one_error_line(tmp_path: Path, content: bytes, said: str) -> None:
+    (tmp_path / "offer.yaml").write_bytes(content)
+    done = _run(tmp_path, "propose", "offer.yaml")
+    assert done.returncode == 1
+    assert done.stderr.count("\n") == 1 and done.stderr.startswith("Error: offer.yaml: ")
+    assert said in done.stderr

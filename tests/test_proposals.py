@@ -371,7 +371,7 @@ def test_propose_shows_each_schedule_with_its_raise_against_the_base() -> None:
     ("args", "code", "message"),
     [
         (["propose"], 2, "Error: missing FILE"),
-        (["propose", "uft-2019-2022", "--format", "csv"], 2, "Error: --format csv is not available for propose"),
+        (["propose", "uft-2019-2022", "--format", "csv"], 2, "Usage: paycalc propose [OPTIONS] [FILE]"),
         (["propose", "no-such-offer"], 1, "Error: no-such-offer: no such proposal file (a YAML proposal file, or a"),
     ],
 )
@@ -379,6 +379,13 @@ def test_propose_errors(args: list[str], code: int, message: str) -> None:
     result = runner.invoke(app, args)
     assert result.exit_code == code
     assert result.stderr.startswith(message)
+
+
+def test_propose_takes_its_formats_in_any_case_and_lists_only_those() -> None:
+    assert runner.invoke(app, ["propose", "uft-2019-2022", "--format", "JSON"]).stdout.startswith("{")
+    assert "<table|json>" in runner.invoke(app, ["propose", "-h"]).stdout
+    refused = runner.invoke(app, ["propose", "uft-2019-2022", "--format", "csv"])
+    assert "'csv' is not one of 'table', 'json'" in refused.stderr
 
 
 def test_the_api_takes_instalments() -> None:

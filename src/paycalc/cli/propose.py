@@ -1,5 +1,6 @@
 """``paycalc propose``: what a bargaining proposal would make of the schedules, and a folder of them."""
 
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -17,6 +18,13 @@ from paycalc.contract.models import Contract, Schedule
 from paycalc.output.render import Format, money, signed_percent, to_json
 
 app = command_app()
+
+
+class ProposeFormat(StrEnum):
+    """The formats propose writes (a proposal's schedules are not one table: no CSV)."""
+
+    table = "table"
+    json = "json"
 
 
 @app.command()
@@ -52,8 +60,14 @@ def propose(
         ),
     ] = False,
     format: Annotated[
-        Format, typer.Option("--format", "-f", help="table to read or json to script, e.g. --format json.")
-    ] = Format.table,
+        ProposeFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="table to read or json to script (any case), e.g. --format json.",
+        ),
+    ] = ProposeFormat.table,
     schedules: SchedulesOption = None,
     contract_name: ContractOption = None,
 ) -> None:
@@ -73,8 +87,7 @@ def propose(
         return
     if file is None:
         usage_error("missing FILE (a proposal YAML file, or a bundled example: 'paycalc propose --examples')")
-    if format is Format.csv:
-        usage_error("--format csv is not available for propose (table or json)")
+    chosen = Format(format.value)
     from paycalc.cli._common import open_contract
 
     with reporting_errors():
@@ -88,8 +101,8 @@ def propose(
                 write_folder(write, folder_files(contract), force=force)
             except OSError as exc:
                 fail(f"cannot write the folder {write}: {exc.strerror}")
-    typer.echo(to_json(as_record(contract)) if format is Format.json else render(contract))
-    if write is not None and format is Format.table:
+    typer.echo(to_json(as_record(contract)) if chosen is Format.json else render(contract))
+    if write is not None and chosen is Format.table:
         typer.echo(f"\nWrote {write}: 'paycalc schedules validate {write}' checks it; --schedules {write} uses it.")
 
 

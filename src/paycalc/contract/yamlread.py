@@ -144,13 +144,23 @@ def _where(mark: Any) -> str:
 def read_yaml(name: str, text: bytes) -> tuple[dict[str, Any] | None, list[Problem]]:
     """Parse one file strictly; a document that is not a mapping is a problem."""
     try:
+        text.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = text[: exc.start].count(b"\n") + 1
+        return None, [
+            Problem(name, f"line {line}", f"not UTF-8 text (byte {exc.object[exc.start]:#04x}; save it as UTF-8)")
+        ]
+    if b"\x00" in text:
+        line = text[: text.index(b"\x00")].count(b"\n") + 1
+        return None, [Problem(name, f"line {line}", "holds a NUL byte (a YAML file is text)")]
+    try:
         data = yaml.load(text, Loader=StrictLoader)  # a SafeLoader subclass: no arbitrary objects
     except YamlProblem as exc:
         return None, [Problem(name, _where(exc.mark), exc.message)]
     except yaml.MarkedYAMLError as exc:
-        return None, [Problem(name, _where(exc.problem_mark), f"not valid YAML: {exc.problem}")]
+        return None, [Problem(name, _where(exc.problem_mark), f"not valid YAML: {' '.join(str(exc.problem).split())}")]
     except (yaml.YAMLError, RecursionError, UnicodeDecodeError, ValueError) as exc:
-        return None, [Problem(name, "", f"not valid YAML: {exc}")]
+        return None, [Problem(name, "", f"not valid YAML: {' '.join(str(exc).split())}")]
     if not isinstance(data, dict):
         return None, [Problem(name, "", "expected a mapping of keys to values at the top level")]
     return data, []
