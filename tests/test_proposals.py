@@ -461,3 +461,21 @@ def test_force_swaps_a_schedules_folder_whole(tmp_path: Path) -> None:
     assert folder.stat().st_mode & 0o777 == 0o700
     assert [p.name for p in tmp_path.iterdir()] == ["offer"]
     assert runner.invoke(app, ["schedules", "validate", str(folder)]).exit_code == 0
+
+
+def test_a_proposal_whose_schedules_could_not_be_written_is_refused_when_it_loads(tmp_path: Path) -> None:
+    # +100% a year: the Aux. Trainer 15-year rate, $42,868 on 2018-06-16 (15-year longevity $1,895), passes
+    # $10,000,000 on its eighth doubling (2026-07-01), each rate and amount doubled and rounded to the dollar
+    changes = "".join(f"  - {{effective: {year}-07-01, percent: 100}}\n" for year in range(2019, 2031))
+    path = write(tmp_path, f"name: big\nbase: 2018-06-16\nchanges:\n{changes}")
+    with pytest.raises(paycalc.ScheduleError, match=r"the change of 2026-07-01 makes .* over the 10,000,000 limit"):
+        paycalc.load_proposal(path)
+    many = write(
+        tmp_path,
+        "name: m\nbase: 2018-06-16\nchanges:\n  - {effective: 2019-07-01, percent: ["
+        + ", ".join(["100"] * 21)
+        + "]}\n",
+        "m.yaml",
+    )
+    with pytest.raises(paycalc.ScheduleError, match=r"compound to more than 1,000,000 times the rates"):
+        paycalc.load_proposal(many)

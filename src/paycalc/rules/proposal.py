@@ -26,11 +26,13 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 from itertools import pairwise
 
 from paycalc.contract.errors import InputError
+from paycalc.contract.inputs import MAX_AMOUNT
 from paycalc.contract.models import Change, Contract, Instalment, LumpSum, Proposal, Schedule
 from paycalc.rules import core
 from paycalc.rules.retro_results import LumpSumPaid
 
 HUNDRED = Decimal(100)
+MAX_MULTIPLIER = Decimal(10) ** 6  # of one change; each schedule's rates are checked against MAX_AMOUNT too
 STEP = {"dollar": Decimal(1), "cent": Decimal("0.01"), "ten-thousandth": Decimal("0.0001")}
 
 
@@ -40,6 +42,11 @@ def factor(percents: Sequence[Decimal]) -> Decimal:
     with localcontext(prec=60):
         for p in percents:
             result *= 1 + p / HUNDRED
+            if result > MAX_MULTIPLIER:  # stop before the product outgrows exact arithmetic
+                raise InputError(
+                    f"the percents {', '.join(map(str, percents))} compound to more than {MAX_MULTIPLIER:,} times "
+                    "the rates (a multiplier this large is a typing error)"
+                )
     return result
 
 
@@ -90,11 +97,29 @@ def apply(contract: Contract, proposal: Proposal) -> Contract:
             longevity = {}
         source = f"proposal {proposal.file}, change {number} of {len(proposal.changes)}: {describe(change)}"
         # the base schedule's own steps, day and year hold on (a scale's printed annual figures do not)
+        _check_amounts(change.effective, rows, longevity)
         made = Schedule(change.effective, source, longevity, rows, f"{change.effective}.yaml")
         made = made._replace(steps=base.steps, hours_per_day=base.hours_per_day, days_per_year=base.days_per_year)
         schedules.append(made)
     term_end = proposal.term_end or max(contract.term_end, schedules[-1].effective)
     return contract._replace(schedules=tuple(schedules), term_end=term_end, proposal=proposal)
+
+
+def _check_amounts(effective: date, rows: dict[str, dict[str, Decimal]], longevity: dict[str, Decimal]) -> None:
+    """A proposed schedule must be one a schedules folder could hold: every amount from 0 to the limit."""
+    for title, row in rows.items():
+        for label, rate in row.items():
+            if not 0 <= rate <= MAX_AMOUNT:
+                side = f"over the {MAX_AMOUNT:,} limit" if rate > 0 else "below 0"
+                raise InputError(
+                    f"the change of {effective} makes {title} {label} {rate:,}, {side} of a rate (a schedule holds "
+                    f"amounts from 0 to {MAX_AMOUNT:,})"
+                )
+    for label, amount in longevity.items():
+        if not 0 <= amount <= MAX_AMOUNT:
+            raise InputError(
+                f"the change of {effective} makes the {label} amount {amount:,}, outside 0 to {MAX_AMOUNT:,}"
+            )
 
 
 def raise_summary(before: Schedule, after: Schedule) -> tuple[Decimal, Decimal, Decimal] | None:
