@@ -464,11 +464,11 @@ def test_force_swaps_a_schedules_folder_whole(tmp_path: Path) -> None:
 
 
 def test_a_proposal_whose_schedules_could_not_be_written_is_refused_when_it_loads(tmp_path: Path) -> None:
-    # +100% a year: the Aux. Trainer 15-year rate, $42,868 on 2018-06-16 (15-year longevity $1,895), passes
-    # $10,000,000 on its eighth doubling (2026-07-01), each rate and amount doubled and rounded to the dollar
+    # +100% a year: the Aux. Trainer 15-year rate, $39,838 on 2018-06-16, doubled eight times by 2026-07-01 is
+    # 39,838 x 256 = 10,198,528, the first rate over $10,000,000 (the 2025 doubling gives 5,099,264)
     changes = "".join(f"  - {{effective: {year}-07-01, percent: 100}}\n" for year in range(2019, 2031))
     path = write(tmp_path, f"name: big\nbase: 2018-06-16\nchanges:\n{changes}")
-    with pytest.raises(paycalc.ScheduleError, match=r"the change of 2026-07-01 makes .* over the 10,000,000 limit"):
+    with pytest.raises(paycalc.ScheduleError, match=r"the change of 2026-07-01 makes Aux. Trainer 15-year 10,198,528, over the 10,000,000 limit"):
         paycalc.load_proposal(path)
     many = write(
         tmp_path,
