@@ -427,3 +427,18 @@ def test_a_member_hired_after_the_range_is_not_counted() -> None:
     without = cost.cost(members(), [SUCCESSOR], BASE, start, end)
     assert with_later.total.members == without.total.members == 3
     assert with_later.total.proposals == without.total.proposals
+
+
+def test_a_budget_that_fits_the_top_of_the_search_says_so_and_prices_nothing_beyond(tmp_path: Path) -> None:
+    roster = tmp_path / "staff.csv"
+    roster.write_text("id,title,hired\n1,Teacher Aide,2010-01-04\n")
+    result = runner.invoke(
+        app,
+        ["cost", "--roster", str(roster), "--proposal", "uft-2019-2022", "--budget", "100000000", "--solve-percent",
+         "2019-07-01", "--from", "2019-07-01", "--to", "2020-06-30"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stdout.split("\n\n")[0].split())
+    assert ": 100.00% (it costs $" in said
+    assert "the top of the search, 0% to 100.00% by 0.01%: a larger raise may fit too" in said
+    assert "100.01%" not in said

@@ -468,7 +468,10 @@ def test_a_proposal_whose_schedules_could_not_be_written_is_refused_when_it_load
     # 39,838 x 256 = 10,198,528, the first rate over $10,000,000 (the 2025 doubling gives 5,099,264)
     changes = "".join(f"  - {{effective: {year}-07-01, percent: 100}}\n" for year in range(2019, 2031))
     path = write(tmp_path, f"name: big\nbase: 2018-06-16\nchanges:\n{changes}")
-    with pytest.raises(paycalc.ScheduleError, match=r"the change of 2026-07-01 makes Aux. Trainer 15-year 10,198,528, over the 10,000,000 limit"):
+    with pytest.raises(
+        paycalc.ScheduleError,
+        match=r"the change of 2026-07-01 makes Aux. Trainer 15-year 10,198,528, over the 10,000,000 limit",
+    ):
         paycalc.load_proposal(path)
     many = write(
         tmp_path,

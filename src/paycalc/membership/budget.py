@@ -118,12 +118,19 @@ def solve(
         else:
             high = middle
     percent = Decimal(low) * STEP
-    fits, beyond = increase(low), increase(min(low + 1, CEILING))
+    top = Decimal(CEILING) * STEP
+    fits = increase(low)
     import textwrap
 
+    if low == CEILING:  # the bound of the search fits: say so, and price nothing beyond it
+        beyond = fits
+        after = f"the top of the search, 0% to {top}% by 0.01%: a larger raise may fit too"
+    else:
+        beyond = increase(low + 1)
+        after = f"{percent + STEP}% would cost ${beyond:,.2f}; searched 0% to {top}% by 0.01%"
     summary = textwrap.fill(
         f"The largest uniform raise on {on} that fits ${budget:,.2f} in the fiscal year {year[0]} to {year[1]}: "
-        f"{percent}% (it costs ${fits:,.2f}; {percent + STEP}% would cost ${beyond:,.2f}).",
+        f"{percent}% (it costs ${fits:,.2f}; {after}).",
         80,
     )
     return Solved(percent, on, budget, fits, beyond, year, with_raise(contract, base, percent, on), summary)
