@@ -174,3 +174,29 @@ def test_a_hidden_or_chart_sheet_is_never_read_silently(tmp_path: Path) -> None:
     assert chart.stderr == f"Error: {roster}: sheet 'Chart' is a chart, not rows (give a sheet of rows with --sheet)\n"
     hidden = runner.invoke(app, ["retro", "--roster", str(roster), "--sheet", "Old"])
     assert hidden.exit_code == 0 and hidden.stdout.splitlines()[1].startswith("9,")  # named: read as asked
+
+
+def test_header_names_are_read_in_any_case_with_spaces_around(tmp_path: Path) -> None:
+    plain = runner.invoke(
+        app,
+        ["retro", "--roster", "-"],
+        input="id,title,hired,from,to\n1,Teacher Aide,2010-01-04,2013-05-01,2013-06-30\n",
+    ).stdout
+    shouted = runner.invoke(
+        app,
+        ["retro", "--roster", "-"],
+        input=" ID ,Title,HIRED,From , TO\n1,Teacher Aide,2010-01-04,2013-05-01,2013-06-30\n",
+    )
+    assert shouted.exit_code == 0 and shouted.stdout == plain
+    book = tmp_path / "m.xlsx"
+    made = Workbook()
+    for row in (["Id", " Title", "Hired"], ["1", "Teacher Aide", "2010-01-04"]):
+        made.active.append(row)  # type: ignore[union-attr]
+    made.save(book)
+    costed = runner.invoke(
+        app,
+        ["cost", "--roster", str(book), "--proposal", "uft-2019-2022", "--from", "2019-07-01", "--to", "2019-12-31"],
+    )
+    assert costed.exit_code == 0, costed.output
+    repeated = runner.invoke(app, ["retro", "--roster", "-"], input="id,ID,title,hired,from,to\n")
+    assert repeated.exit_code == 1 and "columns named twice: id" in repeated.stderr

@@ -23,8 +23,14 @@ MAX_CELL = 10_000  # characters: no id, title or date comes near
 
 
 def read_header(reader: csv.DictReader[str], name: str, required: tuple[str, ...], optional: tuple[str, ...]) -> None:
-    """Check a CSV header: every required column, no unknown and no repeated one."""
-    read_columns(list(reader.fieldnames or []), name, required, optional)
+    """Check a CSV header: every required column, no unknown and no repeated one (any case, spaces around)."""
+    reader.fieldnames = header_names(list(reader.fieldnames or []))
+    read_columns(list(reader.fieldnames), name, required, optional)
+
+
+def header_names(header: list[str]) -> list[str]:
+    """Column names as paycalc reads them: ``" Hired "`` and ``HIRED`` are ``hired``."""
+    return [name.strip().lower() for name in header]
 
 
 def read_columns(header: list[str], name: str, required: tuple[str, ...], optional: tuple[str, ...]) -> None:
@@ -104,6 +110,7 @@ def run_roster(
             def where(column: str | None = None, at: int | None = None) -> str:
                 return sheet_rows.where(column, at)
 
+            sheet_rows.header = header_names(sheet_rows.header)
             read_columns(sheet_rows.header, f"{source}, sheet {sheet_rows.sheet}", REQUIRED, OPTIONAL)
         else:
             infile = open_binary(source, "roster")
