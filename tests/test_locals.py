@@ -138,6 +138,13 @@ def test_daily_contract(tmp_path: Path) -> None:
     assert annual(folder, "2023-07-01", years=1) == "3780.00"  # 21 x 180
     assert annual(folder, "2023-07-01", years=1, days="175.5") == "3685.50"  # 21 x 175.5
     assert annual(folder, "2023-07-01", years=1, differentials=["lunch duty"]) == "4140.00"  # (21 + 2) x 180
+    refused = runner.invoke(
+        app, ["pay", "--schedules", str(folder), "--title", "para", "--years", "1", "--hours-per-day", "6"]
+    )
+    assert refused.exit_code == 2
+    assert refused.stderr == (
+        "Error: --hours-per-day does not fit this contract: it pays daily rates (use --days)\n"
+    )
 
 
 def run(*args: str) -> tuple[int, str, str]:

@@ -25,6 +25,10 @@ CASES: dict[str, tuple[str, str]] = {
     "differential-two-amounts": ("differentials.degree", "has 2 amounts (exactly one of"),
     "per-hour-on-daily-contract": ("differentials.degree.per_hour", "needs regular_hours_per_day"),
     "biweekly-without-anchor": ("pay_period_anchor", "missing (biweekly pay needs the first day of one pay period)"),
+    "hours-per-day-zero": ("regular_hours_per_day", "is 0 (above 0 and at most 24)"),
+    "freezes-share-a-day": ("step_freezes", "2022-06-30 to 2022-12-31 overlaps 2021-07-01 to 2022-06-30"),
+    "percent-over-100": ("differentials.behavior.percent", "150 is above 100 (a percent of the rate)"),
+    "anchor-without-biweekly": ("pay_period_anchor", "is only for pay_periods: biweekly"),
 }
 
 
