@@ -1,12 +1,15 @@
 """The compact id set answers exactly as a Python set does; a costing spread as the values written out."""
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from paycalc.membership.idset import IdSet
 
 
 @given(st.lists(st.text(max_size=12) | st.sampled_from(["a", "ab", "abc", "", "é", "e\u0301"]), max_size=400))
+@example(["ab", "a", "ab", "a"])  # an id that is a prefix of another, after it
+@example(["a", "ab", "abc", "ab"])  # and before it
+@example(["M1", "M10", "M100", "M10"])
 def test_the_id_set_agrees_with_a_python_set(ids: list[str]) -> None:
     compact, reference = IdSet(), set()
     for id_ in ids:

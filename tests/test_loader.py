@@ -208,3 +208,24 @@ def test_an_hourly_contract_comes_back_from_the_cache_with_all_its_pay_terms(
     assert again == first
     assert again.terms.step_advance == (7, 1) and again.terms.anchor is not None
     assert [d.name for d in again.terms.differentials][:2] == ["associate", "bachelor"]
+
+
+def test_a_sealed_cache_entry_is_still_checked_when_it_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The seal says who wrote the entry; the decode checks say whether its content makes sense."""
+    import json as json_module
+
+    from paycalc.contract import cache_format
+
+    monkeypatch.setenv("PAYCALC_CACHE_DIR", str(tmp_path / "cache"))
+    folder = loader.bundled_folder()
+    files = loader._read_folder(folder)
+    sources = loader._sources_digest(folder.absolute(), files)
+    data = json_module.loads(cache_format.encode(paycalc.load_contract(folder)))
+    data["schedules"][-1]["rates"]["Ed. Asst. B"]["15-year"] = "99999"  # no longer base + its longevity
+    content = json_module.dumps(data)
+    entry = tmp_path / "entry.json"
+    entry.write_text(f"{loader._sealed(sources, content)}\n{content}")
+    assert loader._cached(entry, sources) is None  # a valid seal, content refused: validated again
+    good = cache_format.encode(paycalc.load_contract(folder))
+    entry.write_text(f"{loader._sealed(sources, good)}\n{good}")
+    assert loader._cached(entry, sources) == paycalc.load_contract(folder)

@@ -142,9 +142,7 @@ def test_daily_contract(tmp_path: Path) -> None:
         app, ["pay", "--schedules", str(folder), "--title", "para", "--years", "1", "--hours-per-day", "6"]
     )
     assert refused.exit_code == 2
-    assert refused.stderr == (
-        "Error: --hours-per-day does not fit this contract: it pays daily rates (use --days)\n"
-    )
+    assert refused.stderr == ("Error: --hours-per-day does not fit this contract: it pays daily rates (use --days)\n")
 
 
 def run(*args: str) -> tuple[int, str, str]:
