@@ -1,0 +1,94 @@
+"""Costing at its edges, each figure worked by hand from the published rates (Teacher Aide, base row):
+the status quo is the 2018-06-16 schedule frozen, $25,927; under uft-2019-2022 the base rate is $26,946
+from 2019-02-14 and $27,620 from 2020-05-14. Semimonthly: a whole period pays annual / 24, a piece of one
+annual x days / (24 x the period's days), each piece rounded to the cent, half up."""
+
+from __future__ import annotations
+
+import json
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Any
+
+from typer.testing import CliRunner
+
+from paycalc.cli import app
+
+CENT = Decimal("0.01")
+
+
+def r(value: Decimal) -> Decimal:
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def period(annual: int, days: int = 15, of: int = 15) -> Decimal:
+    return r(Decimal(annual) * days / (24 * of))
+
+
+def cost(tmp_path: Path, roster: str, *args: str, proposal: str = "uft-2019-2022") -> dict[str, Any]:
+    (tmp_path / "staff.csv").write_text(roster)
+    result = CliRunner().invoke(
+        app, ["cost", "--roster", str(tmp_path / "staff.csv"), "--proposal", proposal, *args, "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    return dict(json.loads(result.stdout))
+
+
+def figures(answer: dict[str, Any]) -> list[tuple[str, int, Decimal, Decimal]]:
+    return [
+        (p["start"], p["members"], Decimal(p["status_quo"]), Decimal(p["proposals"][0]["payroll"]))
+        for p in answer["periods"]
+    ]
+
+
+def test_a_member_hired_on_the_last_day_of_the_range(tmp_path: Path) -> None:
+    answer = cost(tmp_path, "id,title,hired\n1,Teacher Aide,2020-06-30\n", "--from", "2019-07-01", "--to", "2020-06-30")
+    # one day of the June 16-30 period: 25,927 / 360 = 72.019 -> 72.02; 27,620 / 360 = 76.722 -> 76.72
+    assert figures(answer) == [("2019-07-01", 1, period(25927, 1), period(27620, 1))]
+    assert (period(25927, 1), period(27620, 1)) == (Decimal("72.02"), Decimal("76.72"))
+
+
+def test_a_member_hired_on_a_fiscal_years_last_day(tmp_path: Path) -> None:
+    answer = cost(tmp_path, "id,title,hired\n1,Teacher Aide,2019-06-30\n", "--from", "2018-07-01", "--to", "2020-06-30")
+    # FY 2019-20 under the offer: July to April, 20 whole periods at 26,946; May 1-13 at 26,946 and
+    # May 14-15 at 27,620 (pieces of a 15-day period); May 16-31 and June's two periods at 27,620
+    offer = 20 * period(26946) + period(26946, 13) + period(27620, 2) + period(27620, 16, 16) + 2 * period(27620)
+    assert figures(answer) == [
+        ("2018-07-01", 1, period(25927, 1), period(26946, 1)),  # June 30, 2019 alone: 72.02 and 74.85
+        ("2019-07-01", 1, 24 * period(25927), offer),  # 24 x 1,080.29 = 25,926.96; 27,033.98
+    ]
+    assert offer == Decimal("27033.98")
+
+
+def test_a_mid_range_hire_is_never_counted_before_the_hire_date(tmp_path: Path) -> None:
+    answer = cost(
+        tmp_path, "id,title,hired\n1,Teacher Aide,2020-01-01\n", "--from", "2019-07-01", "--to", "2020-06-30",
+        "--fiscal-year-start", "01-01",
+    )  # fmt: skip
+    assert figures(answer)[0] == ("2019-07-01", 0, Decimal("0.00"), Decimal("0.00"))
+    start, members, status, _ = figures(answer)[1]
+    assert (start, members, status) == ("2020-01-01", 1, 12 * period(25927))
+
+
+def test_a_lump_sum_paid_on_a_fiscal_years_first_day_counts_in_that_year(tmp_path: Path) -> None:
+    offer = tmp_path / "bonus.yaml"
+    offer.write_text(
+        "name: bonus\nbase: 2018-06-16\nchanges:\n  - {effective: 2019-07-01, percent: 0}\n"
+        "lump_sums:\n  - {name: bonus, amount: 1000, paid: 2019-07-01}\n"
+    )
+    answer = cost(
+        tmp_path, "id,title,hired\n1,Teacher Aide,2010-01-04\n", "--from", "2018-07-01", "--to", "2020-06-30",
+        proposal=str(offer),
+    )  # fmt: skip
+    lumps = [Decimal(p["proposals"][0]["lump_sums"]) for p in answer["periods"]]
+    assert lumps == [Decimal("0.00"), Decimal("1000.00")]
+
+
+def test_members_on_a_shared_pay_path_are_each_counted(tmp_path: Path) -> None:
+    roster = "id,title,hired\n" + "".join(f"{n},Teacher Aide,2010-01-04\n" for n in range(1, 4))
+    roster += "4,Teacher Aide,2019-01-07\n"  # under 5 years: the offer's $500 base longevity differs
+    answer = cost(tmp_path, roster, "--from", "2019-07-01", "--to", "2020-06-30")
+    period_ = answer["periods"][0]
+    assert period_["members"] == 4
+    # three on the 5-year row: 2018-06-16 $26,523 frozen; one on the base row, $25,927
+    assert Decimal(period_["status_quo"]) == 3 * 24 * period(26523) + 24 * period(25927)
