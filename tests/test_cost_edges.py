@@ -92,3 +92,33 @@ def test_members_on_a_shared_pay_path_are_each_counted(tmp_path: Path) -> None:
     assert period_["members"] == 4
     # three on the 5-year row: 2018-06-16 $26,523 frozen; one on the base row, $25,927
     assert Decimal(period_["status_quo"]) == 3 * 24 * period(26523) + 24 * period(25927)
+
+
+def _solve(tmp_path: Path, budget: str, lump: str = "") -> str:
+    offer = tmp_path / "solve.yaml"
+    offer.write_text("name: solve\nbase: 2018-06-16\nchanges: []\n" + lump)
+    (tmp_path / "one.csv").write_text("id,title,hired\n1,Teacher Aide,2010-01-04\n")
+    result = CliRunner().invoke(
+        app,
+        ["cost", "--roster", str(tmp_path / "one.csv"), "--proposal", str(offer), "--budget", budget,
+         "--solve-percent", "2019-07-01", "--from", "2019-07-01", "--to", "2020-06-30", "--format", "json"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    return str(json.loads(result.stdout)["solved"]["percent"])
+
+
+# One Teacher Aide on the 5-year row: base $25,927 + amount $596 = $26,523, frozen; 24 x 1,105.13 = 26,523.12.
+# A raise of p% rounds base and amount to the dollar, half up:
+#   1.00%: 26,186.27 -> 26,186 and 601.96 -> 602: 26,788 a year, 24 x 1,116.17 = 26,788.08: +264.96
+#   1.01%: 26,188.86 -> 26,189 and 602.02 -> 602: 26,791 a year, 24 x 1,116.29 = 26,790.96: +267.84
+def test_a_raise_costing_exactly_the_budget_fits(tmp_path: Path) -> None:
+    assert 24 * period(26186 + 602) - 24 * period(26523) == Decimal("264.96")
+    assert _solve(tmp_path, "264.96") == "1.00"
+    assert _solve(tmp_path, "264.95") == "0.99"
+    assert _solve(tmp_path, "267.84") == "1.01"
+
+
+def test_lump_sums_count_against_the_budget(tmp_path: Path) -> None:
+    lump = "lump_sums:\n  - {name: bonus, amount: 100, paid: 2019-09-01}\n"
+    assert _solve(tmp_path, "364.96", lump) == "1.00"  # 264.96 of raise + the $100 bonus
+    assert _solve(tmp_path, "364.95", lump) == "0.99"
