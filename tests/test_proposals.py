@@ -482,3 +482,38 @@ def test_a_proposal_whose_schedules_could_not_be_written_is_refused_when_it_load
     )
     with pytest.raises(paycalc.ScheduleError, match=r"compound to more than 1,000,000 times the rates"):
         paycalc.load_proposal(many)
+
+
+@pytest.mark.parametrize(
+    ("tail", "key", "message"),
+    [
+        (
+            "instalments:\n  - {paid: 2020-01-01, share: 50}\n  - {paid: 2020-01-01, share: 50}\n",
+            "instalments.1.paid",
+            "2020-01-01 is not after 2020-01-01",
+        ),
+        (
+            "instalments:\n  - {paid: 2020-01-01, share: 0}\n  - {paid: 2020-02-01, share: 100}\n",
+            "instalments.0.share",
+            "is 0 (a share above 0: a payment)",
+        ),
+        (
+            "lump_sums:\n  - {name: b, amount: 100, paid: 2019-09-01, eligible_on: 2019-10-01}\n",
+            "lump_sums.0.eligible_on",
+            "2019-10-01 is after the paid day 2019-09-01",
+        ),
+    ],
+)
+def test_instalments_and_lump_sums_that_cannot_be_paid(tmp_path: Path, tail: str, key: str, message: str) -> None:
+    path = write(tmp_path, "name: i\nbase: 2018-06-16\nchanges:\n  - {effective: 2019-07-01, percent: 2}\n" + tail)
+    with pytest.raises(paycalc.ScheduleError) as raised:
+        paycalc.load_proposal(path)
+    assert [(p.key, p.message) for p in raised.value.problems] == [(key, message)]
+
+
+def test_a_proposal_without_term_end_runs_to_its_last_change_or_the_base_contracts_end(tmp_path: Path) -> None:
+    late = write(tmp_path, "name: l\nbase: 2018-06-16\nchanges:\n  - {effective: 2019-07-01, percent: 2}\n", "l.yaml")
+    # the base contract ends 2018-11-30; the change of 2019-07-01 is later: the term runs to it
+    assert paycalc.load_proposal(late).term_end == date(2019, 7, 1)
+    early = write(tmp_path, "name: e\nbase: 2016-05-01\nchanges:\n  - {effective: 2016-09-01, percent: 2}\n", "e.yaml")
+    assert paycalc.load_proposal(early).term_end == date(2018, 11, 30)  # the base contract's own end

@@ -108,7 +108,12 @@ def _check(name: str, spec: ProposalFile, contract: Contract) -> list[Problem]:
             if later.paid <= earlier.paid:
                 problems.append(Problem(name, f"instalments.{n}.paid", f"{later.paid} is not after {earlier.paid}"))
         total = sum((s.share for s in spec.instalments), Decimal(0))
-        if total != 100 or any(s.share <= 0 for s in spec.instalments):
+        for n, instalment in enumerate(spec.instalments):
+            if instalment.share <= 0:
+                problems.append(
+                    Problem(name, f"instalments.{n}.share", f"is {instalment.share} (a share above 0: a payment)")
+                )
+        if total != 100:
             problems.append(Problem(name, "instalments", f"shares add up to {total} (each above 0, adding up to 100)"))
     return problems
 
