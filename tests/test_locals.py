@@ -425,3 +425,33 @@ def test_retro_refuses_a_differential_the_contract_does_not_have(hourly: Path) -
     )  # fmt: skip
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: unknown differential 'phd' (this contract's: degree, behavior")
+
+
+def test_a_hire_inside_a_freeze_on_an_anniversary_contract(tmp_path: Path) -> None:
+    # steps on each hire anniversary; the freeze 2024-07-01..2025-06-30; hired 2024-09-03, inside it.
+    # The first anniversary, 2025-09-03, is after the freeze: it counts. (2025-09-02: none yet.)
+    folder = write_contract(tmp_path / "anniv", CONTRACT.replace('step_advance: "07-01"\n', ""))
+    before = paycalc.annual_pay("Para", "2025-09-02", hired="2024-09-03", schedules=folder)
+    on = paycalc.annual_pay("Para", "2025-09-03", hired="2024-09-03", schedules=folder)
+    assert (before.years, before.longevity) == (0, "step 1")
+    assert (on.years, on.longevity) == (1, "step 2")
+    assert on.annual == Decimal("22.00") * 1183  # step 2 of 2025-07-01 x 6.5 x 182
+    # hired 2023-09-05: the anniversary 2024-09-05 falls in the freeze and never counts
+    frozen = paycalc.annual_pay("Para", "2025-09-05", hired="2023-09-05", schedules=folder)
+    assert (frozen.years, frozen.longevity) == (1, "step 2")  # 2 anniversaries, one frozen
+
+
+def test_a_step_falling_on_the_last_day_of_retro(hourly: Path) -> None:
+    # steps on July 1; hired 2023-07-01, the step day 2024-07-01 is frozen (2024-07-01..2025-06-30), so
+    # 2025-06-30 is still step 1 ($20.50 in 2024-07-01's schedule) and 2025-07-01 step 2 ($22.00 in 2025's).
+    result = paycalc.retro_pay(
+        "Para", hired="2023-07-01", start="2025-06-30", end="2025-07-01", paid_annual=0, method="daily",
+        schedules=hourly,
+    )  # fmt: skip
+    assert [(str(s.start), s.longevity) for s in result.segments] == [
+        ("2025-06-30", "step 1"),
+        ("2025-07-01", "step 2"),
+    ]
+    # one day each of a 365-day year: 20.50 x 1183 / 365 and 22.00 x 1183 / 365, each to the cent
+    day = lambda rate: (Decimal(rate) * 1183 / 365).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)  # noqa: E731
+    assert result.owed == day("20.50") + day("22.00")
