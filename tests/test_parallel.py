@@ -9,8 +9,10 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -175,3 +177,33 @@ def test_when_no_process_can_be_started_this_one_prices_everything(monkeypatch: 
 
     monkeypatch.setattr(os, "fork", no_fork)
     assert list(parallel.in_two_processes(square, range(2600))) == [(n, n * n) for n in range(2600)]
+
+
+def _replying(reply: Callable[[list[int], Any], None]) -> Callable[[Callable[[int], int], int, int], None]:
+    """A worker's life that answers its first batch with ``reply(batch, sink)`` and then leaves."""
+    import pickle
+
+    def serve(price: Callable[[int], int], read_fd: int, write_fd: int) -> None:
+        with os.fdopen(read_fd, "rb") as source, os.fdopen(write_fd, "wb") as sink:
+            batch = pickle.load(source)
+            reply([price(item) for item in batch], sink)
+            sink.flush()
+        os._exit(0)
+
+    return serve
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        lambda results, sink: __import__("pickle").dump(results[:-1], sink),  # one result short
+        lambda results, sink: sink.write(__import__("pickle").dumps(results)[:100]),  # cut off mid-reply
+        lambda results, sink: sink.write(b"not a pickle at all"),
+    ],
+    ids=["one-short", "cut-off", "garbage"],
+)
+def test_a_short_or_broken_reply_from_the_worker_is_priced_here(
+    monkeypatch: pytest.MonkeyPatch, reply: Callable[[list[int], Any], None]
+) -> None:
+    monkeypatch.setattr(parallel, "_serve", _replying(reply))
+    assert list(parallel.in_two_processes(square, range(4001))) == [(n, n * n) for n in range(4001)]
