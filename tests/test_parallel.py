@@ -124,8 +124,12 @@ def _children(pid: int) -> list[int]:
 @pytest.mark.skipif(
     not Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").exists(), reason="needs /proc's list of children"
 )
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
-def test_a_signal_while_the_worker_runs_stops_both_and_leaves_nothing(tmp_path: Path, signum: int) -> None:
+@pytest.mark.parametrize(
+    ("signum", "group"),
+    [(signal.SIGTERM, False), (signal.SIGINT, False), (signal.SIGINT, True)],
+    ids=["SIGTERM", "SIGINT", "Ctrl-C to the process group, as a terminal sends it"],
+)
+def test_a_signal_while_the_worker_runs_stops_both_and_leaves_nothing(tmp_path: Path, signum: int, group: bool) -> None:
     # its own process group: the worker joins it, so its end can be seen
     process, fifo = roster_from_a_pipe(tmp_path, start_new_session=True)
     with open(fifo, "w") as writer:
@@ -135,7 +139,10 @@ def test_a_signal_while_the_worker_runs_stops_both_and_leaves_nothing(tmp_path: 
         while not _children(process.pid) and time.monotonic() < deadline:
             time.sleep(0.02)
         assert _children(process.pid), "the worker never started"
-        process.send_signal(signum)
+        if group:
+            os.killpg(process.pid, signum)  # paycalc and its worker both get it; the worker ignores Ctrl-C
+        else:
+            process.send_signal(signum)
         _, stderr = process.communicate(timeout=20)
     assert process.returncode == 128 + signum
     assert "nothing was written" in stderr and "Traceback" not in stderr
