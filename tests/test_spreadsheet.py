@@ -200,3 +200,25 @@ def test_header_names_are_read_in_any_case_with_spaces_around(tmp_path: Path) ->
     assert costed.exit_code == 0, costed.output
     repeated = runner.invoke(app, ["retro", "--roster", "-"], input="id,ID,title,hired,from,to\n")
     assert repeated.exit_code == 1 and "columns named twice: id" in repeated.stderr
+
+
+def test_formatted_blank_rows_and_trailing_blank_header_cells(tmp_path: Path) -> None:
+    from openpyxl.styles import PatternFill
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["id", "title", "hired", "from", "to", None, ""])  # type: ignore[union-attr]  # blank header cells
+    sheet.append(["1", "Teacher Aide", "2010-01-04", "2013-05-01", "2013-06-30"])  # type: ignore[union-attr]
+    for row in (3, 5, 6):  # formatted, but empty: as spreadsheets keep them
+        for column in "ABCDE":
+            sheet[f"{column}{row}"].fill = PatternFill("solid", fgColor="FFFF00")  # type: ignore[index]
+    sheet.append([])  # type: ignore[union-attr]
+    sheet.append(["2", "Ed. Asst. B", "2005-09-01", "2013-05-01", "2013-06-30"])  # type: ignore[union-attr]
+    book.save(tmp_path / "m.xlsx")
+    csv_text = "id,title,hired,from,to\n1,Teacher Aide,2010-01-04,2013-05-01,2013-06-30\n"
+    csv_text += "2,Ed. Asst. B,2005-09-01,2013-05-01,2013-06-30\n"
+    from_csv = runner.invoke(app, ["retro", "--roster", "-"], input=csv_text)
+    from_xlsx = runner.invoke(app, ["retro", "--roster", str(tmp_path / "m.xlsx")])
+    assert from_xlsx.exit_code == 0, from_xlsx.output
+    assert from_xlsx.stdout == from_csv.stdout
+    assert len(from_xlsx.stdout.splitlines()) == 3  # the header and both ids
