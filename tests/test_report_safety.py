@@ -50,3 +50,18 @@ def test_a_cut_is_drawn_with_its_sign(tmp_path: Path) -> None:
     page = cost(tmp_path, "give-back", "html", percent="-1")
     # the bar's label equals the table's figure, with its minus sign before the dollar sign
     assert "<title>-$" in page and "$-" not in page
+
+
+def test_a_negative_bar_is_drawn_below_the_axis(tmp_path: Path) -> None:
+    import re
+
+    page = cost(tmp_path, "give-back", "html", percent="-1")
+    chart = page[page.index("<svg") : page.index("</svg>")]
+    zero = float(re.search(r'<line x1="[\d.]+" y1="([\d.]+)"', chart).group(1))  # type: ignore[union-attr]
+    bars = re.findall(
+        r'<rect x="[\d.]+" y="([\d.]+)" width="[\d.]+" height="([\d.]+)"[^>]*><title>([^<]+)</title>', chart
+    )
+    assert bars
+    for top, height, label in bars:
+        assert label.startswith("-$")  # a cut: its label has the sign
+        assert float(top) == zero and float(height) > 0  # it hangs from the axis
