@@ -167,3 +167,10 @@ def test_bounded_inputs(client: TestClient) -> None:
     assert client.get("/pay?title=" + "a" * 201 + "&years=1").status_code == 422
     assert client.get("/pay?title=x&paid=" + "a" * 10_001).status_code == 414
     assert client.get("/nowhere").status_code == 404
+
+
+def test_a_page_of_paychecks_is_bounded_to_ten_years(client: TestClient) -> None:
+    response = client.get("/paychecks?title=Teacher+Aide&years=1&from=2008-05-19&to=2199-12-31")
+    assert response.status_code == 422
+    assert "is more than ten years after 2008-05-19" in response.text
+    assert client.get("/api/paychecks?title=Teacher+Aide&years=1&from=2008-05-19&to=2018-05-18").status_code == 200

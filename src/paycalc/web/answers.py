@@ -102,10 +102,16 @@ def pay(site: Site, form: Form, today: datetime.date) -> dict[str, Any] | None:
     }
 
 
+MAX_CHECK_DAYS = 3_660  # a page of paychecks covers at most ten years (about 260 biweekly checks)
+
+
 def paychecks(site: Site, form: Form) -> dict[str, Any] | None:
     form.require("title", "from", "to")
     form.one_of("years", "hired")
     work, method = form.work(), form.method()
+    first, last = form.date("from", "from date"), form.date("to", "to date")
+    if first is not None and last is not None and (last - first).days > MAX_CHECK_DAYS:
+        form.errors["to"] = f"is more than ten years after {first} (a page shows at most ten years of checks)"
     contract = contract_of(site, form)
     if form.errors or contract is None:
         return None
