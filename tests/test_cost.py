@@ -463,3 +463,31 @@ def test_a_budget_that_fits_the_top_of_the_search_says_so_and_prices_nothing_bey
     assert ": 100.00% (it costs $" in said
     assert "the top of the search, 0% to 100.00% by 0.01%: a larger raise may fit too" in said
     assert "100.01%" not in said
+
+
+def test_cost_csv_rows_say_their_kind_and_sum_by_kind_to_the_json_totals(tmp_path: Path) -> None:
+    import csv
+    import io
+    import json
+
+    roster = tmp_path / "staff.csv"
+    roster.write_text(ROSTER)
+    args = [
+        "cost",
+        "--roster",
+        str(roster),
+        "--proposal",
+        "uft-2019-2022",
+        "--from",
+        "2018-07-01",
+        "--to",
+        "2021-06-30",
+    ]
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(app, [*args, "--format", "csv"]).stdout)))
+    total = json.loads(runner.invoke(app, [*args, "--format", "json"]).stdout)["total"]
+    assert [row["kind"] for row in rows] == ["period", "period", "period", "total"]
+    for key in ("status_quo", "payroll", "lump_sums", "increase"):
+        periods = sum(Decimal(row[key]) for row in rows if row["kind"] == "period")
+        (whole,) = [Decimal(row[key]) for row in rows if row["kind"] == "total"]
+        expected = Decimal(total[key] if key == "status_quo" else total["proposals"][0][key])
+        assert periods == whole == expected

@@ -51,19 +51,21 @@ def as_record(costing: Costing, by_title: bool = False) -> dict[str, Any]:
 
 
 CSV_COLUMNS = (
-    "start", "end", "members", "status_quo", "cost_of_one_percent", "proposal",
+    "kind", "start", "end", "members", "status_quo", "cost_of_one_percent", "proposal",
     "payroll", "lump_sums", "increase", "percent", "smallest", "median", "largest",
 )  # fmt: skip
 
 
 def csv_rows(costing: Costing) -> list[list[Any]]:
-    """One row per fiscal year (and the total) per proposal."""
+    """One row per fiscal year (``kind`` period) and for the whole range (``kind`` total), per proposal: a
+    spreadsheet that sums the rows of one kind never counts a total twice."""
     rows = []
     for period in (*costing.periods, costing.total):
         head = _period(period, False)
-        fixed = [head[key] for key in CSV_COLUMNS[:5]]
+        kind = "total" if period is costing.total else "period"
+        fixed = [kind, *(head[key] for key in CSV_COLUMNS[1:6])]
         for line in head["proposals"]:
-            rows.append([*fixed, safe_cell(line["name"]), *(line[key] for key in CSV_COLUMNS[6:])])
+            rows.append([*fixed, safe_cell(line["name"]), *(line[key] for key in CSV_COLUMNS[7:])])
     return rows
 
 
