@@ -517,3 +517,20 @@ def test_a_proposal_without_term_end_runs_to_its_last_change_or_the_base_contrac
     assert paycalc.load_proposal(late).term_end == date(2019, 7, 1)
     early = write(tmp_path, "name: e\nbase: 2016-05-01\nchanges:\n  - {effective: 2016-09-01, percent: 2}\n", "e.yaml")
     assert paycalc.load_proposal(early).term_end == date(2018, 11, 30)  # the base contract's own end
+
+
+def test_propose_lists_every_problem_its_error_elsewhere_points_to(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "name: p\nbase: 2018-06-16\nchanges:\n  - {effective: 2019-07-01, percent: 200}\n"
+        "lump_sums:\n  - {name: b, amount: -5, paid: 2019-09-01}\n",
+    )
+    elsewhere = runner.invoke(app, ["pay", "--title", "Teacher Aide", "--years", "1", "--proposal", str(path)])
+    assert f"(and 1 more problem: 'paycalc propose {path}' lists them all)" in elsewhere.stderr
+    listed = runner.invoke(app, ["propose", str(path)])
+    assert listed.exit_code == 1
+    assert listed.stdout.splitlines() == [
+        f"{path}: changes.0.percent: 200 is out of range (a percent from -100 to 100)",
+        f"{path}: lump_sums.0.amount: -5 is negative (an amount of 0 or more)",
+    ]
+    assert listed.stderr == f"Error: 2 problems in {path} (each line above names the key)\n"

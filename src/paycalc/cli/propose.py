@@ -89,9 +89,22 @@ def propose(
         usage_error("missing FILE (a proposal YAML file, or a bundled example: 'paycalc propose --examples')")
     chosen = Format(format.value)
     from paycalc.cli._common import open_contract
+    from paycalc.contract.errors import ScheduleError
 
-    with reporting_errors():
-        contract = open_contract(folder_of(contract_name, schedules), file)
+    try:
+        with reporting_errors():
+            folder = folder_of(contract_name, schedules)
+        try:
+            contract = open_contract(folder, file)
+        except ScheduleError as exc:
+            if len(exc.problems) < 2 or any(p.file != exc.problems[0].file for p in exc.problems):
+                raise
+            for problem in exc.problems:  # what the error of any other command points here for: every problem
+                typer.echo(str(problem))
+            count = len(exc.problems)
+            fail(f"{count} problems in {exc.problems[0].file} (each line above names the key)")
+    except ScheduleError as exc:
+        fail(str(exc))
     if write is not None:
         from paycalc.output.files import write_folder
         from paycalc.output.schedule_text import folder_files
