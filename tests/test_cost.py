@@ -491,3 +491,25 @@ def test_cost_csv_rows_say_their_kind_and_sum_by_kind_to_the_json_totals(tmp_pat
         (whole,) = [Decimal(row[key]) for row in rows if row["kind"] == "total"]
         expected = Decimal(total[key] if key == "status_quo" else total["proposals"][0][key])
         assert periods == whole == expected
+
+
+def test_the_terminal_charts_share_one_scale_and_show_the_tables_figures(tmp_path: Path) -> None:
+    roster = tmp_path / "staff.csv"
+    roster.write_text("id,title,hired\n1,Teacher Aide,2010-01-04\n")
+    for name, percent in (("small", "2"), ("large", "4"), ("cut", "-1")):
+        (tmp_path / f"{name}.yaml").write_text(
+            f"name: {name}\nbase: 2018-06-16\nchanges:\n  - {{effective: 2019-07-01, percent: {percent}}}\n"
+        )
+    result = runner.invoke(
+        app,
+        ["cost", "--roster", str(roster), "--proposal", str(tmp_path / "small.yaml"), "--proposal",
+         str(tmp_path / "large.yaml"), "--proposal", str(tmp_path / "cut.yaml"), "--from", "2019-07-01",
+         "--to", "2020-06-30"],
+        env={"COLUMNS": "80"},
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    charts = result.stdout.split("Increase by fiscal year, ")[1:]
+    bars = {chart.split(":")[0]: chart.splitlines()[1] for chart in charts}
+    small, large = bars["small"].count("█"), bars["large"].count("█")
+    assert large == 2 * small or large == 2 * small + 1 or large == 2 * small - 1  # one scale: twice the raise
+    assert bars["cut"].count("█") == 0 and "-$" in bars["cut"]  # a cut: no bar, its figure with its sign

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 from typing import Any
 
 from paycalc.membership.costing import Costing, Line, Period
@@ -105,12 +104,16 @@ def render_table(costing: Costing, names: Sequence[str], by_title: bool, width: 
 
     ones_line = f"Cost of 1% (of the status quo payroll): {ones}; total {money(costing.total.cost_of_one_percent)}."
     text += "\n\n" + textwrap.fill(ones_line, width)
-    for k, short in enumerate(names):
+    every = [p.proposals[k].increase for p in costing.periods for k in range(len(names))]
+    shared, figures = max(every, default=None), max((len(money(x)) for x in every), default=0)
+    for k, short in enumerate(names):  # one scale for every offer, and each bar labelled with the table's figure
         text += f"\n\nIncrease by fiscal year, {short}:\n"
         text += bar_chart(
             [str(p.start.year) + "-" + str(p.end.year)[2:] for p in costing.periods],
-            [max(p.proposals[k].increase, Decimal(0)) for p in costing.periods],
+            [p.proposals[k].increase for p in costing.periods],
             width=width,
+            top=shared,
+            figures=figures,
         )
     if by_title:
         title_rows = []

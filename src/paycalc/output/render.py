@@ -161,17 +161,25 @@ def terminal_width(limit: int = 120) -> int:
 
 
 def bar_chart(
-    labels: Sequence[str], amounts: Sequence[Decimal], *, width: int = 80, marks: Sequence[Decimal] | None = None
+    labels: Sequence[str],
+    amounts: Sequence[Decimal],
+    *,
+    width: int = 80,
+    marks: Sequence[Decimal] | None = None,
+    top: Decimal | None = None,
+    figures: int = 0,
 ) -> str:
-    """Horizontal bars from zero, one line per amount, fitting in ``width`` columns.
+    """Horizontal bars from zero, one line per amount, fitting in ``width`` columns; an amount of 0 or less
+    draws no bar but is shown as it is.
 
     ``marks``, one per bar, are drawn as ``│`` at their place on the scale (e.g. pay that kept up with prices).
+    ``top`` sets the scale's end and ``figures`` the width of the amounts, so several charts share one scale.
     """
     shown = [money(amount) for amount in amounts]
     label_width = max(map(len, labels))
-    amount_width = max(map(len, shown))
+    amount_width = max([figures, *map(len, shown)])
     room = max(10, width - label_width - amount_width - 2)
-    top = max([*amounts, *(marks or [])]) or Decimal(1)
+    top = max([*amounts, *(marks or []), *([top] if top is not None else []), Decimal(0)]) or Decimal(1)
 
     def position(amount: Decimal) -> int:
         return int((amount / top * room).to_integral_value(rounding=ROUND_HALF_UP)) if amount > 0 else 0
