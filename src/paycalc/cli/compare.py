@@ -120,7 +120,16 @@ def show(result: Comparison) -> None:
     for note in result.notes:
         typer.echo(textwrap.fill(note, terminal_width()))
     if real:
-        typer.echo(
-            f"After prices (CPI {result.cpi}): smallest {signed_percent(result.real_smallest)}, "
+        said = (
+            f"After prices (CPI {result.cpi}{_years(result)}): smallest {signed_percent(result.real_smallest)}, "
             f"median {signed_percent(result.real_median)}, largest {signed_percent(result.real_largest)}"
         )
+        typer.echo(textwrap.fill(said, terminal_width()))
+
+
+def _years(result: Comparison) -> str:
+    """Which years' prices a real raise used: ``, 2008 and 2018 averages``."""
+    if result.cpi_years is None:
+        return ""
+    first, last = result.cpi_years
+    return f", {first} average" if first == last else f", {first} and {last} averages"

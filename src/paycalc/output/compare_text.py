@@ -18,6 +18,8 @@ def as_record(result: Comparison) -> dict[str, object]:
             "median": percent(result.real_median),
             "largest": percent(result.real_largest),
         }
+        if result.cpi_years is not None:
+            record["cpi_years"] = list(result.cpi_years)
     return record
 
 

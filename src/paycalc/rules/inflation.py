@@ -58,6 +58,7 @@ def compare(comparison: Comparison, cpi: Cpi, start: date, end: date) -> Compari
         real_smallest=min(reals, default=None),
         real_median=median(reals) if reals else None,
         real_largest=max(reals, default=None),
+        cpi_years=(start.year, end.year),
     )
 
 

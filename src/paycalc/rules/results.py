@@ -37,6 +37,7 @@ class Comparison(NamedTuple):
     real_median: Decimal | None = None
     real_largest: Decimal | None = None
     notes: tuple[str, ...] = ()  # e.g. steps only one of the schedules prints
+    cpi_years: tuple[int, int] | None = None  # the calendar years whose average prices were used
 
 
 class HistoryRow(NamedTuple):
