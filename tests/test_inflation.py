@@ -93,3 +93,15 @@ def test_history_real_table_and_chart_marks() -> None:
     assert "In 2018 $" in result.stdout
     assert result.stdout.count("│") >= 9  # a mark on each of 8 bars and the legend
     assert "kept up with prices (CPI ny-metro)" in result.stdout
+
+
+def test_compare_real_names_the_years_whose_prices_it_used() -> None:
+    from typer.testing import CliRunner
+
+    from paycalc.cli import app
+
+    args = ["compare", "2008-05-19", "2018-06-16", "--title", "Teacher Aide", "--real"]
+    table = CliRunner().invoke(app, args, env={"COLUMNS": "200"}).stdout
+    assert "After prices (CPI ny-metro, 2008 and 2018 averages): smallest +2.88%" in table
+    record = json.loads(CliRunner().invoke(app, [*args, "--format", "json"]).stdout)
+    assert record["cpi"] == "ny-metro" and record["cpi_years"] == [2008, 2018]
