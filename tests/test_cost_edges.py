@@ -122,3 +122,17 @@ def test_lump_sums_count_against_the_budget(tmp_path: Path) -> None:
     lump = "lump_sums:\n  - {name: bonus, amount: 100, paid: 2019-09-01}\n"
     assert _solve(tmp_path, "364.96", lump) == "1.00"  # 264.96 of raise + the $100 bonus
     assert _solve(tmp_path, "364.95", lump) == "0.99"
+
+
+def test_a_range_wholly_before_the_offers_base_date_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "staff.csv").write_text("id,title,hired\n1,Teacher Aide,2010-01-04\n")
+    result = CliRunner().invoke(
+        app,
+        ["cost", "--roster", str(tmp_path / "staff.csv"), "--proposal", "uft-2019-2022", "--from", "2017-07-01",
+         "--to", "2018-06-16"],
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: --to 2018-06-16 is not after the base date 2018-06-16 of uft-2019-2022 (the offer changes nothing "
+        "until after it: cost a range that runs past it)\n"
+    )

@@ -23,19 +23,21 @@ longevity steps) are priced once: a membership of thousands has a few thousand d
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any, NamedTuple
 
 from paycalc.contract.errors import InputError, RowError
 from paycalc.contract.models import Contract, Proposal
 from paycalc.membership.cost_sums import Sums, money_of
+from paycalc.membership.fiscal import ONE_DAY as ONE_DAY  # re-exported: costing's range helpers
+from paycalc.membership.fiscal import fiscal_years as fiscal_years
+from paycalc.membership.fiscal import parse_fiscal_start as parse_fiscal_start
 from paycalc.membership.members import Member as Member  # re-exported: costing's members
 from paycalc.membership.members import Part as Part
 from paycalc.membership.members import read_members as read_members
 from paycalc.rules import core, periods, proposal, retro, steps
 
-ONE_DAY = timedelta(days=1)
 ZERO = Decimal("0.00")
 
 
@@ -68,33 +70,6 @@ class Costing(NamedTuple):
     fiscal_year_start: str
     periods: tuple[Period, ...]
     total: Period
-
-
-def fiscal_years(start: date, end: date, fiscal_year_start: str) -> list[tuple[date, date]]:
-    """``start``..``end`` cut at each ``MM-DD``."""
-    month, day = parse_fiscal_start(fiscal_year_start)
-    pieces, first = [], start
-    while first <= end:
-        boundary = date(first.year, month, day)
-        if boundary <= first:
-            boundary = date(first.year + 1, month, day)
-        last = min(end, boundary - ONE_DAY)
-        pieces.append((first, last))
-        first = last + ONE_DAY
-    return pieces
-
-
-def parse_fiscal_start(text: str) -> tuple[int, int]:
-    accepted = "MM-DD, a day every year has, e.g. 07-01 (New York City's) or 10-01"
-    parts = text.split("-")
-    if len(parts) != 2 or not all(p.isascii() and p.isdigit() and len(p) == 2 for p in parts):
-        raise InputError(f"--fiscal-year-start {text!r} is not MM-DD ({accepted})")
-    month, day = int(parts[0]), int(parts[1])
-    try:
-        date(2001, month, day)  # a common year: Feb 29 is refused
-    except ValueError:
-        raise InputError(f"--fiscal-year-start {text!r} is not a day of every year ({accepted})") from None
-    return month, day
 
 
 def status_quo(proposals: Sequence[Contract], base: Contract) -> Contract:
@@ -233,6 +208,14 @@ def cost(
     method, _, pay_for = periods.for_contract(base, method, anchor)
     pieces = fiscal_years(start, end, fiscal_year_start)
     frozen = status_quo(proposals, base)
+    for contract in proposals:  # a range wholly before an offer's base date prices nothing it changes
+        spec = contract.proposal
+        assert spec is not None
+        if end <= spec.base:
+            raise InputError(
+                f"--to {end} is not after the base date {spec.base} of {spec.file} (the offer changes nothing "
+                "until after it: cost a range that runs past it)"
+            )
     core.schedule_on(base, start)  # a range before the first schedule is an error naming it
     n, count = len(pieces), len(proposals)
     sums = Sums(n, count)
