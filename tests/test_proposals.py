@@ -258,23 +258,30 @@ def test_a_lump_sum_paid_outside_the_period_is_not_owed() -> None:
     assert result["lump_sums"] == []
 
 
-def test_instalments_split_the_retro_total_exactly() -> None:
-    result = retro_json(
-        *MOA, *PAID_AS_OWED, "--hired", "2010-01-04", "--instalments", "2015-10-15:12.5,2017-10-15:87.5"
-    )
-    # retro 1,000.00 (the bonus): 12.5% = 125.00, the last takes 875.00
+def test_instalments_split_the_retro_wages_exactly_and_leave_the_lump_sum_whole() -> None:
+    result = retro_json(*MOA, "--hired", "2010-01-04", "--instalments", "2015-10-15:12.5,2017-10-15:87.5")
+    # June 2014, paid the status quo (2008-05-19, $21,713) and owed the MOA's 2014-05-01 rate ($22,149):
+    # two checks, 2 x 922.88 - 2 x 904.71 = 36.34 of wages; the $1,000 bonus is paid on its own day, whole.
+    # 36.34 x 12.5% = 4.5425 -> 4.54; the last takes 31.80
+    assert result["retro"] == "1036.34"
     assert result["instalments"] == [
-        {"paid": "2015-10-15", "amount": "125.00"},
-        {"paid": "2017-10-15", "amount": "875.00"},
+        {"paid": "2015-10-15", "amount": "4.54"},
+        {"paid": "2017-10-15", "amount": "31.80"},
     ]
+    bonus_only = retro_json(
+        *MOA, *PAID_AS_OWED, "--hired", "2010-01-04", "--instalments", "2015-10-15:50,2017-10-15:50"
+    )
+    assert bonus_only["retro"] == "1000.00"
+    assert [p["amount"] for p in bonus_only["instalments"]] == ["0.00", "0.00"]  # nothing of wages to split
 
 
 def test_the_proposals_instalments_apply_by_default() -> None:
-    result = retro_json(*MOA, *PAID_AS_OWED, "--hired", "2010-01-04", "--hours", "20")
-    # 666.67 x 12.5% = 83.33375 -> 83.33; x 25% = 166.6675 -> 166.67; last = 666.67 - (83.33 x 3 + 166.67 x 2)
+    result = retro_json(*MOA, "--hired", "2010-01-04", "--hours", "20")
+    # at 20 of 30 hours: owed 22,149 x 2/3 = 14,766 -> 615.25 a check; paid 21,713 x 2/3 = 14,475.33 -> 603.14:
+    # wages 2 x 12.11 = 24.22. x 12.5% = 3.0275 -> 3.03; x 25% = 6.055 -> 6.06; the last 24.22 - 21.21 = 3.01
     amounts = [Decimal(p["amount"]) for p in result["instalments"]]  # type: ignore[index]
-    assert amounts == [Decimal(x) for x in ("83.33", "83.33", "166.67", "166.67", "83.33", "83.34")]
-    assert sum(amounts) == Decimal("666.67")
+    assert amounts == [Decimal(x) for x in ("3.03", "3.03", "6.06", "6.06", "3.03", "3.01")]
+    assert sum(amounts) == Decimal("24.22")
 
 
 @given(
@@ -327,7 +334,8 @@ def test_a_roster_gets_one_column_per_instalment_and_a_lump_sum_column() -> None
     assert result.exit_code == 0, result.output
     header, row = result.stdout.splitlines()
     assert header.split(",")[5:8] == ["lump_sums", "instalment_2015-10-15", "instalment_2017-10-15"]
-    assert row.split(",")[:8] == ["A1", "1", *row.split(",")[2:4], "666.67", "666.67", "83.33", "83.33"]
+    # paid as owed: the retro is the prorated bonus, paid whole on its day; no wages to split
+    assert row.split(",")[:8] == ["A1", "1", *row.split(",")[2:4], "666.67", "666.67", "0.00", "0.00"]
 
 
 # --- propose --write -------------------------------------------------------------------------------
@@ -392,10 +400,10 @@ def test_the_api_takes_instalments() -> None:
     moa = paycalc.load_proposal("moa-2014")
     result = paycalc.retro_pay(
         "Teacher Aide", hired="2010-01-04", start="2014-06-01", end="2014-06-30", schedules=moa,
-        instalments="2015-10-15:50,2016-10-15:50", paid_schedule="2014-05-01",
+        instalments="2015-10-15:50,2016-10-15:50",
     )  # fmt: skip
-    # the retro is the $1,000 bonus alone; 50% each
-    assert result.instalments == ((date(2015, 10, 15), Decimal("500.00")), (date(2016, 10, 15), Decimal("500.00")))
+    # the wages owed, 36.34 (as above), 50% each; the $1,000 bonus is not split
+    assert result.instalments == ((date(2015, 10, 15), Decimal("18.17")), (date(2016, 10, 15), Decimal("18.17")))
 
 
 _CONTRACTS = {

@@ -243,7 +243,7 @@ def _write(
             if instalments:
                 record["instalments"] = [
                     {"paid": day.isoformat(), "amount": cents(amount)}
-                    for day, amount in split(total.retro, instalments)
+                    for day, amount in split(total.retro - total.lump_sums, instalments)
                 ]
             out.write(("," if n else "") + "\n  " + json.dumps(record, ensure_ascii=False))
         out.write("\n]\n")
@@ -255,7 +255,9 @@ def _write(
         cells = [safe_cell(total.id), total.rows, str(total.owed), str(total.paid), str(total.retro)]
         if lump_column:
             cells.append(cents(total.lump_sums))
-        cells += [cents(amount) for _, amount in (split(total.retro, instalments) if instalments else ())]
+        cells += [
+            cents(amount) for _, amount in (split(total.retro - total.lump_sums, instalments) if instalments else ())
+        ]
         writer.writerow(cells)
 
 
@@ -275,7 +277,7 @@ def _write_xlsx(
             row: list[Any] = [total.id, total.rows, total.owed, total.paid, total.retro]
             if lump_column:
                 row.append(total.lump_sums)
-            row += [amount for _, amount in (split(total.retro, instalments) if instalments else ())]
+            row += [amount for _, amount in (split(total.retro - total.lump_sums, instalments) if instalments else ())]
             yield row
 
     write(out, header, rows(), sheet="Retro")

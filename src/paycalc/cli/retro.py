@@ -1,5 +1,6 @@
 """``paycalc retro``: retro pay for one person, segment by segment, or for a whole roster CSV."""
 
+from decimal import Decimal
 from typing import Annotated
 
 import typer
@@ -214,7 +215,8 @@ def retro(
             pay_cycles=pay_cycles,
         )
         if split != (contract.proposal.instalments if contract.proposal else ()):
-            result = result._replace(instalments=proposals.split(result.retro, split) if split else ())
+            wages = result.retro - sum((lump.amount for lump in result.lump_sums), Decimal(0))
+            result = result._replace(instalments=proposals.split(wages, split) if split else ())
     text = render(result, format or Format.table, contract.proposal.name if contract.proposal else None) + "\n"
     if output in STDOUT_NAMES:
         typer.echo(text, nl=False)

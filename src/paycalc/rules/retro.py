@@ -243,7 +243,8 @@ def retro(
         retro=owed_total - paid_total,
         segments=tuple(segments),
         lump_sums=lumps,
-        instalments=_split(owed_total - paid_total, instalments) if instalments else (),
+        # instalments split the retro wages; a lump sum is paid on its own day, whole
+        instalments=_split(owed_total - paid_total - _lumps(lumps), instalments) if instalments else (),
         cycles=cycles,
     )
 
@@ -264,6 +265,10 @@ def lump_sums(
     from paycalc.rules.proposal import lump_sums_for
 
     return lump_sums_for(contract.proposal.lump_sums, hired, start, end, factor)
+
+
+def _lumps(lumps: Sequence[LumpSumPaid]) -> Decimal:
+    return sum((lump.amount for lump in lumps), Decimal(0))
 
 
 def _split(total: Decimal, instalments: Sequence[Instalment]) -> tuple[tuple[datetime.date, Decimal], ...]:

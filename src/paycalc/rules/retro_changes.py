@@ -57,6 +57,7 @@ def retro_with_changes(
     first = parts[0]
     titled = len({part.title for part in parts}) > 1
     owed = sum((part.owed for part in parts), Decimal("0.00"))
+    lumps = sum((lump.amount for part in parts for lump in part.lump_sums), Decimal(0))
     paid = sum((part.paid for part in parts), Decimal("0.00"))
     if instalments is None and contract.proposal is not None:
         instalments = contract.proposal.instalments
@@ -71,6 +72,6 @@ def retro_with_changes(
             segment._replace(title=part.title) if titled else segment for part in parts for segment in part.segments
         ),
         lump_sums=tuple(lump for part in parts for lump in part.lump_sums),
-        instalments=split(owed - paid, instalments) if instalments else (),
+        instalments=split(owed - paid - lumps, instalments) if instalments else (),  # wages only: see retro
         changes=tuple(f"{c.on}:{c.key}={c.value}" for c in sorted(changes, key=lambda c: c.on)),
     )
