@@ -136,3 +136,33 @@ def test_a_range_wholly_before_the_offers_base_date_is_refused(tmp_path: Path) -
         "Error: --to 2018-06-16 is not after the base date 2018-06-16 of uft-2019-2022 (the offer changes nothing "
         "until after it: cost a range that runs past it)\n"
     )
+
+
+def test_a_costing_error_names_the_line_even_after_members_of_several_rows(tmp_path: Path) -> None:
+    roster = "id,title,hired,from,to\n1,Teacher Aide,2010-01-04,,2019-12-31\n1,Ed. Asst.,2010-01-04,2020-01-01,\n"
+    roster += "2,Nurse,2010-01-04,,\n"
+    (tmp_path / "staff.csv").write_text(roster)
+    result = CliRunner().invoke(
+        app,
+        ["cost", "--roster", str(tmp_path / "staff.csv"), "--proposal", "uft-2019-2022", "--from", "2019-07-01",
+         "--to", "2020-06-30"],
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {tmp_path / 'staff.csv'}: member 3 (line 4): unknown title 'Nurse'")
+
+
+def test_a_costing_error_in_a_workbook_names_its_sheet_row_and_column(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "Members"  # type: ignore[union-attr]
+    for row in (["id", "title", "hired"], ["1", "Teacher Aide", "2010-01-04"], ["2", "Teacher Aide", "soon"]):
+        book.active.append(row)  # type: ignore[union-attr]
+    book.save(tmp_path / "staff.xlsx")
+    result = CliRunner().invoke(
+        app,
+        ["cost", "--roster", str(tmp_path / "staff.xlsx"), "--proposal", "uft-2019-2022", "--from", "2019-07-01",
+         "--to", "2020-06-30"],
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {tmp_path / 'staff.xlsx'}, sheet Members, row 3, column C: hire date")

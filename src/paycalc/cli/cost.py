@@ -144,7 +144,7 @@ def cost(
                 members = iter(every)
             result = costing.cost(members, proposals, base, first, last, fiscal_year_start, method, when)
         except RowError as error:
-            fail(f"{_place(roster, rows, error.row)}: {error.reason}")
+            fail(f"{_place(roster, rows, error.row, error.reason)}: {error.reason}")
         except NotUtf8 as exc:
             fail(f"{_name(roster)}: {exc}")
         except csv.Error as exc:
@@ -156,11 +156,13 @@ def _name(source: str) -> str:
     return "stdin" if source == "-" else source
 
 
-def _place(source: str, rows: Any, member: int) -> str:
-    """Where member ``member`` (1 = the first after the header) is, as the user sees the file."""
-    sheet = getattr(rows, "sheet", None)
-    if sheet is not None:
-        return f"{source}, sheet {sheet}, row {member + 1}"
+def _place(source: str, rows: Any, member: int, reason: str = "") -> str:
+    """Where row ``member`` (1 = the first after the header) is, as the user sees the file: in a workbook,
+    its sheet, row and the column the reason names (as retro's errors say it)."""
+    if getattr(rows, "sheet", None) is not None:
+        from paycalc.cli._roster import _column
+
+        return str(rows.where(_column(reason), member + 1))
     return f"{_name(source)}: member {member} (line {member + 1})"
 
 

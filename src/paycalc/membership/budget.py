@@ -89,7 +89,7 @@ def solve(
             key = cost._path(member, frozen, year[0], year[1])
             lumps += cost.lump_cents(contract, member, pieces)[0] if member.hired <= year[1] else 0
         except InputError as exc:
-            raise RowError(number, str(exc)) from None
+            raise RowError(member.row or number, str(exc)) from None
         first.setdefault(key, member)
         count[key] += 1
     status = sum(cost.payroll(frozen, first[key], pieces, pay_for)[0] * n for key, n in count.items())

@@ -239,7 +239,7 @@ def cost(
                     memo[key] = priced
             lumps = [lump_cents(p, member, pieces, lump_memo) for p in proposals]
         except InputError as exc:
-            raise RowError(number, str(exc)) from None
+            raise RowError(member.row or number, str(exc)) from None
         old, new = priced
         if not shared:
             sums.add(str(key[0]), on_payroll(member, pieces), old, new, lumps)

@@ -32,6 +32,7 @@ class Member(NamedTuple):
     hired: date
     work: Work = Work()
     parts: tuple[Part, ...] = ()  # several rows (title, hours or workyear changing on dates); each priced alone
+    row: int = 0  # its first row's number among the roster's rows (1 = the first after the header)
 
 
 def read_members(rows: Iterable[Mapping[str, str | None]]) -> Iterator[Member]:
@@ -57,7 +58,8 @@ def read_members(rows: Iterable[Mapping[str, str | None]]) -> Iterator[Member]:
                 work = work_of(cells)
                 if len(works) < 10_000:
                     works[raw] = work
-            member = Member(cells["id"], cells["title"], inputs.to_date(cells["hired"], "hire date"), work)
+            hired = inputs.to_date(cells["hired"], "hire date")
+            member = Member(cells["id"], cells["title"], hired, work, row=number)
             first = inputs.to_date(cells["from"], "from date") if cells.get("from") else None
             last = inputs.to_date(cells["to"], "to date") if cells.get("to") else None
             if first is not None and last is not None and last < first:
