@@ -166,3 +166,22 @@ def test_a_costing_error_in_a_workbook_names_its_sheet_row_and_column(tmp_path: 
     )  # fmt: skip
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: {tmp_path / 'staff.xlsx'}, sheet Members, row 3, column C: hire date")
+
+
+def test_the_solved_raise_is_named_in_every_output(tmp_path: Path) -> None:
+    offer = tmp_path / "solve.yaml"
+    offer.write_text("name: solve\nbase: 2018-06-16\nchanges: []\n")
+    (tmp_path / "one.csv").write_text("id,title,hired\n1,Teacher Aide,2010-01-04\n")
+    args = ["cost", "--roster", str(tmp_path / "one.csv"), "--proposal", str(offer), "--budget", "264.96",
+            "--solve-percent", "2019-07-01", "--from", "2019-07-01", "--to", "2020-06-30"]  # fmt: skip
+
+    def run(*more: str) -> str:
+        result = CliRunner().invoke(app, [*args, *more], env={"COLUMNS": "120"})
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    assert json.loads(run("--format", "json"))["solved_percent"] == "1.00"
+    rows = run("--format", "csv").splitlines()
+    assert rows[0].endswith(",solved_percent") and all(row.endswith(",1.00") for row in rows[1:])
+    assert "solve + 1.00% on 2019-07-01" in run()
+    assert 'data-key="solved_percent">1.00<' in run("--format", "html")

@@ -206,6 +206,8 @@ def _show(result: Any, proposals: list[Any], solved: Any, kind: str, by_title: b
     from paycalc.output.render import terminal_width, to_csv, to_json
 
     names = [p.proposal.file.removesuffix(".yaml") for p in proposals]
+    if solved is not None:  # the solved raise is named in every output: here, the offer's row
+        names[0] += f" + {solved.percent}% on {solved.on}"
     if kind == "json":
         record = cost_render.as_record(result, by_title)
         if solved is not None:
@@ -214,9 +216,15 @@ def _show(result: Any, proposals: list[Any], solved: Any, kind: str, by_title: b
                 "on": solved.on.isoformat(),
                 "budget": str(solved.budget),
             }
+            record["solved_percent"] = str(solved.percent)
         text = to_json(record) + "\n"
     elif kind == "csv":
-        text = to_csv(cost_render.CSV_COLUMNS, cost_render.csv_rows(result))
+        rows = cost_render.csv_rows(result)
+        columns: tuple[str, ...] = cost_render.CSV_COLUMNS
+        if solved is not None:
+            columns = (*columns, "solved_percent")
+            rows = [[*row, str(solved.percent)] for row in rows]  # a solve costs one offer: every row is its
+        text = to_csv(columns, rows)
     elif kind == "html":
         from paycalc.output.report import html as html_report
 

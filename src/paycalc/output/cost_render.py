@@ -90,6 +90,7 @@ def render_table(costing: Costing, names: Sequence[str], by_title: bool, width: 
         rows,
         title=f"Costing against the status quo (the {costing.status_quo_base} schedule frozen), {costing.method}",
         right=(1, 3, 4, 5),
+        wrap=(2,),  # a long offer's name wraps, so the table fits the terminal
         width=width,
     )
     text += "\n\n" + table(
@@ -97,6 +98,7 @@ def render_table(costing: Costing, names: Sequence[str], by_title: bool, width: 
         spread,
         title="The increase of one member: the least, the median and the most",
         right=(2, 3, 4),
+        wrap=(1,),
         width=width,
     )
     ones = ", ".join(f"{_label(p)} {money(p.cost_of_one_percent)}" for p in costing.periods)

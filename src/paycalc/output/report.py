@@ -149,6 +149,7 @@ def html(costing: Costing, proposals: list[Contract], solved: Any = None) -> str
         bars=_bars(costing, len(proposals)),
         spread=_spread(costing, len(proposals)),
         solved=getattr(solved, "summary", None),
+        solved_percent=str(getattr(solved, "percent", "")),
     )
 
 
