@@ -222,3 +222,16 @@ def test_formatted_blank_rows_and_trailing_blank_header_cells(tmp_path: Path) ->
     assert from_xlsx.exit_code == 0, from_xlsx.output
     assert from_xlsx.stdout == from_csv.stdout
     assert len(from_xlsx.stdout.splitlines()) == 3  # the header and both ids
+
+
+def test_an_inflated_workbook_meets_a_cap_named_in_the_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from paycalc.output import spreadsheet
+
+    book = workbook(tmp_path / "m.xlsx", [["1", "Teacher Aide", "2010-01-04", "2013-05-01", "2013-06-30", None]])
+    monkeypatch.setattr(spreadsheet, "MAX_UNPACKED", 4 << 10)  # 4 KiB: this small workbook unpacks to more
+    for command in (["retro", "--roster", str(book)], ["cost", "--roster", str(book), "--proposal", "uft-2019-2022",
+                    "--from", "2019-07-01", "--to", "2020-06-30"]):  # fmt: skip
+        result = runner.invoke(app, command)
+        assert result.exit_code == 1
+        assert result.stderr.startswith(f"Error: {book} unpacks to ")
+        assert "KiB, over the 4 KiB cap of an .xlsx roster (save a roster this large as CSV)" in result.stderr

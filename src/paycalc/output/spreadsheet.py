@@ -40,6 +40,34 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+MAX_UNPACKED = 1 << 30  # bytes a roster workbook may unpack to: a million members' rows take about 200 MiB
+
+
+def _check_size(path: str) -> None:
+    """Refuse a workbook that unpacks to more than :data:`MAX_UNPACKED` before reading any of it (a zip bomb
+    would take minutes and gigabytes); the error names the cap."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (OSError, zipfile.BadZipFile):
+        return  # load_workbook says what is wrong with it
+    if unpacked > MAX_UNPACKED:
+        raise InputError(
+            f"{path} unpacks to {_size(unpacked)}, over the {_size(MAX_UNPACKED)} cap of an .xlsx roster "
+            "(save a roster this large as CSV)"
+        )
+
+
+def _size(count: int) -> str:
+    """A byte count for people: 1 GiB, 1,120 MiB, 12 KiB."""
+    for unit, shift in (("GiB", 30), ("MiB", 20), ("KiB", 10)):
+        if count >= 1 << shift:
+            return f"{count / (1 << shift):,.1f} {unit}" if count % (1 << shift) else f"{count >> shift:,} {unit}"
+    return f"{count:,} bytes"
+
+
 class SheetRows:
     """The rows of one sheet as text mappings, remembering where the last one came from."""
 
@@ -49,6 +77,7 @@ class SheetRows:
         from openpyxl import load_workbook
 
         self.path = path
+        _check_size(path)
         try:
             self.workbook = load_workbook(path, read_only=True, data_only=True)
         except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
