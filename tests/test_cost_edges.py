@@ -185,3 +185,21 @@ def test_the_solved_raise_is_named_in_every_output(tmp_path: Path) -> None:
     assert rows[0].endswith(",solved_percent") and all(row.endswith(",1.00") for row in rows[1:])
     assert "solve + 1.00% on 2019-07-01" in run()
     assert 'data-key="solved_percent">1.00<' in run("--format", "html")
+
+
+def test_skip_invalid_leaves_out_bad_rows_reports_each_once_and_exits_3(tmp_path: Path) -> None:
+    (tmp_path / "staff.csv").write_text(
+        "id,title,hired\n1,Nurse,2010-01-04\n2,Teacher Aide,soon\n3,Teacher Aide,2010-01-04\n"
+    )
+    (tmp_path / "good.csv").write_text("id,title,hired\n3,Teacher Aide,2010-01-04\n")
+    base = ["cost", "--proposal", "uft-2019-2022", "--from", "2019-07-01", "--to", "2020-06-30", "--format", "json"]
+    skipped = CliRunner().invoke(app, [*base, "--roster", str(tmp_path / "staff.csv"), "--skip-invalid"])
+    alone = CliRunner().invoke(app, [*base, "--roster", str(tmp_path / "good.csv")])
+    assert skipped.exit_code == 3
+    assert json.loads(skipped.stdout) == json.loads(alone.stdout)
+    lines = skipped.stderr.splitlines()
+    assert [line.split(": ")[2] for line in lines[:2]] == ["member 2 (line 3)", "member 1 (line 2)"]
+    assert all(line.startswith("Skipped: ") for line in lines[:2])
+    assert lines[2] == "Error: 2 invalid rows left out of the costing (each reported above)"
+    stopped = CliRunner().invoke(app, [*base, "--roster", str(tmp_path / "staff.csv")])
+    assert stopped.exit_code == 1 and stopped.stdout == ""

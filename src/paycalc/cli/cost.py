@@ -6,6 +6,7 @@ from typing import Annotated, Any
 import typer
 
 from paycalc.cli._common import (
+    EXIT_SKIPPED,
     ContractOption,
     SchedulesOption,
     command_app,
@@ -78,6 +79,14 @@ def cost(
         str | None,
         typer.Option(metavar="NAME", help="With an .xlsx roster: the sheet, e.g. Members.", show_default=False),
     ] = None,
+    skip_invalid: Annotated[
+        bool,
+        typer.Option(
+            "--skip-invalid",
+            help=f"Leave out invalid rows, report each on stderr, and exit {EXIT_SKIPPED} if any was left out, "
+            "e.g. --skip-invalid. [default: stop at the first invalid row]",
+        ),
+    ] = False,
     schedules: SchedulesOption = None,
     contract_name: ContractOption = None,
 ) -> None:
@@ -130,19 +139,27 @@ def cost(
 
     rows = _open_rows(roster, sheet)
     solved = None
+    reported: set[int] = set()
+
+    def report(error: RowError) -> None:  # each row once, though the solve and the costing both price it
+        if error.row not in reported:
+            reported.add(error.row)
+            typer.echo(f"Skipped: {_place(roster, rows, error.row, error.reason)}: {error.reason}", err=True)
+
+    on_invalid = report if skip_invalid else None
     with reporting_errors():
         try:
-            members = costing.read_members(rows)
+            members = costing.read_members(rows, on_invalid)
             if limit is not None and day is not None:
                 from paycalc.membership import budget as solving
 
                 every = list(members)  # the solve prices the roster many times: it is read once, into memory
                 solved = solving.solve(
-                    every, proposals[0], base, limit, day, first, last, fiscal_year_start, method, when
+                    every, proposals[0], base, limit, day, first, last, fiscal_year_start, method, when, on_invalid
                 )
                 proposals = [solved.proposal]
                 members = iter(every)
-            result = costing.cost(members, proposals, base, first, last, fiscal_year_start, method, when)
+            result = costing.cost(members, proposals, base, first, last, fiscal_year_start, method, when, on_invalid)
         except RowError as error:
             fail(f"{_place(roster, rows, error.row, error.reason)}: {error.reason}")
         except NotUtf8 as exc:
@@ -150,6 +167,10 @@ def cost(
         except csv.Error as exc:
             fail(f"{_name(roster)}: {exc}")
     _show(result, proposals, solved, kind, by == "title", output)
+    if reported:
+        s = "" if len(reported) == 1 else "s"
+        typer.echo(f"Error: {len(reported)} invalid row{s} left out of the costing (each reported above)", err=True)
+        raise typer.Exit(EXIT_SKIPPED)
 
 
 def _name(source: str) -> str:

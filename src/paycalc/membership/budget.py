@@ -10,7 +10,7 @@ quo) in the first fiscal year that starts on or after the date.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
@@ -63,6 +63,7 @@ def solve(
     fiscal_year_start: str,
     method: str | None,
     anchor: date | None = None,
+    on_invalid: Callable[[RowError], None] | None = None,
 ) -> Solved:
     _, _, pay_for = periods.for_contract(base, method, anchor)
     month, day = cost.parse_fiscal_start(fiscal_year_start)
@@ -89,7 +90,10 @@ def solve(
             key = cost._path(member, frozen, year[0], year[1])
             lumps += cost.lump_cents(contract, member, pieces)[0] if member.hired <= year[1] else 0
         except InputError as exc:
-            raise RowError(member.row or number, str(exc)) from None
+            if on_invalid is None:
+                raise RowError(member.row or number, str(exc)) from None
+            on_invalid(RowError(member.row or number, str(exc)))
+            continue
         first.setdefault(key, member)
         count[key] += 1
     status = sum(cost.payroll(frozen, first[key], pieces, pay_for)[0] * n for key, n in count.items())

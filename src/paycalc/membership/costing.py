@@ -22,7 +22,7 @@ longevity steps) are priced once: a membership of thousands has a few thousand d
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any, NamedTuple
@@ -197,6 +197,7 @@ def cost(
     fiscal_year_start: str = "07-01",
     method: str | None = None,
     anchor: date | None = None,
+    on_invalid: Callable[[RowError], None] | None = None,
 ) -> Costing:
     """Each proposal against the status quo, per fiscal year and in total, over the members.
 
@@ -239,7 +240,10 @@ def cost(
                     memo[key] = priced
             lumps = [lump_cents(p, member, pieces, lump_memo) for p in proposals]
         except InputError as exc:
-            raise RowError(member.row or number, str(exc)) from None
+            if on_invalid is None:
+                raise RowError(member.row or number, str(exc)) from None
+            on_invalid(RowError(member.row or number, str(exc)))
+            continue
         old, new = priced
         if not shared:
             sums.add(str(key[0]), on_payroll(member, pieces), old, new, lumps)

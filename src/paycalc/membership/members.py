@@ -6,7 +6,7 @@ priced row by row, each over its own days (:func:`paycalc.membership.costing.pay
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from typing import NamedTuple
 
@@ -35,11 +35,14 @@ class Member(NamedTuple):
     row: int = 0  # its first row's number among the roster's rows (1 = the first after the header)
 
 
-def read_members(rows: Iterable[Mapping[str, str | None]]) -> Iterator[Member]:
+def read_members(
+    rows: Iterable[Mapping[str, str | None]], on_invalid: Callable[[RowError], None] | None = None
+) -> Iterator[Member]:
     """Roster rows (id, title, hired, optionally from, to and the work columns) as members.
 
     The rows of one id follow each other; with ``from``/``to`` (inclusive) each row holds for its own
-    days, and two rows of one id may not overlap.
+    days, and two rows of one id may not overlap. An invalid row raises :class:`RowError`, or, given
+    ``on_invalid``, is passed to it and left out.
     """
     seen = IdSet()
     works: dict[tuple[str | None, ...], Work] = {}  # members mostly share their work columns: parse each once
@@ -70,13 +73,16 @@ def read_members(rows: Iterable[Mapping[str, str | None]]) -> Iterator[Member]:
                 continue
             if group:
                 yield _member(group)
+                group = []
             if not seen.add(member.id):
                 raise InputError(
                     f"id {member.id!r} appears again after other ids (the rows of one id follow each other)"
                 )
             group = [(number, member, first, last)]
         except InputError as exc:
-            raise RowError(number, str(exc)) from None
+            if on_invalid is None:
+                raise RowError(number, str(exc)) from None
+            on_invalid(RowError(number, str(exc)))
     if group:
         yield _member(group)
 
