@@ -372,3 +372,13 @@ def test_schedules_show_prints_the_steps_the_schedule_prints() -> None:
     assert record["printed_annual"]["High School"]["step 11"] == "35169.29"
     code, out, _ = cli("schedules", "list", "--contract", "lunenburg-paras")
     assert "From 2027-07-01: the rate x 6.5 hours a day x 194 days." in out
+
+
+def test_validate_takes_a_contract_or_a_folder_not_both(monkeypatch: pytest.MonkeyPatch) -> None:
+    code, _, err = cli("schedules", "validate", "schedules", "--contract", "lunenburg-paras")
+    assert code == 2
+    assert err == "Error: --contract and DIR both given (one: a bundled contract by name, or a folder)\n"
+    result = CliRunner().invoke(
+        app, ["schedules", "validate", "--contract", "lunenburg-paras"], env={"PAYCALC_SCHEDULES": "schedules"}
+    )
+    assert result.exit_code == 0 and result.stdout.splitlines()[-1].startswith("OK: lunenburg-paras:")  # it wins

@@ -34,10 +34,13 @@ ContractOption = Annotated[
 ]
 
 
-def folder_of(contract: str | None, schedules: str | None) -> str | None:
+def folder_of(
+    contract: str | None, schedules: str | None, parameter: str = "schedules", shown: str = "--schedules"
+) -> str | None:
     """The schedules folder that ``--contract NAME`` or ``--schedules DIR`` names (None: the default contract).
 
-    ``--contract`` wins over ``$PAYCALC_SCHEDULES``; with ``--schedules`` typed too, it is a usage error.
+    ``--contract`` wins over ``$PAYCALC_SCHEDULES``; with the folder typed too (``parameter``, shown to the
+    user as ``shown``), it is a usage error.
     """
     if contract is None:
         return schedules
@@ -45,9 +48,9 @@ def folder_of(contract: str | None, schedules: str | None) -> str | None:
         from typer._click.globals import get_current_context
 
         context = get_current_context(silent=True)
-        source = None if context is None else context.get_parameter_source("schedules")
+        source = None if context is None else context.get_parameter_source(parameter)
         if source is None or source.name != "ENVIRONMENT":
-            usage_error("--contract and --schedules both given (one: a bundled contract by name, or a folder)")
+            usage_error(f"--contract and {shown} both given (one: a bundled contract by name, or a folder)")
     from paycalc.contract.loader import bundled_contract
 
     with reporting_errors():

@@ -16,7 +16,6 @@ from paycalc.cli._common import (
     open_contract,
     proposal_field,
     reporting_errors,
-    usage_error,
 )
 from paycalc.contract.models import Contract, Schedule
 from paycalc.output.render import Format, cents, money, published, table, terminal_width, to_csv, to_json
@@ -200,13 +199,7 @@ def validate(
     """
     from paycalc.contract.loader import bundled_folder, check_folder
 
-    if contract_name is not None and folder is not None:
-        from typer._click.globals import get_current_context
-
-        if get_current_context().get_parameter_source("folder").name != "ENVIRONMENT":  # type: ignore[union-attr]
-            usage_error("--contract and DIR both given (one: a bundled contract by name, or a folder)")
-        folder = None
-    path = folder_of(contract_name, None) or (folder if folder is not None else str(bundled_folder()))
+    path = folder_of(contract_name, folder, "folder", "DIR") or str(bundled_folder())
     contract, problems = check_folder(path)
     if contract is None:
         for problem in problems:
