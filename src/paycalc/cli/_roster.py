@@ -7,7 +7,7 @@ import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import closing
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import typer
 
@@ -18,6 +18,9 @@ from paycalc.output.files import Interrupted, NotUtf8, open_binary, safe_cell, t
 from paycalc.output.render import Format, cents
 from paycalc.rules.retro_results import RosterTotal
 
+if TYPE_CHECKING:
+    from paycalc.output.spreadsheet import SheetRows
+
 COLUMNS = ("id", "rows", "owed", "paid", "retro")
 MAX_CELL = 10_000  # characters: no id, title or date comes near
 
@@ -26,6 +29,18 @@ def read_header(reader: csv.DictReader[str], name: str, required: tuple[str, ...
     """Check a CSV header: every required column, no unknown and no repeated one (any case, spaces around)."""
     reader.fieldnames = header_names(list(reader.fieldnames or []))
     read_columns(list(reader.fieldnames), name, required, optional)
+
+
+def open_sheet(source: str, sheet: str | None, required: tuple[str, ...], optional: tuple[str, ...]) -> SheetRows:
+    """An .xlsx roster's rows, its header checked; says which sheet it read when it skipped the first."""
+    from paycalc.output.spreadsheet import SheetRows
+
+    rows = SheetRows(source, sheet)
+    if rows.chosen:  # the first sheet was skipped (a chart, or hidden): say which one was read
+        typer.echo(f"Reading sheet {rows.sheet!r} of {source}: the first visible sheet of rows", err=True)
+    rows.header = header_names(rows.header)
+    read_columns(rows.header, f"{source}, sheet {rows.sheet}", required, optional)
+    return rows
 
 
 def header_names(header: list[str]) -> list[str]:
@@ -99,19 +114,13 @@ def run_roster(
         if output not in STDOUT_NAMES:
             check_output(output, [source, *(sources or [])])
         if is_xlsx(source):
-            from paycalc.output.spreadsheet import SheetRows
-
-            sheet_rows = SheetRows(source, sheet)
-            if sheet_rows.chosen:  # the first sheet was skipped (a chart, or hidden): say which one was read
-                typer.echo(f"Reading sheet {sheet_rows.sheet!r} of {source}: the first visible sheet of rows", err=True)
+            sheet_rows = open_sheet(source, sheet, REQUIRED, OPTIONAL)
             infile: Any = sheet_rows
             reader: Any = sheet_rows
 
             def where(column: str | None = None, at: int | None = None) -> str:
                 return sheet_rows.where(column, at)
 
-            sheet_rows.header = header_names(sheet_rows.header)
-            read_columns(sheet_rows.header, f"{source}, sheet {sheet_rows.sheet}", REQUIRED, OPTIONAL)
         else:
             infile = open_binary(source, "roster")
 

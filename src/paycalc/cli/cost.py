@@ -191,7 +191,7 @@ def _open_rows(source: str, sheet: str | None) -> Any:
     """The roster's rows, read one at a time (CSV or .xlsx), after checking its header."""
     import csv
 
-    from paycalc.cli._roster import header_names, is_xlsx, read_columns
+    from paycalc.cli._roster import header_names, is_xlsx, open_sheet, read_columns
     from paycalc.contract.errors import PaycalcError
     from paycalc.output.files import NotUtf8, open_binary, text_lines
 
@@ -201,14 +201,7 @@ def _open_rows(source: str, sheet: str | None) -> Any:
     )
     try:
         if is_xlsx(source):
-            from paycalc.output.spreadsheet import SheetRows
-
-            sheet_rows = SheetRows(source, sheet)
-            if sheet_rows.chosen:  # the first sheet was skipped (a chart, or hidden): say which one was read
-                typer.echo(f"Reading sheet {sheet_rows.sheet!r} of {source}: the first visible sheet of rows", err=True)
-            sheet_rows.header = header_names(sheet_rows.header)
-            read_columns(sheet_rows.header, f"{source}, sheet {sheet_rows.sheet}", required, optional)
-            return sheet_rows
+            return open_sheet(source, sheet, required, optional)
         csv.field_size_limit(10_000)
         rows = csv.DictReader(text_lines(open_binary(source, "roster")))
         rows.fieldnames = header_names(list(rows.fieldnames or []))

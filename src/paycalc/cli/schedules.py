@@ -162,12 +162,11 @@ def render_schedule(contract: Contract, schedule: Schedule) -> str:
     if schedule.steps is not None:
         top = contract.tiers[schedule.steps - 1].label
         text += f"\nThis schedule prints {schedule.steps} steps: a member past {top} is paid {top}."
-    if schedule.days_per_year is not None or schedule.hours_per_day is not None:
-        from paycalc.rules.terms import of
+    from paycalc.rules.terms import own_terms
 
-        own = of(contract, schedule)
-        day = f"{own.hours_per_day} hours a day x " if own.basis == "hourly" else ""
-        text += f"\nAnnual pay in this schedule: the rate x {day}{own.days_per_year} days."
+    own = own_terms(contract, schedule)
+    if own:
+        text += f"\nAnnual pay in this schedule: {own}."
     if schedule.longevity:
         amounts = ", ".join(f"{label} {money(amount)}" for label, amount in schedule.longevity.items())
         text += f"\nLongevity amounts: {amounts}."

@@ -139,6 +139,15 @@ def annual_rate(contract: Contract, rate: Decimal, names: tuple[str, ...], sched
         return full + sum((value for _, value in extras(contract, full, names, schedule)), Decimal(0))
 
 
+def own_terms(contract: Contract, schedule: Schedule) -> str:
+    """A schedule's own regular day and year in words (``the rate x 6.5 hours a day x 194 days``), or ""."""
+    if schedule.days_per_year is None and schedule.hours_per_day is None:
+        return ""
+    own = of(contract, schedule)
+    hours = f"{own.hours_per_day} hours a day x " if own.basis == "hourly" else ""
+    return f"the rate x {hours}{own.days_per_year} days"
+
+
 def describe(contract: Contract) -> list[str]:
     """The contract's pay terms in words, a sentence each; nothing for the defaults (NYC's)."""
     terms = contract.terms
@@ -150,10 +159,9 @@ def describe(contract: Contract) -> list[str]:
     elif terms.basis == "daily":
         said.append(f"Daily rates: annual pay is the rate x {terms.days_per_year} days.")
     for schedule in contract.schedules:
-        if schedule.days_per_year is not None or schedule.hours_per_day is not None:
-            own = of(contract, schedule)
-            hours = f"{own.hours_per_day} hours a day x " if own.basis == "hourly" else ""
-            said.append(f"From {schedule.effective}: the rate x {hours}{own.days_per_year} days.")
+        own = own_terms(contract, schedule)
+        if own:
+            said.append(f"From {schedule.effective}: {own}.")
     if terms.step_advance is not None:
         month, day = terms.step_advance
         said.append(f"Steps move for everyone on {month:02d}-{day:02d} each year.")
