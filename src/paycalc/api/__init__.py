@@ -9,14 +9,13 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from paycalc.api._base import Number, Schedules, contract_for, load_proposal
+from paycalc.api._base import Number, Schedules, contract_for, load_proposal, parse_changes
 from paycalc.api.periods import cost, hired_for, paychecks, retro_pay, retro_roster
 from paycalc.contract import inputs
 from paycalc.contract.models import Contract, PayResult
 from paycalc.rules import annual
 
 if TYPE_CHECKING:
-    from paycalc.rules.assignments import Change
     from paycalc.rules.results import Comparison, History
 
 __all__ = [
@@ -139,7 +138,7 @@ def history(
         start=None if start is None else inputs.to_date(start, "from date"),
         end=None if end is None else inputs.to_date(end, "to date"),
         work=inputs.to_work(hours, workyear, hours_per_day, days, differentials),
-        changes=_changes(changes),
+        changes=parse_changes(changes),
     )
     if cpi is None:
         return result
@@ -147,13 +146,3 @@ def history(
     from paycalc.rules import inflation
 
     return inflation.history(result, cpi_file.load_cpi(real_series(contract, cpi)))
-
-
-def _changes(texts: Iterable[str]) -> list[Change]:
-    """``DATE:KEY=VALUE`` texts as changes (the parser is imported only when there are some)."""
-    texts = list(texts)
-    if not texts:
-        return []
-    from paycalc.rules import assignments
-
-    return [assignments.parse(text) for text in texts]

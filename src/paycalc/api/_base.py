@@ -1,8 +1,10 @@
-"""What every function of the Python API shares: the contract to answer under, and a proposal's contract."""
+"""What every function of the Python API shares: the contract to answer under, a proposal's contract, and
+changes of assignment parsed from their text."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -10,7 +12,7 @@ from paycalc.contract.loader import load_contract
 from paycalc.contract.models import Contract
 
 if TYPE_CHECKING:
-    pass
+    from paycalc.rules.assignments import Change
 
 Schedules = Contract | str | os.PathLike[str] | None
 Number = Decimal | int | float | str
@@ -40,3 +42,13 @@ def load_proposal(path: str | os.PathLike[str], schedules: Schedules = None) -> 
         return proposal.apply(contract, spec)
     except PaycalcError as exc:
         raise ScheduleError([Problem(str(path), "", str(exc))]) from None
+
+
+def parse_changes(texts: Iterable[str]) -> list[Change]:
+    """``DATE:KEY=VALUE`` texts as changes (the parser is imported only when there are some)."""
+    texts = list(texts)
+    if not texts:
+        return []
+    from paycalc.rules import assignments
+
+    return [assignments.parse(text) for text in texts]

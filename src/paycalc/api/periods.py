@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from paycalc.rules.paychecks import Check
     from paycalc.rules.retro_results import RetroResult, RosterTotal
 
-from paycalc.api._base import Number, Schedules, contract_for, load_proposal
+from paycalc.api._base import Number, Schedules, contract_for, load_proposal, parse_changes
 
 
 def retro_pay(
@@ -57,11 +57,12 @@ def retro_pay(
 
     pricing: Any = retro.retro
     extra: dict[str, Any] = {}
-    if changes:  # only then: paycalc retro's start-up imports neither
-        from paycalc.rules import assignments, retro_changes
+    parsed = parse_changes(changes)
+    if parsed:  # only then: paycalc retro's start-up imports neither the parser nor the splitting
+        from paycalc.rules import retro_changes
 
         pricing = retro_changes.retro_with_changes
-        extra = {"changes": [assignments.parse(text) for text in changes]}
+        extra = {"changes": parsed}
     result: RetroResult = pricing(
         contract_for(schedules),
         title,
@@ -103,7 +104,6 @@ def paychecks(
     Give ``hired`` or ``years`` (completed years on ``start``). The checks add up to what
     :func:`retro_pay` calls owed for the same range; each is dated its pay period's last day.
     """
-    from paycalc.rules import assignments
     from paycalc.rules import paychecks as checks
 
     first, last = inputs.to_date(start, "from date"), inputs.to_date(end, "to date")
@@ -117,7 +117,7 @@ def paychecks(
         method=method,
         anchor=None if anchor is None else inputs.to_date(anchor, "anchor"),
         cycles=None if pay_cycles is None else inputs.to_cycles(pay_cycles),
-        changes=[assignments.parse(text) for text in changes],
+        changes=parse_changes(changes),
     )
 
 
