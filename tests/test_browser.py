@@ -176,3 +176,19 @@ def test_it_works_offline_with_no_outside_resource(server: str, browser: Any) ->
     page.goto(f"{server}{PAGES['offers']}")
     page.close()
     assert asked and all(url.startswith(server) for url in asked)
+
+
+def test_serve_on_a_port_in_use_ends_with_an_error_line_naming_it(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run(
+            [sys.executable, "-m", "paycalc", "serve", "--port", str(port)],
+            capture_output=True, text=True, timeout=30, env={**os.environ, "PAYCALC_CACHE_DIR": str(tmp_path)},
+        )  # fmt: skip
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[-1] == (
+        f"Error: cannot listen on 127.0.0.1:{port} (the port may be in use: give another with --port)"
+    )
+    assert "Traceback" not in done.stderr

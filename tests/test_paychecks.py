@@ -162,3 +162,20 @@ def test_usage_errors() -> None:
     assert code == 1 and "method 'daily' has no paychecks" in err
     code, _, err = cli(*ED_ASST_B, "--from", "2018-06-15", "--to", "2018-05-01")
     assert code == 1 and "before the start" in err
+
+
+def test_a_paid_file_that_cannot_be_read(tmp_path: Path) -> None:
+    code, out, err = cli(*ED_ASST_B, "--from", "2018-05-01", "--to", "2018-06-15", "--paid", str(tmp_path / "none.csv"))
+    assert (code, out) == (1, "")
+    assert err == (
+        f"Error: --paid {tmp_path / 'none.csv'}: cannot be read: No such file or directory "
+        "(a CSV file with the header pay_date,gross)\n"
+    )
+
+
+def test_two_changes_of_one_key_on_one_day() -> None:
+    code, _, err = cli(
+        *ED_ASST_B, "--from", "2018-05-01", "--to", "2018-06-15", "--change", "2018-06-01:hours=20",
+        "--change", "2018-06-01:hours=25",
+    )  # fmt: skip
+    assert code == 1 and err == "Error: two changes of hours on 2018-06-01 (one a day for each key)\n"

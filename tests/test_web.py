@@ -174,3 +174,9 @@ def test_a_page_of_paychecks_is_bounded_to_ten_years(client: TestClient) -> None
     assert response.status_code == 422
     assert "is more than ten years after 2008-05-19" in response.text
     assert client.get("/api/paychecks?title=Teacher+Aide&years=1&from=2008-05-19&to=2018-05-18").status_code == 200
+
+
+def test_a_page_answers_get_only(client: TestClient) -> None:
+    response = client.post("/pay", data={"title": "Teacher Aide"})
+    assert response.status_code == 405 and response.headers["allow"] == "GET"
+    assert response.headers["content-security-policy"].startswith("default-src 'none'")
