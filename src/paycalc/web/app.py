@@ -24,7 +24,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from paycalc.contract.models import Contract
-from paycalc.output.render import money, number
+from paycalc.output.render import money, number, signed_money
 from paycalc.web import answers
 from paycalc.web.answers import Site
 from paycalc.web.forms import Form
@@ -61,7 +61,7 @@ def create_app(contract: Contract, proposals: dict[str, Contract], today: Callab
         undefined=jinja2.StrictUndefined,
     )
     environment.filters["money"] = lambda value: "" if value is None else money(Decimal(str(value)))
-    environment.filters["signed"] = _signed
+    environment.filters["signed"] = lambda value: signed_money(Decimal(str(value)))
     environment.filters["number"] = lambda value: number(Decimal(str(value)), 4)
 
     def page(name: str, form: Form, found: dict[str, Any] | None, status: int = 200) -> Response:
@@ -211,11 +211,6 @@ class Dispatch:
             if len(self.remembered) > REMEMBERED:
                 self.remembered.popitem(last=False)
         await response(scope, receive, send)
-
-
-def _signed(value: Any) -> str:
-    amount = Decimal(str(value))
-    return ("+" if amount >= 0 else "-") + money(abs(amount))
 
 
 async def _not_found(request: Request, exc: Exception) -> Response:
