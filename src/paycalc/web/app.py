@@ -64,9 +64,8 @@ def create_app(contract: Contract, proposals: dict[str, Contract], today: Callab
     environment.filters["signed"] = lambda value: signed_money(Decimal(str(value)))
     environment.filters["number"] = lambda value: number(Decimal(str(value)), 4)
 
-    def page(name: str, form: Form, found: dict[str, Any] | None, status: int = 200) -> Response:
-        if form.errors:
-            status = 422
+    def page(name: str, form: Form, found: dict[str, Any] | None) -> Response:
+        status = 422 if form.errors else 200
         html = environment.get_template(f"{name}.html.j2").render(
             page=name,
             pages=PAGES,
