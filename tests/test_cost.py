@@ -117,7 +117,11 @@ def test_side_by_side_equals_each_alone_and_pieces_add_up(tmp_path: Path) -> Non
     both = cost.cost(members(), [SUCCESSOR, other], BASE, *span)
     alone = [cost.cost(members(), [p], BASE, *span) for p in (SUCCESSOR, other)]
     for k in range(2):
-        assert [p.proposals[k] for p in both.periods] == [p.proposals[0] for p in alone[k].periods]
+        side = [p.proposals[k]._replace(gap=None) for p in both.periods]  # alone, an offer has no gap
+        assert side == [p.proposals[0] for p in alone[k].periods]
+        gaps = [p.proposals[1].increase - p.proposals[0].increase for p in both.periods]
+        assert [p.proposals[1].gap for p in both.periods] == gaps
+        assert [p.proposals[0].gap for p in both.periods] == [None, None, None]
     assert [(p.start, p.end) for p in both.periods] == [
         (date(2018, 9, 1), date(2019, 6, 30)),
         (date(2019, 7, 1), date(2020, 6, 30)),
@@ -149,9 +153,9 @@ def test_json_is_pinned() -> None:
     )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert list(data) == ["status_quo_base", "method", "periods", "total"]
+    assert list(data) == ["status_quo_base", "method", "periods", "total", "rollover"]
     assert list(data["periods"][0]) == ["start", "end", "members", "status_quo", "cost_of_one_percent", "proposals"]
-    keys = ["name", "payroll", "lump_sums", "increase", "percent", "smallest", "median", "largest"]
+    keys = ["name", "payroll", "lump_sums", "recurring", "increase", "gap", "percent", "smallest", "median", "largest"]
     assert list(data["total"]["proposals"][0]) == keys
     assert data["status_quo_base"] == "2018-06-16"
 
@@ -185,12 +189,15 @@ def _json_value(data: dict, key: str) -> str:  # type: ignore[type-arg]
 
 
 def _shown(text: str) -> str:
-    return text.replace("$", "").replace(",", "").replace("%", "")
+    """A figure as the page shows it, as JSON writes it: no $, thousands commas, % or plus sign."""
+    return text.replace("$", "").replace(",", "").replace("%", "").removeprefix("+")
 
 
-def _report(tmp_path: Path) -> tuple[Path, dict]:  # type: ignore[type-arg]
+def _report(tmp_path: Path, roster_text: str = ROSTER) -> tuple[Path, dict]:  # type: ignore[type-arg]
+    """The report, and what it must show: ``cost -f json --by title``, with the ``--per-member`` JSON
+    under ``members``."""
     roster = tmp_path / "members.csv"
-    roster.write_text(ROSTER)
+    roster.write_text(roster_text)
     args = [
         "cost",
         "--roster",
@@ -204,7 +211,12 @@ def _report(tmp_path: Path) -> tuple[Path, dict]:  # type: ignore[type-arg]
     ]
     html = tmp_path / "report.html"
     assert runner.invoke(app, [*args, "-f", "html", "-o", str(html)]).exit_code == 0
-    return html, json.loads(runner.invoke(app, [*args, "-f", "json"]).stdout)
+    per_member = tmp_path / "members.json"
+    result = runner.invoke(app, [*args, "-f", "json", "--by", "title", "--per-member", str(per_member)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    data["members"] = json.loads(per_member.read_text())
+    return html, data
 
 
 def test_the_report_is_self_contained_and_shows_the_json_numbers(tmp_path: Path) -> None:
@@ -485,7 +497,7 @@ def test_cost_csv_rows_say_their_kind_and_sum_by_kind_to_the_json_totals(tmp_pat
     ]
     rows = list(csv.DictReader(io.StringIO(runner.invoke(app, [*args, "--format", "csv"]).stdout)))
     total = json.loads(runner.invoke(app, [*args, "--format", "json"]).stdout)["total"]
-    assert [row["kind"] for row in rows] == ["period", "period", "period", "total"]
+    assert [row["kind"] for row in rows] == ["period", "period", "period", "total", "rollover"]
     for key in ("status_quo", "payroll", "lump_sums", "increase"):
         periods = sum(Decimal(row[key]) for row in rows if row["kind"] == "period")
         (whole,) = [Decimal(row[key]) for row in rows if row["kind"] == "total"]

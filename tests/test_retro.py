@@ -481,7 +481,8 @@ def test_an_output_folder_that_does_not_exist(tmp_path: Path) -> None:
             "id,title,hired,from\n",
             "Error: stdin: missing columns to in the header (accepted: id,title,hired,from,to and optionally",
         ),
-        ("id,title,hired,from,to,salary\n", "Error: stdin: unknown columns salary in the header"),
+        ("id,title,hird,from,to\n", "Error: stdin: column 'hird' looks like a misspelt 'hired' (rename it"),
+        ("id,title,hired,from,to,,x\n", "Error: stdin: column F has no name in the header"),
         (
             ROSTER + "E5,Teacher Aide,2005-09-01,2013-05-01,2014-09-30,,extra\n",
             "Error: stdin: line 5: more cells than the header has columns",

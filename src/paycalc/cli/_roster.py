@@ -7,28 +7,30 @@ import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import closing
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from paycalc.cli._common import EXIT_SKIPPED, as_typed, fail
 from paycalc.contract.errors import PaycalcError, RowError
 from paycalc.contract.models import Contract, Instalment
-from paycalc.output.files import Interrupted, NotUtf8, open_binary, safe_cell, text_lines, write_atomically
-from paycalc.output.render import Format, cents
-from paycalc.rules.retro_results import RosterTotal
+from paycalc.output.files import Interrupted, NotUtf8, open_binary, text_lines, write_atomically
+from paycalc.output.render import Format
+from paycalc.output.roster_out import Shape, write, write_xlsx
+from paycalc.output.spreadsheet import column_letter
 
 if TYPE_CHECKING:
     from paycalc.output.spreadsheet import SheetRows
 
-COLUMNS = ("id", "rows", "owed", "paid", "retro")
 MAX_CELL = 10_000  # characters: no id, title or date comes near
 
 
-def read_header(reader: csv.DictReader[str], name: str, required: tuple[str, ...], optional: tuple[str, ...]) -> None:
-    """Check a CSV header: every required column, no unknown and no repeated one (any case, spaces around)."""
-    reader.fieldnames = header_names(list(reader.fieldnames or []))
-    read_columns(list(reader.fieldnames), name, required, optional)
+def read_header(
+    reader: csv.DictReader[str], name: str, required: tuple[str, ...], optional: tuple[str, ...]
+) -> list[str]:
+    """Check a CSV header (any case, spaces around); returns the columns carried through."""
+    reader.fieldnames = header_names(list(reader.fieldnames or []), required + optional)
+    return read_columns(list(reader.fieldnames), name, required, optional)
 
 
 def open_sheet(source: str, sheet: str | None, required: tuple[str, ...], optional: tuple[str, ...]) -> SheetRows:
@@ -38,30 +40,43 @@ def open_sheet(source: str, sheet: str | None, required: tuple[str, ...], option
     rows = SheetRows(source, sheet)
     if rows.chosen:  # the first sheet was skipped (a chart, or hidden): say which one was read
         typer.echo(f"Reading sheet {rows.sheet!r} of {source}: the first visible sheet of rows", err=True)
-    rows.header = header_names(rows.header)
-    read_columns(rows.header, f"{source}, sheet {rows.sheet}", required, optional)
+    rows.header = header_names(rows.header, required + optional)
+    rows.carried = read_columns(rows.header, f"{source}, sheet {rows.sheet}", required, optional)
     return rows
 
 
-def header_names(header: list[str]) -> list[str]:
-    """Column names as paycalc reads them: ``" Hired "`` and ``HIRED`` are ``hired``."""
-    return [name.strip().lower() for name in header]
+def header_names(header: list[str], known: tuple[str, ...]) -> list[str]:
+    """Column names as paycalc reads them: ``" Hired "`` and ``HIRED`` are ``hired``; a column carried
+    through keeps its own spelling, without the spaces around it (``" School "`` is ``School``)."""
+    return [name.strip().lower() if name.strip().lower() in known else name.strip() for name in header]
 
 
-def read_columns(header: list[str], name: str, required: tuple[str, ...], optional: tuple[str, ...]) -> None:
-    """Check a header's columns: every required one, no unknown and no repeated one."""
+def read_columns(header: list[str], name: str, required: tuple[str, ...], optional: tuple[str, ...]) -> list[str]:
+    """Check a header's columns: every required one, each once, and none with no name.
+
+    Other columns (a name, a school, notes) are carried through to the output, in their order, and
+    returned; one that looks like a misspelt column paycalc reads (``hird``) is an error, not carried.
+    """
+    import difflib
+
+    known = required + optional
     missing = [c for c in required if c not in header]
-    unknown = [c for c in header if c not in required + optional]
     repeated = sorted({c for c in header if header.count(c) > 1})
-    accepted = f"{','.join(required)} and optionally {','.join(optional)}, each once"
-    if missing or unknown or repeated:
-        if missing:
-            wrong = f"missing columns {', '.join(missing)}"
-        elif unknown:
-            wrong = f"unknown columns {', '.join(unknown)}"
-        else:
-            wrong = f"columns named twice: {', '.join(repeated)}"
+    carried = [c for c in header if c not in known]
+    accepted = f"{','.join(required)} and optionally {','.join(optional)}, each once; other columns are carried"
+    wrong = ""
+    if "" in carried:
+        wrong = f"column {column_letter(header.index(''))} has no name"
+    elif misspelt := [(c, m[0]) for c in carried if (m := difflib.get_close_matches(c.lower(), known, 1, 0.8))]:
+        column, like = misspelt[0]
+        wrong = f"column {column!r} looks like a misspelt {like!r} (rename it to carry it through)"
+    elif missing:
+        wrong = f"missing columns {', '.join(missing)}"
+    elif repeated:
+        wrong = f"columns named twice: {', '.join(repeated)}"
+    if wrong:
         fail(f"{name}: {wrong} in the header (accepted: {accepted})")
+    return carried
 
 
 # how the core names a value -> the roster column it came from (to point a spreadsheet user at the cell)
@@ -140,8 +155,7 @@ def run_roster(
         fail(str(exc))
     try:
         with closing(infile):
-            if not is_xlsx(source):
-                read_header(reader, name, REQUIRED, OPTIONAL)
+            carried = reader.carried if is_xlsx(source) else read_header(reader, name, REQUIRED, OPTIONAL)
 
             # rows are priced ahead of their totals (paycalc.membership.parallel), so each row's place is kept
             # until its total is made: the line (CSV) or sheet row (.xlsx) of the last rows read
@@ -170,17 +184,17 @@ def run_roster(
             cycles = None if method[2] is None else to_cycles(method[2])
             _, _, pay_for = periods.for_contract(contract, method[0], anchor, cycles)
             totals = pricing.retro_totals(
-                rows(), contract, pay_for, report if skip_invalid else None, mapper=in_two_processes
+                rows(), contract, pay_for, report if skip_invalid else None, mapper=in_two_processes, carried=carried
             )
-            lump_column = contract.proposal is not None and bool(contract.proposal.lump_sums)
+            shape = Shape(
+                carried, contract.proposal is not None, bool(contract.proposal and contract.proposal.lump_sums)
+            )
             if is_xlsx(output):
                 write_atomically(
-                    output, lambda out: _write_xlsx(totals, out, lump_column, instalments, proposal.split), binary=True
+                    output, lambda out: write_xlsx(totals, out, shape, instalments, proposal.split), binary=True
                 )
             else:
-                write_atomically(
-                    output, lambda out: _write(totals, format, out, lump_column, instalments, proposal.split)
-                )
+                write_atomically(output, lambda out: write(totals, format, out, shape, instalments, proposal.split))
     except RowError as error:
         place = where(_column(error.reason), place_of(error.row))
         fail(f"{place}: {error.reason} (nothing was written; --skip-invalid leaves such rows out)")
@@ -229,64 +243,3 @@ def _progress(rows: Iterable[dict[str, str | None]], file: Any = None) -> Iterat
             if count % 1000 == 0:
                 done = file.tell() if size else None
                 progress.update(task, completed=done, rows=count)
-
-
-def _write(
-    totals: Iterable[RosterTotal],
-    format: Format,
-    out: IO[str],
-    lump_column: bool,
-    instalments: tuple[Instalment, ...],
-    split: Any,
-) -> None:
-    import json
-
-    extra = (["lump_sums"] if lump_column else []) + [f"instalment_{i.paid}" for i in instalments]
-    if format is Format.json:
-        out.write("[")
-        for n, total in enumerate(totals):
-            record: dict[str, Any] = {"id": total.id, "rows": total.rows, "owed": cents(total.owed)}
-            record |= {"paid": cents(total.paid), "retro": cents(total.retro)}
-            if lump_column:
-                record["lump_sums"] = cents(total.lump_sums)
-            if instalments:
-                record["instalments"] = [
-                    {"paid": day.isoformat(), "amount": cents(amount)}
-                    for day, amount in split(total.retro - total.lump_sums, instalments)
-                ]
-            out.write(("," if n else "") + "\n  " + json.dumps(record, ensure_ascii=False))
-        out.write("\n]\n")
-        return
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([*COLUMNS, *extra])
-    for total in totals:
-        # the totals are whole cents (exponent -2), which str() writes exactly as 407.90
-        cells = [safe_cell(total.id), total.rows, str(total.owed), str(total.paid), str(total.retro)]
-        if lump_column:
-            cells.append(cents(total.lump_sums))
-        cells += [
-            cents(amount) for _, amount in (split(total.retro - total.lump_sums, instalments) if instalments else ())
-        ]
-        writer.writerow(cells)
-
-
-def _write_xlsx(
-    totals: Iterable[RosterTotal],
-    out: IO[bytes],
-    lump_column: bool,
-    instalments: tuple[Instalment, ...],
-    split: Any,
-) -> None:
-    from paycalc.output.spreadsheet import write
-
-    header = [*COLUMNS, *(["lump_sums"] if lump_column else []), *(f"instalment_{i.paid}" for i in instalments)]
-
-    def rows() -> Iterator[list[Any]]:
-        for total in totals:
-            row: list[Any] = [total.id, total.rows, total.owed, total.paid, total.retro]
-            if lump_column:
-                row.append(total.lump_sums)
-            row += [amount for _, amount in (split(total.retro - total.lump_sums, instalments) if instalments else ())]
-            yield row
-
-    write(out, header, rows(), sheet="Retro")

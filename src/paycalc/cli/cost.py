@@ -5,6 +5,7 @@ from typing import Annotated, Any
 
 import typer
 
+from paycalc.cli import _cost_out
 from paycalc.cli._common import (
     EXIT_SKIPPED,
     ContractOption,
@@ -52,11 +53,18 @@ def cost(
     format: Annotated[
         str,
         typer.Option(
-            "--format", "-f", metavar="FORMAT", help="table, json, csv or html (a report to share), e.g. --format html."
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="table, json, csv or html (a report to share), e.g. --format html; "
+            "an --output ending .xlsx writes a workbook (Summary, By title, Per member, Assumptions).",
         ),
     ] = "table",
     output: Annotated[
-        str, typer.Option("--output", "-o", metavar="FILE", help="Where to write, e.g. costing.html ('-' for stdout).")
+        str,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Where to write, e.g. costing.html or costing.xlsx ('-' for stdout)."
+        ),
     ] = "-",
     budget: Annotated[
         str | None,
@@ -78,6 +86,24 @@ def cost(
     sheet: Annotated[
         str | None,
         typer.Option(metavar="NAME", help="With an .xlsx roster: the sheet, e.g. Members.", show_default=False),
+    ] = None,
+    per_member: Annotated[
+        str | None,
+        typer.Option(
+            metavar="FILE",
+            help="Also write one row per member (id, the roster's own columns, title, each fiscal year's pay "
+            "under the status quo and each offer, the increase): CSV, or .json or .xlsx by the name, "
+            "e.g. members-costed.csv.",
+            show_default=False,
+        ),
+    ] = None,
+    write_proposal: Annotated[
+        str | None,
+        typer.Option(
+            metavar="FILE",
+            help="With --solve-percent: write the offer with the solved raise as a proposal file, e.g. solved.yaml.",
+            show_default=False,
+        ),
     ] = None,
     skip_invalid: Annotated[
         bool,
@@ -106,8 +132,10 @@ def cost(
     kind = format.lower()
     if kind not in ("table", "json", "csv", "html"):
         usage_error(f"--format {format!r} is not known (table, json, csv or html)")
-    if output.lower().endswith(".xlsx"):
-        usage_error(f"--output {output}: cost writes table, json, csv or html, not a spreadsheet")
+    if output.lower().endswith(".xlsx") and kind != "table":
+        usage_error(f"--output {output} writes a workbook: leave out --format {format} (or name another file)")
+    if write_proposal is not None and solve_percent is None:
+        usage_error("--write-proposal writes the solved raise: give it with --budget and --solve-percent")
     if by not in (None, "title"):
         usage_error(f"--by {by!r} is not known (title)")
     if sheet is not None and not roster.lower().endswith(".xlsx"):
@@ -121,11 +149,8 @@ def cost(
     with reporting_errors():
         base = contract_for(folder_of(contract_name, schedules))
         proposals = [load_proposal(path, base) for path in proposal]
-        if output not in ("-", ""):
-            from paycalc.cli._common import input_files
-            from paycalc.output.files import check_output
+        from paycalc.cli._common import input_files
 
-            check_output(output, input_files(base, list(proposal), roster))
         first, last = inputs.to_date(start, "from date"), inputs.to_date(end, "to date")
         when = None if anchor is None else inputs.to_date(anchor, "anchor")
         costing.parse_fiscal_start(fiscal_year_start)
@@ -137,7 +162,12 @@ def cost(
 
     from paycalc.output.files import NotUtf8
 
-    rows = _open_rows(roster, sheet)
+    rows, carried = _open_rows(roster, sheet)
+    outputs = _cost_out.Outputs(kind, by == "title", output, per_member, write_proposal, roster, carried)
+    with reporting_errors():
+        _cost_out.check_paths(outputs, input_files(base, list(proposal), roster))
+    keep = per_member is not None or kind == "html" or output.lower().endswith(".xlsx")
+    costs: list[Any] | None = [] if keep else None
     solved = None
     reported: set[int] = set()
 
@@ -149,7 +179,7 @@ def cost(
     on_invalid = report if skip_invalid else None
     with reporting_errors():
         try:
-            members = costing.read_members(rows, on_invalid)
+            members = costing.read_members(rows, on_invalid, carried)
             if limit is not None and day is not None:
                 from paycalc.membership import budget as solving
 
@@ -159,14 +189,25 @@ def cost(
                 )
                 proposals = [solved.proposal]
                 members = iter(every)
-            result = costing.cost(members, proposals, base, first, last, fiscal_year_start, method, when, on_invalid)
+            result = costing.cost(
+                members,
+                proposals,
+                base,
+                first,
+                last,
+                fiscal_year_start,
+                method,
+                when,
+                on_invalid,
+                on_member=None if costs is None else costs.append,
+            )
         except RowError as error:
             fail(f"{_place(roster, rows, error.row, error.reason)}: {error.reason}")
         except NotUtf8 as exc:
             fail(f"{_name(roster)}: {exc}")
         except csv.Error as exc:
             fail(f"{_name(roster)}: {exc}")
-    _show(result, proposals, solved, kind, by == "title", output)
+    _cost_out.show(result, proposals, solved, costs, outputs)
     if reported:
         s = "" if len(reported) == 1 else "s"
         typer.echo(f"Error: {len(reported)} invalid row{s} left out of the costing (each reported above)", err=True)
@@ -187,8 +228,9 @@ def _place(source: str, rows: Any, member: int, reason: str = "") -> str:
     return f"{_name(source)}: member {member} (line {member + 1})"
 
 
-def _open_rows(source: str, sheet: str | None) -> Any:
-    """The roster's rows, read one at a time (CSV or .xlsx), after checking its header."""
+def _open_rows(source: str, sheet: str | None) -> tuple[Any, list[str]]:
+    """The roster's rows, read one at a time (CSV or .xlsx), after checking its header; and the columns
+    carried through (the roster's own: a name, a school)."""
     import csv
 
     from paycalc.cli._roster import header_names, is_xlsx, open_sheet, read_columns
@@ -201,58 +243,13 @@ def _open_rows(source: str, sheet: str | None) -> Any:
     )
     try:
         if is_xlsx(source):
-            return open_sheet(source, sheet, required, optional)
+            sheet_rows = open_sheet(source, sheet, required, optional)
+            return sheet_rows, sheet_rows.carried
         csv.field_size_limit(10_000)
         rows = csv.DictReader(text_lines(open_binary(source, "roster")))
-        rows.fieldnames = header_names(list(rows.fieldnames or []))
-        read_columns(list(rows.fieldnames), "stdin" if source == "-" else source, required, optional)
-        return rows
+        rows.fieldnames = header_names(list(rows.fieldnames or []), required + optional)
+        return rows, read_columns(list(rows.fieldnames), "stdin" if source == "-" else source, required, optional)
     except PaycalcError as exc:
         fail(f"{source}: {exc}" if isinstance(exc, NotUtf8) else str(exc))
     except csv.Error as exc:
         fail(f"{source}: {exc}")
-
-
-def _show(result: Any, proposals: list[Any], solved: Any, kind: str, by_title: bool, output: str) -> None:
-    from paycalc.contract.errors import PaycalcError
-    from paycalc.output import cost_render
-    from paycalc.output.files import Interrupted, write_atomically
-    from paycalc.output.render import terminal_width, to_csv, to_json
-
-    names = [p.proposal.file.removesuffix(".yaml") for p in proposals]
-    if solved is not None:  # the solved raise is named in every output: here, the offer's row
-        names[0] += f" + {solved.percent}% on {solved.on}"
-    if kind == "json":
-        record = cost_render.as_record(result, by_title)
-        if solved is not None:
-            record["solved"] = {
-                "percent": str(solved.percent),
-                "on": solved.on.isoformat(),
-                "budget": str(solved.budget),
-            }
-            record["solved_percent"] = str(solved.percent)
-        text = to_json(record) + "\n"
-    elif kind == "csv":
-        rows = cost_render.csv_rows(result)
-        columns: tuple[str, ...] = cost_render.CSV_COLUMNS
-        if solved is not None:
-            columns = (*columns, "solved_percent")
-            rows = [[*row, str(solved.percent)] for row in rows]  # a solve costs one offer: every row is its
-        text = to_csv(columns, rows)
-    elif kind == "html":
-        from paycalc.output.report import html as html_report
-
-        text = html_report(result, proposals, solved)
-    else:
-        text = cost_render.render_table(result, names, by_title, terminal_width()) + "\n"
-        if solved is not None:
-            text = f"{solved.summary}\n\n{text}"
-    try:
-        write_atomically(output, lambda out: print(text, end="", file=out))
-    except Interrupted as signal:
-        typer.echo(f"Error: stopped by {signal} (nothing was written)", err=True)
-        raise typer.Exit(128 + signal.signum) from None
-    except OSError as exc:
-        fail(f"cannot write {output}: {exc.strerror}")
-    except PaycalcError as exc:
-        fail(str(exc))

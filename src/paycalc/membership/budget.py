@@ -18,6 +18,7 @@ from typing import NamedTuple
 from paycalc.contract.errors import InputError, RowError
 from paycalc.contract.models import Change, Contract
 from paycalc.membership import costing as cost
+from paycalc.membership import member_pay
 from paycalc.rules import periods, proposal
 
 STEP = Decimal("0.01")
@@ -87,8 +88,8 @@ def solve(
     lumps = 0
     for number, member in enumerate(members, start=1):
         try:
-            key = cost._path(member, frozen, year[0], year[1])
-            lumps += cost.lump_cents(contract, member, pieces)[0] if member.hired <= year[1] else 0
+            key = member_pay._path(member, frozen, year[0], year[1])
+            lumps += member_pay.lump_cents(contract, member, pieces)[0] if member.hired <= year[1] else 0
         except InputError as exc:
             if on_invalid is None:
                 raise RowError(member.row or number, str(exc)) from None
@@ -96,7 +97,7 @@ def solve(
             continue
         first.setdefault(key, member)
         count[key] += 1
-    status = sum(cost.payroll(frozen, first[key], pieces, pay_for)[0] * n for key, n in count.items())
+    status = sum(member_pay.payroll(frozen, first[key], pieces, pay_for)[0] * n for key, n in count.items())
     if status == 0:
         raise InputError(
             f"no member of the roster is paid in the fiscal year {year[0]} to {year[1]} (no raise can be fitted "
@@ -105,7 +106,7 @@ def solve(
 
     def increase(hundredths: int) -> Decimal:
         raised = with_raise(contract, base, Decimal(hundredths) * STEP, on)
-        paid = sum(cost.payroll(raised, first[key], pieces, pay_for)[0] * n for key, n in count.items())
+        paid = sum(member_pay.payroll(raised, first[key], pieces, pay_for)[0] * n for key, n in count.items())
         return Decimal(paid + lumps - status).scaleb(-2)
 
     if increase(0) > budget:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import heapq
 from array import array
 from collections import Counter
+from collections.abc import Sequence
 from decimal import Decimal
 
 
@@ -63,7 +64,12 @@ class Sums:
         self.payroll = [[0] * n for _ in range(proposals)]
         self.lumps = [[0] * n for _ in range(proposals)]
         self.increases = [[Spread() for _ in range(n)] for _ in range(proposals)]
-        self.titles: dict[str, list[list[int]]] = {}  # title -> [status quo per piece, then increase per proposal]
+        # title -> per piece: [members, status quo, then payroll and lump sums of each proposal]
+        self.titles: dict[str, list[list[int]]] = {}
+        self.title_spreads: dict[str, list[list[Spread]]] = {}  # title -> per proposal, per piece
+        self.members_on_last = 0  # members on payroll on the range's last day
+        self.rollover_old = 0  # annual pay on the last day, summed: the status quo's
+        self.rollover_new = [0] * proposals  # and each proposal's
 
     def add(
         self,
@@ -80,26 +86,42 @@ class Sums:
         ``counted``: they are on a common path, so their increases are counted by value.
         """
         n = self.pieces
-        per_title = self.titles.setdefault(title, [[0] * (n + 1) for _ in range(1 + self.proposals)])
+        per_title = self.titles.setdefault(title, [[0] * (n + 1) for _ in range(2 + 2 * self.proposals)])
+        spreads = self.title_spreads.get(title)
+        if spreads is None:
+            spreads = self.title_spreads[title] = [[Spread() for _ in range(n + 1)] for _ in range(self.proposals)]
         whole = [0] * self.proposals
         for i in range(n):
             if not on_payroll[i]:
                 continue
             self.members[i] += weight
             self.status_quo[i] += old[i] * weight
-            per_title[0][i] += old[i] * weight
+            per_title[0][i] += weight
+            per_title[1][i] += old[i] * weight
             for k in range(self.proposals):
                 change = new[k][i] + lumps[k][i] - old[i]
                 self.payroll[k][i] += new[k][i] * weight
                 self.lumps[k][i] += lumps[k][i] * weight
                 self.increases[k][i].add(change, weight, counted)
-                per_title[1 + k][i] += change * weight
+                spreads[k][i].add(change, weight, counted)
+                per_title[2 + 2 * k][i] += new[k][i] * weight
+                per_title[3 + 2 * k][i] += lumps[k][i] * weight
                 whole[k] += change
         self.members[n] += weight
         self.status_quo[n] += sum(old) * weight
-        per_title[0][n] += sum(old) * weight
+        per_title[0][n] += weight
+        per_title[1][n] += sum(old) * weight
         for k in range(self.proposals):
             self.payroll[k][n] += sum(new[k]) * weight
             self.lumps[k][n] += sum(lumps[k]) * weight
             self.increases[k][n].add(whole[k], weight, counted)
-            per_title[1 + k][n] += whole[k] * weight
+            spreads[k][n].add(whole[k], weight, counted)
+            per_title[2 + 2 * k][n] += sum(new[k]) * weight
+            per_title[3 + 2 * k][n] += sum(lumps[k]) * weight
+
+    def add_rollover(self, on_payroll: bool, old: int, new: Sequence[int], weight: int = 1) -> None:
+        """Annual pay on the range's last day, of ``weight`` members: the status quo's and each proposal's."""
+        self.members_on_last += weight if on_payroll else 0
+        self.rollover_old += old * weight
+        for k, value in enumerate(new):
+            self.rollover_new[k] += value * weight

@@ -29,29 +29,42 @@ from typing import Any, NamedTuple
 
 from paycalc.contract.errors import InputError, RowError
 from paycalc.contract.models import Contract, Proposal
-from paycalc.membership.cost_sums import Sums, money_of
+from paycalc.membership.cost_sums import Spread, Sums, money_of
 from paycalc.membership.fiscal import ONE_DAY as ONE_DAY  # re-exported: costing's range helpers
 from paycalc.membership.fiscal import fiscal_years as fiscal_years
 from paycalc.membership.fiscal import parse_fiscal_start as parse_fiscal_start
+from paycalc.membership.member_pay import _path, annual_on, lump_cents, on_payroll
+from paycalc.membership.member_pay import payroll as payroll  # re-exported: the budget solve prices with it
 from paycalc.membership.members import Member as Member  # re-exported: costing's members
 from paycalc.membership.members import Part as Part
 from paycalc.membership.members import read_members as read_members
-from paycalc.rules import core, periods, proposal, retro, steps
+from paycalc.rules import core, periods, proposal
 
 ZERO = Decimal("0.00")
 
 
 class Line(NamedTuple):
-    """One proposal's figures for one fiscal year (or the total)."""
+    """One proposal's figures for one fiscal year (or the total): recurring and one-time apart."""
 
     name: str
     payroll: Decimal
-    lump_sums: Decimal
-    increase: Decimal
+    lump_sums: Decimal  # one-time
+    recurring: Decimal  # payroll - status quo
+    increase: Decimal  # recurring + lump sums
     percent: Decimal | None
     smallest: Decimal | None
     median: Decimal | None
     largest: Decimal | None
+    gap: Decimal | None  # increase - the first proposal's increase (None for the first)
+
+
+class TitleLine(NamedTuple):
+    """One title's figures in one fiscal year (or the total)."""
+
+    members: int
+    status_quo: Decimal
+    offers: tuple[tuple[Decimal, Decimal, Decimal], ...]  # per proposal: recurring, lump sums, increase
+    medians: tuple[Decimal | None, ...]  # per proposal: the median member's increase (the typical member)
 
 
 class Period(NamedTuple):
@@ -61,7 +74,26 @@ class Period(NamedTuple):
     status_quo: Decimal
     cost_of_one_percent: Decimal
     proposals: tuple[Line, ...]
-    by_title: Mapping[str, tuple[Decimal, tuple[Decimal, ...]]]  # title -> (status quo, increase per proposal)
+    by_title: Mapping[str, TitleLine]
+
+
+class Rollover(NamedTuple):
+    """The recurring increase annualised on the range's last day: what the next contract inherits."""
+
+    on: date
+    members: int  # on payroll that day
+    status_quo: Decimal  # the annual payroll that day
+    increases: tuple[Decimal, ...]  # per proposal: its annual payroll that day minus the status quo's
+
+
+class MemberCost(NamedTuple):
+    """One member's costing, in cents: per piece, then over the whole range."""
+
+    member: Member
+    title: str
+    status_quo: tuple[int, ...]
+    pay: tuple[tuple[int, ...], ...]  # per proposal: payroll + lump sums
+    lump_sums: tuple[int, ...]  # per proposal, over the whole range
 
 
 class Costing(NamedTuple):
@@ -70,6 +102,7 @@ class Costing(NamedTuple):
     fiscal_year_start: str
     periods: tuple[Period, ...]
     total: Period
+    rollover: Rollover
 
 
 def status_quo(proposals: Sequence[Contract], base: Contract) -> Contract:
@@ -93,101 +126,6 @@ def status_quo(proposals: Sequence[Contract], base: Contract) -> Contract:
     return proposal.apply(base, frozen)._replace(proposal=None)
 
 
-def _path(member: Member, contract: Contract, start: date, end: date) -> tuple[object, ...]:
-    """What a member's pay over ``start``..``end`` depends on, besides the contract."""
-    first = max(start, member.hired)
-    tier, moves = steps.changes(contract, member.hired, first, end)
-    title = core.resolve_title(contract, member.title).name
-    return (title, (member.work, member.parts), first, tier, tuple(moves.items()))
-
-
-def payroll(
-    contract: Contract, member: Member, pieces: Sequence[tuple[date, date]], pay_for: periods.Paying
-) -> list[int]:
-    """Cents paid under ``contract`` in each piece: runs split only where this payroll's rate changes.
-
-    A member with several rows is paid each row's pay over that row's own days.
-    """
-    if not member.parts:
-        return _paid(contract, member, pieces, pay_for, pieces[0][0], pieces[-1][1])
-    total = [0] * len(pieces)
-    for part in member.parts:
-        alone = member._replace(title=part.title, work=part.work, parts=())
-        first, last = max(part.start or date.min, pieces[0][0]), min(part.end or date.max, pieces[-1][1])
-        for i, cents in enumerate(_paid(contract, alone, pieces, pay_for, first, last)):
-            total[i] += cents
-    return total
-
-
-def _paid(
-    contract: Contract,
-    member: Member,
-    pieces: Sequence[tuple[date, date]],
-    pay_for: periods.Paying,
-    start: date,
-    end: date,
-) -> list[int]:
-    first, last = max(start, member.hired), end
-    if first > last:
-        return [0] * len(pieces)
-    _, _, runs = retro._plan(contract, member.title, member.hired, first, last, member.work, None, ZERO)
-    cents = []
-    for piece_start, piece_end in pieces:
-        total = 0
-        for run_start, run_end, _, _, annual, _ in runs:
-            a, b = max(run_start, piece_start), min(run_end, piece_end)
-            if a <= b:
-                total += pay_for(annual, a, b)
-        cents.append(total)
-    return cents
-
-
-def on_payroll(member: Member, pieces: Sequence[tuple[date, date]]) -> list[bool]:
-    """In which pieces a member is on payroll: hired by its end, and (with rows) a row's days meet it."""
-    return [
-        member.hired <= b
-        and (not member.parts or any((p.start or date.min) <= b and a <= (p.end or date.max) for p in member.parts))
-        for a, b in pieces
-    ]
-
-
-def lump_cents(
-    contract: Contract,
-    member: Member,
-    pieces: Sequence[tuple[date, date]],
-    memo: dict[tuple[object, ...], list[int]] | None = None,
-) -> list[int]:
-    """Cents of the proposal's lump sums in each piece: paid in it, to a member hired by ``eligible_on``.
-
-    They depend only on which lump sums the member is eligible for and their pro-rating, so ``memo``
-    (one per costing) keeps them by that.
-    """
-    if contract.proposal is None or not contract.proposal.lump_sums:
-        return [0] * len(pieces)
-    if member.parts:  # each lump sum goes with the row whose days hold its paid day
-        summed = [0] * len(pieces)
-        for part in member.parts:
-            alone = member._replace(title=part.title, work=part.work, parts=())
-            first, last = max(part.start or date.min, pieces[0][0]), min(part.end or date.max, pieces[-1][1])
-            if first <= last:
-                window = [(max(a, first), min(b, last)) for a, b in pieces]
-                for i, cents in enumerate(lump_cents(contract, alone, window)):
-                    summed[i] += cents
-        return summed
-    eligible = tuple(member.hired <= lump.eligible_on for lump in contract.proposal.lump_sums)
-    key = (id(contract), member.work[:4], eligible)
-    found = memo.get(key) if memo is not None else None
-    if found is None:
-        found = [0] * len(pieces)
-        for lump in retro.lump_sums(contract, member.hired, pieces[0][0], pieces[-1][1], member.work):
-            for i, (a, b) in enumerate(pieces):
-                if a <= lump.paid <= b:
-                    found[i] += int(lump.amount * 100)
-        if memo is not None:
-            memo[key] = found
-    return found
-
-
 def cost(
     members: Iterable[Member],
     proposals: Sequence[Contract],
@@ -198,6 +136,7 @@ def cost(
     method: str | None = None,
     anchor: date | None = None,
     on_invalid: Callable[[RowError], None] | None = None,
+    on_member: Callable[[MemberCost], None] | None = None,
 ) -> Costing:
     """Each proposal against the status quo, per fiscal year and in total, over the members.
 
@@ -220,9 +159,9 @@ def cost(
     core.schedule_on(base, start)  # a range before the first schedule is an error naming it
     n, count = len(pieces), len(proposals)
     sums = Sums(n, count)
-    memo: dict[tuple[object, ...], tuple[list[int], list[list[int]]]] = {}
+    memo: dict[tuple[object, ...], _Priced] = {}
     lump_memo: dict[tuple[object, ...], list[int]] = {}
-    common: dict[tuple[object, ...], list[Any]] = {}  # (path, lump sums) -> [members, title, old, new, lumps]
+    common: dict[tuple[object, ...], list[Any]] = {}  # (path, lump sums) -> [members, title, priced, lumps]
     everywhere = [True] * n
     for number, member in enumerate(members, start=1):
         if member.hired > end:
@@ -232,9 +171,11 @@ def cost(
             shared = key[2] == start and not key[4] and not member.parts  # on payroll all along, no step, one row
             priced = memo.get(key) if shared else None
             if priced is None:
-                priced = (
+                priced = _Priced(
                     payroll(frozen, member, pieces, pay_for),
                     [payroll(p, member, pieces, pay_for) for p in proposals],
+                    annual_on(frozen, member, end),
+                    [annual_on(p, member, end) for p in proposals],
                 )
                 if shared:
                     memo[key] = priced
@@ -244,42 +185,57 @@ def cost(
                 raise RowError(member.row or number, str(exc)) from None
             on_invalid(RowError(member.row or number, str(exc)))
             continue
-        old, new = priced
+        if on_member is not None:
+            on_member(_member_cost(member, str(key[0]), priced, lumps))
         if not shared:
-            sums.add(str(key[0]), on_payroll(member, pieces), old, new, lumps)
+            sums.add(str(key[0]), on_payroll(member, pieces), priced.old, priced.new, lumps)
+            sums.add_rollover(on_payroll(member, [(end, end)])[0], priced.old_annual, priced.new_annual)
             continue
         group = (key, tuple(map(tuple, lumps)))
         found = common.get(group)
         if found is None:
-            common[group] = [1, str(key[0]), old, new, lumps]
+            common[group] = [1, str(key[0]), priced, lumps]
         else:
             found[0] += 1
-    for weight, title, old, new, lumps in common.values():
-        sums.add(title, everywhere, old, new, lumps, weight, counted=True)
+    for weight, title, priced, lumps in common.values():
+        sums.add(title, everywhere, priced.old, priced.new, lumps, weight, counted=True)
+        sums.add_rollover(True, priced.old_annual, priced.new_annual, weight)
 
     def period(i: int, first: date, last: date) -> Period:
-        lines = []
+        lines: list[Line] = []
         status = sums.status_quo[i]
         for k, contract in enumerate(proposals):
             assert contract.proposal is not None
-            increase = sums.payroll[k][i] + sums.lumps[k][i] - status
+            recurring = sums.payroll[k][i] - status
+            increase = recurring + sums.lumps[k][i]
             percent = Decimal(increase) / Decimal(status) * 100 if status else None
+            least, middle, most = sums.increases[k][i].summary()
+            gap = money_of(increase) - lines[0].increase if lines else None
             lines.append(
                 Line(
                     contract.proposal.name,
                     money_of(sums.payroll[k][i]),
                     money_of(sums.lumps[k][i]),
+                    money_of(recurring),
                     money_of(increase),
                     percent,
-                    *sums.increases[k][i].summary(),
+                    least,
+                    middle,
+                    most,
+                    gap,
                 )
             )
-        by_title = {
-            title: (money_of(values[0][i]), tuple(money_of(values[1 + k][i]) for k in range(count)))
-            for title, values in sorted(sums.titles.items())
-        }
         return Period(
-            first, last, sums.members[i], money_of(status), Decimal(status).scaleb(-4), tuple(lines), by_title
+            first,
+            last,
+            sums.members[i],
+            money_of(status),
+            Decimal(status).scaleb(-4),
+            tuple(lines),
+            {
+                title: _title_line(values, [spread[i] for spread in sums.title_spreads[title]], i)
+                for title, values in sorted(sums.titles.items())
+            },
         )
 
     first_proposal = proposals[0].proposal
@@ -290,4 +246,36 @@ def cost(
         fiscal_year_start=fiscal_year_start,
         periods=tuple(period(i, a, b) for i, (a, b) in enumerate(pieces)),
         total=period(n, start, end),
+        rollover=Rollover(
+            end,
+            sums.members_on_last,
+            money_of(sums.rollover_old),
+            tuple(money_of(new - sums.rollover_old) for new in sums.rollover_new),
+        ),
     )
+
+
+class _Priced(NamedTuple):
+    old: list[int]  # the status quo's cents per piece
+    new: list[list[int]]  # each proposal's
+    old_annual: int  # annual pay on the last day, in cents: the status quo's
+    new_annual: list[int]  # each proposal's
+
+
+def _title_line(values: list[list[int]], spreads: list[Spread], i: int) -> TitleLine:
+    status = values[1][i]
+    offers = []
+    for k in range(len(spreads)):
+        payroll_cents, lumps = values[2 + 2 * k][i], values[3 + 2 * k][i]
+        offers.append((money_of(payroll_cents - status), money_of(lumps), money_of(payroll_cents + lumps - status)))
+    return TitleLine(values[0][i], money_of(status), tuple(offers), tuple(spread.summary()[1] for spread in spreads))
+
+
+def _member_cost(member: Member, title: str, priced: _Priced, lumps: list[list[int]]) -> MemberCost:
+    def whole(cents: Sequence[int]) -> tuple[int, ...]:
+        return (*cents, sum(cents))
+
+    pay = tuple(
+        whole([a + b for a, b in zip(new, lump, strict=True)]) for new, lump in zip(priced.new, lumps, strict=True)
+    )
+    return MemberCost(member, title, whole(priced.old), pay, tuple(sum(lump) for lump in lumps))

@@ -6,7 +6,7 @@ priced row by row, each over its own days (:func:`paycalc.membership.costing.pay
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import NamedTuple
 
@@ -33,16 +33,19 @@ class Member(NamedTuple):
     work: Work = Work()
     parts: tuple[Part, ...] = ()  # several rows (title, hours or workyear changing on dates); each priced alone
     row: int = 0  # its first row's number among the roster's rows (1 = the first after the header)
+    carried: tuple[str, ...] = ()  # its first row's cells of the columns carried through (name, school, ...)
 
 
 def read_members(
-    rows: Iterable[Mapping[str, str | None]], on_invalid: Callable[[RowError], None] | None = None
+    rows: Iterable[Mapping[str, str | None]],
+    on_invalid: Callable[[RowError], None] | None = None,
+    carried: Sequence[str] = (),
 ) -> Iterator[Member]:
     """Roster rows (id, title, hired, optionally from, to and the work columns) as members.
 
     The rows of one id follow each other; with ``from``/``to`` (inclusive) each row holds for its own
     days, and two rows of one id may not overlap. An invalid row raises :class:`RowError`, or, given
-    ``on_invalid``, is passed to it and left out.
+    ``on_invalid``, is passed to it and left out. The cells of the ``carried`` columns go with the member.
     """
     seen = IdSet()
     works: dict[tuple[str | None, ...], Work] = {}  # members mostly share their work columns: parse each once
@@ -62,7 +65,8 @@ def read_members(
                 if len(works) < 10_000:
                     works[raw] = work
             hired = inputs.to_date(cells["hired"], "hire date")
-            member = Member(cells["id"], cells["title"], hired, work, row=number)
+            kept = tuple(cells.get(column, "") for column in carried)
+            member = Member(cells["id"], cells["title"], hired, work, row=number, carried=kept)
             first = inputs.to_date(cells["from"], "from date") if cells.get("from") else None
             last = inputs.to_date(cells["to"], "to date") if cells.get("to") else None
             if first is not None and last is not None and last < first:

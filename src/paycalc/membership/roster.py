@@ -7,7 +7,7 @@ bytes an id (a million ids fit in 200 MiB).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -43,8 +43,13 @@ def retro_totals(
     method: Paying,
     on_invalid: Callable[[RowError], None] | None,
     mapper: Mapper = one_by_one,
+    carried: Sequence[str] = (),
 ) -> Iterator[RosterTotal]:
-    """One total per id, in the rows' order; ``mapper`` prices the rows (in order) and may do it ahead."""
+    """One total per id, in the rows' order; ``mapper`` prices the rows (in order) and may do it ahead.
+
+    Each total keeps its first row's cells of the ``carried`` columns; under a proposal, it names the
+    schedule each row was paid (the status quo's).
+    """
 
     def price(row: Mapping[str, str | None]) -> Priced:
         try:
@@ -54,6 +59,8 @@ def retro_totals(
 
     finished: set[str] = set()
     person, count, owed, paid, lumps = "", 0, 0, 0, 0  # the id being summed: rows, owed, paid, lump sums in cents
+    kept: tuple[str, ...] = ()
+    basis: list[str] = []  # under a proposal: the schedule each row of the id was paid
     for number, (row, priced) in enumerate(mapper(price, rows), start=1):
         try:
             row_id = _id(row)
@@ -62,6 +69,7 @@ def retro_totals(
             if isinstance(priced, str):
                 raise InputError(priced)
             owed_cents, paid_cents, lump_cents = priced
+            paid_on = _paid_on(contract, row) if contract.proposal is not None else ""
         except InputError as exc:
             error = RowError(number, str(exc))
             if on_invalid is None:
@@ -70,12 +78,24 @@ def retro_totals(
             continue
         if count and row_id != person:
             finished.add(person)
-            yield _total(person, count, owed, paid, lumps)
-            count, owed, paid, lumps = 0, 0, 0, 0
+            yield _total(person, count, owed, paid, lumps)._replace(carried=kept, schedules_paid=tuple(basis))
+            count, owed, paid, lumps, basis = 0, 0, 0, 0, []
+        if not count:
+            kept = tuple((row.get(column) or "").strip() for column in carried)
+        if paid_on and paid_on not in basis:
+            basis.append(paid_on)
         person, count = row_id, count + 1
         owed, paid, lumps = owed + owed_cents, paid + paid_cents, lumps + lump_cents
     if count:
-        yield _total(person, count, owed, paid, lumps)
+        yield _total(person, count, owed, paid, lumps)._replace(carried=kept, schedules_paid=tuple(basis))
+
+
+def _paid_on(contract: Contract, row: Mapping[str, str | None]) -> str:
+    """What a priced row was paid: the day of the schedule paid, frozen, or ``flat`` for a paid annual."""
+    start, _, _, paid_schedule, paid_annual = _terms_of(row)
+    if paid_annual is not None:
+        return "flat"
+    return retro.schedule_paid(contract, start, paid_schedule).isoformat()
 
 
 def _total(person: str, rows: int, owed: int, paid: int, lumps: int) -> RosterTotal:
@@ -115,12 +135,7 @@ def _row(contract: Contract, row: Mapping[str, str | None], method: Paying) -> t
     """
     global _memos
     get = row.get
-    raw = tuple(map(get, _PARSED))
-    parsed = _terms.get(raw)
-    if parsed is None:
-        parsed = _parse_terms(row)
-        if len(_terms) < 10_000:
-            _terms[raw] = parsed
+    parsed = _terms_of(row)
     start, end, work, paid_schedule, paid_annual = parsed
     title = get("title") or ""
     if not (title := title.strip()):
@@ -147,6 +162,16 @@ def _row(contract: Contract, row: Mapping[str, str | None], method: Paying) -> t
     if key is not None and len(_memos[1]) < 100_000:
         _memos[1][key] = sums
     return sums
+
+
+def _terms_of(row: Mapping[str, str | None]) -> _Terms:
+    raw = tuple(map(row.get, _PARSED))
+    parsed = _terms.get(raw)
+    if parsed is None:
+        parsed = _parse_terms(row)
+        if len(_terms) < 10_000:
+            _terms[raw] = parsed
+    return parsed
 
 
 _PARSED = ("from", "to", *OPTIONAL)

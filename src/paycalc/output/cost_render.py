@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from paycalc.membership.costing import Costing, Line, Period
+from paycalc.membership.costing import Costing, Line, Period, TitleLine
+from paycalc.membership.fiscal import ONE_DAY
 from paycalc.output.files import safe_cell
 from paycalc.output.render import bar_chart, cents, money, percent, signed_money, signed_percent, table
 
@@ -15,11 +16,32 @@ def _line(line: Line) -> dict[str, Any]:
         "name": line.name,
         "payroll": cents(line.payroll),
         "lump_sums": cents(line.lump_sums),
+        "recurring": cents(line.recurring),
         "increase": cents(line.increase),
+        "gap": None if line.gap is None else cents(line.gap),
         "percent": percent(line.percent),
         "smallest": None if line.smallest is None else cents(line.smallest),
         "median": None if line.median is None else cents(line.median),
         "largest": None if line.largest is None else cents(line.largest),
+    }
+
+
+def _title(title: str, line: TitleLine, names: Sequence[str]) -> dict[str, Any]:
+    return {
+        "title": title,
+        "members": line.members,
+        "status_quo": cents(line.status_quo),
+        "increases": [cents(increase) for _, _, increase in line.offers],
+        "proposals": [
+            {
+                "name": name,
+                "recurring": cents(recurring),
+                "lump_sums": cents(lumps),
+                "increase": cents(increase),
+                "median": None if median is None else cents(median),
+            }
+            for name, (recurring, lumps, increase), median in zip(names, line.offers, line.medians, strict=True)
+        ],
     }
 
 
@@ -33,66 +55,111 @@ def _period(period: Period, by_title: bool) -> dict[str, Any]:
         "proposals": [_line(line) for line in period.proposals],
     }
     if by_title:
-        record["by_title"] = [
-            {"title": title, "status_quo": cents(sq), "increases": [cents(x) for x in increases]}
-            for title, (sq, increases) in period.by_title.items()
-        ]
+        names = [line.name for line in period.proposals]
+        record["by_title"] = [_title(title, line, names) for title, line in period.by_title.items()]
     return record
 
 
 def as_record(costing: Costing, by_title: bool = False) -> dict[str, Any]:
+    rollover = costing.rollover
     return {
         "status_quo_base": costing.status_quo_base.isoformat(),
         "method": costing.method,
         "periods": [_period(p, by_title) for p in costing.periods],
         "total": _period(costing.total, by_title),
+        "rollover": {
+            "on": rollover.on.isoformat(),
+            "members": rollover.members,
+            "status_quo": cents(rollover.status_quo),
+            "proposals": [
+                {"name": line.name, "recurring": cents(increase)}
+                for line, increase in zip(costing.total.proposals, rollover.increases, strict=True)
+            ],
+        },
     }
 
 
 CSV_COLUMNS = (
-    "kind", "start", "end", "members", "status_quo", "cost_of_one_percent", "proposal",
-    "payroll", "lump_sums", "increase", "percent", "smallest", "median", "largest",
+    "kind", "start", "end", "title", "members", "status_quo", "cost_of_one_percent", "proposal",
+    "payroll", "lump_sums", "recurring", "increase", "gap", "percent", "smallest", "median", "largest",
 )  # fmt: skip
 
 
-def csv_rows(costing: Costing) -> list[list[Any]]:
-    """One row per fiscal year (``kind`` period) and for the whole range (``kind`` total), per proposal: a
-    spreadsheet that sums the rows of one kind never counts a total twice."""
+def csv_rows(costing: Costing, by_title: bool = False) -> list[list[Any]]:
+    """Rows of a ``kind``: ``period`` (a fiscal year), ``total`` (the whole range), ``title`` (a title in a
+    fiscal year or the range, with ``--by title``) and ``rollover`` (the recurring increase annualised on
+    the last day), one per proposal: a spreadsheet that sums the rows of one kind never counts twice."""
     rows = []
     for period in (*costing.periods, costing.total):
         head = _period(period, False)
         kind = "total" if period is costing.total else "period"
-        fixed = [kind, *(head[key] for key in CSV_COLUMNS[1:6])]
+        fixed = [kind, head["start"], head["end"], "", *(head[key] for key in CSV_COLUMNS[4:7])]
         for line in head["proposals"]:
-            rows.append([*fixed, safe_cell(line["name"]), *(line[key] for key in CSV_COLUMNS[7:])])
+            rows.append([*fixed, safe_cell(line["name"]), *(line[key] for key in CSV_COLUMNS[8:])])
+    if by_title:
+        for period in (*costing.periods, costing.total):
+            for title, entry in period.by_title.items():
+                fixed = ["title", period.start.isoformat(), period.end.isoformat(), safe_cell(title), entry.members]
+                fixed += [cents(entry.status_quo), cents(entry.status_quo.scaleb(-2))]
+                offers = zip(period.proposals, entry.offers, entry.medians, strict=True)
+                for line, (recurring, lumps, increase), median in offers:
+                    share = increase / entry.status_quo * 100 if entry.status_quo else None
+                    money_cells = [cents(entry.status_quo + recurring), cents(lumps), cents(recurring), cents(increase)]
+                    middle = None if median is None else cents(median)
+                    rows.append([*fixed, safe_cell(line.name), *money_cells, None, percent(share), None, middle, None])
+    rollover = costing.rollover
+    day = rollover.on.isoformat()
+    for line, increase in zip(costing.total.proposals, rollover.increases, strict=True):
+        fixed = ["rollover", day, day, "", rollover.members, cents(rollover.status_quo), None, safe_cell(line.name)]
+        share = increase / rollover.status_quo * 100 if rollover.status_quo else None
+        rows.append([*fixed, cents(rollover.status_quo + increase), None, cents(increase), cents(increase), None,
+                     percent(share), None, None, None])  # fmt: skip
     return rows
 
 
-def _label(period: Period) -> str:
-    return f"{period.start} to {period.end}"
+def label(period: Period) -> str:
+    """A whole fiscal year as ``2018-19``; a part of one by its days."""
+    after = period.end + ONE_DAY
+    whole = after.year == period.start.year + 1 and (after.month, after.day) == (period.start.month, period.start.day)
+    return f"{period.start.year}-{str(period.end.year)[2:]}" if whole else f"{period.start} to {period.end}"
 
 
 def render_table(costing: Costing, names: Sequence[str], by_title: bool, width: int) -> str:
+    import textwrap
+
     rows, spread = [], []
     for period in (*costing.periods, costing.total):
-        label = "Total" if period is costing.total else _label(period)
-        rows.append([label, str(period.members), "status quo", money(period.status_quo), "", ""])
+        shown_as = "Total" if period is costing.total else label(period)
+        rows.append([shown_as, str(period.members), "status quo", money(period.status_quo), "", "", "", ""])
         for short, line in zip(names, period.proposals, strict=True):
-            shown = [money(line.payroll + line.lump_sums), signed_money(line.increase), signed_percent(line.percent)]
-            rows.append(["", "", short, *shown])
-            least, middle, most = (
-                money(x) if x is not None else "" for x in (line.smallest, line.median, line.largest)
-            )
-            spread.append([label, short, least, middle, most])
-            label = ""
+            shown = [signed_money(line.recurring), signed_money(line.lump_sums), signed_money(line.increase)]
+            rows.append(["", "", short, money(line.payroll), *shown, signed_percent(line.percent)])
+            least, middle, most = (signed_money(x) for x in (line.smallest, line.median, line.largest))
+            spread.append([shown_as, short, least, middle, most])
+            shown_as = ""
     text = table(
-        ("Fiscal year", "Members", "Payroll of", "Payroll + lump sums", "Increase", "Percent"),
+        ("Fiscal year", "Members", "Payroll of", "Payroll", "Recurring", "One-time", "Increase", "Percent"),
         rows,
         title=f"Costing against the status quo (the {costing.status_quo_base} schedule frozen), {costing.method}",
-        right=(1, 3, 4, 5),
-        wrap=(2,),  # a long offer's name wraps, so the table fits the terminal
+        right=(1, 3, 4, 5, 6, 7),
+        wrap=(0, 2),  # a long offer's name wraps, so the table fits the terminal
         width=width,
     )
+    text += "\n\n" + textwrap.fill(_headline(costing, names), width)
+    if len(names) > 1:
+        gaps = [
+            [label(p) if p is not costing.total else "Total", short, signed_money(line.gap)]
+            for p in (*costing.periods, costing.total)
+            for short, line in zip(names[1:], p.proposals[1:], strict=True)
+        ]
+        text += "\n\n" + table(
+            ("Fiscal year", "Offer", f"Gap to {names[0]}"),
+            gaps,
+            title="Between offers: each offer's increase minus the first's",
+            right=(2,),
+            wrap=(1,),
+            width=width,
+        )
     text += "\n\n" + table(
         ("Fiscal year", "Proposal", "Least", "Median", "Most"),
         spread,
@@ -101,9 +168,7 @@ def render_table(costing: Costing, names: Sequence[str], by_title: bool, width: 
         wrap=(1,),
         width=width,
     )
-    ones = ", ".join(f"{_label(p)} {money(p.cost_of_one_percent)}" for p in costing.periods)
-    import textwrap
-
+    ones = ", ".join(f"{label(p)} {money(p.cost_of_one_percent)}" for p in costing.periods)
     ones_line = f"Cost of 1% (of the status quo payroll): {ones}; total {money(costing.total.cost_of_one_percent)}."
     text += "\n\n" + textwrap.fill(ones_line, width)
     every = [p.proposals[k].increase for p in costing.periods for k in range(len(names))]
@@ -111,7 +176,7 @@ def render_table(costing: Costing, names: Sequence[str], by_title: bool, width: 
     for k, short in enumerate(names):  # one scale for every offer, and each bar labelled with the table's figure
         text += f"\n\nIncrease by fiscal year, {short}:\n"
         text += bar_chart(
-            [str(p.start.year) + "-" + str(p.end.year)[2:] for p in costing.periods],
+            [label(p) for p in costing.periods],
             [p.proposals[k].increase for p in costing.periods],
             width=width,
             top=shared,
@@ -119,13 +184,32 @@ def render_table(costing: Costing, names: Sequence[str], by_title: bool, width: 
         )
     if by_title:
         title_rows = []
-        for title, (sq, increases) in costing.total.by_title.items():
-            title_rows.append([title, money(sq), *(signed_money(x) for x in increases)])
+        for title, entry in costing.total.by_title.items():
+            title_rows.append([title, str(entry.members), money(entry.status_quo),
+                               *(signed_money(increase) for _, _, increase in entry.offers)])  # fmt: skip
         text += "\n\n" + table(
-            ("Title", "Status quo", *(f"Increase, {short}" for short in names)),
+            ("Title", "Members", "Status quo", *(f"Increase, {short}" for short in names)),
             title_rows,
             title="By title, over the whole range",
-            right=range(1, 2 + len(names)),
+            right=range(1, 3 + len(names)),
+            wrap=(0,),
             width=width,
         )
     return text
+
+
+def _headline(costing: Costing, names: Sequence[str]) -> str:
+    """Each offer over the whole range, recurring and one-time apart, and the rollover."""
+    parts = [
+        f"{short} {signed_money(line.increase)} ({signed_money(line.recurring)} recurring, "
+        f"{signed_money(line.lump_sums)} one-time)"
+        for short, line in zip(names, costing.total.proposals, strict=True)
+    ]
+    rollover = costing.rollover
+    inherited = "; ".join(
+        f"{short} {signed_money(increase)}" for short, increase in zip(names, rollover.increases, strict=True)
+    )
+    return (
+        f"Over the whole range: {'; '.join(parts)}. Rollover, the recurring increase annualised on "
+        f"{rollover.on} ({rollover.members} members on payroll), which the next contract inherits: {inherited} a year."
+    )

@@ -1,20 +1,29 @@
-"""The costing report: one self-contained HTML file (no network, no scripts, no fonts), charts as inline SVG.
+"""The costing report: one self-contained HTML file (no network, no scripts, no fonts), for a committee.
 
-Rendered with Jinja2 (autoescaped) from ``templates/report.html.j2``; imported only for ``--format html``.
+The headline first (each offer over the whole range, recurring and one-time apart, the rollover and the
+gap), then the fiscal years, the titles, the members who gain least and most, the assumptions, and an
+appendix of each offer's schedules with their sources. Every figure carries a ``data-key``: its place in
+``cost --format json --by title`` (``members.N...``: in the ``--per-member`` JSON), so a test can check
+the page against the JSON. Rendered with Jinja2 (autoescaped, no ``| safe`` on user text) from
+``templates/report.html.j2``; imported only for ``--format html``.
 """
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Sequence
 from decimal import Decimal
-from html import escape
 from typing import Any
 
 from paycalc.contract.models import Contract
-from paycalc.membership.costing import Costing, Period
-from paycalc.output.cost_render import as_record
+from paycalc.membership.costing import Costing, MemberCost
+from paycalc.output import report_charts
+from paycalc.output.cost_members import extremes
+from paycalc.output.cost_render import as_record, label
+from paycalc.output.render import money, published, signed_money, signed_percent
+from paycalc.rules import core
 from paycalc.rules.proposal import describe
 
-COLOURS = ("#1f6fb2", "#d9822b", "#2e8540", "#8e44ad", "#c0392b")
 METHOD_WORDS = {
     "semimonthly": "24 checks a year, periods the 1st-15th and the 16th-end of each month, annual / 24 a period",
     "biweekly": "26 checks a year, 14-day periods from the anchor, annual / 26 a period",
@@ -23,139 +32,103 @@ METHOD_WORDS = {
 }
 
 
-def _money(text: str | None) -> str:
+def _money(text: str | None, signed: bool = False) -> str:
+    """A JSON money string for people: ``$1,234.50``, or ``+$1,234.50`` for a change; blank for None."""
     if text is None:
         return ""
-    value = Decimal(text)
-    return f"-${-value:,.2f}" if value < 0 else f"${value:,.2f}"
+    return signed_money(Decimal(text)) if signed else money(Decimal(text))
 
 
-def _bars(costing: Costing, count: int) -> str:
-    """Grouped bars: the increase per fiscal year, one bar per proposal, zero line marked."""
-    periods = costing.periods
-    values = [[float(p.proposals[k].increase) for k in range(count)] for p in periods]
-    exact = [[p.proposals[k].increase for k in range(count)] for p in periods]  # the table's figures
-    top = max([0.0, *(v for row in values for v in row)]) or 1.0
-    bottom = min([0.0, *(v for row in values for v in row)])
-    span = top - bottom or 1.0
-    width, height, left, base_y = 640, 260, 90, 20
-    plot = height - 60
-    group = (width - left - 10) / max(len(periods), 1)
-    bar = min(40.0, group * 0.8 / max(count, 1))
-    zero = base_y + plot * top / span
-    parts = [f'<svg viewBox="0 0 {width} {height}" role="img" aria-label="Increase by fiscal year">']
-    parts.append(f'<line x1="{left}" y1="{zero:.1f}" x2="{width - 10}" y2="{zero:.1f}" stroke="#5b6b7b"/>')
-    for tick in (top, bottom) if bottom < 0 else (top,):
-        y = base_y + plot * (top - tick) / span
-        shown = f"-${-tick:,.0f}" if tick < 0 else f"${tick:,.0f}"
-        parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" font-size="11" text-anchor="end">{shown}</text>')
-    parts.append(f'<text x="{left - 6}" y="{zero + 4:.1f}" font-size="11" text-anchor="end">$0</text>')
-    for i, (period, row) in enumerate(zip(periods, values, strict=True)):
-        x0 = left + group * i + (group - bar * count) / 2
-        for k, value in enumerate(row):
-            figure = _money(str(exact[i][k]))
-            y = base_y + plot * (top - max(value, 0)) / span
-            h = plot * abs(value) / span
-            parts.append(
-                f'<rect x="{x0 + k * bar:.1f}" y="{y:.1f}" width="{bar - 2:.1f}" height="{h:.1f}" '
-                f'fill="{COLOURS[k % len(COLOURS)]}"><title>{figure}</title></rect>'
-            )
-        label = f"{period.start.year}-{str(period.end.year)[2:]}"
-        parts.append(
-            f'<text x="{x0 + bar * count / 2:.1f}" y="{height - 20}" font-size="12" text-anchor="middle">{label}</text>'
-        )
-    parts.append("</svg>")
-    return "".join(parts)
+def _percent(text: str | None) -> str:
+    return "" if text is None else signed_percent(Decimal(text))
 
 
-def _spread(costing: Costing, count: int) -> str:
-    """Per proposal, the range of per-member gains over the whole range: smallest to largest, median marked."""
-    lines = list(costing.total.proposals)
-    values = [float(v) for line in lines for v in (line.smallest, line.largest) if v is not None]
-    if not values:
-        return ""
-    low, high = min([0.0, *values]), max([0.0, *values])
-    span = high - low or 1.0
-    width, left, row_h = 640, 150, 34
-    height = 30 + row_h * count
-    parts = [f'<svg viewBox="0 0 {width} {height}" role="img" aria-label="Per-member gains over the range">']
-
-    def x(v: float) -> float:
-        return left + (width - left - 20) * (v - low) / span
-
-    parts.append(f'<line x1="{x(0):.1f}" y1="5" x2="{x(0):.1f}" y2="{height - 20}" stroke="#5b6b7b"/>')
-    for k, line in enumerate(lines):
-        if line.smallest is None or line.largest is None or line.median is None:
-            continue
-        y = 20 + row_h * k
-        colour = COLOURS[k % len(COLOURS)]
-        name = escape(_short(line.name))  # a proposal's name is the user's text: never markup
-        parts.append(f'<text x="{left - 8}" y="{y + 4}" font-size="12" text-anchor="end">{name}</text>')
-        parts.append(
-            f'<line x1="{x(float(line.smallest)):.1f}" y1="{y}" x2="{x(float(line.largest)):.1f}" y2="{y}" '
-            f'stroke="{colour}" stroke-width="8" stroke-linecap="round"/>'
-        )
-        parts.append(
-            f'<circle cx="{x(float(line.median)):.1f}" cy="{y}" r="6" fill="#fff" stroke="{colour}" stroke-width="3"/>'
-        )
-    parts.append(f'<text x="{x(0):.1f}" y="{height - 5}" font-size="11" text-anchor="middle">$0</text>')
-    parts.append("</svg>")
-    return "".join(parts)
+def _rate(rate: Decimal) -> str:
+    """A published rate: ``$33,352.00``, or to its own places if finer (``$18.2575``)."""
+    shown = published(rate)
+    return money(rate) if len(shown.partition(".")[2]) <= 2 else f"${rate:,f}"
 
 
 def _short(name: str) -> str:
-    return name if len(name) <= 22 else name[:21] + "…"
+    return name if len(name) <= 28 else name[:27] + "…"
 
 
-def html(costing: Costing, proposals: list[Contract], solved: Any = None) -> str:
+def html(
+    costing: Costing,
+    proposals: list[Contract],
+    solved: Any = None,
+    *,
+    costs: Sequence[MemberCost] = (),
+    carried: Sequence[str] = (),
+    made: tuple[str, datetime.date] = ("", datetime.date(1970, 1, 1)),
+) -> str:
+    """The report; ``made``: the roster's name and the day it was made."""
     import jinja2
 
     from paycalc._version import __version__
 
-    record = as_record(costing)
-    rows = []
-    for i, period in enumerate((*costing.periods, costing.total)):
-        data = record["total"] if period is costing.total else record["periods"][i]
-        key = "total" if period is costing.total else f"periods.{i}"
-        rows.append(_row(period, data, key, period is costing.total))
-    specs = []
-    for k, contract in enumerate(proposals):
-        spec = contract.proposal
-        assert spec is not None
-        changes = "; ".join(f"{c.effective}: {describe(c)}" for c in spec.changes) or "no changes"
-        lumps = "; ".join(
-            f"{x.name} ${x.amount:,} on {x.paid}{' pro-rated' if x.prorate else ''}, hired by {x.eligible_on}"
-            for x in spec.lump_sums
-        )
-        specs.append(
-            {"name": spec.name, "file": spec.file, "short": _short(spec.file.removesuffix(".yaml")), "changes": changes,
-             "lump_sums": lumps, "colour": COLOURS[k % len(COLOURS)]}
-        )  # fmt: skip
+    record = as_record(costing, by_title=True)
+    names = [_short(p.proposal.file.removesuffix(".yaml")) for p in proposals if p.proposal is not None]
+    pairs = enumerate(zip(costing.periods, record["periods"], strict=True))
+    rows = [_row(label(period), data, f"periods.{i}", False) for i, (period, data) in pairs]
+    rows.append(_row("Total", record["total"], "total", True))
+    least, most = extremes(costs)
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("paycalc.output", "templates"), autoescape=True, undefined=jinja2.StrictUndefined
     )
     return environment.get_template("report.html.j2").render(
-        names=[s["short"] for s in specs],
+        names=names,
+        colours=[report_charts.colour(k) for k in range(len(names))],
         base=costing.status_quo_base,
         version=__version__,
+        roster=made[0],
+        made=made[1].isoformat(),
         members=f"{costing.total.members:,}",
         start=costing.total.start,
         end=costing.total.end,
         fiscal=costing.fiscal_year_start,
         method=costing.method,
         method_words=METHOD_WORDS.get(costing.method, costing.method),
-        proposals=specs,
+        headline=_headline(record, names),
+        rollover_on=costing.rollover.on,
+        rollover_members=costing.rollover.members,
+        proposals=[_spec(contract, names[k]) for k, contract in enumerate(proposals)],
         rows=rows,
-        bars=_bars(costing, len(proposals)),
-        spread=_spread(costing, len(proposals)),
+        titles=[_title(i, entry) for i, entry in enumerate(record["total"]["by_title"])],
+        bars=report_charts.fiscal_bars(costing, names),
+        title_bars=report_charts.title_bars(costing)[0],
+        carried=list(carried),
+        least=[_member(m) for m in least],
+        most=[_member(m) for m in most],
+        appendix=[_schedules(contract) for contract in proposals],
         solved=getattr(solved, "summary", None),
         solved_percent=str(getattr(solved, "percent", "")),
     )
 
 
-def _row(period: Period, data: dict[str, Any], key: str, total: bool) -> dict[str, Any]:
+def _headline(record: dict[str, Any], names: list[str]) -> list[dict[str, Any]]:
+    cards = []
+    rollover = record["rollover"]["proposals"]
+    for k, (name, line) in enumerate(zip(names, record["total"]["proposals"], strict=True)):
+        cards.append(
+            {
+                "name": name,
+                "colour": report_charts.colour(k),
+                "k": k,
+                "increase": _money(line["increase"], True),
+                "recurring": _money(line["recurring"], True),
+                "lump_sums": _money(line["lump_sums"], True),
+                "percent": _percent(line["percent"]),
+                "rollover": _money(rollover[k]["recurring"], True),
+                "gap": _money(line["gap"], True),
+            }
+        )
+    return cards
+
+
+def _row(shown_as: str, data: dict[str, Any], key: str, total: bool) -> dict[str, Any]:
     return {
-        "label": "Total" if total else f"{period.start} to {period.end}",
+        "label": shown_as,
         "key": key,
         "total": total,
         "members": data["members"],
@@ -164,13 +137,74 @@ def _row(period: Period, data: dict[str, Any], key: str, total: bool) -> dict[st
         "lines": [
             {
                 "payroll": _money(line["payroll"]),
-                "lump_sums": _money(line["lump_sums"]),
-                "increase": _money(line["increase"]),
-                "percent": "" if line["percent"] is None else f"{line['percent']}%",
-                "smallest": _money(line["smallest"]),
-                "median": _money(line["median"]),
-                "largest": _money(line["largest"]),
+                "recurring": _money(line["recurring"], True),
+                "lump_sums": _money(line["lump_sums"], True),
+                "increase": _money(line["increase"], True),
+                "gap": _money(line["gap"], True),
+                "percent": _percent(line["percent"]),
+                "smallest": _money(line["smallest"], True),
+                "median": _money(line["median"], True),
+                "largest": _money(line["largest"], True),
             }
             for line in data["proposals"]
         ],
     }
+
+
+def _title(i: int, entry: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "key": f"total.by_title.{i}",
+        "title": entry["title"],
+        "members": entry["members"],
+        "status_quo": _money(entry["status_quo"]),
+        "offers": [
+            {"increase": _money(offer["increase"], True), "median": _money(offer["median"], True)}
+            for offer in entry["proposals"]
+        ],
+    }
+
+
+def _member(named: Any) -> dict[str, Any]:
+    return {
+        "key": f"members.{named.place}.total",
+        "id": named.id,
+        "carried": list(named.carried),
+        "title": named.title,
+        "status_quo": money(named.status_quo),
+        "increases": [signed_money(x) for x in named.increases],
+    }
+
+
+def _spec(contract: Contract, short: str) -> dict[str, Any]:
+    spec = contract.proposal
+    assert spec is not None
+    changes = "; ".join(f"{c.effective}: {describe(c)}" for c in spec.changes) or "no changes"
+    lumps = "; ".join(
+        f"{x.name} ${x.amount:,} on {x.paid}{' pro-rated' if x.prorate else ''}, hired by {x.eligible_on}"
+        for x in spec.lump_sums
+    )
+    return {"name": spec.name, "file": spec.file, "short": short, "changes": changes, "lump_sums": lumps}
+
+
+def _schedules(contract: Contract) -> dict[str, Any]:
+    """An offer's schedules from its base on: the base schedule and each one the offer makes, with sources."""
+    spec = contract.proposal
+    assert spec is not None
+    base = core.schedule_on(contract, spec.base)
+    tiers = [tier.label for tier in contract.tiers]
+    found = []
+    for schedule in contract.schedules:
+        if schedule.effective < base.effective:
+            continue
+        shown = tiers[: schedule.steps] if schedule.steps else tiers
+        source = schedule.source
+        if schedule.effective > base.effective:
+            source += f"; built on the {base.effective} schedule ({base.source}) of {contract.name}"
+        else:
+            source = f"the base schedule: {contract.name}, {source}"
+        rows = [
+            {"title": title, "rates": [_rate(rates[label]) for label in shown]}
+            for title, rates in schedule.rates.items()
+        ]
+        found.append({"effective": schedule.effective, "source": source, "tiers": shown, "rows": rows})
+    return {"name": spec.name, "file": spec.file, "schedules": found}

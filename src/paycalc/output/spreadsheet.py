@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import IO, Any
 
 from paycalc.contract.errors import InputError
+from paycalc.output.files import SPREADSHEET_TRIGGERS
 
 
 def column_letter(index: int) -> str:
@@ -99,7 +100,13 @@ class SheetRows:
             sheet is None and self.sheet != names[0]
         )  # the first sheet was a chart or hidden: say which was read
         self.row = 1
+        self.carried: list[str] = []  # the header's columns paycalc does not read, carried through
         self._rows = self.workbook[self.sheet].iter_rows(values_only=True)
+        # the same rows with their formulas: a formula cell with no saved value reads as empty above, and
+        # is an error, never priced as empty (a workbook written by a program and never opened has them)
+        self._formulas = load_workbook(path, read_only=True, data_only=False)
+        self._formula_rows = self._formulas[self.sheet].iter_rows(values_only=True)
+        next(self._formula_rows, ())
         self.header = [_text(cell).strip() for cell in next(self._rows, ())]
         while self.header and not self.header[-1]:
             self.header.pop()
@@ -115,6 +122,14 @@ class SheetRows:
         width = len(self.header)
         for number, cells in enumerate(self._rows, start=2):
             self.row = number
+            formulas = next(self._formula_rows, ())
+            for index, cell in enumerate(cells):  # a cell that reads as a formula, but has no value saved
+                if cell is None and index < len(formulas) and formulas[index] not in (None, ""):
+                    raise InputError(
+                        f"{self.path}, sheet {self.sheet}, row {number}, column {column_letter(index)}: a formula "
+                        "with no saved value (open and save the workbook in a spreadsheet program, or paste "
+                        "the values)"
+                    )
             values = [_text(cell) for cell in cells]
             if not any(v.strip() for v in values):
                 continue  # a blank row, as spreadsheets have at their end
@@ -125,31 +140,40 @@ class SheetRows:
 
     def close(self) -> None:
         self.workbook.close()
+        self._formulas.close()
 
 
 def write(out: IO[bytes], header: Sequence[str], rows: Iterable[Sequence[Any]], sheet: str = "Results") -> None:
     """A workbook of one sheet: text as text (never a formula), Decimal as a number to 2 places, dates as dates."""
+    write_sheets(out, [(sheet, header, rows)])
+
+
+def write_sheets(out: IO[bytes], sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Any]]]]) -> None:
+    """A workbook of several sheets, each a header and its rows, typed as :func:`write` types them."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 
     workbook = Workbook(write_only=True)
-    worksheet = workbook.create_sheet(sheet)
+    for name, header, rows in sheets:
+        worksheet = workbook.create_sheet(name)
 
-    def cell(value: Any) -> Any:
-        if isinstance(value, str):
-            typed = WriteOnlyCell(worksheet, value=None)
-            typed.value = value
-            typed.data_type = "s"  # a string, even one starting with "=": never a formula
-            typed.number_format = "@"
+        def cell(value: Any, worksheet: Any = worksheet) -> Any:
+            if isinstance(value, str):
+                typed = WriteOnlyCell(worksheet, value=None)
+                typed.value = value
+                typed.data_type = "s"  # a string, even one starting with "=": never a formula
+                typed.number_format = "@"
+                if value.startswith(SPREADSHEET_TRIGGERS):  # and marked as typed after an apostrophe, so that
+                    typed.quotePrefix = True  # editing the cell in a spreadsheet keeps it text
+                return typed
+            typed = WriteOnlyCell(worksheet, value=value)
+            if isinstance(value, Decimal):
+                typed.number_format = "#,##0.00"
+            elif isinstance(value, datetime.date):
+                typed.number_format = "yyyy-mm-dd"
             return typed
-        typed = WriteOnlyCell(worksheet, value=value)
-        if isinstance(value, Decimal):
-            typed.number_format = "#,##0.00"
-        elif isinstance(value, datetime.date):
-            typed.number_format = "yyyy-mm-dd"
-        return typed
 
-    worksheet.append([cell(name) for name in header])
-    for row in rows:
-        worksheet.append([cell(value) for value in row])
+        worksheet.append([cell(title) for title in header])
+        for row in rows:
+            worksheet.append([cell(value) for value in row])
     workbook.save(out)

@@ -144,17 +144,7 @@ def _plan(
         flat = rational(paid_annual)
         basis = f"flat {core.round_cents(paid_annual)}"
     else:
-        on = paid_schedule if paid_schedule is not None else start - ONE_DAY
-        if paid_schedule is None and on < contract.schedules[0].effective:
-            raise InputError(
-                f"no schedule was in force on {on}, the day before the start "
-                "(give the schedule that was paid, or the flat annual amount paid)"
-            )
-        if on < effective[0]:
-            core.schedule_on(contract, on)  # raises the error that names the first schedule
-        if paid_schedule is None and contract.proposal is not None and on > contract.proposal.base:
-            on = contract.proposal.base  # under a proposal, what was paid is the status quo: its base, frozen
-        frozen = bisect_right(effective, on) - 1
+        frozen = bisect_right(effective, schedule_paid(contract, start, paid_schedule)) - 1
         flat = (0, 1)  # not used: the frozen schedule's rates are paid
         basis = f"schedule {effective[frozen]}"
 
@@ -186,6 +176,25 @@ def _plan(
             label = tiers[core.paid_tier(contract.schedules[in_force], tier)].label
             runs.append([first, following - ONE_DAY, effective[in_force], label, owed, paid])
     return title.name, basis, runs
+
+
+def schedule_paid(
+    contract: Contract, start: datetime.date, paid_schedule: datetime.date | None = None
+) -> datetime.date:
+    """The day whose schedule was paid, frozen, over a period from ``start``: ``paid_schedule`` if given,
+    else the day before ``start``; under a proposal, at the latest its base (what was paid is the status
+    quo). Raises the error that names the first schedule when none was in force that day."""
+    on = paid_schedule if paid_schedule is not None else start - ONE_DAY
+    if paid_schedule is None and on < contract.schedules[0].effective:
+        raise InputError(
+            f"no schedule was in force on {on}, the day before the start "
+            "(give the schedule that was paid, or the flat annual amount paid)"
+        )
+    if on < contract.schedules[0].effective:
+        core.schedule_on(contract, on)  # raises the error that names the first schedule
+    if paid_schedule is None and contract.proposal is not None and on > contract.proposal.base:
+        on = contract.proposal.base  # under a proposal, what was paid is the status quo: its base, frozen
+    return core.schedule_on(contract, on).effective
 
 
 def retro(

@@ -60,3 +60,5 @@ class RosterTotal(NamedTuple):
     paid: Decimal
     retro: Decimal
     lump_sums: Decimal = Decimal("0.00")  # the part of owed that is lump sums
+    carried: tuple[str, ...] = ()  # its first row's cells of the columns carried through (name, school, ...)
+    schedules_paid: tuple[str, ...] = ()  # under a proposal: what its rows were paid ("2018-06-16"), in order

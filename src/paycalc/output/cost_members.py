@@ -1,0 +1,131 @@
+"""A costing member by member: one row per member (CSV, JSON, a workbook sheet), and the members the
+report names (who gains least and most)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+from paycalc.membership.cost_sums import money_of
+from paycalc.membership.costing import Costing, MemberCost
+from paycalc.output.cost_render import label
+from paycalc.output.files import safe_cell
+from paycalc.output.render import cents, percent
+
+
+def offer_names(names: Sequence[str]) -> list[str]:
+    """Each offer's short name, made unique (``a``, ``a#2``) so that columns never collide."""
+    unique: list[str] = []
+    for name in names:
+        candidate, n = name, 1
+        while candidate in unique:
+            n += 1
+            candidate = f"{name}#{n}"
+        unique.append(candidate)
+    return unique
+
+
+def columns(costing: Costing, names: Sequence[str], carried: Sequence[str]) -> list[str]:
+    """``kind, id``, the carried columns, ``title, hired``; per fiscal year the status quo and each offer's
+    pay; over the whole range the status quo, then each offer's pay, lump sums, increase and percent."""
+    offers = offer_names(names)
+    heads = ["kind", "id", *carried, "title", "hired"]
+    for period in costing.periods:
+        year = label(period)
+        heads += [f"status_quo_{year}", *(f"{offer}_{year}" for offer in offers)]
+    heads.append("status_quo_total")
+    for offer in offers:
+        heads += [f"{offer}_total", f"{offer}_lump_sums", f"{offer}_increase", f"{offer}_percent"]
+    return heads
+
+
+def _percent(increase: int, status_quo: int) -> Decimal | None:
+    return Decimal(increase) / Decimal(status_quo) * 100 if status_quo else None
+
+
+def rows(costs: Iterable[MemberCost], *, typed: bool) -> Iterator[list[Any]]:
+    """One row per member, in :func:`columns`' order: money as Decimal (``typed``, for a workbook) or as
+    text with two decimals (CSV), user text guarded against running as a formula in CSV."""
+
+    def money(value: int) -> Any:
+        return money_of(value) if typed else cents(money_of(value))
+
+    def text(value: str) -> str:
+        return value if typed else safe_cell(value)
+
+    for cost in costs:
+        member = cost.member
+        row: list[Any] = ["member", text(member.id), *map(text, member.carried), text(cost.title)]
+        row.append(member.hired if typed else member.hired.isoformat())
+        for i in range(len(cost.status_quo) - 1):
+            row += [money(cost.status_quo[i]), *(money(pay[i]) for pay in cost.pay)]
+        old = cost.status_quo[-1]
+        row.append(money(old))
+        for pay, lumps in zip(cost.pay, cost.lump_sums, strict=True):
+            share = percent(_percent(pay[-1] - old, old))
+            row += [money(pay[-1]), money(lumps), money(pay[-1] - old)]
+            row.append((None if share is None else Decimal(share)) if typed else share)
+        yield row
+
+
+def records(
+    costs: Iterable[MemberCost], costing: Costing, names: Sequence[str], carried: Sequence[str]
+) -> Iterator[dict[str, Any]]:
+    """One JSON object per member: its id, carried columns, title, hire date, each fiscal year and the total."""
+    for cost in costs:
+        member = cost.member
+        record: dict[str, Any] = {"id": member.id, **dict(zip(carried, member.carried, strict=True))}
+        record |= {"title": cost.title, "hired": member.hired.isoformat(), "periods": []}
+        for i, period in enumerate(costing.periods):
+            record["periods"].append(
+                {
+                    "start": period.start.isoformat(),
+                    "end": period.end.isoformat(),
+                    "status_quo": cents(money_of(cost.status_quo[i])),
+                    "proposals": [
+                        {"name": n, "pay": cents(money_of(pay[i]))} for n, pay in zip(names, cost.pay, strict=True)
+                    ],
+                }
+            )
+        old = cost.status_quo[-1]
+        record["total"] = {
+            "status_quo": cents(money_of(old)),
+            "proposals": [
+                {
+                    "name": name,
+                    "pay": cents(money_of(pay[-1])),
+                    "lump_sums": cents(money_of(lumps)),
+                    "increase": cents(money_of(pay[-1] - old)),
+                    "percent": percent(_percent(pay[-1] - old, old)),
+                }
+                for name, pay, lumps in zip(names, cost.pay, cost.lump_sums, strict=True)
+            ],
+        }
+        yield record
+
+
+class Named(NamedTuple):
+    """A member the report names, with each offer's increase over the whole range."""
+
+    place: int  # its place among the costed members (in the per-member JSON), from 0
+    id: str
+    carried: tuple[str, ...]
+    title: str
+    status_quo: Decimal
+    increases: tuple[Decimal, ...]  # per offer
+
+
+def _named(index: int, cost: MemberCost) -> Named:
+    old = cost.status_quo[-1]
+    increases = tuple(money_of(pay[-1] - old) for pay in cost.pay)
+    return Named(index, cost.member.id, cost.member.carried, cost.title, money_of(old), increases)
+
+
+def extremes(costs: Sequence[MemberCost], count: int = 5) -> tuple[list[Named], list[Named]]:
+    """The ``count`` members who gain least and most under the first offer over the whole range (ties
+    in roster order)."""
+    order = sorted(range(len(costs)), key=lambda i: (costs[i].pay[0][-1] - costs[i].status_quo[-1], i))
+    least = [_named(i, costs[i]) for i in order[:count]]
+    most = [_named(i, costs[i]) for i in reversed(order[-count:])]
+    return least, most
