@@ -67,8 +67,9 @@ def show(result: Any, proposals: list[Any], solved: Any, costs: Sequence[Any] | 
         from paycalc.output.proposal_yaml import dump
 
         note = [f"Written by paycalc cost: {solved.summary}".replace("\n", " ")]
-        text = dump(solved.proposal.proposal._replace(name=f"{solved.proposal.proposal.name}, {names[0]}"), note)
-        writes.append((outputs.write_proposal, lambda out: print(text, end="", file=out), False))
+        spec = solved.proposal.proposal
+        written = dump(spec._replace(name=f"{spec.name} + {solved.percent}% on {solved.on}"), note)
+        writes.append((outputs.write_proposal, _text_writer(written), False))
     if outputs.output.lower().endswith(".xlsx"):
         from paycalc.output.cost_workbook import workbook
 
@@ -103,7 +104,7 @@ def show(result: Any, proposals: list[Any], solved: Any, costs: Sequence[Any] | 
             text = cost_render.render_table(result, names, outputs.by_title, terminal_width()) + "\n"
             if solved is not None:
                 text = f"{solved.summary}\n\n{text}"
-        writes.append((outputs.output, lambda out: print(text, end="", file=out), False))
+        writes.append((outputs.output, _text_writer(text), False))
     _write_all(writes)
 
 
@@ -119,13 +120,22 @@ def _per_member(
         sheets = [("Per member", columns, cost_members.rows(costs, typed=True))]
         return (lambda out: _sheets(out, sheets)), True
     if path.lower().endswith(".json"):
-        text = to_json(list(cost_members.records(costs, result, names, carried))) + "\n"
+        text = to_json(list(cost_members.records(costs, result, carried))) + "\n"
     else:
         from paycalc.output.files import safe_cell
 
         columns = [safe_cell(c) for c in cost_members.columns(result, names, carried)]
         text = to_csv(columns, cost_members.rows(costs, typed=False))
-    return (lambda out: print(text, end="", file=out)), False
+    return _text_writer(text), False
+
+
+def _text_writer(text: str) -> Callable[[IO[Any]], None]:
+    """A writer of ``text`` (each output binds its own: a closure over a reused name would write the last)."""
+
+    def write(out: IO[Any]) -> None:
+        print(text, end="", file=out)
+
+    return write
 
 
 def _sheets(out: IO[bytes], sheets: Any) -> None:

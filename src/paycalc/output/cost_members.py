@@ -69,10 +69,10 @@ def rows(costs: Iterable[MemberCost], *, typed: bool) -> Iterator[list[Any]]:
         yield row
 
 
-def records(
-    costs: Iterable[MemberCost], costing: Costing, names: Sequence[str], carried: Sequence[str]
-) -> Iterator[dict[str, Any]]:
-    """One JSON object per member: its id, carried columns, title, hire date, each fiscal year and the total."""
+def records(costs: Iterable[MemberCost], costing: Costing, carried: Sequence[str]) -> Iterator[dict[str, Any]]:
+    """One JSON object per member: its id, carried columns, title, hire date, each fiscal year and the total;
+    offers by their names, as the costing's JSON names them."""
+    names = [line.name for line in costing.total.proposals]
     for cost in costs:
         member = cost.member
         record: dict[str, Any] = {"id": member.id, **dict(zip(carried, member.carried, strict=True))}

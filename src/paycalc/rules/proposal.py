@@ -27,8 +27,8 @@ from itertools import pairwise
 
 from paycalc.contract.errors import InputError
 from paycalc.contract.inputs import MAX_AMOUNT
-from paycalc.contract.models import Change, Contract, Instalment, LumpSum, Proposal, Schedule
-from paycalc.rules import core
+from paycalc.contract.models import Change, Contract, Instalment, LumpSum, Proposal, Schedule, Work
+from paycalc.rules import core, terms
 from paycalc.rules.retro_results import LumpSumPaid
 
 HUNDRED = Decimal(100)
@@ -189,3 +189,13 @@ def split(total: Decimal, instalments: Sequence[Instalment]) -> tuple[tuple[date
         left -= amount
     payments.append((instalments[-1].paid, left))
     return tuple(payments)
+
+
+def paid_lump_sums(contract: Contract, hired: date, start: date, end: date, work: Work) -> tuple[LumpSumPaid, ...]:
+    """The lump sums of ``contract``'s proposal paid from ``start`` to ``end`` to a person hired on ``hired``
+    who works ``work`` (pro-rated ones times the person's pro-rating factor)."""
+    assert contract.proposal is not None
+    numerator, denominator = terms.factor(contract, work)
+    with localcontext(prec=60):
+        factor = numerator / denominator
+    return lump_sums_for(contract.proposal.lump_sums, hired, start, end, factor)

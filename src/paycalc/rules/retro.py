@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime
 from bisect import bisect_right
 from collections.abc import Sequence
-from decimal import Decimal, localcontext
+from decimal import Decimal
 from itertools import pairwise
 from typing import Any
 
@@ -259,21 +259,14 @@ def retro(
 
 
 def lump_sums(
-    contract: Contract,
-    hired: datetime.date,
-    start: datetime.date,
-    end: datetime.date,
-    work: Work,
+    contract: Contract, hired: datetime.date, start: datetime.date, end: datetime.date, work: Work
 ) -> tuple[LumpSumPaid, ...]:
     """The proposal's lump sums paid from ``start`` to ``end`` to a person hired on ``hired``."""
     if contract.proposal is None or not contract.proposal.lump_sums:
         return ()
-    numerator, denominator = terms.factor(contract, work)
-    with localcontext(prec=60):
-        factor = numerator / denominator
-    from paycalc.rules.proposal import lump_sums_for
+    from paycalc.rules.proposal import paid_lump_sums
 
-    return lump_sums_for(contract.proposal.lump_sums, hired, start, end, factor)
+    return paid_lump_sums(contract, hired, start, end, work)
 
 
 def _lumps(lumps: Sequence[LumpSumPaid]) -> Decimal:

@@ -1,0 +1,298 @@
+"""What a bargaining committee asks of ``cost``: recurring and one-time apart, the rollover and the gap,
+by title and member by member (carrying the roster's own columns), a typed workbook, the solved raise as
+a proposal file. Expected figures are worked by hand from the 2018-06-16 schedule (Article Three A.1,
+page 8): Teacher Aide base $25,927 and 5-year $26,523, Ed. Asst. B 15-year $33,352.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+import paycalc
+from paycalc.cli import app
+from paycalc.membership import costing as cost
+
+runner = CliRunner()
+BASE = paycalc.load_contract()
+ROSTER = (
+    "id,title,hired,hours\n"
+    "A,Teacher Aide,2014-03-01,\n"  # 5-year row from 2019-03-01
+    "B,Ed. Asst. B,2000-01-10,15\n"  # 15 of 30 hours, 15-year row throughout
+    "C,Teacher Aide,2019-01-02,\n"  # hired mid-year
+)
+# 10% with cents kept: every raised rate is exact (an integer x 1.1 has one decimal place)
+TEN = "name: ten percent\nbase: 2018-06-16\nrounding: cent\nchanges:\n  - {effective: 2019-07-01, percent: 10}\n"
+BONUS = (
+    "name: bonus offer\nbase: 2018-06-16\nchanges:\n  - {effective: 2019-02-14, percent: 0}\nlump_sums:\n"
+    "  - {name: signing bonus, amount: 1000, paid: 2019-03-29, eligible_on: 2019-01-01, prorate: true}\n"
+)
+
+
+def members(text: str = ROSTER) -> list[cost.Member]:
+    return list(cost.read_members(csv.DictReader(io.StringIO(text))))
+
+
+def offer(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(text)
+    return path
+
+
+def test_the_rollover_is_the_recurring_increase_annualised_on_the_last_day(tmp_path: Path) -> None:
+    ten = paycalc.load_proposal(offer(tmp_path, "ten", TEN), BASE)
+    result = cost.cost(members(), [ten], BASE, date(2019, 7, 1), date(2021, 6, 30))
+    # on 2021-06-30: A 5-year 26,523; B 33,352 x 15/30 = 16,676; C base 25,927: 69,126.00 a year,
+    # and 10% more under the offer: 6,912.60 a year, which the next contract inherits
+    assert result.rollover == cost.Rollover(date(2021, 6, 30), 3, Decimal("69126.00"), (Decimal("6912.60"),))
+    # before the raise takes effect, nothing rolls over, though the range runs past the base date
+    early = cost.cost(members(), [ten], BASE, date(2018, 7, 1), date(2019, 6, 30))
+    assert early.rollover.increases == (Decimal("0.00"),)
+    # a member whose row ends before the last day is not on payroll that day
+    parted = ROSTER + "D,Teacher Aide,2010-01-04,\n"
+    rows = parted.replace("id,title,hired,hours", "id,title,hired,hours,to").replace(
+        "2010-01-04,", "2010-01-04,,2021-06-29"
+    )
+    result = cost.cost(members(rows), [ten], BASE, date(2019, 7, 1), date(2021, 6, 30))
+    assert result.rollover.members == 3 and result.rollover.status_quo == Decimal("69126.00")
+
+
+def test_recurring_and_one_time_are_apart(tmp_path: Path) -> None:
+    ten = paycalc.load_proposal(offer(tmp_path, "ten", TEN), BASE)
+    bonus = paycalc.load_proposal(offer(tmp_path, "bonus", BONUS), BASE)
+    result = cost.cost(members(), [ten, bonus], BASE, date(2019, 7, 1), date(2020, 6, 30))
+    (year,) = result.periods
+    # 2019-20, 24 checks each: A 26,523 / 24 = 1,105.125 -> 1,105.13 x 24 = 26,523.12; B 16,676 / 24 =
+    # 694.8333 -> 694.83 x 24 = 16,675.92; C 25,927 / 24 = 1,080.2917 -> 1,080.29 x 24 = 25,926.96
+    status_quo = Decimal("26523.12") + Decimal("16675.92") + Decimal("25926.96")
+    # under 10%: 29,175.30 / 24 = 1,215.6375 -> 1,215.64; 18,343.60 / 24 = 764.3167 -> 764.32;
+    # 28,519.70 / 24 = 1,188.3208 -> 1,188.32; each x 24
+    raised = (Decimal("1215.64") + Decimal("764.32") + Decimal("1188.32")) * 24
+    first, second = year.proposals
+    assert year.status_quo == status_quo
+    assert (first.payroll, first.recurring, first.lump_sums) == (raised, raised - status_quo, Decimal("0.00"))
+    assert first.increase == first.recurring and first.gap is None
+    # the bonus is paid in 2018-19, outside this range: nothing recurs and nothing is paid once
+    assert (second.recurring, second.lump_sums, second.increase) == (Decimal("0.00"),) * 3
+    assert second.gap == -(raised - status_quo)
+    whole = cost.cost(members(), [bonus], BASE, date(2018, 7, 1), date(2019, 6, 30)).total.proposals[0]
+    # A 1,000 and B 1,000 x 15/30 = 500 (hired by 2019-01-01), C nothing: all one-time
+    assert (whole.recurring, whole.lump_sums, whole.increase) == (
+        Decimal("0.00"),
+        Decimal("1500.00"),
+        Decimal("1500.00"),
+    )
+
+
+def test_by_title_counts_members_and_gives_the_typical_member(tmp_path: Path) -> None:
+    bonus = paycalc.load_proposal(offer(tmp_path, "bonus", BONUS), BASE)
+    result = cost.cost(members(), [bonus], BASE, date(2018, 7, 1), date(2019, 6, 30))
+    aides, assistant = result.total.by_title["Teacher Aide"], result.total.by_title["Ed. Asst. B"]
+    # 2018-19 status quo: A 17,284.64 + 8,841.04, C 1,008.27 + 11,883.19 (test_cost.py works them out)
+    assert (aides.members, aides.status_quo) == (2, Decimal("26125.68") + Decimal("12891.46"))
+    assert aides.offers == ((Decimal("0.00"), Decimal("1000.00"), Decimal("1000.00")),)
+    assert aides.medians == (Decimal("500.00"),)  # A gains 1,000, C nothing: the middle of two
+    assert (assistant.members, assistant.status_quo, assistant.medians) == (
+        1,
+        Decimal("16675.92"),
+        (Decimal("500.00"),),
+    )
+
+
+def _cost(tmp_path: Path, roster: str, *extra: str, proposals: tuple[str, ...] = ("uft-2019-2022",)) -> str:
+    path = tmp_path / "members.csv"
+    path.write_text(roster)
+    args = ["cost", "--roster", str(path), "--from", "2018-07-01", "--to", "2019-06-30", *extra]
+    for name in proposals:
+        args += ["--proposal", name]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+NAMED = (
+    "ID, Name ,School,Title,Hired,Hours\n"  # the header as a committee keeps it: any case, spaces around
+    "A,Ana Diaz,P.S. 1,Teacher Aide,2014-03-01,\n"
+    "B,=1+2,P.S. 2,Ed. Asst. B,2000-01-10,15\n"
+)
+
+
+def test_a_roster_with_name_and_school_costs_and_each_member_carries_them(tmp_path: Path) -> None:
+    bonus = str(offer(tmp_path, "bonus", BONUS))
+    _cost(tmp_path, NAMED, "--per-member", str(tmp_path / "each.csv"), proposals=(bonus,))
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "each.csv").read_text())))
+    assert list(rows[0])[:6] == ["kind", "id", "Name", "School", "title", "hired"]
+    assert [(r["kind"], r["id"], r["Name"], r["School"]) for r in rows] == [
+        ("member", "A", "Ana Diaz", "P.S. 1"),
+        ("member", "B", "'=1+2", "P.S. 2"),  # a name that is a formula is guarded
+    ]
+    a = rows[0]
+    assert a["status_quo_2018-19"] == "26125.68" and a["bonus_2018-19"] == "27125.68"
+    assert (a["bonus_lump_sums"], a["bonus_increase"]) == ("1000.00", "1000.00")
+    assert a["bonus_percent"] == str((Decimal(1000) / Decimal("26125.68") * 100).quantize(Decimal("0.01")))
+    each = tmp_path / "each.json"
+    _cost(tmp_path, NAMED, "--per-member", str(each), proposals=(bonus,))
+    first = json.loads(each.read_text())[0]
+    assert (first["id"], first["Name"], first["School"], first["title"]) == ("A", "Ana Diaz", "P.S. 1", "Teacher Aide")
+    assert first["total"]["proposals"][0] == {
+        "name": "bonus offer", "pay": "27125.68", "lump_sums": "1000.00", "increase": "1000.00", "percent": "3.83",
+    }  # fmt: skip
+
+
+def test_cost_csv_sums_by_kind_equal_the_json_totals(tmp_path: Path) -> None:
+    roster = ROSTER + "D,Ed. Asst. B,2016-09-01,\n"
+    bonus = str(offer(tmp_path, "bonus", BONUS))
+    args = ("--to", "2021-06-30", "--by", "title")
+    offers = ("uft-2019-2022", bonus)
+    rows = list(csv.DictReader(io.StringIO(_cost(tmp_path, roster, *args, "-f", "csv", proposals=offers))))
+    data = json.loads(_cost(tmp_path, roster, *args, "-f", "json", proposals=offers))
+    assert {row["kind"] for row in rows} == {"period", "total", "title", "rollover"}
+    for k, name in enumerate(("UFT 2019-2022 successor agreement (reconstruction)", "bonus offer")):
+        mine = [row for row in rows if row["proposal"] == name]
+        for key in ("payroll", "lump_sums", "recurring", "increase"):
+            periods = sum(Decimal(row[key]) for row in mine if row["kind"] == "period")
+            assert periods == Decimal(data["total"]["proposals"][k][key]), key
+            whole = [row for row in mine if row["kind"] == "title" and row["end"] == data["total"]["end"]]
+            whole = [row for row in whole if row["start"] == data["total"]["start"]]
+            assert sum(Decimal(row[key]) for row in whole) == Decimal(data["total"]["proposals"][k][key])
+        first = [row for row in mine if row["kind"] == "title" and row["end"] == "2019-06-30"]
+        assert sum(int(row["members"]) for row in first) == data["periods"][0]["members"]
+        (rollover,) = [row for row in mine if row["kind"] == "rollover"]
+        assert rollover["recurring"] == data["rollover"]["proposals"][k]["recurring"]
+
+
+def test_the_cost_workbook_opens_typed_in_openpyxl(tmp_path: Path) -> None:
+    import datetime
+
+    from openpyxl import load_workbook
+
+    bonus = str(offer(tmp_path, "bonus", BONUS))
+    book = tmp_path / "costing.xlsx"
+    _cost(tmp_path, NAMED, "-o", str(book), proposals=(bonus,))
+    text = _cost(tmp_path, NAMED, "-f", "csv", "--by", "title", proposals=(bonus,))
+    workbook = load_workbook(book)
+    assert workbook.sheetnames == ["Summary", "By title", "Per member", "Assumptions"]
+    summary = list(workbook["Summary"].iter_rows(values_only=True))
+    assert summary[0][:3] == ("kind", "start", "end")
+    (period,) = [row for row in summary if row[0] == "period"]
+    assert period[1] == datetime.datetime(2018, 7, 1) and isinstance(period[4], int)
+    # status quo 2018-19: A 26,125.68 + B 16,675.92; the bonus: A 1,000 + B 500
+    assert period[5] == float(Decimal("26125.68") + Decimal("16675.92")) and period[9] == 1500
+    assert workbook["Summary"]["F2"].number_format == "#,##0.00"
+    csv_rows = list(csv.reader(io.StringIO(text)))
+    assert len(summary) == len([r for r in csv_rows if r[0] != "title"])  # the header and the same rows
+    titles = list(workbook["By title"].iter_rows(values_only=True))[1:]
+    assert {row[3] for row in titles} == {"Teacher Aide", "Ed. Asst. B"}
+    per_member = list(workbook["Per member"].iter_rows(values_only=True))
+    assert per_member[0][:4] == ("kind", "id", "Name", "School")
+    assert per_member[2][2] == "=1+2" and workbook["Per member"]["C3"].data_type == "s"  # text, never a formula
+    assert workbook["Per member"]["C3"].quotePrefix
+    assumptions = dict(workbook["Assumptions"].iter_rows(values_only=True))
+    assert assumptions["Roster"].endswith("members.csv") and "bonus offer" in assumptions["Offer bonus.yaml"]
+
+
+def test_the_solved_raise_is_written_as_a_proposal_that_costs_what_the_solve_said(tmp_path: Path) -> None:
+    flat = offer(tmp_path, "flat", "name: flat\nbase: 2018-06-16\n")
+    solved = tmp_path / "solved.yaml"
+    args = ("--budget", "1000", "--solve-percent", "2019-07-01", "--from", "2019-07-01", "--to", "2020-06-30")
+    path = tmp_path / "members.csv"
+    path.write_text(ROSTER)
+    result = runner.invoke(
+        app,
+        ["cost", "--roster", str(path), "--proposal", str(flat), *args, "-f", "json", "--write-proposal", str(solved)],
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    percent = data["solved_percent"]
+    text = solved.read_text()
+    assert f"percent: {percent}" in text and "effective: 2019-07-01" in text
+    again = runner.invoke(
+        app,
+        [
+            "cost",
+            "--roster",
+            str(path),
+            "--proposal",
+            str(solved),
+            "--from",
+            "2019-07-01",
+            "--to",
+            "2020-06-30",
+            "-f",
+            "json",
+        ],
+    )
+    assert again.exit_code == 0, again.output
+    assert json.loads(again.stdout)["total"]["proposals"][0]["increase"] == data["total"]["proposals"][0]["increase"]
+    assert Decimal(data["total"]["proposals"][0]["increase"]) <= 1000
+
+
+def test_a_formula_with_no_saved_value_is_an_error_naming_its_cell(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Members"
+    sheet.append(["id", "title", "hired", "hours", "from", "to"])
+    sheet.append(["A", "Teacher Aide", "2014-03-01", None, "2018-07-01", "2018-09-30"])
+    sheet.append(["B", "Ed. Asst. B", "2000-01-10", "=30/2", "2018-07-01", "2018-09-30"])  # openpyxl saves no value
+    roster = tmp_path / "members.xlsx"
+    book.save(roster)
+    for command in (
+        ["cost", "--roster", str(roster), "--proposal", "uft-2019-2022", "--from", "2018-07-01", "--to", "2019-06-30"],
+        ["retro", "--roster", str(roster)],
+    ):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 1, result.output
+        assert f"Error: {roster}, sheet Members, row 3, column D: a formula with no saved value" in result.stderr
+
+
+def test_cost_output_usage_errors(tmp_path: Path) -> None:
+    path = tmp_path / "members.csv"
+    path.write_text(ROSTER)
+    base = ["cost", "--roster", str(path), "--proposal", "uft-2019-2022", "--from", "2018-07-01", "--to", "2019-06-30"]
+    same = str(tmp_path / "out.csv")
+    cases = [
+        (["--write-proposal", "x.yaml"], 2, "Error: --write-proposal writes the solved raise: give it with --budget"),
+        (["-o", same, "--per-member", same], 2, f"Error: --per-member {same} is the file --output names too"),
+        (["-o", str(tmp_path / "c.xlsx"), "-f", "json"], 2, "writes a workbook: leave out --format json"),
+        (["--per-member", str(path)], 1, f"Error: will not write {path}: it is the input {path}"),
+    ]
+    for extra, code, message in cases:
+        result = runner.invoke(app, [*base, *extra])
+        assert (result.exit_code, message in result.stderr) == (code, True), (extra, result.stderr)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["members.csv"]
+
+
+def test_a_misspelt_column_is_refused_not_carried(tmp_path: Path) -> None:
+    path = tmp_path / "members.csv"
+    path.write_text(ROSTER.replace("hours", "hourss"))
+    result = runner.invoke(
+        app,
+        ["cost", "--roster", str(path), "--proposal", "uft-2019-2022", "--from", "2018-07-01", "--to", "2019-06-30"],
+    )
+    assert result.exit_code == 1
+    assert "column 'hourss' looks like a misspelt 'hours' (rename it to carry it through)" in result.stderr
+
+
+def test_a_retro_roster_carries_its_columns_and_names_the_schedule_paid_under_a_proposal() -> None:
+    roster = (
+        "id,Name,title,hired,from,to\n"
+        "N1,Ana Diaz,Teacher Aide,2019-03-02,2019-03-02,2019-06-30\n"
+        "N2,Ben Lee,Teacher Aide,2010-01-04,2013-05-01,2013-06-30\n"
+    )
+    result = runner.invoke(app, ["retro", "--roster", "-", "--proposal", "uft-2019-2022"], input=roster)
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert list(rows[0]) == ["id", "Name", "rows", "owed", "paid", "retro", "schedule_paid"]
+    # N1 is paid the proposal's base, 2018-06-16 (the status quo); N2's period is before it: the schedule in
+    # force the day before its start, 2013-04-30, is that of 2008-05-19
+    assert [(r["Name"], r["schedule_paid"]) for r in rows] == [("Ana Diaz", "2018-06-16"), ("Ben Lee", "2008-05-19")]
+    plain = runner.invoke(app, ["retro", "--roster", "-"], input=roster)
+    assert plain.stdout.splitlines()[0] == "id,Name,rows,owed,paid,retro"  # without a proposal, as before
