@@ -3,7 +3,11 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import paycalc
 
@@ -76,3 +80,42 @@ def test_a_roster_under_a_proposal_prices_each_row_against_the_status_quo() -> N
         )
         assert total.retro == alone.retro
     assert totals[0].retro == Decimal("336.85")
+
+
+# the effective dates of the contract's schedules, from Article Three A.1 (pages 4-8)
+EFFECTIVE = ["2008-05-19", "2013-05-01", "2014-05-01", "2015-05-01", "2016-05-01", "2017-05-01", "2018-05-01",
+             "2018-06-16"]  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.sampled_from(["Teacher Aide", "Ed. Asst. B", "Ed. Assoc.", "Aux. Trainer"]),
+            st.dates(date(1995, 1, 1), date(2019, 12, 31)),  # hired
+            st.integers(0, 400),  # days from the hire date (at the earliest 2013-01-01) to from
+            st.integers(0, 500),  # days from from to to
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_a_roster_under_a_proposal_equals_each_row_alone_paid_the_status_quo(
+    rows: list[tuple[str, date, int, int]],
+) -> None:
+    proposed = paycalc.load_proposal("uft-2019-2022")
+    roster = []
+    for n, (title, hired, wait, length) in enumerate(rows):
+        start = max(hired, date(2013, 1, 1)) + timedelta(days=wait)
+        end = start + timedelta(days=length)
+        roster.append({"id": str(n), "title": title, "hired": str(hired), "from": str(start), "to": str(end)})
+    totals = list(paycalc.retro_roster(roster, schedules=proposed))
+    for row, total in zip(roster, totals, strict=True):
+        # paid: the schedule in force the day before from, but never one after the proposal's base 2018-06-16
+        before = str(date.fromisoformat(row["from"]) - timedelta(days=1))
+        paid = max(day for day in EFFECTIVE if day <= min(before, "2018-06-16"))
+        alone = paycalc.retro_pay(
+            row["title"], hired=row["hired"], start=row["from"], end=row["to"], paid_schedule=paid, schedules=proposed
+        )
+        assert (total.owed, total.paid, total.retro) == (alone.owed, alone.paid, alone.retro)
+        assert total.schedules_paid == (paid,)
