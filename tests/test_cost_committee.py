@@ -296,3 +296,132 @@ def test_a_retro_roster_carries_its_columns_and_names_the_schedule_paid_under_a_
     assert [(r["Name"], r["schedule_paid"]) for r in rows] == [("Ana Diaz", "2018-06-16"), ("Ben Lee", "2008-05-19")]
     plain = runner.invoke(app, ["retro", "--roster", "-"], input=roster)
     assert plain.stdout.splitlines()[0] == "id,Name,rows,owed,paid,retro"  # without a proposal, as before
+
+
+def test_a_one_day_range_is_costed() -> None:
+    (a,) = members("id,title,hired\nA,Teacher Aide,2014-03-01\n")
+    result = cost.cost([a], [paycalc.load_proposal("uft-2019-2022", BASE)], BASE, date(2019, 7, 1), date(2019, 7, 1))
+    # one day of the 1st-15th period: 26,523 / 24 x 1/15 = 73.675 -> 73.68 (5-year row, the status quo)
+    assert result.total.status_quo == Decimal("73.68") and result.total.members == 1
+
+
+def test_a_member_with_rows_is_never_priced_as_one_without_them() -> None:
+    roster = (
+        "id,title,hired,from,to\n"
+        "Z,Ed. Asst. B,2010-01-04,,\n"  # all year on one row
+        "Y,Teacher Aide,2010-01-04,,2019-12-31\n"  # the same hire date and last title, but a change of title
+        "Y,Ed. Asst. B,2010-01-04,2020-01-01,\n"
+    )
+    each: list[cost.MemberCost] = []
+    proposed = paycalc.load_proposal("uft-2019-2022", BASE)
+    cost.cost(members(roster), [proposed], BASE, date(2019, 7, 1), date(2020, 6, 30), on_member=each.append)
+    z, y = each
+    # Z: Ed. Asst. B 5-year 32,053 all year, 24 checks of 1,335.54 (32,053 / 24 = 1,335.5417)
+    assert z.status_quo[-1] == 133554 * 24
+    # Y: Teacher Aide 5-year 26,523 for 12 checks of 1,105.13, then Ed. Asst. B for 12 of 1,335.54
+    assert y.status_quo[-1] == 110513 * 12 + 133554 * 12
+
+
+def test_a_member_built_in_python_is_named_by_its_place_when_it_cannot_be_priced() -> None:
+    good = cost.Member("a", "Teacher Aide", date(2014, 3, 1))
+    bad = cost.Member("b", "Head Chef", date(2014, 3, 1))
+    try:
+        cost.cost(
+            [good, bad], [paycalc.load_proposal("uft-2019-2022", BASE)], BASE, date(2019, 7, 1), date(2020, 6, 30)
+        )
+    except paycalc.RowError as error:
+        assert error.row == 2 and "unknown title 'Head Chef'" in error.reason
+    else:
+        raise AssertionError("an unknown title was costed")
+
+
+def test_a_member_hired_on_the_last_day_rolls_over_a_whole_year(tmp_path: Path) -> None:
+    ten = paycalc.load_proposal(offer(tmp_path, "ten", TEN), BASE)
+    (new,) = members("id,title,hired\nN,Teacher Aide,2021-06-30\n")
+    result = cost.cost([new], [ten], BASE, date(2019, 7, 1), date(2021, 6, 30))
+    # one day worked, but a whole year inherited: base 25,927 a year, and 10% more under the offer
+    assert result.rollover == cost.Rollover(date(2021, 6, 30), 1, Decimal("25927.00"), (Decimal("2592.70"),))
+
+
+def test_rows_before_the_range_and_lump_sums_with_rows(tmp_path: Path) -> None:
+    bonus = paycalc.load_proposal(offer(tmp_path, "bonus", BONUS), BASE)
+    roster = (
+        "id,title,hired,from,to\n"
+        "R,Ed. Asst. B,2010-01-04,2015-01-01,2016-06-30\n"  # an old row, before the range: priced at nothing
+        "R,Teacher Aide,2010-01-04,2016-07-01,2019-02-28\n"
+        "R,Ed. Asst. B,2010-01-04,2019-03-01,\n"  # the row that holds the bonus's paid day, 2019-03-29
+    )
+    each: list[cost.MemberCost] = []
+    result = cost.cost(members(roster), [bonus], BASE, date(2018, 7, 1), date(2019, 6, 30), on_member=each.append)
+    # Teacher Aide 5-year 26,523 for 16 checks of 1,105.13, then Ed. Asst. B 5-year 32,053 for 8 of 1,335.54
+    assert each[0].status_quo[-1] == 110513 * 16 + 133554 * 8
+    assert result.total.proposals[0].lump_sums == Decimal("1000.00")  # paid once, with the row holding its day
+
+
+def test_a_member_left_out_is_named_by_its_own_line(tmp_path: Path) -> None:
+    path = tmp_path / "members.csv"
+    path.write_text(
+        "id,title,hired,from,to\nA,Teacher Aide,2010-01-04,,2018-12-31\nA,Ed. Asst. B,2010-01-04,2019-01-01,\n"
+        "B,Head Chef,2010-01-04,,\n"
+    )
+    result = runner.invoke(
+        app,
+        ["cost", "--roster", str(path), "--proposal", "uft-2019-2022", "--from", "2018-07-01", "--to", "2019-06-30",
+         "--skip-invalid"],
+    )  # fmt: skip
+    assert result.exit_code == 3
+    assert f"Skipped: {path}: member 3 (line 4): unknown title 'Head Chef'" in result.stderr
+
+
+def test_a_lump_sum_paid_on_a_fiscal_years_first_or_last_day_counts_in_that_year(tmp_path: Path) -> None:
+    for paid, year in (("2019-07-01", 1), ("2020-06-30", 1), ("2019-06-30", 0)):
+        text = BONUS.replace("paid: 2019-03-29", f"paid: {paid}").replace("prorate: true", "prorate: false")
+        bonus = paycalc.load_proposal(offer(tmp_path, "bonus", text), BASE)
+        result = cost.cost(members(), [bonus], BASE, date(2018, 7, 1), date(2020, 6, 30))
+        # A and B were hired by 2019-01-01: 1,000 each, whole, in the fiscal year that holds the paid day
+        assert [p.proposals[0].lump_sums for p in result.periods][year] == Decimal("2000.00"), paid
+
+
+def test_no_lump_sum_goes_to_a_member_none_of_whose_rows_holds_its_paid_day(tmp_path: Path) -> None:
+    bonus = paycalc.load_proposal(offer(tmp_path, "bonus", BONUS), BASE)  # paid 2019-03-29
+    gap = "id,title,hired,from,to\nG,Teacher Aide,2010-01-04,,2019-02-28\nG,Teacher Aide,2010-01-04,2019-04-01,\n"
+    result = cost.cost(members(gap), [bonus], BASE, date(2018, 7, 1), date(2019, 6, 30))
+    assert result.total.proposals[0].lump_sums == Decimal("0.00")
+
+
+def test_rows_ending_or_starting_on_the_last_day_roll_over(tmp_path: Path) -> None:
+    ten = paycalc.load_proposal(offer(tmp_path, "ten", TEN), BASE)
+    roster = (
+        "id,title,hired,from,to\n"
+        "E,Teacher Aide,2019-01-02,,2021-06-30\n"  # its row ends on the last day: still on payroll
+        "S,Teacher Aide,2014-03-01,,2021-06-29\n"  # its first row ends the day before,
+        "S,Ed. Asst. B,2014-03-01,2021-06-30,\n"  # and its second starts on the last day
+    )
+    result = cost.cost(members(roster), [ten], BASE, date(2019, 7, 1), date(2021, 6, 30))
+    # E: Teacher Aide base 25,927; S: Ed. Asst. B 5-year 32,053 (the row holding 2021-06-30)
+    assert result.rollover.members == 2 and result.rollover.status_quo == Decimal("57980.00")
+
+
+def test_members_on_a_shared_pay_path_are_each_counted(tmp_path: Path) -> None:
+    bonus = paycalc.load_proposal(offer(tmp_path, "bonus", BONUS), BASE)
+    same = "id,title,hired\n" + "".join(f"T{n},Teacher Aide,2008-09-02\n" for n in range(3))
+    result = cost.cost(members(same), [bonus], BASE, date(2019, 7, 1), date(2021, 6, 30))
+    # each: 5-year 26,523 / 24 = 1,105.125 -> 1,105.13, 24 checks a year; three of them, over two years
+    assert result.total.members == 3 and result.total.status_quo == Decimal("1105.13") * 24 * 2 * 3
+    assert [p.status_quo for p in result.periods] == [Decimal("1105.13") * 24 * 3] * 2
+    assert result.total.by_title["Teacher Aide"].members == 3
+    assert result.rollover.members == 3 and result.rollover.status_quo == 3 * Decimal(26523)
+
+
+def test_hired_on_eligible_on_is_eligible_and_rows_meeting_a_year_on_its_edge_count(tmp_path: Path) -> None:
+    bonus = paycalc.load_proposal(offer(tmp_path, "bonus", BONUS), BASE)  # eligible_on 2019-01-01
+    (on_the_day,) = members("id,title,hired\nD,Teacher Aide,2019-01-01\n")
+    result = cost.cost([on_the_day], [bonus], BASE, date(2018, 7, 1), date(2019, 6, 30))
+    assert result.total.proposals[0].lump_sums == Decimal("1000.00")
+    edges = (
+        "id,title,hired,from,to\n"
+        "F,Teacher Aide,2010-01-04,,2019-07-01\n"  # its only row ends on 2019-20's first day
+        "L,Teacher Aide,2010-01-04,2019-06-30,\n"  # its only row starts on 2018-19's last day
+    )
+    result = cost.cost(members(edges), [bonus], BASE, date(2018, 7, 1), date(2020, 6, 30))
+    assert [p.members for p in result.periods] == [2, 2]

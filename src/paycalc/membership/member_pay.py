@@ -115,10 +115,8 @@ def lump_cents(
 
 def annual_on(contract: Contract, member: Member, day: date) -> int:
     """The member's annual pay on ``day`` under ``contract``, in cents (half up): what a payroll pays a year
-    from then on. 0 for a member not on payroll that day (not yet hired, or no row holds it)."""
+    from then on, for a member hired by then. 0 for a member none of whose rows holds that day."""
     title, work = member.title, member.work
-    if member.hired > day:
-        return 0
     if member.parts:
         holding = [p for p in member.parts if (p.start or date.min) <= day <= (p.end or date.max)]
         if not holding:
