@@ -425,3 +425,66 @@ def test_hired_on_eligible_on_is_eligible_and_rows_meeting_a_year_on_its_edge_co
     )
     result = cost.cost(members(edges), [bonus], BASE, date(2018, 7, 1), date(2020, 6, 30))
     assert [p.members for p in result.periods] == [2, 2]
+
+
+def test_per_member_over_two_years_with_a_member_off_the_payroll(tmp_path: Path) -> None:
+    bonus = str(offer(tmp_path, "bonus", BONUS))
+    roster = ROSTER.replace("hours", "hours,from,to").replace("\n", ",,\n").replace("hours,from,to,,", "hours,from,to")
+    roster += "Z,Teacher Aide,2010-01-04,,2010-01-04,2017-06-30\n"  # its only row ends before the range
+    each = tmp_path / "each.csv"
+    _cost(tmp_path, roster, "--to", "2020-06-30", "--per-member", str(each), proposals=(bonus,))
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(each.read_text()))}
+    a = rows["A"]
+    # A: 2018-19 26,125.68 (test_cost.py); 2019-20 5-year all year, 1,105.13 x 24 = 26,523.12
+    assert (a["status_quo_2018-19"], a["status_quo_2019-20"]) == ("26125.68", "26523.12")
+    assert a["status_quo_total"] == "52648.80" and a["bonus_total"] == "53648.80"
+    assert (a["bonus_increase"], a["bonus_percent"]) == ("1000.00", "1.90")  # 1,000 / 52,648.80 = 1.899%
+    z = rows["Z"]
+    assert (z["status_quo_total"], z["bonus_increase"], z["bonus_percent"]) == ("0.00", "0.00", "")
+    data = tmp_path / "each.json"
+    _cost(tmp_path, roster, "--to", "2020-06-30", "--per-member", str(data), proposals=(bonus,))
+    first = json.loads(data.read_text())[0]
+    assert [p["status_quo"] for p in first["periods"]] == ["26125.68", "26523.12"]
+    assert first["total"]["status_quo"] == "52648.80" and first["total"]["proposals"][0]["pay"] == "53648.80"
+
+
+def test_offers_with_the_same_file_name_get_columns_of_their_own(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first, second = (
+        offer(tmp_path / "a", "offer", BONUS),
+        offer(tmp_path / "b", "offer", TEN.replace("2019-07-01", "2019-02-14")),
+    )
+    each = tmp_path / "each.csv"
+    _cost(tmp_path, ROSTER, "--per-member", str(each), proposals=(str(first), str(second)))
+    header = each.read_text().splitlines()[0].split(",")
+    assert "offer_2018-19" in header and "offer#2_2018-19" in header and "offer#2_increase" in header
+
+
+def test_who_gains_least_and_most_is_by_the_increase_not_by_the_pay(tmp_path: Path) -> None:
+    from paycalc.output.cost_members import extremes
+
+    bonus = paycalc.load_proposal(offer(tmp_path, "bonus", BONUS), BASE)
+    roster = ROSTER + "R,Aux. Trainer,2019-02-01,\n"  # the best paid, hired after eligible_on: no bonus
+    each: list[cost.MemberCost] = []
+    cost.cost(members(roster), [bonus], BASE, date(2018, 7, 1), date(2019, 6, 30), on_member=each.append)
+    least, most = extremes(each, 2)
+    # increases: A 1,000 and B 500 (bonus), C and R nothing; ties in roster order
+    assert [m.id for m in least] == ["C", "R"] and [m.id for m in most] == ["A", "B"]
+    assert [m.increases for m in most] == [(Decimal("1000.00"),), (Decimal("500.00"),)]
+    assert len(extremes(each)[0]) == 4  # five asked, four there
+
+
+def test_a_proposal_written_as_a_file_reads_back_the_same(tmp_path: Path) -> None:
+    from paycalc.output.proposal_yaml import dump
+
+    extra = 'name: "two \\"steps\\": #1"\nbase: 2018-06-16\nrounding: cent\nchanges:\n'
+    extra += "  - {effective: 2019-07-01, percent: [1.5, -0.25], add: {base: 500, 15-year: 12.5}}\n"
+    (tmp_path / "steps.yaml").write_text(extra)
+    for name in ("uft-2019-2022", "moa-2014", str(tmp_path / "steps.yaml")):
+        spec = paycalc.load_proposal(name, BASE).proposal
+        assert spec is not None
+        written = tmp_path / "written.yaml"
+        written.write_text(dump(spec, ["a comment"]))
+        again = paycalc.load_proposal(written, BASE).proposal
+        assert again is not None and again._replace(file=spec.file) == spec, name
