@@ -185,6 +185,7 @@ def test_the_cost_workbook_opens_typed_in_openpyxl(tmp_path: Path) -> None:
     # status quo 2018-19: A 26,125.68 + B 16,675.92; the bonus: A 1,000 + B 500
     assert period[5] == float(Decimal("26125.68") + Decimal("16675.92")) and period[9] == 1500
     assert workbook["Summary"]["F2"].number_format == "#,##0.00"
+    assert {row[7] for row in summary[1:]} == {"bonus"}  # the offer by its file's name, as the table shows it
     csv_rows = list(csv.reader(io.StringIO(text)))
     assert len(summary) == len([r for r in csv_rows if r[0] != "title"])  # the header and the same rows
     titles = list(workbook["By title"].iter_rows(values_only=True))[1:]
@@ -488,3 +489,39 @@ def test_a_proposal_written_as_a_file_reads_back_the_same(tmp_path: Path) -> Non
         written.write_text(dump(spec, ["a comment"]))
         again = paycalc.load_proposal(written, BASE).proposal
         assert again is not None and again._replace(file=spec.file) == spec, name
+
+
+def test_the_csv_title_and_rollover_rows_worked_by_hand(tmp_path: Path) -> None:
+    ten = str(offer(tmp_path, "ten", TEN))
+    text = _cost(
+        tmp_path, ROSTER, "--from", "2019-07-01", "--to", "2021-06-30", "--by", "title", "-f", "csv", proposals=(ten,)
+    )
+    rows = list(csv.DictReader(io.StringIO(text)))
+    (rollover,) = [row for row in rows if row["kind"] == "rollover"]
+    # on 2021-06-30: 69,126.00 a year (A 26,523, B 16,676, C 25,927), 10% more: 76,038.60
+    assert {k: rollover[k] for k in ("start", "members", "status_quo", "payroll", "recurring", "percent")} == {
+        "start": "2021-06-30", "members": "3", "status_quo": "69126.00", "payroll": "76038.60",
+        "recurring": "6912.60", "percent": "10.00",
+    }  # fmt: skip
+    (aide,) = [r for r in rows if r["kind"] == "title" and r["title"] == "Ed. Asst. B" and r["end"] == "2020-06-30"]
+    # B in 2019-20: 694.83 x 24 = 16,675.92; under 10%: 18,343.60 / 24 = 764.3167 -> 764.32, x 24 = 18,343.68
+    assert (aide["members"], aide["status_quo"], aide["cost_of_one_percent"]) == ("1", "16675.92", "166.76")
+    assert (aide["payroll"], aide["increase"], aide["median"]) == ("18343.68", "1667.76", "1667.76")
+    assert aide["percent"] == "10.00"  # 1,667.76 / 16,675.92 = 10.0009%
+
+
+def test_the_table_shows_the_gap_only_between_offers_and_the_headline(tmp_path: Path) -> None:
+    ten, bonus = str(offer(tmp_path, "ten", TEN)), str(offer(tmp_path, "bonus", BONUS))
+    one = _cost(tmp_path, ROSTER, "--from", "2019-07-01", "--to", "2021-06-30", proposals=(ten,))
+    assert "Between offers" not in one
+    assert "Rollover, the recurring increase annualised on 2021-06-30 (3 members on payroll)" in " ".join(one.split())
+    assert "ten +$6,912.60 a year" in " ".join(one.split())
+    two = _cost(tmp_path, ROSTER, "--from", "2019-07-01", "--to", "2021-06-30", proposals=(ten, bonus))
+    assert "Between offers: each offer's increase minus the first's" in two
+    # the bonus is paid before this range: its increase is nothing, so its gap is minus the raise's increase
+    data = json.loads(
+        _cost(tmp_path, ROSTER, "--from", "2019-07-01", "--to", "2021-06-30", "-f", "json", proposals=(ten,))
+    )
+    raise_increase = Decimal(data["total"]["proposals"][0]["increase"])
+    (total,) = [line for line in two.splitlines() if line.strip().startswith("Total") and "bonus" in line]
+    assert total.split()[-1] == f"-${raise_increase:,}"
