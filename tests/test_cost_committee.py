@@ -525,3 +525,19 @@ def test_the_table_shows_the_gap_only_between_offers_and_the_headline(tmp_path: 
     raise_increase = Decimal(data["total"]["proposals"][0]["increase"])
     (total,) = [line for line in two.splitlines() if line.strip().startswith("Total") and "bonus" in line]
     assert total.split()[-1] == f"-${raise_increase:,}"
+
+
+def test_a_one_day_row_is_accepted_and_rows_sharing_a_day_overlap() -> None:
+    (one,) = members("id,title,hired,from,to\nO,Teacher Aide,2014-03-01,2019-07-01,2019-07-01\n")
+    assert one.parts == (cost.Part(date(2019, 7, 1), date(2019, 7, 1), "Teacher Aide", one.work),)
+    touching = (
+        "id,title,hired,from,to\n"
+        "T,Teacher Aide,2014-03-01,,2019-12-31\n"
+        "T,Ed. Asst. B,2014-03-01,2019-12-31,\n"  # starts on the day the first row ends: both hold it
+    )
+    try:
+        members(touching)
+    except paycalc.RowError as error:
+        assert error.row == 2 and "the days of id 'T' overlap those of member 1 (line 2)" in error.reason
+    else:
+        raise AssertionError("two rows holding one day were accepted")
