@@ -1,0 +1,107 @@
+"""The proposal rules worked by hand from the 2018-06-16 schedule (Article Three A.1, page 8): Teacher Aide
+base $25,927, the 5-year longevity amount $596 and the 15-year amount $1,895 (each row is the base plus
+its amount)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import paycalc
+from paycalc.cli import app
+from paycalc.contract.errors import InputError
+from paycalc.contract.models import Change, Instalment, LumpSum, Schedule
+from paycalc.rules import proposal
+
+BASE = paycalc.load_contract()
+runner = CliRunner()
+
+
+def test_the_successors_first_schedule_by_hand() -> None:
+    made = paycalc.load_proposal("uft-2019-2022", BASE)
+    first = next(s for s in made.schedules if s.effective == date(2019, 2, 14))
+    # +2%, each part rounded to the dollar: base 25,927 x 1.02 = 26,445.54 -> 26,446; 596 x 1.02 = 607.92 -> 608,
+    # + 1,200 = 1,808; 1,895 x 1.02 = 1,932.90 -> 1,933, + 1,200 = 3,133; the new base amount 0 + 500 = 500
+    assert dict(first.longevity) == {"base": Decimal(500), "5-year": Decimal(1808), "15-year": Decimal(3133)}
+    assert dict(first.rates["Teacher Aide"]) == {"base": 26946, "5-year": 28254, "15-year": 29579}
+    assert first.source == (
+        "proposal uft-2019-2022, change 1 of 3: +2%; longevity base +$500, 5-year +$1,200, 15-year +$1,200"
+    )
+
+
+def test_describe() -> None:
+    assert proposal.describe(Change(date(2020, 1, 1), (Decimal(0),), {})) == "+0%"
+    assert proposal.describe(Change(date(2020, 1, 1), (Decimal(2), Decimal("-0.5")), {})) == "+2%, then -0.5%"
+    assert proposal.describe(Change(date(2020, 1, 1), (), {})) == "no change"
+    assert proposal.describe(Change(date(2020, 1, 1), (), {"5-year": Decimal(1200)})) == "longevity 5-year +$1,200"
+
+
+def test_raise_summary() -> None:
+    before = Schedule(date(2020, 1, 1), "", {}, {"A": {"base": Decimal(100), "x": Decimal(200), "z": Decimal(0)}}, "")
+    after = Schedule(date(2021, 1, 1), "", {}, {"A": {"base": Decimal(110), "x": Decimal(230), "z": Decimal(5)}}, "")
+    # +10% and +15%; a cell that was 0 has no percent
+    assert proposal.raise_summary(before, after) == (Decimal(10), Decimal("12.5"), Decimal(15))
+    nothing = Schedule(date(2020, 1, 1), "", {}, {"A": {"base": Decimal(0)}}, "")
+    assert proposal.raise_summary(nothing, nothing) is None
+
+
+def test_lump_sums_on_the_edges_of_the_period_and_of_eligibility() -> None:
+    lump = LumpSum("bonus", Decimal(1000), date(2019, 7, 1), date(2019, 6, 30), prorate=True)
+    half = Decimal("0.5")
+    on_edges = [
+        (date(2019, 6, 30), date(2019, 7, 1), date(2019, 7, 31), 1),  # hired on eligible_on, paid on the first day
+        (date(2019, 6, 30), date(2019, 6, 1), date(2019, 7, 1), 1),  # paid on the last day
+        (date(2019, 7, 1), date(2019, 7, 1), date(2019, 7, 31), 0),  # hired the day after eligible_on
+        (date(2019, 6, 30), date(2019, 7, 2), date(2019, 7, 31), 0),  # paid the day before the period
+    ]
+    for hired, start, end, count in on_edges:
+        paid = proposal.lump_sums_for([lump], hired, start, end, half)
+        assert [p.amount for p in paid] == [Decimal("500.00")] * count, (hired, start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2015-10-15:50,2015-10-15:50", "instalment dates 2015-10-15 and 2015-10-15 are not ascending"),
+        ("2015-10-15:0,2016-10-15:100", "an instalment share is 0 or less"),
+        ("2015-10-15:-10,2016-10-15:110", "an instalment share is 0 or less"),
+    ],
+)
+def test_two_instalments_on_one_date_and_a_zero_share_are_refused(text: str, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        proposal.parse_instalments(text)
+
+
+def test_instalments_split_by_hand() -> None:
+    shares = proposal.parse_instalments("2015-10-15:12.5,2017-10-15:37.5,2018-10-15:50")
+    assert shares == (
+        Instalment(date(2015, 10, 15), Decimal("12.5")),
+        Instalment(date(2017, 10, 15), Decimal("37.5")),
+        Instalment(date(2018, 10, 15), Decimal(50)),
+    )
+    # 100.01 x 12.5% = 12.50125 -> 12.50; x 37.5% = 37.50375 -> 37.50; the last takes the rest, 50.01
+    assert [a for _, a in proposal.split(Decimal("100.01"), shares)] == [
+        Decimal("12.50"),
+        Decimal("37.50"),
+        Decimal("50.01"),
+    ]
+
+
+def test_a_change_taking_a_rate_over_the_limit_is_refused_and_one_to_zero_is_not(tmp_path: Path) -> None:
+    path = tmp_path / "over.yaml"  # nine doublings on one date: 25,927 x 512 = 13,274,624
+    path.write_text(
+        "name: over\nbase: 2018-06-16\nchanges:\n  - {effective: 2019-07-01, percent: ["
+        + ", ".join(["100"] * 9)
+        + "]}\n"
+    )
+    result = runner.invoke(app, ["propose", str(path)])
+    assert result.exit_code == 1
+    assert "makes Teacher Aide base 13,274,624, over the 10,000,000 limit of a rate" in result.stderr, result.stderr
+    zero = tmp_path / "zero.yaml"  # every rate and amount to 0 exactly: a schedule may hold 0
+    zero.write_text("name: zero\nbase: 2018-06-16\nchanges:\n  - {effective: 2019-07-01, percent: -100}\n")
+    made = paycalc.load_proposal(zero, BASE)
+    assert set(made.schedules[-1].rates["Teacher Aide"].values()) == {Decimal(0)}
