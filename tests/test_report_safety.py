@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from decimal import Decimal
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -65,3 +66,59 @@ def test_a_negative_bar_is_drawn_below_the_axis(tmp_path: Path) -> None:
     for top, height, label in bars:
         assert label.startswith("-$")  # a cut: its label has the sign
         assert float(top) == zero and float(height) > 0  # it hangs from the axis
+
+
+def _two_offers(tmp_path: Path) -> str:
+    roster = tmp_path / "staff.csv"
+    roster.write_text(ROSTER)
+    up = proposal(tmp_path, "up", "3")
+    down = tmp_path / "down.yaml"
+    down.write_text("name: down\nbase: 2018-06-16\nchanges:\n  - {effective: 2019-07-01, percent: -1}\n")
+    result = CliRunner().invoke(
+        app,
+        ["cost", "--roster", str(roster), "--proposal", str(up), "--proposal", str(down), "--from", "2019-07-01",
+         "--to", "2021-06-30", "--format", "html"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_the_columns_are_drawn_to_scale_from_the_axis_each_offer_in_its_colour(tmp_path: Path) -> None:
+    import re
+
+    page = _two_offers(tmp_path)
+    chart = page[page.index("<svg") : page.index("</svg>")]
+    zero = float(re.search(r'<line x1="[\d.]+" y1="([\d.]+)"', chart).group(1))  # type: ignore[union-attr]
+    bars = re.findall(
+        r'<rect x="[\d.]+" y="([\d.]+)" width="[\d.]+" height="([\d.]+)" fill="([^"]+)"><title>([^<]+)', chart
+    )
+    assert len(bars) == 4  # two fiscal years, two offers
+    scale = []
+    for top, height, _fill, figure in bars:
+        value = Decimal(figure.replace("$", "").replace(",", ""))
+        if value >= 0:
+            assert abs(float(top) + float(height) - zero) < 0.11  # stands on the axis
+        else:
+            assert abs(float(top) - zero) < 0.11  # hangs from it
+        scale.append(float(height) / abs(float(value)))
+    assert max(scale) - min(scale) < 0.002 * max(scale)  # one scale for every column
+    assert len({fill for _, _, fill, figure in bars if figure.startswith("+")}) == 1
+    assert len({fill for _, _, fill, _ in bars}) == 2  # each offer its own colour
+    # every figure drawn is also written beside its column, with its sign
+    for *_, figure in bars:
+        assert f">{figure}</text>" in chart
+
+
+def test_every_change_in_the_report_carries_its_sign(tmp_path: Path) -> None:
+    import re
+
+    page = _two_offers(tmp_path)
+    changes = re.findall(
+        r'data-key="[^"]*\.(?:increase|recurring|lump_sums|gap|smallest|median|largest)">([^<]*)<', page
+    )
+    assert len(changes) > 30
+    assert all(text.startswith(("+$", "-$")) for text in changes if text), changes
+    # the title bars: each as wide as its increase, on one scale
+    widths = re.findall(r'width: ([\d.]+)%; background: [^"]+"></span><span class="figure">([^<]+)<', page)
+    ratios = [float(w) / abs(float(f.replace("$", "").replace(",", ""))) for w, f in widths if float(w)]
+    assert widths and max(ratios) - min(ratios) < 0.01 * max(ratios)
