@@ -122,3 +122,32 @@ def test_every_change_in_the_report_carries_its_sign(tmp_path: Path) -> None:
     widths = re.findall(r'width: ([\d.]+)%; background: [^"]+"></span><span class="figure">([^<]+)<', page)
     ratios = [float(w) / abs(float(f.replace("$", "").replace(",", ""))) for w, f in widths if float(w)]
     assert widths and max(ratios) - min(ratios) < 0.01 * max(ratios)
+
+
+def test_the_appendix_shows_each_offers_schedules_from_its_base_with_their_sources(tmp_path: Path) -> None:
+    import re
+
+    roster = tmp_path / "staff.csv"
+    roster.write_text(ROSTER)
+    long_name = tmp_path / ("an-offer-with-a-very-long-file-name-indeed" + ".yaml")
+    long_name.write_text("name: long\nbase: 2018-06-16\nchanges:\n  - {effective: 2019-07-01, percent: 1}\n")
+    result = CliRunner().invoke(
+        app,
+        ["cost", "--roster", str(roster), "--proposal", "uft-2019-2022", "--proposal", str(long_name),
+         "--from", "2019-07-01", "--to", "2020-06-30", "--format", "html"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    appendix = result.stdout[result.stdout.index("Appendix") :]
+    effective = re.findall(r"<strong>Effective ([\d-]+)</strong>", appendix)
+    # uft-2019-2022: its base and its three changes; the long one: its base and its one change
+    assert effective == ["2018-06-16", "2019-02-14", "2020-05-14", "2021-05-14", "2018-06-16", "2019-07-01"]
+    sources = re.findall(r"Source: ([^<]+)\.</span>", appendix)
+    assert (
+        sources[0].startswith("the base schedule: NYC Board of Education") and "Article Three A.1, page 8" in sources[0]
+    )
+    assert sources[1].startswith("proposal uft-2019-2022, change 1 of 3: +2%")
+    assert "built on the 2018-06-16 schedule (Article Three A.1, page 8)" in sources[1]
+    # Teacher Aide on 2019-02-14, by hand in test_proposal_rules.py: $26,946, $28,254, $29,579
+    assert '<td data-label="Title">Teacher Aide</td><td class="n" data-label="base">$26,946.00</td>' in appendix
+    # a long file name is cut to 28 characters, with an ellipsis, wherever it names a column or a card
+    assert "an-offer-with-a-very-long-f…" in result.stdout and "an-offer-with-a-very-long-fi…" not in result.stdout
