@@ -105,3 +105,23 @@ def test_compare_real_names_the_years_whose_prices_it_used() -> None:
     assert "After prices (CPI ny-metro, 2008 and 2018 averages): smallest +2.88%" in table
     record = json.loads(CliRunner().invoke(app, [*args, "--format", "json"]).stdout)
     assert record["cpi"] == "ny-metro" and record["cpi_years"] == [2008, 2018]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("year,index\n2008,100\n", "the header is 'year,index'"),  # no value column
+        ("when,value\n2008,100\n", "the header is 'when,value'"),  # no year column
+        ("year,value\n2008,0\n", "line 2: '2008,0' is not a year and an index above 0"),
+        ("year,value\n2008,-5\n", "line 2: '2008,-5' is not a year and an index above 0"),
+        ("year,value\n20080,100\n", "line 2: '20080,100' is not a year and an index above 0"),
+        ("year,value\n2008,100\n2008,101\n", "line 3: 2008 appears twice"),
+        ("# a comment\n\nyear,value\n2008,245,120\n", "line 4: '2008,245,120' has 3 cells, the header 2"),
+    ],
+)
+def test_a_cpi_file_that_is_not_a_series(tmp_path: Path, text: str, message: str) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text(text)
+    outcome = runner.invoke(app, ["compare", "2008-05-19", "2018-06-16", "--cpi", str(bad)])
+    assert outcome.exit_code == 1
+    assert outcome.stderr.startswith(f"Error: --cpi {bad}: {message}"), outcome.stderr

@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 import paycalc
+import paycalc.contract.loader
 from paycalc.cli import app
 from paycalc.contract.errors import InputError
 from paycalc.contract.models import Change, Instalment, LumpSum, Schedule
@@ -105,3 +106,42 @@ def test_a_change_taking_a_rate_over_the_limit_is_refused_and_one_to_zero_is_not
     zero.write_text("name: zero\nbase: 2018-06-16\nchanges:\n  - {effective: 2019-07-01, percent: -100}\n")
     made = paycalc.load_proposal(zero, BASE)
     assert set(made.schedules[-1].rates["Teacher Aide"].values()) == {Decimal(0)}
+
+
+@pytest.mark.parametrize(
+    ("percent", "accepted"), [("100", True), ("-100", True), ("100.01", False), ("-100.01", False)]
+)
+def test_a_percent_runs_from_minus_100_to_100(tmp_path: Path, percent: str, accepted: bool) -> None:
+    path = tmp_path / "offer.yaml"
+    path.write_text(f"name: o\nbase: 2018-06-16\nchanges:\n  - {{effective: 2019-07-01, percent: {percent}}}\n")
+    result = runner.invoke(app, ["propose", str(path)])
+    assert (result.exit_code == 0) is accepted, result.stderr
+    if not accepted:
+        assert f"{percent} is out of range (a percent from -100 to 100)" in result.stderr
+
+
+def test_eligible_on_may_be_the_paid_day_but_not_after_it(tmp_path: Path) -> None:
+    path = tmp_path / "offer.yaml"
+    for eligible, accepted in (("2019-10-01", True), ("2019-10-02", False)):
+        path.write_text(
+            "name: o\nbase: 2018-06-16\nlump_sums:\n"
+            f"  - {{name: bonus, amount: 100, paid: 2019-10-01, eligible_on: {eligible}}}\n"
+        )
+        result = runner.invoke(app, ["propose", str(path)])
+        assert (result.exit_code == 0) is accepted, result.stderr
+
+
+def test_the_default_rounding_follows_the_base_schedules_places(tmp_path: Path) -> None:
+    from paycalc.contract.proposal_schema import base_rounding
+
+    assert base_rounding(BASE, date(2018, 6, 16)) == "dollar"  # whole dollars (Article Three A.1)
+    lunenburg = paycalc.load_contract(paycalc.contract.loader.bundled_contract("lunenburg-paras"))
+    assert base_rounding(lunenburg, date(2025, 7, 1)) == "cent"  # hourly rates to the cent ($24.92)
+    hourly = paycalc.load_contract(Path(__file__).parent.parent / "examples" / "hourly-local")
+    places = {
+        len(str(rate).partition(".")[2])
+        for s in hourly.schedules[:1]
+        for row in s.rates.values()
+        for rate in row.values()
+    }
+    assert base_rounding(hourly, hourly.schedules[0].effective) == ("cent" if max(places) <= 2 else "ten-thousandth")
