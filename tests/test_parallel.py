@@ -214,3 +214,14 @@ def test_a_short_or_broken_reply_from_the_worker_is_priced_here(
 ) -> None:
     monkeypatch.setattr(parallel, "_serve", _replying(reply))
     assert list(parallel.in_two_processes(square, range(4001))) == [(n, n * n) for n in range(4001)]
+
+
+def test_one_usable_core_prices_everything_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from paycalc.membership import parallel
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)  # as `taskset -c 0` leaves it
+    monkeypatch.setattr(os, "fork", lambda: (_ for _ in ()).throw(AssertionError("forked on one core")))
+    items = list(range(3 * parallel.BATCH))
+    assert list(parallel.in_two_processes(lambda n: n * 2, items)) == [(n, n * 2) for n in items]

@@ -4,8 +4,9 @@ The worker is a fork of paycalc itself (the contract and every cache come with i
 rows and results crosses: rows to it, results back, through two pipes, pickled. Results come back in
 the rows' order, exactly as pricing them one by one gives them; only the time differs.
 
-- Used only where ``os.fork`` exists and there are two or more cores, and only for a roster that fills
-  the worker's first batch (1,000 rows): a shorter one is priced in the one process.
+- Used only where ``os.fork`` exists and this process may run on two or more cores (its CPU affinity,
+  not the machine's count), and only for a roster that fills the worker's first batch (1,000 rows): a
+  shorter one is priced in the one process.
 - The worker ignores Ctrl-C (the terminal sends it to both): paycalc stops it. It reads until its
   pipe closes, so it ends with paycalc however paycalc ends; it never writes a file, and leaves by
   ``os._exit``, so nothing of paycalc's (a half-written output, buffered text) runs twice.
@@ -150,6 +151,12 @@ class _Helper:
             self.worker = None
 
 
+def _usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity, as ``taskset`` sets it), not the machine's."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity is not None else (os.cpu_count() or 1)
+
+
 def in_two_processes(price: Callable[[Item], Any], items: Iterable[Item]) -> Iterator[tuple[Item, Any]]:
     """Each item with ``price(item)``, in order; batches alternate between a worker and this process.
 
@@ -158,7 +165,7 @@ def in_two_processes(price: Callable[[Item], Any], items: Iterable[Item]) -> Ite
     """
     rows = iter(items)
     theirs = list(islice(rows, 2 * BATCH))
-    if len(theirs) < 2 * BATCH or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
+    if len(theirs) < 2 * BATCH or not hasattr(os, "fork") or _usable_cores() < 2:
         for item in theirs:
             yield item, price(item)
         for item in rows:
