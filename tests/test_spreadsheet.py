@@ -235,3 +235,55 @@ def test_an_inflated_workbook_meets_a_cap_named_in_the_error(tmp_path: Path, mon
         assert result.exit_code == 1
         assert result.stderr.startswith(f"Error: {book} unpacks to ")
         assert "KiB, over the 4 KiB cap of an .xlsx roster (save a roster this large as CSV)" in result.stderr
+
+
+def test_typed_cells_read_as_their_csv_text(tmp_path: Path) -> None:
+    import datetime
+
+    typed = workbook(
+        tmp_path / "typed.xlsx",
+        [
+            ["A", "Teacher Aide", datetime.datetime(2005, 9, 1), datetime.date(2013, 5, 1), "2013-06-30", 17.5],
+            ["B", "Teacher Aide", datetime.datetime(2005, 9, 1), "2013-05-01", "2013-06-30", 20.0],
+        ],
+    )
+    text = workbook(
+        tmp_path / "text.xlsx",
+        [
+            ["A", "Teacher Aide", "2005-09-01", "2013-05-01", "2013-06-30", "17.5"],
+            ["B", "Teacher Aide", "2005-09-01", "2013-05-01", "2013-06-30", "20"],
+        ],
+    )
+    first, second = (runner.invoke(app, ["retro", "--roster", str(book)]) for book in (typed, text))
+    assert first.exit_code == 0, first.output
+    assert first.stdout == second.stdout
+    for cell, shown in (
+        (datetime.datetime(2005, 9, 1, 12, 30), "2005-09-01 12:30:00"),
+        (True, "TRUE"),
+        (17.25, "17.25"),
+    ):
+        book = workbook(tmp_path / "odd.xlsx", [["A", "Teacher Aide", cell, "2013-05-01", "2013-06-30", None]])
+        result = runner.invoke(app, ["retro", "--roster", str(book)])
+        assert result.exit_code == 1 and f"'{shown}'" in result.stderr, (cell, result.stderr)
+
+
+def test_byte_counts_for_people() -> None:
+    from paycalc.output.spreadsheet import _size
+
+    assert [_size(n) for n in (500, 12 << 10, 1 << 20, 1 << 30, 3 << 29, 1_174_405_120)] == [
+        "500 bytes", "12 KiB", "1 MiB", "1 GiB", "1.5 GiB", "1.1 GiB",
+    ]  # fmt: skip
+
+
+def test_a_workbook_exactly_at_the_cap_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import zipfile
+
+    from paycalc.output import spreadsheet
+
+    book = workbook(tmp_path / "m.xlsx", [["1", "Teacher Aide", "2010-01-04", "2013-05-01", "2013-06-30", None]])
+    with zipfile.ZipFile(book) as archive:
+        size = sum(info.file_size for info in archive.infolist())
+    monkeypatch.setattr(spreadsheet, "MAX_UNPACKED", size)
+    assert runner.invoke(app, ["retro", "--roster", str(book)]).exit_code == 0
+    monkeypatch.setattr(spreadsheet, "MAX_UNPACKED", size - 1)
+    assert runner.invoke(app, ["retro", "--roster", str(book)]).exit_code == 1
