@@ -541,3 +541,18 @@ def test_a_one_day_row_is_accepted_and_rows_sharing_a_day_overlap() -> None:
         assert error.row == 2 and "the days of id 'T' overlap those of member 1 (line 2)" in error.reason
     else:
         raise AssertionError("two rows holding one day were accepted")
+
+
+def test_a_member_whose_only_row_ends_inside_the_range_is_not_counted_after_it() -> None:
+    ended = "id,title,hired,from,to\nE,Teacher Aide,2010-01-04,,2019-06-30\n"
+    proposed = paycalc.load_proposal("uft-2019-2022", BASE)
+    result = cost.cost(members(ended), [proposed], BASE, date(2018, 7, 1), date(2020, 6, 30))
+    assert [p.members for p in result.periods] == [1, 0]
+    assert result.periods[1].status_quo == Decimal("0.00") and result.rollover.members == 0
+
+
+def test_eligibility_is_each_members_own_even_when_their_pay_is_alike(tmp_path: Path) -> None:
+    bonus = paycalc.load_proposal(offer(tmp_path, "bonus", BONUS), BASE)  # eligible_on 2019-01-01
+    roster = "id,title,hired\nLATE,Teacher Aide,2019-01-02\nON,Teacher Aide,2019-01-01\n"
+    result = cost.cost(members(roster), [bonus], BASE, date(2018, 7, 1), date(2019, 6, 30))
+    assert result.total.proposals[0].lump_sums == Decimal("1000.00")  # ON's bonus, not LATE's
