@@ -556,3 +556,21 @@ def test_eligibility_is_each_members_own_even_when_their_pay_is_alike(tmp_path: 
     roster = "id,title,hired\nLATE,Teacher Aide,2019-01-02\nON,Teacher Aide,2019-01-01\n"
     result = cost.cost(members(roster), [bonus], BASE, date(2018, 7, 1), date(2019, 6, 30))
     assert result.total.proposals[0].lump_sums == Decimal("1000.00")  # ON's bonus, not LATE's
+
+
+def test_every_sum_of_a_shared_pay_path_counts_each_member(tmp_path: Path) -> None:
+    text = TEN + "lump_sums:\n  - {name: bonus, amount: 1000, paid: 2019-10-01, eligible_on: 2019-09-01}\n"
+    both = paycalc.load_proposal(offer(tmp_path, "both", text), BASE)
+    same = "id,title,hired\n" + "".join(f"T{n},Teacher Aide,2008-09-02\n" for n in range(3))
+    result = cost.cost(members(same), [both], BASE, date(2019, 7, 1), date(2021, 6, 30))
+    # each a year: 5-year 26,523 -> 29,175.30 under 10%, / 24 = 1,215.6375 -> 1,215.64 a check
+    first, second = (p.proposals[0] for p in result.periods)
+    assert (first.payroll, first.lump_sums) == (Decimal("1215.64") * 24 * 3, Decimal("3000.00"))
+    assert (second.payroll, second.lump_sums) == (Decimal("1215.64") * 24 * 3, Decimal("0.00"))
+    total = result.total.proposals[0]
+    assert (total.payroll, total.lump_sums) == (Decimal("1215.64") * 24 * 6, Decimal("3000.00"))
+    aides = result.total.by_title["Teacher Aide"]
+    recurring = (Decimal("1215.64") - Decimal("1105.13")) * 24 * 6
+    assert aides.offers == ((recurring, Decimal("3000.00"), recurring + 3000),)
+    assert result.periods[0].by_title["Teacher Aide"].offers[0][1] == Decimal("3000.00")
+    assert result.rollover.increases == (3 * (Decimal("29175.30") - 26523),)
