@@ -29,7 +29,8 @@ def cost(
         typer.Option(
             metavar="FILE",
             help="Members: a CSV or .xlsx with columns id,title,hired and optionally hours,workyear "
-            "(or hours_per_day,days),differentials (one row per member), e.g. members.csv ('-' for stdin).",
+            "(or hours_per_day,days),differentials,from,to; other columns (a name, a school) are carried through "
+            "to the per-member output, e.g. members.csv ('-' for stdin).",
         ),
     ],
     proposal: Annotated[
