@@ -466,7 +466,7 @@ def test_who_gains_least_and_most_is_by_the_increase_not_by_the_pay(tmp_path: Pa
     from paycalc.output.cost_members import extremes
 
     bonus = paycalc.load_proposal(offer(tmp_path, "bonus", BONUS), BASE)
-    roster = ROSTER + "R,Aux. Trainer,2019-02-01,\n"  # the best paid, hired after eligible_on: no bonus
+    roster = ROSTER + "R,Aux. Trainer B,2019-02-01,\n"  # the best paid, hired after eligible_on: no bonus
     each: list[cost.MemberCost] = []
     cost.cost(members(roster), [bonus], BASE, date(2018, 7, 1), date(2019, 6, 30), on_member=each.append)
     least, most = extremes(each, 2)
