@@ -33,7 +33,7 @@ from paycalc.membership.cost_sums import Spread, Sums, money_of
 from paycalc.membership.fiscal import ONE_DAY as ONE_DAY  # re-exported: costing's range helpers
 from paycalc.membership.fiscal import fiscal_years as fiscal_years
 from paycalc.membership.fiscal import parse_fiscal_start as parse_fiscal_start
-from paycalc.membership.member_pay import _path, annual_on, lump_cents, on_payroll
+from paycalc.membership.member_pay import _path, lump_cents, on_payroll, payroll_and_annual
 from paycalc.membership.member_pay import payroll as payroll  # re-exported: the budget solve prices with it
 from paycalc.membership.members import Member as Member  # re-exported: costing's members
 from paycalc.membership.members import Part as Part
@@ -171,12 +171,9 @@ def cost(
             shared = key[2] == start and not key[4] and not member.parts  # on payroll all along, no step, one row
             priced = memo.get(key) if shared else None
             if priced is None:
-                priced = _Priced(
-                    payroll(frozen, member, pieces, pay_for),
-                    [payroll(p, member, pieces, pay_for) for p in proposals],
-                    annual_on(frozen, member, end),
-                    [annual_on(p, member, end) for p in proposals],
-                )
+                old = payroll_and_annual(frozen, member, pieces, pay_for)
+                new = [payroll_and_annual(p, member, pieces, pay_for) for p in proposals]
+                priced = _Priced(old[0], [n[0] for n in new], old[1], [n[1] for n in new])
                 if shared:
                     memo[key] = priced
             lumps = [lump_cents(p, member, pieces, lump_memo) for p in proposals]

@@ -33,15 +33,25 @@ def payroll(
 
     A member with several rows is paid each row's pay over that row's own days.
     """
+    return payroll_and_annual(contract, member, pieces, pay_for)[0]
+
+
+def payroll_and_annual(
+    contract: Contract, member: Member, pieces: Sequence[tuple[date, date]], pay_for: periods.Paying
+) -> tuple[list[int], int]:
+    """:func:`payroll`, and the annual pay on the last piece's last day in cents (half up), 0 if no row
+    holds that day: what the payroll pays a year from then on (the rollover)."""
     if not member.parts:
         return _paid(contract, member, pieces, pay_for, pieces[0][0], pieces[-1][1])
-    total = [0] * len(pieces)
+    total, annual = [0] * len(pieces), 0
     for part in member.parts:
         alone = member._replace(title=part.title, work=part.work, parts=())
         first, last = max(part.start or date.min, pieces[0][0]), min(part.end or date.max, pieces[-1][1])
-        for i, cents in enumerate(_paid(contract, alone, pieces, pay_for, first, last)):
-            total[i] += cents
-    return total
+        cents, on_last = _paid(contract, alone, pieces, pay_for, first, last)
+        for i, value in enumerate(cents):
+            total[i] += value
+        annual += on_last if last == pieces[-1][1] else 0
+    return total, annual
 
 
 def _paid(
@@ -51,10 +61,10 @@ def _paid(
     pay_for: periods.Paying,
     start: date,
     end: date,
-) -> list[int]:
+) -> tuple[list[int], int]:
     first, last = max(start, member.hired), end
     if first > last:
-        return [0] * len(pieces)
+        return [0] * len(pieces), 0
     _, _, runs = retro._plan(contract, member.title, member.hired, first, last, member.work, None, ZERO)
     cents = []
     for piece_start, piece_end in pieces:
@@ -64,7 +74,8 @@ def _paid(
             if a <= b:
                 total += pay_for(annual, a, b)
         cents.append(total)
-    return cents
+    numerator, denominator = runs[-1][4]  # the rate of the last run, which holds ``end``
+    return cents, int((numerator * 200 + denominator) // (2 * denominator))
 
 
 def on_payroll(member: Member, pieces: Sequence[tuple[date, date]]) -> list[bool]:
@@ -111,17 +122,3 @@ def lump_cents(
         if memo is not None:
             memo[key] = found
     return found
-
-
-def annual_on(contract: Contract, member: Member, day: date) -> int:
-    """The member's annual pay on ``day`` under ``contract``, in cents (half up): what a payroll pays a year
-    from then on, for a member hired by then. 0 for a member none of whose rows holds that day."""
-    title, work = member.title, member.work
-    if member.parts:
-        holding = [p for p in member.parts if (p.start or date.min) <= day <= (p.end or date.max)]
-        if not holding:
-            return 0
-        title, work = holding[0].title, holding[0].work
-    _, _, runs = retro._plan(contract, title, member.hired, day, day, work, None, ZERO)
-    numerator, denominator = runs[-1][4]
-    return int((numerator * 200 + denominator) // (2 * denominator))

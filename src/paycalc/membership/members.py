@@ -65,7 +65,7 @@ def read_members(
                 if len(works) < 10_000:
                     works[raw] = work
             hired = inputs.to_date(cells["hired"], "hire date")
-            kept = tuple(cells.get(column, "") for column in carried)
+            kept = tuple([cells.get(column, "") for column in carried]) if carried else ()
             member = Member(cells["id"], cells["title"], hired, work, row=number, carried=kept)
             first = inputs.to_date(cells["from"], "from date") if cells.get("from") else None
             last = inputs.to_date(cells["to"], "to date") if cells.get("to") else None
