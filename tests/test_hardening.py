@@ -470,6 +470,8 @@ def test_dev_stdout_as_output_reaches_stdout(tmp_path: Path) -> None:
             ],
             "--output",
         ),
+        (["cost", "--roster", "m.csv", "--proposal", "uft-2019-2022", "--per-member", ""], "--per-member"),
+        (["cost", "--roster", "m.csv", "--proposal", "a.yaml", "--write-proposal", ""], "--write-proposal"),
         (["compare", "2008-05-19", "2018-06-16", "--cpi", ""], "--cpi"),
         (
             ["paychecks", "--title", "x", "--years", "1", "--from", "2018-05-01", "--to", "2018-05-31", "--paid", ""],

@@ -74,7 +74,10 @@ def paycalc(
 
 # The options and arguments that name a file or a folder: an empty one is a usage error, never "the
 # current folder" and never "none".
-PATH_OPTIONS = ("--roster", "--output", "-o", "--proposal", "--schedules", "--cpi", "--paid", "--write", "--sheet")
+PATH_OPTIONS = (
+    "--roster", "--output", "-o", "--proposal", "--schedules", "--cpi", "--paid", "--write", "--sheet", "--per-member",
+    "--write-proposal",
+)  # fmt: skip
 PATH_ARGUMENTS = {("schedules", "validate"): "DIR", ("propose",): "FILE"}
 
 
