@@ -139,7 +139,7 @@ def reporting_errors(names: Mapping[str, str] = OPTION_NAMES) -> Iterator[None]:
     try:
         yield
     except PaycalcError as exc:
-        typer.echo(f"Error: {as_typed(str(exc), names)}", err=True)
+        typer.echo(error_line(as_typed(str(exc), names)), err=True)
         raise typer.Exit(1) from None
 
 
@@ -184,24 +184,40 @@ def proposal_field(contract: Contract) -> dict[str, str]:
     return {"proposal": contract.proposal.name} if contract.proposal is not None else {}
 
 
+def echo(text: str = "", nl: bool = True) -> None:
+    """Print an answer on standard output; on a terminal, a user's text (a title, a name in a schedule or
+    proposal file) never drives it: control characters are written out (``\\x1b``)."""
+    from paycalc.output.render import for_terminal
+
+    typer.echo(for_terminal(text), nl=nl)
+
+
 def echo_note(contract: Contract) -> None:
     if contract.proposal is not None:
         import textwrap
 
         from paycalc.output.render import terminal_width
 
-        typer.echo(textwrap.fill(proposal_note(contract), terminal_width()))
+        echo(textwrap.fill(proposal_note(contract), terminal_width()))
+
+
+def error_line(message: str) -> str:
+    """``Error: message`` as one line a terminal shows as it is: a user's control characters (in a file
+    name, a cell) written out as ``\\x1b``, a line break as ``\\n``."""
+    from paycalc.output.render import visible
+
+    return "Error: " + visible(message.replace("\n", "\\n"))
 
 
 def fail(message: str) -> NoReturn:
     """A value that cannot be used: one ``Error:`` line on stderr, exit 1."""
-    typer.echo(f"Error: {message}", err=True)
+    typer.echo(error_line(message), err=True)
     raise typer.Exit(1)
 
 
 def usage_error(message: str) -> NoReturn:
     """A missing, conflicting or inapplicable option: one ``Error:`` line on stderr, exit 2."""
-    typer.echo(f"Error: {message}", err=True)
+    typer.echo(error_line(message), err=True)
     raise typer.Exit(2)
 
 

@@ -14,6 +14,7 @@ from paycalc.cli._common import (
     SchedulesOption,
     command_app,
     cpi_choice,
+    echo,
     echo_note,
     folder_of,
     open_contract,
@@ -80,10 +81,10 @@ def compare(
         contract = open_contract(folder_of(contract_name, schedules), proposal)
         result = comparing(from_date, to_date, title=title, schedules=contract, cpi=cpi_choice(real, cpi))
     if format is Format.json:
-        typer.echo(to_json(as_record(result) | proposal_field(contract)))
+        echo(to_json(as_record(result) | proposal_field(contract)))
     elif format is Format.csv:
         columns = (*COLUMNS, "real_percent") if result.cpi is not None else COLUMNS
-        typer.echo(to_csv(columns, ([row[c] for c in columns] for row in row_records(result))), nl=False)
+        echo(to_csv(columns, ([row[c] for c in columns] for row in row_records(result))), nl=False)
     else:
         show(result)
         echo_note(contract)
@@ -92,7 +93,7 @@ def compare(
 def show(result: Comparison) -> None:
     start, end = result.from_schedule.isoformat(), result.to_schedule.isoformat()
     real = result.cpi is not None
-    typer.echo(
+    echo(
         table(
             ("Title", "Row", start, end, "Change", "Percent", *(["Real"] if real else [])),
             (
@@ -113,18 +114,18 @@ def show(result: Comparison) -> None:
         )
     )
     count = len(result.rows)
-    typer.echo(
+    echo(
         f"Across {count} row{'s' if count != 1 else ''}: smallest {signed_percent(result.smallest)}, "
         f"median {signed_percent(result.median)}, largest {signed_percent(result.largest)}"
     )
     for note in result.notes:
-        typer.echo(textwrap.fill(note, terminal_width()))
+        echo(textwrap.fill(note, terminal_width()))
     if real:
         said = (
             f"After prices (CPI {result.cpi}{_years(result)}): smallest {signed_percent(result.real_smallest)}, "
             f"median {signed_percent(result.real_median)}, largest {signed_percent(result.real_largest)}"
         )
-        typer.echo(textwrap.fill(said, terminal_width()))
+        echo(textwrap.fill(said, terminal_width()))
 
 
 def _years(result: Comparison) -> str:

@@ -1,8 +1,6 @@
 """``paycalc contracts``: the contracts bundled with paycalc, by the short name ``--contract`` takes."""
 
-import typer
-
-from paycalc.cli._common import FormatOption, command_app, reporting_errors
+from paycalc.cli._common import FormatOption, command_app, echo, reporting_errors
 from paycalc.output.render import Format, table, terminal_width, to_csv, to_json
 
 app = command_app()
@@ -34,22 +32,22 @@ def contracts(format: FormatOption = Format.table) -> None:
         for name, c in loaded
     ]
     if format is Format.json:
-        typer.echo(to_json(records))
+        echo(to_json(records))
     elif format is Format.csv:
         cells = (
             [r["name"], r["contract"], " | ".join(c.parties), c.term_start, c.term_end, c.source]
             for r, (_, c) in zip(records, loaded, strict=True)
         )
-        typer.echo(to_csv(["name", "contract", "parties", "term_start", "term_end", "source"], cells), nl=False)
+        echo(to_csv(["name", "contract", "parties", "term_start", "term_end", "source"], cells), nl=False)
     else:
         rows = [
             (name + (" (default)" if name == DEFAULT_CONTRACT else ""), c.name, f"{c.term_start} to {c.term_end}")
             for name, c in loaded
         ]
         width = terminal_width()
-        typer.echo(table(("Name", "Contract", "Term"), rows, wrap=(1,), width=width))
+        echo(table(("Name", "Contract", "Term"), rows, wrap=(1,), width=width))
         import textwrap
 
         for name, c in loaded:
             said = f"{name}: {'; '.join(c.parties)}. Source: {c.source}"
-            typer.echo("\n" + textwrap.fill(said, width, subsequent_indent="  "))
+            echo("\n" + textwrap.fill(said, width, subsequent_indent="  "))

@@ -18,6 +18,7 @@ from paycalc.cli._common import (
     YearsOption,
     command_app,
     cpi_choice,
+    echo,
     echo_note,
     folder_of,
     one_of_years_or_hired,
@@ -107,10 +108,10 @@ def history(
             changes=change or (),
         )
     if format is Format.json:
-        typer.echo(to_json(as_record(result) | proposal_field(contract)))
+        echo(to_json(as_record(result) | proposal_field(contract)))
     elif format is Format.csv:
         columns = (*COLUMNS, *REAL_COLUMNS) if result.cpi is not None else COLUMNS
-        typer.echo(to_csv(columns, ([row[c] for c in columns] for row in row_records(result))), nl=False)
+        echo(to_csv(columns, ([row[c] for c in columns] for row in row_records(result))), nl=False)
     else:
         show(result)
         echo_note(contract)
@@ -153,14 +154,14 @@ def show(result: History) -> None:
             cells.append([*first, signed_money(row.change), signed_percent(row.percent), since])
     heading = f"{result.title}: pay by schedule"
     right = (1, 3, 4, 5, 6, 7) if years else (2, 3, 4, 5, 6)
-    typer.echo(table(columns, cells, title=heading, right=right, wrap=(2 if years else 1,), width=width))
+    echo(table(columns, cells, title=heading, right=right, wrap=(2 if years else 1,), width=width))
     if result.changes:
-        typer.echo(textwrap.fill(f"Assignment changes: {', '.join(result.changes)}.", width))
+        echo(textwrap.fill(f"Assignment changes: {', '.join(result.changes)}.", width))
     elif rows[0].date != rows[0].schedule:
-        typer.echo(f"The first row is priced on {rows[0].date}, under the schedule of {rows[0].schedule}.")
-    typer.echo("")
+        echo(f"The first row is priced on {rows[0].date}, under the schedule of {rows[0].schedule}.")
+    echo("")
     marks = [row.kept_up for row in rows if row.kept_up is not None] if real else None
-    typer.echo(
+    echo(
         bar_chart(
             [(row.date if result.changes else row.schedule).isoformat() for row in rows],
             [row.annual for row in rows],
@@ -170,4 +171,4 @@ def show(result: History) -> None:
     )
     if real:
         legend = f"on a bar marks the pay that would have kept up with prices (CPI {result.cpi}) since the first row."
-        typer.echo(f"{drawable('│')} {legend}")
+        echo(f"{drawable('│')} {legend}")

@@ -15,6 +15,7 @@ from paycalc.cli._common import (
     WorkyearOption,
     YearsOption,
     command_app,
+    echo,
     folder_of,
     one_of_years_or_hired,
     open_contract,
@@ -102,7 +103,7 @@ def pay(
             schedules=contract,
         )
     under = contract.proposal.name if contract.proposal is not None else None
-    typer.echo(render(result, format, under))
+    echo(render(result, format, under))
 
 
 def years_at_step(contract: Contract, step: str) -> int:

@@ -17,6 +17,7 @@ from paycalc.cli._common import (
     WorkyearOption,
     YearsOption,
     command_app,
+    echo,
     fail,
     folder_of,
     one_of_years_or_hired,
@@ -115,7 +116,7 @@ def paychecks(
     person = checks[0].rows[0][0] if checks and checks[0].rows else title
     first = to_date(start, "from date")
     answer = record(person, hired_for(hired, years, first), first, to_date(end, "to date"), used, checks, paid_by_date)
-    typer.echo(render(answer, format))
+    echo(render(answer, format))
 
 
 def read_paid(path: str, dates: set[datetime.date]) -> dict[datetime.date, Decimal]:

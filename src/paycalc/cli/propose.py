@@ -9,6 +9,7 @@ from paycalc.cli._common import (
     ContractOption,
     SchedulesOption,
     command_app,
+    echo,
     fail,
     folder_of,
     reporting_errors,
@@ -100,7 +101,7 @@ def propose(
             if len(exc.problems) < 2 or any(p.file != exc.problems[0].file for p in exc.problems):
                 raise
             for problem in exc.problems:  # what the error of any other command points here for: every problem
-                typer.echo(str(problem))
+                echo(str(problem))
             count = len(exc.problems)
             fail(f"{count} problems in {exc.problems[0].file} (each line above names the key)")
     except ScheduleError as exc:
@@ -114,9 +115,9 @@ def propose(
                 write_folder(write, folder_files(contract), force=force)
             except OSError as exc:
                 fail(f"cannot write the folder {write}: {exc.strerror}")
-    typer.echo(to_json(as_record(contract)) if chosen is Format.json else render(contract))
+    echo(to_json(as_record(contract)) if chosen is Format.json else render(contract))
     if write is not None and chosen is Format.table:
-        typer.echo(f"\nWrote {write}: 'paycalc schedules validate {write}' checks it; --schedules {write} uses it.")
+        echo(f"\nWrote {write}: 'paycalc schedules validate {write}' checks it; --schedules {write} uses it.")
 
 
 def show_examples() -> None:
@@ -126,8 +127,8 @@ def show_examples() -> None:
     for path in bundled_proposals():
         data, _ = read_yaml(str(path), find_proposal(path).read_bytes())
         name = data.get("name", "") if data else ""
-        typer.echo(f"{path.stem:<16} {name}")
-    typer.echo("\nUse one by name: paycalc propose uft-2019-2022, or --proposal uft-2019-2022 on any command.")
+        echo(f"{path.stem:<16} {name}")
+    echo("\nUse one by name: paycalc propose uft-2019-2022, or --proposal uft-2019-2022 on any command.")
 
 
 def _proposed(contract: Contract) -> tuple[list[Schedule], Schedule]:

@@ -14,6 +14,7 @@ from paycalc.cli._common import (
     SchedulesOption,
     WorkyearOption,
     command_app,
+    echo,
     fail,
     folder_of,
     open_contract,
@@ -219,7 +220,7 @@ def retro(
             result = result._replace(instalments=proposals.split(wages, split) if split else ())
     text = render(result, format or Format.table, contract.proposal.name if contract.proposal else None) + "\n"
     if output in STDOUT_NAMES:
-        typer.echo(text, nl=False)
+        echo(text, nl=False)
         return
     from paycalc.output.files import write_atomically
 

@@ -11,6 +11,7 @@ from paycalc.cli._common import (
     ProposalOption,
     SchedulesOption,
     command_app,
+    echo,
     echo_note,
     folder_of,
     open_contract,
@@ -53,14 +54,14 @@ def list_schedules(
         for i, s in enumerate(contract.schedules)
     ]
     if format is Format.json:
-        typer.echo(to_json({"contract": contract.name, "schedules": records} | proposal_field(contract)))
+        echo(to_json({"contract": contract.name, "schedules": records} | proposal_field(contract)))
     elif format is Format.csv:
-        typer.echo(to_csv(list(records[0]), (list(r.values()) for r in records)), nl=False)
+        echo(to_csv(list(records[0]), (list(r.values()) for r in records)), nl=False)
     else:
         rows = [
             [str(r["effective"]), str(r["until"] or "(in force)"), str(r["source"]), str(r["titles"])] for r in records
         ]
-        typer.echo(
+        echo(
             table(
                 ("Effective", "Until", "Source", "Titles"),
                 rows,
@@ -70,13 +71,13 @@ def list_schedules(
                 width=terminal_width(),
             )
         )
-        typer.echo(f"Term of the agreement: {contract.term_start} to {contract.term_end}.")
+        echo(f"Term of the agreement: {contract.term_start} to {contract.term_end}.")
         import textwrap
 
         from paycalc.rules.terms import describe
 
         for sentence in describe(contract):
-            typer.echo(textwrap.fill(sentence, terminal_width(), subsequent_indent="  "))
+            echo(textwrap.fill(sentence, terminal_width(), subsequent_indent="  "))
         echo_note(contract)
 
 
@@ -121,12 +122,12 @@ def show(
         schedule = core.schedule_on(contract, inputs.to_date(date))
     labels = [tier.label for tier in contract.tiers][: schedule.steps]  # the steps the schedule prints
     if format is Format.json:
-        typer.echo(to_json(as_record(schedule) | proposal_field(contract)))
+        echo(to_json(as_record(schedule) | proposal_field(contract)))
     elif format is Format.csv:
         rows = ([title, *(cents(rate[label]) for label in labels)] for title, rate in schedule.rates.items())
-        typer.echo(to_csv(["title", *labels], rows), nl=False)
+        echo(to_csv(["title", *labels], rows), nl=False)
     else:
-        typer.echo(render_schedule(contract, schedule))
+        echo(render_schedule(contract, schedule))
         echo_note(contract)
 
 
@@ -202,7 +203,7 @@ def validate(
     contract, problems = check_folder(path)
     if contract is None:
         for problem in problems:
-            typer.echo(str(problem))
+            echo(str(problem))
         s = "" if len(problems) == 1 else "s"
         typer.echo(f"Error: {len(problems)} problem{s} in {path} (each line above names the file and key)", err=True)
         raise typer.Exit(1)
@@ -213,7 +214,7 @@ def validate(
     found = differences(contract)
     for cell in found:
         schedule = next(s for s in contract.schedules if s.file == cell.file)
-        typer.echo(
+        echo(
             f"Warning: {Path(shown) / cell.file}: printed_annual.{cell.title}.{cell.step}: prints "
             f"${cell.printed:,}, the rule (${cell.rate} {rule_in_words(contract, schedule)}) gives ${cell.rule:,}"
         )
@@ -222,7 +223,7 @@ def validate(
     if found:
         said = f" {len(found)} printed figure{'' if len(found) == 1 else 's'} differ{'s' if len(found) == 1 else ''}"
         said += " from the rule (warnings above; pay follows the rule)."
-    typer.echo(
+    echo(
         f"OK: {shown}: {contract.name}; {len(contract.schedules)} schedules ({dates}); {len(contract.titles)} titles."
         + said
     )

@@ -1,8 +1,14 @@
 """``paycalc titles``: the titles of a contract, the other names they answer to, and their notes."""
 
-import typer
-
-from paycalc.cli._common import ContractOption, FormatOption, SchedulesOption, command_app, folder_of, reporting_errors
+from paycalc.cli._common import (
+    ContractOption,
+    FormatOption,
+    SchedulesOption,
+    command_app,
+    echo,
+    folder_of,
+    reporting_errors,
+)
 from paycalc.output.render import Format, table, terminal_width, to_csv, to_json
 
 app = command_app()
@@ -33,12 +39,10 @@ def titles(
         for t in contract.titles
     ]
     if format is Format.json:
-        typer.echo(to_json(records))
+        echo(to_json(records))
     elif format is Format.csv:
         cells = ([t.name, " | ".join(t.aliases), " | ".join(t.notes), t.hired_before or ""] for t in contract.titles)
-        typer.echo(to_csv(["title", "aliases", "notes", "hired_before"], cells), nl=False)
+        echo(to_csv(["title", "aliases", "notes", "hired_before"], cells), nl=False)
     else:
         rows = [(t.name, ", ".join(t.aliases), " ".join(t.notes)) for t in contract.titles]
-        typer.echo(
-            table(("Title", "Also matches", "Notes"), rows, title=contract.name, wrap=(1, 2), width=terminal_width())
-        )
+        echo(table(("Title", "Also matches", "Notes"), rows, title=contract.name, wrap=(1, 2), width=terminal_width()))

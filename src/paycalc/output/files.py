@@ -116,6 +116,11 @@ def write_atomically(output: str, write: Callable[[IO[Any]], None], *, binary: b
             spool.seek(0)
             if binary:
                 shutil.copyfileobj(spool, sys.stdout.buffer)
+            elif sys.stdout.isatty():  # a user's text (an id, a name) never drives the terminal
+                from paycalc.output.render import visible
+
+                for line in spool:
+                    sys.stdout.write(visible(line))
             else:
                 shutil.copyfileobj(spool, sys.stdout)
         return

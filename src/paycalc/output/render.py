@@ -59,8 +59,9 @@ def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
 
 def card(heading: str, fields: Sequence[tuple[str, str]], width: int = 100) -> str:
     """A small aligned two-column block: a heading, then one ``label  value`` line per field."""
+    fields = [(visible(label), visible(value)) for label, value in fields]
     pad = max(len(label) for label, _ in fields) + 2
-    lines = [heading]
+    lines = [visible(heading)]
     for label, value in fields:
         if len(value) + pad + 2 > width:
             import textwrap
@@ -107,7 +108,7 @@ def table(
     import textwrap
 
     right, wrap = set(right), set(wrap)
-    cells = [[*columns], *([str(cell) for cell in row] for row in rows)]
+    cells = [[*map(visible, columns)], *([visible(str(cell)) for cell in row] for row in rows)]
     count = len(columns)
     widths = [max(len(row[i]) for row in cells) for i in range(count)]
     overhead = 1 + 2 * (count - 1)  # a leading space, two between columns
@@ -135,7 +136,24 @@ def table(
     text = drawable("\n".join(lines))
     if not title:
         return text
-    return f"{textwrap.fill(title, width)}\n\n{text}"
+    return f"{textwrap.fill(visible(title), width)}\n\n{text}"
+
+
+# control characters (C0 but newline and tab, DEL, C1): a user's text never moves the cursor, clears the
+# screen or rings the bell; shown as \x1b instead
+_CONTROLS = {code: f"\\x{code:02x}" for code in (*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0))}
+
+
+def visible(text: str) -> str:
+    """``text`` safe to show on a terminal: each control character written out (``\\x1b``), never sent."""
+    return text.translate(_CONTROLS)
+
+
+def for_terminal(text: str) -> str:
+    """``text`` as :func:`visible` makes it when standard output is a terminal; as it is for a pipe or file."""
+    import sys
+
+    return visible(text) if sys.stdout.isatty() else text
 
 
 _ASCII = str.maketrans({"─": "-", "█": "#", "│": "|", "▏": "|", "…": "..."})
