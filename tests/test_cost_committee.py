@@ -574,3 +574,12 @@ def test_every_sum_of_a_shared_pay_path_counts_each_member(tmp_path: Path) -> No
     assert aides.offers == ((recurring, Decimal("3000.00"), recurring + 3000),)
     assert result.periods[0].by_title["Teacher Aide"].offers[0][1] == Decimal("3000.00")
     assert result.rollover.increases == (3 * (Decimal("29175.30") - 26523),)
+
+
+def test_the_python_api_hands_each_member_over() -> None:
+    each: list[cost.MemberCost] = []
+    rows = list(csv.DictReader(io.StringIO(ROSTER)))
+    result = paycalc.cost(rows, ["uft-2019-2022"], start="2018-07-01", end="2019-06-30", on_member=each.append)
+    assert [m.member.id for m in each] == ["A", "B", "C"]
+    assert each[0].status_quo == (2612568, 2612568)  # 26,125.68 (test_cost.py), one fiscal year and the total
+    assert sum(m.status_quo[-1] for m in each) == int(result.total.status_quo * 100)

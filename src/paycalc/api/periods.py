@@ -13,7 +13,7 @@ from paycalc.contract.models import Contract, Instalment
 from paycalc.rules import core, periods
 
 if TYPE_CHECKING:
-    from paycalc.membership.costing import Costing
+    from paycalc.membership.costing import Costing, MemberCost
     from paycalc.rules.paychecks import Check
     from paycalc.rules.retro_results import RetroResult, RosterTotal
 
@@ -173,8 +173,12 @@ def cost(
     method: str | None = None,
     anchor: date | str | None = None,
     schedules: Schedules = None,
+    on_member: Callable[[MemberCost], None] | None = None,
 ) -> Costing:
     """What ``proposals`` cost across the roster, per fiscal year and in total, against the status quo.
+
+    ``on_member``, if given, is called with each member's :class:`MemberCost` (cents per fiscal year and
+    over the range, under the status quo and each proposal), in the roster's order.
 
     ``roster_rows`` are mappings with ``id, title, hired`` and optionally the work columns of
     :func:`retro_roster` (one row per member); ``proposals`` are proposal files or contracts from
@@ -195,4 +199,5 @@ def cost(
         fiscal_year_start,
         method,
         None if anchor is None else inputs.to_date(anchor, "anchor"),
+        on_member=on_member,
     )
