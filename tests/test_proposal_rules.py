@@ -145,3 +145,9 @@ def test_the_default_rounding_follows_the_base_schedules_places(tmp_path: Path) 
         for rate in row.values()
     }
     assert base_rounding(hourly, hourly.schedules[0].effective) == ("cent" if max(places) <= 2 else "ten-thousandth")
+
+
+def test_a_proposal_without_a_new_base_amount_keeps_longevity_amounts_only_where_there_are_some() -> None:
+    made = paycalc.load_proposal("moa-2014", BASE)  # +1% on 2013-05-01 and 2014-05-01, no longevity added
+    for schedule in made.schedules[-2:]:
+        assert set(schedule.longevity) == {"5-year", "15-year"}, schedule.effective
