@@ -248,5 +248,13 @@ def test_every_sum_of_a_shared_pay_path_counts_each_member(tmp_path: Path) -> No
     aides = result.total.by_title["Teacher Aide"]
     recurring = (Decimal("1215.64") - Decimal("1105.13")) * 24 * 6
     assert aides.offers == ((recurring, Decimal("3000.00"), recurring + 3000),)
-    assert result.periods[0].by_title["Teacher Aide"].offers[0][1] == Decimal("3000.00")
+    first_year = result.periods[0].by_title["Teacher Aide"]
+    assert (first_year.members, first_year.status_quo) == (3, Decimal("1105.13") * 24 * 3)
+    assert first_year.offers[0] == (recurring / 2, Decimal("3000.00"), recurring / 2 + 3000)
+    # beside a second offer (the bonus alone), each offer's lump sums stay its own, by title too
+    bonus = paycalc.load_proposal(offer(tmp_path, "bonus", BONUS.replace("2019-03-29", "2020-03-02")), BASE)
+    two = cost.cost(members(same), [both, bonus], BASE, date(2019, 7, 1), date(2021, 6, 30))
+    by_title = two.periods[0].by_title["Teacher Aide"]
+    assert [lumps for _, lumps, _ in by_title.offers] == [Decimal("3000.00"), Decimal("3000.00")]
+    assert two.periods[1].by_title["Teacher Aide"].offers[1][1] == Decimal("0.00")
     assert result.rollover.increases == (3 * (Decimal("29175.30") - 26523),)
