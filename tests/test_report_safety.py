@@ -118,6 +118,9 @@ def test_every_change_in_the_report_carries_its_sign(tmp_path: Path) -> None:
     )
     assert len(changes) > 30
     assert all(text.startswith(("+$", "-$")) for text in changes if text), changes
+    levels = re.findall(r'data-key="[^"]*\.(?:status_quo|payroll|cost_of_one_percent)">([^<]*)<', page)
+    assert levels and all(text.startswith("$") for text in levels), levels  # amounts, not changes: no sign
+    assert "None" not in page
     # the title bars: each as wide as its increase, on one scale
     widths = re.findall(r'width: ([\d.]+)%; background: [^"]+"></span><span class="figure">([^<]+)<', page)
     ratios = [float(w) / abs(float(f.replace("$", "").replace(",", ""))) for w, f in widths if float(w)]
@@ -151,3 +154,15 @@ def test_the_appendix_shows_each_offers_schedules_from_its_base_with_their_sourc
     assert '<td data-label="Title">Teacher Aide</td><td class="n" data-label="base">$26,946.00</td>' in appendix
     # a long file name is cut to 28 characters, with an ellipsis, wherever it names a column or a card
     assert "an-offer-with-a-very-long-f…" in result.stdout and "an-offer-with-a-very-long-fi…" not in result.stdout
+
+
+def test_a_report_of_an_empty_roster_shows_blanks_not_none(tmp_path: Path) -> None:
+    roster = tmp_path / "staff.csv"
+    roster.write_text("id,title,hired\n")
+    result = CliRunner().invoke(
+        app,
+        ["cost", "--roster", str(roster), "--proposal", str(proposal(tmp_path, "up")), "--from", "2019-07-01",
+         "--to", "2020-06-30", "--format", "html"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "None" not in result.stdout and 'data-label="Least"' in result.stdout
