@@ -53,8 +53,10 @@ def mutants(tree: ast.Module) -> Iterator[tuple[int, str, ast.Module]]:
             changes.append((f"{node.value} -> {node.value + 1}", None))
         elif isinstance(node, ast.Constant) and type(node.value) is bool:
             changes.append((f"{node.value} -> {not node.value}", None))
-        elif isinstance(node, ast.Return) and node.value is not None and not (
-            isinstance(node.value, ast.Constant) and node.value.value is None
+        elif (
+            isinstance(node, ast.Return)
+            and node.value is not None
+            and not (isinstance(node.value, ast.Constant) and node.value.value is None)
         ):
             changes.append(("return None", None))
         for what, where in changes:
