@@ -116,6 +116,7 @@ def test_compare_real_names_the_years_whose_prices_it_used() -> None:
         ("year,value\n2008,-5\n", "line 2: '2008,-5' is not a year and an index above 0"),
         ("year,value\n20080,100\n", "line 2: '20080,100' is not a year and an index above 0"),
         ("year,value\n2008,100\n2008,101\n", "line 3: 2008 appears twice"),
+        ("year,value\n2008\n", "line 2: '2008' is not a year and an index above 0"),  # a cell short
         ("# a comment\n\nyear,value\n2008,245,120\n", "line 4: '2008,245,120' has 3 cells, the header 2"),
     ],
 )
@@ -125,3 +126,11 @@ def test_a_cpi_file_that_is_not_a_series(tmp_path: Path, text: str, message: str
     outcome = runner.invoke(app, ["compare", "2008-05-19", "2018-06-16", "--cpi", str(bad)])
     assert outcome.exit_code == 1
     assert outcome.stderr.startswith(f"Error: --cpi {bad}: {message}"), outcome.stderr
+
+
+def test_a_small_index_is_an_index(tmp_path: Path) -> None:
+    series = tmp_path / "small.csv"
+    series.write_text("year,value\n2008,1\n2018,1.1\n")  # rebased to 1: still a series
+    result = paycalc.compare("2008-05-19", "2018-06-16", title="Teacher Aide", cpi=str(series))
+    # 25,927 / 21,713 / 1.1 - 1 = 0.085525... -> +8.55%, as with 100 and 110
+    assert two(result.rows[0].real_percent) == Decimal("8.55")  # type: ignore[arg-type]

@@ -151,3 +151,15 @@ def test_a_proposal_without_a_new_base_amount_keeps_longevity_amounts_only_where
     made = paycalc.load_proposal("moa-2014", BASE)  # +1% on 2013-05-01 and 2014-05-01, no longevity added
     for schedule in made.schedules[-2:]:
         assert set(schedule.longevity) == {"5-year", "15-year"}, schedule.effective
+
+
+def test_a_lump_sum_is_whole_unless_prorated_and_a_proposal_is_named_by_its_file(tmp_path: Path) -> None:
+    (tmp_path / "offers").mkdir()
+    path = tmp_path / "offers" / "whole.yaml"
+    path.write_text("name: w\nbase: 2018-06-16\nlump_sums:\n  - {name: bonus, amount: 1000, paid: 2019-10-01}\n")
+    made = paycalc.load_proposal(path, BASE)
+    assert made.proposal is not None and made.proposal.file == "whole.yaml"
+    half_time = paycalc.retro_pay(
+        "Teacher Aide", hired="2010-01-04", start="2019-10-01", end="2019-10-01", hours=15, schedules=made
+    )
+    assert [lump.amount for lump in half_time.lump_sums] == [Decimal("1000.00")]  # not pro-rated: 1,000 whole
