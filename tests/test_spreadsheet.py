@@ -287,3 +287,21 @@ def test_a_workbook_exactly_at_the_cap_is_read(tmp_path: Path, monkeypatch: pyte
     assert runner.invoke(app, ["retro", "--roster", str(book)]).exit_code == 0
     monkeypatch.setattr(spreadsheet, "MAX_UNPACKED", size - 1)
     assert runner.invoke(app, ["retro", "--roster", str(book)]).exit_code == 1
+
+
+def test_only_a_sheet_with_formulas_is_read_a_second_time(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    from paycalc.output.spreadsheet import SheetRows
+
+    plain = workbook(tmp_path / "plain.xlsx", [["1", "Teacher Aide", "2010-01-04", "2013-05-01", "2013-06-30", 20]])
+    book = Workbook()
+    book.active.append(HEADER)
+    book.active.append(["1", "Teacher Aide", "2010-01-04", "2013-05-01", "2013-06-30", "=40/2"])
+    book.save(tmp_path / "formula.xlsx")
+    rows = SheetRows(str(plain), None)
+    assert rows._formulas is None and len(list(rows)) == 1
+    rows.close()
+    rows = SheetRows(str(tmp_path / "formula.xlsx"), None)
+    assert rows._formulas is not None
+    rows.close()

@@ -69,6 +69,26 @@ def _size(count: int) -> str:
     return f"{count:,} bytes"
 
 
+def _has_formulas(path: str, member: str | None) -> bool:
+    """Whether a sheet's XML holds a formula (an ``<f>`` element, with a namespace prefix or not), read in
+    chunks; True when it cannot be told."""
+    import zipfile
+
+    if member is None:
+        return True
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open(member.lstrip("/")) as sheet:
+            tail = b""
+            while chunk := sheet.read(1 << 20):
+                text = tail + chunk
+                if any(mark in text for mark in (b"<f>", b"<f ", b":f>", b":f ")):
+                    return True
+                tail = chunk[-2:]
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return True
+    return False
+
+
 class SheetRows:
     """The rows of one sheet as text mappings, remembering where the last one came from."""
 
@@ -102,11 +122,15 @@ class SheetRows:
         self.row = 1
         self.carried: list[str] = []  # the header's columns paycalc does not read, carried through
         self._rows = self.workbook[self.sheet].iter_rows(values_only=True)
-        # the same rows with their formulas: a formula cell with no saved value reads as empty above, and
-        # is an error, never priced as empty (a workbook written by a program and never opened has them)
-        self._formulas = load_workbook(path, read_only=True, data_only=False)
-        self._formula_rows = self._formulas[self.sheet].iter_rows(values_only=True)
-        next(self._formula_rows, ())
+        # a formula cell with no saved value reads as empty above, and is an error, never priced as empty
+        # (a workbook written by a program and never opened has them): where the sheet holds a formula at
+        # all, its rows are read a second time, in step, with their formulas
+        self._formulas: Any = None
+        self._formula_rows: Iterator[tuple[Any, ...]] = iter(())
+        if _has_formulas(path, getattr(self.workbook[self.sheet], "_worksheet_path", None)):
+            self._formulas = load_workbook(path, read_only=True, data_only=False)
+            self._formula_rows = self._formulas[self.sheet].iter_rows(values_only=True)
+            next(self._formula_rows, ())
         self.header = [_text(cell).strip() for cell in next(self._rows, ())]
         while self.header and not self.header[-1]:
             self.header.pop()
@@ -140,7 +164,8 @@ class SheetRows:
 
     def close(self) -> None:
         self.workbook.close()
-        self._formulas.close()
+        if self._formulas is not None:
+            self._formulas.close()
 
 
 def write(out: IO[bytes], header: Sequence[str], rows: Iterable[Sequence[Any]], sheet: str = "Results") -> None:
