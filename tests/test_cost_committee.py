@@ -9,9 +9,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import paycalc
@@ -345,3 +348,20 @@ def test_the_python_api_hands_each_member_over() -> None:
     assert [m.member.id for m in each] == ["A", "B", "C"]
     assert each[0].status_quo == (2612568, 2612568)  # 26,125.68 (test_cost.py), one fiscal year and the total
     assert sum(m.status_quo[-1] for m in each) == int(result.total.status_quo * 100)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(-3, 3), max_size=14), st.integers(1, 6))
+def test_the_report_keeps_who_gains_least_and_most_as_a_full_sort_would(increases: list[int], count: int) -> None:
+    from paycalc.output.cost_members import extremes
+
+    costs = [
+        cost.MemberCost(
+            cost.Member(f"m{n}", "Teacher Aide", date(2010, 1, 4)), "Teacher Aide", (0, 100), ((0, 100 + x),), (0,)
+        )
+        for n, x in enumerate(increases)
+    ]
+    order = sorted(range(len(increases)), key=lambda n: (increases[n], n))  # ties in roster order
+    least, most = extremes(costs, count)
+    assert [m.place for m in least] == order[:count]
+    assert [m.place for m in most] == list(reversed(order[-count:]))

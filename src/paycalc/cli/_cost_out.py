@@ -52,7 +52,31 @@ def today() -> datetime.date:
     return datetime.date.today()
 
 
-def show(result: Any, proposals: list[Any], solved: Any, costs: Sequence[Any] | None, outputs: Outputs) -> None:
+def named_collector() -> Any:
+    """What the report keeps of the members as they are costed: those who gain least and most."""
+    from paycalc.output.cost_members import Extremes
+
+    return Extremes()
+
+
+def handing_over(costs: list[Any] | None, named: Any) -> Callable[[Any], None] | None:
+    """The costing's ``on_member``: each member to the list of all (per-member outputs) and to the report's
+    collector, where asked for; None when neither is."""
+    if costs is None and named is None:
+        return None
+
+    def take(cost: Any) -> None:
+        if costs is not None:
+            costs.append(cost)
+        if named is not None:
+            named.add(cost)
+
+    return take
+
+
+def show(
+    result: Any, proposals: list[Any], solved: Any, costs: Sequence[Any] | None, outputs: Outputs, named: Any = None
+) -> None:
     from paycalc.output import cost_render
     from paycalc.output.render import terminal_width, to_csv, to_json
 
@@ -97,9 +121,9 @@ def show(result: Any, proposals: list[Any], solved: Any, costs: Sequence[Any] | 
         elif outputs.kind == "html":
             from paycalc.output.report import html as html_report
 
-            assert costs is not None
+            assert named is not None
             made = (outputs.roster if outputs.roster != "-" else "stdin", today())
-            text = html_report(result, proposals, solved, costs=costs, carried=outputs.carried, made=made)
+            text = html_report(result, proposals, solved, named=named.found(), carried=outputs.carried, made=made)
         else:
             text = cost_render.render_table(result, names, outputs.by_title, terminal_width()) + "\n"
             if solved is not None:

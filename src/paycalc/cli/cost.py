@@ -167,8 +167,9 @@ def cost(
     outputs = _cost_out.Outputs(kind, by == "title", output, per_member, write_proposal, roster, carried)
     with reporting_errors():
         _cost_out.check_paths(outputs, input_files(base, list(proposal), roster))
-    keep = per_member is not None or kind == "html" or output.lower().endswith(".xlsx")
-    costs: list[Any] | None = [] if keep else None
+    # every member is kept only for a per-member output; the report keeps those who gain least and most
+    costs: list[Any] | None = [] if per_member is not None or output.lower().endswith(".xlsx") else None
+    named = _cost_out.named_collector() if kind == "html" else None
     solved = None
     reported: set[int] = set()
 
@@ -200,7 +201,7 @@ def cost(
                 method,
                 when,
                 on_invalid,
-                on_member=None if costs is None else costs.append,
+                on_member=_cost_out.handing_over(costs, named),
             )
         except RowError as error:
             fail(f"{_place(roster, rows, error.row, error.reason)}: {error.reason}")
@@ -208,7 +209,7 @@ def cost(
             fail(f"{_name(roster)}: {exc}")
         except csv.Error as exc:
             fail(f"{_name(roster)}: {exc}")
-    _cost_out.show(result, proposals, solved, costs, outputs)
+    _cost_out.show(result, proposals, solved, costs, outputs, named)
     if reported:
         s = "" if len(reported) == 1 else "s"
         typer.echo(f"Error: {len(reported)} invalid row{s} left out of the costing (each reported above)", err=True)

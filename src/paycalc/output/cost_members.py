@@ -3,6 +3,7 @@ report names (who gains least and most)."""
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any, NamedTuple
@@ -122,10 +123,36 @@ def _named(index: int, cost: MemberCost) -> Named:
     return Named(index, cost.member.id, cost.member.carried, cost.title, money_of(old), increases)
 
 
-def extremes(costs: Sequence[MemberCost], count: int = 5) -> tuple[list[Named], list[Named]]:
+class Extremes:
+    """The ``count`` members who gain least and most under the first offer over the whole range, kept as
+    the costing hands members over (ties in roster order): memory for ``2 x count`` members, not all."""
+
+    def __init__(self, count: int = 5) -> None:
+        self.count = count
+        self.seen = 0
+        self._least: list[tuple[int, int, Named]] = []  # (-increase, -place): the largest kept is on top
+        self._most: list[tuple[int, int, Named]] = []  # (increase, place): the smallest kept is on top
+
+    def add(self, cost: MemberCost) -> None:
+        increase, place = cost.pay[0][-1] - cost.status_quo[-1], self.seen
+        self.seen += 1
+        for heap, key in ((self._least, (-increase, -place)), (self._most, (increase, place))):
+            if len(heap) < self.count:
+                heapq.heappush(heap, (*key, _named(place, cost)))
+            elif key > heap[0][:2]:
+                heapq.heapreplace(heap, (*key, _named(place, cost)))
+
+    def found(self) -> tuple[list[Named], list[Named]]:
+        """The least first, then the most first."""
+        least = [named for *_, named in sorted(self._least, reverse=True)]
+        most = [named for *_, named in sorted(self._most, reverse=True)]
+        return least, most
+
+
+def extremes(costs: Iterable[MemberCost], count: int = 5) -> tuple[list[Named], list[Named]]:
     """The ``count`` members who gain least and most under the first offer over the whole range (ties
     in roster order)."""
-    order = sorted(range(len(costs)), key=lambda i: (costs[i].pay[0][-1] - costs[i].status_quo[-1], i))
-    least = [_named(i, costs[i]) for i in order[:count]]
-    most = [_named(i, costs[i]) for i in reversed(order[-count:])]
-    return least, most
+    kept = Extremes(count)
+    for cost in costs:
+        kept.add(cost)
+    return kept.found()

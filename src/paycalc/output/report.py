@@ -16,9 +16,9 @@ from decimal import Decimal
 from typing import Any
 
 from paycalc.contract.models import Contract
-from paycalc.membership.costing import Costing, MemberCost
+from paycalc.membership.costing import Costing
 from paycalc.output import report_charts
-from paycalc.output.cost_members import extremes
+from paycalc.output.cost_members import Named
 from paycalc.output.cost_render import as_record, label
 from paycalc.output.render import money, published, signed_money, signed_percent
 from paycalc.rules import core
@@ -58,11 +58,12 @@ def html(
     proposals: list[Contract],
     solved: Any = None,
     *,
-    costs: Sequence[MemberCost] = (),
+    named: tuple[Sequence[Named], Sequence[Named]] = ((), ()),
     carried: Sequence[str] = (),
     made: tuple[str, datetime.date] = ("", datetime.date(1970, 1, 1)),
 ) -> str:
-    """The report; ``made``: the roster's name and the day it was made."""
+    """The report; ``named``: the members who gain least and most (:class:`paycalc.output.cost_members.Extremes`);
+    ``made``: the roster's name and the day it was made."""
     import jinja2
 
     from paycalc._version import __version__
@@ -72,7 +73,7 @@ def html(
     pairs = enumerate(zip(costing.periods, record["periods"], strict=True))
     rows = [_row(label(period), data, f"periods.{i}", False) for i, (period, data) in pairs]
     rows.append(_row("Total", record["total"], "total", True))
-    least, most = extremes(costs)
+    least, most = named
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("paycalc.output", "templates"), autoescape=True, undefined=jinja2.StrictUndefined
     )
@@ -164,7 +165,7 @@ def _title(i: int, entry: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _member(named: Any) -> dict[str, Any]:
+def _member(named: Named) -> dict[str, Any]:
     return {
         "key": f"members.{named.place}.total",
         "id": named.id,
