@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -365,3 +366,24 @@ def test_the_report_keeps_who_gains_least_and_most_as_a_full_sort_would(increase
     least, most = extremes(costs, count)
     assert [m.place for m in least] == order[:count]
     assert [m.place for m in most] == list(reversed(order[-count:]))
+
+
+def test_a_signal_while_the_outputs_are_written_names_the_file_not_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import signal
+
+    import typer
+
+    from paycalc.cli import _cost_out
+    from paycalc.output.files import Interrupted
+
+    def stopped(out: object) -> None:
+        raise Interrupted(signal.SIGTERM)  # as the handler raises it when SIGTERM arrives mid-write
+
+    target = tmp_path / "costing.csv"
+    with pytest.raises(typer.Exit) as ended:
+        _cost_out._write_all([(str(target), stopped, False)])
+    assert ended.value.exit_code == 128 + signal.SIGTERM
+    assert capsys.readouterr().err == f"Error: stopped by SIGTERM ({target} was not written)\n"
+    assert list(tmp_path.iterdir()) == []

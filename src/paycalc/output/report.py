@@ -97,7 +97,7 @@ def html(
         rows=rows,
         titles=[_title(i, entry) for i, entry in enumerate(record["total"]["by_title"])],
         bars=report_charts.fiscal_bars(costing, names),
-        title_bars=report_charts.title_bars(costing)[0],
+        title_bars=report_charts.title_bars(costing),
         carried=list(carried),
         least=[_member(m) for m in least],
         most=[_member(m) for m in most],

@@ -79,7 +79,7 @@ def _whole(value: float) -> str:
     return f"-${-value:,.0f}" if value < 0 else f"${value:,.0f}"
 
 
-def title_bars(costing: Costing) -> list[dict[str, Any]]:
+def title_bars(costing: Costing) -> dict[str, Any]:
     """Per title, per offer, its increase over the whole range as a bar on a track with $0 marked: where
     the bar starts and how wide it is, in percent of the track (negative bars run left of $0). Bars use at
     most 70% of the track, so the figure after the longest one still fits beside it."""
@@ -97,4 +97,4 @@ def title_bars(costing: Costing) -> list[dict[str, Any]]:
             figure = signed_money(increase)
             bars.append({"start": f"{start:.2f}", "size": f"{size:.2f}", "colour": colour(k), "figure": figure})
         found.append({"title": title, "members": entry.members, "bars": bars})
-    return [{"zero": f"{zero:.2f}", "titles": found}]
+    return {"zero": f"{zero:.2f}", "titles": found}
