@@ -1,26 +1,27 @@
-"""Retro pay for a whole membership: time and peak memory of `paycalc retro --roster`.
+"""Retro pay for a whole membership: time and peak memory of `paycalc retro --roster`, in one run.
 
-Makes a roster of N employees (default 30,000; one in ten changes title or hours mid-way, so has two
-rows) over the agreement's term, 2009-11-01 to 2018-11-30, with pay to be checked against the 2008-05-19
-schedule. Then, in one run:
+Makes rosters of 30,000 and 1,000,000 employees (one in ten changes title or hours mid-way, so has two
+rows) over the agreement's term, 2009-11-01 to 2018-11-30, paid against the 2008-05-19 schedule. Then,
+interleaved round by round so the machine's load falls alike on every figure:
 
-- times `paycalc retro --roster` on it (a cold start, like a user's), against 10 cold
-  `paycalc pay` runs one after the other: goal, the roster in at most the time of the 10;
-- measures the peak memory (max RSS) of the roster run at N and at 4 x N employees;
-- with --million, also times 1,000,000 employees once: goal, within 40 x the N-employee time and
-  at most 200 MiB peak memory.
+- a cold `paycalc pay` (the unit): goals, the 30,000 roster within 4 of them, the 1,000,000 within 20;
+- each roster's retro (cold, as a user runs it), its peak memory (max RSS; goal at 1,000,000: 300 MiB);
+- the floor: a Python that reads the same roster and writes the same output, and does nothing else;
+- with --check, the row-by-row path (PAYCALC_ROW_BY_ROW=1) on the 30,000 roster (and with --million-check
+  on the 1,000,000 too, about half a minute), and the outputs compared byte for byte.
 
 Run it with the interpreter paycalc is installed in:
 
-    python bench/roster.py               # 30,000 and 120,000 employees
-    python bench/roster.py --million     # and 1,000,000 (about a minute more)
-    python bench/roster.py --employees 5000
+    python bench/roster.py                  # 5 rounds
+    python bench/roster.py --rounds 9 --check
+    python bench/roster.py --small 5000 --large 100000
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import filecmp
 import os
 import random
 import statistics
@@ -35,6 +36,9 @@ TITLES = ["Teacher Aide", "Ed. Asst.", "Ed. Asst. A-I", "Ed. Asst. A-II", "Ed. A
           "Aux. Trainer", "Ed. Assoc. A", "Aux. Trainer A", "Ed. Assoc. B", "Aux. Trainer B"]  # fmt: skip
 START, END = date(2009, 11, 1), date(2018, 11, 30)
 PAY = ["pay", "--title", "Ed. Asst. B", "--date", "2018-06-16", "--years", "16"]
+FLOOR = """import sys
+with open(sys.argv[1], "rb") as roster, open(sys.argv[2], "rb") as output:
+    roster.read(), open(sys.argv[3], "wb").write(output.read())"""
 
 
 def write_roster(path: Path, employees: int, seed: int = 2009) -> int:
@@ -50,16 +54,16 @@ def write_roster(path: Path, employees: int, seed: int = 2009) -> int:
             title = rng.choice(TITLES)
             if rng.random() < 0.1:  # a title change: two rows for one id
                 change = START + timedelta(days=rng.randrange(30, (END - START).days - 30))
-                writer.writerow([f"E{n:06d}", title, hired, START, change - timedelta(days=1), hours, "2008-05-19"])
-                writer.writerow([f"E{n:06d}", rng.choice(TITLES), hired, change, END, hours, "2008-05-19"])
+                writer.writerow([f"E{n:07d}", title, hired, START, change - timedelta(days=1), hours, "2008-05-19"])
+                writer.writerow([f"E{n:07d}", rng.choice(TITLES), hired, change, END, hours, "2008-05-19"])
                 rows += 2
             else:
-                writer.writerow([f"E{n:06d}", title, hired, START, END, hours, "2008-05-19"])
+                writer.writerow([f"E{n:07d}", title, hired, START, END, hours, "2008-05-19"])
                 rows += 1
     return rows
 
 
-def run(cmd: list[str], env: dict[str, str]) -> tuple[float, int]:
+def run(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, int]:
     """Wall time in seconds and peak memory (max RSS, KiB) of one command."""
     start = time.perf_counter()
     child = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL)
@@ -72,9 +76,11 @@ def run(cmd: list[str], env: dict[str, str]) -> tuple[float, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--employees", type=int, default=30_000, help="employees in the roster (default 30,000)")
-    parser.add_argument("--repeat", type=int, default=3, help="timed repetitions, median taken (default 3)")
-    parser.add_argument("--million", action="store_true", help="also time a roster of 1,000,000 employees")
+    parser.add_argument("--small", type=int, default=30_000, help="employees in the small roster (default 30,000)")
+    parser.add_argument("--large", type=int, default=1_000_000, help="employees in the large one (default 1,000,000)")
+    parser.add_argument("--rounds", type=int, default=5, help="interleaved rounds, medians taken (default 5)")
+    parser.add_argument("--check", action="store_true", help="compare the small roster with the row-by-row path")
+    parser.add_argument("--million-check", action="store_true", help="and the large one (about half a minute)")
     args = parser.parse_args()
     paycalc = str(Path(sys.executable).with_name("paycalc"))
     if not Path(paycalc).exists():
@@ -83,41 +89,49 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as work:
         folder = Path(work)
         env = {**os.environ, "PAYCALC_CACHE_DIR": str(folder / "cache")}
-        small, large = folder / "small.csv", folder / "large.csv"
-        rows_small = write_roster(small, args.employees)
-        rows_large = write_roster(large, 4 * args.employees)
-        roster = [paycalc, "retro", "--roster", str(small), "--output", str(folder / "out.csv")]
+        sizes = {"small": args.small, "large": args.large}
+        rows = {name: write_roster(folder / f"{name}.csv", n) for name, n in sizes.items()}
         run([paycalc, *PAY], env)  # fills the schedule cache, as any earlier run would have
 
-        roster_times, pay_times = [], []
-        for _ in range(args.repeat):
-            pay_times.append(sum(run([paycalc, *PAY], env)[0] for _ in range(10)))
-            roster_times.append(run(roster, env)[0])
-        _, rss_small = run(roster, env)
-        _, rss_large = run([*roster[:3], str(large), "--output", str(folder / "out-large.csv")], env)
-        with (folder / "out.csv").open() as out:
-            ids = sum(1 for _ in out) - 1
-        million = None
-        if args.million:
-            huge = folder / "million.csv"
-            rows_huge = write_roster(huge, 1_000_000)
-            million = (rows_huge, *run([*roster[:3], str(huge), "--output", str(folder / "out-million.csv")], env))
+        times: dict[str, list[float]] = {k: [] for k in ("pay", "small", "large", "floor small", "floor large")}
+        memory: dict[str, int] = {}
+        for _ in range(args.rounds):
+            times["pay"].append(run([paycalc, *PAY], env)[0])
+            for name in sizes:
+                roster = folder / f"{name}.csv"
+                elapsed, rss = run([paycalc, "retro", "--roster", str(roster), "-o", str(folder / f"{name}.out")], env)
+                times[name].append(elapsed)
+                memory[name] = max(memory.get(name, 0), rss)
+                floor = [
+                    sys.executable,
+                    "-c",
+                    FLOOR,
+                    str(roster),
+                    str(folder / f"{name}.out"),
+                    str(folder / "floor.out"),
+                ]
+                elapsed, rss = run(floor, env)
+                times[f"floor {name}"].append(elapsed)
+                memory[f"floor {name}"] = max(memory.get(f"floor {name}", 0), rss)
+        checked = []
+        for name in ("small", "large") if args.million_check else ("small",) if args.check else ():
+            scalar = {**env, "PAYCALC_ROW_BY_ROW": "1"}
+            run([paycalc, "retro", "--roster", str(folder / f"{name}.csv"), "-o", str(folder / "scalar.out")], scalar)
+            same = filecmp.cmp(folder / f"{name}.out", folder / "scalar.out", shallow=False)
+            checked.append(f"{rows[name]:,} rows: {'byte for byte the same' if same else 'DIFFERENT'}")
 
-    roster_time, pay_time = statistics.median(roster_times), statistics.median(pay_times)
-    print(
-        f"roster: {args.employees:,} employees, {rows_small:,} rows, {ids:,} ids out; python {sys.version.split()[0]}"
-    )
-    print(f"paycalc retro --roster:  median {roster_time:.2f} s  ({roster_time / rows_small * 1e6:.0f} us a row)")
-    print(f"10 x cold paycalc pay:   median {pay_time:.2f} s")
-    print(f"ratio: {roster_time / pay_time:.2f}  (goal <= 1.00)")
-    small_mib, large_mib = rss_small / 1024, rss_large / 1024
-    print(f"peak memory: {small_mib:.1f} MiB at {rows_small:,} rows, {large_mib:.1f} MiB at {rows_large:,} rows")
-    if million is not None:
-        rows_huge, huge_time, rss_huge = million
+    pay = statistics.median(times["pay"])
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, {args.rounds} interleaved rounds, medians")
+    print(f"cold paycalc pay: {pay:.3f} s (the unit)")
+    for name, goal in (("small", 4), ("large", 20)):
+        took, floor = statistics.median(times[name]), statistics.median(times[f"floor {name}"])
         print(
-            f"1,000,000 employees ({rows_huge:,} rows): {huge_time:.1f} s, {huge_time / roster_time:.1f} x the "
-            f"{args.employees:,}-employee time (goal <= 40); peak memory {rss_huge / 1024:.1f} MiB (goal <= 200)"
+            f"retro --roster, {sizes[name]:,} employees ({rows[name]:,} rows): {took:.2f} s = {took / pay:.1f} pay "
+            f"runs (goal <= {goal}); peak {memory[name] / 1024:.0f} MiB; floor (read + write) {floor:.2f} s "
+            f"= {floor / pay:.1f} runs, {memory[f'floor {name}'] / 1024:.0f} MiB"
         )
+    for line in checked:
+        print(f"columnar against row by row, {line}")
 
 
 if __name__ == "__main__":

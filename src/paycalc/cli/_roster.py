@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -14,6 +15,7 @@ import typer
 from paycalc.cli._common import EXIT_SKIPPED, as_typed, fail
 from paycalc.contract.errors import PaycalcError, RowError
 from paycalc.contract.models import Contract, Instalment
+from paycalc.membership.pool import WorkerDied
 from paycalc.output.files import Interrupted, NotUtf8, open_binary, text_lines, write_atomically
 from paycalc.output.render import Format
 from paycalc.output.roster_out import Shape, write, write_xlsx
@@ -111,12 +113,12 @@ def run_roster(
     instalments: tuple[Instalment, ...],
     sheet: str | None = None,
     sources: list[str] | None = None,  # every file the command reads: the output may replace none of them
+    jobs: int | None = None,  # processes that price a plain CSV roster (None: one per core for a long one)
 ) -> None:
     """Price a roster (CSV or .xlsx) row by row into ``output`` (CSV, JSON or .xlsx); nothing is written
     unless the run succeeds."""
     from paycalc.contract.inputs import to_cycles, to_date
     from paycalc.membership import roster as pricing
-    from paycalc.membership.parallel import BATCH, in_two_processes
     from paycalc.membership.roster import OPTIONAL, REQUIRED
     from paycalc.output.files import STDOUT_NAMES, check_output
     from paycalc.rules import periods, proposal
@@ -154,12 +156,26 @@ def run_roster(
     except PaycalcError as exc:
         fail(str(exc))
     try:
+        anchor = None if method[1] is None else to_date(method[1], "anchor")
+        cycles = None if method[2] is None else to_cycles(method[2])
+        chosen, anchor, pay_for = periods.for_contract(contract, method[0], anchor, cycles)
+        row_by_row = os.environ.get("PAYCALC_ROW_BY_ROW") == "1"  # a check of the columnar path, by hand
+        if format is Format.csv and not (instalments or row_by_row or is_xlsx(source) or is_xlsx(output)):
+            from paycalc.cli._columnar import priced
+
+            def header_of(raw: list[str]) -> tuple[list[str], list[str]]:
+                names = header_names(raw, REQUIRED + OPTIONAL)
+                return names, read_columns(names, name, REQUIRED, OPTIONAL)
+
+            if priced(source, output, contract, (chosen, anchor, cycles), jobs, header_of):
+                infile.close()
+                return
         with closing(infile):
             carried = reader.carried if is_xlsx(source) else read_header(reader, name, REQUIRED, OPTIONAL)
 
-            # rows are priced ahead of their totals (paycalc.membership.parallel), so each row's place is kept
-            # until its total is made: the line (CSV) or sheet row (.xlsx) of the last rows read
-            places: deque[int] = deque(maxlen=8 * BATCH)
+            # each row's place is kept until its total is made: the line (CSV) or sheet row (.xlsx) of the
+            # last rows read
+            places: deque[int] = deque(maxlen=8)
             count = 0
             xlsx = is_xlsx(source)
 
@@ -180,12 +196,7 @@ def run_roster(
                     places.append(reader.row if xlsx else line)
                     yield row
 
-            anchor = None if method[1] is None else to_date(method[1], "anchor")
-            cycles = None if method[2] is None else to_cycles(method[2])
-            _, _, pay_for = periods.for_contract(contract, method[0], anchor, cycles)
-            totals = pricing.retro_totals(
-                rows(), contract, pay_for, report if skip_invalid else None, mapper=in_two_processes, carried=carried
-            )
+            totals = pricing.retro_totals(rows(), contract, pay_for, report if skip_invalid else None, carried=carried)
             shape = Shape(
                 carried, contract.proposal is not None, bool(contract.proposal and contract.proposal.lump_sums)
             )
@@ -202,6 +213,8 @@ def run_roster(
         fail(f"{name}: {exc} (nothing was written)")
     except csv.Error as exc:
         fail(f"{name}: line {read}: {exc} (a cell of at most {MAX_CELL:,} characters; nothing was written)")
+    except WorkerDied as error:
+        fail(f"{error}; nothing was written")
     except PaycalcError as error:
         fail(as_typed(str(error)))
     except Interrupted as signal:

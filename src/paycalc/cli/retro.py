@@ -118,6 +118,17 @@ def retro(
             "if any was left out, e.g. --skip-invalid. [default: stop at the first invalid row]",
         ),
     ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            metavar="N",
+            min=1,
+            help="With --roster: processes that price a CSV roster, e.g. --jobs 2; the output is the same with "
+            "any number. [default: $PAYCALC_JOBS, else one per core paycalc may run on for a roster of 8 MB "
+            "or more, one for a shorter]",
+            show_default=False,
+        ),
+    ] = None,
     format: Annotated[
         Format | None,
         typer.Option(
@@ -172,10 +183,13 @@ def retro(
         from paycalc.cli._common import input_files
 
         sources = input_files(contract, [proposal] if proposal else [], roster)
-        run_roster(roster, output, format or Format.csv, paying, skip_invalid, contract, split, sheet, sources)
+        count = _jobs(jobs)
+        run_roster(roster, output, format or Format.csv, paying, skip_invalid, contract, split, sheet, sources, count)
         return
     if skip_invalid:
         usage_error("--skip-invalid applies only with --roster")
+    if jobs is not None:
+        usage_error("--jobs applies only with --roster")
     if output.lower().endswith(".xlsx"):
         usage_error(f"--output {output}: a spreadsheet is written for --roster only (give a .csv, .json or .txt path)")
     missing = [
@@ -237,3 +251,17 @@ def _instalments(text: str | None, contract: Contract) -> tuple[Instalment, ...]
 
         return proposal.parse_instalments(text)
     return contract.proposal.instalments if contract.proposal is not None else ()
+
+
+def _jobs(option: int | None) -> int | None:
+    """Processes for a roster: --jobs, else PAYCALC_JOBS, else None (one per core for a long roster)."""
+    import os
+
+    if option is not None:
+        return option
+    value = os.environ.get("PAYCALC_JOBS", "").strip()
+    if not value:
+        return None
+    if not value.isdigit() or int(value) < 1:
+        usage_error(f"PAYCALC_JOBS={value!r} is not a number of processes (a whole number, 1 or more)")
+    return int(value)

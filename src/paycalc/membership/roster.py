@@ -32,7 +32,7 @@ Mapper = Callable[[Callable[[Mapping[str, str | None]], Priced], Iterable[Mappin
 def one_by_one(
     price: Callable[[Mapping[str, str | None]], Priced], rows: Iterable[Mapping[str, str | None]]
 ) -> Iterator[tuple[Mapping[str, str | None], Priced]]:
-    """Each row with its price, in this process (``paycalc.membership.parallel`` offers two processes)."""
+    """Each row with its price, in this process."""
     for row in rows:
         yield row, price(row)
 

@@ -222,3 +222,23 @@ def write_folder(folder: str, files: dict[str, str], *, force: bool = False) -> 
             shutil.rmtree(staging, ignore_errors=True)
             if (aside is not None and not (aside / "folder").exists()) or (aside is not None and target.exists()):
                 shutil.rmtree(aside, ignore_errors=True)
+
+
+def lines_from(path: str, start: int, stop: int, header: int) -> bytes:
+    """The whole lines of ``path`` that begin at an offset from ``start`` to before ``stop`` (a line at
+    ``header``, the first after the header, begins there): the lines of a file cut into byte ranges, each
+    line in exactly one range, for processes that read their own ranges."""
+    with open(path, "rb") as file:
+        if start > header:
+            file.seek(start - 1)
+            file.readline()  # the end of the line begun before ``start`` (at ``start - 1``: just its line feed)
+            begin = file.tell()
+        else:
+            file.seek(header)
+            begin = header
+        if begin >= stop:
+            return b""
+        data = file.read(stop - begin)
+        if not data.endswith(b"\n"):
+            data += file.readline()
+    return data

@@ -1,0 +1,130 @@
+"""``paycalc retro --roster`` in columns: a plain CSV roster read in blocks of whole lines, each priced as
+arrays (:mod:`paycalc.output.roster_blocks`), in ``--jobs`` processes for a long one; one total per id
+written as CSV, in the rows' order.
+
+It takes a roster only when it answers byte for byte what the row-by-row path answers; anything else
+raises :class:`~paycalc.membership.column_runs.Unpriced` before a byte is kept, and the caller prices the
+roster row by row (which also names any row in error). Left to that path: stdin, .xlsx, JSON output,
+instalments, proposals, daily pay and 22 biweekly checks, a byte-order mark, a double quote, a carriage
+return not before a line feed, a row of another width, an id repeated after other ids, and every row
+the scalar rules refuse.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from collections.abc import Callable, Iterator
+from typing import IO, TYPE_CHECKING, Any
+
+from paycalc.membership.column_runs import Unpriced
+from paycalc.output.files import safe_cell
+from paycalc.output.roster_out import COLUMNS
+
+if TYPE_CHECKING:
+    from paycalc.output.roster_blocks import Done, Group
+
+BLOCK = 1 << 22  # bytes read at a time (about 55,000 rows): memory follows the block, not the file
+LONG = 1 << 23  # bytes (about 110,000 rows): by default, a longer roster is priced in a process per core
+
+
+def priced(
+    source: str,
+    output: str,
+    contract: Any,
+    method: tuple[str, datetime.date | None, int | None],
+    jobs: int | None,
+    header_of: Callable[[list[str]], tuple[list[str], list[str]]],
+) -> bool:
+    """Write the roster's totals in columns when the roster and the run allow it; True when written.
+    ``header_of`` checks the header's names, as the row-by-row path does, and gives them as paycalc reads
+    them with the columns carried through."""
+    import stat
+
+    from paycalc.membership.columnar import Pricer
+    from paycalc.output.files import write_atomically
+
+    if source == "-" or contract.proposal is not None:
+        return False
+    try:
+        size = os.stat(source).st_size
+        if not stat.S_ISREG(os.stat(source).st_mode):
+            return False  # a pipe or a device is read once, as it comes, row by row
+        with open(source, "rb") as file:
+            first = file.readline()
+    except OSError:
+        return False  # the row-by-row path says what is wrong
+    line = first.removesuffix(b"\n").removesuffix(b"\r")
+    if first.startswith(b"\xef\xbb\xbf") or not first.endswith(b"\n") or any(c in line for c in (b'"', b"\r", b"\0")):
+        return False  # the csv module reads such a header otherwise than by commas: it says what it makes of it
+    try:
+        raw = line.decode("utf-8").split(",")
+        Pricer(contract, *method)  # refuses what it cannot price (lump sums, daily pay)
+    except (UnicodeDecodeError, Unpriced):
+        return False
+    header, carried = header_of(raw)
+    if jobs is None:  # by default, more processes only where they pay for their start
+        from paycalc.membership.pool import cores
+
+        jobs = cores() if size >= LONG else 1
+    count = jobs
+    try:
+        write_atomically(output, lambda out: write_totals(source, header, carried, (contract, method), out, count))
+    except Unpriced:
+        return False
+    return True
+
+
+def ranges(source: str) -> Iterator[tuple[tuple[int, int], None]]:
+    """The byte ranges a roster is priced in: each process reads the whole lines that begin in its range."""
+    size = os.path.getsize(source)
+    with open(source, "rb") as file:
+        header = len(file.readline())
+    for start in range(header, size, BLOCK):
+        yield (start, min(start + BLOCK, size)), None
+
+
+def write_totals(
+    source: str, header: list[str], carried: list[str], terms: tuple[Any, Any], out: IO[str], jobs: int
+) -> None:
+    """Price ``source`` (its header checked, names as paycalc reads them) into ``out``: the roster CSV,
+    in ``jobs`` processes."""
+    import numpy as np
+
+    from paycalc.membership.pool import Ordered, each
+    from paycalc.output.roster_blocks import Blocks
+
+    out.write(",".join(safe_cell(n) for n in ["id", *carried, *COLUMNS[1:]]) + "\n")
+    hashes: list[Any] = []  # of every id written: an id repeated after other ids is found at the end
+    pending: list[Group] = []  # the last id so far: its rows may go on in the next block
+
+    def write(_: None, done: Done | None) -> None:
+        if done is None:
+            return
+        first = done.first
+        if pending and pending[0].id == first.id:
+            first = pending.pop().joined(first)
+        elif pending:
+            _put(pending.pop(), out, hashes)
+        if done.last is None:
+            pending.append(first)
+            return
+        _put(first, out, hashes)
+        out.write(done.body.decode("utf-8"))
+        hashes.append(done.hashes)
+        pending.append(done.last)
+
+    with Ordered[None](Blocks(source, terms[0], header, carried, terms[1]), jobs) as pool:
+        each(pool, ranges(source), write)
+    if pending:
+        _put(pending.pop(), out, hashes)
+    every = np.sort(np.concatenate(hashes)) if hashes else np.zeros(0, dtype=np.uint64)
+    if (every[1:] == every[:-1]).any():
+        raise Unpriced("an id may appear twice")  # the row-by-row path says where, or writes it if not
+
+
+def _put(group: Group, out: IO[str], hashes: list[Any]) -> None:
+    import numpy as np
+
+    out.write(group.line())
+    hashes.append(np.array([group.hash], dtype=np.uint64))

@@ -1,0 +1,228 @@
+"""The array kernel of :mod:`paycalc.membership.columnar`: a prepared chunk of rows in, owed and paid cents out.
+
+A :class:`Kernel` holds only the contract and the pay method, so it is sent once to each process of a
+pool; each :class:`Job` carries the rate tables as they stand (small) with its rows. No I/O, no clock.
+"""
+
+from __future__ import annotations
+
+import datetime
+from itertools import pairwise
+from typing import TYPE_CHECKING, NamedTuple
+
+import numpy as np
+
+from paycalc.contract.models import Contract
+from paycalc.rules import period_arrays, steps
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
+
+    Ints = NDArray[np.int64]
+
+NEVER = 10**7  # an ordinal after every date paycalc prices (2199-12-31 is 803,168)
+_TAG = 64  # an edge's sort key (int32): ordinal x 64 + tag (0 a schedule's date, tier + 1 a tier's day, 63 no edge)
+_PAD = NEVER * _TAG + _TAG - 1
+
+
+class Unpriced(Exception):
+    """These rows are for the scalar path: it prices them, or names the row in error."""
+
+
+class Job(NamedTuple):
+    """A chunk of rows, checked: ways, hire dates, starts, ends (ordinals), the schedule paid, frozen (-1 for a
+    flat amount) and the flat amount's rate id; with the rate tables as they stand."""
+
+    way: Ints
+    hired: Ints
+    start: Ints
+    end: Ints
+    frozen: Ints
+    flat: Ints
+    ids: Ints  # [way][schedule][tier] -> rate id
+    rates: Ints  # [0 numerator, 1 denominator][rate id]
+
+
+class Kernel:
+    """Prices jobs under one contract and pay method (semimonthly, monthly, or biweekly with 26 checks)."""
+
+    def __init__(self, contract: Contract, method: str, anchor: int) -> None:
+        self.contract = contract
+        self.method = method
+        self.anchor = anchor  # biweekly: an ordinal of a period's first day, modulo 14
+        self.edges = np.array([s.effective.toordinal() for s in contract.schedules], dtype=np.int64)
+        self.tiers = len(contract.tiers)
+        self.closed_form = contract.terms.step_advance is None and not contract.terms.freezes
+        self._spans = np.zeros((0, 0), dtype=np.int64)  # [rate id][schedule]: a whole schedule's days at the rate
+        self._sums = np.zeros((0, 0), dtype=np.int64)
+
+    def price(self, job: Job) -> tuple[Ints, Ints]:
+        """Owed and paid cents of each row of ``job``: the sums of :func:`paycalc.rules.retro.totals`."""
+        way, hired, start, end, frozen, flat, ids, rates = job
+        if not len(way):
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        tier0, moves, move_tiers = self._tiers(hired, start, end)
+        self._tables(rates)
+        used = np.unique(way)
+        if not _joins(ids[used]):
+            return self._segments(job, tier0, moves, move_tiers)
+        # each row's edges, sorted: its start, the schedules' dates and tier days inside it, its end + 1
+        dates = self.edges[1:]
+        inside = (dates[None, :] > start[:, None]) & (dates[None, :] <= end[:, None])
+        dates = dates[inside.any(axis=0)]
+        inside = (dates[None, :] > start[:, None]) & (dates[None, :] <= end[:, None])
+        keys = np.concatenate(
+            [
+                (start * _TAG + tier0 + 1)[:, None],
+                np.where(inside, dates[None, :] * _TAG, _PAD),
+                np.where(moves <= end[:, None], moves * _TAG + move_tiers + 1, _PAD),
+                ((end + 1) * _TAG + _TAG - 1)[:, None],
+            ],
+            axis=1,
+        ).astype(np.int32)
+        keys.sort(axis=1)
+        day, tag = keys >> 6, keys & (_TAG - 1)
+        # tiers only rise along a row; a schedule's date (tag 0) moves the schedule in force on by one
+        tier = np.maximum.accumulate(np.where(tag < _TAG - 1, tag, 0), axis=1) - 1
+        in_force = np.searchsorted(self.edges, start, side="right")[:, None] - 1 + np.cumsum(tag == 0, axis=1)
+        cell = (way[:, None] * len(self.edges) + np.minimum(in_force, len(self.edges) - 1)) * self.tiers + tier
+        owed_id = ids.ravel()[cell]
+        held = ((way * len(self.edges) + np.maximum(frozen, 0)) * self.tiers)[:, None] + tier
+        paid_id = np.where((frozen < 0)[:, None], flat[:, None], ids.ravel()[held])
+        # a run: from an edge inside the row to the day before the next edge; none between two edges on one day
+        columns = np.arange(keys.shape[1])
+        runs = np.zeros(keys.shape, dtype=bool)
+        runs[:, :-1] = (day[:, :-1] <= end[:, None]) & (day[:, 1:] != day[:, :-1])
+        before = np.maximum.accumulate(np.where(runs, columns, -1), axis=1)
+        previous = np.maximum(before[:, :-1], 0)
+        same = np.zeros(keys.shape, dtype=bool)  # a run at the rates of the run before it goes on
+        same[:, 1:] = (
+            (before[:, :-1] >= 0)
+            & (np.take_along_axis(owed_id, previous, axis=1) == owed_id[:, 1:])
+            & (np.take_along_axis(paid_id, previous, axis=1) == paid_id[:, 1:])
+        )
+        starts = runs & ~same
+        following = np.where(starts, day, (end + 1)[:, None])
+        following[:, :-1] = np.minimum.accumulate(following[:, :0:-1], axis=1)[:, ::-1]
+        following[:, -1] = end + 1
+        chosen = np.flatnonzero(starts)
+        first, last = day.ravel()[chosen].astype(np.int64), following.ravel()[chosen].astype(np.int64) - 1
+        offsets = np.concatenate([[0], np.cumsum(np.count_nonzero(starts, axis=1))[:-1]])
+        # a run over one whole schedule's days (most of them) pays what the table of such runs says
+        span = np.minimum(in_force.ravel()[chosen], max(len(self.edges) - 2, 0))
+        if len(self.edges) > 1:
+            alone = np.flatnonzero((first != self.edges[span]) | (last + 1 != self.edges[span + 1]))
+        else:
+            alone = np.arange(len(first))
+        owed, paid_cents = (
+            self._runs(rates, on.ravel()[chosen], span, alone, first, last) for on in (owed_id, paid_id)
+        )
+        return np.add.reduceat(owed, offsets), np.add.reduceat(paid_cents, offsets)
+
+    def _tables(self, rates: Ints) -> None:
+        """The cents of each rate over each whole schedule (between two effective dates), and their running
+        sums; rate ids only grow, so the tables are made again only when there are new ones."""
+        count, spans = rates.shape[1], len(self.edges) - 1
+        if self._spans.shape[0] != count:
+            whole = np.repeat(np.arange(count), spans)
+            starts, ends = np.tile(self.edges[:-1], count), np.tile(self.edges[1:] - 1, count)
+            self._spans = self._pay(rates, whole, starts, ends).reshape(count, spans)
+            self._sums = np.zeros((count, spans + 1), dtype=np.int64)  # [rate id][j]: schedules 0..j-1, whole
+            np.cumsum(self._spans, axis=1, out=self._sums[:, 1:])
+
+    def _segments(self, job: Job, tier0: Ints, moves: Ints, move_tiers: Ints) -> tuple[Ints, Ints]:
+        """Owed and paid cents when no two runs join (no rate repeats across a schedule's date or a tier's
+        day): each row's days at one tier (a segment) are a piece to the first schedule's date, whole
+        schedules from the table, and a piece after the last date."""
+        way, _, start, end, frozen, flat, ids, rates = job
+        order = np.argsort(moves, axis=1, kind="stable")  # the days a row's tier changes first, then NEVER
+        moves, move_tiers = np.take_along_axis(moves, order, axis=1), np.take_along_axis(move_tiers, order, axis=1)
+        real = moves <= end[:, None]
+        firsts = np.concatenate([start[:, None], moves], axis=1)
+        lasts = np.concatenate([np.minimum(moves - 1, end[:, None]), end[:, None]], axis=1)
+        tiers = np.concatenate([tier0[:, None], move_tiers], axis=1)
+        exists = np.concatenate([np.ones((len(way), 1), dtype=bool), real], axis=1)
+        chosen = np.flatnonzero(exists)
+        rows = chosen // exists.shape[1]
+        first, last, tier = firsts.ravel()[chosen], lasts.ravel()[chosen], tiers.ravel()[chosen]
+        top = len(self.edges) - 1
+        at_first = np.searchsorted(self.edges, first, side="right") - 1
+        at_last = np.searchsorted(self.edges, last, side="right") - 1
+        one = at_first == at_last
+        head_last = np.where(one, last, self.edges[np.minimum(at_first + 1, top)] - 1)
+        w, held = way[rows], frozen[rows]
+        paid_id = np.where(held < 0, flat[rows], ids[w, np.maximum(held, 0), tier])
+        # owed and paid side by side: [0] owed, [1] paid
+        cents = self._pieces(rates, np.stack([ids[w, at_first, tier], paid_id]), at_first, first, head_last)
+        split = np.flatnonzero(~one)
+        if len(split):
+            w, tier, paid_id, at_first, at_last = w[split], tier[split], paid_id[split], at_first[split], at_last[split]
+            tail = np.stack([ids[w, at_last, tier], paid_id])
+            cents[:, split] += self._pieces(rates, tail, at_last, self.edges[at_last], last[split])
+            # the whole schedules between the pieces: owed each at its own rate, paid at one rate throughout
+            whole = self._spans[ids[w, :top, tier], np.arange(top)]
+            sums = np.zeros((len(split), top + 1), dtype=np.int64)
+            np.cumsum(whole, axis=1, out=sums[:, 1:])
+            inner = np.arange(len(split))
+            cents[0, split] += sums[inner, at_last] - sums[inner, at_first + 1]
+            cents[1, split] += self._sums[paid_id, at_last] - self._sums[paid_id, at_first + 1]
+        offsets = np.concatenate([[0], np.cumsum(np.count_nonzero(exists, axis=1))[:-1]])
+        return np.add.reduceat(cents[0], offsets), np.add.reduceat(cents[1], offsets)
+
+    def _pieces(self, rates: Ints, ids: Ints, span: Ints, first: Ints, last: Ints) -> Ints:
+        """The cents of runs inside schedule ``span`` at the rates ``ids`` (one row of ids per rate: owed,
+        paid): whole schedules from the table, other runs priced."""
+        top = len(self.edges) - 1
+        if not top:
+            return self._pay(rates, ids, first, last)
+        inner = np.minimum(span, top - 1)
+        alone = np.flatnonzero((first != self.edges[inner]) | (last + 1 != self.edges[inner + 1]))
+        return self._runs(rates, ids, inner, alone, first, last)
+
+    def _runs(self, rates: Ints, ids: Ints, span: Ints, alone: Ints, first: Ints, last: Ints) -> Ints:
+        """The cents of runs: from the table of whole schedules, but those in ``alone`` priced one by one."""
+        cents = self._spans[ids, span] if len(self.edges) > 1 else np.zeros(ids.shape, dtype=np.int64)
+        cents[..., alone] = self._pay(rates, ids[..., alone], first[alone], last[alone])
+        return cents
+
+    def _pay(self, rates: Ints, ids: Ints, first: Ints, last: Ints) -> Ints:
+        num, den = rates[0][ids], rates[1][ids]
+        if self.method == "semimonthly":
+            return period_arrays.semimonthly(num, den, first, last)
+        if self.method == "monthly":
+            return period_arrays.monthly(num, den, first, last)
+        return period_arrays.biweekly(self.anchor, num, den, first, last)
+
+    def _tiers(self, hired: Ints, start: Ints, end: Ints) -> tuple[Ints, Ints, Ints]:
+        """Each row's tier on its start, and the days after it (up to its end) its tier changes, with the tiers."""
+        if self.closed_form:  # NYC's anniversaries: tier i is reached min_years after the hire date
+            reached = np.zeros((len(hired), self.tiers - 1), dtype=np.int64)
+            for n, reaching in enumerate(self.contract.tiers[1:]):
+                reached[:, n] = period_arrays.anniversaries(hired, reaching.min_years)
+            tier0 = np.count_nonzero(reached <= start[:, None], axis=1)
+            later = np.arange(1, self.tiers)[None, :]
+            moves = np.where((reached > start[:, None]) & (reached <= end[:, None]), reached, NEVER)
+            return tier0, moves, np.broadcast_to(later, moves.shape)
+        found: dict[tuple[int, int, int], tuple[int, list[tuple[int, int]]]] = {}
+        day = datetime.date.fromordinal
+        for key in zip(hired.tolist(), start.tolist(), end.tolist(), strict=True):
+            if key not in found:
+                first, changed = steps.changes(self.contract, day(key[0]), day(key[1]), day(key[2]))
+                steps_in = [(d.toordinal(), t) for d, t in sorted(changed.items())]
+                if any(b <= a for a, b in pairwise([first, *(t for _, t in steps_in)])):
+                    raise Unpriced("a step that does not rise")  # the edges take the highest tier reached
+                found[key] = first, steps_in
+        width = max((len(m) for _, m in found.values()), default=0) or 1
+        tier0 = np.empty(len(hired), dtype=np.int64)
+        moves = np.full((len(hired), width), NEVER, dtype=np.int64)
+        move_tiers = np.zeros((len(hired), width), dtype=np.int64)
+        for n, key in enumerate(zip(hired.tolist(), start.tolist(), end.tolist(), strict=True)):
+            tier0[n], steps_in = found[key]
+            for k, (on, to) in enumerate(steps_in):
+                moves[n, k], move_tiers[n, k] = on, to
+        return tier0, moves, move_tiers
+
+
+def _joins(ids: Ints) -> bool:
+    """Whether two runs of a row may join: a rate id repeated across adjacent schedules or adjacent tiers."""
+    return bool((ids[:, 1:, :] == ids[:, :-1, :]).any() or (ids[:, :, 1:] == ids[:, :, :-1]).any())

@@ -1,0 +1,143 @@
+"""Roster rows priced as arrays: the scalar rules of :mod:`paycalc.rules.retro`, many rows at a time.
+
+A chunk of rows arrives as int arrays: each row's *way* (its title and work, an index into the ways
+asked for with :meth:`Pricer.way`), hire date, first and last day (proleptic ordinals) and *paid* (an
+index into the paid terms asked for with :meth:`Pricer.paid`). :meth:`Pricer.prepare` checks them and
+makes a :class:`~paycalc.membership.column_runs.Job`; the :class:`~paycalc.membership.column_runs.Kernel`
+prices it, here or in another process, to exactly the sums of :func:`paycalc.rules.retro.totals`:
+
+- each row's days are cut at the schedules' effective dates and at the days its tier changes
+  (:func:`paycalc.rules.steps.changes`), in one matrix of edges per chunk, sorted along each row;
+- runs at the same owed and paid rates as the run before them are joined, as the scalar plan joins them;
+- each run is priced by :mod:`paycalc.rules.period_arrays`, in integer cents, and summed per row.
+
+What it cannot price the way the scalar path does raises :class:`Unpriced`, and the caller prices the
+whole roster row by row instead: a row in error (the scalar path names its line), a proposal with lump
+sums, daily pay or 22 biweekly checks, rates too fine for int64. No I/O, no clock.
+"""
+
+from __future__ import annotations
+
+import datetime
+from bisect import bisect_right
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from paycalc.contract.errors import InputError
+from paycalc.contract.models import Contract, Work
+from paycalc.membership.column_runs import _TAG, NEVER, Job, Kernel, Unpriced
+from paycalc.rules import core, period_arrays, periods, retro, terms
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
+
+    Ints = NDArray[np.int64]
+
+__all__ = ["Job", "Kernel", "Pricer", "Unpriced"]
+
+
+class Pricer:
+    """Checks and prepares chunks of one roster under one contract and pay method; prices them in this process."""
+
+    def __init__(self, contract: Contract, method: str, anchor: datetime.date | None, cycles: int | None) -> None:
+        if contract.proposal is not None and contract.proposal.lump_sums:
+            raise Unpriced("lump sums are paid row by row")
+        if method == "daily" or (method == "biweekly" and cycles == 22) or len(contract.tiers) + 1 >= _TAG - 1:
+            raise Unpriced(f"{method} pay is priced row by row")
+        self.kernel = Kernel(contract, method, 0 if anchor is None else anchor.toordinal() % 14)
+        self.contract = contract
+        self.effective = [s.effective for s in contract.schedules]
+        self._ways: dict[tuple[str, Work], int] = {}
+        self._hired_before: list[int] = []
+        self._tables: list[list[list[int]]] = []  # [way][schedule][tier] -> the id of an annual rate
+        self._rate_ids: dict[periods.Rational, int] = {}
+        self._arrays: tuple[Ints, Ints] | None = None  # the tables as arrays, made again when they grow
+        self._paid: list[tuple[datetime.date | None, Decimal | None]] = []
+        self._paid_index: dict[tuple[datetime.date | None, Decimal | None], int] = {}
+
+    def way(self, title_name: str, work: Work) -> int:
+        """The index of a title and work (hours, workyear, differentials), checked as the scalar plan checks them."""
+        key = (title_name, work)
+        found = self._ways.get(key)
+        if found is not None:
+            return found
+        try:
+            title = core.resolve_title(self.contract, title_name)
+            if work != retro._REGULAR:
+                retro._factor(self.contract, work)
+            if work.differentials:
+                work = work._replace(differentials=terms.differential_names(self.contract, work.differentials))
+            table = retro._annual_table(self.contract, title.name, work)
+        except InputError as exc:
+            raise Unpriced(str(exc)) from None
+        self._tables.append([[self._rate_id(rate) for rate in row] for row in table])
+        self._hired_before.append(NEVER if title.hired_before is None else title.hired_before.toordinal())
+        self._arrays = None
+        self._ways[key] = found = len(self._tables) - 1
+        return found
+
+    def paid(self, paid_schedule: datetime.date | None, paid_annual: Decimal | None) -> int:
+        """The index of what was paid: a frozen schedule's day (None: the day before each row's start), or a
+        flat amount."""
+        found = self._paid_index.get((paid_schedule, paid_annual))
+        if found is not None:
+            return found
+        if paid_schedule is not None and paid_annual is not None:
+            raise Unpriced("both paid schedule and paid annual")
+        if paid_annual is not None:
+            self._rate_id(paid_annual.as_integer_ratio())
+        self._paid.append((paid_schedule, paid_annual))
+        self._paid_index[(paid_schedule, paid_annual)] = found = len(self._paid) - 1
+        return found
+
+    def prepare(self, way: Ints, hired: Ints, start: Ints, end: Ints, paid: Ints) -> Job:
+        """A chunk of rows checked as the scalar plan checks them, with what each was paid, ready to price."""
+        if len(way) and ((end < start).any() or (hired > start).any() or (start < self.kernel.edges[0]).any()):
+            raise Unpriced("a row the scalar path refuses")
+        if len(way) and (hired >= np.array(self._hired_before, dtype=np.int64)[way]).any():
+            raise Unpriced("a hire date the title refuses")
+        frozen, flat = self._frozen(start, paid)
+        if self._arrays is None:
+            rates = np.array(list(self._rate_ids), dtype=np.int64).reshape(-1, 2).T
+            self._arrays = np.array(self._tables, dtype=np.int64), rates
+        return Job(way, hired, start, end, frozen, flat, *self._arrays)
+
+    def price(self, way: Ints, hired: Ints, start: Ints, end: Ints, paid: Ints) -> tuple[Ints, Ints]:
+        """Owed and paid cents of each row, in this process."""
+        return self.kernel.price(self.prepare(way, hired, start, end, paid))
+
+    def _rate_id(self, rate: periods.Rational) -> int:
+        found = self._rate_ids.get(rate)
+        if found is None:
+            if rate[0] >= period_arrays.MAX_NUM or rate[1] >= period_arrays.MAX_DEN:
+                raise Unpriced("rates too fine for 64-bit cents")
+            self._rate_ids[rate] = found = len(self._rate_ids)
+            self._arrays = None
+        return found
+
+    def _frozen(self, start: Ints, paid: Ints) -> tuple[Ints, Ints]:
+        """Per row: the index of the schedule paid, frozen (-1 for a flat amount), and the flat amount's rate id.
+
+        As :func:`paycalc.rules.retro.schedule_paid`: the schedule of the day given, else of the day before
+        the start (under a proposal, at the latest its base)."""
+        frozen = np.full(len(self._paid), -2, dtype=np.int64)  # -2: the day before the start
+        flat = np.zeros(len(self._paid), dtype=np.int64)
+        for n, (paid_schedule, paid_annual) in enumerate(self._paid):
+            if paid_annual is not None:
+                frozen[n], flat[n] = -1, self._rate_id(paid_annual.as_integer_ratio())
+            elif paid_schedule is not None:
+                if paid_schedule < self.effective[0]:
+                    raise Unpriced("no schedule on the paid schedule's day")
+                frozen[n] = bisect_right(self.effective, paid_schedule) - 1
+        frozen, flat = frozen[paid], flat[paid]
+        before = frozen == -2
+        if before.any():
+            day_before = start[before] - 1
+            if (day_before < self.kernel.edges[0]).any():
+                raise Unpriced("no schedule the day before a start")
+            if self.kernel.contract.proposal is not None:
+                day_before = np.minimum(day_before, self.kernel.contract.proposal.base.toordinal())
+            frozen[before] = np.searchsorted(self.kernel.edges, day_before, side="right") - 1
+        return frozen, flat

@@ -1,0 +1,155 @@
+"""Work in other processes, with the standard library's pool, results in the order asked.
+
+:class:`Ordered` hands items to a :class:`concurrent.futures.ProcessPoolExecutor` of ``jobs - 1``
+processes (started fresh, not forked, so no thread of this process is copied), each holding a copy of
+the *worker* (anything with a ``run(item)`` method, sent once), and runs every ``jobs``-th item itself;
+with one job everything runs here. At most ``2 x jobs`` items are out at once, so memory follows the
+item, not the input. The workers ignore Ctrl-C, SIGTERM and SIGHUP: this process handles them, cancels
+what is queued and waits for the items being worked on (a fraction of a second) before it unwinds, so no
+process is left behind. A worker that dies raises :class:`WorkerDied`, never a hang or a dropped item.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from typing import Any, Generic, Protocol, TypeVar
+
+from paycalc.contract.errors import PaycalcError
+
+T = TypeVar("T")
+_worker: Worker | None = None  # in a process of the pool: its copy of the worker
+
+
+class Worker(Protocol):
+    def run(self, item: Any) -> Any: ...
+
+
+class WorkerDied(PaycalcError):
+    """A pricing process stopped before it answered."""
+
+
+def cores() -> int:
+    """The cores this process may run on (its CPU affinity), not the machine's count."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+_SIGNALS = {getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)}
+
+
+@contextmanager
+def _held() -> Iterator[None]:
+    """Signals held back while the pool starts, feeds or stops its processes, then handled as usual: a
+    handler that raises never cuts a process's start in two. They are blocked in this thread (a process
+    started meanwhile begins with them blocked, until :func:`_start` ignores them) and, should another
+    thread take one, only noted until the end."""
+    import threading
+
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    noted: list[int] = []
+    before = {signum: signal.signal(signum, lambda signum, _: noted.append(signum)) for signum in _SIGNALS}
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
+        for signum in dict.fromkeys(noted):
+            signal.raise_signal(signum)
+
+
+def _start(worker: Worker) -> None:
+    global _worker
+    for signum in _SIGNALS:
+        signal.signal(signum, signal.SIG_IGN)  # the parent stops the pool; a worker never half-answers
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _SIGNALS)
+    _worker = worker
+
+
+def _run(item: Any) -> Any:
+    assert _worker is not None
+    return _worker.run(item)
+
+
+class Ordered(Generic[T]):
+    """Items in, results out in the order they went in; ``with`` it so its processes end with it.
+
+    With ``jobs`` of 2 or more, ``jobs - 1`` processes are started and this process takes every
+    ``jobs``-th item itself while the others work (it would otherwise wait)."""
+
+    def __init__(self, worker: Worker, jobs: int) -> None:
+        self.worker = worker
+        self.jobs = jobs
+        self._executor: ProcessPoolExecutor | None = None
+        self._out: deque[tuple[T, Future[Any]]] = deque()
+        self._count = 0
+
+    def __enter__(self) -> Ordered[T]:
+        if self.jobs > 1:
+            import multiprocessing
+
+            with _held():
+                self._executor = ProcessPoolExecutor(
+                    self.jobs - 1,
+                    mp_context=multiprocessing.get_context("spawn"),
+                    initializer=_start,
+                    initargs=(self.worker,),
+                )
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._executor is not None:
+            with _held():
+                self._executor.shutdown(wait=True, cancel_futures=True)
+
+    def put(self, item: Any, along: T) -> Iterator[tuple[T, Any]]:
+        """Queue ``item`` (with ``along``, given back with its result); yields the results now due, in order."""
+        self._count += 1
+        if self._executor is None:
+            yield along, self.worker.run(item)
+            return
+        if self._count % self.jobs:
+            with _held():  # a process started here is whole before a signal is handled
+                self._out.append((along, self._executor.submit(_run, item)))
+        else:
+            here: Future[Any] = Future()
+            try:
+                here.set_result(self.worker.run(item))
+            except Exception as exc:  # raised in order, as a worker's would be
+                here.set_exception(exc)
+            self._out.append((along, here))
+        while len(self._out) > 2 * self.jobs:
+            yield self._next()
+
+    def rest(self) -> Iterator[tuple[T, Any]]:
+        """The results still out, in order."""
+        while self._out:
+            yield self._next()
+
+    def _next(self) -> tuple[T, Any]:
+        along, future = self._out.popleft()
+        try:
+            return along, future.result()
+        except BrokenProcessPool:
+            raise WorkerDied("a pricing process stopped before it answered (--jobs 1 prices in this process)") from None
+
+
+def each(pool: Ordered[T], items: Iterator[tuple[Any, T]], then: Callable[[T, Any], None]) -> None:
+    """Run every item through ``pool`` and hand each result, in order, to ``then``."""
+    for item, along in items:
+        for done in pool.put(item, along):
+            then(*done)
+    for done in pool.rest():
+        then(*done)

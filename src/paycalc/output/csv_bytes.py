@@ -1,0 +1,234 @@
+"""A plain CSV block as arrays of byte offsets, and CSV lines made from arrays: numpy, no Python per row.
+
+*Plain* means what :func:`check` and :func:`split` let through: whole lines, UTF-8, no double quote, no
+NUL, no carriage return but before a line feed. The csv module reads such a block by splitting each line on commas, and
+so does :func:`split`, into the offsets of each cell in the block. The cells are then read as arrays:
+ISO dates (:func:`dates`), columns of few distinct values (:func:`distinct`, exact: each distinct value
+is compared byte for byte), and cells with spaces around them found (:func:`padded`).
+
+Lines are written the other way (:func:`lines`): each part of a line is a byte buffer with a start and
+a length per line (:class:`Part`), copied into place for every line at once.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+import numpy as np
+
+from paycalc.rules import period_arrays
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
+
+    Ints = NDArray[np.int64]
+    Bytes = NDArray[np.uint8]
+
+# the bytes that start or end a cell str.strip() would change: ASCII white space, and the lead and last
+# bytes of the UTF-8 of other white space (\x85, \xa0, \u1680, \u2000-\u200a, \u2028-\u3000), checked exactly
+_SPACE = np.zeros(256, dtype=bool)
+_SPACE[[9, 10, 11, 12, 13, 28, 29, 30, 31, 32]] = True
+_MAYBE_FIRST = np.zeros(256, dtype=bool)
+_MAYBE_FIRST[[0xC2, 0xE1, 0xE2, 0xE3]] = True
+_MAYBE_LAST = np.zeros(256, dtype=bool)
+_MAYBE_LAST[0x80:] = True
+_WIDEST = 256  # bytes: a column of distinct values wider than this is not read here
+
+
+class Plainness(Exception):
+    """The block is not plain (or a column not as expected): the csv module must read it."""
+
+
+class Cells(NamedTuple):
+    data: Bytes  # the block, and NULs after it
+    starts: Ints  # [row][column]: the offset of each cell's first byte
+    ends: Ints  # [row][column]: the offset just past its last byte
+
+    def text(self, rows: Ints | list[int], column: int) -> list[str]:
+        """The cells of ``column`` in ``rows``, as strings."""
+        raw = self.data
+        return [
+            bytes(raw[a:b]).decode("utf-8")
+            for a, b in zip(self.starts[rows, column].tolist(), self.ends[rows, column].tolist(), strict=True)
+        ]
+
+
+def check(block: bytes) -> None:
+    """Refuse a block the csv module would read otherwise than by splitting lines on commas."""
+    if b'"' in block or b"\x00" in block:
+        raise Plainness("a double quote or a NUL")
+    try:
+        block.decode("utf-8")
+    except UnicodeDecodeError:
+        raise Plainness("not UTF-8") from None
+
+
+def split(block: bytes, width: int) -> Cells:
+    """The cells of a plain block of whole lines (each ending in a line feed), ``width`` to a line."""
+    data = np.frombuffer(block + bytes(_WIDEST), dtype=np.uint8)  # NULs after it: a window past a cell stays inside
+    feeds = np.flatnonzero(data[: len(block)] == 10)
+    if not len(feeds) or feeds[-1] != len(block) - 1:
+        raise Plainness("a line without its end")
+    firsts = np.concatenate([[0], feeds[:-1] + 1])
+    returns = data[np.maximum(feeds - 1, 0)] == 13  # a carriage return before the feed ends the line too
+    if b"\r" in block and np.count_nonzero(data == 13) != np.count_nonzero(returns):
+        raise Plainness("a carriage return inside a line")
+    lasts = feeds - returns
+    commas = np.flatnonzero(data == 44)
+    per_line = np.diff(np.searchsorted(commas, feeds), prepend=0)
+    if (per_line != width - 1).any():
+        raise Plainness("a line of another width")  # a blank line too: the csv module skips those
+    inner = commas.reshape(len(feeds), width - 1)
+    starts = np.concatenate([firsts[:, None], inner + 1], axis=1)
+    ends = np.concatenate([inner, np.maximum(lasts, firsts)[:, None]], axis=1)
+    return Cells(data, starts, ends)
+
+
+def _windows(data: Bytes, width: int) -> NDArray[np.uint8]:
+    """Every run of ``width`` bytes of ``data`` (which ends in NULs enough), as a view: ``[offset][0..width)``."""
+    return np.lib.stride_tricks.sliding_window_view(data, width)
+
+
+def dates(cells: Cells, column: int) -> Ints:
+    """The ordinals of a column of ISO dates (YYYY-MM-DD) from 1900 to 2199; Plainness for any other cell."""
+    from paycalc.contract.inputs import FIRST_YEAR, LAST_YEAR
+
+    start = cells.starts[:, column]
+    if ((cells.ends[:, column] - start) != 10).any():
+        raise Plainness("a date of another length")
+    raw = _windows(cells.data, 10)[start]
+    chars = raw - np.uint8(48)  # digits 0-9; any other byte wraps past 9
+    if (chars[:, [0, 1, 2, 3, 5, 6, 8, 9]] > 9).any() or (raw[:, [4, 7]] != ord("-")).any():
+        raise Plainness("not YYYY-MM-DD")
+    wide = chars.astype(np.int64)
+    year = wide[:, 0] * 1000 + wide[:, 1] * 100 + wide[:, 2] * 10 + wide[:, 3]
+    month, day = wide[:, 5] * 10 + wide[:, 6], wide[:, 8] * 10 + wide[:, 9]
+    if ((year < FIRST_YEAR) | (year > LAST_YEAR) | (month < 1) | (month > 12) | (day < 1)).any():
+        raise Plainness("a date out of range")
+    first, length = period_arrays.month_starts((year - 1900) * 12 + month - 1)
+    if (day > length).any():
+        raise Plainness("a day past its month's end")
+    return first + day - 1
+
+
+def _matrix(cells: Cells, columns: list[int], rows: Ints | slice = slice(None)) -> NDArray[np.uint64]:
+    """The cells of ``columns`` side by side as 64-bit words, each column's cells padded with NULs to its
+    widest (no cell holds a NUL, so two rows are equal exactly when their words are)."""
+    parts = []
+    for column in columns:
+        start, end = cells.starts[rows, column], cells.ends[rows, column]
+        width = int((end - start).max(initial=0))
+        if width > _WIDEST:
+            raise Plainness("a wide cell")
+        width = -(-width // 8) * 8
+        inside = np.arange(width) < (end - start)[:, None]
+        parts.append(np.where(inside, _windows(cells.data, width)[start], np.uint8(0)))
+    matrix = np.ascontiguousarray(np.concatenate(parts, axis=1), dtype=np.uint8)
+    return matrix.view(np.uint64)
+
+
+def _hashed(words: NDArray[np.uint64]) -> NDArray[np.uint64]:
+    """A 64-bit number for each row of words, the same in every process (plain arithmetic, wrapping)."""
+    weights = np.uint64(0x9E3779B97F4A7C15) ** np.arange(1, words.shape[1] + 1, dtype=np.uint64)
+    hashed: NDArray[np.uint64] = (words * weights).sum(axis=1, dtype=np.uint64) + np.uint64(words.shape[1])
+    return hashed
+
+
+def hashes(cells: Cells, column: int, rows: Ints) -> NDArray[np.uint64]:
+    """A hash of each cell of ``column`` in ``rows``: equal cells have equal hashes, in every process."""
+    return _hashed(_matrix(cells, [column], rows)) if len(rows) else np.zeros(0, dtype=np.uint64)
+
+
+def changes(cells: Cells, column: int) -> NDArray[np.bool_]:
+    """For each row, whether its cell of ``column`` differs from the row before's (the first row: True)."""
+    matrix = _matrix(cells, [column])
+    return np.concatenate([[True], (matrix[1:] != matrix[:-1]).any(axis=1)])
+
+
+def distinct(cells: Cells, columns: list[int]) -> tuple[Ints, list[int]]:
+    """Each row's number for its cells of ``columns`` (rows with the same cells, byte for byte, share it),
+    and a row holding each number's cells."""
+    if not columns:
+        return np.zeros(len(cells.starts), dtype=np.int64), [0]
+    matrix = _matrix(cells, columns)
+    _, first, number = np.unique(_hashed(matrix), return_index=True, return_inverse=True)
+    number = number.reshape(-1)
+    if (matrix != matrix[first[number]]).any():  # two different cells with one hash: compare as bytes
+        _, first, number = np.unique(matrix, axis=0, return_index=True, return_inverse=True)
+        number = number.reshape(-1)
+    return number.astype(np.int64), first.tolist()
+
+
+def padded(cells: Cells, column: int) -> bool:
+    """Whether any cell of ``column`` starts or ends with white space (str.strip() would change it)."""
+    start, end = cells.starts[:, column], cells.ends[:, column]
+    full = np.flatnonzero(end > start)
+    first, last = cells.data[start[full]], cells.data[end[full] - 1]
+    if _SPACE[first].any() or _SPACE[last].any():
+        return True
+    maybe = full[_MAYBE_FIRST[first] | _MAYBE_LAST[last]]
+    return any(text != text.strip() for text in cells.text(maybe, column))
+
+
+class Part(NamedTuple):
+    """One part of every line: bytes ``buffer[starts[i]:starts[i] + lengths[i]]`` for line ``i``."""
+
+    buffer: Bytes
+    starts: Ints
+    lengths: Ints
+
+
+def constant(text: bytes, count: int) -> Part:
+    return Part(np.frombuffer(text, dtype=np.uint8), np.zeros(count, dtype=np.int64), np.full(count, len(text)))
+
+
+def cell(cells: Cells, rows: Ints, column: int) -> Part:
+    start = cells.starts[rows, column]
+    return Part(cells.data, start, cells.ends[rows, column] - start)
+
+
+def guard(cells: Cells, rows: Ints, column: int, triggers: tuple[str, ...]) -> Part:
+    """A ``'`` before each cell a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``, ...)."""
+    start, end = cells.starts[rows, column], cells.ends[rows, column]
+    first = cells.data[np.minimum(start, len(cells.data) - 1)]
+    runs = np.isin(first, [ord(t) for t in triggers]) & (end > start)
+    return Part(np.frombuffer(b"'", dtype=np.uint8), np.zeros(len(rows), dtype=np.int64), runs.astype(np.int64))
+
+
+def digits(values: Ints) -> Part:
+    """Whole numbers, 0 or more, in decimal."""
+    width = max(len(str(int(values.max(initial=0)))), 1)
+    scale = 10 ** np.arange(width - 1, -1, -1, dtype=np.int64)
+    matrix = ((values[:, None] // scale) % 10 + 48).astype(np.uint8)
+    count = np.searchsorted(10 ** np.arange(1, width + 1, dtype=np.int64), values, side="right") + 1
+    return Part(matrix.ravel(), np.arange(len(values)) * width + width - count, count)
+
+
+def money(cents: Ints) -> list[Part]:
+    """Cents as ``407.90`` or ``-0.05``: sign, whole dollars, point, two places."""
+    size = np.abs(cents)
+    minus = Part(
+        np.frombuffer(b"-", dtype=np.uint8), np.zeros(len(cents), dtype=np.int64), (cents < 0).astype(np.int64)
+    )
+    places = (np.stack([size % 100 // 10, size % 10], axis=1) + 48).astype(np.uint8)
+    two = Part(places.ravel(), np.arange(len(cents)) * 2, np.full(len(cents), 2))
+    return [minus, digits(size // 100), constant(b".", len(cents)), two]
+
+
+def lines(parts: list[Part]) -> bytes:
+    """Each line's parts one after the other, all lines one after the other."""
+    total = np.sum([p.lengths for p in parts], axis=0)
+    out = np.empty(int(total.sum()), dtype=np.uint8)
+    at = np.concatenate([[0], np.cumsum(total)[:-1]])
+    for buffer, starts, lengths in parts:
+        low, high = int(lengths.min(initial=0)), int(lengths.max(initial=0))
+        if low == high:  # the same width on every line (a comma, a date, two places): one 2-D copy
+            if high:
+                step = np.arange(high)
+                out[at[:, None] + step] = buffer[starts[:, None] + step]
+        else:
+            count = int(lengths.sum())
+            within = np.arange(count) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+            out[np.repeat(at, lengths) + within] = buffer[np.repeat(starts, lengths) + within]
+        at = at + lengths
+    return out.tobytes()

@@ -1,0 +1,174 @@
+"""A block of a plain CSV roster in, the lines of its totals out: what each pricing process does.
+
+A block is whole lines of the roster after its header. :class:`Blocks` cuts them into cells
+(:mod:`paycalc.output.csv_bytes`; a plain roster has no double quote, so these are the csv module's
+cells), reads the dates as arrays and each distinct title, work and paid terms once, through the same
+functions as the row-by-row path (remembered from block to block), prices the rows with
+:mod:`paycalc.membership.columnar` and sums them per id. The first and last ids of a block come back
+apart (:class:`Group`), since their rows may go on in the blocks beside it; the ids between them come
+back as finished CSV lines. Anything the row-by-row path reads otherwise or refuses raises
+:class:`~paycalc.membership.column_runs.Unpriced`.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+import numpy as np
+
+from paycalc.contract import inputs
+from paycalc.contract.errors import InputError
+from paycalc.contract.models import Contract
+from paycalc.membership.column_runs import Unpriced
+from paycalc.membership.columnar import Pricer
+from paycalc.membership.roster import REQUIRED, WORK_COLUMNS, work_of
+from paycalc.output import csv_bytes
+from paycalc.output.csv_bytes import Cells, Plainness
+from paycalc.output.files import SPREADSHEET_TRIGGERS, lines_from, safe_cell
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
+
+    Ints = NDArray[np.int64]
+
+MAX_CELL = 10_000  # bytes: the row-by-row path refuses a cell of more characters than this
+TWO = [f"{n:02d}" for n in range(100)]
+
+
+class Group(NamedTuple):
+    """One id's rows in a block, summed: its first row's carried cells, its row count and cents."""
+
+    id: str
+    carried: tuple[str, ...]
+    rows: int
+    owed: int
+    paid: int
+    hash: int  # the id's hash (:func:`paycalc.output.csv_bytes.hashes`): an id repeated later is found by it
+
+    def joined(self, more: Group) -> Group:
+        """This id's rows and the rows of the same id that follow them in the next block."""
+        return self._replace(rows=self.rows + more.rows, owed=self.owed + more.owed, paid=self.paid + more.paid)
+
+    def line(self) -> str:
+        cells = "".join("," + safe_cell(c) for c in self.carried)
+        sums = f"{money(self.owed)},{money(self.paid)},{money(self.owed - self.paid)}"
+        return f"{safe_cell(self.id)}{cells},{self.rows},{sums}\n"
+
+
+class Done(NamedTuple):
+    first: Group
+    body: bytes  # the CSV lines of the ids between the first and the last
+    last: Group | None  # None when the block holds one id
+    hashes: NDArray[np.uint64]  # of the ids in ``body``
+
+
+def money(cents: int) -> str:
+    """Cents as the roster writes money: ``407.90``, ``-0.05``."""
+    whole, part = divmod(abs(cents), 100)
+    return f"{'-' if cents < 0 else ''}{whole}.{TWO[part]}"
+
+
+class Blocks:
+    """Prices blocks of one roster; sent once to each pricing process, where it keeps its own memos."""
+
+    def __init__(
+        self, source: str, contract: Contract, header: list[str], carried: list[str], method: tuple[Any, ...]
+    ) -> None:
+        self.source = source
+        self.contract = contract
+        self.header = header
+        self.carried = carried
+        self.method = method
+        self._pricer: Pricer | None = None
+        self._memos: dict[str, dict[Any, int]] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "_pricer": None, "_memos": {}}
+
+    def run(self, where: tuple[int, int]) -> Done | None:
+        """The totals of the lines that begin in a byte range of the roster (see the module's text); None
+        when none does."""
+        with open(self.source, "rb") as file:
+            header = len(file.readline())
+        block = lines_from(self.source, *where, header)
+        if not block:
+            return None
+        if self._pricer is None:
+            self._pricer = Pricer(self.contract, *self.method)
+        try:
+            csv_bytes.check(block)
+            cells = csv_bytes.split(block if block.endswith(b"\n") else block + b"\n", len(self.header))
+            arrays = self._arrays(cells, self._pricer)
+        except Plainness as exc:
+            raise Unpriced(str(exc)) from None
+        owed, paid = self._pricer.price(*arrays)
+        return self._totals(cells, owed, paid)
+
+    def _arrays(self, cells: Cells, pricer: Pricer) -> tuple[Ints, Ints, Ints, Ints, Ints]:
+        """The rows' ways, hire dates, starts, ends and paid terms as int arrays."""
+        column = {name: n for n, name in enumerate(self.header)}
+        lengths = cells.ends - cells.starts
+        if (lengths[:, [column[c] for c in REQUIRED]] == 0).any() or (lengths > MAX_CELL).any():
+            raise Plainness("an empty or a long cell")
+        if any(csv_bytes.padded(cells, column[c]) for c in ["id", *self.carried]):
+            raise Plainness("an id or a carried cell with spaces around it")
+        hired, start, end = (csv_bytes.dates(cells, column[c]) for c in ("hired", "from", "to"))
+        work = ["title", *(c for c in WORK_COLUMNS if c in column)]
+        way = self._codes(cells, work, column, lambda v: pricer.way(v["title"].strip(), work_of(v)))
+        paying: list[str] = [c for c in ("paid_schedule", "paid_annual") if c in column]
+        paid = self._codes(cells, paying, column, lambda v: pricer.paid(*paid_terms(v)))
+        return way, hired, start, end, paid
+
+    def _codes(self, cells: Cells, names: list[str], column: dict[str, int], index: Any) -> Ints:
+        """Each row's index for its cells of ``names``: ``index`` is asked once per distinct set of cells."""
+        memo = self._memos.setdefault(",".join(names), {})
+        number, rows = csv_bytes.distinct(cells, [column[n] for n in names])
+        texts = list(zip(*(cells.text(rows, column[n]) for n in names), strict=True)) if names else [()]
+        codes = []
+        try:
+            for text in texts:
+                if text not in memo:
+                    memo[text] = index(dict(zip(names, text, strict=True)))
+                codes.append(memo[text])
+        except InputError as exc:
+            raise Unpriced(str(exc)) from None
+        return np.array(codes, dtype=np.int64)[number]
+
+    def _totals(self, cells: Cells, owed: Ints, paid: Ints) -> Done:
+        """One line per id (its rows follow each other), the first and the last apart."""
+        column = {name: n for n, name in enumerate(self.header)}
+        at = column["id"]
+        firsts = np.flatnonzero(csv_bytes.changes(cells, at))
+        hashes = csv_bytes.hashes(cells, at, firsts)
+        counts = np.diff(np.append(firsts, len(owed)))
+        owed_sums, paid_sums = np.add.reduceat(owed, firsts), np.add.reduceat(paid, firsts)
+        carried = [column[c] for c in self.carried]
+
+        def group(n: int) -> Group:
+            row = firsts[n : n + 1]
+            person, *texts = (cells.text(row, c)[0] for c in [at, *carried])
+            return Group(person, tuple(texts), int(counts[n]), int(owed_sums[n]), int(paid_sums[n]), int(hashes[n]))
+
+        last = len(firsts) - 1
+        inner = firsts[1:last]
+        body = b""
+        if len(inner):
+            parts = []
+            for c in [at, *carried]:
+                if c != at:
+                    parts.append(csv_bytes.constant(b",", len(inner)))
+                parts += [csv_bytes.guard(cells, inner, c, SPREADSHEET_TRIGGERS), csv_bytes.cell(cells, inner, c)]
+            parts += [csv_bytes.constant(b",", len(inner)), csv_bytes.digits(counts[1:last])]
+            for cents in (owed_sums[1:last], paid_sums[1:last], owed_sums[1:last] - paid_sums[1:last]):
+                parts += [csv_bytes.constant(b",", len(inner)), *csv_bytes.money(cents)]
+            body = csv_bytes.lines([*parts, csv_bytes.constant(b"\n", len(inner))])
+        return Done(group(0), body, group(last) if last else None, hashes[1:last])
+
+
+def paid_terms(cells: dict[str, str]) -> tuple[datetime.date | None, Any]:
+    schedule, annual = ((cells.get(c) or "").strip() or None for c in ("paid_schedule", "paid_annual"))
+    return (
+        None if schedule is None else inputs.to_date(schedule, "paid schedule date"),
+        None if annual is None else inputs.to_amount(annual, "paid annual"),
+    )

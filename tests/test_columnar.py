@@ -1,0 +1,158 @@
+"""The columnar roster path against the row-by-row one, which stays the reference.
+
+Every comparison runs paycalc twice on the same roster, once with ``PAYCALC_ROW_BY_ROW=1`` (the scalar
+pricer, row by row) and once as users run it, and wants the same bytes; a spy checks that the plain
+rosters really took the columnar path, so an agreement is never the scalar path agreeing with itself.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from paycalc.cli import _columnar, app
+from tests.test_locals import write_contract
+
+runner = CliRunner()
+NYC = ["Teacher Aide", "Ed. Asst. B", "Ed. Assoc.", "Aux. Trainer B", "ed asst a-ii"]  # an alias spelling too
+LUNENBURG = ["High School", "Associate's", "Column 3", "Licensed Bachelor's"]
+
+
+def roster(
+    rng: random.Random, titles: list[str], rows: int, first: datetime.date, span: int, extra: dict[str, list[str]]
+) -> str:
+    """A roster of ``rows`` rows (some ids on two rows) starting within ``span`` days of ``first``, with
+    ``extra`` columns (each cell one of its values)."""
+    columns = ["id", "title", "hired", "from", "to", *extra]
+    lines = [",".join(columns)]
+    n = 0
+    while len(lines) <= rows:
+        n += 1
+        start = first + datetime.timedelta(days=rng.randrange(span))
+        end = start + datetime.timedelta(days=rng.choice([0, 13, 14, 15, 30, 364, rng.randrange(2000)]))
+        hired = start - datetime.timedelta(days=rng.choice([0, 1, 365, 366, rng.randrange(9000)]))
+        cells = {name: rng.choice(values) for name, values in extra.items()}
+        for part in range(rng.choice([1, 1, 1, 2])):  # a second row of the id: the day after the first ends
+            s, e = (start, end) if not part else (end + datetime.timedelta(days=1), end + datetime.timedelta(days=400))
+            row = [f"P{n:05d}", rng.choice(titles), hired.isoformat(), s.isoformat(), e.isoformat()]
+            lines.append(",".join([*row, *cells.values()]))
+    return "\n".join(lines) + "\n"
+
+
+def both(tmp_path: Path, text: str, *options: str, newline: str = "\n") -> tuple[str, str, bool]:
+    """The row-by-row output, the output as users get it, and whether the columnar path wrote it."""
+    source = tmp_path / "members.csv"
+    source.write_bytes(text.replace("\n", newline).encode())
+    args = ["retro", "--roster", str(source), *options]
+    scalar = runner.invoke(app, args, env={"PAYCALC_ROW_BY_ROW": "1"})
+    taken: list[bool] = []
+    real = _columnar.priced
+
+    def spy(*a: object, **k: object) -> bool:
+        taken.append(real(*a, **k))  # type: ignore[arg-type]
+        return taken[-1]
+
+    _columnar.priced = spy  # type: ignore[assignment]
+    try:
+        columns = runner.invoke(app, args, env={"PAYCALC_ROW_BY_ROW": ""})
+    finally:
+        _columnar.priced = real  # type: ignore[assignment]
+    assert (scalar.exit_code, columns.exit_code) == (0, 0), scalar.output + columns.output
+    return scalar.stdout, columns.stdout, bool(taken and taken[-1])
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 10**6), method=st.sampled_from(["semimonthly", "monthly", "biweekly"]))
+def test_nyc_rosters_agree_to_the_byte(tmp_path: Path, seed: int, method: str) -> None:
+    rng = random.Random(seed)
+    extra = {
+        "hours": ["", "", "20", "17.5", "35", " 20 "],
+        "paid_schedule": ["", "2008-05-19", "2013-05-01"],
+        "School": ["PS 1", "", "=cmd", "-3", "Zoë's"],
+    }
+    text = roster(rng, NYC, rng.randrange(1, 60), datetime.date(2008, 6, 1), 3600, extra)
+    options = ["--method", method] + (["--anchor", "2009-01-02"] if method == "biweekly" else [])
+    scalar, columns, taken = both(tmp_path, text, *options, newline=rng.choice(["\n", "\r\n"]))
+    assert columns == scalar
+    assert taken
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 10**6))
+def test_flat_paid_amounts_and_workyears_agree(tmp_path: Path, seed: int) -> None:
+    rng = random.Random(seed)
+    extra = {"workyear": ["", "0.5", "1", "1.1"], "paid_annual": ["", "25000", "31000.55"]}
+    text = roster(rng, NYC, rng.randrange(1, 40), datetime.date(2008, 6, 1), 3600, extra)
+    scalar, columns, taken = both(tmp_path, text)
+    assert columns == scalar
+    assert taken
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 10**6), cycles=st.sampled_from([None, "26", "22"]))
+def test_lunenburg_steps_on_july_first_agree(tmp_path: Path, seed: int, cycles: str | None) -> None:
+    """Steps on a date, steps a schedule does not print (rates repeat: runs join), biweekly pay; 22
+    checks a year is priced row by row."""
+    rng = random.Random(seed)
+    work = {"hours_per_day": ["", "6", "7.5"], "days": ["", "180"]}
+    text = roster(rng, LUNENBURG, rng.randrange(1, 40), datetime.date(2025, 7, 2), 1000, work)
+    options = ["--contract", "lunenburg-paras", *(["--pay-cycles", cycles] if cycles else [])]
+    scalar, columns, taken = both(tmp_path, text, *options)
+    assert columns == scalar
+    assert taken == (cycles != "22")
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 10**6), method=st.sampled_from(["monthly", "semimonthly"]))
+def test_freezes_and_differentials_agree(tmp_path: Path, seed: int, method: str) -> None:
+    folder = tmp_path / "local"
+    if not folder.exists():
+        write_contract(folder)
+    rng = random.Random(seed)
+    extra = {"differentials": ["", "degree", "behavior;stipend", "lunch duty"], "hours_per_day": ["", "5"]}
+    text = roster(rng, ["Para"], rng.randrange(1, 40), datetime.date(2023, 7, 2), 900, extra)
+    scalar, columns, taken = both(tmp_path, text, "--schedules", str(folder), "--method", method)
+    assert columns == scalar
+    assert taken
+
+
+@pytest.mark.parametrize(
+    ("change", "why"),
+    [
+        (lambda t: t.replace("P00002", '"P00002"'), "a double quote"),
+        (lambda t: t.replace("\n", "\r", 1), "a carriage return alone"),
+        (lambda t: t.replace("P00002", " P00002"), "an id with a space before it"),
+        (lambda t: t + "\n", "a blank line"),
+        (lambda t: t.replace("2009-11-01", "2009-11-1", 1), "a date the row-by-row path refuses"),
+        (lambda t: t.replace("Ed. Asst. B", "Ed Asst Zed", 1), "an unknown title"),
+        (lambda t: t.replace("P00003", "P00001"), "an id again after other ids"),
+    ],
+    ids=lambda v: v if isinstance(v, str) else "",
+)
+def test_what_the_columns_do_not_read_goes_row_by_row_with_the_same_answer(tmp_path: Path, change, why: str) -> None:  # type: ignore[no-untyped-def]
+    lines = ["id,title,hired,from,to"] + [
+        f"P{n:05d},Ed. Asst. B,1990-0{n}-15,2009-11-01,2018-11-30" for n in range(1, 6)
+    ]
+    source = tmp_path / "members.csv"
+    source.write_text(change("\n".join(lines) + "\n"))
+    scalar = runner.invoke(app, ["retro", "--roster", str(source)], env={"PAYCALC_ROW_BY_ROW": "1"})
+    columns = runner.invoke(app, ["retro", "--roster", str(source)], env={"PAYCALC_ROW_BY_ROW": ""})
+    assert (columns.exit_code, columns.stdout, columns.stderr) == (scalar.exit_code, scalar.stdout, scalar.stderr)
+
+
+def test_a_plain_roster_with_a_repeated_id_is_refused_as_row_by_row_refuses_it(tmp_path: Path) -> None:
+    source = tmp_path / "members.csv"
+    rows = ["A,Ed. Asst. B,1990-01-01,2009-11-01,2010-11-30", "B,Ed. Asst. B,1990-01-01,2009-11-01,2010-11-30"]
+    source.write_text(
+        "\n".join(["id,title,hired,from,to", *rows, "A,Ed. Asst. B,1990-01-01,2010-12-01,2011-11-30"]) + "\n"
+    )
+    result = runner.invoke(app, ["retro", "--roster", str(source)])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {source}: line 4: id 'A' appears again after other ids (the rows of one id " \
+        "follow each other) (nothing was written; --skip-invalid leaves such rows out)\n"  # fmt: skip

@@ -1,0 +1,175 @@
+"""Rosters priced in several processes (``--jobs``): the same bytes with any number, in the rows' order;
+a dead worker an error; signals leave no file and no process. The pool is the standard library's."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from paycalc.cli import _columnar, app
+from paycalc.membership import pool
+from paycalc.membership.pool import Ordered, WorkerDied, each
+from tests.conftest import roster_from_a_pipe
+
+runner = CliRunner()
+TITLES = ["Teacher Aide", "Ed. Asst. B", "Ed. Assoc.", "Aux. Trainer"]
+
+
+def roster(rows: int) -> str:
+    """``rows`` rows over the whole term, each hire date different; every seventh id on two rows."""
+    lines = ["id,title,hired,from,to,hours"]
+    n = 0
+    while len(lines) <= rows:
+        n += 1
+        hired = f"{1985 + n % 23}-{1 + n % 12:02d}-{1 + n % 28:02d}"
+        hours = "" if n % 3 else "20"
+        if n % 7:
+            lines.append(f"P{n:06d},{TITLES[n % 4]},{hired},2009-11-01,2018-11-30,{hours}")
+        else:
+            lines.append(f"P{n:06d},{TITLES[n % 4]},{hired},2009-11-01,2014-04-30,{hours}")
+            lines.append(f"P{n:06d},{TITLES[(n + 1) % 4]},{hired},2014-05-01,2018-11-30,{hours}")
+    return "\n".join(lines) + "\n"
+
+
+class Square:
+    def run(self, item: int) -> int:
+        if item == -1:
+            raise ValueError("minus one")
+        if item == -9:
+            os._exit(9)  # a worker that dies
+        return item * item
+
+
+@pytest.mark.parametrize("jobs", [1, 2, 3])
+@pytest.mark.parametrize("count", [0, 1, 2, 7, 30])
+def test_every_item_comes_back_with_its_result_in_order(jobs: int, count: int) -> None:
+    got: list[tuple[int, int]] = []
+    with Ordered[int](Square(), jobs) as work:
+        each(work, ((n, n) for n in range(count)), lambda n, result: got.append((n, result)))
+    assert got == [(n, n * n) for n in range(count)]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_error_in_a_worker_is_raised_in_order(jobs: int) -> None:
+    got: list[int] = []
+    with pytest.raises(ValueError, match="minus one"), Ordered[int](Square(), jobs) as work:
+        each(work, ((n, n) for n in [1, 2, 3, -1, 5]), lambda _, result: got.append(result))
+    assert got == [1, 4, 9]  # those before it, and none after
+
+
+def test_a_worker_that_dies_is_an_error_not_a_hang() -> None:
+    with pytest.raises(WorkerDied, match="stopped before it answered"), Ordered[int](Square(), 2) as work:
+        each(work, ((n, n) for n in [-9, 2, 3, 4, 5]), lambda _, result: None)  # the first goes to the worker
+
+
+@pytest.mark.parametrize("jobs", ["1", "2", "3"])
+def test_a_roster_in_many_blocks_gives_the_same_bytes_with_any_number_of_jobs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: str
+) -> None:
+    monkeypatch.setattr(_columnar, "BLOCK", 1000)  # about 20 lines a block: ids of two rows cut by blocks
+    source = tmp_path / "members.csv"
+    source.write_text(roster(700))
+    scalar = runner.invoke(app, ["retro", "--roster", str(source)], env={"PAYCALC_ROW_BY_ROW": "1"})
+    columns = runner.invoke(app, ["retro", "--roster", str(source), "--jobs", jobs])
+    assert (columns.exit_code, columns.stderr) == (0, "")
+    assert columns.stdout == scalar.stdout
+    assert columns.stdout.count("\n") == 1 + 613  # one line per id: 613 ids, 87 of them (each seventh) on two rows
+
+
+def test_paycalc_jobs_sets_the_processes_and_a_bad_value_is_a_usage_error(tmp_path: Path) -> None:
+    source = tmp_path / "members.csv"
+    source.write_text(roster(20))
+    assert runner.invoke(app, ["retro", "--roster", str(source)], env={"PAYCALC_JOBS": "2"}).exit_code == 0
+    for bad in ("0", "two", "-1"):
+        result = runner.invoke(app, ["retro", "--roster", str(source)], env={"PAYCALC_JOBS": bad})
+        assert result.exit_code == 2
+        assert f"PAYCALC_JOBS='{bad}' is not a number of processes (a whole number, 1 or more)" in result.stderr
+    assert runner.invoke(app, ["retro", "--roster", str(source), "--jobs", "0"]).exit_code == 2
+    result = runner.invoke(app, ["retro", "--title", "Ed. Asst. B", "--jobs", "2"])
+    assert result.exit_code == 2 and "--jobs applies only with --roster" in result.stderr
+
+
+def test_by_default_one_usable_core_means_no_other_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)  # as `taskset -c 0` leaves it
+    monkeypatch.setattr(_columnar, "LONG", 0)  # every roster long enough for a process a core
+    started: list[int] = []
+    monkeypatch.setattr(pool.ProcessPoolExecutor, "__init__", lambda *a, **k: started.append(1))
+    source = tmp_path / "members.csv"
+    source.write_text(roster(50))
+    assert runner.invoke(app, ["retro", "--roster", str(source)]).exit_code == 0
+    assert pool.cores() == 1 and started == []
+
+
+def test_a_roster_from_a_pipe_is_read_row_by_row_and_whole(tmp_path: Path) -> None:
+    """A pipe cannot be read twice or measured: it never takes the columnar path, which would see nothing."""
+    process, fifo = roster_from_a_pipe(tmp_path)
+    with open(fifo, "w") as writer:
+        writer.write(roster(300))
+    _, stderr = process.communicate(timeout=60)
+    assert (process.returncode, stderr) == (0, "")
+    source = tmp_path / "copy.csv"
+    source.write_text(roster(300))
+    scalar = runner.invoke(app, ["retro", "--roster", str(source)], env={"PAYCALC_ROW_BY_ROW": "1"})
+    assert (tmp_path / "out.csv").read_text() == scalar.stdout
+
+
+def _children(pid: int) -> list[int]:
+    return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+
+
+@pytest.mark.skipif(not Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").exists(), reason="needs /proc")
+@pytest.mark.parametrize(
+    ("signum", "group"),
+    [(signal.SIGTERM, False), (signal.SIGINT, False), (signal.SIGHUP, False), (signal.SIGINT, True)],
+    ids=["SIGTERM", "SIGINT", "SIGHUP", "Ctrl-C to the process group, as a terminal sends it"],
+)
+def test_a_signal_while_workers_run_leaves_no_file_and_no_process(tmp_path: Path, signum: int, group: bool) -> None:
+    source = tmp_path / "members.csv"
+    source.write_text(roster(400_000))  # long enough to be stopped mid-way
+    command = [sys.executable, "-m", "paycalc", "retro", "--roster", str(source), "-o", str(tmp_path / "out.csv")]
+    process = subprocess.Popen(
+        [*command, "--jobs", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    deadline = time.monotonic() + 30
+    while not _children(process.pid) and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.005)
+    assert _children(process.pid), "no worker was started"
+    workers = _children(process.pid)
+    if group:
+        os.killpg(process.pid, signum)  # paycalc and its workers all get it; the workers leave it to paycalc
+    else:
+        process.send_signal(signum)
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode == 128 + signum, stderr
+    assert stderr.endswith("(nothing was written)\n") and "Traceback" not in stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["members.csv"]
+    deadline = time.monotonic() + 10  # the pool's processes (and the standard library's resource tracker) end
+    while time.monotonic() < deadline and any(_alive(p) for p in workers):
+        time.sleep(0.02)
+    assert not any(_alive(p) for p in workers)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def test_as_a_real_process_in_two_jobs_only_paycalc_speaks_and_the_output_is_whole(tmp_path: Path) -> None:
+    source = tmp_path / "members.csv"
+    source.write_text(roster(3000))
+    out = tmp_path / "out.csv"
+    command = [sys.executable, "-m", "paycalc", "retro", "--roster", str(source), "-o", str(out), "--jobs", "2"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+    scalar = runner.invoke(app, ["retro", "--roster", str(source)], env={"PAYCALC_ROW_BY_ROW": "1"})
+    assert out.read_text() == scalar.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["members.csv", "out.csv"]
