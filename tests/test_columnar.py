@@ -156,3 +156,24 @@ def test_a_plain_roster_with_a_repeated_id_is_refused_as_row_by_row_refuses_it(t
     assert result.exit_code == 1
     assert result.stderr == f"Error: {source}: line 4: id 'A' appears again after other ids (the rows of one id " \
         "follow each other) (nothing was written; --skip-invalid leaves such rows out)\n"  # fmt: skip
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 10**6), proposal=st.sampled_from(["uft-2019-2022", "flat 2%"]))
+def test_rosters_under_a_proposal_agree_and_name_the_schedule_paid(tmp_path: Path, seed: int, proposal: str) -> None:
+    """Retro under a proposal is paid the status quo: the last column names the schedules each id's rows
+    were paid (several ids on two rows, some paid a flat amount)."""
+    if proposal == "flat 2%":
+        proposal = str(tmp_path / "two.yaml")
+        Path(proposal).write_text(
+            "name: 2% (test)\nbase: 2018-06-16\nchanges:\n  - {effective: 2019-09-14, percent: 2}\n"
+        )
+    rng = random.Random(seed)
+    extra = {"paid_schedule": ["", "", "2013-05-01"], "paid_annual": ["", "", "", "29000"], "hours": ["", "20"]}
+    text = roster(rng, NYC, rng.randrange(1, 40), datetime.date(2018, 1, 1), 1500, extra)
+    lines = [
+        line for line in text.splitlines() if not (line.endswith(",2013-05-01,29000") or ",2013-05-01,29000," in line)
+    ]
+    scalar, columns, taken = both(tmp_path, "\n".join(lines) + "\n", "--proposal", proposal)
+    assert columns == scalar
+    assert taken and scalar.splitlines()[0].endswith(",schedule_paid")

@@ -5,7 +5,7 @@ written as CSV, in the rows' order.
 It takes a roster only when it answers byte for byte what the row-by-row path answers; anything else
 raises :class:`~paycalc.membership.column_runs.Unpriced` before a byte is kept, and the caller prices the
 roster row by row (which also names any row in error). Left to that path: stdin, .xlsx, JSON output,
-instalments, proposals, daily pay and 22 biweekly checks, a byte-order mark, a double quote, a carriage
+instalments, proposals with lump sums, daily pay and 22 biweekly checks, a byte-order mark, a double quote, a carriage
 return not before a line feed, a row of another width, an id repeated after other ids, and every row
 the scalar rules refuse.
 """
@@ -19,7 +19,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from paycalc.membership.column_runs import Unpriced
 from paycalc.output.files import safe_cell
-from paycalc.output.roster_out import COLUMNS
+from paycalc.output.roster_out import Shape
 
 if TYPE_CHECKING:
     from paycalc.output.roster_blocks import Done, Group
@@ -44,7 +44,7 @@ def priced(
     from paycalc.membership.columnar import Pricer
     from paycalc.output.files import write_atomically
 
-    if source == "-" or contract.proposal is not None:
+    if source == "-":
         return False
     try:
         size = os.stat(source).st_size
@@ -94,7 +94,7 @@ def write_totals(
     from paycalc.membership.pool import Ordered, each
     from paycalc.output.roster_blocks import Blocks
 
-    out.write(",".join(safe_cell(n) for n in ["id", *carried, *COLUMNS[1:]]) + "\n")
+    out.write(",".join(safe_cell(n) for n in Shape(carried, terms[0].proposal is not None, False).header(())) + "\n")
     hashes: list[Any] = []  # of every id written: an id repeated after other ids is found at the end
     pending: list[Group] = []  # the last id so far: its rows may go on in the next block
 

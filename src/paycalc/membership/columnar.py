@@ -98,7 +98,7 @@ class Pricer:
             raise Unpriced("a row the scalar path refuses")
         if len(way) and (hired >= np.array(self._hired_before, dtype=np.int64)[way]).any():
             raise Unpriced("a hire date the title refuses")
-        frozen, flat = self._frozen(start, paid)
+        frozen, flat = self.frozen(start, paid)
         if self._arrays is None:
             rates = np.array(list(self._rate_ids), dtype=np.int64).reshape(-1, 2).T
             self._arrays = np.array(self._tables, dtype=np.int64), rates
@@ -117,7 +117,7 @@ class Pricer:
             self._arrays = None
         return found
 
-    def _frozen(self, start: Ints, paid: Ints) -> tuple[Ints, Ints]:
+    def frozen(self, start: Ints, paid: Ints) -> tuple[Ints, Ints]:
         """Per row: the index of the schedule paid, frozen (-1 for a flat amount), and the flat amount's rate id.
 
         As :func:`paycalc.rules.retro.schedule_paid`: the schedule of the day given, else of the day before

@@ -195,6 +195,18 @@ def guard(cells: Cells, rows: Ints, column: int, triggers: tuple[str, ...]) -> P
     return Part(np.frombuffer(b"'", dtype=np.uint8), np.zeros(len(rows), dtype=np.int64), runs.astype(np.int64))
 
 
+def texts(values: list[str]) -> Part:
+    """A text for each line, from few distinct ones."""
+    offsets: dict[str, int] = {}
+    buffer = bytearray()
+    for value in dict.fromkeys(values):
+        offsets[value] = len(buffer)
+        buffer += value.encode("utf-8")
+    starts = np.array([offsets[v] for v in values], dtype=np.int64)
+    lengths = np.array([len(v.encode("utf-8")) for v in values], dtype=np.int64)
+    return Part(np.frombuffer(bytes(buffer) or b"\0", dtype=np.uint8), starts, lengths)
+
+
 def digits(values: Ints) -> Part:
     """Whole numbers, 0 or more, in decimal."""
     width = max(len(str(int(values.max(initial=0)))), 1)

@@ -45,15 +45,21 @@ class Group(NamedTuple):
     owed: int
     paid: int
     hash: int  # the id's hash (:func:`paycalc.output.csv_bytes.hashes`): an id repeated later is found by it
+    paid_on: tuple[str, ...] | None  # under a proposal: the schedules its rows were paid, in order
 
     def joined(self, more: Group) -> Group:
         """This id's rows and the rows of the same id that follow them in the next block."""
-        return self._replace(rows=self.rows + more.rows, owed=self.owed + more.owed, paid=self.paid + more.paid)
+        paid_on = self.paid_on
+        if paid_on is not None and more.paid_on is not None:
+            paid_on = (*paid_on, *(day for day in more.paid_on if day not in paid_on))
+        rows, owed, paid = self.rows + more.rows, self.owed + more.owed, self.paid + more.paid
+        return self._replace(rows=rows, owed=owed, paid=paid, paid_on=paid_on)
 
     def line(self) -> str:
         cells = "".join("," + safe_cell(c) for c in self.carried)
         sums = f"{money(self.owed)},{money(self.paid)},{money(self.owed - self.paid)}"
-        return f"{safe_cell(self.id)}{cells},{self.rows},{sums}\n"
+        paid_on = "" if self.paid_on is None else "," + ";".join(self.paid_on)
+        return f"{safe_cell(self.id)}{cells},{self.rows},{sums}{paid_on}\n"
 
 
 class Done(NamedTuple):
@@ -103,7 +109,10 @@ class Blocks:
         except Plainness as exc:
             raise Unpriced(str(exc)) from None
         owed, paid = self._pricer.price(*arrays)
-        return self._totals(cells, owed, paid)
+        paid_on = None
+        if self.contract.proposal is not None:  # each row's schedule paid, frozen (-1: a flat amount)
+            paid_on = self._pricer.frozen(arrays[2], arrays[4])[0]
+        return self._totals(cells, owed, paid, paid_on)
 
     def _arrays(self, cells: Cells, pricer: Pricer) -> tuple[Ints, Ints, Ints, Ints, Ints]:
         """The rows' ways, hire dates, starts, ends and paid terms as int arrays."""
@@ -135,8 +144,9 @@ class Blocks:
             raise Unpriced(str(exc)) from None
         return np.array(codes, dtype=np.int64)[number]
 
-    def _totals(self, cells: Cells, owed: Ints, paid: Ints) -> Done:
-        """One line per id (its rows follow each other), the first and the last apart."""
+    def _totals(self, cells: Cells, owed: Ints, paid: Ints, paid_on: Ints | None) -> Done:
+        """One line per id (its rows follow each other), the first and the last apart; under a proposal,
+        each with the schedules its rows were paid."""
         column = {name: n for n, name in enumerate(self.header)}
         at = column["id"]
         firsts = np.flatnonzero(csv_bytes.changes(cells, at))
@@ -145,10 +155,13 @@ class Blocks:
         owed_sums, paid_sums = np.add.reduceat(owed, firsts), np.add.reduceat(paid, firsts)
         carried = [column[c] for c in self.carried]
 
+        schedules = None if paid_on is None else self._schedules(paid_on, firsts)
+
         def group(n: int) -> Group:
             row = firsts[n : n + 1]
             person, *texts = (cells.text(row, c)[0] for c in [at, *carried])
-            return Group(person, tuple(texts), int(counts[n]), int(owed_sums[n]), int(paid_sums[n]), int(hashes[n]))
+            sums = (int(counts[n]), int(owed_sums[n]), int(paid_sums[n]), int(hashes[n]))
+            return Group(person, tuple(texts), *sums, None if schedules is None else tuple(schedules[n].split(";")))
 
         last = len(firsts) - 1
         inner = firsts[1:last]
@@ -162,8 +175,24 @@ class Blocks:
             parts += [csv_bytes.constant(b",", len(inner)), csv_bytes.digits(counts[1:last])]
             for cents in (owed_sums[1:last], paid_sums[1:last], owed_sums[1:last] - paid_sums[1:last]):
                 parts += [csv_bytes.constant(b",", len(inner)), *csv_bytes.money(cents)]
+            if schedules is not None:
+                parts += [csv_bytes.constant(b",", len(inner)), csv_bytes.texts(schedules[1:last])]
             body = csv_bytes.lines([*parts, csv_bytes.constant(b"\n", len(inner))])
         return Done(group(0), body, group(last) if last else None, hashes[1:last])
+
+    def _schedules(self, frozen: Ints, firsts: Ints) -> list[str]:
+        """Each id's schedules paid, in the order of its rows, as the roster writes them (``2018-06-16``, ``flat``)."""
+        names = [s.effective.isoformat() for s in self.contract.schedules]
+        first = frozen[firsts]
+        mixed = np.flatnonzero(
+            np.add.reduceat(frozen != np.repeat(first, np.diff(np.append(firsts, len(frozen)))), firsts)
+        )
+        shown = ["flat" if f < 0 else names[f] for f in first.tolist()]
+        ends = np.append(firsts, len(frozen))
+        for n in mixed.tolist():  # an id whose rows were paid different schedules: each, in order
+            days = dict.fromkeys("flat" if f < 0 else names[f] for f in frozen[ends[n] : ends[n + 1]].tolist())
+            shown[n] = ";".join(days)
+        return shown
 
 
 def paid_terms(cells: dict[str, str]) -> tuple[datetime.date | None, Any]:
