@@ -1,0 +1,190 @@
+"""The array forms against the scalar ones, piece by piece: pay periods, anniversaries, ISO dates, cells,
+and CSV lines made from arrays. Expected values come from the scalar functions (the reference, tested by
+hand elsewhere) or from Python's own formatting."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from paycalc.contract.errors import InputError
+from paycalc.contract.inputs import to_date
+from paycalc.output import csv_bytes
+from paycalc.output.csv_bytes import Plainness
+from paycalc.rules import core, period_arrays, periods
+
+days = st.dates(datetime.date(1990, 1, 1), datetime.date(2100, 12, 31))
+rates = st.tuples(st.integers(1, 10**9), st.sampled_from([1, 3, 7, 24, 35, 100, 1183, 10**6]))
+runs = st.lists(st.tuples(rates, days, st.integers(0, 800)), min_size=1, max_size=40)
+
+
+def arrays(drawn: list[tuple[tuple[int, int], datetime.date, int]]) -> tuple[np.ndarray, ...]:
+    num = np.array([r[0][0] for r in drawn], dtype=np.int64)
+    den = np.array([r[0][1] for r in drawn], dtype=np.int64)
+    first = np.array([r[1].toordinal() for r in drawn], dtype=np.int64)
+    return num, den, first, first + np.array([r[2] for r in drawn], dtype=np.int64)
+
+
+def scalar(price, drawn):  # type: ignore[no-untyped-def]
+    return [price(rate, start, start + datetime.timedelta(days=length)) for rate, start, length in drawn]
+
+
+@settings(max_examples=150, deadline=None)
+@given(runs)
+def test_semimonthly_pieces_are_the_scalar_pieces(drawn: list) -> None:  # type: ignore[type-arg]
+    assert period_arrays.semimonthly(*arrays(drawn)).tolist() == scalar(periods.semimonthly, drawn)
+
+
+@settings(max_examples=150, deadline=None)
+@given(runs)
+def test_monthly_pieces_are_the_scalar_pieces(drawn: list) -> None:  # type: ignore[type-arg]
+    assert period_arrays.monthly(*arrays(drawn)).tolist() == scalar(periods.monthly, drawn)
+
+
+@settings(max_examples=150, deadline=None)
+@given(runs, st.integers(0, 13))
+def test_biweekly_pieces_are_the_scalar_pieces(drawn: list, anchor: int) -> None:  # type: ignore[type-arg]
+    def price(rate, a, b):  # type: ignore[no-untyped-def]
+        return periods.biweekly(anchor, rate, a, b)
+
+    assert period_arrays.biweekly(anchor, *arrays(drawn)).tolist() == scalar(price, drawn)
+
+
+@pytest.mark.parametrize(
+    ("num", "den", "first", "last", "cents"),
+    [
+        (33352, 1, "2018-06-16", "2018-06-30", 138967),  # 33,352 / 24 = 1,389.666.. a half month: 1,389.67
+        (33352, 1, "2018-06-16", "2018-06-16", 9264),  # a day of 15: 33,352 / 24 / 15 = 92.644..
+        (33352, 1, "2018-02-16", "2018-02-28", 138967),  # the 16th to a February's end: a whole period
+        (33352, 1, "2018-02-16", "2018-02-27", 128277),  # 12 of its 13 days: 1,389.666.. x 12 / 13 = 1,282.769..
+    ],
+)
+def test_semimonthly_worked_by_hand(num: int, den: int, first: str, last: str, cents: int) -> None:
+    a, b = (np.array([datetime.date.fromisoformat(d).toordinal()]) for d in (first, last))
+    assert int(period_arrays.semimonthly(np.array([num]), np.array([den]), a, b)[0]) == cents
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(datetime.date(1900, 1, 1), datetime.date(2199, 12, 31)), st.integers(0, 40))
+def test_anniversaries_are_the_scalar_ones(hired: datetime.date, years: int) -> None:
+    got = period_arrays.anniversaries(np.array([hired.toordinal()]), years)
+    assert datetime.date.fromordinal(int(got[0])) == core.anniversary(hired, hired.year + years)
+
+
+def cells_of(lines: list[str], width: int) -> csv_bytes.Cells:
+    block = ("\n".join(lines) + "\n").encode()
+    csv_bytes.check(block)
+    return csv_bytes.split(block, width)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="0123456789-/ T+", min_size=8, max_size=11))
+def test_a_date_cell_is_read_as_to_date_reads_it_or_left_to_it(text: str) -> None:
+    cells = cells_of([f"x,{text}"], 2)
+    try:
+        got = csv_bytes.dates(cells, 1)
+    except Plainness:  # then the row-by-row path decides; the columns never answer otherwise
+        return
+    assert datetime.date.fromordinal(int(got[0])) == to_date(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["2018-02-29", "2018-13-01", "2018-00-10", "2018-06-31", "1899-12-31", "2200-01-01", "2018-6-16 "]
+)
+def test_dates_the_row_by_row_path_refuses_are_left_to_it(text: str) -> None:
+    with pytest.raises(InputError):
+        to_date(text.strip() if text.strip() != text else text)
+    with pytest.raises(Plainness):
+        csv_bytes.dates(cells_of([f"x,{text}"], 2), 1)
+
+
+def test_leap_days_and_the_range_ends_are_read() -> None:
+    cells = cells_of(["a,2016-02-29", "b,1900-01-01", "c,2199-12-31"], 2)
+    got = [datetime.date.fromordinal(int(d)).isoformat() for d in csv_bytes.dates(cells, 1)]
+    assert got == ["2016-02-29", "1900-01-01", "2199-12-31"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.sampled_from(["Ed. Asst. B", "Ed. Asst.", "", "20", "Zoë", "ab", "ba", "a"]), min_size=1, max_size=30)
+)
+def test_distinct_cells_share_a_number_exactly(values: list[str]) -> None:
+    cells = cells_of([f"{v},x" for v in values], 2)
+    numbers, rows = csv_bytes.distinct(cells, [0])
+    for i, a in enumerate(values):
+        for j, b in enumerate(values):
+            assert (numbers[i] == numbers[j]) == (a == b)
+    assert [values[r] for r in rows] == sorted(set(values), key=lambda v: numbers[values.index(v)])
+
+
+def test_distinct_cells_sharing_a_hash_are_told_apart(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(csv_bytes, "_hashed", lambda words: np.zeros(len(words), dtype=np.uint64))
+    cells = cells_of(["a,1", "b,1", "a,1", "ab,2"], 2)
+    numbers, _ = csv_bytes.distinct(cells, [0, 1])
+    assert numbers[0] == numbers[2] and len({numbers[0], numbers[1], numbers[3]}) == 3
+
+
+@pytest.mark.parametrize(
+    ("cell", "padded"),
+    [
+        ("E1", False),
+        (" E1", True),
+        ("E1 ", True),
+        ("E1\t", True),
+        ("E\u00a01", False),
+        ("E1\u00a0", True),
+        ("\u3000E1", True),
+        ("Zoë", False),
+        ("", False),
+        ("\x1fE", True),
+    ],
+)
+def test_padded_cells_are_those_strip_would_change(cell: str, padded: bool) -> None:
+    assert csv_bytes.padded(cells_of([f"{cell},x"], 2), 0) is padded
+    assert (cell != cell.strip()) is padded
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(-(10**13), 10**13), min_size=1, max_size=30))
+def test_money_and_digits_read_as_python_writes_them(values: list[int]) -> None:
+    cents = np.array(values, dtype=np.int64)
+    line = csv_bytes.lines([*csv_bytes.money(cents), csv_bytes.constant(b",", len(values)),
+                            csv_bytes.digits(np.abs(cents)), csv_bytes.constant(b"\n", len(values))])  # fmt: skip
+    assert line.decode() == "".join(f"{Decimal(v).scaleb(-2)},{abs(v)}\n" for v in values)
+
+
+def test_the_formula_guard_marks_the_cells_a_spreadsheet_would_run() -> None:
+    cells = cells_of(["=1+1,x", "+A1,x", "-3,x", "@SUM,x", "plain,x", ",x"], 2)
+    rows = np.arange(6)
+    parts = [csv_bytes.guard(cells, rows, 0, ("=", "+", "-", "@")), csv_bytes.cell(cells, rows, 0)]
+    got = csv_bytes.lines([*parts, csv_bytes.constant(b"\n", 6)]).decode().splitlines()
+    assert got == ["'=1+1", "'+A1", "'-3", "'@SUM", "plain", ""]
+
+
+@pytest.mark.parametrize(
+    "block",
+    [b'a,"b"\n', b"a,b\rc\n", b"a,b\x00\n", b"a,\xff\n", b"a,b\r\r\n"],
+    ids=["quote", "lone carriage return", "NUL", "not UTF-8", "two carriage returns"],
+)
+def test_blocks_the_csv_module_reads_otherwise_are_refused(block: bytes) -> None:
+    with pytest.raises(Plainness):
+        csv_bytes.check(block)
+        csv_bytes.split(block, 2)
+
+
+@pytest.mark.parametrize(
+    "block", [b"a,b\nc\n", b"a,b\n\n", b"a,b,c\n", b"a,b"], ids=["short", "blank", "long", "unended"]
+)
+def test_lines_of_another_width_or_unended_are_refused(block: bytes) -> None:
+    with pytest.raises(Plainness):
+        csv_bytes.split(block, 2)
+
+
+def test_a_crlf_block_is_cut_before_each_carriage_return() -> None:
+    cells = csv_bytes.split(b"a,b\r\nc,d\r\n", 2)
+    assert [cells.text([0, 1], 1)] == [["b", "d"]]
