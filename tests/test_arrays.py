@@ -188,3 +188,58 @@ def test_lines_of_another_width_or_unended_are_refused(block: bytes) -> None:
 def test_a_crlf_block_is_cut_before_each_carriage_return() -> None:
     cells = csv_bytes.split(b"a,b\r\nc,d\r\n", 2)
     assert [cells.text([0, 1], 1)] == [["b", "d"]]
+
+
+@pytest.mark.parametrize("method", ["semimonthly", "monthly", "biweekly"])
+def test_every_start_and_end_around_the_period_edges_of_a_leap_winter(method: str) -> None:
+    """Each start from 2019-12-01 to 2020-03-31 (the 1st, the 15th, the 16th, every month's end, Feb 29)
+    with runs of 0 to 400 days, at three rates: the arrays give the scalar pieces, every one."""
+    starts = [datetime.date(2019, 12, 1) + datetime.timedelta(days=n) for n in range(122)]
+    lengths = [0, 1, 12, 13, 14, 15, 16, 27, 28, 29, 30, 31, 45, 60, 400]
+    drawn = [(rate, s, n) for rate in [(33352, 1), (1234567, 100), (20, 7)] for s in starts for n in lengths]
+    if method == "biweekly":
+        assert period_arrays.biweekly(5, *arrays(drawn)).tolist() == scalar(
+            lambda r, a, b: periods.biweekly(5, r, a, b), drawn
+        )
+    else:
+        assert getattr(period_arrays, method)(*arrays(drawn)).tolist() == scalar(getattr(periods, method), drawn)
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "\x0bE",
+        "E\x0c",
+        "\x1cE",
+        "E\x1d",
+        "\x1eE",
+        "E\x1f",
+        "\x85E",
+        "E\x85",
+        "\u1680E",
+        "\u2000E",
+        "E\u2000",
+        "\u205fE",
+        "E\u3000",
+    ],
+)
+def test_every_kind_of_white_space_around_a_cell_is_found(cell: str) -> None:
+    block = f"{cell},x\n".encode()
+    assert csv_bytes.padded(csv_bytes.split(block, 2), 0)
+
+
+@pytest.mark.parametrize("cell", ["é", "Ā", "\u0100x", "x\u0100", "ÿ", "\u00a0\u00a0x"[1:]])
+def test_letters_whose_bytes_look_like_white_space_are_not_padding(cell: str) -> None:
+    assert csv_bytes.padded(csv_bytes.split(f"{cell},x\n".encode(), 2), 0) is (cell != cell.strip())
+
+
+@pytest.mark.parametrize("text", ["2018-0:-16", "2018-06-1:", ":018-06-16", "2018/06/16", "2018-06_16"])
+def test_a_date_with_a_byte_just_past_the_digits_is_left_to_the_row_by_row_path(text: str) -> None:
+    with pytest.raises(Plainness):
+        csv_bytes.dates(cells_of([f"x,{text}"], 2), 1)
+
+
+def test_cells_up_to_256_bytes_are_compared_here_and_wider_ones_row_by_row() -> None:
+    csv_bytes.distinct(cells_of(["a" * 256 + ",x"], 2), [0])
+    with pytest.raises(Plainness):
+        csv_bytes.distinct(cells_of(["a" * 257 + ",x"], 2), [0])
