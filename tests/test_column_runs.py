@@ -26,9 +26,13 @@ def compare(contract, titles, works, first, span, method="semimonthly", anchor=N
     pricer = Pricer(contract, method, anchor, None)
     pay_for = periods.payer(method, anchor)
     drawn = []
+    edges = [s.effective for s in contract.schedules]
     for _ in range(rows):
         start = first + rng.randrange(span) * DAY
         end = start + rng.choice([0, 1, 13, 14, 15, 30, 365, rng.randrange(3000)]) * DAY
+        if rng.random() < 0.2:  # a row that starts or ends on a schedule's first day, or the day before it
+            start = max(first, rng.choice(edges) + rng.choice([-1, 0, 1]) * DAY)
+            end = max(start, rng.choice(edges) + rng.choice([-1, 0]) * DAY)
         hired = start - rng.choice([0, 1, 364, 365, 366, rng.randrange(12000)]) * DAY
         paid_schedule = rng.choice([None, None, contract.schedules[0].effective])
         paid_annual = rng.choice([None, None, None, Decimal("25000.55")]) if paid_schedule is None else None
@@ -95,3 +99,59 @@ def test_what_the_kernel_cannot_price_alike_is_refused() -> None:
     for hired, start, end in [(day + 1, day, day + 9), (day - 9, day, day - 1)]:  # hired after the start; end first
         with pytest.raises(Unpriced):
             pricer.price(way, np.array([hired]), np.array([start]), np.array([end]), paid)
+
+
+REPEATS = """name: Repeats (test)
+parties: [A district, A local]
+term: {start: 2023-07-01, end: 2026-06-30}
+source: Test agreement
+pay_basis: hourly
+regular_hours_per_day: 6.5
+regular_days_per_year: 182
+step_advance: "07-10"
+longevity_tiers:
+  - {label: step 1, min_years: 0}
+  - {label: step 2, min_years: 1}
+  - {label: step 3, min_years: 2}
+titles:
+  - name: Para
+"""
+
+
+def test_runs_at_repeated_rates_join_as_the_scalar_plan_joins_them(tmp_path: Path) -> None:
+    """A schedule whose steps pay alike (a step day inside it joins two runs, unless the frozen schedule
+    paid them apart) and a schedule that keeps the rates of the one before (its first day joins runs):
+    the edge matrix, not the segments, and the same cents as the scalar plan. Steps and schedules begin
+    mid-period, where joining changes the rounding."""
+    folder = tmp_path / "repeats"
+    folder.mkdir()
+    (folder / "contract.yaml").write_text(REPEATS)
+    same = "21.37, step 2: 21.37, step 3: 21.37"  # mid-period days: a joined run rounds once, two pieces twice
+    rows = {"2023-07-01": "20.00, step 2: 21.01, step 3: 22.03", "2024-07-10": same, "2025-01-20": same}
+    rows["2025-07-10"] = "22.11, step 2: 22.11, step 3: 23.29"
+    for day, row in rows.items():
+        (folder / f"{day}.yaml").write_text(
+            f"effective: {day}\nsource: {{article: A}}\nrates:\n  Para: {{step 1: {row}}}\n"
+        )
+    contract = paycalc.load_contract(folder)
+    works = [Work(), Work(hours_per_day=Decimal("5.5"))]
+    for method in ("monthly", "semimonthly"):
+        compare(contract, ["Para"], works, datetime.date(2023, 7, 2), 1000, method, seed=7, rows=600)
+
+
+def test_a_contract_of_one_schedule(tmp_path: Path) -> None:
+    folder = tmp_path / "one"
+    folder.mkdir()
+    (folder / "contract.yaml").write_text(REPEATS)
+    (folder / "2023-07-01.yaml").write_text(
+        "effective: 2023-07-01\nsource: {article: A}\nrates:\n  Para: {step 1: 20.00, step 2: 21.01, step 3: 22.03}\n"
+    )
+    contract = paycalc.load_contract(folder)
+    compare(contract, ["Para"], [Work()], datetime.date(2023, 7, 2), 900, "semimonthly", seed=8)
+
+
+def test_no_rows_is_no_cents() -> None:
+    pricer = Pricer(paycalc.load_contract(), "semimonthly", None, None)
+    empty = np.zeros(0, dtype=np.int64)
+    owed, paid = pricer.price(empty, empty, empty, empty, empty)
+    assert owed.tolist() == paid.tolist() == []
