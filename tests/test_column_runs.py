@@ -155,3 +155,23 @@ def test_no_rows_is_no_cents() -> None:
     empty = np.zeros(0, dtype=np.int64)
     owed, paid = pricer.price(empty, empty, empty, empty, empty)
     assert owed.tolist() == paid.tolist() == []
+
+
+def test_a_start_on_the_first_schedules_day_is_priced_and_a_hire_on_a_titles_last_day_is_not() -> None:
+    contract = paycalc.load_contract()
+    pricer = Pricer(contract, "semimonthly", None, None)
+    first = contract.schedules[0].effective
+    paid = np.array([pricer.paid(first, None)])
+    way = np.array([pricer.way("Ed. Asst. B", Work())])
+    owed, _ = pricer.price(way, np.array([first.toordinal() - 4000]), np.array([first.toordinal()]),
+                           np.array([first.toordinal() + 14]), paid)  # fmt: skip
+    expected, _, _ = retro.totals(contract, "Ed. Asst. B", hired=first - 4000 * DAY, start=first, end=first + 14 * DAY,
+                                  paid_schedule=first)  # fmt: skip
+    assert int(owed[0]) == expected
+    title = next(t for t in contract.titles if t.hired_before is not None)
+    way = np.array([pricer.way(title.name, Work())])
+    hired = title.hired_before.toordinal()  # the scalar rule refuses a hire on that day: so do the columns
+    start, end = np.array([datetime.date(2009, 1, 1).toordinal()]), np.array([datetime.date(2009, 6, 30).toordinal()])
+    with pytest.raises(Unpriced):
+        pricer.price(way, np.array([hired]), start, end, paid)
+    pricer.price(way, np.array([hired - 1]), start, end, paid)
