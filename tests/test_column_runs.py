@@ -15,7 +15,7 @@ import paycalc
 from paycalc.contract.models import Work
 from paycalc.membership import column_runs
 from paycalc.membership.columnar import Pricer, Unpriced
-from paycalc.rules import periods, retro
+from paycalc.rules import core, periods, retro
 from tests.test_locals import write_contract
 
 DAY = datetime.timedelta(days=1)
@@ -34,6 +34,9 @@ def compare(contract, titles, works, first, span, method="semimonthly", anchor=N
             start = max(first, rng.choice(edges) + rng.choice([-1, 0, 1]) * DAY)
             end = max(start, rng.choice(edges) + rng.choice([-1, 0]) * DAY)
         hired = start - rng.choice([0, 1, 364, 365, 366, rng.randrange(12000)]) * DAY
+        if rng.random() < 0.1:  # hired a tier's years before the start, to the day (a Feb 29 start moves back)
+            years = rng.choice([t.min_years for t in contract.tiers])
+            hired = core.anniversary(start, start.year - years) if start.year - years >= 1900 else hired
         paid_schedule = rng.choice([None, None, contract.schedules[0].effective])
         paid_annual = rng.choice([None, None, None, Decimal("25000.55")]) if paid_schedule is None else None
         drawn.append((rng.choice(titles), rng.choice(works), hired, start, end, paid_schedule, paid_annual))
@@ -118,18 +121,29 @@ titles:
 """
 
 
-def test_runs_at_repeated_rates_join_as_the_scalar_plan_joins_them(tmp_path: Path) -> None:
+SAME = "21.37, step 2: 21.37, step 3: 21.37"  # steps that pay alike
+REPEATED = {
+    "both": {"2023-07-01": "20.00, step 2: 21.01, step 3: 22.03", "2024-07-10": SAME, "2025-01-20": SAME,
+             "2025-07-10": "22.11, step 2: 22.11, step 3: 23.29"},
+    "a step alike": {"2023-07-01": "20.00, step 2: 21.01, step 3: 22.03", "2024-07-10": SAME,
+                     "2025-01-20": "21.91, step 2: 22.40, step 3: 23.05"},
+    "a schedule alike": {"2023-07-01": "20.00, step 2: 21.01, step 3: 22.03",
+                         "2024-07-10": "20.53, step 2: 21.61, step 3: 22.97",
+                         "2025-01-20": "20.53, step 2: 21.61, step 3: 22.97"},
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", list(REPEATED))
+def test_runs_at_repeated_rates_join_as_the_scalar_plan_joins_them(tmp_path: Path, kind: str) -> None:
     """A schedule whose steps pay alike (a step day inside it joins two runs, unless the frozen schedule
-    paid them apart) and a schedule that keeps the rates of the one before (its first day joins runs):
-    the edge matrix, not the segments, and the same cents as the scalar plan. Steps and schedules begin
-    mid-period, where joining changes the rounding."""
+    paid them apart), a schedule that keeps the rates of the one before (its first day joins runs), or
+    both: the edge matrix, not the segments, and the same cents as the scalar plan. Steps and schedules
+    begin mid-period, where joining changes the rounding. Chunks of one row too: an edge a row ends on
+    stays an edge when no other row of the chunk holds it."""
     folder = tmp_path / "repeats"
     folder.mkdir()
     (folder / "contract.yaml").write_text(REPEATS)
-    same = "21.37, step 2: 21.37, step 3: 21.37"  # mid-period days: a joined run rounds once, two pieces twice
-    rows = {"2023-07-01": "20.00, step 2: 21.01, step 3: 22.03", "2024-07-10": same, "2025-01-20": same}
-    rows["2025-07-10"] = "22.11, step 2: 22.11, step 3: 23.29"
-    for day, row in rows.items():
+    for day, row in REPEATED[kind].items():
         (folder / f"{day}.yaml").write_text(
             f"effective: {day}\nsource: {{article: A}}\nrates:\n  Para: {{step 1: {row}}}\n"
         )
@@ -137,6 +151,8 @@ def test_runs_at_repeated_rates_join_as_the_scalar_plan_joins_them(tmp_path: Pat
     works = [Work(), Work(hours_per_day=Decimal("5.5"))]
     for method in ("monthly", "semimonthly"):
         compare(contract, ["Para"], works, datetime.date(2023, 7, 2), 1000, method, seed=7, rows=600)
+    for seed in range(40):
+        compare(contract, ["Para"], works, datetime.date(2023, 7, 2), 1000, "monthly", seed=seed, rows=1)
 
 
 def test_a_contract_of_one_schedule(tmp_path: Path) -> None:
