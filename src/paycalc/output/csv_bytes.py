@@ -238,6 +238,9 @@ def lines(parts: list[Part]) -> bytes:
             if high:
                 step = np.arange(high)
                 out[at[:, None] + step] = buffer[starts[:, None] + step]
+        elif high == 1:  # one byte or none (a minus sign, a formula guard)
+            some = lengths == 1
+            out[at[some]] = buffer[starts[some]]
         else:
             count = int(lengths.sum())
             within = np.arange(count) - np.repeat(np.cumsum(lengths) - lengths, lengths)
