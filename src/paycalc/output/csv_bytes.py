@@ -134,15 +134,12 @@ def _hashed(words: NDArray[np.uint64]) -> NDArray[np.uint64]:
     return hashed
 
 
-def hashes(cells: Cells, column: int, rows: Ints) -> NDArray[np.uint64]:
-    """A hash of each cell of ``column`` in ``rows``: equal cells have equal hashes, in every process."""
-    return _hashed(_matrix(cells, [column], rows)) if len(rows) else np.zeros(0, dtype=np.uint64)
-
-
-def changes(cells: Cells, column: int) -> NDArray[np.bool_]:
-    """For each row, whether its cell of ``column`` differs from the row before's (the first row: True)."""
+def changes(cells: Cells, column: int) -> tuple[Ints, NDArray[np.uint64]]:
+    """The rows whose cell of ``column`` differs from the row before's (the first row too), and a hash of
+    each of their cells: equal cells have equal hashes, in every process."""
     matrix = _matrix(cells, [column])
-    return np.concatenate([[True], (matrix[1:] != matrix[:-1]).any(axis=1)])
+    firsts = np.flatnonzero(np.concatenate([[True], (matrix[1:] != matrix[:-1]).any(axis=1)]))
+    return firsts, _hashed(matrix[firsts])
 
 
 def distinct(cells: Cells, columns: list[int]) -> tuple[Ints, list[int]]:

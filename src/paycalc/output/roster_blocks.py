@@ -44,7 +44,7 @@ class Group(NamedTuple):
     rows: int
     owed: int
     paid: int
-    hash: int  # the id's hash (:func:`paycalc.output.csv_bytes.hashes`): an id repeated later is found by it
+    hash: int  # the id's hash (:func:`paycalc.output.csv_bytes.changes`): an id repeated later is found by it
     paid_on: tuple[str, ...] | None  # under a proposal: the schedules its rows were paid, in order
 
     def joined(self, more: Group) -> Group:
@@ -125,16 +125,17 @@ class Blocks:
             raise Plainness("an id or a carried cell with spaces around it")
         hired, start, end = (csv_bytes.dates(cells, column[c]) for c in ("hired", "from", "to"))
         work = ["title", *(c for c in WORK_COLUMNS if c in column)]
-        way = self._codes(cells, work, column, lambda v: pricer.way(v["title"].strip(), work_of(v)))
         paying: list[str] = [c for c in ("paid_schedule", "paid_annual") if c in column]
-        paid = self._codes(cells, paying, column, lambda v: pricer.paid(*paid_terms(v)))
-        return way, hired, start, end, paid
+        number, rows = csv_bytes.distinct(cells, [column[n] for n in work + paying])  # the two, at one go
+        way = self._codes(cells, work, column, rows, lambda v: pricer.way(v["title"].strip(), work_of(v)))
+        paid = self._codes(cells, paying, column, rows, lambda v: pricer.paid(*paid_terms(v)))
+        return way[number], hired, start, end, paid[number]
 
-    def _codes(self, cells: Cells, names: list[str], column: dict[str, int], index: Any) -> Ints:
-        """Each row's index for its cells of ``names``: ``index`` is asked once per distinct set of cells."""
+    def _codes(self, cells: Cells, names: list[str], column: dict[str, int], rows: list[int], index: Any) -> Ints:
+        """The index of the cells of ``names`` in each of ``rows``: ``index`` is asked once per distinct set of
+        cells, from block to block."""
         memo = self._memos.setdefault(",".join(names), {})
-        number, rows = csv_bytes.distinct(cells, [column[n] for n in names])
-        texts = list(zip(*(cells.text(rows, column[n]) for n in names), strict=True)) if names else [()]
+        texts = list(zip(*(cells.text(rows, column[n]) for n in names), strict=True)) if names else [()] * len(rows)
         codes = []
         try:
             for text in texts:
@@ -143,15 +144,14 @@ class Blocks:
                 codes.append(memo[text])
         except InputError as exc:
             raise Unpriced(str(exc)) from None
-        return np.array(codes, dtype=np.int64)[number]
+        return np.array(codes, dtype=np.int64)
 
     def _totals(self, cells: Cells, owed: Ints, paid: Ints, paid_on: Ints | None) -> Done:
         """One line per id (its rows follow each other), the first and the last apart; under a proposal,
         each with the schedules its rows were paid."""
         column = {name: n for n, name in enumerate(self.header)}
         at = column["id"]
-        firsts = np.flatnonzero(csv_bytes.changes(cells, at))
-        hashes = csv_bytes.hashes(cells, at, firsts)
+        firsts, hashes = csv_bytes.changes(cells, at)
         counts = np.diff(np.append(firsts, len(owed)))
         owed_sums, paid_sums = np.add.reduceat(owed, firsts), np.add.reduceat(paid, firsts)
         carried = [column[c] for c in self.carried]
