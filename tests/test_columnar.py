@@ -132,6 +132,9 @@ def test_freezes_and_differentials_agree(tmp_path: Path, seed: int, method: str)
         (lambda t: t.replace("2009-11-01", "2009-11-1", 1), "a date the row-by-row path refuses"),
         (lambda t: t.replace("Ed. Asst. B", "Ed Asst Zed", 1), "an unknown title"),
         (lambda t: t.replace("P00003", "P00001"), "an id again after other ids"),
+        (lambda t: t.rstrip("\n"), "no line feed after the last row"),
+        (lambda t: t.split("\n")[0] + "\n", "a header and no row"),
+        (lambda t: t.replace("\n", "\r\n"), "Windows line ends"),
     ],
     ids=lambda v: v if isinstance(v, str) else "",
 )
