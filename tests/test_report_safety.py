@@ -166,3 +166,57 @@ def test_a_report_of_an_empty_roster_shows_blanks_not_none(tmp_path: Path) -> No
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert "None" not in result.stdout and 'data-label="Least"' in result.stdout
+
+
+def _offer(tmp_path: Path, file: str, text: str) -> Path:
+    path = tmp_path / file
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_report_names_its_roster_marks_the_total_row_and_signs_each_gap(tmp_path: Path) -> None:
+    import re
+
+    roster = tmp_path / "staff.csv"
+    roster.write_text(ROSTER)
+    one = _offer(
+        tmp_path, "one.yaml", "name: One\nbase: 2018-06-16\nchanges:\n  - {effective: 2019-07-01, percent: 2}\n"
+    )
+    two = _offer(
+        tmp_path, "two.yaml", "name: Two\nbase: 2018-06-16\nchanges:\n  - {effective: 2019-07-01, percent: 1}\n"
+    )
+    result = CliRunner().invoke(
+        app,
+        ["cost", "--roster", str(roster), "--proposal", str(one), "--proposal", str(two), "--from", "2019-07-01",
+         "--to", "2020-06-30", "--format", "html"],
+        env={"SOURCE_DATE_EPOCH": "1700000000"},
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    page = result.stdout
+    assert f"Roster <strong>{roster}</strong>" in page and "Made on 2023-11-14" in page
+    rows = re.findall(r"<tr( class=\"total\")?><td data-label=\"Fiscal year\">([^<]*)</td>", page)
+    assert ("", "2019-20") in rows and (' class="total"', "Total") in rows
+    assert all((marked == ' class="total"') == (label == "Total") for marked, label in rows)  # only totals marked
+    gap = re.search(r'data-key="total.proposals.1.gap">([^<]*)<', page)
+    assert gap is not None and gap.group(1).startswith("-$")  # 1% costs less than 2%: a signed gap
+
+
+def test_long_offer_names_are_cut_at_28_characters_and_an_offer_of_lump_sums_alone_has_no_changes(
+    tmp_path: Path,
+) -> None:
+    roster = tmp_path / "staff.csv"
+    roster.write_text(ROSTER)
+    exactly = "a" * 28  # kept whole; one more and it is cut to 27 and an ellipsis
+    bonus = "{name: bonus, amount: 500, paid: 2019-10-31, eligible_on: 2019-09-14}"
+    lumps = f"name: Bonus only\nbase: 2018-06-16\nlump_sums:\n  - {bonus}\n"
+    one = _offer(tmp_path, f"{exactly}.yaml", lumps)
+    two = _offer(tmp_path, "b" * 29 + ".yaml", lumps.replace("Bonus only", "Bonus again"))
+    result = CliRunner().invoke(
+        app,
+        ["cost", "--roster", str(roster), "--proposal", str(one), "--proposal", str(two), "--from", "2019-07-01",
+         "--to", "2020-06-30", "--format", "html"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    page = result.stdout
+    assert "b" * 27 + "…" in page and exactly + "…" not in page and "a" * 27 + "…" not in page
+    assert "): no changes; lump sums: bonus $500" in page
