@@ -180,10 +180,10 @@ def test_the_report_names_its_roster_marks_the_total_row_and_signs_each_gap(tmp_
     roster = tmp_path / "staff.csv"
     roster.write_text(ROSTER)
     one = _offer(
-        tmp_path, "one.yaml", "name: One\nbase: 2018-06-16\nchanges:\n  - {effective: 2019-07-01, percent: 2}\n"
+        tmp_path, "one.yaml", "name: One\nbase: 2018-06-16\nchanges:\n  - {effective: 2019-07-01, percent: 1}\n"
     )
     two = _offer(
-        tmp_path, "two.yaml", "name: Two\nbase: 2018-06-16\nchanges:\n  - {effective: 2019-07-01, percent: 1}\n"
+        tmp_path, "two.yaml", "name: Two\nbase: 2018-06-16\nchanges:\n  - {effective: 2019-07-01, percent: 2}\n"
     )
     result = CliRunner().invoke(
         app,
@@ -197,8 +197,9 @@ def test_the_report_names_its_roster_marks_the_total_row_and_signs_each_gap(tmp_
     rows = re.findall(r"<tr( class=\"total\")?><td data-label=\"Fiscal year\">([^<]*)</td>", page)
     assert ("", "2019-20") in rows and (' class="total"', "Total") in rows
     assert all((marked == ' class="total"') == (label == "Total") for marked, label in rows)  # only totals marked
-    gap = re.search(r'data-key="total.proposals.1.gap">([^<]*)<', page)
-    assert gap is not None and gap.group(1).startswith("-$")  # 1% costs less than 2%: a signed gap
+    for key in ("total", "periods.0"):  # 2% costs more than 1%: the gap is a change, shown with its sign
+        gap = re.search(rf'data-key="{key}.proposals.1.gap">([^<]*)<', page)
+        assert gap is not None and gap.group(1).startswith("+$"), key
 
 
 def test_long_offer_names_are_cut_at_28_characters_and_an_offer_of_lump_sums_alone_has_no_changes(
