@@ -221,3 +221,28 @@ def test_long_offer_names_are_cut_at_28_characters_and_an_offer_of_lump_sums_alo
     page = result.stdout
     assert "b" * 27 + "…" in page and exactly + "…" not in page and "a" * 27 + "…" not in page
     assert "): no changes; lump sums: bonus $500" in page
+
+
+def test_an_hourly_rate_finer_than_cents_is_shown_to_its_own_places_in_the_appendix(tmp_path: Path) -> None:
+    from tests.test_locals import CONTRACT
+
+    folder = tmp_path / "fine"
+    folder.mkdir()
+    (folder / "contract.yaml").write_text(CONTRACT)
+    for day, row in {"2023-07-01": "18.2575, step 2: 19.125, step 3: 20.00, step 4: 21.50"}.items():
+        (folder / f"{day}.yaml").write_text(
+            f"effective: {day}\nsource: {{article: A}}\nrates:\n  Para: {{step 1: {row}}}\n"
+        )
+    roster = tmp_path / "staff.csv"
+    roster.write_text("id,title,hired\n1,Para,2020-01-06\n")
+    offer = _offer(
+        tmp_path, "up.yaml", "name: Up\nbase: 2023-07-01\nchanges:\n  - {effective: 2024-07-01, percent: 0}\n"
+    )
+    result = CliRunner().invoke(
+        app,
+        ["cost", "--roster", str(roster), "--schedules", str(folder), "--proposal", str(offer), "--from",
+         "2023-07-01", "--to", "2024-06-30", "--format", "html"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "$18.2575" in result.stdout and "$19.125" in result.stdout  # not $18.26, not $19.13
+    assert "$20.00" in result.stdout
