@@ -244,5 +244,5 @@ def test_an_hourly_rate_finer_than_cents_is_shown_to_its_own_places_in_the_appen
          "2023-07-01", "--to", "2024-06-30", "--format", "html"],
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert "$18.2575" in result.stdout and "$19.125" in result.stdout  # not $18.26, not $19.13
+    assert ">$18.2575<" in result.stdout and ">$19.125<" in result.stdout  # not $18.26, not $19.13
     assert "$20.00" in result.stdout
