@@ -276,6 +276,10 @@ def test_per_member_over_two_years_with_a_member_off_the_payroll(tmp_path: Path)
     first = json.loads(data.read_text())[0]
     assert [p["status_quo"] for p in first["periods"]] == ["26125.68", "26523.12"]
     assert first["total"]["status_quo"] == "52648.80" and first["total"]["proposals"][0]["pay"] == "53648.80"
+    assert (first["total"]["proposals"][0]["increase"], first["total"]["proposals"][0]["percent"]) == (
+        "1000.00",
+        "1.90",
+    )
 
 
 def test_offers_with_the_same_file_name_get_columns_of_their_own(tmp_path: Path) -> None:
@@ -352,20 +356,36 @@ def test_the_python_api_hands_each_member_over() -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.integers(-3, 3), max_size=14), st.integers(1, 6))
-def test_the_report_keeps_who_gains_least_and_most_as_a_full_sort_would(increases: list[int], count: int) -> None:
+@given(
+    st.lists(st.tuples(st.integers(-3, 3), st.integers(0, 500), st.integers(0, 900)), max_size=14), st.integers(1, 6)
+)
+def test_the_report_keeps_who_gains_least_and_most_as_a_full_sort_would(
+    drawn: list[tuple[int, int, int]], count: int
+) -> None:
+    """Over the whole range (the last figure of each member's list, not its first year's): the first
+    offer's pay minus the status quo, whatever the status quo and the first year."""
+    from decimal import Decimal
+
     from paycalc.output.cost_members import extremes
 
     costs = [
         cost.MemberCost(
-            cost.Member(f"m{n}", "Teacher Aide", date(2010, 1, 4)), "Teacher Aide", (0, 100), ((0, 100 + x),), (0,)
+            cost.Member(f"m{n}", "Teacher Aide", date(2010, 1, 4)),
+            "Teacher Aide",
+            (year, 1000 + old),
+            ((year * 2, 1000 + old + x),),
+            (0,),
         )
-        for n, x in enumerate(increases)
+        for n, (x, old, year) in enumerate(drawn)
     ]
+    increases = [x for x, _, _ in drawn]
     order = sorted(range(len(increases)), key=lambda n: (increases[n], n))  # ties in roster order
     least, most = extremes(costs, count)
     assert [m.place for m in least] == order[:count]
     assert [m.place for m in most] == list(reversed(order[-count:]))
+    for named in least + most:
+        x, old, _ = drawn[named.place]
+        assert named.increases == (Decimal(x).scaleb(-2),) and named.status_quo == Decimal(1000 + old).scaleb(-2)
 
 
 def test_a_signal_while_the_outputs_are_written_names_the_file_not_written(
