@@ -243,3 +243,12 @@ def test_cells_up_to_256_bytes_are_compared_here_and_wider_ones_row_by_row() -> 
     csv_bytes.distinct(cells_of(["a" * 256 + ",x"], 2), [0])
     with pytest.raises(Plainness):
         csv_bytes.distinct(cells_of(["a" * 257 + ",x"], 2), [0])
+
+
+def test_digits_at_each_width_edge() -> None:
+    values = [0, 1, 9, 10, 11, 99, 100, 999, 1000, 10**6 - 1, 10**6, 10**12]
+    line = csv_bytes.lines([csv_bytes.digits(np.array(values, dtype=np.int64)), csv_bytes.constant(b"\n", len(values))])
+    assert line.decode().split() == [str(v) for v in values]
+    cents = [-100, -99, -1, 0, 1, 99, 100, 101, 1099]
+    got = csv_bytes.lines([*csv_bytes.money(np.array(cents, dtype=np.int64)), csv_bytes.constant(b"\n", len(cents))])
+    assert got.decode().split() == ["-1.00", "-0.99", "-0.01", "0.00", "0.01", "0.99", "1.00", "1.01", "10.99"]
