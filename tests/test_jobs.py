@@ -173,3 +173,18 @@ def test_as_a_real_process_in_two_jobs_only_paycalc_speaks_and_the_output_is_who
     scalar = runner.invoke(app, ["retro", "--roster", str(source)], env={"PAYCALC_ROW_BY_ROW": "1"})
     assert out.read_text() == scalar.stdout
     assert sorted(p.name for p in tmp_path.iterdir()) == ["members.csv", "out.csv"]
+
+
+def test_a_worker_that_dies_is_one_error_line_and_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def died(*_: object) -> None:
+        raise WorkerDied("a pricing process stopped before it answered (--jobs 1 prices in this process)")
+
+    monkeypatch.setattr(_columnar, "write_totals", died)
+    source = tmp_path / "members.csv"
+    source.write_text(roster(20))
+    result = runner.invoke(app, ["retro", "--roster", str(source), "-o", str(tmp_path / "out.csv"), "--jobs", "2"])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: a pricing process stopped before it answered (--jobs 1 prices in this process); nothing was written\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["members.csv"]

@@ -13,9 +13,8 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from paycalc.cli._common import EXIT_SKIPPED, as_typed, fail
-from paycalc.contract.errors import PaycalcError, RowError
+from paycalc.contract.errors import PaycalcError, RowError, WorkerDied
 from paycalc.contract.models import Contract, Instalment
-from paycalc.membership.pool import WorkerDied
 from paycalc.output.files import Interrupted, NotUtf8, open_binary, text_lines, write_atomically
 from paycalc.output.render import Format
 from paycalc.output.roster_out import Shape, write, write_xlsx

@@ -47,3 +47,7 @@ class RowError(InputError):
         self.row = row
         self.reason = reason
         super().__init__(f"row {row}: {reason}")
+
+
+class WorkerDied(PaycalcError):
+    """A process pricing part of a roster stopped before it answered (``paycalc.membership.pool``)."""

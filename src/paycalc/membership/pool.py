@@ -20,7 +20,9 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from typing import Any, Generic, Protocol, TypeVar
 
-from paycalc.contract.errors import PaycalcError
+from paycalc.contract.errors import WorkerDied
+
+__all__ = ["Ordered", "WorkerDied", "cores", "each"]
 
 T = TypeVar("T")
 _worker: Worker | None = None  # in a process of the pool: its copy of the worker
@@ -28,10 +30,6 @@ _worker: Worker | None = None  # in a process of the pool: its copy of the worke
 
 class Worker(Protocol):
     def run(self, item: Any) -> Any: ...
-
-
-class WorkerDied(PaycalcError):
-    """A pricing process stopped before it answered."""
 
 
 def cores() -> int:
