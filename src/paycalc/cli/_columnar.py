@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import IO, TYPE_CHECKING, Any
 
 from paycalc.membership.column_runs import Unpriced
@@ -47,8 +47,8 @@ def priced(
     if source == "-":
         return False
     try:
-        size = os.stat(source).st_size
-        if not stat.S_ISREG(os.stat(source).st_mode):
+        status = os.stat(source)
+        if not stat.S_ISREG(status.st_mode):
             return False  # a pipe or a device is read once, as it comes, row by row
         with open(source, "rb") as file:
             first = file.readline()
@@ -66,29 +66,35 @@ def priced(
     if jobs is None:  # by default, more processes only where they pay for their start
         from paycalc.membership.pool import cores
 
-        jobs = cores() if size >= LONG else 1
+        jobs = cores() if status.st_size >= LONG else 1
+    where = ranges(len(first), status.st_size)
     count = jobs
     try:
-        write_atomically(output, lambda out: write_totals(source, header, carried, (contract, method), out, count))
+        write_atomically(
+            output, lambda out: write_totals(source, where, header, carried, (contract, method), out, count)
+        )
     except Unpriced:
         return False
     return True
 
 
-def ranges(source: str) -> Iterator[tuple[tuple[int, int], None]]:
-    """The byte ranges a roster is priced in: each process reads the whole lines that begin in its range."""
-    size = os.path.getsize(source)
-    with open(source, "rb") as file:
-        header = len(file.readline())
-    for start in range(header, size, BLOCK):
-        yield (start, min(start + BLOCK, size)), None
+def ranges(header: int, size: int) -> list[tuple[int, int, int]]:
+    """The byte ranges a roster of ``size`` bytes, its header ``header`` bytes long, is priced in: each
+    process reads the whole lines that begin in its range (:func:`paycalc.output.files.lines_from`)."""
+    return [(start, min(start + BLOCK, size), header) for start in range(header, size, BLOCK)]
 
 
 def write_totals(
-    source: str, header: list[str], carried: list[str], terms: tuple[Any, Any], out: IO[str], jobs: int
+    source: str,
+    where: list[tuple[int, int, int]],
+    header: list[str],
+    carried: list[str],
+    terms: tuple[Any, Any],
+    out: IO[str],
+    jobs: int,
 ) -> None:
     """Price ``source`` (its header checked, names as paycalc reads them) into ``out``: the roster CSV,
-    in ``jobs`` processes."""
+    its byte ranges ``where`` in ``jobs`` processes."""
     import numpy as np
 
     from paycalc.membership.pool import Ordered, each
@@ -115,7 +121,7 @@ def write_totals(
         pending.append(done.last)
 
     with Ordered[None](Blocks(source, terms[0], header, carried, terms[1]), jobs) as pool:
-        each(pool, ranges(source), write)
+        each(pool, ((part, None) for part in where), write)
     if pending:
         _put(pending.pop(), out, hashes)
     every = np.sort(np.concatenate(hashes)) if hashes else np.zeros(0, dtype=np.uint64)

@@ -92,12 +92,10 @@ class Blocks:
     def __getstate__(self) -> dict[str, Any]:
         return {**self.__dict__, "_pricer": None, "_memos": {}}
 
-    def run(self, where: tuple[int, int]) -> Done | None:
-        """The totals of the lines that begin in a byte range of the roster (see the module's text); None
-        when none does."""
-        with open(self.source, "rb") as file:
-            header = len(file.readline())
-        block = lines_from(self.source, *where, header)
+    def run(self, where: tuple[int, int, int]) -> Done | None:
+        """The totals of the lines that begin in a byte range of the roster, ``(start, stop, header)``
+        with the header's length in bytes (see the module's text); None when none does."""
+        block = lines_from(self.source, *where)
         if not block:
             return None
         if self._pricer is None:
