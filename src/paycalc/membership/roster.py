@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from paycalc.contract import inputs
 from paycalc.contract.errors import InputError, RowError
@@ -25,50 +24,28 @@ OPTIONAL = ("hours", "workyear", "hours_per_day", "days", "differentials", "paid
 WORK_COLUMNS = ("hours", "workyear", "hours_per_day", "days", "differentials")
 
 
-Priced = tuple[int, int, int] | str  # a row's owed, paid and lump sums in cents, or why it cannot be priced
-Mapper = Callable[[Callable[[Mapping[str, str | None]], Priced], Iterable[Mapping[str, str | None]]], Iterator[Any]]
-
-
-def one_by_one(
-    price: Callable[[Mapping[str, str | None]], Priced], rows: Iterable[Mapping[str, str | None]]
-) -> Iterator[tuple[Mapping[str, str | None], Priced]]:
-    """Each row with its price, in this process."""
-    for row in rows:
-        yield row, price(row)
-
-
 def retro_totals(
     rows: Iterable[Mapping[str, str | None]],
     contract: Contract,
     method: Paying,
     on_invalid: Callable[[RowError], None] | None,
-    mapper: Mapper = one_by_one,
     carried: Sequence[str] = (),
 ) -> Iterator[RosterTotal]:
-    """One total per id, in the rows' order; ``mapper`` prices the rows (in order) and may do it ahead.
+    """One total per id, in the rows' order.
 
     Each total keeps its first row's cells of the ``carried`` columns; under a proposal, it names the
     schedule each row was paid (the status quo's).
     """
-
-    def price(row: Mapping[str, str | None]) -> Priced:
-        try:
-            return _row(contract, row, method)
-        except InputError as exc:
-            return str(exc)
-
     finished: set[str] = set()
     person, count, owed, paid, lumps = "", 0, 0, 0, 0  # the id being summed: rows, owed, paid, lump sums in cents
     kept: tuple[str, ...] = ()
     basis: list[str] = []  # under a proposal: the schedule each row of the id was paid
-    for number, (row, priced) in enumerate(mapper(price, rows), start=1):
+    for number, row in enumerate(rows, start=1):
         try:
             row_id = _id(row)
             if row_id != person and row_id in finished:
                 raise InputError(f"id {row_id!r} appears again after other ids (the rows of one id follow each other)")
-            if isinstance(priced, str):
-                raise InputError(priced)
-            owed_cents, paid_cents, lump_cents = priced
+            owed_cents, paid_cents, lump_cents = _row(contract, row, method)
             paid_on = _paid_on(contract, row) if contract.proposal is not None else ""
         except InputError as exc:
             error = RowError(number, str(exc))
@@ -188,13 +165,18 @@ def work_of(cells: Mapping[str, str | None]) -> Work:
 
 def _parse_terms(row: Mapping[str, str | None]) -> _Terms:
     """A row's period and optional terms, checked (rows of a roster mostly share them, so they are parsed once)."""
-    paid_schedule, paid_annual = (
-        (row.get(column) or "").strip() or None for column in ("paid_schedule", "paid_annual")
-    )
     return (
         inputs.to_date(_cell(row, "from"), "from date"),
         inputs.to_date(_cell(row, "to"), "to date"),
         work_of(row),
+        *paid_of(row),
+    )
+
+
+def paid_of(cells: Mapping[str, str | None]) -> tuple[date | None, Decimal | None]:
+    """A row's optional paid columns, checked: the schedule paid, frozen, or the flat annual amount paid."""
+    paid_schedule, paid_annual = ((cells.get(c) or "").strip() or None for c in ("paid_schedule", "paid_annual"))
+    return (
         None if paid_schedule is None else inputs.to_date(paid_schedule, "paid schedule date"),
         None if paid_annual is None else inputs.to_amount(paid_annual, "paid annual"),
     )

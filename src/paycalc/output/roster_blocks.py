@@ -12,17 +12,15 @@ back as finished CSV lines. Anything the row-by-row path reads otherwise or refu
 
 from __future__ import annotations
 
-import datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
-from paycalc.contract import inputs
 from paycalc.contract.errors import InputError
 from paycalc.contract.models import Contract
 from paycalc.membership.column_runs import Unpriced
 from paycalc.membership.columnar import Pricer
-from paycalc.membership.roster import REQUIRED, WORK_COLUMNS, work_of
+from paycalc.membership.roster import REQUIRED, WORK_COLUMNS, paid_of, work_of
 from paycalc.output import csv_bytes
 from paycalc.output.csv_bytes import Cells, Plainness
 from paycalc.output.files import SPREADSHEET_TRIGGERS, lines_from, safe_cell
@@ -126,7 +124,7 @@ class Blocks:
         paying: list[str] = [c for c in ("paid_schedule", "paid_annual") if c in column]
         number, rows = csv_bytes.distinct(cells, [column[n] for n in work + paying])  # the two, at one go
         way = self._codes(cells, work, column, rows, lambda v: pricer.way(v["title"].strip(), work_of(v)))
-        paid = self._codes(cells, paying, column, rows, lambda v: pricer.paid(*paid_terms(v)))
+        paid = self._codes(cells, paying, column, rows, lambda v: pricer.paid(*paid_of(v)))
         return way[number], hired, start, end, paid[number]
 
     def _codes(self, cells: Cells, names: list[str], column: dict[str, int], rows: list[int], index: Any) -> Ints:
@@ -207,11 +205,3 @@ def _roomy_heap() -> None:
         return
     mallopt(-1, 256 << 20)  # M_TRIM_THRESHOLD
     mallopt(-3, 64 << 20)  # M_MMAP_THRESHOLD
-
-
-def paid_terms(cells: dict[str, str]) -> tuple[datetime.date | None, Any]:
-    schedule, annual = ((cells.get(c) or "").strip() or None for c in ("paid_schedule", "paid_annual"))
-    return (
-        None if schedule is None else inputs.to_date(schedule, "paid schedule date"),
-        None if annual is None else inputs.to_amount(annual, "paid annual"),
-    )
