@@ -68,19 +68,22 @@ def test_a_negative_bar_is_drawn_below_the_axis(tmp_path: Path) -> None:
         assert float(top) == zero and float(height) > 0  # it hangs from the axis
 
 
-def _two_offers(tmp_path: Path) -> str:
+def report(tmp_path: Path, *offers: Path, to: str = "2020-06-30", **env: str) -> str:
+    """The HTML report of ROSTER (written to staff.csv) under ``offers``, from 2019-07-01 to ``to``."""
     roster = tmp_path / "staff.csv"
     roster.write_text(ROSTER)
+    chosen = [a for offer in offers for a in ("--proposal", str(offer))]
+    args = ["cost", "--roster", str(roster), *chosen, "--from", "2019-07-01", "--to", to, "--format", "html"]
+    result = CliRunner().invoke(app, args, env=env or None)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def _two_offers(tmp_path: Path) -> str:
     up = proposal(tmp_path, "up", "3")
     down = tmp_path / "down.yaml"
     down.write_text("name: down\nbase: 2018-06-16\nchanges:\n  - {effective: 2019-07-01, percent: -1}\n")
-    result = CliRunner().invoke(
-        app,
-        ["cost", "--roster", str(roster), "--proposal", str(up), "--proposal", str(down), "--from", "2019-07-01",
-         "--to", "2021-06-30", "--format", "html"],
-    )  # fmt: skip
-    assert result.exit_code == 0, result.output
-    return result.stdout
+    return report(tmp_path, up, down, to="2021-06-30")
 
 
 def test_the_columns_are_drawn_to_scale_from_the_axis_each_offer_in_its_colour(tmp_path: Path) -> None:
@@ -177,23 +180,14 @@ def _offer(tmp_path: Path, file: str, text: str) -> Path:
 def test_the_report_names_its_roster_marks_the_total_row_and_signs_each_gap(tmp_path: Path) -> None:
     import re
 
-    roster = tmp_path / "staff.csv"
-    roster.write_text(ROSTER)
     one = _offer(
         tmp_path, "one.yaml", "name: One\nbase: 2018-06-16\nchanges:\n  - {effective: 2019-07-01, percent: 1}\n"
     )
     two = _offer(
         tmp_path, "two.yaml", "name: Two\nbase: 2018-06-16\nchanges:\n  - {effective: 2019-07-01, percent: 2}\n"
     )
-    result = CliRunner().invoke(
-        app,
-        ["cost", "--roster", str(roster), "--proposal", str(one), "--proposal", str(two), "--from", "2019-07-01",
-         "--to", "2020-06-30", "--format", "html"],
-        env={"SOURCE_DATE_EPOCH": "1700000000"},
-    )  # fmt: skip
-    assert result.exit_code == 0, result.output
-    page = result.stdout
-    assert f"Roster <strong>{roster}</strong>" in page and "Made on 2023-11-14" in page
+    page = report(tmp_path, one, two, SOURCE_DATE_EPOCH="1700000000")
+    assert f"Roster <strong>{tmp_path / 'staff.csv'}</strong>" in page and "Made on 2023-11-14" in page
     rows = re.findall(r"<tr( class=\"total\")?><td data-label=\"Fiscal year\">([^<]*)</td>", page)
     assert ("", "2019-20") in rows and (' class="total"', "Total") in rows
     assert all((marked == ' class="total"') == (label == "Total") for marked, label in rows)  # only totals marked
@@ -205,20 +199,12 @@ def test_the_report_names_its_roster_marks_the_total_row_and_signs_each_gap(tmp_
 def test_long_offer_names_are_cut_at_28_characters_and_an_offer_of_lump_sums_alone_has_no_changes(
     tmp_path: Path,
 ) -> None:
-    roster = tmp_path / "staff.csv"
-    roster.write_text(ROSTER)
     exactly = "a" * 28  # kept whole; one more and it is cut to 27 and an ellipsis
     bonus = "{name: bonus, amount: 500, paid: 2019-10-31, eligible_on: 2019-09-14}"
     lumps = f"name: Bonus only\nbase: 2018-06-16\nlump_sums:\n  - {bonus}\n"
     one = _offer(tmp_path, f"{exactly}.yaml", lumps)
     two = _offer(tmp_path, "b" * 29 + ".yaml", lumps.replace("Bonus only", "Bonus again"))
-    result = CliRunner().invoke(
-        app,
-        ["cost", "--roster", str(roster), "--proposal", str(one), "--proposal", str(two), "--from", "2019-07-01",
-         "--to", "2020-06-30", "--format", "html"],
-    )  # fmt: skip
-    assert result.exit_code == 0, result.output
-    page = result.stdout
+    page = report(tmp_path, one, two)
     assert "b" * 27 + "…" in page and exactly + "…" not in page and "a" * 27 + "…" not in page
     assert "): no changes; lump sums: bonus $500" in page
 
@@ -229,10 +215,8 @@ def test_an_hourly_rate_finer_than_cents_is_shown_to_its_own_places_in_the_appen
     folder = tmp_path / "fine"
     folder.mkdir()
     (folder / "contract.yaml").write_text(CONTRACT)
-    for day, row in {"2023-07-01": "18.2575, step 2: 19.125, step 3: 20.00, step 4: 21.50"}.items():
-        (folder / f"{day}.yaml").write_text(
-            f"effective: {day}\nsource: {{article: A}}\nrates:\n  Para: {{step 1: {row}}}\n"
-        )
+    rates = "{step 1: 18.2575, step 2: 19.125, step 3: 20.00, step 4: 21.50}"
+    (folder / "2023-07-01.yaml").write_text(f"effective: 2023-07-01\nsource: {{article: A}}\nrates:\n  Para: {rates}\n")
     roster = tmp_path / "staff.csv"
     roster.write_text("id,title,hired\n1,Para,2020-01-06\n")
     offer = _offer(
