@@ -12,6 +12,7 @@ back as finished CSV lines. Anything the row-by-row path reads otherwise or refu
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
     Ints = NDArray[np.int64]
 
 MAX_CELL = 10_000  # bytes: the row-by-row path refuses a cell of more characters than this
-TWO = [f"{n:02d}" for n in range(100)]
 
 
 class Group(NamedTuple):
@@ -55,7 +55,8 @@ class Group(NamedTuple):
 
     def line(self) -> str:
         cells = "".join("," + safe_cell(c) for c in self.carried)
-        sums = f"{money(self.owed)},{money(self.paid)},{money(self.owed - self.paid)}"
+        # as the row-by-row path writes money: whole cents, which str() shows as 407.90 or -0.05
+        sums = ",".join(str(Decimal(c).scaleb(-2)) for c in (self.owed, self.paid, self.owed - self.paid))
         paid_on = "" if self.paid_on is None else "," + ";".join(self.paid_on)
         return f"{safe_cell(self.id)}{cells},{self.rows},{sums}{paid_on}\n"
 
@@ -65,12 +66,6 @@ class Done(NamedTuple):
     body: bytes  # the CSV lines of the ids between the first and the last
     last: Group | None  # None when the block holds one id
     hashes: NDArray[np.uint64]  # of the ids in ``body``
-
-
-def money(cents: int) -> str:
-    """Cents as the roster writes money: ``407.90``, ``-0.05``."""
-    whole, part = divmod(abs(cents), 100)
-    return f"{'-' if cents < 0 else ''}{whole}.{TWO[part]}"
 
 
 class Blocks:
