@@ -39,24 +39,14 @@ def priced(
     """Write the roster's totals in columns when the roster and the run allow it; True when written.
     ``header_of`` checks the header's names, as the row-by-row path does, and gives them as paycalc reads
     them with the columns carried through."""
-    import stat
-
     from paycalc.membership.columnar import Pricer
     from paycalc.output.files import write_atomically
 
-    if source == "-":
+    plain = _plain(source)
+    if plain is None:
         return False
-    try:
-        status = os.stat(source)
-        if not stat.S_ISREG(status.st_mode):
-            return False  # a pipe or a device is read once, as it comes, row by row
-        with open(source, "rb") as file:
-            first = file.readline()
-    except OSError:
-        return False  # the row-by-row path says what is wrong
+    first, size = plain
     line = first.removesuffix(b"\n").removesuffix(b"\r")
-    if first.startswith(b"\xef\xbb\xbf") or not first.endswith(b"\n") or any(c in line for c in (b'"', b"\r", b"\0")):
-        return False  # the csv module reads such a header otherwise than by commas: it says what it makes of it
     try:
         raw = line.decode("utf-8").split(",")
         Pricer(contract, *method)  # refuses what it cannot price (lump sums, daily pay)
@@ -66,8 +56,8 @@ def priced(
     if jobs is None:  # by default, more processes only where they pay for their start
         from paycalc.membership.pool import cores
 
-        jobs = cores() if status.st_size >= LONG else 1
-    where = ranges(len(first), status.st_size)
+        jobs = cores() if size >= LONG else 1
+    where = ranges(len(first), size)
     count = jobs
     try:
         write_atomically(
@@ -76,6 +66,48 @@ def priced(
     except Unpriced:
         return False
     return True
+
+
+def _plain(source: str) -> tuple[bytes, int] | None:
+    """A roster's first line (its header) and its size in bytes, when the roster is a regular file whose header
+    the csv module reads by commas alone; else None (the row-by-row path reads it, and says what is wrong)."""
+    import stat
+
+    if source == "-":
+        return None
+    try:
+        status = os.stat(source)
+        if not stat.S_ISREG(status.st_mode):
+            return None  # a pipe or a device is read once, as it comes, row by row
+        with open(source, "rb") as file:
+            first = file.readline()
+    except OSError:
+        return None
+    line = first.removesuffix(b"\n").removesuffix(b"\r")
+    if first.startswith(b"\xef\xbb\xbf") or not first.endswith(b"\n") or any(c in line for c in (b'"', b"\r", b"\0")):
+        return None  # the csv module reads such a header otherwise than by commas: it says what it makes of it
+    return first, status.st_size
+
+
+def costed(source: str, header: list[str], costing: Callable[..., Any]) -> Any:
+    """The costing of a plain CSV roster (``header``: its columns as paycalc reads them) read in columns, by
+    ``costing(kinds, kind, hired)`` (:func:`paycalc.membership.cost_columns.cost` with the run's terms); None
+    when the roster or the terms are for the member-by-member path."""
+    from paycalc.output.files import lines_from
+    from paycalc.output.member_columns import Members
+
+    plain = _plain(source)
+    if plain is None:
+        return None
+    members = Members(header)
+    try:
+        for where in ranges(len(plain[0]), plain[1]):
+            block = lines_from(source, *where)
+            if block:
+                members.add(block)
+        return costing(*members.arrays())
+    except Unpriced:
+        return None
 
 
 def ranges(header: int, size: int) -> list[tuple[int, int, int]]:

@@ -179,6 +179,18 @@ def cost(
             typer.echo(f"Skipped: {_place(roster, rows, error.row, error.reason)}: {error.reason}", err=True)
 
     on_invalid = report if skip_invalid else None
+    if costs is None and named is None and limit is None and _in_columns(roster):  # the sums alone: in columns
+        from functools import partial
+
+        from paycalc.cli._columnar import costed
+        from paycalc.membership import cost_columns
+
+        terms = (proposals, base, first, last, fiscal_year_start, method, when)
+        with reporting_errors():
+            in_columns = costed(roster, list(rows.fieldnames), partial(_in_arrays, cost_columns.cost, terms))
+        if in_columns is not None:
+            _cost_out.show(in_columns, proposals, None, costs, outputs, named)
+            return
     with reporting_errors():
         try:
             members = costing.read_members(rows, on_invalid, carried)
@@ -214,6 +226,17 @@ def cost(
         s = "" if len(reported) == 1 else "s"
         typer.echo(f"Error: {len(reported)} invalid row{s} left out of the costing (each reported above)", err=True)
         raise typer.Exit(EXIT_SKIPPED)
+
+
+def _in_columns(roster: str) -> bool:
+    """Whether a roster may be costed in columns (a CSV file; ``PAYCALC_ROW_BY_ROW=1`` says member by member)."""
+    import os
+
+    return roster != "-" and not roster.lower().endswith(".xlsx") and os.environ.get("PAYCALC_ROW_BY_ROW") != "1"
+
+
+def _in_arrays(costing: Any, terms: tuple[Any, ...], kinds: Any, kind: Any, hired: Any) -> Any:
+    return costing(kinds, kind, hired, *terms)
 
 
 def _name(source: str) -> str:

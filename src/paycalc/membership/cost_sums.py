@@ -12,20 +12,35 @@ from collections import Counter
 from collections.abc import Sequence
 from decimal import Decimal
 
+Summary = tuple[Decimal | None, Decimal | None, Decimal | None]  # the smallest, median and largest
+
 
 def money_of(cents: int) -> Decimal:
     return Decimal(cents).scaleb(-2)
+
+
+def median_of(low: int, high: int) -> Decimal:
+    """The median of values whose middle two (the same one, for an odd count) are ``low`` and ``high`` cents."""
+    return (Decimal(low + high) / 2).scaleb(-2)
 
 
 class Spread:
     """The per-member increases of one proposal in one piece: members on a common path counted by value
     (they share it), the others listed as 8-byte integers; the median is exact either way."""
 
-    __slots__ = ("counts", "listed")
+    __slots__ = ("counts", "known", "listed")
 
     def __init__(self) -> None:
         self.counts: Counter[int] = Counter()
         self.listed = array("q")
+        self.known: Summary | None = None  # a summary worked out already (in columns)
+
+    @classmethod
+    def of(cls, summary: Summary) -> Spread:
+        """A spread whose summary is known: the smallest, median and largest of values summed elsewhere."""
+        spread = cls()
+        spread.known = summary
+        return spread
 
     def add(self, value: int, weight: int, counted: bool) -> None:
         if counted:
@@ -33,8 +48,10 @@ class Spread:
         else:
             self.listed.append(value)
 
-    def summary(self) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
+    def summary(self) -> Summary:
         """The smallest, median and largest, exactly as if every member's value were listed."""
+        if self.known is not None:
+            return self.known
         total = len(self.listed) + sum(self.counts.values())
         if not total:
             return None, None, None
@@ -50,7 +67,7 @@ class Spread:
                 middle.append(value)
                 wanted.pop(0)
         assert smallest is not None
-        return money_of(smallest), (Decimal(middle[0] + middle[1]) / 2).scaleb(-2), money_of(largest)
+        return money_of(smallest), median_of(middle[0], middle[1]), money_of(largest)
 
 
 class Sums:

@@ -143,20 +143,7 @@ def cost(
     Members on a common path (on payroll all along, no step in the range) are priced once per path
     and counted, not summed one by one; the others are priced and listed one by one.
     """
-    if end < start:
-        raise InputError(f"--to {end} is before --from {start} (an end on or after the start)")
-    method, _, pay_for = periods.for_contract(base, method, anchor)
-    pieces = fiscal_years(start, end, fiscal_year_start)
-    frozen = status_quo(proposals, base)
-    for contract in proposals:  # a range wholly before an offer's base date prices nothing it changes
-        spec = contract.proposal
-        assert spec is not None
-        if end <= spec.base:
-            raise InputError(
-                f"--to {end} is not after the base date {spec.base} of {spec.file} (the offer changes nothing "
-                "until after it: cost a range that runs past it)"
-            )
-    core.schedule_on(base, start)  # a range before the first schedule is an error naming it
+    method, pay_for, pieces, frozen = prepare(proposals, base, start, end, fiscal_year_start, method, anchor)
     n, count = len(pieces), len(proposals)
     sums = Sums(n, count)
     memo: dict[tuple[object, ...], _Priced] = {}
@@ -198,57 +185,99 @@ def cost(
         sums.add(title, everywhere, priced.old, priced.new, lumps, weight, counted=True)
         sums.add_rollover(True, priced.old_annual, priced.new_annual, weight)
 
-    def period(i: int, first: date, last: date) -> Period:
-        lines: list[Line] = []
-        status = sums.status_quo[i]
-        for k, contract in enumerate(proposals):
-            assert contract.proposal is not None
-            recurring = sums.payroll[k][i] - status
-            increase = recurring + sums.lumps[k][i]
-            percent = Decimal(increase) / Decimal(status) * 100 if status else None
-            least, middle, most = sums.increases[k][i].summary()
-            gap = money_of(increase) - lines[0].increase if lines else None
-            lines.append(
-                Line(
-                    contract.proposal.name,
-                    money_of(sums.payroll[k][i]),
-                    money_of(sums.lumps[k][i]),
-                    money_of(recurring),
-                    money_of(increase),
-                    percent,
-                    least,
-                    middle,
-                    most,
-                    gap,
-                )
-            )
-        return Period(
-            first,
-            last,
-            sums.members[i],
-            money_of(status),
-            Decimal(status).scaleb(-4),
-            tuple(lines),
-            {
-                title: _title_line(values, [spread[i] for spread in sums.title_spreads[title]], i)
-                for title, values in sorted(sums.titles.items())
-            },
-        )
+    return result(sums, proposals, base, method, fiscal_year_start, pieces, start, end)
 
+
+def prepare(
+    proposals: Sequence[Contract],
+    base: Contract,
+    start: date,
+    end: date,
+    fiscal_year_start: str,
+    method: str | None,
+    anchor: date | None,
+) -> tuple[str, periods.Paying, list[tuple[date, date]], Contract]:
+    """Check a costing's range and proposals: the pay method, its pricer, the fiscal-year pieces and the status quo."""
+    if end < start:
+        raise InputError(f"--to {end} is before --from {start} (an end on or after the start)")
+    method, _, pay_for = periods.for_contract(base, method, anchor)
+    pieces = fiscal_years(start, end, fiscal_year_start)
+    frozen = status_quo(proposals, base)
+    for contract in proposals:  # a range wholly before an offer's base date prices nothing it changes
+        spec = contract.proposal
+        assert spec is not None
+        if end <= spec.base:
+            raise InputError(
+                f"--to {end} is not after the base date {spec.base} of {spec.file} (the offer changes nothing "
+                "until after it: cost a range that runs past it)"
+            )
+    core.schedule_on(base, start)  # a range before the first schedule is an error naming it
+    return method, pay_for, pieces, frozen
+
+
+def result(
+    sums: Sums,
+    proposals: Sequence[Contract],
+    base: Contract,
+    method: str,
+    fiscal_year_start: str,
+    pieces: Sequence[tuple[date, date]],
+    start: date,
+    end: date,
+) -> Costing:
+    """The costing of summed members (:class:`~paycalc.membership.cost_sums.Sums`, or sums made alike in columns)."""
     first_proposal = proposals[0].proposal
     assert first_proposal is not None
     return Costing(
         status_quo_base=core.schedule_on(base, first_proposal.base).effective,
         method=method,
         fiscal_year_start=fiscal_year_start,
-        periods=tuple(period(i, a, b) for i, (a, b) in enumerate(pieces)),
-        total=period(n, start, end),
+        periods=tuple(_period(sums, proposals, i, a, b) for i, (a, b) in enumerate(pieces)),
+        total=_period(sums, proposals, len(pieces), start, end),
         rollover=Rollover(
             end,
             sums.members_on_last,
             money_of(sums.rollover_old),
             tuple(money_of(new - sums.rollover_old) for new in sums.rollover_new),
         ),
+    )
+
+
+def _period(sums: Sums, proposals: Sequence[Contract], i: int, first: date, last: date) -> Period:
+    lines: list[Line] = []
+    status = sums.status_quo[i]
+    for k, contract in enumerate(proposals):
+        assert contract.proposal is not None
+        recurring = sums.payroll[k][i] - status
+        increase = recurring + sums.lumps[k][i]
+        percent = Decimal(increase) / Decimal(status) * 100 if status else None
+        least, middle, most = sums.increases[k][i].summary()
+        gap = money_of(increase) - lines[0].increase if lines else None
+        lines.append(
+            Line(
+                contract.proposal.name,
+                money_of(sums.payroll[k][i]),
+                money_of(sums.lumps[k][i]),
+                money_of(recurring),
+                money_of(increase),
+                percent,
+                least,
+                middle,
+                most,
+                gap,
+            )
+        )
+    return Period(
+        first,
+        last,
+        sums.members[i],
+        money_of(status),
+        Decimal(status).scaleb(-4),
+        tuple(lines),
+        {
+            title: _title_line(values, [spread[i] for spread in sums.title_spreads[title]], i)
+            for title, values in sorted(sums.titles.items())
+        },
     )
 
 

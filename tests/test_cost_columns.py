@@ -1,0 +1,193 @@
+"""Costing in columns against costing member by member, which stays the reference.
+
+Every comparison runs ``paycalc cost`` twice on the same roster, once with ``PAYCALC_ROW_BY_ROW=1``
+(members read and priced one by one) and once as users run it, and wants the same bytes (JSON with
+every figure, ``--by title``); a spy checks that the plain rosters really were costed in columns, so an
+agreement is never the scalar path agreeing with itself.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from paycalc.cli import _columnar, app
+from tests.test_locals import write_contract
+
+runner = CliRunner()
+NYC = ["Teacher Aide", "Ed. Asst. B", "Ed. Assoc.", "Aux. Trainer B", "ed asst a-ii", "Ed. Asst. A-I"]
+LUNENBURG = ["High School", "Associate's", "Column 3", "Licensed Bachelor's"]
+SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+def members(
+    rng: random.Random, titles: list[str], count: int, first: datetime.date, days: int, extra: dict[str, list[str]]
+) -> str:
+    """A roster of ``count`` members hired up to ``days`` days after ``first`` (many on the same day: the
+    columns price members alike once), with ``extra`` columns (each cell one of its values)."""
+    lines = [",".join(["id", "title", "hired", *extra])]
+    days_hired = [rng.randrange(days) for _ in range(rng.randrange(1, 8))]
+    for n in range(count):
+        hired = first + datetime.timedelta(days=rng.choice([*days_hired, rng.randrange(days)]))
+        cells = [rng.choice(values) for values in extra.values()]
+        lines.append(",".join([f"M{n:05d}", rng.choice(titles), hired.isoformat(), *cells]))
+    return "\n".join(lines) + "\n"
+
+
+def offer(folder: Path, rng: random.Random, base: str, changes: list[str], paid: list[str]) -> str:
+    """A proposal file from ``base``: a raise on each day of ``changes``, a lump sum on some days of ``paid``."""
+    text = [f"name: offer {rng.randrange(1000)}", f"base: {base}", "changes:"]
+    text += [f"  - {{effective: {day}, percent: {rng.choice(['0', '1.5', '2', '3.25'])}}}" for day in changes]
+    lumps = [day for day in paid if day > base and rng.random() < 0.6]
+    if lumps:
+        text.append("lump_sums:")
+        for day in lumps:
+            eligible = rng.choice([d for d in (day, base, changes[0]) if d <= day])
+            prorate = rng.choice(["true", "false"])
+            amount = rng.choice(["500", "750.25", "1000"])
+            terms = f"amount: {amount}, paid: {day}, eligible_on: {eligible}, prorate: {prorate}"
+            text.append(f"  - {{name: bonus, {terms}}}")
+    path = folder / f"offer-{rng.randrange(10**9)}.yaml"
+    path.write_text("\n".join(text) + "\n")
+    return str(path)
+
+
+def both(tmp_path: Path, text: str, *options: str) -> tuple[str, str, bool]:
+    """The member-by-member JSON, the JSON as users get it, and whether it was costed in columns."""
+    source = tmp_path / "members.csv"
+    source.write_text(text)
+    args = ["cost", "--roster", str(source), "--format", "json", "--by", "title", *options]
+    scalar = runner.invoke(app, args, env={"PAYCALC_ROW_BY_ROW": "1"})
+    taken: list[bool] = []
+    real = _columnar.costed
+
+    def spy(*a: Any, **k: Any) -> Any:
+        found = real(*a, **k)
+        taken.append(found is not None)
+        return found
+
+    _columnar.costed = spy
+    try:
+        columns = runner.invoke(app, args, env={"PAYCALC_ROW_BY_ROW": ""})
+    finally:
+        _columnar.costed = real
+    assert (scalar.exit_code, columns.exit_code) == (0, 0), scalar.output + columns.output
+    return scalar.stdout, columns.stdout, bool(taken and taken[-1])
+
+
+@SETTINGS
+@given(
+    seed=st.integers(0, 10**6),
+    method=st.sampled_from(["semimonthly", "monthly", "biweekly"]),
+    fiscal=st.sampled_from(["07-01", "10-01", "01-01", "09-14", "03-01"]),
+)
+def test_nyc_costings_agree_to_the_byte(tmp_path: Path, seed: int, method: str, fiscal: str) -> None:
+    """Hires before and inside the range, anniversaries at 5 and 15 years inside it, part-time hours and
+    workyears, the bundled proposal and offers with lump sums (pro-rated or not, on a fiscal year's edge)."""
+    rng = random.Random(seed)
+    extra = {"hours": ["", "", "20", "17.5"], "workyear": ["", "", "0.5"], "School": ["PS 1", "=x"]}
+    text = members(rng, NYC, rng.randrange(1, 80), datetime.date(1996, 1, 1), 9000, extra)
+    start = datetime.date(2017, 1, 1) + datetime.timedelta(days=rng.randrange(700))
+    end = max(start, datetime.date(2018, 6, 17)) + datetime.timedelta(days=rng.randrange(1500))
+    paid = ["2019-06-30", "2019-07-01", "2019-10-31", "2020-09-14", start.isoformat(), end.isoformat()]
+    proposals = [rng.choice(["uft-2019-2022", offer(tmp_path, rng, "2018-06-16", ["2019-09-14", "2020-09-14"], paid)])]
+    proposals.append(offer(tmp_path, rng, "2018-06-16", ["2019-07-01", "2021-01-01"], paid))
+    options = ["--from", start.isoformat(), "--to", end.isoformat(), "--fiscal-year-start", fiscal, "--method", method]
+    options += [x for p in proposals for x in ("--proposal", p)]
+    options += ["--anchor", "2009-01-02"] if method == "biweekly" else []
+    scalar, columns, taken = both(tmp_path, text, *options)
+    assert columns == scalar
+    assert taken
+
+
+@SETTINGS
+@given(seed=st.integers(0, 10**6), anchor=st.sampled_from([None, "2025-07-04"]))
+def test_lunenburg_costings_agree_to_the_byte(tmp_path: Path, seed: int, anchor: str | None) -> None:
+    """Steps on July 1, biweekly pay from the contract's own anchor (periods across the fiscal year's
+    start), hours per day and days: the first version missed the contract's anchor, and this caught it."""
+    rng = random.Random(seed)
+    work = {"hours_per_day": ["", "6", "7.5"], "days": ["", "180"]}
+    text = members(rng, LUNENBURG, rng.randrange(1, 60), datetime.date(2012, 1, 1), 6000, work)
+    paid = ["2028-07-01", "2028-09-30", "2029-06-30"]
+    proposal = offer(tmp_path, rng, "2027-07-01", ["2028-07-01"], paid)
+    start = datetime.date(2025, 7, 1) + datetime.timedelta(days=rng.randrange(800))
+    end = max(start, datetime.date(2027, 7, 2)) + datetime.timedelta(days=rng.randrange(900))
+    options = ["--contract", "lunenburg-paras", "--proposal", proposal, "--from", str(start), "--to", str(end)]
+    scalar, columns, taken = both(tmp_path, text, *options, *(["--anchor", anchor] if anchor else []))
+    assert columns == scalar
+    assert taken
+
+
+@SETTINGS
+@given(seed=st.integers(0, 10**6), method=st.sampled_from(["monthly", "semimonthly"]))
+def test_freezes_and_differentials_cost_alike(tmp_path: Path, seed: int, method: str) -> None:
+    folder = tmp_path / "local"
+    if not folder.exists():
+        write_contract(folder)
+    rng = random.Random(seed)
+    extra = {"differentials": ["", "degree", "behavior;stipend", "Lunch Duty"], "hours_per_day": ["", "5"]}
+    text = members(rng, ["Para"], rng.randrange(1, 50), datetime.date(2019, 7, 1), 2500, extra)
+    proposal = offer(tmp_path, rng, "2024-07-01", ["2025-07-01", "2026-01-01"], ["2025-07-01", "2025-12-31"])
+    options = ["--schedules", str(folder), "--method", method, "--proposal", proposal]
+    scalar, columns, taken = both(tmp_path, text, *options, "--from", "2023-07-01", "--to", "2026-06-30")
+    assert columns == scalar
+    assert taken
+
+
+def test_a_roster_of_many_members_alike_is_costed_once_per_path_and_summed_right(tmp_path: Path) -> None:
+    """Three members on one path and one hired inside the range: worked by hand from the contract's
+    table (Ed. Asst. B, 15-year longevity, $33,352 from 2018-06-16), semimonthly, 2018-07-01..2019-06-30."""
+    text = "id,title,hired\nA,Ed. Asst. B,1990-01-01\nB,Ed. Asst. B,1991-02-02\nC,Ed. Asst. B,1992-03-03\n"
+    text += "D,Ed. Asst. B,2019-01-01\n"
+    proposal = tmp_path / "zero.yaml"
+    proposal.write_text("name: nothing\nbase: 2018-06-16\nchanges:\n  - {effective: 2018-07-01, percent: 0}\n")
+    scalar, columns, taken = both(
+        tmp_path, text, "--proposal", str(proposal), "--from", "2018-07-01", "--to", "2019-06-30"
+    )
+    assert taken and columns == scalar
+    year = json.loads(columns)["periods"][0]
+    # the contract's table from 2018-06-16: Ed. Asst. B base 31,457, 15-year 33,352; a semimonthly check is
+    # annual / 24 rounded to the cent, half up: 3,335,200 / 24 = 138,966.67 -> 138,967 cents (x 24 checks a
+    # year), 3,145,700 / 24 = 131,070.83 -> 131,071 cents (D: 12 checks, 2019-01-01..06-30)
+    assert year["members"] == 4
+    assert year["status_quo"] == f"{(3 * 24 * 138_967 + 12 * 131_071) / 100:.2f}" == "115784.76"
+    assert year["proposals"][0]["increase"] == "0.00"
+
+
+@pytest.mark.parametrize(
+    ("change", "why"),
+    [
+        (lambda t: t.replace("M2", '"M2"'), "a double quote"),
+        (lambda t: t.replace("M2", " M2"), "an id with a space before it"),
+        (lambda t: t.replace("1990-03-15", "1990-3-15"), "a date the member-by-member reader refuses"),
+        (lambda t: t.replace("Ed. Asst. B", "Ed Asst Zed", 1), "an unknown title"),
+        (lambda t: t.replace("M3", "M1"), "an id again after other ids"),
+        (lambda t: t.replace("M3", "M2"), "an id on two rows in a row"),
+        (lambda t: t + "\n", "a blank line"),
+        (lambda t: t.replace("\n", "\r\n"), "Windows line ends"),
+        (lambda t: t.split("\n")[0] + "\n", "a header and no row"),
+        (lambda t: t.replace(",,", ",abc,", 1), "hours that are not a number"),
+        (lambda t: t.replace("Ed. Asst. B", "   ", 1), "a title of spaces"),
+        (lambda t: t.replace("1990-02-15,,", "1990-02-15,,2019-01-01"), "a row with days of its own"),
+        (lambda t: t.replace("Ed. Asst. B,2030-01-01", "Nobody,2030-01-01"), "an unknown title hired after the range"),
+    ],
+    ids=lambda v: v if isinstance(v, str) else "",
+)
+def test_what_the_columns_do_not_read_is_costed_member_by_member_alike(tmp_path: Path, change: Any, why: str) -> None:
+    lines = ["id,title,hired,hours,to"] + [f"M{n},Ed. Asst. B,1990-0{n}-15,," for n in range(1, 6)]
+    lines.append("M9,Ed. Asst. B,2030-01-01,,")
+    source = tmp_path / "members.csv"
+    source.write_text(change("\n".join(lines) + "\n"))
+    args = ["cost", "--roster", str(source), "--proposal", "uft-2019-2022", "--from", "2018-07-01"]
+    args += ["--to", "2020-06-30"]
+    scalar = runner.invoke(app, args, env={"PAYCALC_ROW_BY_ROW": "1"})
+    columns = runner.invoke(app, args, env={"PAYCALC_ROW_BY_ROW": ""})
+    assert (columns.exit_code, columns.stdout, columns.stderr) == (scalar.exit_code, scalar.stdout, scalar.stderr)
