@@ -60,8 +60,9 @@ def offer(folder: Path, rng: random.Random, base: str, changes: list[str], paid:
     return str(path)
 
 
-def both(tmp_path: Path, text: str, *options: str) -> tuple[str, str, bool]:
-    """The member-by-member JSON, the JSON as users get it, and whether it was costed in columns."""
+def both(tmp_path: Path, text: str, *options: str, block: int = 1 << 20) -> tuple[str, str, bool]:
+    """The member-by-member JSON, the JSON as users get it, and whether it was costed in columns (read
+    ``block`` bytes at a time: a small block makes many chunks, each summed into the last)."""
     source = tmp_path / "members.csv"
     source.write_text(text)
     args = ["cost", "--roster", str(source), "--format", "json", "--by", "title", *options]
@@ -74,11 +75,11 @@ def both(tmp_path: Path, text: str, *options: str) -> tuple[str, str, bool]:
         taken.append(found is not None)
         return found
 
-    _columnar.costed = spy
+    _columnar.costed, was, _columnar.COST_BLOCK = spy, _columnar.COST_BLOCK, block
     try:
         columns = runner.invoke(app, args, env={"PAYCALC_ROW_BY_ROW": ""})
     finally:
-        _columnar.costed = real
+        _columnar.costed, _columnar.COST_BLOCK = real, was
     assert (scalar.exit_code, columns.exit_code) == (0, 0), scalar.output + columns.output
     return scalar.stdout, columns.stdout, bool(taken and taken[-1])
 
@@ -88,8 +89,9 @@ def both(tmp_path: Path, text: str, *options: str) -> tuple[str, str, bool]:
     seed=st.integers(0, 10**6),
     method=st.sampled_from(["semimonthly", "monthly", "biweekly"]),
     fiscal=st.sampled_from(["07-01", "10-01", "01-01", "09-14", "03-01"]),
+    block=st.sampled_from([1, 200, 1 << 20]),
 )
-def test_nyc_costings_agree_to_the_byte(tmp_path: Path, seed: int, method: str, fiscal: str) -> None:
+def test_nyc_costings_agree_to_the_byte(tmp_path: Path, seed: int, method: str, fiscal: str, block: int) -> None:
     """Hires before and inside the range, anniversaries at 5 and 15 years inside it, part-time hours and
     workyears, the bundled proposal and offers with lump sums (pro-rated or not, on a fiscal year's edge)."""
     rng = random.Random(seed)
@@ -103,14 +105,14 @@ def test_nyc_costings_agree_to_the_byte(tmp_path: Path, seed: int, method: str, 
     options = ["--from", start.isoformat(), "--to", end.isoformat(), "--fiscal-year-start", fiscal, "--method", method]
     options += [x for p in proposals for x in ("--proposal", p)]
     options += ["--anchor", "2009-01-02"] if method == "biweekly" else []
-    scalar, columns, taken = both(tmp_path, text, *options)
+    scalar, columns, taken = both(tmp_path, text, *options, block=block)
     assert columns == scalar
     assert taken
 
 
 @SETTINGS
-@given(seed=st.integers(0, 10**6), anchor=st.sampled_from([None, "2025-07-04"]))
-def test_lunenburg_costings_agree_to_the_byte(tmp_path: Path, seed: int, anchor: str | None) -> None:
+@given(seed=st.integers(0, 10**6), anchor=st.sampled_from([None, "2025-07-04"]), block=st.sampled_from([150, 1 << 20]))
+def test_lunenburg_costings_agree_to_the_byte(tmp_path: Path, seed: int, anchor: str | None, block: int) -> None:
     """Steps on July 1, biweekly pay from the contract's own anchor (periods across the fiscal year's
     start), hours per day and days: the first version missed the contract's anchor, and this caught it."""
     rng = random.Random(seed)
@@ -121,7 +123,7 @@ def test_lunenburg_costings_agree_to_the_byte(tmp_path: Path, seed: int, anchor:
     start = datetime.date(2025, 7, 1) + datetime.timedelta(days=rng.randrange(800))
     end = max(start, datetime.date(2027, 7, 2)) + datetime.timedelta(days=rng.randrange(900))
     options = ["--contract", "lunenburg-paras", "--proposal", proposal, "--from", str(start), "--to", str(end)]
-    scalar, columns, taken = both(tmp_path, text, *options, *(["--anchor", anchor] if anchor else []))
+    scalar, columns, taken = both(tmp_path, text, *options, *(["--anchor", anchor] if anchor else []), block=block)
     assert columns == scalar
     assert taken
 

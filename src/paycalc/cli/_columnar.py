@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from paycalc.output.roster_blocks import Done, Group
 
 BLOCK = 1 << 22  # bytes read at a time (about 55,000 rows): memory follows the block, not the file
+COST_BLOCK = 1 << 20  # bytes of a costing roster at a time (about 25,000 members): the arrays of each are freed
 LONG = 1 << 23  # bytes (about 110,000 rows): by default, a longer roster is priced in a process per core
 
 
@@ -91,8 +92,8 @@ def _plain(source: str) -> tuple[bytes, int] | None:
 
 def costed(source: str, header: list[str], costing: Callable[..., Any]) -> Any:
     """The costing of a plain CSV roster (``header``: its columns as paycalc reads them) read in columns, by
-    ``costing(kinds, kind, hired)`` (:func:`paycalc.membership.cost_columns.cost` with the run's terms); None
-    when the roster or the terms are for the member-by-member path."""
+    ``costing(kinds, chunks)`` (:func:`paycalc.membership.cost_columns.cost` with the run's terms), a block
+    of ``COST_BLOCK`` bytes at a time; None when the roster or the terms are for the member-by-member path."""
     from paycalc.output.files import lines_from
     from paycalc.output.member_columns import Members
 
@@ -100,20 +101,19 @@ def costed(source: str, header: list[str], costing: Callable[..., Any]) -> Any:
     if plain is None:
         return None
     members = Members(header)
+    blocks = (lines_from(source, *where) for where in ranges(len(plain[0]), plain[1], COST_BLOCK))
     try:
-        for where in ranges(len(plain[0]), plain[1]):
-            block = lines_from(source, *where)
-            if block:
-                members.add(block)
-        return costing(*members.arrays())
+        found = costing(members.kinds, (members.read(block) for block in blocks if block))
+        members.check()
     except Unpriced:
         return None
+    return found
 
 
-def ranges(header: int, size: int) -> list[tuple[int, int, int]]:
+def ranges(header: int, size: int, block: int = BLOCK) -> list[tuple[int, int, int]]:
     """The byte ranges a roster of ``size`` bytes, its header ``header`` bytes long, is priced in: each
     process reads the whole lines that begin in its range (:func:`paycalc.output.files.lines_from`)."""
-    return [(start, min(start + BLOCK, size), header) for start in range(header, size, BLOCK)]
+    return [(start, min(start + block, size), header) for start in range(header, size, block)]
 
 
 def write_totals(

@@ -235,8 +235,8 @@ def _in_columns(roster: str) -> bool:
     return roster != "-" and not roster.lower().endswith(".xlsx") and os.environ.get("PAYCALC_ROW_BY_ROW") != "1"
 
 
-def _in_arrays(costing: Any, terms: tuple[Any, ...], kinds: Any, kind: Any, hired: Any) -> Any:
-    return costing(kinds, kind, hired, *terms)
+def _in_arrays(costing: Any, terms: tuple[Any, ...], kinds: Any, chunks: Any) -> Any:
+    return costing(kinds, chunks, *terms)
 
 
 def _name(source: str) -> str:

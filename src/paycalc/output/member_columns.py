@@ -29,35 +29,33 @@ if TYPE_CHECKING:
 
 
 class Members:
-    """The members of a roster's blocks, read in order: their kinds, hire dates and the hashes of their ids."""
+    """Reads the members of a roster's blocks, in order; keeps the kinds met and the hashes of the ids."""
 
     def __init__(self, header: list[str]) -> None:
         self.header = header
         self.column = {name: n for n, name in enumerate(header)}
         self.kinds: list[tuple[str, Work]] = []  # (title, work) as the roster gives them
         self._known: dict[tuple[str, ...], int] = {}
-        self._kind: list[Ints] = []
-        self._hired: list[Ints] = []
         self._ids: list[NDArray[np.uint64]] = []
 
-    def add(self, block: bytes) -> None:
-        """Read a block of whole lines."""
+    def read(self, block: bytes) -> tuple[Ints, Ints]:
+        """The members of a block of whole lines: each one's kind (an index into :attr:`kinds`, which grows
+        with new ones) and hire date (an ordinal)."""
         try:
             csv_bytes.check(block)
             cells = csv_bytes.split(block if block.endswith(b"\n") else block + b"\n", len(self.header))
-            self._read(cells)
+            return self._read(cells)
         except Plainness as exc:
             raise Unpriced(str(exc)) from None
 
-    def arrays(self) -> tuple[list[tuple[str, Work]], Ints, Ints]:
-        """The kinds, and each member's kind and hire date (an ordinal), in roster order."""
+    def check(self) -> None:
+        """After the last block: refuse a roster where an id may appear twice (the member-by-member reader
+        says where, or reads the rows of one id as one member)."""
         ids = np.sort(np.concatenate(self._ids)) if self._ids else np.zeros(0, dtype=np.uint64)
         if (ids[1:] == ids[:-1]).any():
-            raise Unpriced("an id may appear twice")  # the member-by-member reader says where, or reads it
-        empty = np.zeros(0, dtype=np.int64)
-        return self.kinds, np.concatenate([empty, *self._kind]), np.concatenate([empty, *self._hired])
+            raise Unpriced("an id may appear twice")
 
-    def _read(self, cells: csv_bytes.Cells) -> None:
+    def _read(self, cells: csv_bytes.Cells) -> tuple[Ints, Ints]:
         column = self.column
         lengths = cells.ends - cells.starts
         if (lengths[:, [column[c] for c in ("id", "title", "hired")]] == 0).any() or (lengths > MAX_CELL).any():
@@ -85,6 +83,5 @@ class Members:
                 codes.append(found)
         except InputError as exc:
             raise Unpriced(str(exc)) from None
-        self._kind.append(np.array(codes, dtype=np.int64)[number])
-        self._hired.append(csv_bytes.dates(cells, column["hired"]))
         self._ids.append(hashes)
+        return np.array(codes, dtype=np.int64)[number], csv_bytes.dates(cells, column["hired"])
