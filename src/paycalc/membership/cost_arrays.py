@@ -50,18 +50,20 @@ class Running:
         whole = np.where(on[None], change, 0).sum(axis=2)  # [offer][member]: over the pieces on payroll
         if max(int(np.abs(change).max()), int(np.abs(whole).max())) >= BOUND:
             raise Unpriced("an increase too large to sort with its title")
+        # in each piece those on payroll count (off payroll no one is paid); over the range, every member
+        old_on, new_on, lumps_on = np.where(on, old, 0), np.where(on[None], new, 0), np.where(on[None], lumps, 0)
         sums.members = _plus(sums.members, [*on.sum(axis=0).tolist(), len(old)])
-        sums.status_quo = _plus(sums.status_quo, _slots(old, old))
+        sums.status_quo = _plus(sums.status_quo, _slots(old_on, old))
         for k in range(sums.proposals):
-            sums.payroll[k] = _plus(sums.payroll[k], _slots(new[k], new[k]))
-            sums.lumps[k] = _plus(sums.lumps[k], _slots(np.where(on, lumps[k], 0), lumps[k]))
+            sums.payroll[k] = _plus(sums.payroll[k], _slots(new_on[k], new[k]))
+            sums.lumps[k] = _plus(sums.lumps[k], _slots(lumps_on[k], lumps[k]))
         order = np.argsort(title, kind="stable")
         firsts = np.flatnonzero(np.diff(title[order], prepend=-1))  # each title's first member in ``order``
         # per title, as Sums.titles: members, status quo, then each offer's payroll and lump sums; in each
         # piece those on payroll, over the range every member (the range's lump sums: every piece's)
-        columns = [(on.astype(np.int64), np.ones(len(old), dtype=np.int64)), (old, old)]
+        columns = [(on.astype(np.int64), np.ones(len(old), dtype=np.int64)), (old_on, old)]
         for k in range(sums.proposals):
-            columns += [(new[k], new[k]), (np.where(on, lumps[k], 0), lumps[k])]
+            columns += [(new_on[k], new[k]), (lumps_on[k], lumps[k])]
         parts = [np.add.reduceat(_with_range(a, b)[order], firsts, axis=0) for a, b in columns]
         for at, t in enumerate(title[order][firsts].tolist()):
             name = self.titles[t]

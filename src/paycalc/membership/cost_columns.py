@@ -115,6 +115,8 @@ def _payrolls(pricers: list[Pricer], way: Ints, hired: Ints, on: Flags, firsts: 
     first, last = np.maximum(firsts[piece], since), lasts[piece]
     tier, moves, _ = pricers[0].kernel._tiers(since, first, last)
     own = (since > firsts[piece]) | (moves <= last[:, None]).any(axis=1)  # hired in it, or a tier changes in it
+    if (int(way[0].max(initial=0)) + 1) * len(firsts) >= 1 << 36:
+        raise Unpriced("too many kinds of member to key in 64 bits")  # key < 2**(36 + 6 + 20)
     key = (way[0][member] * len(firsts) + piece) * 64 + tier  # the status quo's way: one per title and work
     key = (key << 20) + np.where(own, since + 1, 0)  # ordinals stay below 2**20 (2199-12-31 is 803,168)
     _, alike, inverse = np.unique(key, return_index=True, return_inverse=True)
