@@ -193,3 +193,19 @@ def test_what_the_columns_do_not_read_is_costed_member_by_member_alike(tmp_path:
     scalar = runner.invoke(app, args, env={"PAYCALC_ROW_BY_ROW": "1"})
     columns = runner.invoke(app, args, env={"PAYCALC_ROW_BY_ROW": ""})
     assert (columns.exit_code, columns.stdout, columns.stderr) == (scalar.exit_code, scalar.stdout, scalar.stderr)
+
+
+@pytest.mark.parametrize("method", ["semimonthly", "biweekly"])
+def test_members_hired_on_the_edges_of_the_range_and_its_fiscal_years_cost_alike(tmp_path: Path, method: str) -> None:
+    """Hired on --from, on a fiscal year's last and first day, on --to (one day's pay, and the rollover)
+    and the day after it (on no payroll): each counted where member by member counts them."""
+    hires = ["2018-07-01", "2019-06-30", "2019-07-01", "2021-06-30", "2021-07-01"]
+    text = "id,title,hired\n" + "".join(f"M{n},Ed. Asst. B,{day}\n" for n, day in enumerate(hires))
+    options = ["--proposal", "uft-2019-2022", "--from", "2018-07-01", "--to", "2021-06-30", "--method", method]
+    scalar, columns, taken = both(
+        tmp_path, text, *options, *(["--anchor", "2018-07-06"] if method == "biweekly" else [])
+    )
+    assert taken and columns == scalar
+    costing = json.loads(columns)
+    assert [p["members"] for p in costing["periods"]] == [2, 3, 4]  # hired by each fiscal year's last day
+    assert costing["total"]["members"] == 4 and costing["rollover"]["members"] == 4
