@@ -23,10 +23,14 @@ def ints(*values: int) -> np.ndarray:  # type: ignore[type-arg]
 
 def test_values_merge_into_distinct_ones_with_their_counts() -> None:
     held = (ints(1, 5), ints(2, 1))  # 1 twice, 5 once
-    values, counts = cost_arrays._merge(held, ints(5, 5, 3, -2))
+    values, counts = cost_arrays._merge([held, (ints(-2, 3, 5), ints(1, 1, 2))])
     assert values.tolist() == [-2, 1, 3, 5]
     assert counts.tolist() == [1, 2, 1, 3]
-    assert [a.tolist() for a in cost_arrays._merge(cost_arrays._none(), ints())] == [[], []]
+    assert [a.tolist() for a in cost_arrays._merge([cost_arrays._none(), cost_arrays._none()])] == [[], []]
+    counted = cost_arrays.Counts()
+    for chunk in ([5, 1], [1], [5, 5, 3, -2], []):
+        counted.add(ints(*chunk))
+    assert [a.tolist() for a in counted.counted()] == [[-2, 1, 3, 5], [1, 2, 1, 3]]
 
 
 def test_the_median_of_counted_values_is_the_median_of_them_listed() -> None:
@@ -41,9 +45,10 @@ def test_the_median_of_counted_values_is_the_median_of_them_listed() -> None:
 
 @given(st.lists(st.integers(-(10**6), 10**6), min_size=1, max_size=40), st.integers(1, 5))
 def test_counted_in_chunks_the_spread_is_the_one_of_every_value_listed(values: list[int], chunks: int) -> None:
-    held = cost_arrays._none()
+    counted = cost_arrays.Counts()
     for n in range(chunks):
-        held = cost_arrays._merge(held, np.array(values[n::chunks], dtype=np.int64))
+        counted.add(np.array(values[n::chunks], dtype=np.int64))
+    held = counted.counted()
     listed = Spread()
     for value in values:
         listed.add(value, 1, counted=False)
@@ -54,7 +59,9 @@ def test_each_title_has_its_own_median_and_a_title_with_none_has_none() -> None:
     bound = cost_arrays.BOUND
     title = ints(0, 0, 0, 2, 2)
     values = ints(-100, 40, 40, 7, 8)
-    keys, counts = cost_arrays._merge(cost_arrays._none(), title * (2 * bound) + values + bound)
+    counted = cost_arrays.Counts()
+    counted.add(title * (2 * bound) + values + bound)
+    keys, counts = counted.counted()
     assert cost_arrays._medians(keys, counts, 3) == [Decimal("0.40"), None, Decimal("0.075")]
 
 

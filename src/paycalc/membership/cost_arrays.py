@@ -33,8 +33,8 @@ class Running:
         self.sums = Sums(pieces, proposals)
         self.titles: list[str] = []  # index -> title; members carry the index
         slots = range(pieces + 1)
-        self._spread: list[list[_Counted]] = [[_none() for _ in slots] for _ in range(proposals)]
-        self._by_title: list[list[_Counted]] = [[_none() for _ in slots] for _ in range(proposals)]
+        self._spread = [[Counts() for _ in slots] for _ in range(proposals)]
+        self._by_title = [[Counts() for _ in slots] for _ in range(proposals)]
 
     def title(self, name: str) -> int:
         if name not in self.titles:
@@ -73,8 +73,8 @@ class Running:
         for k in range(sums.proposals):
             for i in range(n + 1):
                 values, mask = (change[k][:, i], on[:, i]) if i < n else (whole[k], np.ones(len(old), dtype=bool))
-                self._spread[k][i] = _merge(self._spread[k][i], values[mask])
-                self._by_title[k][i] = _merge(self._by_title[k][i], title[mask] * (2 * BOUND) + values[mask] + BOUND)
+                self._spread[k][i].add(values[mask])
+                self._by_title[k][i].add(title[mask] * (2 * BOUND) + values[mask] + BOUND)
 
     def add_rollover(self, members: int, old: int, new: list[int]) -> None:
         sums = self.sums
@@ -85,8 +85,8 @@ class Running:
     def done(self) -> Sums:
         """The sums, with each spread's smallest, median and largest, and each title's median."""
         sums = self.sums
-        sums.increases = [[Spread.of(_summary(*counted)) for counted in per] for per in self._spread]
-        medians = [[_medians(*counted, len(self.titles)) for counted in per] for per in self._by_title]
+        sums.increases = [[Spread.of(_summary(*counts.counted())) for counts in per] for per in self._spread]
+        medians = [[_medians(*counts.counted(), len(self.titles)) for counts in per] for per in self._by_title]
         for t, name in enumerate(self.titles):
             if name in sums.titles:
                 sums.title_spreads[name] = [[Spread.of((None, m[t], None)) for m in per] for per in medians]
@@ -120,14 +120,42 @@ def total(values: Ints) -> int:
     return int(values.sum())
 
 
-def _merge(held: _Counted, values: Ints) -> _Counted:
-    """Distinct values with their counts, and more values."""
-    every = np.concatenate([held[0], values])
-    counts = np.concatenate([held[1], np.ones(len(values), dtype=np.int64)])
+class Counts:
+    """Values counted as chunks bring them: each chunk's distinct values with their counts, merged into those
+    held once the chunks waiting outgrow them (so a value is sorted again a few times, not once a chunk)."""
+
+    def __init__(self) -> None:
+        self.held = _none()
+        self.waiting: list[_Counted] = []
+        self.size = 0  # distinct values waiting
+
+    def add(self, values: Ints) -> None:
+        distinct, counts = np.unique(values, return_counts=True)
+        self.waiting.append((distinct, counts.astype(np.int64)))
+        self.size += len(distinct)
+        if self.size > len(self.held[0]):
+            self._fold()
+
+    def counted(self) -> _Counted:
+        """Every value added: distinct, ascending, with how many times each came."""
+        self._fold()
+        return self.held
+
+    def _fold(self) -> None:
+        if self.waiting:
+            self.held, self.waiting, self.size = _merge([self.held, *self.waiting]), [], 0
+
+
+def _merge(parts: list[_Counted]) -> _Counted:
+    """Distinct values with their counts, from several such."""
+    every = np.concatenate([values for values, _ in parts])
+    counts = np.concatenate([held for _, held in parts])
+    if not len(every):
+        return every, counts
     order = np.argsort(every, kind="stable")
     every, counts = every[order], counts[order]
-    firsts = np.flatnonzero(np.diff(every, prepend=every[:1] - 1)) if len(every) else np.zeros(0, dtype=np.int64)
-    return every[firsts], np.add.reduceat(counts, firsts) if len(every) else counts
+    firsts = np.flatnonzero(np.diff(every, prepend=every[:1] - 1))
+    return every[firsts], np.add.reduceat(counts, firsts)
 
 
 def _at(counts: Ints, position: int) -> int:
@@ -153,7 +181,5 @@ def _medians(keys: Ints, counts: Ints, titles: int) -> list[Decimal | None]:
         if begin == end:
             found.append(None)
             continue
-        values, held = keys[begin:end] % (2 * BOUND) - BOUND, counts[begin:end]
-        total = int(held.sum())
-        found.append(median_of(int(values[_at(held, (total - 1) // 2)]), int(values[_at(held, total // 2)])))
+        found.append(_summary(keys[begin:end] % (2 * BOUND) - BOUND, counts[begin:end])[1])
     return found
