@@ -61,7 +61,7 @@ class Kernel:
         way, hired, start, end, frozen, flat, ids, rates = job
         if not len(way):
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-        tier0, moves, move_tiers = self._tiers(hired, start, end)
+        tier0, moves, move_tiers = self.tiers_of(hired, start, end)
         self._tables(rates)
         used = np.unique(way)
         if not _joins(ids[used]):
@@ -193,7 +193,7 @@ class Kernel:
             return period_arrays.monthly(num, den, first, last)
         return period_arrays.biweekly(self.anchor, num, den, first, last)
 
-    def _tiers(self, hired: Ints, start: Ints, end: Ints) -> tuple[Ints, Ints, Ints]:
+    def tiers_of(self, hired: Ints, start: Ints, end: Ints) -> tuple[Ints, Ints, Ints]:
         """Each row's tier on its start, and the days after it (up to its end) its tier changes, with the tiers."""
         if self.closed_form:  # NYC's anniversaries: tier i is reached min_years after the hire date
             reached = np.zeros((len(hired), self.tiers - 1), dtype=np.int64)

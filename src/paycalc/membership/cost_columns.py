@@ -113,7 +113,7 @@ def _payrolls(pricers: list[Pricer], way: Ints, hired: Ints, on: Flags, firsts: 
     member, piece = np.nonzero(on)
     since = hired[member]
     first, last = np.maximum(firsts[piece], since), lasts[piece]
-    tier, moves, _ = pricers[0].kernel._tiers(since, first, last)
+    tier, moves, _ = pricers[0].kernel.tiers_of(since, first, last)
     own = (since > firsts[piece]) | (moves <= last[:, None]).any(axis=1)  # hired in it, or a tier changes in it
     if (int(way[0].max(initial=0)) + 1) * len(firsts) >= 1 << 36:
         raise Unpriced("too many kinds of member to key in 64 bits")  # key < 2**(36 + 6 + 20)
@@ -132,7 +132,7 @@ def _payrolls(pricers: list[Pricer], way: Ints, hired: Ints, on: Flags, firsts: 
 def _annual(pricer: Pricer, way: Ints, hired: Ints, day: Ints) -> Ints:
     """Each member's annual pay on ``day`` in cents, half up: the rate of the run that holds it."""
     job = pricer.prepare(way, hired, day, day, np.full(len(way), pricer.paid(None, Decimal(0)), dtype=np.int64))
-    tier, _, _ = pricer.kernel._tiers(hired, day, day)
+    tier, _, _ = pricer.kernel.tiers_of(hired, day, day)
     schedule = np.searchsorted(pricer.kernel.edges, day, side="right") - 1
     rate = job.ids[way, schedule, tier]
     numerator, denominator = job.rates[0][rate], job.rates[1][rate]
