@@ -180,14 +180,14 @@ def cost(
 
     on_invalid = report if skip_invalid else None
     if costs is None and named is None and limit is None and _in_columns(roster):  # the sums alone: in columns
-        from functools import partial
-
         from paycalc.cli._columnar import costed
         from paycalc.membership import cost_columns
 
-        terms = (proposals, base, first, last, fiscal_year_start, method, when)
+        def in_arrays(kinds: Any, chunks: Any) -> Any:
+            return cost_columns.cost(kinds, chunks, proposals, base, first, last, fiscal_year_start, method, when)
+
         with reporting_errors():
-            in_columns = costed(roster, list(rows.fieldnames), partial(_in_arrays, cost_columns.cost, terms))
+            in_columns = costed(roster, list(rows.fieldnames), in_arrays)
         if in_columns is not None:
             _cost_out.show(in_columns, proposals, None, costs, outputs, named)
             return
@@ -233,10 +233,6 @@ def _in_columns(roster: str) -> bool:
     import os
 
     return roster != "-" and not roster.lower().endswith(".xlsx") and os.environ.get("PAYCALC_ROW_BY_ROW") != "1"
-
-
-def _in_arrays(costing: Any, terms: tuple[Any, ...], kinds: Any, chunks: Any) -> Any:
-    return costing(kinds, chunks, *terms)
 
 
 def _name(source: str) -> str:
