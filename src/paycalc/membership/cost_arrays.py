@@ -2,7 +2,7 @@
 :class:`paycalc.membership.cost_sums.Sums` sums member by member, from int64 arrays. Pure.
 
 Sums are exact Python integers, added chunk by chunk. The spread of per-member increases is kept as
-distinct values with their counts (members on a common path share one), merged after each chunk, so
+distinct values with their counts (members on a common path share one), folded into those held as chunks come, so
 memory follows the distinct values, not the members; the median is exact all the same.
 """
 
