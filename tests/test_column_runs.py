@@ -21,12 +21,29 @@ from tests.test_locals import write_contract
 DAY = datetime.timedelta(days=1)
 
 
-def compare(contract, titles, works, first, span, method="semimonthly", anchor=None, seed=0, rows=400):  # type: ignore[no-untyped-def]
+def compare(contract, titles, works, first, span, method="semimonthly", anchor=None, seed=0, rows=400, alike=False):  # type: ignore[no-untyped-def]
+    """``rows`` drawn at random, priced in one chunk, each against the scalar plan. ``alike``: the rows are
+    drawn from a few periods, hire dates and ways, so most of them are priced alike (hired long before,
+    one tier throughout, or on one day)."""
     rng = random.Random(seed)
     pricer = Pricer(contract, method, anchor, None)
     pay_for = periods.payer(method, anchor)
     drawn = []
     edges = [s.effective for s in contract.schedules]
+    if alike:
+        periods_ = [(first, first + span * DAY), (first + 40 * DAY, first + span * DAY), (first, first + 400 * DAY)]
+        before = [first - rng.choice([1, 200, 365, 366, 4000, 9000]) * DAY for _ in range(4)]
+        hires = [*before, first - 30 * 365 * DAY, first - 31 * 365 * DAY, first - 40 * 365 * DAY]
+        for years in (t.min_years for t in contract.tiers[1:]):  # a tier reached on a period's last day
+            hires += [day for _, end in periods_ if (day := core.anniversary(end, end.year - years)) <= first]
+        for _ in range(rows):
+            start, end = rng.choice(periods_)
+            paid_schedule = rng.choice([None, edges[0]])
+            paid_annual = rng.choice([None, Decimal("25000.55")]) if paid_schedule is None else None
+            drawn.append(
+                (rng.choice(titles), rng.choice(works), rng.choice(hires), start, end, paid_schedule, paid_annual)
+            )
+        return check(contract, pricer, pay_for, drawn)
     for _ in range(rows):
         start = first + rng.randrange(span) * DAY
         end = start + rng.choice([0, 1, 13, 14, 15, 30, 365, rng.randrange(3000)]) * DAY
@@ -40,6 +57,10 @@ def compare(contract, titles, works, first, span, method="semimonthly", anchor=N
         paid_schedule = rng.choice([None, None, contract.schedules[0].effective])
         paid_annual = rng.choice([None, None, None, Decimal("25000.55")]) if paid_schedule is None else None
         drawn.append((rng.choice(titles), rng.choice(works), hired, start, end, paid_schedule, paid_annual))
+    check(contract, pricer, pay_for, drawn)
+
+
+def check(contract, pricer, pay_for, drawn):  # type: ignore[no-untyped-def]
     way = np.array([pricer.way(t, w) for t, w, *_ in drawn])
     ordinals = [np.array([row[k].toordinal() for row in drawn]) for k in (2, 3, 4)]
     paid = np.array([pricer.paid(row[5], row[6]) for row in drawn])
@@ -86,6 +107,30 @@ def test_freezes_and_differentials_are_priced_as_the_scalar_plan_prices_them(tmp
     contract = paycalc.load_contract(write_contract(tmp_path / "local"))
     works = [Work(), Work(differentials=("degree",)), Work(hours_per_day=Decimal("5"), differentials=("stipend",))]
     compare(contract, ["Para"], works, datetime.date(2023, 7, 2), 900, "monthly", seed=3)
+
+
+@pytest.mark.parametrize("joins", [False, True], ids=["segments", "edge matrix"])
+def test_rows_alike_are_priced_once_each_as_the_scalar_plan_prices_it(tmp_path: Path, joins: bool, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Most rows of a long roster share a period, and many one tier throughout: those are priced once per
+    way, period, pay and tier (the hire date then changes nothing), those whose tier moves once per hire
+    date. Each row still gets the scalar plan's cents, and the kernel did price rows alike."""
+    if joins:
+        monkeypatch.setattr(column_runs, "_joins", lambda ids: True)
+    shared = []
+    alike = column_runs.Kernel._alike
+    monkeypatch.setattr(column_runs.Kernel, "_alike", lambda *a: shared.append(found := alike(*a)) or found)
+    nyc = paycalc.load_contract()
+    lunenburg = paycalc.load_contract(paycalc.contract.loader.bundled_contract("lunenburg-paras"))
+    local = paycalc.load_contract(write_contract(tmp_path / "local"))
+    for seed, method in enumerate(["semimonthly", "monthly", "biweekly"]):
+        anchor = datetime.date(2009, 1, 2) if method == "biweekly" else None
+        compare(nyc, NYC_TITLES, NYC_WORK, datetime.date(2009, 11, 1), 3000, method, anchor, seed, 600, alike=True)
+    works = [Work(), Work(hours_per_day=Decimal("6"))]
+    compare(lunenburg, ["High School", "Bachelor's"], works, datetime.date(2025, 7, 2), 700, "biweekly",
+            datetime.date(2025, 7, 1), seed=4, rows=900, alike=True)  # fmt: skip
+    works = [Work(), Work(differentials=("degree",))]
+    compare(local, ["Para"], works, datetime.date(2023, 7, 2), 800, "monthly", seed=5, rows=300, alike=True)
+    assert len(shared) == 5 and all(found is not None for found in shared)
 
 
 def test_what_the_kernel_cannot_price_alike_is_refused() -> None:
@@ -191,3 +236,28 @@ def test_a_start_on_the_first_schedules_day_is_priced_and_a_hire_on_a_titles_las
     with pytest.raises(Unpriced):
         pricer.price(way, np.array([hired]), start, end, paid)
     pricer.price(way, np.array([hired - 1]), start, end, paid)
+
+
+def test_rows_alike_but_for_a_tier_that_moves_or_a_pay_are_priced_apart() -> None:
+    """Two rows alike but one: hired a year apart in one period, the first reaching the 5-year tier on
+    2010-06-01 inside it, the second only after it (on 2011-06-01), so one tier throughout; and two rows
+    alike but paid a flat amount (the first rate the pricer saw) or the first schedule."""
+    contract = paycalc.load_contract()
+    pricer = Pricer(contract, "semimonthly", None, None)
+    flat, first = pricer.paid(None, Decimal("25000.00")), pricer.paid(contract.schedules[0].effective, None)
+    way = pricer.way("Ed. Asst. B", Work())
+    start, end = datetime.date(2010, 1, 1), datetime.date(2010, 12, 31)
+    rows = [(datetime.date(2005, 6, 1), first), (datetime.date(2006, 6, 1), first), (datetime.date(2006, 6, 1), flat)]
+    hired = np.array([h.toordinal() for h, _ in rows])
+    paid = np.array([p for _, p in rows])
+    every = np.array([way] * 3), hired, np.array([start.toordinal()] * 3), np.array([end.toordinal()] * 3), paid
+    owed_cents, paid_cents = pricer.price(*every)
+    for n, (hired_on, _) in enumerate(rows):
+        schedule, annual = (contract.schedules[0].effective, None) if n < 2 else (None, Decimal("25000.00"))
+        owed, was_paid, _ = retro.totals(contract, "Ed. Asst. B", hired=hired_on, start=start, end=end,
+                                         paid_schedule=schedule, paid_annual=annual)  # fmt: skip
+        assert (int(owed_cents[n]), int(paid_cents[n])) == (owed, was_paid)
+    assert owed_cents[0] != owed_cents[1] and paid_cents[1] != paid_cents[2]
+    for pair in ([0, 1], [1, 2]):  # two rows alike but one: priced apart
+        owed_pair, paid_pair = pricer.price(*(column[pair] for column in every))
+        assert owed_pair.tolist() == owed_cents[pair].tolist() and paid_pair.tolist() == paid_cents[pair].tolist()

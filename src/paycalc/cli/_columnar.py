@@ -156,7 +156,8 @@ def write_totals(
         each(pool, ((part, None) for part in where), write)
     if pending:
         _put(pending.pop(), out, hashes)
-    every = np.sort(np.concatenate(hashes)) if hashes else np.zeros(0, dtype=np.uint64)
+    # each block's are sorted already: a stable sort (a merge of sorted runs) is quick
+    every = np.sort(np.concatenate(hashes), kind="stable") if hashes else np.zeros(0, dtype=np.uint64)
     if (every[1:] == every[:-1]).any():
         raise Unpriced("an id may appear twice")  # the row-by-row path says where, or writes it if not
 

@@ -58,11 +58,44 @@ class Kernel:
 
     def price(self, job: Job) -> tuple[Ints, Ints]:
         """Owed and paid cents of each row of ``job``: the sums of :func:`paycalc.rules.retro.totals`."""
-        way, hired, start, end, frozen, flat, ids, rates = job
-        if not len(way):
+        if not len(job.way):
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-        tier0, moves, move_tiers = self.tiers_of(hired, start, end)
-        self._tables(rates)
+        tier0, moves, move_tiers = self.tiers_of(job.hired, job.start, job.end)
+        self._tables(job.rates)
+        alike = self._alike(job, tier0, moves)
+        if alike is None:
+            return self._priced(job, tier0, moves, move_tiers)
+        first, inverse = alike  # rows alike are priced once
+        way, hired, start, end, frozen, flat, ids, rates = job
+        pick = Job(way[first], hired[first], start[first], end[first], frozen[first], flat[first], ids, rates)
+        owed, paid = self._priced(pick, tier0[first], moves[first], move_tiers[first])
+        return owed[inverse], paid[inverse]
+
+    def _alike(self, job: Job, tier0: Ints, moves: Ints) -> tuple[Ints, Ints] | None:
+        """The first of each set of rows priced alike, and each row's set; None when few are alike.
+
+        Rows are alike when they have one way, start, end and pay, and either the same hire date or one tier
+        throughout (the hire date then changes nothing): on a long roster most rows of a chunk share a
+        period, and those hired long before it one tier. The key is a number in mixed radix; a chunk whose
+        columns span too much for 63 bits is priced row by row."""
+        steady = (moves > job.end[:, None]).all(axis=1)
+        hired = np.where(steady, 0, job.hired - job.hired.min() + 1)
+        pay = np.where(job.frozen < 0, len(self.edges) + job.flat, job.frozen)
+        key = np.zeros(len(job.way), dtype=np.int64)
+        room = 1
+        for column in (job.way, hired, job.start - job.start.min(), job.end - job.end.min(), pay, tier0):
+            radix = int(column.max()) + 1
+            room *= radix
+            if room >= 2**63:
+                return None
+            key = key * radix + column
+        _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+        if 2 * len(first) > len(key):
+            return None
+        return first, inverse
+
+    def _priced(self, job: Job, tier0: Ints, moves: Ints, move_tiers: Ints) -> tuple[Ints, Ints]:
+        way, _, start, end, frozen, flat, ids, rates = job
         used = np.unique(way)
         if not _joins(ids[used]):
             return self._segments(job, tier0, moves, move_tiers)

@@ -2,11 +2,13 @@
 
 :class:`Ordered` hands items to a :class:`concurrent.futures.ProcessPoolExecutor` of ``jobs - 1``
 processes (started fresh, not forked, so no thread of this process is copied), each holding a copy of
-the *worker* (anything with a ``run(item)`` method, sent once), and runs every ``jobs``-th item itself;
-with one job everything runs here. At most ``2 x jobs`` items are out at once, so memory follows the
-item, not the input. The workers ignore Ctrl-C, SIGTERM and SIGHUP: this process handles them, cancels
-what is queued and waits for the items being worked on (a fraction of a second) before it unwinds, so no
-process is left behind. A worker that dies raises :class:`WorkerDied`, never a hang or a dropped item.
+the *worker* (anything with a ``run(item)`` method, sent once), and runs an item itself whenever each
+process has two waiting: while the processes start (a fresh Python importing numpy, about 0.3 s) this
+one works, and no process waits on another. With one job everything runs here. At most ``4 x jobs``
+items are out at once, so memory follows the item, not the input. The workers ignore Ctrl-C, SIGTERM
+and SIGHUP: this process handles them, cancels what is queued and waits for the items being worked on
+(a fraction of a second) before it unwinds, so no process is left behind. A worker that dies raises
+:class:`WorkerDied`, never a hang or a dropped item.
 """
 
 from __future__ import annotations
@@ -84,15 +86,14 @@ def _run(item: Any) -> Any:
 class Ordered(Generic[T]):
     """Items in, results out in the order they went in; ``with`` it so its processes end with it.
 
-    With ``jobs`` of 2 or more, ``jobs - 1`` processes are started and this process takes every
-    ``jobs``-th item itself while the others work (it would otherwise wait)."""
+    With ``jobs`` of 2 or more, ``jobs - 1`` processes are started; this process takes an item itself
+    when every other has two waiting (it would otherwise wait)."""
 
     def __init__(self, worker: Worker, jobs: int) -> None:
         self.worker = worker
         self.jobs = jobs
         self._executor: ProcessPoolExecutor | None = None
-        self._out: deque[tuple[T, Future[Any]]] = deque()
-        self._count = 0
+        self._out: deque[tuple[T, Future[Any], bool]] = deque()  # along, result, sent to a process
 
     def __enter__(self) -> Ordered[T]:
         if self.jobs > 1:
@@ -114,21 +115,21 @@ class Ordered(Generic[T]):
 
     def put(self, item: Any, along: T) -> Iterator[tuple[T, Any]]:
         """Queue ``item`` (with ``along``, given back with its result); yields the results now due, in order."""
-        self._count += 1
         if self._executor is None:
             yield along, self.worker.run(item)
             return
-        if self._count % self.jobs:
+        waiting = sum(1 for _, future, sent in self._out if sent and not future.done())
+        if waiting < 2 * (self.jobs - 1):
             with _held():  # a process started here is whole before a signal is handled
-                self._out.append((along, self._executor.submit(_run, item)))
+                self._out.append((along, self._executor.submit(_run, item), True))
         else:
             here: Future[Any] = Future()
             try:
                 here.set_result(self.worker.run(item))
             except Exception as exc:  # raised in order, as a worker's would be
                 here.set_exception(exc)
-            self._out.append((along, here))
-        while len(self._out) > 2 * self.jobs:
+            self._out.append((along, here, False))
+        while self._out and (len(self._out) > 4 * self.jobs or self._out[0][1].done()):
             yield self._next()
 
     def rest(self) -> Iterator[tuple[T, Any]]:
@@ -137,7 +138,7 @@ class Ordered(Generic[T]):
             yield self._next()
 
     def _next(self) -> tuple[T, Any]:
-        along, future = self._out.popleft()
+        along, future, _ = self._out.popleft()
         try:
             return along, future.result()
         except BrokenProcessPool:

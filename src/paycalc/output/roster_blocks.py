@@ -65,7 +65,7 @@ class Done(NamedTuple):
     first: Group
     body: bytes  # the CSV lines of the ids between the first and the last
     last: Group | None  # None when the block holds one id
-    hashes: NDArray[np.uint64]  # of the ids in ``body``
+    hashes: NDArray[np.uint64]  # of the ids in ``body``, sorted (the run's check of repeated ids merges them)
 
 
 class Blocks:
@@ -170,7 +170,7 @@ class Blocks:
             if schedules is not None:
                 parts += [csv_bytes.constant(b",", len(inner)), csv_bytes.texts(schedules[1:last])]
             body = csv_bytes.lines([*parts, csv_bytes.constant(b"\n", len(inner))])
-        return Done(group(0), body, group(last) if last else None, hashes[1:last])
+        return Done(group(0), body, group(last) if last else None, np.sort(hashes[1:last]))
 
     def _schedules(self, frozen: Ints, firsts: Ints) -> list[str]:
         """Each id's schedules paid, in the order of its rows, as the roster writes them (``2018-06-16``, ``flat``)."""
