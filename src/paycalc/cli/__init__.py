@@ -100,8 +100,12 @@ def main() -> None:
     A closed pipe (``paycalc ... | head -1``) ends quietly; a full disk or any other write error is one
     ``Error:`` line and exit 1; output the terminal cannot encode is replaced, never a traceback.
     """
+    import os
     import sys
 
+    # paycalc multiplies no matrices: without this, numpy's OpenBLAS starts a thread per core when a roster
+    # imports it, in this process and in each pricing process, and stops them at exit (8 ms a process).
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     for stream in (sys.stdout, sys.stderr):
         if stream is not None and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
