@@ -114,16 +114,21 @@ def dates(cells: Cells, column: int) -> Ints:
 def _matrix(cells: Cells, columns: list[int], rows: Ints | slice = slice(None)) -> NDArray[np.uint64]:
     """The cells of ``columns`` side by side as 64-bit words, each column's cells padded with NULs to its
     widest (no cell holds a NUL, so two rows are equal exactly when their words are)."""
-    parts = []
-    for column in columns:
-        start, end = cells.starts[rows, column], cells.ends[rows, column]
-        width = int((end - start).max(initial=0))
+    starts = [cells.starts[rows, column] for column in columns]
+    lengths = [cells.ends[rows, column] - start for start, column in zip(starts, columns, strict=True)]
+    widths = []
+    for length in lengths:
+        width = int(length.max(initial=0))
         if width > _WIDEST:
             raise Plainness("a wide cell")
-        width = -(-width // 8) * 8
-        inside = np.arange(width) < (end - start)[:, None]
-        parts.append(np.where(inside, _windows(cells.data, width)[start], np.uint8(0)))
-    matrix = np.ascontiguousarray(np.concatenate(parts, axis=1), dtype=np.uint8)
+        widths.append(-(-width // 8) * 8)
+    matrix = np.empty((len(cells.starts[rows]), sum(widths)), dtype=np.uint8)
+    at = 0
+    for start, length, width in zip(starts, lengths, widths, strict=True):  # each cell's bytes, NULs after
+        np.multiply(
+            _windows(cells.data, width)[start], np.arange(width) < length[:, None], out=matrix[:, at : at + width]
+        )
+        at += width
     return matrix.view(np.uint64)
 
 
