@@ -56,6 +56,30 @@ def test_every_item_comes_back_with_its_result_in_order(jobs: int, count: int) -
     assert got == [(n, n * n) for n in range(count)]
 
 
+class SlowElsewhere:
+    """Instant in the process that made it; 0.3 s an item in any other (a pricing process)."""
+
+    def __init__(self) -> None:
+        self.home = os.getpid()
+
+    def run(self, item: int) -> tuple[int, bool]:
+        here = os.getpid() == self.home
+        if not here:
+            time.sleep(0.3)
+        return item, here
+
+
+def test_this_process_works_while_a_pricing_process_is_slow_or_starting() -> None:
+    """Two items wait at the other process; this one prices the rest itself rather than wait on it (it
+    took every other item, so six of twelve, and waited on a process still starting)."""
+    got: list[tuple[int, bool]] = []
+    with Ordered[int](SlowElsewhere(), 2) as work:
+        each(work, ((n, n) for n in range(12)), lambda n, result: got.append(result))
+    assert [item for item, _ in got] == list(range(12))
+    assert got[0] == (0, False) and got[1] == (1, False)  # the first two went to the other process
+    assert sum(here for _, here in got) >= 8
+
+
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_an_error_in_a_worker_is_raised_in_order(jobs: int) -> None:
     got: list[int] = []
