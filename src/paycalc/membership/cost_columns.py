@@ -96,7 +96,7 @@ class _Ways:
             self.ways = np.concatenate([self.ways, np.zeros((len(self.pricers), grow), dtype=np.int64)], axis=1)
             self.titles = np.concatenate([self.titles, np.zeros(grow, dtype=np.int64)])
         try:
-            for n in set(np.unique(kind).tolist()) - self.known:
+            for n in set(np.flatnonzero(np.bincount(kind)).tolist()) - self.known:  # not np.unique: see column_runs
                 name, work = self.kinds[n]
                 self.titles[n] = self.running.title(core.resolve_title(self.frozen, name).name)
                 for p, pricer in enumerate(self.pricers):
