@@ -17,12 +17,13 @@ import os
 import signal
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from typing import Any, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from paycalc.contract.errors import WorkerDied
+
+if TYPE_CHECKING:  # imported when a pool starts: with one job (a short roster) they cost 16 ms for nothing
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 __all__ = ["Ordered", "WorkerDied", "cores", "each"]
 
@@ -118,6 +119,7 @@ class Ordered(Generic[T]):
     def __enter__(self) -> Ordered[T]:
         if self.jobs > 1:
             import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
 
             with _held():
                 self._executor = ProcessPoolExecutor(
@@ -143,6 +145,8 @@ class Ordered(Generic[T]):
             with _held(), _main_unread():  # a process started here is whole before a signal is handled
                 self._out.append((along, self._executor.submit(_run, item), True))
         else:
+            from concurrent.futures import Future
+
             here: Future[Any] = Future()
             try:
                 here.set_result(self.worker.run(item))
@@ -158,6 +162,8 @@ class Ordered(Generic[T]):
             yield self._next()
 
     def _next(self) -> tuple[T, Any]:
+        from concurrent.futures.process import BrokenProcessPool
+
         along, future, _ = self._out.popleft()
         try:
             return along, future.result()
