@@ -8,9 +8,12 @@ import signal
 import subprocess
 import sys
 import time
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from paycalc.cli import _columnar, app
@@ -257,3 +260,23 @@ def test_a_short_roster_priced_in_this_process_starts_no_pool_machinery(tmp_path
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "['numpy']"  # priced in columns, in this process
     assert (tmp_path / "out.csv").read_text().count("\n") > 30
+
+
+@given(header=st.integers(0, 50), length=st.integers(0, 2000), block=st.integers(1, 300))
+def test_the_byte_ranges_cover_the_roster_once_and_the_last_two_blocks_go_in_quarters(
+    header: int, length: int, block: int
+) -> None:
+    size = header + length
+    where = _columnar.ranges(header, size, block)
+    assert [start for start, _, _ in where[:1]] == ([header] if length else [])
+    assert all(stop == following for (_, stop, _), (following, _, _) in pairwise(where))
+    assert all(h == header and 0 < stop - start <= block for start, stop, h in where)
+    assert where[-1][1] == size if length else where == []
+    whole = -(-length // block)  # blocks of `block` bytes, the last maybe shorter
+    if whole > 2:
+        quarter = max(block // 4, 1)
+        tail = size - (header + (whole - 2) * block)  # the last two blocks' bytes
+        assert len(where) == whole - 2 + -(-tail // quarter)
+        assert all(stop - start <= quarter for start, stop, _ in where[whole - 2 :])
+    else:
+        assert len(where) == whole
