@@ -9,6 +9,7 @@ nothing a test could see (log text, an equivalent bound) show up there too: read
 
     python bench/mutate.py src/paycalc/membership/costing.py tests/test_cost.py tests/test_cost_edges.py
     python bench/mutate.py MODULE TESTS... --jobs 2 --limit 200
+    python bench/mutate.py MODULE TESTS... --only 117:LtE --only 92   # survivors again, other tests
 """
 
 from __future__ import annotations
@@ -94,10 +95,16 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
     parser.add_argument("--limit", type=int, default=0, help="at most this many mutants (0: all)")
     parser.add_argument("--timeout", type=int, default=120)
+    parser.add_argument(
+        "--only", action="append", default=[], metavar="LINE[:WHAT]",
+        help="only the mutants at this line (and of this change, e.g. 117:LtE), repeatable: a survivor again",
+    )  # fmt: skip
     args, extra = parser.parse_known_args()  # the rest goes to pytest: --deselect, -k
     module = Path(args.module).resolve()
     relative = module.relative_to(REPO / "src")
     found = list(mutants(ast.parse(module.read_text())))
+    if args.only:
+        found = [m for m in found if any(f"{m[0]}:{m[1]}".startswith(spec) for spec in args.only)]
     if args.limit:
         found = found[: args.limit]
     print(f"{relative}: {len(found)} mutants, tests {' '.join(args.tests)}", flush=True)

@@ -203,3 +203,38 @@ def test_skip_invalid_leaves_out_bad_rows_reports_each_once_and_exits_3(tmp_path
     assert lines[2] == "Error: 2 invalid rows left out of the costing (each reported above)"
     stopped = CliRunner().invoke(app, [*base, "--roster", str(tmp_path / "staff.csv")])
     assert stopped.exit_code == 1 and stopped.stdout == ""
+
+
+def test_a_member_whose_first_row_ends_before_the_range_is_paid_by_the_second_alone(tmp_path: Path) -> None:
+    # Row one ends the day before --from: it pays nothing in the range. Row two, the whole fiscal year on
+    # the base row (hired 2018): 24 x 1,080.29 = 25,926.96 frozen; the offer 27,033.98 (as the member
+    # hired on a fiscal year's last day, above)
+    roster = "id,title,hired,from,to\n1,Teacher Aide,2018-01-01,2018-01-01,2019-06-30\n"
+    roster += "1,Teacher Aide,2018-01-01,2019-07-01,\n"
+    answer = cost(tmp_path, roster, "--from", "2019-07-01", "--to", "2020-06-30")
+    assert figures(answer) == [("2019-07-01", 1, Decimal("25926.96"), Decimal("27033.98"))]
+    assert 24 * period(25927) == Decimal("25926.96")
+
+
+def test_a_lump_sum_paid_on_the_one_day_a_row_holds_in_the_range(tmp_path: Path) -> None:
+    offer = tmp_path / "bonus.yaml"
+    offer.write_text(
+        "name: bonus\nbase: 2018-06-16\nchanges:\n  - {effective: 2019-07-01, percent: 0}\n"
+        "lump_sums:\n  - {name: bonus, amount: 1000, paid: 2020-06-30}\n"
+    )
+    # the second row starts on --to, the day the lump sum is paid: the lump sum is the member's, once
+    roster = "id,title,hired,from,to\n1,Teacher Aide,2010-01-04,2010-01-04,2020-06-29\n"
+    roster += "1,Ed. Asst.,2010-01-04,2020-06-30,\n"
+    answer = cost(tmp_path, roster, "--from", "2019-07-01", "--to", "2020-06-30", proposal=str(offer))
+    assert [Decimal(p["proposals"][0]["lump_sums"]) for p in answer["periods"]] == [Decimal("1000.00")]
+
+
+def test_a_row_that_starts_after_the_range_adds_nothing_to_the_rollover(tmp_path: Path) -> None:
+    # on --to the member is on row one, the base row: $25,927 frozen, $27,620 under the offer (+1,693)
+    roster = "id,title,hired,from,to\n1,Teacher Aide,2018-01-01,2018-01-01,2020-06-30\n"
+    roster += "1,Ed. Asst.,2018-01-01,2020-07-01,\n"
+    answer = cost(tmp_path, roster, "--from", "2019-07-01", "--to", "2020-06-30")
+    rollover = answer["rollover"]
+    assert (rollover["members"], rollover["status_quo"], rollover["proposals"][0]["recurring"]) == (
+        1, "25927.00", str(27620 - 25927) + ".00"
+    )  # fmt: skip
