@@ -230,3 +230,23 @@ def test_an_hourly_rate_finer_than_cents_is_shown_to_its_own_places_in_the_appen
     assert result.exit_code == 0, result.output
     assert ">$18.2575<" in result.stdout and ">$19.125<" in result.stdout  # not $18.26, not $19.13
     assert "$20.00" in result.stdout
+
+
+def test_the_report_names_the_five_who_gain_least_and_the_five_who_gain_most(tmp_path: Path) -> None:
+    """Eight Teacher Aides on the base row, 10 to 31 hours a week: under a 2% raise the increase grows
+    with the hours (pro-rated), so the least are those of 10, 13, 16, 19 and 22 hours, the most those of
+    31, 28, 25, 22 and 19."""
+    roster = tmp_path / "staff.csv"
+    roster.write_text(
+        "id,title,hired,hours\n" + "".join(f"h{h},Teacher Aide,2018-01-08,{h}\n" for h in range(10, 32, 3))
+    )
+    result = CliRunner().invoke(
+        app,
+        ["cost", "--roster", str(roster), "--proposal", str(proposal(tmp_path, "two")), "--from", "2019-07-01",
+         "--to", "2020-06-30", "--format", "html"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    members = result.stdout.split("<h2>Members</h2>")[1].split("The spread of one member")[0]
+    least, most = members.split("Who gains most")
+    ids = [[cell.split("<")[0] for cell in part.split('<td data-label="Id">')[1:]] for part in (least, most)]
+    assert ids == [["h10", "h13", "h16", "h19", "h22"], ["h31", "h28", "h25", "h22", "h19"]]
