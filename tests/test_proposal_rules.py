@@ -163,3 +163,59 @@ def test_a_lump_sum_is_whole_unless_prorated_and_a_proposal_is_named_by_its_file
         "Teacher Aide", hired="2010-01-04", start="2019-10-01", end="2019-10-01", hours=15, schedules=made
     )
     assert [lump.amount for lump in half_time.lump_sums] == [Decimal("1000.00")]  # not pro-rated: 1,000 whole
+
+
+def test_percents_compounding_to_exactly_a_million_times_are_accepted_and_one_more_cent_is_not() -> None:
+    # 2^18 x 1.25^6 = 262,144 x 3.814697265625 = 1,000,000 exactly: the limit itself is no typing error
+    exactly = [Decimal(100)] * 18 + [Decimal(25)] * 6
+    assert proposal.factor(exactly) == Decimal(10) ** 6
+    with pytest.raises(InputError, match="compound to more than 1,000,000 times"):
+        proposal.factor([*exactly, Decimal("0.01")])
+
+
+def _annual_contract(tmp_path: Path, base: str, five: str, amounts: str) -> Path:
+    folder = tmp_path / "local"
+    folder.mkdir()
+    (folder / "contract.yaml").write_text(
+        "name: Amounts (test)\nparties: [A district, A local]\nterm: {start: 2020-07-01, end: 2023-06-30}\n"
+        "source: Test agreement\nregular_hours_per_week: 35\nlongevity_tiers:\n"
+        "  - {label: base, min_years: 0}\n  - {label: 5-year, min_years: 5}\ntitles:\n  - name: Aide\n"
+    )
+    (folder / "2020-07-01.yaml").write_text(
+        f"effective: 2020-07-01\nsource: {{article: A}}\nlongevity: {{{amounts}}}\n"
+        f"rates:\n  Aide: {{base: {base}, 5-year: {five}}}\n"
+    )
+    return folder
+
+
+def test_a_base_tier_with_its_own_longevity_amount_is_raised_apart_from_its_base_rate(tmp_path: Path) -> None:
+    # base rate 20,000 with a base amount of 100 (20,100) and a 5-year amount of 600 (20,600); +10%, to the
+    # dollar: 22,000 + 110 = 22,110 and 22,000 + 660 = 22,660
+    contract = paycalc.load_contract(_annual_contract(tmp_path, "20100", "20600", "base: 100, 5-year: 600"))
+    offer = tmp_path / "ten.yaml"
+    offer.write_text("name: ten\nbase: 2020-07-01\nchanges:\n  - {effective: 2021-07-01, percent: 10}\n")
+    made = paycalc.load_proposal(offer, contract).schedules[-1]
+    assert dict(made.rates["Aide"]) == {"base": Decimal(22110), "5-year": Decimal(22660)}
+    assert dict(made.longevity) == {"base": Decimal(110), "5-year": Decimal(660)}
+
+
+@pytest.mark.parametrize(("rate", "accepted"), [("5000000.00", True), ("5000000.01", False)])
+def test_a_change_to_exactly_the_ten_million_limit_is_accepted(tmp_path: Path, rate: str, accepted: bool) -> None:
+    # doubled to the cent: 10,000,000.00 is the limit itself; 10,000,000.02 is over it
+    contract = paycalc.load_contract(_annual_contract(tmp_path, rate, rate, ""))
+    offer = tmp_path / "double.yaml"
+    offer.write_text(
+        "name: double\nbase: 2020-07-01\nrounding: cent\nchanges:\n  - {effective: 2021-07-01, percent: 100}\n"
+    )
+    if accepted:
+        assert set(paycalc.load_proposal(offer, contract).schedules[-1].rates["Aide"].values()) == {Decimal(10**7)}
+    else:
+        with pytest.raises(paycalc.ScheduleError, match="over the 10,000,000 limit"):
+            paycalc.load_proposal(offer, contract)
+
+
+def test_a_longevity_amount_of_exactly_the_limit_is_accepted() -> None:
+    day = date(2021, 7, 1)
+    proposal._check_amounts(day, {"Aide": {"base": Decimal(0)}}, {"5-year": Decimal(10**7)})
+    with pytest.raises(InputError, match=r"the 5-year amount 10,000,000\.01, outside 0 to 10,000,000"):
+        proposal._check_amounts(day, {"Aide": {"base": Decimal(0)}}, {"5-year": Decimal("10000000.01")})
