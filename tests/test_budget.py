@@ -109,3 +109,16 @@ def test_invalid_rows_are_left_out_of_the_solve_and_each_reported(tmp_path: Path
     assert solved.percent == Decimal("1.00") and [(e.row, "Head Chef" in e.reason) for e in reported] == [(4, True)]
     with pytest.raises(paycalc.RowError):
         budget.solve(roster, offer(tmp_path, ""), BASE, Decimal(800), date(2019, 7, 1), *YEAR, "07-01", None)
+
+
+def test_members_built_in_python_left_out_are_named_by_their_places(tmp_path: Path) -> None:
+    """Members made in Python have no roster line (row 0): one left out is named by its place, 2, in the
+    solve and in the costing alike."""
+    roster = [cost.Member("a", "Teacher Aide", date(2008, 9, 2)), cost.Member("b", "Head Chef", date(2008, 9, 2))]
+    left: list[paycalc.RowError] = []
+    made = offer(tmp_path, "")
+    budget.solve(
+        roster, made, BASE, Decimal(800), date(2019, 7, 1), *YEAR, "07-01", "semimonthly", on_invalid=left.append
+    )
+    cost.cost(roster, [made], BASE, *YEAR, on_invalid=left.append)
+    assert [(error.row, error.reason.split(" (")[0]) for error in left] == [(2, "unknown title 'Head Chef'")] * 2
