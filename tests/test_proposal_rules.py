@@ -219,3 +219,52 @@ def test_a_longevity_amount_of_exactly_the_limit_is_accepted() -> None:
     proposal._check_amounts(day, {"Aide": {"base": Decimal(0)}}, {"5-year": Decimal(10**7)})
     with pytest.raises(InputError, match=r"the 5-year amount 10,000,000\.01, outside 0 to 10,000,000"):
         proposal._check_amounts(day, {"Aide": {"base": Decimal(0)}}, {"5-year": Decimal("10000000.01")})
+
+
+HOURLY = """name: Places (test)
+parties: [A district, A local]
+term: {start: 2023-07-01, end: 2026-06-30}
+source: Test agreement
+pay_basis: hourly
+regular_hours_per_day: 6.5
+regular_days_per_year: 182
+longevity_tiers:
+  - {label: step 1, min_years: 0}
+titles:
+  - name: Para
+"""
+
+
+@pytest.mark.parametrize(
+    ("rates", "expected"),
+    [
+        ({"2023-07-01": "20.55", "2024-07-01": "21.00"}, ["cent", "dollar"]),  # the base's own places only
+        ({"2023-07-01": "20.5", "2024-07-01": "20.125"}, ["cent", "ten-thousandth"]),  # one place; three
+        ({"2023-07-01": "20.12", "2024-07-01": "21"}, ["cent", "dollar"]),
+    ],
+)
+def test_the_default_rounding_is_the_base_schedules_own(
+    tmp_path: Path, rates: dict[str, str], expected: list[str]
+) -> None:
+    from paycalc.contract.proposal_schema import base_rounding
+
+    (tmp_path / "contract.yaml").write_text(HOURLY)
+    for day, rate in rates.items():
+        (tmp_path / f"{day}.yaml").write_text(
+            f"effective: {day}\nsource: {{article: A}}\nrates:\n  Para: {{step 1: {rate}}}\n"
+        )
+    contract = paycalc.load_contract(tmp_path)
+    assert [base_rounding(contract, date.fromisoformat(day)) for day in rates] == expected
+
+
+def test_an_instalment_of_one_percent_is_a_share(tmp_path: Path) -> None:
+    path = tmp_path / "split.yaml"
+    path.write_text(
+        "name: split\nbase: 2018-06-16\nchanges: []\ninstalments:\n"
+        "  - {paid: 2019-10-15, share: 1}\n  - {paid: 2020-10-15, share: 99}\n"
+    )
+    made = paycalc.load_proposal(path, BASE)
+    assert made.proposal is not None
+    assert made.proposal.instalments == (
+        Instalment(date(2019, 10, 15), Decimal(1)), Instalment(date(2020, 10, 15), Decimal(99))
+    )  # fmt: skip
