@@ -305,3 +305,21 @@ def test_only_a_sheet_with_formulas_is_read_a_second_time(tmp_path: Path) -> Non
     rows = SheetRows(str(tmp_path / "formula.xlsx"), None)
     assert rows._formulas is not None
     rows.close()
+
+
+def test_a_workbook_declaring_more_than_a_gibibyte_meets_the_real_cap(tmp_path: Path) -> None:
+    """The cap as shipped, 1 GiB: a small workbook whose zip directory declares its sheet at 1 GiB (as a
+    zip bomb's would) is refused before a byte of it is unpacked."""
+    import struct
+
+    book = workbook(tmp_path / "m.xlsx", [["1", "Teacher Aide", "2010-01-04", "2013-05-01", "2013-06-30", None]])
+    data = bytearray(book.read_bytes())
+    name = b"xl/worksheets/sheet1.xml"
+    entry = data.index(b"PK\x01\x02" + b"", data.index(name) - 100)  # the sheet's central directory entry
+    while data[entry + 46 : entry + 46 + len(name)] != name:
+        entry = data.index(b"PK\x01\x02", entry + 4)
+    struct.pack_into("<I", data, entry + 24, 1 << 30)  # its uncompressed size
+    book.write_bytes(bytes(data))
+    result = runner.invoke(app, ["retro", "--roster", str(book)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {book} unpacks to 1.0 GiB, over the 1 GiB cap of an .xlsx roster")
