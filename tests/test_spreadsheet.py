@@ -2,6 +2,7 @@
 spreadsheet user looks (file, sheet, row, column)."""
 
 import datetime
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -323,3 +324,39 @@ def test_a_workbook_declaring_more_than_a_gibibyte_meets_the_real_cap(tmp_path: 
     result = runner.invoke(app, ["retro", "--roster", str(book)])
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: {book} unpacks to 1.0 GiB, over the 1 GiB cap of an .xlsx roster")
+
+
+def test_a_workbook_whose_only_sheet_of_rows_is_hidden_is_read_when_named(tmp_path: Path) -> None:
+    book = Workbook()
+    only = book.active
+    only.title = "Old"
+    only.append(["id", "title", "hired", "from", "to"])
+    only.append(["9", "Teacher Aide", "2010-01-04", "2013-05-01", "2013-06-30"])
+    book.create_sheet("Notes").append(["nothing here"])
+    only.sheet_state = "hidden"
+    book.save(tmp_path / "saved.xlsx")  # openpyxl saves no workbook without a visible sheet: hide Notes after
+    path = tmp_path / "hidden.xlsx"
+    with zipfile.ZipFile(tmp_path / "saved.xlsx") as saved, zipfile.ZipFile(path, "w") as hidden:
+        for item in saved.infolist():
+            data = saved.read(item.filename)
+            if item.filename == "xl/workbook.xml":
+                data = data.replace(b'sheetId="2" state="visible"', b'sheetId="2" state="hidden"')
+                assert b'state="visible"' not in data
+            hidden.writestr(item, data)
+    result = runner.invoke(app, ["retro", "--roster", str(path)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {path} has no visible sheet of rows (give one with --sheet; its sheets: Old, Notes)\n"
+    )
+    named = runner.invoke(app, ["retro", "--roster", str(path), "--sheet", "Old"])
+    assert named.exit_code == 0 and named.stdout.splitlines()[1].startswith("9,")
+
+
+def test_an_xlsx_output_marks_a_cell_that_looks_like_a_formula_as_text_to_keep(tmp_path: Path) -> None:
+    xlsx = workbook(tmp_path / "members.xlsx", ROWS)
+    out = tmp_path / "retro.xlsx"
+    assert runner.invoke(app, ["retro", "--roster", str(xlsx), "--output", str(out)]).exit_code == 0
+    sheet = load_workbook(out).active
+    ident = sheet["A3"]  # type: ignore[index]
+    assert (ident.value, ident.data_type, ident.quotePrefix) == ("=SUM(1)", "s", True)  # editing keeps it text
+    assert sheet["A2"].quotePrefix is False  # type: ignore[index]
