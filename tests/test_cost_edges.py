@@ -300,3 +300,24 @@ def test_the_solve_prices_a_member_who_reaches_a_tier_mid_year_apart(tmp_path: P
         return str(json.loads(result.stdout)["solved"]["percent"])
 
     assert (solve("527.42"), solve("527.41")) == ("1.00", "0.99")  # 264.96 + 262.46
+
+
+def test_a_single_row_with_only_a_from_or_only_a_to_is_paid_only_those_days(tmp_path: Path) -> None:
+    # on the 5-year row ($26,523 frozen, 1,105.13 a period): from 2020-01-01, 12 periods; to 2019-12-31, 12
+    half = 12 * period(26523)
+    assert half == Decimal("13261.56")
+    for row in ("1,Teacher Aide,2010-01-04,2020-01-01,", "1,Teacher Aide,2010-01-04,,2019-12-31"):
+        answer = cost(tmp_path, f"id,title,hired,from,to\n{row}\n", "--from", "2019-07-01", "--to", "2020-06-30")
+        assert figures(answer)[0][1:3] == (1, half), row
+
+
+def test_rows_of_one_id_sharing_a_day_are_refused(tmp_path: Path) -> None:
+    roster = "id,title,hired,from,to\n1,Teacher Aide,2010-01-04,,2019-12-31\n1,Ed. Asst.,2010-01-04,2019-12-31,\n"
+    (tmp_path / "staff.csv").write_text(roster)
+    result = CliRunner().invoke(
+        app,
+        ["cost", "--roster", str(tmp_path / "staff.csv"), "--proposal", "uft-2019-2022", "--from", "2019-07-01",
+         "--to", "2020-06-30"],
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert "the days of id '1' overlap those of member 1 (line 2)" in result.stderr
