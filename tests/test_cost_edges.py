@@ -321,3 +321,22 @@ def test_rows_of_one_id_sharing_a_day_are_refused(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.exit_code == 1
     assert "the days of id '1' overlap those of member 1 (line 2)" in result.stderr
+
+
+def test_a_budget_below_the_first_step_solves_to_zero_and_the_summary_wraps_at_80(tmp_path: Path) -> None:
+    # 0.01%: base 25,929.59 -> 25,930 and 596.06 -> 596: 26,526 a year, 24 x 1,105.25 = 26,526.00: +2.88
+    assert 24 * period(25930 + 596) - 24 * period(26523) == Decimal("2.88")
+    offer = tmp_path / "solve.yaml"
+    offer.write_text("name: solve\nbase: 2018-06-16\nchanges: []\n")
+    (tmp_path / "one.csv").write_text("id,title,hired\n1,Teacher Aide,2010-01-04\n")
+    result = CliRunner().invoke(
+        app,
+        ["cost", "--roster", str(tmp_path / "one.csv"), "--proposal", str(offer), "--budget", "1.00",
+         "--solve-percent", "2019-07-01", "--from", "2019-07-01", "--to", "2020-06-30"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[:3] == [  # the second line is 72 characters: "searched" goes on the next
+        "The largest uniform raise on 2019-07-01 that fits $1.00 in the fiscal year",
+        "2019-07-01 to 2020-06-30: 0.00% (it costs $0.00; 0.01% would cost $2.88;",
+        "searched 0% to 100.00% by 0.01%).",
+    ]
