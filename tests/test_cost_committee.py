@@ -137,6 +137,11 @@ def test_the_cost_workbook_opens_typed_in_openpyxl(tmp_path: Path) -> None:
     assert per_member[0][:4] == ("kind", "id", "Name", "School")
     assert per_member[2][2] == "=1+2" and workbook["Per member"]["C3"].data_type == "s"  # text, never a formula
     assert workbook["Per member"]["C3"].quotePrefix
+    head = per_member[0]
+    for row in per_member[1:]:  # each member's percent: the increase over the status quo, to two places
+        cells = dict(zip(head, row, strict=True))
+        status, increase = Decimal(str(cells["status_quo_total"])), Decimal(str(cells["bonus_increase"]))
+        assert Decimal(str(cells["bonus_percent"])) == (increase / status * 100).quantize(Decimal("0.01"))
     assumptions = dict(workbook["Assumptions"].iter_rows(values_only=True))
     assert assumptions["Roster"].endswith("members.csv") and "bonus offer" in assumptions["Offer bonus.yaml"]
 
