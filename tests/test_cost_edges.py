@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from paycalc.cli import app
@@ -311,9 +312,16 @@ def test_a_single_row_with_only_a_from_or_only_a_to_is_paid_only_those_days(tmp_
         assert figures(answer)[0][1:3] == (1, half), row
 
 
-def test_rows_of_one_id_sharing_a_day_are_refused(tmp_path: Path) -> None:
-    roster = "id,title,hired,from,to\n1,Teacher Aide,2010-01-04,,2019-12-31\n1,Ed. Asst.,2010-01-04,2019-12-31,\n"
-    (tmp_path / "staff.csv").write_text(roster)
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # the second row starts on the first's last day; the second ends on the first's first day
+        "1,Teacher Aide,2010-01-04,,2019-12-31\n1,Ed. Asst.,2010-01-04,2019-12-31,\n",
+        "1,Teacher Aide,2010-01-04,2019-12-31,\n1,Ed. Asst.,2010-01-04,,2019-12-31\n",
+    ],
+)
+def test_rows_of_one_id_sharing_a_day_are_refused(tmp_path: Path, rows: str) -> None:
+    (tmp_path / "staff.csv").write_text("id,title,hired,from,to\n" + rows)
     result = CliRunner().invoke(
         app,
         ["cost", "--roster", str(tmp_path / "staff.csv"), "--proposal", "uft-2019-2022", "--from", "2019-07-01",
