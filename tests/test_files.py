@@ -67,3 +67,69 @@ def test_byte_ranges_give_each_line_once_in_order(lines: list[str], block: int, 
             lines_from(str(path), start, min(start + block, size), header) for start in range(header, size, block)
         )
     assert got == text.encode()[header:]
+
+
+SCHEDULES = {"contract.yaml": "name: new\n", "2020-07-01.yaml": "effective: 2020-07-01\n"}
+
+
+def _old_folder(tmp_path: Path) -> Path:
+    old = tmp_path / "schedules"
+    old.mkdir()
+    (old / "contract.yaml").write_text("name: old\n")
+    (old / "2018-06-16.yaml").write_text("effective: 2018-06-16\n")
+    return old
+
+
+def test_a_new_folder_gets_the_mode_the_umask_leaves(tmp_path: Path) -> None:
+    before = os.umask(0o027)
+    try:
+        write_folder(str(tmp_path / "new"), SCHEDULES)
+    finally:
+        os.umask(before)
+    assert (tmp_path / "new").stat().st_mode & 0o7777 == 0o750  # 0o777 less the umask
+    assert (tmp_path / "new" / "contract.yaml").stat().st_mode & 0o7777 == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new"]
+
+
+def test_a_folder_holding_a_link_named_yaml_is_not_a_schedules_folder(tmp_path: Path) -> None:
+    old = _old_folder(tmp_path)
+    (tmp_path / "mine.txt").write_text("a user's file\n")
+    (old / "notes.yaml").symlink_to(tmp_path / "mine.txt")
+    with pytest.raises(InputError, match=r"it holds 'notes\.yaml', so it is not a paycalc schedules folder"):
+        write_folder(str(old), SCHEDULES, force=True)
+    assert (old / "contract.yaml").read_text() == "name: old\n" and (tmp_path / "mine.txt").exists()
+
+
+def _renames_failing(monkeypatch: pytest.MonkeyPatch, failing: set[int]) -> None:
+    """os.rename as the folder swap sees it, failing on the calls numbered in ``failing`` (1 = the first)."""
+    real, calls = os.rename, [0]
+
+    def rename(source: object, target: object) -> None:
+        calls[0] += 1
+        if calls[0] in failing:
+            raise OSError(28, "No space left on device")
+        real(source, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "rename", rename)
+
+
+def test_a_swap_that_fails_puts_the_old_folder_back_whole_and_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = _old_folder(tmp_path)
+    _renames_failing(monkeypatch, {2})  # the old folder moved aside; the new one not moved into place
+    with pytest.raises(OSError, match="No space left"):
+        write_folder(str(old), SCHEDULES, force=True)
+    assert sorted(p.name for p in old.iterdir()) == ["2018-06-16.yaml", "contract.yaml"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["schedules"]  # no staging or aside folder left
+
+
+def test_when_the_old_folder_cannot_be_put_back_it_is_kept_aside_not_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = _old_folder(tmp_path)
+    _renames_failing(monkeypatch, {2, 3})  # moved aside; neither the new folder nor the old one moved back
+    with pytest.raises(OSError, match="No space left"):
+        write_folder(str(old), SCHEDULES, force=True)
+    kept = [p for p in tmp_path.iterdir() if p.name.endswith(".old")]
+    assert len(kept) == 1 and (kept[0] / "folder" / "contract.yaml").read_text() == "name: old\n"
