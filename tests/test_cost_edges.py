@@ -348,3 +348,20 @@ def test_a_budget_below_the_first_step_solves_to_zero_and_the_summary_wraps_at_8
         "2019-07-01 to 2020-06-30: 0.00% (it costs $0.00; 0.01% would cost $2.88;",
         "searched 0% to 100.00% by 0.01%).",
     ]
+
+
+def test_a_costing_error_found_after_the_workbook_is_read_names_its_own_row(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "Members"  # type: ignore[union-attr]
+    for row in (["id", "title", "hired"], ["1", "Nurse", "2010-01-04"], ["2", "Teacher Aide", "2010-01-04"]):
+        book.active.append(row)  # type: ignore[union-attr]
+    book.save(tmp_path / "staff.xlsx")
+    result = CliRunner().invoke(
+        app,
+        ["cost", "--roster", str(tmp_path / "staff.xlsx"), "--proposal", "uft-2019-2022", "--from", "2019-07-01",
+         "--to", "2020-06-30"],
+    )  # fmt: skip
+    assert result.exit_code == 1  # the title is checked when the member is costed, after row 3 was read
+    assert result.stderr.startswith(f"Error: {tmp_path / 'staff.xlsx'}, sheet Members, row 2, column B: unknown title")

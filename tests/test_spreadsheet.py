@@ -360,3 +360,24 @@ def test_an_xlsx_output_marks_a_cell_that_looks_like_a_formula_as_text_to_keep(t
     ident = sheet["A3"]  # type: ignore[index]
     assert (ident.value, ident.data_type, ident.quotePrefix) == ("=SUM(1)", "s", True)  # editing keeps it text
     assert sheet["A2"].quotePrefix is False  # type: ignore[index]
+
+
+def test_a_row_shorter_than_the_header_reads_its_missing_cells_as_empty(tmp_path: Path) -> None:
+    import zipfile as zf
+
+    book = workbook(tmp_path / "short.xlsx", [["S1", "Teacher Aide", "2005-09-01", "2013-05-01", "2014-09-30"]])
+    # the header has a sixth column (hours); the row has five cells, and the sheet no dimension to pad it by
+    saved = tmp_path / "saved.xlsx"
+    book.rename(saved)
+    with zf.ZipFile(saved) as source, zf.ZipFile(book, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                start = data.index(b"<dimension")
+                data = data[:start] + data[data.index(b"/>", start) + 2 :]
+            target.writestr(item, data)
+    result = runner.invoke(app, ["retro", "--roster", str(book)])
+    assert result.exit_code == 0, result.output
+    twin = tmp_path / "short.csv"
+    twin.write_text("id,title,hired,from,to,hours\nS1,Teacher Aide,2005-09-01,2013-05-01,2014-09-30,\n")
+    assert result.stdout == runner.invoke(app, ["retro", "--roster", str(twin)]).stdout
