@@ -241,68 +241,6 @@ def test_a_row_that_starts_after_the_range_adds_nothing_to_the_rollover(tmp_path
     )  # fmt: skip
 
 
-def test_a_raise_of_exactly_the_budget_at_the_top_of_the_search_fits(tmp_path: Path) -> None:
-    # 100%: base 51,854 and amount 1,192, 53,046 a year, 24 x 2,210.25 = 53,046.00: +26,522.88 over 26,523.12
-    assert 24 * period(53046) - 24 * period(26523) == Decimal("26522.88")
-    assert _solve(tmp_path, "26522.88") == "100.00"
-    assert _solve(tmp_path, "26522.87") == "99.99"
-
-
-def test_the_solve_says_what_the_next_step_would_cost_in_the_fiscal_year_searched(tmp_path: Path) -> None:
-    offer = tmp_path / "solve.yaml"
-    offer.write_text("name: solve\nbase: 2018-06-16\nchanges: []\n")
-    (tmp_path / "one.csv").write_text("id,title,hired\n1,Teacher Aide,2010-01-04\n")
-    result = CliRunner().invoke(
-        app,
-        ["cost", "--roster", str(tmp_path / "one.csv"), "--proposal", str(offer), "--budget", "264.96",
-         "--solve-percent", "2019-07-01", "--from", "2019-07-01", "--to", "2020-06-30"],
-    )  # fmt: skip
-    assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[:3] == [  # 1.00% costs 264.96, 1.01% 267.84 (worked above)
-        "The largest uniform raise on 2019-07-01 that fits $264.96 in the fiscal year",
-        "2019-07-01 to 2020-06-30: 1.00% (it costs $264.96; 1.01% would cost $267.84;",
-        "searched 0% to 100.00% by 0.01%).",
-    ]
-
-
-def test_a_member_hired_after_the_fiscal_year_adds_nothing_to_the_solve(tmp_path: Path) -> None:
-    offer = tmp_path / "solve.yaml"
-    offer.write_text(
-        "name: solve\nbase: 2018-06-16\nchanges: []\nlump_sums:\n  - {name: bonus, amount: 100, paid: 2019-09-01}\n"
-    )
-    (tmp_path / "two.csv").write_text("id,title,hired\n1,Teacher Aide,2010-01-04\n2,Teacher Aide,2020-07-01\n")
-    result = CliRunner().invoke(
-        app,
-        ["cost", "--roster", str(tmp_path / "two.csv"), "--proposal", str(offer), "--budget", "364.96",
-         "--solve-percent", "2019-07-01", "--from", "2019-07-01", "--to", "2020-06-30", "--format", "json"],
-    )  # fmt: skip
-    assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["solved"]["percent"] == "1.00"  # 264.96 + the one bonus of $100, exactly
-
-
-def test_the_solve_prices_a_member_who_reaches_a_tier_mid_year_apart(tmp_path: Path) -> None:
-    # member 1 on the 5-year row all year: 26,523.12, +264.96 at 1%; member 2 (hired 2014-12-01) on the base
-    # row to Nov 30 and the 5-year row from Dec 1: 10 x 1,080.29 + 14 x 1,105.13 = 26,274.72; at 1% base
-    # 26,186 (24ths of 1,091.08) and 5-year 26,788 (1,116.17): 10 x 1,091.08 + 14 x 1,116.17 = 26,537.18, +262.46
-    status = 10 * period(25927) + 14 * period(26523)
-    raised = 10 * period(26186) + 14 * period(26788)
-    assert (status, raised, raised - status) == (Decimal("26274.72"), Decimal("26537.18"), Decimal("262.46"))
-    offer = tmp_path / "solve.yaml"
-    offer.write_text("name: solve\nbase: 2018-06-16\nchanges: []\n")
-    (tmp_path / "two.csv").write_text("id,title,hired\n1,Teacher Aide,2014-01-06\n2,Teacher Aide,2014-12-01\n")
-
-    def solve(budget: str) -> str:
-        result = CliRunner().invoke(
-            app,
-            ["cost", "--roster", str(tmp_path / "two.csv"), "--proposal", str(offer), "--budget", budget,
-             "--solve-percent", "2019-07-01", "--from", "2019-07-01", "--to", "2020-06-30", "--format", "json"],
-        )  # fmt: skip
-        assert result.exit_code == 0, result.output
-        return str(json.loads(result.stdout)["solved"]["percent"])
-
-    assert (solve("527.42"), solve("527.41")) == ("1.00", "0.99")  # 264.96 + 262.46
-
-
 def test_a_single_row_with_only_a_from_or_only_a_to_is_paid_only_those_days(tmp_path: Path) -> None:
     # on the 5-year row ($26,523 frozen, 1,105.13 a period): from 2020-01-01, 12 periods; to 2019-12-31, 12
     half = 12 * period(26523)
@@ -329,25 +267,6 @@ def test_rows_of_one_id_sharing_a_day_are_refused(tmp_path: Path, rows: str) -> 
     )  # fmt: skip
     assert result.exit_code == 1
     assert "the days of id '1' overlap those of member 1 (line 2)" in result.stderr
-
-
-def test_a_budget_below_the_first_step_solves_to_zero_and_the_summary_wraps_at_80(tmp_path: Path) -> None:
-    # 0.01%: base 25,929.59 -> 25,930 and 596.06 -> 596: 26,526 a year, 24 x 1,105.25 = 26,526.00: +2.88
-    assert 24 * period(25930 + 596) - 24 * period(26523) == Decimal("2.88")
-    offer = tmp_path / "solve.yaml"
-    offer.write_text("name: solve\nbase: 2018-06-16\nchanges: []\n")
-    (tmp_path / "one.csv").write_text("id,title,hired\n1,Teacher Aide,2010-01-04\n")
-    result = CliRunner().invoke(
-        app,
-        ["cost", "--roster", str(tmp_path / "one.csv"), "--proposal", str(offer), "--budget", "1.00",
-         "--solve-percent", "2019-07-01", "--from", "2019-07-01", "--to", "2020-06-30"],
-    )  # fmt: skip
-    assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[:3] == [  # the second line is 72 characters: "searched" goes on the next
-        "The largest uniform raise on 2019-07-01 that fits $1.00 in the fiscal year",
-        "2019-07-01 to 2020-06-30: 0.00% (it costs $0.00; 0.01% would cost $2.88;",
-        "searched 0% to 100.00% by 0.01%).",
-    ]
 
 
 def test_a_costing_error_found_after_the_workbook_is_read_names_its_own_row(tmp_path: Path) -> None:
