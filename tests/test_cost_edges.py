@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import Result
 from typer.testing import CliRunner
 
 from paycalc.cli import app
@@ -33,6 +34,28 @@ def cost(tmp_path: Path, roster: str, *args: str, proposal: str = "uft-2019-2022
     )
     assert result.exit_code == 0, result.output
     return dict(json.loads(result.stdout))
+
+
+def refused(roster: Path) -> Result:
+    """``paycalc cost`` of ``roster`` under the successor agreement over FY 2019-20, which must fail."""
+    result = CliRunner().invoke(
+        app,
+        ["cost", "--roster", str(roster), "--proposal", "uft-2019-2022", "--from", "2019-07-01", "--to", "2020-06-30"],
+    )
+    assert result.exit_code == 1, result.output
+    return result
+
+
+def members_workbook(path: Path, rows: list[list[str]]) -> Path:
+    """A workbook of one sheet, Members: the header id,title,hired and ``rows``."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "Members"  # type: ignore[union-attr]
+    for row in (["id", "title", "hired"], *rows):
+        book.active.append(row)  # type: ignore[union-attr]
+    book.save(path)
+    return path
 
 
 def figures(answer: dict[str, Any]) -> list[tuple[str, int, Decimal, Decimal]]:
@@ -95,17 +118,29 @@ def test_members_on_a_shared_pay_path_are_each_counted(tmp_path: Path) -> None:
     assert Decimal(period_["status_quo"]) == 3 * 24 * period(26523) + 24 * period(25927)
 
 
-def _solve(tmp_path: Path, budget: str, lump: str = "") -> str:
+ONE = "id,title,hired\n1,Teacher Aide,2010-01-04\n"  # one Teacher Aide on the 5-year row
+
+
+def solving(tmp_path: Path, budget: str, *options: str, lump: str = "", roster: str = ONE) -> Result:
+    """``paycalc cost --budget BUDGET --solve-percent 2019-07-01`` over FY 2019-20 of an offer of no change
+    (and ``lump``), for ``roster``."""
     offer = tmp_path / "solve.yaml"
     offer.write_text("name: solve\nbase: 2018-06-16\nchanges: []\n" + lump)
-    (tmp_path / "one.csv").write_text("id,title,hired\n1,Teacher Aide,2010-01-04\n")
+    (tmp_path / "roster.csv").write_text(roster)
     result = CliRunner().invoke(
         app,
-        ["cost", "--roster", str(tmp_path / "one.csv"), "--proposal", str(offer), "--budget", budget,
-         "--solve-percent", "2019-07-01", "--from", "2019-07-01", "--to", "2020-06-30", "--format", "json"],
+        ["cost", "--roster", str(tmp_path / "roster.csv"), "--proposal", str(offer), "--budget", budget,
+         "--solve-percent", "2019-07-01", "--from", "2019-07-01", "--to", "2020-06-30", *options],
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    return str(json.loads(result.stdout)["solved"]["percent"])
+    return result
+
+
+def _solve(tmp_path: Path, budget: str, lump: str = "", roster: str = ONE) -> str:
+    """The percent the solve finds."""
+    return str(
+        json.loads(solving(tmp_path, budget, "--format", "json", lump=lump, roster=roster).stdout)["solved"]["percent"]
+    )
 
 
 # One Teacher Aide on the 5-year row: base $25,927 + amount $596 = $26,523, frozen; 24 x 1,105.13 = 26,523.12.
@@ -143,29 +178,13 @@ def test_a_costing_error_names_the_line_even_after_members_of_several_rows(tmp_p
     roster = "id,title,hired,from,to\n1,Teacher Aide,2010-01-04,,2019-12-31\n1,Ed. Asst.,2010-01-04,2020-01-01,\n"
     roster += "2,Nurse,2010-01-04,,\n"
     (tmp_path / "staff.csv").write_text(roster)
-    result = CliRunner().invoke(
-        app,
-        ["cost", "--roster", str(tmp_path / "staff.csv"), "--proposal", "uft-2019-2022", "--from", "2019-07-01",
-         "--to", "2020-06-30"],
-    )  # fmt: skip
-    assert result.exit_code == 1
+    result = refused(tmp_path / "staff.csv")
     assert result.stderr.startswith(f"Error: {tmp_path / 'staff.csv'}: member 3 (line 4): unknown title 'Nurse'")
 
 
 def test_a_costing_error_in_a_workbook_names_its_sheet_row_and_column(tmp_path: Path) -> None:
-    from openpyxl import Workbook
-
-    book = Workbook()
-    book.active.title = "Members"  # type: ignore[union-attr]
-    for row in (["id", "title", "hired"], ["1", "Teacher Aide", "2010-01-04"], ["2", "Teacher Aide", "soon"]):
-        book.active.append(row)  # type: ignore[union-attr]
-    book.save(tmp_path / "staff.xlsx")
-    result = CliRunner().invoke(
-        app,
-        ["cost", "--roster", str(tmp_path / "staff.xlsx"), "--proposal", "uft-2019-2022", "--from", "2019-07-01",
-         "--to", "2020-06-30"],
-    )  # fmt: skip
-    assert result.exit_code == 1
+    members_workbook(tmp_path / "staff.xlsx", [["1", "Teacher Aide", "2010-01-04"], ["2", "Teacher Aide", "soon"]])
+    result = refused(tmp_path / "staff.xlsx")
     assert result.stderr.startswith(f"Error: {tmp_path / 'staff.xlsx'}, sheet Members, row 3, column C: hire date")
 
 
@@ -260,27 +279,11 @@ def test_a_single_row_with_only_a_from_or_only_a_to_is_paid_only_those_days(tmp_
 )
 def test_rows_of_one_id_sharing_a_day_are_refused(tmp_path: Path, rows: str) -> None:
     (tmp_path / "staff.csv").write_text("id,title,hired,from,to\n" + rows)
-    result = CliRunner().invoke(
-        app,
-        ["cost", "--roster", str(tmp_path / "staff.csv"), "--proposal", "uft-2019-2022", "--from", "2019-07-01",
-         "--to", "2020-06-30"],
-    )  # fmt: skip
-    assert result.exit_code == 1
+    result = refused(tmp_path / "staff.csv")
     assert "the days of id '1' overlap those of member 1 (line 2)" in result.stderr
 
 
 def test_a_costing_error_found_after_the_workbook_is_read_names_its_own_row(tmp_path: Path) -> None:
-    from openpyxl import Workbook
-
-    book = Workbook()
-    book.active.title = "Members"  # type: ignore[union-attr]
-    for row in (["id", "title", "hired"], ["1", "Nurse", "2010-01-04"], ["2", "Teacher Aide", "2010-01-04"]):
-        book.active.append(row)  # type: ignore[union-attr]
-    book.save(tmp_path / "staff.xlsx")
-    result = CliRunner().invoke(
-        app,
-        ["cost", "--roster", str(tmp_path / "staff.xlsx"), "--proposal", "uft-2019-2022", "--from", "2019-07-01",
-         "--to", "2020-06-30"],
-    )  # fmt: skip
-    assert result.exit_code == 1  # the title is checked when the member is costed, after row 3 was read
+    members_workbook(tmp_path / "staff.xlsx", [["1", "Nurse", "2010-01-04"], ["2", "Teacher Aide", "2010-01-04"]])
+    result = refused(tmp_path / "staff.xlsx")  # the title is checked when the member is costed, after row 3 was read
     assert result.stderr.startswith(f"Error: {tmp_path / 'staff.xlsx'}, sheet Members, row 2, column B: unknown title")

@@ -17,6 +17,7 @@ from paycalc.cli import app
 from paycalc.contract.errors import InputError
 from paycalc.contract.models import Change, Instalment, LumpSum, Schedule
 from paycalc.rules import proposal
+from tests.test_column_runs import REPEATS
 
 BASE = paycalc.load_contract()
 runner = CliRunner()
@@ -221,20 +222,6 @@ def test_a_longevity_amount_of_exactly_the_limit_is_accepted() -> None:
         proposal._check_amounts(day, {"Aide": {"base": Decimal(0)}}, {"5-year": Decimal("10000000.01")})
 
 
-HOURLY = """name: Places (test)
-parties: [A district, A local]
-term: {start: 2023-07-01, end: 2026-06-30}
-source: Test agreement
-pay_basis: hourly
-regular_hours_per_day: 6.5
-regular_days_per_year: 182
-longevity_tiers:
-  - {label: step 1, min_years: 0}
-titles:
-  - name: Para
-"""
-
-
 @pytest.mark.parametrize(
     ("rates", "expected"),
     [
@@ -248,11 +235,10 @@ def test_the_default_rounding_is_the_base_schedules_own(
 ) -> None:
     from paycalc.contract.proposal_schema import base_rounding
 
-    (tmp_path / "contract.yaml").write_text(HOURLY)
+    (tmp_path / "contract.yaml").write_text(REPEATS)  # an hourly contract of three steps
     for day, rate in rates.items():
-        (tmp_path / f"{day}.yaml").write_text(
-            f"effective: {day}\nsource: {{article: A}}\nrates:\n  Para: {{step 1: {rate}}}\n"
-        )
+        row = f"{{step 1: {rate}, step 2: {rate}, step 3: {rate}}}"
+        (tmp_path / f"{day}.yaml").write_text(f"effective: {day}\nsource: {{article: A}}\nrates:\n  Para: {row}\n")
     contract = paycalc.load_contract(tmp_path)
     assert [base_rounding(contract, date.fromisoformat(day)) for day in rates] == expected
 

@@ -68,10 +68,10 @@ def test_a_negative_bar_is_drawn_below_the_axis(tmp_path: Path) -> None:
         assert float(top) == zero and float(height) > 0  # it hangs from the axis
 
 
-def report(tmp_path: Path, *offers: Path, to: str = "2020-06-30", **env: str) -> str:
-    """The HTML report of ROSTER (written to staff.csv) under ``offers``, from 2019-07-01 to ``to``."""
+def report(tmp_path: Path, *offers: Path, to: str = "2020-06-30", roster_text: str = ROSTER, **env: str) -> str:
+    """The HTML report of ``roster_text`` (written to staff.csv) under ``offers``, from 2019-07-01 to ``to``."""
     roster = tmp_path / "staff.csv"
-    roster.write_text(ROSTER)
+    roster.write_text(roster_text)
     chosen = [a for offer in offers for a in ("--proposal", str(offer))]
     args = ["cost", "--roster", str(roster), *chosen, "--from", "2019-07-01", "--to", to, "--format", "html"]
     result = CliRunner().invoke(app, args, env=env or None)
@@ -160,15 +160,8 @@ def test_the_appendix_shows_each_offers_schedules_from_its_base_with_their_sourc
 
 
 def test_a_report_of_an_empty_roster_shows_blanks_not_none(tmp_path: Path) -> None:
-    roster = tmp_path / "staff.csv"
-    roster.write_text("id,title,hired\n")
-    result = CliRunner().invoke(
-        app,
-        ["cost", "--roster", str(roster), "--proposal", str(proposal(tmp_path, "up")), "--from", "2019-07-01",
-         "--to", "2020-06-30", "--format", "html"],
-    )  # fmt: skip
-    assert result.exit_code == 0, result.output
-    assert "None" not in result.stdout and 'data-label="Least"' in result.stdout
+    page = report(tmp_path, proposal(tmp_path, "up"), roster_text="id,title,hired\n")
+    assert "None" not in page and 'data-label="Least"' in page
 
 
 def _offer(tmp_path: Path, file: str, text: str) -> Path:
@@ -236,17 +229,9 @@ def test_the_report_names_the_five_who_gain_least_and_the_five_who_gain_most(tmp
     """Eight Teacher Aides on the base row, 10 to 31 hours a week: under a 2% raise the increase grows
     with the hours (pro-rated), so the least are those of 10, 13, 16, 19 and 22 hours, the most those of
     31, 28, 25, 22 and 19."""
-    roster = tmp_path / "staff.csv"
-    roster.write_text(
-        "id,title,hired,hours\n" + "".join(f"h{h},Teacher Aide,2018-01-08,{h}\n" for h in range(10, 32, 3))
-    )
-    result = CliRunner().invoke(
-        app,
-        ["cost", "--roster", str(roster), "--proposal", str(proposal(tmp_path, "two")), "--from", "2019-07-01",
-         "--to", "2020-06-30", "--format", "html"],
-    )  # fmt: skip
-    assert result.exit_code == 0, result.output
-    members = result.stdout.split("<h2>Members</h2>")[1].split("The spread of one member")[0]
+    roster = "id,title,hired,hours\n" + "".join(f"h{h},Teacher Aide,2018-01-08,{h}\n" for h in range(10, 32, 3))
+    page = report(tmp_path, proposal(tmp_path, "two"), roster_text=roster)
+    members = page.split("<h2>Members</h2>")[1].split("The spread of one member")[0]
     least, most = members.split("Who gains most")
     ids = [[cell.split("<")[0] for cell in part.split('<td data-label="Id">')[1:]] for part in (least, most)]
     assert ids == [["h10", "h13", "h16", "h19", "h22"], ["h31", "h28", "h25", "h22", "h19"]]
