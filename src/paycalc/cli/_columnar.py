@@ -118,7 +118,8 @@ def ranges(header: int, size: int, block: int = BLOCK) -> list[tuple[int, int, i
     starts = list(range(header, size, block))
     if len(starts) > 2:
         starts[-2:] = range(starts[-2], size, max(block // 4, 1))
-    return [(start, stop, header) for start, stop in zip(starts, [*starts[1:], size][: len(starts)], strict=True)]
+    stops = [*starts[1:], size] if starts else []
+    return [(start, stop, header) for start, stop in zip(starts, stops, strict=True)]
 
 
 def write_totals(
