@@ -100,7 +100,17 @@ def test_lunenburg_steps_and_repeated_rates_are_priced_as_the_scalar_plan_prices
     works = [Work(), Work(hours_per_day=Decimal("6")), Work(days=Decimal("180"))]
     titles = ["High School", "Associate's", "Bachelor's", "Licensed Bachelor's"]
     anchor = datetime.date(2025, 7, 1)
-    compare(contract, titles, works, datetime.date(2025, 7, 2), 1100, "biweekly", anchor, seed=seed)
+    # the kernel's biweekly periods (annual / 26 a period), on Lunenburg's steps: the contract as it would be
+    # without its pay-cycle elections, whose divided salary the columns leave to the scalar rules (below)
+    plain = contract._replace(terms=contract.terms._replace(pay_cycles=()))
+    compare(plain, titles, works, datetime.date(2025, 7, 2), 1100, "biweekly", anchor, seed=seed)
+    compare(contract, titles, works, datetime.date(2025, 7, 2), 1100, "semimonthly", seed=seed)
+
+
+def test_a_salary_divided_into_pay_cycles_is_left_to_the_scalar_rules() -> None:
+    contract = paycalc.load_contract(paycalc.contract.loader.bundled_contract("lunenburg-paras"))
+    with pytest.raises(Unpriced, match="biweekly pay is priced row by row"):
+        Pricer(contract, "biweekly", datetime.date(2025, 7, 1), None)
 
 
 def test_freezes_and_differentials_are_priced_as_the_scalar_plan_prices_them(tmp_path: Path) -> None:
@@ -121,6 +131,7 @@ def test_rows_alike_are_priced_once_each_as_the_scalar_plan_prices_it(tmp_path: 
     monkeypatch.setattr(column_runs.Kernel, "_alike", lambda *a: shared.append(found := alike(*a)) or found)
     nyc = paycalc.load_contract()
     lunenburg = paycalc.load_contract(paycalc.contract.loader.bundled_contract("lunenburg-paras"))
+    lunenburg = lunenburg._replace(terms=lunenburg.terms._replace(pay_cycles=()))  # plain biweekly: in columns
     local = paycalc.load_contract(write_contract(tmp_path / "local"))
     for seed, method in enumerate(["semimonthly", "monthly", "biweekly"]):
         anchor = datetime.date(2009, 1, 2) if method == "biweekly" else None

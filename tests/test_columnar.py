@@ -95,17 +95,21 @@ def test_flat_paid_amounts_and_workyears_agree(tmp_path: Path, seed: int) -> Non
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(seed=st.integers(0, 10**6), cycles=st.sampled_from([None, "26", "22"]))
-def test_lunenburg_steps_on_july_first_agree(tmp_path: Path, seed: int, cycles: str | None) -> None:
-    """Steps on a date, steps a schedule does not print (rates repeat: runs join), biweekly pay; 22
-    checks a year is priced row by row."""
+@given(
+    seed=st.integers(0, 10**6),
+    pay=st.sampled_from(
+        [[], ["--pay-cycles", "26"], ["--pay-cycles", "22"], ["--method", "semimonthly"], ["--method", "monthly"]]
+    ),
+)
+def test_lunenburg_steps_on_july_first_agree(tmp_path: Path, seed: int, pay: list[str]) -> None:
+    """Steps on a date, steps a schedule does not print (rates repeat: runs join); a salary divided into 22
+    or 26 pay cycles (the contract's biweekly pay) is priced row by row, other methods in columns."""
     rng = random.Random(seed)
     work = {"hours_per_day": ["", "6", "7.5"], "days": ["", "180"]}
     text = roster(rng, LUNENBURG, rng.randrange(1, 40), datetime.date(2025, 7, 2), 1000, work)
-    options = ["--contract", "lunenburg-paras", *(["--pay-cycles", cycles] if cycles else [])]
-    scalar, columns, taken = both(tmp_path, text, *options)
+    scalar, columns, taken = both(tmp_path, text, "--contract", "lunenburg-paras", *pay)
     assert columns == scalar
-    assert taken == (cycles != "22")
+    assert taken == ("--method" in pay)
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import json
 import random
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from paycalc.cli import _columnar, app
+from paycalc.contract.loader import bundled_contract
 from tests.test_locals import write_contract
 
 runner = CliRunner()
@@ -113,8 +115,10 @@ def test_nyc_costings_agree_to_the_byte(tmp_path: Path, seed: int, method: str, 
 @SETTINGS
 @given(seed=st.integers(0, 10**6), anchor=st.sampled_from([None, "2025-07-04"]), block=st.sampled_from([150, 1 << 20]))
 def test_lunenburg_costings_agree_to_the_byte(tmp_path: Path, seed: int, anchor: str | None, block: int) -> None:
-    """Steps on July 1, biweekly pay from the contract's own anchor (periods across the fiscal year's
-    start), hours per day and days: the first version missed the contract's anchor, and this caught it."""
+    """Steps on July 1, biweekly pay from an anchor (periods across the fiscal year's start), hours per day
+    and days: the first version missed the contract's anchor, and this caught it. The contract's own pay, a
+    salary divided into pay cycles, is costed member by member (and must agree); plain biweekly periods
+    (the contract without its elections) in columns."""
     rng = random.Random(seed)
     work = {"hours_per_day": ["", "6", "7.5"], "days": ["", "180"]}
     text = members(rng, LUNENBURG, rng.randrange(1, 60), datetime.date(2012, 1, 1), 6000, work)
@@ -123,6 +127,16 @@ def test_lunenburg_costings_agree_to_the_byte(tmp_path: Path, seed: int, anchor:
     start = datetime.date(2025, 7, 1) + datetime.timedelta(days=rng.randrange(800))
     end = max(start, datetime.date(2027, 7, 2)) + datetime.timedelta(days=rng.randrange(900))
     options = ["--contract", "lunenburg-paras", "--proposal", proposal, "--from", str(start), "--to", str(end)]
+    scalar, columns, taken = both(tmp_path, text, *options, *(["--anchor", anchor] if anchor else []), block=block)
+    assert columns == scalar
+    assert not taken
+    plain = tmp_path / "plain"
+    if not plain.exists():
+        shutil.copytree(bundled_contract("lunenburg-paras"), plain)
+        (plain / "contract.yaml").write_text(
+            (plain / "contract.yaml").read_text().replace("pay_cycles: [26, 22]\n", "")
+        )
+    options[:2] = ["--schedules", str(plain)]
     scalar, columns, taken = both(tmp_path, text, *options, *(["--anchor", anchor] if anchor else []), block=block)
     assert columns == scalar
     assert taken

@@ -26,6 +26,7 @@ pay_basis: hourly
 regular_hours_per_day: 6.5
 regular_days_per_year: 182
 step_advance: "07-01"
+new_hire_cutoff: "07-02"
 step_freezes:
   - {from: 2024-07-01, to: 2025-06-30}
 differentials:
@@ -77,11 +78,15 @@ def annual(folder: Path, on: str, **options: object) -> str:
         ("2022-07-01", "2024-07-01", "step 2", "25434.50"),  # July 1 inside the freeze: no step; 21.50 x 1183
         ("2022-07-01", "2025-06-30", "step 2", "25434.50"),  # the frozen year's last day
         ("2022-07-01", "2025-07-01", "step 3", "27209.00"),  # the year after: 3 years - 1 frozen; 23.00 x 1183
-        # hired mid-year: the first July 1 counts no completed year
+        # hired on or after the cut-off (07-02): the first July 1 after hire is not a step day for them
         ("2022-09-01", "2023-07-01", "step 1", "23660.00"),  # 20.00 x 1183
-        ("2022-09-01", "2025-07-01", "step 2", "26026.00"),  # 2 years by 2025-07-01 - 1 frozen; 22.00 x 1183
-        # hired on the frozen step day: that step day counts against them too
-        ("2024-07-01", "2025-07-01", "step 1", "24843.00"),  # 1 year - 1 frozen; 21.00 x 1183
+        ("2022-07-02", "2023-07-01", "step 1", "23660.00"),  # the cut-off day itself
+        ("2022-09-01", "2024-06-30", "step 1", "23660.00"),
+        ("2022-09-01", "2025-07-01", "step 2", "26026.00"),  # 2024 frozen, 2025 counts; 22.00 x 1183
+        # hired on the frozen step day: placed that day, so the freeze takes no step from them; the next
+        # July 1 (outside the freeze) moves them
+        ("2024-07-01", "2025-06-30", "step 1", "24251.50"),  # FY25: 20.50 x 1183 (step 1 of 2024-07-01)
+        ("2024-07-01", "2025-07-01", "step 2", "26026.00"),  # 22.00 x 1183
     ],
 )
 def test_steps_move_on_july_1_and_not_in_a_frozen_year(
@@ -430,7 +435,9 @@ def test_retro_refuses_a_differential_the_contract_does_not_have(hourly: Path) -
 def test_a_hire_inside_a_freeze_on_an_anniversary_contract(tmp_path: Path) -> None:
     # steps on each hire anniversary; the freeze 2024-07-01..2025-06-30; hired 2024-09-03, inside it.
     # The first anniversary, 2025-09-03, is after the freeze: it counts. (2025-09-02: none yet.)
-    folder = write_contract(tmp_path / "anniv", CONTRACT.replace('step_advance: "07-01"\n', ""))
+    folder = write_contract(
+        tmp_path / "anniv", CONTRACT.replace('step_advance: "07-01"\nnew_hire_cutoff: "07-02"\n', "")
+    )
     before = paycalc.annual_pay("Para", "2025-09-02", hired="2024-09-03", schedules=folder)
     on = paycalc.annual_pay("Para", "2025-09-03", hired="2024-09-03", schedules=folder)
     assert (before.years, before.longevity) == (0, "step 1")

@@ -192,12 +192,43 @@ def test_a_member_past_the_top_step_is_paid_the_top(on: str, step: int, hourly: 
     assert (step < 11) == any("past the top step" in note for note in paid.notes)
 
 
-def test_steps_move_on_july_1() -> None:
-    # hired 2022-09-06: July 1s completed 2023, 2024, 2025 -> 3 years counted on 2026-06-30: step 4 of FY26
-    before = paycalc.annual_pay("High School", "2026-06-30", hired="2022-09-06", schedules=_folder())
-    after = paycalc.annual_pay("High School", "2026-07-01", hired="2022-09-06", schedules=_folder())
-    assert (before.longevity, before.rate) == ("step 3", Decimal("19.39"))
-    assert (after.longevity, after.rate) == ("step 4", Decimal("20.86"))
+@pytest.mark.parametrize(
+    ("hired", "on", "step", "hourly"),
+    [
+        # the MOA: "Returning employees will advance a step from their placement in the previous year. Employees
+        # will advance a step each July 1": step 1 on hire, one more on each July 1 after the hire date
+        ("2025-09-03", "2026-06-30", 1, "17.49"),  # placed, no July 1 yet
+        ("2024-09-03", "2025-07-01", 2, "18.29"),  # the July 1 after hire: step 2 (the issue's own case)
+        ("2025-06-30", "2025-07-01", 2, "18.29"),  # hired the day before a July 1 advances on it
+        ("2025-07-01", "2025-07-01", 1, "17.49"),  # hired on July 1 is placed that day, not advanced
+        ("2025-07-01", "2026-06-30", 1, "17.49"),
+        ("2025-07-01", "2026-07-01", 2, "18.84"),  # FY27 step 2
+        ("2025-07-02", "2026-07-01", 2, "18.84"),  # the day after a July 1: the next one advances her
+        ("2022-09-06", "2026-06-30", 4, "20.25"),  # July 1s 2023, 2024, 2025
+        ("2022-09-06", "2026-07-01", 5, "21.73"),  # and 2026: FY27 step 5
+        ("2024-02-29", "2025-07-01", 3, "19.39"),  # a Feb 29 hire counts July 1s like any other: 2024, 2025
+    ],
+)
+def test_steps_move_on_each_july_1_after_hire(hired: str, on: str, step: int, hourly: str) -> None:
+    paid = paycalc.annual_pay("High School", on, hired=hired, schedules=_folder())
+    assert (paid.longevity, paid.rate) == (f"step {step}", Decimal(hourly))
+
+
+def test_the_issue_s_member_is_on_step_2() -> None:
+    code, out, _ = cli(
+        "pay",
+        "--contract",
+        "lunenburg-paras",
+        "--title",
+        "High School",
+        "--hired",
+        "2024-09-03",
+        "--date",
+        "2025-07-01",
+    )
+    assert code == 0
+    assert "step 2, 1 year counted toward steps" in out
+    assert "Annual pay  $22,944.81" in out  # 18.29 x 1254.5 = 22,944.805 -> 22,944.81 (printed 22,944.81)
 
 
 def test_fy28_adds_a_day() -> None:
@@ -218,31 +249,83 @@ def test_compare_shows_the_steps_both_schedules_print() -> None:
     )
 
 
-def test_22_and_26_cycles_each_add_up_to_the_year() -> None:
-    # Bachelor's step 4 in FY27, hired 2022-09-06 (3 July 1s by 2026-07-01): annual 22.35 x 1254.5 = 28,038.075
-    args = {"hired": "2022-09-06", "paid_annual": "0", "schedules": _folder()}
-    # 26 checks: the 26 whole periods 2026-06-30..2027-06-28 (the anchor 2025-07-01 + 14 k), paid a flat
-    # 28,038.08 a year: 26 checks of 28,038.08 / 26 = 1,078.3877 -> 1,078.39
-    flat = paycalc.retro_pay(
-        "Bachelor's",
-        hired="2022-09-06",
-        start="2026-06-30",
-        end="2027-06-28",
-        paid_annual="28038.08",
-        pay_cycles=26,
-        schedules=_folder(),
+HOURS = {"2025-07-01": Decimal("1254.5"), "2026-07-01": Decimal("1254.5"), "2027-07-01": Decimal("1261")}
+FISCAL_END = {"2025-07-01": "2026-06-30", "2026-07-01": "2027-06-30", "2027-07-01": "2028-06-30"}
+
+
+@pytest.mark.parametrize("cycles", [22, 26])
+def test_every_cell_s_year_on_22_or_26_checks_adds_up_to_its_annual(cycles: int) -> None:
+    """The MOA: pay is "divided into twenty-two (22) or twenty-six (26) pay cycles". Each of the 120 cells, a
+    member placed on it on July 1 for the whole fiscal year: N checks, each the rounded annual / N, half up, the
+    last the cents left over, adding up to the annual exactly (hourly x hours, to the cent)."""
+    cent = Decimal("0.01")
+    for day, column, step, hourly, _ in CELLS:
+        annual = (hourly * HOURS[day]).quantize(cent, rounding=ROUND_HALF_UP)
+        each = (annual / cycles).quantize(cent, rounding=ROUND_HALF_UP)
+        _, checks = paycalc.paychecks(
+            column, step=step, start=day, end=FISCAL_END[day], pay_cycles=cycles, schedules=_folder()
+        )
+        assert [c.gross for c in checks] == [each] * (cycles - 1) + [annual - each * (cycles - 1)], (day, column, step)
+        owed = paycalc.retro_pay(
+            column, step=step, start=day, end=FISCAL_END[day], paid_annual=0, pay_cycles=cycles, schedules=_folder()
+        ).owed
+        assert owed == annual, (day, column, step)
+
+
+def test_checks_are_priced_from_the_rounded_annual() -> None:
+    # FY27 Associate's step 6: 23.53 x 1254.5 = 29,518.385 -> 29,518.39; / 22 = 1,341.745 -> 1,341.75 (the
+    # unrounded annual / 22 is 1,341.7447..., which would round down to 1,341.74)
+    _, checks = paycalc.paychecks(
+        "Associate's", step=6, start="2026-07-01", end="2027-06-30", pay_cycles=22, schedules=_folder()
     )
-    assert flat.paid == Decimal("1078.39") * 26
-    # 22 checks: the school year's 22 periods (2026-08-25 to 2027-06-28) pay 28,038.075 / 22 = 1,274.458 -> 1,274.46
-    school = paycalc.retro_pay("Bachelor's", start="2026-07-01", end="2027-06-30", pay_cycles=22, **args)
-    assert school.owed == Decimal("1274.46") * 22
-    summer = paycalc.retro_pay("Bachelor's", start="2026-07-01", end="2026-08-24", pay_cycles=22, **args)
+    assert checks[0].gross == Decimal("1341.75")
+    assert checks[-1].gross == Decimal("29518.39") - 21 * Decimal("1341.75") == Decimal("1341.64")
+
+
+def test_26_cycles_pay_the_fiscal_year_s_salary_not_27_checks() -> None:
+    # FY26 Associate's step 6: 22.85 x 1254.5 = 28,665.325 -> 28,665.33 a year, on 26 checks; the anchor
+    # 2025-07-01 makes periods 2025-07-01 + 14 k: FY26's 26 end 2025-07-14 .. 2026-06-29, and the period of
+    # 2026-06-30 .. 2026-07-13 is FY27's first check (it pays from July 1)
+    _, checks = paycalc.paychecks(
+        "Associate's", step=6, start="2025-07-01", end="2026-06-30", pay_cycles=26, schedules=_folder()
+    )
+    assert len(checks) == 26
+    assert (str(checks[0].pay_date), str(checks[-1].pay_date)) == ("2025-07-14", "2026-06-29")
+    assert sum((c.gross for c in checks), Decimal(0)) == Decimal("28665.33")
+    _, next_year = paycalc.paychecks(
+        "Associate's", step=7, start="2026-07-01", end="2026-07-13", pay_cycles=26, schedules=_folder()
+    )
+    # FY27 step 7: 24.58 x 1254.5 = 30,835.61; / 26 = 1,185.985 -> 1,185.99, a whole check from July 1
+    assert [(str(c.start), str(c.end), c.gross) for c in next_year] == [
+        ("2026-07-01", "2026-07-13", Decimal("1185.99"))
+    ]
+
+
+def test_a_year_with_27_pay_dates_still_pays_26_checks() -> None:
+    # with the anchor 2025-07-02, periods end 2025-07-01 + 14 k: FY26 has 27 pay dates, 2025-07-01 .. 2026-06-30.
+    # Its 26 checks are the 26 periods that end with the last on or before June 30 (2025-07-15 .. 2026-06-30);
+    # the period paid 2025-07-01 (2025-06-18 .. 07-01) is no check of FY26. High School step 1, FY26:
+    # 17.49 x 1254.5 = 21,941.205 -> 21,941.21; / 26 = 843.892 -> 843.89, the last 21,941.21 - 25 x 843.89 = 843.96
+    _, checks = paycalc.paychecks(
+        "High School", step=1, start="2025-07-01", end="2026-06-30", pay_cycles=26, anchor="2025-07-02",
+        schedules=_folder(),
+    )  # fmt: skip
+    assert len(checks) == 26
+    assert (str(checks[0].pay_date), str(checks[-1].pay_date)) == ("2025-07-15", "2026-06-30")
+    assert [c.gross for c in checks] == [Decimal("843.89")] * 25 + [Decimal("843.96")]
+
+
+def test_22_cycles_pay_nothing_in_the_summer() -> None:
+    args = {"step": 5, "paid_annual": "0", "schedules": _folder(), "pay_cycles": 22}
+    # 22 checks: the school year's 22 periods (2026-08-25 to 2027-06-28); FY27 step 5 High School 21.73 x 1254.5
+    summer = paycalc.retro_pay("High School", start="2026-07-01", end="2026-08-24", **args)
     assert summer.owed == 0
 
 
 def test_a_change_of_column_splits_the_period() -> None:
     # Associate's step 6 in FY26 (22.85 x 1254.5 = 28,665.325), Bachelor's from 2026-01-05 (23.69 -> 29,719.105)
-    base = {"hired": "2019-09-03", "paid_annual": "0", "schedules": _folder(), "method": "daily"}
+    # hired 2020-09-03: July 1s 2021 to 2025 after hire, so step 6 in FY26
+    base = {"hired": "2020-09-03", "paid_annual": "0", "schedules": _folder(), "method": "daily"}
     changed = paycalc.retro_pay(
         "Associate's", start="2025-07-01", end="2026-06-30", changes=["2026-01-05:title=Bachelor's"], **base
     )
@@ -279,7 +362,8 @@ def test_change_errors() -> None:
 def test_contract_option_errors() -> None:
     code, _, err = cli("pay", "--contract", "boston", "--title", "x", "--years", "1")
     assert code == 1 and err == (
-        "Error: --contract 'boston' is not a bundled contract (one of: nyc-paras, lunenburg-paras; "
+        "Error: --contract 'boston' is not a bundled contract (one of: nyc-paras, lunenburg-paras, "
+        "lunenburg-paras-posted; "
         "'paycalc contracts' lists them)\n"
     )
     code, _, err = cli("pay", "--contract", "nyc-paras", "--schedules", "schedules", "--title", "x", "--years", "1")
@@ -292,13 +376,14 @@ def test_contracts_lists_both_as_json() -> None:
     assert [(r["name"], r["term"]["start"], r["term"]["end"], r["default"]) for r in records] == [
         ("nyc-paras", "2009-11-01", "2018-11-30", True),
         ("lunenburg-paras", "2025-07-01", "2028-06-30", False),
+        ("lunenburg-paras-posted", "2025-07-01", "2028-06-30", False),
     ]
     assert records[1]["parties"] == ["Lunenburg School Committee", "AFSCME Council 93, AFL-CIO, Local 503"]
 
 
 def test_history_adds_a_row_on_a_change() -> None:
-    result = paycalc.history(
-        "Associate's", hired="2019-09-03", schedules=_folder(), changes=["2026-01-05:title=Bachelor's"]
+    result = paycalc.history(  # hired 2020-09-03: five July 1s (2021-2025) after hire by 2025-07-01
+        "Associate's", hired="2020-09-03", schedules=_folder(), changes=["2026-01-05:title=Bachelor's"]
     )
     rows = [(str(r.date), r.title, r.longevity, str(r.annual)) for r in result.rows]
     assert rows == [

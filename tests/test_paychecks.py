@@ -111,8 +111,9 @@ def test_22_cycles_list_no_summer_checks() -> None:
     )
     # the school year 2026-27 starts with the period 2026-08-25..09-07 (the anchor 2025-07-01 + 14 k)
     assert [str(c.pay_date) for c in checks] == ["2026-09-07", "2026-09-21", "2026-10-05"]
-    # High School step 2 in FY27 (18.84 x 1254.5 = 23,634.78): annual / 22 a whole check
-    assert checks[0].gross == half_up(Decimal("18.84") * Decimal("1254.5") / 22)
+    # hired 2024-08-26: July 1s 2025 and 2026 after hire, so High School step 3 in FY27: 19.97 x 1254.5 =
+    # 25,052.365 -> 25,052.37 a year; a whole check is the rounded annual / 22 = 1,138.744 -> 1,138.74
+    assert checks[0].gross == half_up(half_up(Decimal("19.97") * Decimal("1254.5")) / 22) == Decimal("1138.74")
     assert checks[-1].days == 9  # 09-22..09-30 of the 09-22..10-05 period
 
 

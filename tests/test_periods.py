@@ -180,21 +180,15 @@ def test_method_errors(args: list[str], message: str, code: int) -> None:
 
 
 def july_firsts_counted(hired: date, on: date, freeze: tuple[date, date]) -> int:
-    """The step rule by brute force: completed years by the last July 1, less frozen July 1s since hire."""
-    july_firsts = [date(y, 7, 1) for y in range(hired.year, on.year + 1) if hired <= date(y, 7, 1) <= on]
-    if not july_firsts:
-        return 0
-    last = july_firsts[-1]
-
-    def anniversary(k: int) -> date:
-        try:
-            return date(hired.year + k, hired.month, hired.day)
-        except ValueError:  # Feb 29 in a common year
-            return date(hired.year + k, 2, 28)
-
-    completed = sum(1 for k in range(1, last.year - hired.year + 1) if anniversary(k) <= last)
-    frozen = sum(1 for day in july_firsts if freeze[0] <= day <= freeze[1])
-    return max(completed - frozen, 0)
+    """The fixture's step rule by brute force: the July 1s after hire up to ``on`` that fall a full year or more
+    after hire (its cut-off, 07-02: a para hired after July 1 serves a year first), less the frozen ones."""
+    try:
+        year_served = date(hired.year + 1, hired.month, hired.day)
+    except ValueError:  # Feb 29 in a common year
+        year_served = date(hired.year + 1, 2, 28)
+    july_firsts = [date(y, 7, 1) for y in range(hired.year, on.year + 1)]
+    counted = [d for d in july_firsts if hired < d <= on and d >= year_served]
+    return sum(1 for d in counted if not freeze[0] <= d <= freeze[1])
 
 
 HOURLY_RATES = {  # the fixture's schedules in test_locals.py: effective date -> step 1..4 hourly rates

@@ -10,8 +10,9 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from paycalc.api._base import Number, Schedules, contract_for, load_proposal, parse_changes
-from paycalc.api.periods import cost, hired_for, paychecks, retro_pay, retro_roster
+from paycalc.api.periods import cost, hired_for, paid_contract_for, paychecks, retro_pay, retro_roster
 from paycalc.contract import inputs
+from paycalc.contract.errors import InputError
 from paycalc.contract.models import Contract, PayResult
 from paycalc.rules import annual
 
@@ -28,6 +29,7 @@ __all__ = [
     "hired_for",
     "history",
     "load_proposal",
+    "paid_contract_for",
     "paychecks",
     "real_series",
     "retro_pay",
@@ -47,6 +49,7 @@ def annual_pay(
     days: Number | None = None,
     differentials: Iterable[str] = (),
     schedules: Schedules = None,
+    step: int | str | None = None,
 ) -> PayResult:
     """Annual pay for ``title`` on the date ``on``, to the cent.
 
@@ -54,13 +57,21 @@ def annual_pay(
     contract (NYC's), ``hours`` is hours per week (default: the regular week, 30) and ``workyear`` the
     fraction of the regular workyear worked (default 1); both pro-rate the published rate (Article
     Three A.3). On an hourly contract, ``hours_per_day`` and ``days`` (a year) do; on a daily one,
-    ``days``. ``differentials`` names the contract's differentials the person has.
+    ``days``. ``differentials`` names the contract's differentials the person has. On a step contract
+    ``step`` (1 is the first) may be given instead: the step on ``on``.
 
     >>> annual_pay("Ed. Asst. B", "2018-06-16", years=16).annual
     Decimal('33352.00')
     """
+    contract = contract_for(schedules)
+    if step is not None:
+        from paycalc.rules import steps
+
+        if years is not None or hired is not None:
+            raise InputError("step given with years or hired (one: the step, completed years, or a hire date)")
+        years = steps.step_years(contract, step)
     return annual.pay(
-        contract_for(schedules),
+        contract,
         title,
         inputs.to_date(on),
         years=None if years is None else inputs.to_years(years),
@@ -119,17 +130,24 @@ def history(
     schedules: Schedules = None,
     cpi: str | None = None,
     changes: Iterable[str] = (),
+    step: int | str | None = None,
 ) -> History:
     """One person's pay under each schedule from ``start`` to ``end`` (default: all of them).
 
     Each row is priced on the day its schedule took effect (``start`` for the first); with ``hired``
     the longevity row follows the service reached on that day. With ``cpi`` (as for :func:`compare`)
     each row also gets ``real_annual``, ``real_cumulative`` and ``kept_up``. ``changes`` (as for
-    :func:`retro_pay`) add a row on each change, priced with the assignment in force.
+    :func:`retro_pay`) add a row on each change, priced with the assignment in force. On a step contract,
+    ``years`` or ``step`` place the person on ``start`` (default: the first schedule), moving a step each
+    step day after, as every command does.
     """
-    from paycalc.rules import raises
+    from paycalc.rules import raises, steps
 
     contract = contract_for(schedules)
+    if step is not None:
+        if years is not None or hired is not None:
+            raise InputError("step given with years or hired (one: the step, completed years, or a hire date)")
+        years = steps.step_years(contract, step)
     result = raises.history(
         contract,
         title,

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from paycalc.contract import inputs
 from paycalc.contract.errors import InputError, RowError
 from paycalc.contract.models import Contract, Instalment
-from paycalc.rules import core, periods
+from paycalc.rules import periods
 
 if TYPE_CHECKING:
     from paycalc.membership.costing import Costing, MemberCost
@@ -23,7 +23,9 @@ from paycalc.api._base import Number, Schedules, contract_for, load_proposal, pa
 def retro_pay(
     title: str,
     *,
-    hired: date | str,
+    hired: date | str | None = None,
+    years: int | str | None = None,
+    step: int | str | None = None,
     start: date | str,
     end: date | str,
     hours: Number | None = None,
@@ -39,6 +41,7 @@ def retro_pay(
     instalments: str | None = None,
     changes: Iterable[str] = (),
     pay_cycles: int | str | None = None,
+    paid_contract: Schedules = None,
 ) -> RetroResult:
     """Retro pay from ``start`` to ``end`` (both included): what the schedules owed minus what was paid.
 
@@ -51,7 +54,10 @@ def retro_pay(
     its lump sums paid in the period are owed; ``instalments`` (``"2015-10-15:50,2016-10-15:50"``, else the
     proposal's) splits the retro total into dated payments. ``changes`` (``"2026-01-05:title=Bachelor's"``,
     ``"2026-03-01:hours=5"``, ...) change the assignment from a date on; ``pay_cycles`` (22 or 26) chooses
-    biweekly checks over the school year or all year.
+    biweekly checks over the school year or all year. Give ``hired``, or ``years`` counted or a ``step`` on
+    ``start`` (a placement: the step moves on each step day after). ``paid_contract`` (a bundled contract's name,
+    a folder, or a contract) prices what was paid from that contract's schedule in force each day, with the same
+    title, step and work (``"lunenburg-paras-posted"``: the posted scale); the result then has ``fiscal_years``.
     """
     from paycalc.rules import retro
 
@@ -63,11 +69,15 @@ def retro_pay(
 
         pricing = retro_changes.retro_with_changes
         extra = {"changes": parsed}
+    contract = contract_for(schedules)
+    first = inputs.to_date(start, "from date")
+    if paid_contract is not None:
+        extra["paid_contract"] = paid_contract_for(paid_contract)
     result: RetroResult = pricing(
-        contract_for(schedules),
+        contract,
         title,
-        hired=inputs.to_date(hired, "hire date"),
-        start=inputs.to_date(start, "from date"),
+        hired=hired_for(hired, years, first, step=step, schedules=contract),
+        start=first,
         end=inputs.to_date(end, "to date"),
         work=inputs.to_work(hours, workyear, hours_per_day, days, differentials),
         paid_schedule=None if paid_schedule is None else inputs.to_date(paid_schedule, "paid schedule date"),
@@ -98,19 +108,21 @@ def paychecks(
     pay_cycles: int | str | None = None,
     changes: Iterable[str] = (),
     schedules: Schedules = None,
+    step: int | str | None = None,
 ) -> tuple[str, list[Check]]:
     """Every paycheck from ``start`` to ``end``: the method used, and each check (pay date, days, gross).
 
-    Give ``hired`` or ``years`` (completed years on ``start``). The checks add up to what
+    Give ``hired``, ``years`` (counted on ``start``) or ``step`` (on ``start``). The checks add up to what
     :func:`retro_pay` calls owed for the same range; each is dated its pay period's last day.
     """
     from paycalc.rules import paychecks as checks
 
     first, last = inputs.to_date(start, "from date"), inputs.to_date(end, "to date")
+    contract = contract_for(schedules)
     return checks.paychecks(
-        contract_for(schedules),
+        contract,
         title,
-        hired=hired_for(hired, years, first),
+        hired=hired_for(hired, years, first, step=step, schedules=contract),
         start=first,
         end=last,
         work=inputs.to_work(hours, workyear, hours_per_day, days, differentials),
@@ -121,15 +133,46 @@ def paychecks(
     )
 
 
-def hired_for(hired: date | str | None, years: int | str | None, on: date) -> date:
-    """A hire date: ``hired``, or the one that gives ``years`` completed years on ``on``."""
-    if (hired is None) == (years is None):
-        given = "both years and hired" if hired is not None else "neither years nor hired"
-        raise InputError(f"{given} given (exactly one: completed years on the start, e.g. 16, or a hire date)")
+def hired_for(
+    hired: date | str | None,
+    years: int | str | None,
+    on: date,
+    *,
+    step: int | str | None = None,
+    schedules: Schedules = None,
+) -> date:
+    """A hire date: ``hired``; or, for ``years`` counted or ``step`` (a placement) on ``on``, the one that
+    gives them on ``on`` and moves the step on each step day after (:func:`paycalc.rules.steps.placed`)."""
+    given = [name for name, value in (("years", years), ("hired", hired), ("step", step)) if value is not None]
+    if len(given) != 1:
+        said = " and ".join(given) if given else "none of years, hired and step"
+        raise InputError(
+            f"{said} given (exactly one: completed years on the start, e.g. 16, a hire date, or a step, e.g. 4)"
+        )
     if hired is not None:
         return inputs.to_date(hired, "hire date")
-    count = inputs.to_years(years)  # type: ignore[arg-type]
-    return core.anniversary(on, on.year - count)
+    from paycalc.rules import steps
+
+    contract = contract_for(schedules)
+    counted = steps.step_years(contract, step) if step is not None else inputs.to_years(years)  # type: ignore[arg-type]
+    return steps.placed(contract, counted, on)
+
+
+def paid_contract_for(paid: Schedules) -> Contract:
+    """The contract whose scale was paid: a contract, a bundled contract's name, or a schedules folder."""
+    if isinstance(paid, Contract):
+        return paid
+    from paycalc.contract.loader import BUNDLED_CONTRACTS, bundled_contract
+
+    text = os.fspath(paid) if paid is not None else ""
+    if text.strip().lower() in BUNDLED_CONTRACTS:
+        return contract_for(bundled_contract(text))
+    if not text.strip() or not os.path.isdir(text):
+        raise InputError(
+            f"paid contract {text!r} is neither a bundled contract ({', '.join(BUNDLED_CONTRACTS)}) nor a folder "
+            "of schedule files ('paycalc contracts' lists the bundled ones)"
+        )
+    return contract_for(text)
 
 
 def _instalments(text: str) -> tuple[Instalment, ...]:

@@ -119,6 +119,8 @@ OPTION_NAMES = {
     "to date ": "--to ",
     "pay cycles ": "--pay-cycles ",
     "change ": "--change ",
+    "step ": "--step ",
+    "paid contract ": "--paid-contract ",
 }
 
 
@@ -143,13 +145,39 @@ def reporting_errors(names: Mapping[str, str] = OPTION_NAMES) -> Iterator[None]:
         raise typer.Exit(1) from None
 
 
-def one_of_years_or_hired(years: str | None, hired: str | None) -> None:
-    """Exactly one of --years and --hired, or a usage error (exit 2)."""
+def one_of_years_or_hired(years: str | None, hired: str | None, step: str | None = None) -> None:
+    """Exactly one of --years, --hired and --step, or a usage error (exit 2)."""
+    if step is not None:
+        if years is not None or hired is not None:
+            usage_error("--step with --years or --hired (one: the step, completed years, or a hire date)")
+        return
     if (years is None) == (hired is None):
         given = "both --years and --hired" if years is not None else "neither --years nor --hired"
         usage_error(
-            f"{given} given (exactly one: completed years, e.g. --years 16, or a hire date, e.g. --hired 2002-09-03)"
+            f"{given} given (exactly one: completed years, e.g. --years 16, or a hire date, e.g. --hired 2002-09-03; "
+            "on a step contract, or the step, e.g. --step 4)"
         )
+
+
+StepOption = Annotated[
+    str | None,
+    typer.Option(
+        metavar="N",
+        help="On a step contract, the step on the first day asked, e.g. --step 4; it moves up each step day "
+        "after (Lunenburg: each July 1). Instead of --years or --hired.",
+        show_default=False,
+    ),
+]
+PaidContractOption = Annotated[
+    str | None,
+    typer.Option(
+        "--paid-contract",
+        metavar="NAME|DIR",
+        help="What was paid: another contract's scale, in force each day, with the same title, step and hours, "
+        "e.g. --paid-contract lunenburg-paras-posted (a bundled contract or a schedules folder).",
+        show_default=False,
+    ),
+]
 
 
 ProposalOption = Annotated[

@@ -14,6 +14,7 @@ from paycalc.cli._common import (
     ProposalOption,
     RealOption,
     SchedulesOption,
+    StepOption,
     WorkyearOption,
     YearsOption,
     command_app,
@@ -51,6 +52,7 @@ def history(
     title: Annotated[str, typer.Option(metavar="TITLE", help='Job title or alias, e.g. "Teacher Aide".')],
     years: YearsOption = None,
     hired: HiredOption = None,
+    step: StepOption = None,
     start: Annotated[
         str | None,
         typer.Option(
@@ -88,10 +90,11 @@ def history(
       paycalc history --title "Teacher Aide" --years 3
       paycalc history --title "Ed. Asst. B" --hired 2009-01-05 --from 2013-05-01 --format json
       paycalc history --title "Teacher Aide" --years 3 --real
+      paycalc history --contract lunenburg-paras --title "Associate's" --step 5 --from 2025-07-01
     """
     from paycalc.api import history as pricing
 
-    one_of_years_or_hired(years, hired)
+    one_of_years_or_hired(years, hired, step)
 
     with reporting_errors():
         contract = open_contract(folder_of(contract_name, schedules), proposal)
@@ -106,6 +109,7 @@ def history(
             schedules=contract,
             cpi=cpi_choice(real, cpi),
             changes=change or (),
+            step=step,
         )
     if format is Format.json:
         echo(to_json(as_record(result) | proposal_field(contract)))

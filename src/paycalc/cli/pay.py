@@ -12,6 +12,7 @@ from paycalc.cli._common import (
     HoursOption,
     ProposalOption,
     SchedulesOption,
+    StepOption,
     WorkyearOption,
     YearsOption,
     command_app,
@@ -20,11 +21,8 @@ from paycalc.cli._common import (
     one_of_years_or_hired,
     open_contract,
     reporting_errors,
-    usage_error,
 )
 from paycalc.cli._work import DaysOption, DifferentialOption, HoursPerDayOption, work_for
-from paycalc.contract.errors import InputError
-from paycalc.contract.models import Contract
 from paycalc.output.pay_text import render
 from paycalc.output.render import Format
 
@@ -48,14 +46,7 @@ def pay(
     ] = None,
     years: YearsOption = None,
     hired: HiredOption = None,
-    step: Annotated[
-        str | None,
-        typer.Option(
-            metavar="N",
-            help="The step directly, on a step contract, e.g. --step 4: instead of --years or --hired.",
-            show_default=False,
-        ),
-    ] = None,
+    step: StepOption = None,
     hours: HoursOption = None,
     workyear: WorkyearOption = None,
     hours_per_day: HoursPerDayOption = None,
@@ -79,11 +70,7 @@ def pay(
     """
     from paycalc.api import annual_pay
 
-    if step is not None:
-        if years is not None or hired is not None:
-            usage_error("--step with --years or --hired (one: the step, completed years, or a hire date)")
-    else:
-        one_of_years_or_hired(years, hired)
+    one_of_years_or_hired(years, hired, step)
 
     with reporting_errors(OPTION_NAMES | {"date ": "--date "}):
         if date is None:
@@ -92,27 +79,14 @@ def pay(
             date = datetime.date.today().isoformat()
         contract = open_contract(folder_of(contract_name, schedules), proposal)
         work = work_for(contract, hours, workyear, hours_per_day, days, differential)
-        if step is not None:
-            years = str(years_at_step(contract, step))
         result = annual_pay(
             title,
             date,
             years=years,
             hired=hired,
+            step=step,
             **work,
             schedules=contract,
         )
     under = contract.proposal.name if contract.proposal is not None else None
     echo(render(result, format, under))
-
-
-def years_at_step(contract: Contract, step: str) -> int:
-    """The completed years that reach step ``step`` (1 is the first tier) of the contract's tier list."""
-    tiers = contract.tiers
-    text = step.strip()
-    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= len(tiers):
-        raise InputError(
-            f"--step {step!r} is not a step of this contract (a whole number from 1 to {len(tiers)}: "
-            f"{', '.join(t.label for t in tiers)})"
-        )
-    return tiers[int(text) - 1].min_years

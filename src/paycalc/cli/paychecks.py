@@ -12,8 +12,10 @@ from paycalc.cli._common import (
     FormatOption,
     HiredOption,
     HoursOption,
+    PaidContractOption,
     ProposalOption,
     SchedulesOption,
+    StepOption,
     WorkyearOption,
     YearsOption,
     command_app,
@@ -50,6 +52,7 @@ def paychecks(
     end: Annotated[str, typer.Option("--to", metavar="DATE", help="Last day, e.g. 2018-06-30.")],
     years: YearsOption = None,
     hired: HiredOption = None,
+    step: StepOption = None,
     hours: HoursOption = None,
     workyear: WorkyearOption = None,
     hours_per_day: HoursPerDayOption = None,
@@ -69,6 +72,7 @@ def paychecks(
             show_default=False,
         ),
     ] = None,
+    paid_contract: PaidContractOption = None,
     format: FormatOption = Format.table,
     schedules: SchedulesOption = None,
     contract_name: ContractOption = None,
@@ -85,37 +89,37 @@ def paychecks(
       paycalc paychecks --title "Ed. Asst. B" --years 16 --from 2018-05-01 --to 2018-06-30 --paid paid.csv
       paycalc paychecks --contract lunenburg-paras --title "Associate's" --hired 2019-09-03 \\
         --from 2026-07-01 --to 2026-09-30 --pay-cycles 22
+      paycalc paychecks --contract lunenburg-paras --title "Associate's" --step 5 --from 2025-07-01 \
+        --to 2025-12-31 --pay-cycles 22 --paid-contract lunenburg-paras-posted
     """
     from paycalc.api import paychecks as pricing
     from paycalc.output.paychecks_text import record, render
 
-    one_of_years_or_hired(years, hired)
+    one_of_years_or_hired(years, hired, step)
     if paid == "":
         usage_error("--paid is empty (a CSV file with the header pay_date,gross)")
+    if paid is not None and paid_contract is not None:
+        usage_error("--paid and --paid-contract both given (one: the checks paid, or the scale they were paid from)")
     with reporting_errors():
         contract = open_contract(folder_of(contract_name, schedules), proposal)
         work = work_for(contract, hours, workyear, hours_per_day, days, differential)
         check_cycles(pay_cycles, method, contract)
-        used, checks = pricing(
-            title,
-            hired=hired,
-            years=years,
-            start=start,
-            end=end,
-            **work,
-            method=method,
-            anchor=anchor,
-            pay_cycles=pay_cycles,
-            changes=change or (),
-            schedules=contract,
-        )
+        asked = {"hired": hired, "years": years, "step": step, "start": start, "end": end, **work}
+        asked |= {"method": method, "anchor": anchor, "pay_cycles": pay_cycles, "changes": change or ()}
+        used, checks = pricing(title, **asked, schedules=contract)
         paid_by_date = None if paid is None else read_paid(paid, {c.pay_date for c in checks})
-    from paycalc.api import hired_for
-    from paycalc.contract.inputs import to_date
+        if paid_contract is not None:
+            from paycalc.api import paid_contract_for
 
+            _, paid_checks = pricing(title, **asked, schedules=paid_contract_for(paid_contract))
+            paid_by_date = {check.pay_date: check.gross for check in paid_checks}
+        from paycalc.api import hired_for
+        from paycalc.contract.inputs import to_date
+
+        first = to_date(start, "from date")
+        hire = hired_for(hired, years, first, step=step, schedules=contract)
     person = checks[0].rows[0][0] if checks and checks[0].rows else title
-    first = to_date(start, "from date")
-    answer = record(person, hired_for(hired, years, first), first, to_date(end, "to date"), used, checks, paid_by_date)
+    answer = record(person, hire, first, to_date(end, "to date"), used, checks, paid_by_date)
     echo(render(answer, format))
 
 

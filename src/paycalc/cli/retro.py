@@ -10,13 +10,17 @@ from paycalc.cli._common import (
     ContractOption,
     HiredOption,
     HoursOption,
+    PaidContractOption,
     ProposalOption,
     SchedulesOption,
+    StepOption,
     WorkyearOption,
+    YearsOption,
     command_app,
     echo,
     fail,
     folder_of,
+    one_of_years_or_hired,
     open_contract,
     reporting_errors,
     usage_error,
@@ -45,6 +49,8 @@ def retro(
         str | None, typer.Option(metavar="TITLE", help='Job title or alias, e.g. "Ed. Asst. B".', show_default=False)
     ] = None,
     hired: HiredOption = None,
+    years: YearsOption = None,
+    step: StepOption = None,
     start: Annotated[
         str | None,
         typer.Option("--from", metavar="DATE", help="First day of the period, e.g. 2013-05-01.", show_default=False),
@@ -74,6 +80,7 @@ def retro(
             show_default=False,
         ),
     ] = None,
+    paid_contract: PaidContractOption = None,
     hours_per_day: HoursPerDayOption = None,
     days: DaysOption = None,
     differential: DifferentialOption = None,
@@ -157,9 +164,12 @@ def retro(
       paycalc retro --proposal moa-2014 --title "Teacher Aide" --hired 2010-09-07 --from 2013-05-01 --to 2014-06-30
       paycalc retro --schedules examples/hourly-local --title Para --hired 2019-08-26 \\
         --from 2024-07-01 --to 2025-06-30 --paid-schedule 2023-07-01 --method biweekly --anchor 2024-07-05
+      paycalc retro --contract lunenburg-paras --paid-contract lunenburg-paras-posted --title "Associate's" \
+        --step 5 --from 2025-07-01 --to 2027-06-30 --pay-cycles 22
     """
     if roster is not None:
         single = {"--title": title, "--hired": hired, "--from": start, "--to": end, "--hours": hours}
+        single |= {"--years": years, "--step": step}
         single |= {"--workyear": workyear, "--paid-schedule": paid_schedule, "--paid-annual": paid_annual}
         single |= {"--hours-per-day": hours_per_day, "--days": days}
         single |= {"--differential": ",".join(differential) if differential else None}
@@ -192,15 +202,15 @@ def retro(
         usage_error("--jobs applies only with --roster")
     if output.lower().endswith(".xlsx"):
         usage_error(f"--output {output}: a spreadsheet is written for --roster only (give a .csv, .json or .txt path)")
-    missing = [
-        option
-        for option, value in {"--title": title, "--hired": hired, "--from": start, "--to": end}.items()
-        if not value
-    ]
+    placed = hired or years is not None or step is not None
+    needed = {"--title": title, "--hired": placed, "--from": start, "--to": end}
+    missing = [option for option, value in needed.items() if not value]
     if missing:
         usage_error(
-            f"missing {', '.join(missing)} (one person needs --title, --hired, --from and --to; or give --roster FILE)"
+            f"missing {', '.join(missing)} (one person needs --title, --hired (or --years or --step), --from and "
+            "--to; or give --roster FILE)"
         )
+    one_of_years_or_hired(years, hired, step)
     from paycalc.api import retro_pay
     from paycalc.output.files import STDOUT_NAMES
     from paycalc.rules import proposal as proposals
@@ -217,7 +227,9 @@ def retro(
             check_output(output, input_files(contract, [proposal] if proposal else []))
         result = retro_pay(
             str(title),
-            hired=str(hired),
+            hired=hired,
+            years=years,
+            step=step,
             start=str(start),
             end=str(end),
             **work,
@@ -228,6 +240,7 @@ def retro(
             schedules=contract,
             changes=change or (),
             pay_cycles=pay_cycles,
+            paid_contract=paid_contract,
         )
         if split != (contract.proposal.instalments if contract.proposal else ()):
             wages = result.retro - sum((lump.amount for lump in result.lump_sums), Decimal(0))

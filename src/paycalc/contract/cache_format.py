@@ -16,7 +16,7 @@ from typing import Any
 from paycalc.contract.inputs import title_key
 from paycalc.contract.models import Contract, Differential, PayTerms, Schedule, Tier, Title
 
-FORMAT = 4
+FORMAT = 5
 
 
 def encode(contract: Contract) -> str:
@@ -70,11 +70,14 @@ def _encode_terms(terms: PayTerms) -> list[Any]:
         [[d.name, d.kind, str(d.amount)] for d in terms.differentials],
         terms.pay_periods,
         None if terms.anchor is None else terms.anchor.isoformat(),
+        None if terms.new_hire_cutoff is None else list(terms.new_hire_cutoff),
+        list(terms.pay_cycles),
+        terms.check_split,
     ]
 
 
 def _decode_terms(data: list[Any]) -> PayTerms:
-    basis, hours, days, step, freezes, differentials, pay_periods, anchor = data
+    basis, hours, days, step, freezes, differentials, pay_periods, anchor, cutoff, cycles, split = data
     if basis not in ("annual", "hourly", "daily") or (basis != "annual" and days is None):
         raise ValueError("pay terms out of shape")
     return PayTerms(
@@ -86,6 +89,9 @@ def _decode_terms(data: list[Any]) -> PayTerms:
         differentials=tuple(Differential(_text(n), _text(k), _money(a)) for n, k, a in differentials),
         pay_periods=None if pay_periods is None else _text(pay_periods),
         anchor=None if anchor is None else date.fromisoformat(anchor),
+        new_hire_cutoff=None if cutoff is None else (int(cutoff[0]), int(cutoff[1])),
+        pay_cycles=tuple(int(n) for n in cycles),
+        check_split=_text(split),
     )
 
 

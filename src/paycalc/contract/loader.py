@@ -36,7 +36,11 @@ def bundled_folder(name: str = "schedules") -> Path:
 
 
 # The contracts shipped with paycalc: short name -> folder (in the wheel, beside this package's code).
-BUNDLED_CONTRACTS = {"nyc-paras": "schedules", "lunenburg-paras": "contracts/lunenburg-paras"}
+BUNDLED_CONTRACTS = {
+    "nyc-paras": "schedules",
+    "lunenburg-paras": "contracts/lunenburg-paras",
+    "lunenburg-paras-posted": "contracts/lunenburg-paras-posted",
+}
 DEFAULT_CONTRACT = "nyc-paras"
 
 

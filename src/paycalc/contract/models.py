@@ -108,6 +108,9 @@ class PayTerms(NamedTuple):
     differentials: tuple[Differential, ...] = ()
     pay_periods: str | None = None  # the default method of retro and costing
     anchor: datetime.date | None = None  # the first day of one biweekly period
+    new_hire_cutoff: tuple[int, int] | None = None  # (month, day): hired on or after it, the next step day is skipped
+    pay_cycles: tuple[int, ...] = ()  # biweekly elections (22, 26): a fiscal year's salary is divided into its checks
+    check_split: str = "calendar_days"  # calendar_days | weekdays: how a check cut by a change or the range is split
 
 
 class Work(NamedTuple):

@@ -20,6 +20,7 @@ from paycalc.contract.schema_types import Money, Strict, Text
 
 BASES = ("annual", "hourly", "daily")
 PAY_PERIODS = ("semimonthly", "biweekly", "monthly", "daily")
+SPLITS = ("calendar_days", "weekdays")
 KINDS = ("per_hour", "per_day", "per_year", "percent")
 _MM_DD = re.compile(r"(\d\d)-(\d\d)")
 
@@ -45,6 +46,9 @@ class TermsFields(Strict):
     differentials: dict[Text, DifferentialSpec] = {}
     pay_periods: Text | None = None
     pay_period_anchor: date | None = None
+    new_hire_cutoff: Text | None = None
+    pay_cycles: list[int] = []
+    check_split: Text = "calendar_days"
 
 
 def month_day(text: str) -> tuple[int, int] | None:
@@ -95,6 +99,20 @@ def _steps(where: str, spec: TermsFields) -> list[Problem]:
                 f'{spec.step_advance!r} is not a day of every year (anniversary, or MM-DD in quotes, e.g. "07-01")',
             )
         )
+    if spec.new_hire_cutoff is not None:
+        cutoff = month_day(spec.new_hire_cutoff)
+        if cutoff is None:
+            problems.append(
+                Problem(
+                    where,
+                    "new_hire_cutoff",
+                    f'{spec.new_hire_cutoff!r} is not a day of every year (MM-DD in quotes, e.g. "01-01")',
+                )
+            )
+        elif spec.step_advance == "anniversary":
+            problems.append(Problem(where, "new_hire_cutoff", 'is only for steps on one day (step_advance: "07-01")'))
+        elif cutoff == month_day(spec.step_advance):
+            problems.append(Problem(where, "new_hire_cutoff", "is the step day itself (a day between two step days)"))
     for i, freeze in enumerate(spec.step_freezes):
         if freeze.start > freeze.end:
             problems.append(
@@ -166,6 +184,14 @@ def _periods(where: str, spec: TermsFields) -> list[Problem]:
         )
     if spec.pay_period_anchor is not None and spec.pay_periods != "biweekly":
         problems.append(Problem(where, "pay_period_anchor", "is only for pay_periods: biweekly"))
+    if spec.pay_cycles and (spec.pay_periods != "biweekly" or not set(spec.pay_cycles) <= {22, 26}):
+        problems.append(
+            Problem(
+                where, "pay_cycles", f"is {spec.pay_cycles} (with pay_periods: biweekly, the elections 22 and/or 26)"
+            )
+        )
+    if spec.check_split not in SPLITS:
+        problems.append(Problem(where, "check_split", f"is {spec.check_split!r} (one of {', '.join(SPLITS)})"))
     return problems
 
 
@@ -190,4 +216,7 @@ def terms_of(spec: TermsFields) -> PayTerms:
         differentials=tuple(differentials),
         pay_periods=spec.pay_periods,
         anchor=spec.pay_period_anchor,
+        new_hire_cutoff=None if spec.new_hire_cutoff is None else month_day(spec.new_hire_cutoff),
+        pay_cycles=tuple(dict.fromkeys(spec.pay_cycles)),
+        check_split=spec.check_split,
     )

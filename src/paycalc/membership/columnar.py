@@ -44,7 +44,8 @@ class Pricer:
     def __init__(self, contract: Contract, method: str, anchor: datetime.date | None, cycles: int | None) -> None:
         if contract.proposal is not None and contract.proposal.lump_sums:
             raise Unpriced("lump sums are paid row by row")
-        if method == "daily" or (method == "biweekly" and cycles == 22) or len(contract.tiers) + 1 >= _TAG - 1:
+        divided = method == "biweekly" and (cycles == 22 or bool(contract.terms.pay_cycles))
+        if method == "daily" or divided or len(contract.tiers) + 1 >= _TAG - 1:
             raise Unpriced(f"{method} pay is priced row by row")
         self.kernel = Kernel(contract, method, 0 if anchor is None else anchor.toordinal() % 14)
         self.contract = contract

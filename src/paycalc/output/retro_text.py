@@ -46,9 +46,36 @@ def record(result: RetroResult, proposal: str | None = None) -> dict[str, Any]:
         }
         | ({"pay_cycles": result.cycles} if result.cycles else {})
         | ({"changes": list(result.changes)} if result.changes else {})
+        | ({"fiscal_years": fiscal_records(result)} if result.fiscal_years else {})
         | ({"lump_sums": lumps} if proposal else {})
         | ({"instalments": payments} if payments else {})
     )
+
+
+def fiscal_records(result: RetroResult) -> list[dict[str, Any]]:
+    return [
+        {
+            "fiscal_year": f"FY{year.year % 100:02d}",
+            "from": year.start.isoformat(),
+            "to": year.end.isoformat(),
+            "owed": cents(year.owed),
+            "paid": cents(year.paid),
+            "retro": cents(year.retro),
+        }
+        for year in result.fiscal_years
+    ]
+
+
+def fiscal_table(result: RetroResult) -> str:
+    """Owed, paid and retro by fiscal year, when the period holds more than one."""
+    if len(result.fiscal_years) < 2:
+        return ""
+    rows = [
+        (f"FY{y.year % 100:02d}", f"{y.start} to {y.end}", money(y.owed), money(y.paid), money(y.retro))
+        for y in result.fiscal_years
+    ]
+    columns = ("Fiscal year", "Days", "Owed", "Paid", "Retro")
+    return "\n\n" + table(columns, rows, title="By fiscal year", right=range(2, 5), width=terminal_width())
 
 
 def render(result: RetroResult, format: Format, proposal: str | None = None) -> str:
@@ -79,6 +106,7 @@ def render(result: RetroResult, format: Format, proposal: str | None = None) -> 
     columns = ("From", "Row", "Owed a year", "Paid a year", "Owed", "Paid", "Retro")
     wrap = (1,) if result.changes else ()  # titles in the Row column wrap to fit the terminal
     text = table(columns, rows, title=heading, right=range(2, 7), wrap=wrap, width=terminal_width())
+    text += fiscal_table(result)
     if result.changes:
         import textwrap
 

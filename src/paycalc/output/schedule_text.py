@@ -60,6 +60,8 @@ def terms_yaml(terms: PayTerms) -> list[str]:
         lines.append(f"regular_days_per_year: {_n(terms.days_per_year)}")
     if terms.step_advance is not None:
         lines.append(f'step_advance: "{terms.step_advance[0]:02d}-{terms.step_advance[1]:02d}"')
+    if terms.new_hire_cutoff is not None:
+        lines.append(f'new_hire_cutoff: "{terms.new_hire_cutoff[0]:02d}-{terms.new_hire_cutoff[1]:02d}"')
     if terms.freezes:
         lines.append("step_freezes:")
         lines.extend(f"  - {{from: {first}, to: {last}}}" for first, last in terms.freezes)
@@ -70,6 +72,10 @@ def terms_yaml(terms: PayTerms) -> list[str]:
         lines.append(f"pay_periods: {terms.pay_periods}")
     if terms.anchor is not None:
         lines.append(f"pay_period_anchor: {terms.anchor}")
+    if terms.pay_cycles:
+        lines.append(f"pay_cycles: [{', '.join(map(str, terms.pay_cycles))}]")
+    if terms.check_split != "calendar_days":
+        lines.append(f"check_split: {terms.check_split}")
     return lines
 
 

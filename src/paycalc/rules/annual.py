@@ -63,7 +63,13 @@ def pay(
     reached = tier_index(contract, years)
     index = paid_tier(schedule, reached)
     tier = contract.tiers[index]
-    if index != reached:
+    top = schedule.steps or len(contract.tiers)
+    if steps.stepped(contract) and years + 1 > top:
+        notes.append(
+            f"The {schedule.effective} schedule prints {top} steps; past the top step (step {years + 1} of {top} "
+            f"counted): paid {tier.label}."
+        )
+    elif index != reached:
         notes.append(
             f"{contract.tiers[reached].label} is past the top step of the {schedule.effective} schedule, "
             f"which prints {schedule.steps} steps: paid its top step, {tier.label}."

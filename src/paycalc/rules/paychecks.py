@@ -3,7 +3,9 @@
 A check pays one pay period (:mod:`paycalc.rules.periods`) and is dated the period's last day. Its gross
 is what retro calls "owed" for the period's days in the range: each run of days at one rate, priced by
 the method's pieces, each rounded to the cent, half up. So the checks of a range add up exactly to
-retro's owed total for it. With 22 biweekly cycles only the school year's periods are checks.
+retro's owed total for it. With 22 biweekly cycles only the school year's periods are checks; on a
+contract whose salary is divided into its pay cycles, a fiscal year's checks are those of
+:mod:`paycalc.rules.cycles`.
 """
 
 from __future__ import annotations
@@ -68,6 +70,23 @@ def pay_periods(
     return found
 
 
+def cycle_periods(
+    anchor: datetime.date, cycles: int, start: datetime.date, end: datetime.date
+) -> list[tuple[datetime.date, datetime.date]]:
+    """The checks of a salary divided into ``cycles`` a fiscal year that meet ``start``..``end``: each the
+    days it pays for (from July 1 for a period that starts before) and its pay date."""
+    from paycalc.rules.cycles import checks, fiscal_year
+
+    day = datetime.date.fromordinal
+    first, last = start.toordinal(), end.toordinal()
+    return [
+        (day(low), day(high))
+        for year in range(fiscal_year(start), fiscal_year(end) + 1)
+        for low, high, _ in checks(anchor.toordinal() % 14, cycles, year)
+        if low <= last and high >= first
+    ]
+
+
 def paychecks(
     contract: Contract,
     title: str,
@@ -90,7 +109,11 @@ def paychecks(
         name, _, planned = retro._plan(contract, part.title, hired, part.start, part.end, part.work, None, ZERO)
         runs.extend((a, b, name, effective, label, owed) for a, b, effective, label, owed, _ in planned)
     checks = []
-    for period_start, period_end in pay_periods(method, anchor, cycles, start, end):
+    if method == "biweekly" and contract.terms.pay_cycles and anchor is not None:
+        found = cycle_periods(anchor, periods.election(contract, cycles), start, end)
+    else:
+        found = pay_periods(method, anchor, cycles, start, end)
+    for period_start, period_end in found:
         first, last = max(period_start, start), min(period_end, end)
         cents, rows = 0, []
         for a, b, name, effective, label, owed in runs:

@@ -224,4 +224,35 @@ def for_contract(
     method = (method or contract.terms.pay_periods or "semimonthly").strip().lower()  # any case, as --format
     if anchor is None and method == "biweekly":
         anchor = contract.terms.anchor
+    offered = contract.terms.pay_cycles
+    if method == "biweekly" and offered and anchor is not None:
+        return method, anchor, divided(contract, anchor, cycles)
     return method, anchor, payer(method, anchor, cycles)
+
+
+_divided: dict[tuple[int, int, str], Paying] = {}
+
+
+def divided(contract: Contract, anchor: datetime.date, cycles: int | None) -> Paying:
+    """The pricer of a contract whose salary is divided into its elected pay cycles (:mod:`paycalc.rules.cycles`)."""
+    offered = contract.terms.pay_cycles
+    chosen = election(contract, cycles)
+    if chosen not in offered:
+        raise InputError(
+            f"pay cycles {cycles} is not offered ({' or '.join(map(str, sorted(offered)))} biweekly checks a year)"
+        )
+    key = (anchor.toordinal() % 14, chosen, contract.terms.check_split)
+    found = _divided.get(key)
+    if found is None:
+        from paycalc.rules import cycles as cycle_rules
+
+        found = _divided[key] = lru_cache(maxsize=4096)(partial(cycle_rules.pay, *key))
+    return found
+
+
+def election(contract: Contract, cycles: int | None) -> int:
+    """The checks a year: ``cycles`` if given, else 26 (or the contract's one election)."""
+    offered = contract.terms.pay_cycles
+    if cycles is not None:
+        return cycles
+    return 26 if 26 in offered or not offered else offered[0]

@@ -29,10 +29,11 @@ from itertools import pairwise
 from typing import Any
 
 from paycalc.contract.errors import InputError
+from paycalc.contract.inputs import title_key
 from paycalc.contract.models import Contract, Instalment, Schedule, Work
 from paycalc.rules import core, periods, steps, terms
 from paycalc.rules.periods import ONE_DAY, Rational, as_decimal, product, rational
-from paycalc.rules.retro_results import LumpSumPaid, RetroResult, Segment
+from paycalc.rules.retro_results import FiscalYear, LumpSumPaid, RetroResult, Segment
 
 _REGULAR = Work()
 
@@ -117,13 +118,22 @@ def _plan(
     work: Work,
     paid_schedule: datetime.date | None,
     paid_annual: Decimal | None,
+    paid_contract: Contract | None = None,
+    fiscal_years: bool = False,
 ) -> tuple[str, str, list[_Run]]:
     """Check the inputs and cut the period into runs of days at one owed and one paid rate.
 
-    Returns the canonical title, what was paid ("schedule 2008-05-19" or "flat 26843.00") and the runs.
+    Returns the canonical title, what was paid ("schedule 2008-05-19", "flat 26843.00" or "contract NAME")
+    and the runs. With ``paid_contract``, what was paid is that contract's schedule in force each day, for the
+    same title, step and work; with ``fiscal_years``, runs are also cut on each July 1.
     """
     if paid_schedule is not None and paid_annual is not None:
         raise InputError("both paid schedule and paid annual given (at most one: a schedule date, or a flat amount)")
+    if paid_contract is not None and (paid_schedule is not None or paid_annual is not None):
+        raise InputError(
+            "paid contract given with a paid schedule or paid annual (one: the contract whose scale was paid, a "
+            "schedule date, or a flat amount)"
+        )
     if end < start:
         raise InputError(f"the end {end} is before the start {start} (an end on or after the start)")
     if hired > start:
@@ -140,7 +150,13 @@ def _plan(
         core.schedule_on(contract, start)  # raises the error that names the first schedule
 
     frozen: int | None = None  # the index of the schedule paid, frozen
-    if paid_annual is not None:
+    paid_dates: list[datetime.date] = []
+    paid_table: list[list[Rational]] = []
+    if paid_contract is not None:
+        paid_dates, paid_table = _paid_scale(contract, paid_contract, title.name, work, start)
+        flat = (0, 1)  # not used: the paid contract's rates are paid
+        basis = f"contract {paid_contract.name}"
+    elif paid_annual is not None:
         flat = rational(paid_annual)
         basis = f"flat {core.round_cents(paid_annual)}"
     else:
@@ -148,34 +164,57 @@ def _plan(
         flat = (0, 1)  # not used: the frozen schedule's rates are paid
         basis = f"schedule {effective[frozen]}"
 
-    # the days on which a rate may change: a schedule takes effect, or a longevity tier or step is reached
-    changes: dict[datetime.date, int] = dict.fromkeys(effective[in_force + 1 : bisect_right(effective, end)], -1)
+    # the days on which a rate may change: a schedule takes effect (owed or paid), a longevity tier or step is
+    # reached, or (by fiscal year) a July 1
+    days = set(effective[in_force + 1 : bisect_right(effective, end)])
+    days.update(d for d in paid_dates if start < d <= end)
+    if fiscal_years:
+        days.update(datetime.date(year, 7, 1) for year in range(start.year, end.year + 1))
     tiers = contract.tiers
     tier, moves = steps.changes(contract, hired, start, end)
-    changes.update(moves)
-    edges = [start, *sorted(changes), end + ONE_DAY]
+    edges = [start, *sorted(d for d in {*days, *moves} if start < d <= end), end + ONE_DAY]
 
     runs: list[_Run] = []
     owed = paid = (-1, 1)
     table = _annual_table(contract, title.name, work)
     paid_rates = table[frozen] if frozen is not None else None
+    paid_in = bisect_right(paid_dates, start) - 1
     for first, following in pairwise(edges):
-        change = changes.get(first)
-        if change == -1:
+        tier = moves.get(first, tier)
+        while in_force + 1 < len(effective) and effective[in_force + 1] <= first:
             in_force += 1  # edges are sorted, so schedules take effect one after the other
-        elif change is not None:
-            tier = change
-            while in_force + 1 < len(effective) and effective[in_force + 1] <= first:  # on the same day
-                in_force += 1
+        while paid_in + 1 < len(paid_dates) and paid_dates[paid_in + 1] <= first:
+            paid_in += 1
         owed_now = table[in_force][tier]
+        if paid_table:  # the paid contract's schedule in force
+            paid_rates = paid_table[paid_in]
         paid_now = flat if paid_rates is None else paid_rates[tier]
-        if owed_now == owed and paid_now == paid:  # the same rates: the run goes on
+        fiscal_edge = fiscal_years and (first.month, first.day) == (7, 1)
+        if owed_now == owed and paid_now == paid and not fiscal_edge:  # the same rates: the run goes on
             runs[-1][1] = following - ONE_DAY
         else:
             owed, paid = owed_now, paid_now
             label = tiers[core.paid_tier(contract.schedules[in_force], tier)].label
             runs.append([first, following - ONE_DAY, effective[in_force], label, owed, paid])
     return title.name, basis, runs
+
+
+def _paid_scale(
+    contract: Contract, paid: Contract, title: str, work: Work, start: datetime.date
+) -> tuple[list[datetime.date], list[list[Rational]]]:
+    """The paid contract's effective dates and its annual table for ``title`` (by the same name), checked to
+    have the same steps or rows as ``contract`` and a schedule in force on ``start``."""
+    if [t.label for t in paid.tiers] != [t.label for t in contract.tiers]:
+        raise InputError(
+            f"paid contract {paid.name!r} has other rows ({', '.join(t.label for t in paid.tiers)}) than this "
+            "contract's (the paid scale must have the same steps or longevity rows)"
+        )
+    if title_key(title) not in paid.lookup:
+        raise InputError(f"paid contract {paid.name!r} has no title {title!r}")
+    dates = _effective_dates(paid)
+    if dates[0] > start:
+        raise InputError(f"paid contract {paid.name!r} has no schedule in force on {start} (its first is {dates[0]})")
+    return dates, _annual_table(paid, paid.lookup[title_key(title)].name, work)
 
 
 def schedule_paid(
@@ -211,6 +250,7 @@ def retro(
     anchor: datetime.date | None = None,
     instalments: Sequence[Instalment] | None = None,
     cycles: int | None = None,
+    paid_contract: Contract | None = None,
 ) -> RetroResult:
     """Retro pay for one person from ``start`` to ``end`` (both included), segment by segment.
 
@@ -218,7 +258,10 @@ def retro(
     proposal's, if any) split the retro total into dated payments.
     """
     method, _, pay_for = periods.for_contract(contract, method, anchor, cycles)
-    title, basis, runs = _plan(contract, title_name, hired, start, end, work, paid_schedule, paid_annual)
+    by_year = by_fiscal_year(contract, method, paid_contract)
+    title, basis, runs = _plan(
+        contract, title_name, hired, start, end, work, paid_schedule, paid_annual, paid_contract, by_year
+    )
     segments = []
     for first, last, effective, label, owed, paid in runs:
         owed_cents, paid_cents = pay_for(owed, first, last), pay_for(paid, first, last)
@@ -255,6 +298,31 @@ def retro(
         # instalments split the retro wages; a lump sum is paid on its own day, whole
         instalments=_split(owed_total - paid_total - _lumps(lumps), instalments) if instalments else (),
         cycles=cycles,
+        fiscal_years=_fiscal_years(segments, lumps) if by_year else (),
+    )
+
+
+def by_fiscal_year(contract: Contract, method: str, paid_contract: Contract | None) -> bool:
+    """Whether retro is answered by fiscal year too: what another contract's scale paid (a correction owed
+    year by year), or a salary divided into pay cycles, whose checks each belong to one fiscal year."""
+    return paid_contract is not None or (method == "biweekly" and bool(contract.terms.pay_cycles))
+
+
+def _fiscal_years(segments: Sequence[Segment], lumps: Sequence[LumpSumPaid]) -> tuple[FiscalYear, ...]:
+    """Owed, paid and retro by fiscal year (July 1 to June 30, named by the year it ends in): segments are
+    cut on each July 1, so the years add up to the totals."""
+    from paycalc.rules.cycles import fiscal_year
+
+    sums: dict[int, list[Decimal]] = {}
+    for segment in segments:
+        found = sums.setdefault(fiscal_year(segment.start), [Decimal("0.00"), Decimal("0.00")])
+        found[0] += segment.owed
+        found[1] += segment.paid
+    for lump in lumps:
+        sums.setdefault(fiscal_year(lump.paid), [Decimal("0.00"), Decimal("0.00")])[0] += lump.amount
+    return tuple(
+        FiscalYear(year, datetime.date(year - 1, 7, 1), datetime.date(year, 6, 30), owed, paid, owed - paid)
+        for year, (owed, paid) in sorted(sums.items())
     )
 
 

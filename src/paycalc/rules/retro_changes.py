@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from paycalc.contract.models import Contract, Instalment, Work
 from paycalc.rules import assignments, retro
-from paycalc.rules.retro_results import RetroResult
+from paycalc.rules.retro_results import FiscalYear, RetroResult
 
 
 def retro_with_changes(
@@ -32,6 +32,7 @@ def retro_with_changes(
     anchor: datetime.date | None = None,
     instalments: Sequence[Instalment] | None = None,
     cycles: int | None = None,
+    paid_contract: Contract | None = None,
 ) -> RetroResult:
     """Retro pay from ``start`` to ``end``, the assignment changing as ``changes`` say."""
     runs = assignments.split(contract, title_name, work, start, end, changes)
@@ -50,8 +51,11 @@ def retro_with_changes(
             anchor=anchor,
             instalments=(),
             cycles=cycles,
+            paid_contract=paid_contract,
         )
-        if not parts and paid_annual is None and paid_schedule is None:  # every part is paid what the first was
+        if (
+            not parts and paid_annual is None and paid_schedule is None and paid_contract is None
+        ):  # every part is paid what the first was
             paid_schedule = datetime.date.fromisoformat(part.paid_basis.removeprefix("schedule "))
         parts.append(part)
     first = parts[0]
@@ -74,4 +78,20 @@ def retro_with_changes(
         lump_sums=tuple(lump for part in parts for lump in part.lump_sums),
         instalments=split(owed - paid - lumps, instalments) if instalments else (),  # wages only: see retro
         changes=tuple(f"{c.on}:{c.key}={c.value}" for c in sorted(changes, key=lambda c: c.on)),
+        fiscal_years=_years([year for part in parts for year in part.fiscal_years]),
     )
+
+
+def _years(years: Sequence[FiscalYear]) -> tuple[FiscalYear, ...]:
+    """The parts' fiscal years, a year met by two parts summed."""
+    merged: dict[int, FiscalYear] = {}
+    for year in years:
+        found = merged.get(year.year)
+        merged[year.year] = (
+            year
+            if found is None
+            else found._replace(
+                owed=found.owed + year.owed, paid=found.paid + year.paid, retro=found.retro + year.retro
+            )
+        )
+    return tuple(merged[key] for key in sorted(merged))

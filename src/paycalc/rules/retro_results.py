@@ -32,6 +32,17 @@ class LumpSumPaid(NamedTuple):
     amount: Decimal  # pro-rated where the proposal says so, rounded to the cent once
 
 
+class FiscalYear(NamedTuple):
+    """What a period owed, paid and owes in one fiscal year (July 1 to June 30), named by the year it ends in."""
+
+    year: int  # 2026 is FY26: 2025-07-01 to 2026-06-30
+    start: datetime.date
+    end: datetime.date
+    owed: Decimal
+    paid: Decimal
+    retro: Decimal
+
+
 class RetroResult(NamedTuple):
     """Retro pay for one person over a period: what the schedules owed minus what was paid."""
 
@@ -49,6 +60,7 @@ class RetroResult(NamedTuple):
     instalments: tuple[tuple[datetime.date, Decimal], ...] = ()  # the retro total split into dated payments
     cycles: int | None = None  # biweekly checks a year, when chosen (22 or 26)
     changes: tuple[str, ...] = ()  # the assignment's changes, as given (DATE:KEY=VALUE)
+    fiscal_years: tuple[FiscalYear, ...] = ()  # by fiscal year, with a paid contract or a salary in pay cycles
 
 
 class RosterTotal(NamedTuple):
