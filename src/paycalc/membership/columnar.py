@@ -28,7 +28,7 @@ import numpy as np
 from paycalc.contract.errors import InputError
 from paycalc.contract.models import Contract, Work
 from paycalc.membership.column_runs import _TAG, NEVER, Job, Kernel, Unpriced
-from paycalc.rules import core, period_arrays, periods, retro, terms
+from paycalc.rules import core, period_arrays, periods, rate_tables, terms
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -66,11 +66,11 @@ class Pricer:
             return found
         try:
             title = core.resolve_title(self.contract, title_name)
-            if work != retro._REGULAR:
-                retro._factor(self.contract, work)
+            if work != rate_tables.REGULAR:
+                rate_tables.factor(self.contract, work)
             if work.differentials:
                 work = work._replace(differentials=terms.differential_names(self.contract, work.differentials))
-            table = retro._annual_table(self.contract, title.name, work)
+            table = rate_tables.annual_table(self.contract, title.name, work)
         except InputError as exc:
             raise Unpriced(str(exc)) from None
         self._tables.append([[self._rate_id(rate) for rate in row] for row in table])

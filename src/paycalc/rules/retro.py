@@ -30,83 +30,16 @@ from typing import Any
 
 from paycalc.contract.errors import InputError
 from paycalc.contract.inputs import title_key
-from paycalc.contract.models import Contract, Instalment, Schedule, Work
-from paycalc.rules import core, periods, steps, terms
-from paycalc.rules.periods import ONE_DAY, Rational, as_decimal, product, rational
+from paycalc.contract.models import Contract, Instalment, Work
+from paycalc.rules import core, periods, rate_tables, steps, terms
+from paycalc.rules.periods import ONE_DAY, Rational, as_decimal, rational
 from paycalc.rules.retro_results import FiscalYear, LumpSumPaid, RetroResult, Segment
 
-_REGULAR = Work()
+_REGULAR = rate_tables.REGULAR
 
 # A run of days with one owed and one paid annual rate, before it is priced:
 # [start, end, schedule owed under, longevity label, owed annual, paid annual]
 _Run = list[Any]
-
-
-# Per contract (by its schedules, kept alive here so an id is never reused): the effective dates, and
-# the rate tables by title and factor. A roster uses one contract; costing a few at once.
-_Tables = dict[tuple[str, Work], list[list[Rational]]]
-_per_contract: dict[int, tuple[object, list[datetime.date], _Tables]] = {}
-
-
-def _remembered(contract: Contract) -> tuple[object, list[datetime.date], _Tables]:
-    found = _per_contract.get(id(contract.schedules))
-    if found is None or found[0] is not contract.schedules:
-        if len(_per_contract) >= 16:
-            _per_contract.clear()
-        found = (contract.schedules, [s.effective for s in contract.schedules], {})
-        _per_contract[id(contract.schedules)] = found
-    return found
-
-
-def _effective_dates(contract: Contract) -> list[datetime.date]:
-    """The contract's effective dates, ascending."""
-    return _remembered(contract)[1]
-
-
-_factors: dict[tuple[object, ...], Rational] = {}
-
-
-def _factor(contract: Contract, work: Work, schedule: Schedule | None = None) -> Rational:
-    """The pro-rating factor (:func:`paycalc.rules.terms.factor`), exactly; remembered, as a roster repeats them."""
-    own = (None, None) if schedule is None else (schedule.hours_per_day, schedule.days_per_year)
-    key = (contract.terms, contract.regular_hours, *own, work.hours, work.workyear, work.hours_per_day, work.days)
-    found = _factors.get(key)
-    if found is None:
-        terms.check(contract, work)  # work the contract does not pay by is refused (and never remembered)
-        numerator, denominator = terms.factor(contract, work, schedule)
-        found = product(rational(numerator), rational(denominator)[::-1])
-        if len(_factors) >= 1024:
-            _factors.clear()
-        _factors[key] = found
-    return found
-
-
-def _annual_table(contract: Contract, title: str, work: Work) -> list[list[Rational]]:
-    """``[schedule index][tier index]`` -> full-time annual pay with differentials, pro-rated, exactly.
-
-    Each schedule's factor is against its own regular day and year. Remembered per title and work for
-    each contract, so a roster computes each once.
-    """
-    tables = _remembered(contract)[2]
-    regular = work._replace(differentials=()) == _REGULAR
-    key = (title, work)
-    table = tables.get(key)
-    if table is None:
-        labels = [tier.label for tier in contract.tiers]
-        table = []
-        for s in contract.schedules:
-            factor: Rational = (1, 1) if regular else _factor(contract, work, s)
-            rates = s.rates[title]
-            table.append(
-                [
-                    product(rational(terms.annual_rate(contract, rates[label], work.differentials, s)), factor)
-                    for label in labels
-                ]
-            )
-        if len(tables) > 4096:
-            tables.clear()
-        tables[key] = table
-    return table
 
 
 def _plan(
@@ -141,10 +74,10 @@ def _plan(
     title = core.resolve_title(contract, title_name)
     core.check_hire(title, hired)
     if work != _REGULAR:  # most rows of a roster work the regular day and year
-        _factor(contract, work)  # refuses work the contract does not pay by
+        rate_tables.factor(contract, work)  # refuses work the contract does not pay by
     if work.differentials:  # as the contract spells them; a name it does not have is an error
         work = work._replace(differentials=terms.differential_names(contract, work.differentials))
-    effective = _effective_dates(contract)
+    effective = rate_tables.effective_dates(contract)
     in_force = bisect_right(effective, start) - 1
     if in_force < 0:
         core.schedule_on(contract, start)  # raises the error that names the first schedule
@@ -176,7 +109,7 @@ def _plan(
 
     runs: list[_Run] = []
     owed = paid = (-1, 1)
-    table = _annual_table(contract, title.name, work)
+    table = rate_tables.annual_table(contract, title.name, work)
     paid_rates = table[frozen] if frozen is not None else None
     paid_in = bisect_right(paid_dates, start) - 1
     for first, following in pairwise(edges):
@@ -211,10 +144,10 @@ def _paid_scale(
         )
     if title_key(title) not in paid.lookup:
         raise InputError(f"paid contract {paid.name!r} has no title {title!r}")
-    dates = _effective_dates(paid)
+    dates = rate_tables.effective_dates(paid)
     if dates[0] > start:
         raise InputError(f"paid contract {paid.name!r} has no schedule in force on {start} (its first is {dates[0]})")
-    return dates, _annual_table(paid, paid.lookup[title_key(title)].name, work)
+    return dates, rate_tables.annual_table(paid, paid.lookup[title_key(title)].name, work)
 
 
 def schedule_paid(

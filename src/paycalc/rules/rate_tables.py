@@ -1,0 +1,78 @@
+"""Each contract's rate tables, exactly, as retro, paychecks and costing price them: full-time annual pay of each
+title, schedule and tier, pro-rated, as fractions; remembered per contract, title and work. Pure: no I/O."""
+
+from __future__ import annotations
+
+import datetime
+
+from paycalc.contract.models import Contract, Schedule, Work
+from paycalc.rules import terms
+from paycalc.rules.periods import Rational, product, rational
+
+REGULAR = Work()
+
+# Per contract (by its schedules, kept alive here so an id is never reused): the effective dates, and
+# the rate tables by title and factor. A roster uses one contract; costing a few at once.
+_Tables = dict[tuple[str, Work], list[list[Rational]]]
+_per_contract: dict[int, tuple[object, list[datetime.date], _Tables]] = {}
+
+
+def _remembered(contract: Contract) -> tuple[object, list[datetime.date], _Tables]:
+    found = _per_contract.get(id(contract.schedules))
+    if found is None or found[0] is not contract.schedules:
+        if len(_per_contract) >= 16:
+            _per_contract.clear()
+        found = (contract.schedules, [s.effective for s in contract.schedules], {})
+        _per_contract[id(contract.schedules)] = found
+    return found
+
+
+def effective_dates(contract: Contract) -> list[datetime.date]:
+    """The contract's effective dates, ascending."""
+    return _remembered(contract)[1]
+
+
+_factors: dict[tuple[object, ...], Rational] = {}
+
+
+def factor(contract: Contract, work: Work, schedule: Schedule | None = None) -> Rational:
+    """The pro-rating factor (:func:`paycalc.rules.terms.factor`), exactly; remembered, as a roster repeats them."""
+    own = (None, None) if schedule is None else (schedule.hours_per_day, schedule.days_per_year)
+    key = (contract.terms, contract.regular_hours, *own, work.hours, work.workyear, work.hours_per_day, work.days)
+    found = _factors.get(key)
+    if found is None:
+        terms.check(contract, work)  # work the contract does not pay by is refused (and never remembered)
+        numerator, denominator = terms.factor(contract, work, schedule)
+        found = product(rational(numerator), rational(denominator)[::-1])
+        if len(_factors) >= 1024:
+            _factors.clear()
+        _factors[key] = found
+    return found
+
+
+def annual_table(contract: Contract, title: str, work: Work) -> list[list[Rational]]:
+    """``[schedule index][tier index]`` -> full-time annual pay with differentials, pro-rated, exactly.
+
+    Each schedule's factor is against its own regular day and year. Remembered per title and work for
+    each contract, so a roster computes each once.
+    """
+    tables = _remembered(contract)[2]
+    regular = work._replace(differentials=()) == REGULAR
+    key = (title, work)
+    table = tables.get(key)
+    if table is None:
+        labels = [tier.label for tier in contract.tiers]
+        table = []
+        for s in contract.schedules:
+            scale: Rational = (1, 1) if regular else factor(contract, work, s)
+            rates = s.rates[title]
+            table.append(
+                [
+                    product(rational(terms.annual_rate(contract, rates[label], work.differentials, s)), scale)
+                    for label in labels
+                ]
+            )
+        if len(tables) > 4096:
+            tables.clear()
+        tables[key] = table
+    return table
