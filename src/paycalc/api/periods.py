@@ -88,6 +88,11 @@ def retro_pay(
         cycles=None if pay_cycles is None else inputs.to_cycles(pay_cycles),
         **extra,
     )
+    if step is not None or years is not None:
+        from paycalc.rules import steps
+
+        counted = None if years is None else inputs.to_years(years)
+        result = result._replace(placed=steps.placement(contract, step, counted, first))
     return result
 
 

@@ -54,6 +54,8 @@ def priced(
     except (UnicodeDecodeError, Unpriced):
         return False
     header, carried = header_of(raw)
+    if "step" in header:  # a placement per row: priced row by row
+        return False
     if jobs is None:  # by default, more processes only where they pay for their start
         from paycalc.membership.pool import cores
 

@@ -61,7 +61,7 @@ def read_columns(header: list[str], name: str, required: tuple[str, ...], option
     import difflib
 
     known = required + optional
-    missing = [c for c in required if c not in header]
+    missing = [c for c in required if c not in header and not (c == "hired" and "step" in header)]
     repeated = sorted({c for c in header if header.count(c) > 1})
     carried = [c for c in header if c not in known]
     accepted = f"{','.join(required)} and optionally {','.join(optional)}, each once; other columns are carried"
@@ -91,11 +91,18 @@ COLUMN_OF = {
     "paid schedule date": "paid_schedule",
     "unknown title": "title",
     "title": "title",
+    "step": "step",
 }
 
 
 def _column(reason: str) -> str | None:
     return next((column for name, column in COLUMN_OF.items() if reason.startswith(name + " ")), None)
+
+
+def fiscal_years(contract: Contract) -> tuple[int, ...]:
+    """The fiscal years (July to June, named by the year they end in) from the first schedule's to the term's end."""
+    first, last = contract.schedules[0].effective, max(contract.term_end, contract.schedules[-1].effective)
+    return tuple(range(first.year + (first.month >= 7), last.year + (last.month >= 7) + 1))
 
 
 def is_xlsx(path: str) -> bool:
@@ -113,6 +120,7 @@ def run_roster(
     sheet: str | None = None,
     sources: list[str] | None = None,  # every file the command reads: the output may replace none of them
     jobs: int | None = None,  # processes that price a plain CSV roster (None: one per core for a long one)
+    paid_contract: Contract | None = None,  # what was paid: this contract's scale, answered by fiscal year
 ) -> None:
     """Price a roster (CSV or .xlsx) row by row into ``output`` (CSV, JSON or .xlsx); nothing is written
     unless the run succeeds."""
@@ -159,7 +167,8 @@ def run_roster(
         cycles = None if method[2] is None else to_cycles(method[2])
         chosen, anchor, pay_for = periods.for_contract(contract, method[0], anchor, cycles)
         row_by_row = os.environ.get("PAYCALC_ROW_BY_ROW") == "1"  # a check of the columnar path, by hand
-        if format is Format.csv and not (instalments or row_by_row or is_xlsx(source) or is_xlsx(output)):
+        columns = not (instalments or row_by_row or paid_contract or is_xlsx(source) or is_xlsx(output))
+        if format is Format.csv and columns:
             from paycalc.cli._columnar import priced
 
             def header_of(raw: list[str]) -> tuple[list[str], list[str]]:
@@ -195,10 +204,11 @@ def run_roster(
                     places.append(reader.row if xlsx else line)
                     yield row
 
-            totals = pricing.retro_totals(rows(), contract, pay_for, report if skip_invalid else None, carried=carried)
-            shape = Shape(
-                carried, contract.proposal is not None, bool(contract.proposal and contract.proposal.lump_sums)
-            )
+            years = fiscal_years(contract) if paid_contract is not None else ()
+            on_invalid = report if skip_invalid else None
+            totals = pricing.retro_totals(rows(), contract, pay_for, on_invalid, carried, paid_contract, years)
+            proposed = contract.proposal is not None
+            shape = Shape(carried, proposed, bool(contract.proposal and contract.proposal.lump_sums), years)
             if is_xlsx(output):
                 write_atomically(
                     output, lambda out: write_xlsx(totals, out, shape, instalments, proposal.split), binary=True

@@ -179,7 +179,9 @@ def cost(
             typer.echo(f"Skipped: {_place(roster, rows, error.row, error.reason)}: {error.reason}", err=True)
 
     on_invalid = report if skip_invalid else None
-    if costs is None and named is None and limit is None and _in_columns(roster):  # the sums alone: in columns
+    header = getattr(rows, "fieldnames", None) or getattr(rows, "header", [])
+    placing = _placing(base, first) if "step" in header else None
+    if placing is None and costs is None and named is None and limit is None and _in_columns(roster):  # in columns
         from paycalc.cli._columnar import costed
         from paycalc.membership import cost_columns
 
@@ -193,7 +195,7 @@ def cost(
             return
     with reporting_errors():
         try:
-            members = costing.read_members(rows, on_invalid, carried)
+            members = costing.read_members(rows, on_invalid, carried, placing)
             if limit is not None and day is not None:
                 from paycalc.membership import budget as solving
 
@@ -228,6 +230,13 @@ def cost(
         raise typer.Exit(EXIT_SKIPPED)
 
 
+def _placing(contract: Any, first: Any) -> Any:
+    """A roster's step to a hire date: the step on the costed range's first day, moving each step day after."""
+    from paycalc.rules import steps
+
+    return lambda step: steps.placed(contract, steps.step_years(contract, step), first)
+
+
 def _in_columns(roster: str) -> bool:
     """Whether a roster may be costed in columns (a CSV file; ``PAYCALC_ROW_BY_ROW=1`` says member by member)."""
     import os
@@ -260,7 +269,7 @@ def _open_rows(source: str, sheet: str | None) -> tuple[Any, list[str]]:
 
     required, optional = (
         ("id", "title", "hired"),
-        ("from", "to", "hours", "workyear", "hours_per_day", "days", "differentials"),
+        ("from", "to", "hours", "workyear", "hours_per_day", "days", "differentials", "step"),
     )
     try:
         if is_xlsx(source):

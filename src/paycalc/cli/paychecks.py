@@ -118,8 +118,11 @@ def paychecks(
 
         first = to_date(start, "from date")
         hire = hired_for(hired, years, first, step=step, schedules=contract)
+        from paycalc.rules.steps import placement
+
+        placed = placement(contract, step, None if years is None else int(years), first)
     person = checks[0].rows[0][0] if checks and checks[0].rows else title
-    answer = record(person, hire, first, to_date(end, "to date"), used, checks, paid_by_date)
+    answer = record(person, hire, first, to_date(end, "to date"), used, checks, paid_by_date, placed)
     echo(render(answer, format))
 
 

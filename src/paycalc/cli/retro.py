@@ -187,14 +187,28 @@ def retro(
             contract = open_contract(folder_of(contract_name, schedules), proposal)
             split = _instalments(instalments, contract)
         check_cycles(pay_cycles, method, contract)
+        from paycalc.cli._common import input_files
         from paycalc.cli._roster import run_roster
 
-        paying = (method, anchor, pay_cycles)
-        from paycalc.cli._common import input_files
+        with reporting_errors():
+            from paycalc.api.periods import paid_contract_for
 
+            paid_by = None if paid_contract is None else paid_contract_for(paid_contract)
+        paying = (method, anchor, pay_cycles)
         sources = input_files(contract, [proposal] if proposal else [], roster)
-        count = _jobs(jobs)
-        run_roster(roster, output, format or Format.csv, paying, skip_invalid, contract, split, sheet, sources, count)
+        run_roster(
+            roster,
+            output,
+            format or Format.csv,
+            paying,
+            skip_invalid,
+            contract,
+            split,
+            sheet,
+            sources,
+            _jobs(jobs),
+            paid_by,
+        )
         return
     if skip_invalid:
         usage_error("--skip-invalid applies only with --roster")

@@ -40,8 +40,12 @@ def read_members(
     rows: Iterable[Mapping[str, str | None]],
     on_invalid: Callable[[RowError], None] | None = None,
     carried: Sequence[str] = (),
+    placing: Callable[[str], date] | None = None,
 ) -> Iterator[Member]:
     """Roster rows (id, title, hired, optionally from, to and the work columns) as members.
+
+    With ``placing`` (a step's text to a hire date: the step on the costed range's first day), a row's
+    ``step`` stands for its ``hired``, and wins over it.
 
     The rows of one id follow each other; with ``from``/``to`` (inclusive) each row holds for its own
     days, and two rows of one id may not overlap. An invalid row raises :class:`RowError`, or, given
@@ -55,8 +59,9 @@ def read_members(
             if None in row:
                 raise InputError("more cells than the header has columns")
             cells = {key: (value or "").strip() for key, value in row.items()}
+            step = cells.get("step", "") if placing is not None else ""
             for column in ("id", "title", "hired"):
-                if not cells.get(column):
+                if not cells.get(column) and not (column == "hired" and step):
                     raise InputError(f"no {column} (every row has id, title, hired)")
             raw = tuple(map(cells.get, WORK_COLUMNS))
             work = works.get(raw)
@@ -64,7 +69,7 @@ def read_members(
                 work = work_of(cells)
                 if len(works) < 10_000:
                     works[raw] = work
-            hired = inputs.to_date(cells["hired"], "hire date")
+            hired = placing(step) if placing is not None and step else inputs.to_date(cells["hired"], "hire date")
             kept = tuple([cells.get(column, "") for column in carried]) if carried else ()
             member = Member(cells["id"], cells["title"], hired, work, row=number, carried=kept)
             first = inputs.to_date(cells["from"], "from date") if cells.get("from") else None

@@ -20,7 +20,7 @@ from paycalc.rules.periods import Paying
 from paycalc.rules.retro_results import RosterTotal
 
 REQUIRED = ("id", "title", "hired", "from", "to")
-OPTIONAL = ("hours", "workyear", "hours_per_day", "days", "differentials", "paid_schedule", "paid_annual")
+OPTIONAL = ("hours", "workyear", "hours_per_day", "days", "differentials", "paid_schedule", "paid_annual", "step")
 WORK_COLUMNS = ("hours", "workyear", "hours_per_day", "days", "differentials")
 
 
@@ -30,14 +30,20 @@ def retro_totals(
     method: Paying,
     on_invalid: Callable[[RowError], None] | None,
     carried: Sequence[str] = (),
+    paid_contract: Contract | None = None,
+    years: Sequence[int] = (),
 ) -> Iterator[RosterTotal]:
     """One total per id, in the rows' order.
 
     Each total keeps its first row's cells of the ``carried`` columns; under a proposal, it names the
-    schedule each row was paid (the status quo's).
+    schedule each row was paid (the status quo's). With ``paid_contract``, what was paid is that contract's
+    scale in force each day (for rows without paid columns), and each total has the retro wages of each of
+    the fiscal ``years`` (a row with days outside them is an error).
     """
+    paid_by = (paid_contract, tuple(years))
     finished: set[str] = set()
     person, count, owed, paid, lumps = "", 0, 0, 0, 0  # the id being summed: rows, owed, paid, lump sums in cents
+    yearly = [0] * len(years)
     kept: tuple[str, ...] = ()
     basis: list[str] = []  # under a proposal: the schedule each row of the id was paid
     for number, row in enumerate(rows, start=1):
@@ -45,7 +51,7 @@ def retro_totals(
             row_id = _id(row)
             if row_id != person and row_id in finished:
                 raise InputError(f"id {row_id!r} appears again after other ids (the rows of one id follow each other)")
-            owed_cents, paid_cents, lump_cents = _row(contract, row, method)
+            owed_cents, paid_cents, lump_cents, by_year = _row(contract, row, method, paid_by)
             paid_on = _paid_on(contract, row) if contract.proposal is not None else ""
         except InputError as exc:
             error = RowError(number, str(exc))
@@ -55,16 +61,17 @@ def retro_totals(
             continue
         if count and row_id != person:
             finished.add(person)
-            yield _total(person, count, owed, paid, lumps)._replace(carried=kept, schedules_paid=tuple(basis))
-            count, owed, paid, lumps, basis = 0, 0, 0, 0, []
+            yield _total(person, count, owed, paid, lumps, yearly)._replace(carried=kept, schedules_paid=tuple(basis))
+            count, owed, paid, lumps, basis, yearly = 0, 0, 0, 0, [], [0] * len(years)
         if not count:
             kept = tuple((row.get(column) or "").strip() for column in carried)
         if paid_on and paid_on not in basis:
             basis.append(paid_on)
         person, count = row_id, count + 1
         owed, paid, lumps = owed + owed_cents, paid + paid_cents, lumps + lump_cents
+        yearly = [a + b for a, b in zip(yearly, by_year, strict=True)]
     if count:
-        yield _total(person, count, owed, paid, lumps)._replace(carried=kept, schedules_paid=tuple(basis))
+        yield _total(person, count, owed, paid, lumps, yearly)._replace(carried=kept, schedules_paid=tuple(basis))
 
 
 def _paid_on(contract: Contract, row: Mapping[str, str | None]) -> str:
@@ -75,7 +82,7 @@ def _paid_on(contract: Contract, row: Mapping[str, str | None]) -> str:
     return retro.schedule_paid(contract, start, paid_schedule).isoformat()
 
 
-def _total(person: str, rows: int, owed: int, paid: int, lumps: int) -> RosterTotal:
+def _total(person: str, rows: int, owed: int, paid: int, lumps: int, yearly: Sequence[int] = ()) -> RosterTotal:
     """Money as whole cents: Decimals with exponent -2 (so str() shows 407.90, never 4.079E+2)."""
     return RosterTotal(
         person,
@@ -84,12 +91,15 @@ def _total(person: str, rows: int, owed: int, paid: int, lumps: int) -> RosterTo
         Decimal(paid).scaleb(-2),
         Decimal(owed - paid).scaleb(-2),
         Decimal(lumps).scaleb(-2),
+        by_year=tuple(Decimal(cents).scaleb(-2) for cents in yearly),
     )
 
 
 def _cell(row: Mapping[str, str | None], column: str) -> str:
     value = row.get(column)
     if value is None or not (value := value.strip()):
+        if column == "hired":
+            raise InputError("no hired or step (every row has id, title, hired or step, from, to)")
         raise InputError(f"no {column} (every row has {', '.join(REQUIRED)})")
     return value
 
@@ -104,8 +114,13 @@ _Memo = dict[tuple[object, ...], tuple[int, int, int]]
 _memos: tuple[object, _Memo] = ((), {})
 
 
-def _row(contract: Contract, row: Mapping[str, str | None], method: Paying) -> tuple[int, int, int]:
-    """Owed, paid and lump sums in cents for one roster row.
+def _row(
+    contract: Contract,
+    row: Mapping[str, str | None],
+    method: Paying,
+    paid_by: tuple[Contract | None, tuple[int, ...]] = (None, ()),
+) -> tuple[int, int, int, list[int]]:
+    """Owed, paid and lump sums in cents for one roster row, and its retro wages in each fiscal year asked.
 
     Rows whose pay follows a common path (the same title, period, pro-rating and what was paid, on one
     longevity row throughout) have the same sums whatever the hire date: those are priced once.
@@ -117,14 +132,17 @@ def _row(contract: Contract, row: Mapping[str, str | None], method: Paying) -> t
     title = get("title") or ""
     if not (title := title.strip()):
         title = _cell(row, "title")  # raises the error that says what is missing
-    hired = inputs.to_date(_cell(row, "hired"), "hire date")
+    hired = hire_date(contract, row, start)
+    paid_contract, years = paid_by
+    if paid_contract is not None:
+        return _by_year(contract, title, hired, parsed, method, paid_contract, years)
     key = _common_path(contract, title, hired, start, end, method, parsed[2:])
     if key is not None:
         if _memos[0] is not contract.schedules:
             _memos = (contract.schedules, {})
         found = _memos[1].get(key)
         if found is not None:
-            return found
+            return (*found, [])
     sums = retro.totals(
         contract,
         title,
@@ -138,7 +156,53 @@ def _row(contract: Contract, row: Mapping[str, str | None], method: Paying) -> t
     )
     if key is not None and len(_memos[1]) < 100_000:
         _memos[1][key] = sums
-    return sums
+    return (*sums, [])
+
+
+def _by_year(
+    contract: Contract,
+    title: str,
+    hired: date,
+    parsed: _Terms,
+    method: Paying,
+    paid_contract: Contract,
+    years: tuple[int, ...],
+) -> tuple[int, int, int, list[int]]:
+    """A row priced against what another contract's scale paid, with its retro wages by fiscal year: the
+    row's own paid columns, where it has them, win over the paid contract."""
+    start, end, work, paid_schedule, paid_annual = parsed
+    own = paid_schedule is not None or paid_annual is not None
+    found: dict[int, int] = {}
+    sums = retro.totals(
+        contract,
+        title,
+        hired=hired,
+        start=start,
+        end=end,
+        work=work,
+        paid_schedule=paid_schedule,
+        paid_annual=paid_annual,
+        pay_for=method,
+        paid_contract=None if own else paid_contract,
+        by_year=found,
+    )
+    outside = sorted(set(found) - set(years))
+    if outside:
+        shown = ", ".join(f"FY{y % 100:02d}" for y in years)
+        raise InputError(
+            f"to date {end}: the row has days in FY{outside[0] % 100:02d}, outside the fiscal years answered ({shown}: "
+            "the contract's term)"
+        )
+    return (*sums, [found.get(year, 0) for year in years])
+
+
+def hire_date(contract: Contract, row: Mapping[str, str | None], start: date) -> date:
+    """A row's hire date: from its ``step`` (the step on ``start``, moving each step day after), which wins
+    over ``hired``; else its ``hired``."""
+    step = (row.get("step") or "").strip()
+    if step:
+        return steps.placed(contract, steps.step_years(contract, step), start)
+    return inputs.to_date(_cell(row, "hired"), "hire date")
 
 
 def _terms_of(row: Mapping[str, str | None]) -> _Terms:

@@ -21,6 +21,7 @@ def record(
     method: str,
     checks: Sequence[Check],
     paid: Mapping[datetime.date, Decimal] | None = None,
+    placed: str = "",
 ) -> dict[str, Any]:
     """The answer as JSON shows it (money as strings to the cent); ``paid`` adds paid and difference."""
     gross = sum((c.gross for c in checks), Decimal("0.00"))
@@ -43,6 +44,7 @@ def record(
     answer: dict[str, Any] = {
         "title": title,
         "hired": hired.isoformat(),
+        **({"placed": placed} if placed else {}),
         "from": start.isoformat(),
         "to": end.isoformat(),
         "method": method,
@@ -94,9 +96,8 @@ def render(answer: dict[str, Any], format: Format) -> str:
         total += [money(Decimal(answer["paid"])), signed_money(Decimal(answer["difference"]))]
     rows.append(total)
     columns = ["Pay date", "Pays for", "Row (schedule)", "Gross", *(["Paid", "Difference"] if with_paid else [])]
-    heading = (
-        f"{answer['title']}, hired {answer['hired']}: paychecks {answer['from']} to {answer['to']}, {answer['method']}"
-    )
+    who = answer.get("placed") or f"hired {answer['hired']}"
+    heading = f"{answer['title']}, {who}: paychecks {answer['from']} to {answer['to']}, {answer['method']}"
     width = terminal_width()
     text = table(columns, rows, title=heading, right=range(3, len(columns)), wrap=(2,), width=width)
     missing = answer.get("checks_not_in_paid", 0)

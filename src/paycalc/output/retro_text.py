@@ -35,6 +35,7 @@ def record(result: RetroResult, proposal: str | None = None) -> dict[str, Any]:
         | {
             "title": result.title,
             "hired": result.hired.isoformat(),
+            **({"placed": result.placed} if result.placed else {}),
             "from": result.start.isoformat(),
             "to": result.end.isoformat(),
             "method": result.method,
@@ -99,10 +100,8 @@ def render(result: RetroResult, format: Format, proposal: str | None = None) -> 
         rows.append((lump.paid.isoformat(), lump.name, "", "", money(lump.amount), "", money(lump.amount)))
     rows.append(("Total", "", "", "", money(result.owed), money(result.paid), money(result.retro)))
     method = f"{result.method} ({result.cycles} checks a year)" if result.cycles else result.method
-    heading = (
-        f"{result.title}, hired {result.hired}: retro pay {result.start} to {result.end}, {method}, "
-        f"paid: {result.paid_basis}"
-    )
+    who = result.placed or f"hired {result.hired}"
+    heading = f"{result.title}, {who}: retro pay {result.start} to {result.end}, {method}, paid: {result.paid_basis}"
     columns = ("From", "Row", "Owed a year", "Paid a year", "Owed", "Paid", "Retro")
     wrap = (1,) if result.changes else ()  # titles in the Row column wrap to fit the terminal
     text = table(columns, rows, title=heading, right=range(2, 7), wrap=wrap, width=terminal_width())

@@ -20,12 +20,14 @@ class Shape(NamedTuple):
     carried: list[str]  # after id: the roster's own columns, carried through
     schedule_paid: bool  # under a proposal: the schedules its rows were paid (the status quo)
     lump_sums: bool  # under a proposal with lump sums: the part of owed that is lump sums
+    years: tuple[int, ...] = ()  # with a paid contract: the fiscal years whose retro wages follow the retro
 
     def header(self, instalments: tuple[Instalment, ...]) -> list[str]:
         return [
             "id",
             *self.carried,
             *COLUMNS[1:],
+            *(f"retro_FY{year % 100:02d}" for year in self.years),
             *(["lump_sums"] if self.lump_sums else []),
             *(f"instalment_{i.paid}" for i in instalments),
             *(["schedule_paid"] if self.schedule_paid else []),  # last: the columns before it keep their places
@@ -48,6 +50,8 @@ def write(
             record: dict[str, Any] = {"id": total.id, **dict(zip(shape.carried, total.carried, strict=True))}
             record |= {"rows": total.rows, "owed": cents(total.owed), "paid": cents(total.paid)}
             record["retro"] = cents(total.retro)
+            for year, amount in zip(shape.years, total.by_year, strict=True):
+                record[f"retro_FY{year % 100:02d}"] = cents(amount)
             if shape.lump_sums:
                 record["lump_sums"] = cents(total.lump_sums)
             if instalments:
@@ -66,6 +70,7 @@ def write(
         # the totals are whole cents (exponent -2), which str() writes exactly as 407.90
         cells = [safe_cell(total.id), *map(safe_cell, total.carried), total.rows, str(total.owed), str(total.paid)]
         cells.append(str(total.retro))
+        cells += [str(amount) for amount in total.by_year]
         if shape.lump_sums:
             cells.append(cents(total.lump_sums))
         cells += [
@@ -87,7 +92,7 @@ def write_xlsx(
 
     def rows() -> Iterator[list[Any]]:
         for total in totals:
-            row: list[Any] = [total.id, *total.carried, total.rows, total.owed, total.paid, total.retro]
+            row: list[Any] = [total.id, *total.carried, total.rows, total.owed, total.paid, total.retro, *total.by_year]
             if shape.lump_sums:
                 row.append(total.lump_sums)
             row += [amount for _, amount in (split(total.retro - total.lump_sums, instalments) if instalments else ())]

@@ -291,13 +291,21 @@ def totals(
     paid_schedule: datetime.date | None = None,
     paid_annual: Decimal | None = None,
     pay_for: periods.Paying = periods.PAYING["semimonthly"],
+    paid_contract: Contract | None = None,
+    by_year: dict[int, int] | None = None,
 ) -> tuple[int, int, int]:
-    """Owed, paid and lump sums in cents (owed includes the lump sums): the sums of :func:`retro`."""
-    _, _, runs = _plan(contract, title_name, hired, start, end, work, paid_schedule, paid_annual)
+    """Owed, paid and lump sums in cents (owed includes the lump sums): the sums of :func:`retro`. With
+    ``by_year``, each fiscal year's retro wages (owed - paid) are added to it."""
+    plan = _plan(
+        contract, title_name, hired, start, end, work, paid_schedule, paid_annual, paid_contract, by_year is not None
+    )
     owed = paid = 0
-    for first, last, _, _, owed_rate, paid_rate in runs:
-        owed += pay_for(owed_rate, first, last)
-        paid += pay_for(paid_rate, first, last)
+    for first, last, _, _, owed_rate, paid_rate in plan[2]:
+        owed_cents, paid_cents = pay_for(owed_rate, first, last), pay_for(paid_rate, first, last)
+        owed, paid = owed + owed_cents, paid + paid_cents
+        if by_year is not None:
+            year = first.year + (first.month >= 7)
+            by_year[year] = by_year.get(year, 0) + owed_cents - paid_cents
     if contract.proposal is None or not contract.proposal.lump_sums:
         return owed, paid, 0
     lumps = int(sum(lump.amount for lump in lump_sums(contract, hired, start, end, work)) * 100)

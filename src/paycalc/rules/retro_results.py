@@ -61,6 +61,7 @@ class RetroResult(NamedTuple):
     cycles: int | None = None  # biweekly checks a year, when chosen (22 or 26)
     changes: tuple[str, ...] = ()  # the assignment's changes, as given (DATE:KEY=VALUE)
     fiscal_years: tuple[FiscalYear, ...] = ()  # by fiscal year, with a paid contract or a salary in pay cycles
+    placed: str = ""  # "step 5 on 2025-07-01" where a step placed the person (``hired`` is then derived)
 
 
 class RosterTotal(NamedTuple):
@@ -74,3 +75,4 @@ class RosterTotal(NamedTuple):
     lump_sums: Decimal = Decimal("0.00")  # the part of owed that is lump sums
     carried: tuple[str, ...] = ()  # its first row's cells of the columns carried through (name, school, ...)
     schedules_paid: tuple[str, ...] = ()  # under a proposal: what its rows were paid ("2018-06-16"), in order
+    by_year: tuple[Decimal, ...] = ()  # with a paid contract: the retro wages of each fiscal year asked, in order

@@ -139,3 +139,13 @@ def placed(contract: Contract, years: int, on: datetime.date) -> datetime.date:
         if counted_years(contract, hired, on) == years:
             return hired
     raise InputError(f"years {years} cannot be reached on {on} under this contract's step freezes")
+
+
+def placement(contract: Contract, step: int | str | None, years: int | None, on: datetime.date) -> str:
+    """How a placement is said in an answer ("step 5 on 2025-07-01"), where a step or, on a step contract,
+    counted years placed the person; else "" (the answer names the hire date)."""
+    if step is not None:
+        return f"step {step_years(contract, step) + 1} on {on}"
+    if years is not None and stepped(contract):
+        return f"step {years + 1} on {on}"
+    return ""
