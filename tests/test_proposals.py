@@ -137,9 +137,14 @@ BROKEN = [
     ("base: 2018-06-16\n", "offer.yaml: name: missing (this key is required)"),
     ("name: x\nname: y\nbase: 2018-06-16\n", "offer.yaml: line 2, column 1: key 'name' appears twice"),
     ("name: x\nbase: 2001-01-01\n", "offer.yaml: base: 2001-01-01 is before the first schedule 2008-05-19"),
-    (
-        "name: x\nbase: 2018-06-16\nchanges:\n  - {effective: 2018-06-16, percent: 1}\n",
-        "offer.yaml: changes.0.effective: 2018-06-16 is not after the base date 2018-06-16",
+    (  # the first change may fall on the base date (it then replaces that schedule), never before it
+        "name: x\nbase: 2018-06-16\nchanges:\n  - {effective: 2018-06-15, percent: 1}\n",
+        "offer.yaml: changes.0.effective: 2018-06-15 is not after the base date 2018-06-16",
+    ),
+    (  # a later change on the same date as the one before
+        "name: x\nbase: 2018-06-16\nchanges:\n  - {effective: 2018-06-16, percent: 1}\n"
+        "  - {effective: 2018-06-16, percent: 1}\n",
+        "offer.yaml: changes.1.effective: 2018-06-16 is not after the change before 2018-06-16",
     ),
     (
         "name: x\nbase: 2018-06-16\nchanges:\n  - {effective: 2019-01-01, add: {10-year: 5}}\n",
@@ -159,7 +164,7 @@ BROKEN = [
     ),
     (
         "name: x\nbase: 2018-06-16\nchanges:\n  - {effective: 2019-01-01}\n",
-        "offer.yaml: changes.0: has neither percent nor add",
+        "offer.yaml: changes.0: has none of percent, add, titles and add_step",
     ),
     (
         "name: x\nbase: 2018-06-16\nrounding: nickel\n",

@@ -136,6 +136,9 @@ def _proposed(contract: Contract) -> tuple[list[Schedule], Schedule]:
     from paycalc.rules import core
 
     assert contract.proposal is not None
+    replaced = contract.proposal.replaced
+    if replaced is not None:  # the first change replaced the base's own schedule
+        return [s for s in contract.schedules if s.effective >= replaced.effective], replaced
     base = core.schedule_on(contract, contract.proposal.base)
     return [s for s in contract.schedules if s.effective > base.effective], base
 

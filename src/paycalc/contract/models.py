@@ -51,12 +51,25 @@ class Schedule(NamedTuple):
     printed: Mapping[str, Mapping[str, Decimal]] = NO_CELLS  # title -> tier label -> printed annual
 
 
+class TitleChange(NamedTuple):
+    """A title raised apart in one change: its own percents and amount added to each of its rates."""
+
+    percents: tuple[Decimal, ...] = ()
+    per_rate: Decimal = Decimal(0)
+
+
 class Change(NamedTuple):
-    """One dated step of a proposal: percents compounded, then dollars added to tiers' longevity amounts."""
+    """One dated step of a proposal: percents compounded, then dollars added to tiers' longevity amounts, or
+    an amount added to every rate (an hour, on an hourly contract); titles raised apart; a step added on top."""
 
     effective: datetime.date
     percents: tuple[Decimal, ...]
     add: Mapping[str, Decimal]
+    per_rate: Decimal = Decimal(0)  # added to every rate of every title and step, in the contract's unit
+    titles: Mapping[str, TitleChange] = {}  # by the title's name as the contract spells it
+    add_step: tuple[Decimal | None, Mapping[str, Decimal]] | None = (
+        None  # a step on top: percent over the top, or rates
+    )
 
 
 class LumpSum(NamedTuple):
@@ -87,6 +100,7 @@ class Proposal(NamedTuple):
     instalments: tuple[Instalment, ...]
     file: str
     term_end: datetime.date | None = None
+    replaced: Schedule | None = None  # the base's own schedule, where the first change (on the base date) replaced it
 
 
 class Differential(NamedTuple):

@@ -13,9 +13,9 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator
 
 from paycalc.contract.errors import Problem
-from paycalc.contract.models import Change, Contract, Instalment, LumpSum, Proposal
+from paycalc.contract.models import Change, Contract, Instalment, LumpSum, Proposal, TitleChange
 from paycalc.contract.schema_errors import parse as _parse
-from paycalc.contract.schema_types import Money, Text
+from paycalc.contract.schema_types import Money, Text, amount
 from paycalc.contract.schema_types import Strict as _Strict
 from paycalc.contract.yamlread import read_yaml
 
@@ -42,10 +42,31 @@ Percent = Annotated[Decimal, BeforeValidator(_percent)]
 Percents = Annotated[tuple[Decimal, ...], BeforeValidator(_percents)]
 
 
+class TitleChangeSpec(_Strict):
+    percent: Percents = ()
+    add: Money | None = None
+
+
+class AddStepSpec(_Strict):
+    percent: Percent | None = None
+    rates: dict[Text, Money] = {}
+
+
+def _add(value: Any) -> Any:
+    """``add``: dollars by longevity tier (a mapping), or one amount added to every rate (a number)."""
+    if isinstance(value, dict):
+        if "" in value:
+            raise ValueError("has a tier with no name (a tier's label, e.g. base: 500)")
+        return value
+    return {"": amount(value)}
+
+
 class ChangeSpec(_Strict):
     effective: date
     percent: Percents = ()
-    add: dict[Text, Money] = {}
+    add: Annotated[dict[str, Money], BeforeValidator(_add)] = {}
+    titles: dict[Text, TitleChangeSpec] = {}
+    add_step: AddStepSpec | None = None
 
 
 class LumpSumSpec(_Strict):
@@ -81,19 +102,26 @@ def _check(name: str, spec: ProposalFile, contract: Contract) -> list[Problem]:
     labels = [tier.label for tier in contract.tiers]
     previous = spec.base
     for i, change in enumerate(spec.changes):
-        if change.effective <= previous:
+        on_base = i == 0 and change.effective == spec.base  # the first change may replace the base's schedule
+        if change.effective <= previous and not on_base:
             what = "the base date" if i == 0 else "the change before"
             problems.append(
                 Problem(
                     name,
                     f"changes.{i}.effective",
-                    f"{change.effective} is not after {what} {previous} (changes ascend, each after the base)",
+                    f"{change.effective} is not after {what} {previous} (changes ascend, each after the base; the "
+                    "first may be on the base date)",
                 )
             )
         previous = max(previous, change.effective)
-        if not change.percent and not change.add:
-            problems.append(Problem(name, f"changes.{i}", "has neither percent nor add (give one or both)"))
+        if not (change.percent or change.add or change.titles or change.add_step):
+            problems.append(
+                Problem(name, f"changes.{i}", "has none of percent, add, titles and add_step (give one or more)")
+            )
+        problems += _title_problems(name, i, change, contract)
         for label in change.add:
+            if label == "":
+                continue
             if label not in labels:
                 problems.append(
                     Problem(name, f"changes.{i}.add.{label}", f"is not a longevity tier (tiers: {', '.join(labels)})")
@@ -118,6 +146,54 @@ def _check(name: str, spec: ProposalFile, contract: Contract) -> list[Problem]:
     return problems
 
 
+def _title_problems(name: str, i: int, change: ChangeSpec, contract: Contract) -> list[Problem]:
+    """Titles raised apart and a step's written rates must be the contract's titles, each named once."""
+    from paycalc.contract.inputs import title_key
+
+    problems = []
+    for where, names in (
+        ("titles", list(change.titles)),
+        ("add_step.rates", list(change.add_step.rates) if change.add_step else []),
+    ):
+        seen: set[str] = set()
+        for title in names:
+            found = contract.lookup.get(title_key(title))
+            if found is None:
+                known = ", ".join(t.name for t in contract.titles)
+                problems.append(
+                    Problem(name, f"changes.{i}.{where}.{title}", f"is not a title of the contract ({known})")
+                )
+            elif found.name in seen:
+                problems.append(Problem(name, f"changes.{i}.{where}.{title}", f"names {found.name!r} twice"))
+            else:
+                seen.add(found.name)
+    step = change.add_step
+    if step is not None:
+        if (step.percent is None) == (not step.rates):
+            problems.append(Problem(name, f"changes.{i}.add_step", "needs one of percent (over the top step) or rates"))
+        elif step.rates and len({title_key(t) for t in step.rates}) != len(contract.titles):
+            problems.append(Problem(name, f"changes.{i}.add_step.rates", "needs a rate for every title"))
+    return problems
+
+
+def _change(c: ChangeSpec, contract: Contract) -> Change:
+    """A checked change as the record the rules read: titles by the contract's own names."""
+    from paycalc.contract.inputs import title_key
+
+    def named(title: str) -> str:
+        return contract.lookup[title_key(title)].name
+
+    step = c.add_step
+    return Change(
+        c.effective,
+        c.percent,
+        {label: c.add[label] for tier in contract.tiers if (label := tier.label) in c.add},
+        per_rate=c.add.get("", Decimal(0)),
+        titles={named(t): TitleChange(spec.percent, spec.add or Decimal(0)) for t, spec in c.titles.items()},
+        add_step=None if step is None else (step.percent, {named(t): rate for t, rate in step.rates.items()}),
+    )
+
+
 def build(name: str, text: bytes, contract: Contract) -> tuple[Proposal | None, list[Problem]]:
     """Validate a proposal file's bytes against ``contract`` and build the :class:`Proposal`."""
     data, problems = read_yaml(name, text)
@@ -129,14 +205,7 @@ def build(name: str, text: bytes, contract: Contract) -> tuple[Proposal | None, 
     problems = _check(name, spec, contract)
     if problems:
         return None, problems
-    changes = tuple(
-        Change(
-            c.effective,
-            c.percent,
-            {label: c.add[label] for tier in contract.tiers if (label := tier.label) in c.add},
-        )
-        for c in spec.changes
-    )
+    changes = tuple(_change(c, contract) for c in spec.changes)
     lump_sums = tuple(LumpSum(s.name, s.amount, s.paid, s.eligible_on or s.paid, s.prorate) for s in spec.lump_sums)
     instalments = tuple(Instalment(i.paid, i.share) for i in spec.instalments)
     short = name.replace("\\", "/").rsplit("/", 1)[-1]

@@ -9,7 +9,16 @@ from decimal import Decimal, localcontext
 from paycalc.contract.errors import InputError
 from paycalc.contract.models import Contract, DifferentialPaid, PayResult, Schedule, Work
 from paycalc.rules import steps, terms
-from paycalc.rules.core import PRECISION, check_hire, paid_tier, resolve_title, round_cents, schedule_on, tier_index
+from paycalc.rules.core import (
+    PRECISION,
+    check_hire,
+    paid_tier,
+    resolve_title,
+    round_cents,
+    schedule_on,
+    stepped,
+    tier_index,
+)
 
 
 def contract_notes(contract: Contract, on: date, schedule: Schedule) -> list[str]:
@@ -64,7 +73,7 @@ def pay(
     index = paid_tier(schedule, reached)
     tier = contract.tiers[index]
     top = schedule.steps or len(contract.tiers)
-    if steps.stepped(contract) and years + 1 > top:
+    if stepped(contract) and years + 1 > top:
         notes.append(
             f"The {schedule.effective} schedule prints {top} steps; past the top step (step {years + 1} of {top} "
             f"counted): paid {tier.label}."

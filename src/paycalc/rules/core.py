@@ -95,6 +95,13 @@ def paid_tier(schedule: Schedule, index: int) -> int:
     return index if schedule.steps is None or index < schedule.steps else schedule.steps - 1
 
 
+def stepped(contract: Contract) -> bool:
+    """Whether the contract's rows are steps, one a year counted (step 1 from 0 years, step 2 from 1, ...),
+    as Lunenburg's are; NYC's longevity rows (base, 5 and 15 years) are not."""
+    tiers = contract.tiers
+    return len(tiers) > 1 and all(tier.min_years == index for index, tier in enumerate(tiers))
+
+
 def tier_for(contract: Contract, years: int) -> Tier:
     """The highest longevity tier whose minimum years ``years`` reaches."""
     return contract.tiers[tier_index(contract, years)]

@@ -27,7 +27,7 @@ from itertools import pairwise
 
 from paycalc.contract.errors import InputError
 from paycalc.contract.inputs import MAX_AMOUNT
-from paycalc.contract.models import Change, Contract, Instalment, LumpSum, Proposal, Schedule, Work
+from paycalc.contract.models import Change, Contract, Instalment, LumpSum, Proposal, Schedule, Tier, Work
 from paycalc.rules import core, terms
 from paycalc.rules.retro_results import LumpSumPaid
 
@@ -62,11 +62,22 @@ def describe(change: Change) -> str:
         parts.append(", then ".join(f"{'+' if p >= 0 else ''}{p}%" for p in change.percents))
     if change.add:
         parts.append("longevity " + ", ".join(f"{label} +${amount:,}" for label, amount in change.add.items()))
+    if change.per_rate:
+        parts.append(f"+${change.per_rate:,} on every rate")
+    for title, own in change.titles.items():
+        said = [f"{'+' if p >= 0 else ''}{p}%" for p in own.percents] + (
+            [f"+${own.per_rate:,}"] if own.per_rate else []
+        )
+        parts.append(f"{title} apart: {', then '.join(said) or 'no change'}")
+    if change.add_step is not None:
+        percent, _ = change.add_step
+        parts.append("a step added on top" + (f", +{percent}% over the top step" if percent is not None else ""))
     return "; ".join(parts) or "no change"
 
 
 def apply(contract: Contract, proposal: Proposal) -> Contract:
-    """The contract ``proposal`` would make of ``contract`` (published schedules after its base are replaced)."""
+    """The contract ``proposal`` would make of ``contract`` (published schedules after its base are replaced;
+    a first change on the base date replaces the base's own schedule)."""
     base = core.schedule_on(contract, proposal.base)
     labels = [tier.label for tier in contract.tiers]
     step = STEP[proposal.rounding]
@@ -78,31 +89,82 @@ def apply(contract: Contract, proposal: Proposal) -> Contract:
         wanted = [c for c in proposal.changes if c.add]
         if wanted:
             raise InputError(
-                f"{proposal.file}: changes: 'add' on {wanted[0].effective} needs longevity amounts, and the base "
-                f"schedule {base.effective} has none (give percents only)"
+                f"changes: 'add' on {wanted[0].effective} needs longevity amounts by tier, and the base schedule "
+                f"{base.effective} has none (give percents, or add: AMOUNT to add it to every rate)"
             )
         rows = {title: dict(row) for title, row in base.rates.items()}
-    schedules = [s for s in contract.schedules if s.effective <= base.effective]
+    replaced = proposal.changes[0].effective if proposal.changes else None
+    schedules = [s for s in contract.schedules if s.effective <= base.effective and s.effective != replaced]
+    printed = base.steps or len(labels)
     for number, change in enumerate(proposal.changes, start=1):
         multiplier = factor(change.percents)
         if by_amounts:
-            base_rates = {title: _raise(rate, multiplier, step) for title, rate in base_rates.items()}
+            base_rates = {title: _raised(change, title, rate, multiplier, step) for title, rate in base_rates.items()}
             amounts = {label: _raise(amount, multiplier, step) for label, amount in amounts.items()}
             for label, added in change.add.items():
                 amounts[label] += added
             rows = {title: {label: rate + amounts[label] for label in labels} for title, rate in base_rates.items()}
             longevity = {label: amount for label, amount in amounts.items() if label != labels[0] or amount}
         else:
-            rows = {t: {label: _raise(r, multiplier, step) for label, r in row.items()} for t, row in rows.items()}
+            rows = {
+                t: {label: _raised(change, t, r, multiplier, step) for label, r in row.items()}
+                for t, row in rows.items()
+            }
             longevity = {}
+        if change.add_step is not None:
+            contract, labels, printed = _add_step(contract, change, rows, printed, step)
+            schedules = [_filled(s, labels) for s in schedules]
         source = f"proposal {proposal.file}, change {number} of {len(proposal.changes)}: {describe(change)}"
-        # the base schedule's own steps, day and year hold on (a scale's printed annual figures do not)
+        # the base schedule's own day and year hold on (a scale's printed annual figures do not)
         _check_amounts(change.effective, rows, longevity)
         made = Schedule(change.effective, source, longevity, rows, f"{change.effective}.yaml")
-        made = made._replace(steps=base.steps, hours_per_day=base.hours_per_day, days_per_year=base.days_per_year)
+        steps = printed if printed < len(labels) else None
+        made = made._replace(steps=steps, hours_per_day=base.hours_per_day, days_per_year=base.days_per_year)
         schedules.append(made)
     term_end = proposal.term_end or max(contract.term_end, schedules[-1].effective)
+    if replaced == base.effective:  # the status quo's schedule is kept with the proposal, for what was paid
+        proposal = proposal._replace(replaced=base)
     return contract._replace(schedules=tuple(schedules), term_end=term_end, proposal=proposal)
+
+
+def _raised(change: Change, title: str, rate: Decimal, multiplier: Decimal, step: Decimal) -> Decimal:
+    """A rate (or a base rate) after a change: its percents then its amount, or the title's own where raised apart."""
+    own = change.titles.get(title)
+    if own is None:
+        return _raise(rate, multiplier, step) + change.per_rate
+    return _raise(rate, factor(own.percents), step) + own.per_rate
+
+
+def _add_step(
+    contract: Contract, change: Change, rows: dict[str, dict[str, Decimal]], printed: int, step: Decimal
+) -> tuple[Contract, list[str], int]:
+    """A step above the top one printed: its rate the top's times the percent, or as written. On a contract
+    whose steps are all printed, a step is added to its steps (one more year counted reaches it)."""
+    if not core.stepped(contract):
+        raise InputError(f"changes: add_step on {change.effective}: the contract has no steps (its rows are longevity)")
+    assert change.add_step is not None
+    percent, written = change.add_step
+    tiers = contract.tiers
+    if printed >= len(tiers):
+        tiers = (*tiers, Tier(f"step {len(tiers) + 1}", tiers[-1].min_years + 1))
+        contract = contract._replace(tiers=tiers)
+    labels = [tier.label for tier in tiers]
+    top = labels[printed - 1]
+    for title, row in rows.items():
+        rate = written[title] if percent is None else _raise(row[top], 1 + percent / HUNDRED, step)
+        for label in labels[printed:]:
+            row[label] = rate  # the new top, filled in above it as a schedule's rates are
+    return contract, labels, printed + 1
+
+
+def _filled(schedule: Schedule, labels: list[str]) -> Schedule:
+    """A schedule with a rate for every tier of ``labels``: a tier it does not print paid its top step."""
+    missing = [label for label in labels if label not in next(iter(schedule.rates.values()))]
+    if not missing:
+        return schedule
+    top = len(labels) - len(missing)
+    rates = {title: {**row, **dict.fromkeys(missing, row[labels[top - 1]])} for title, row in schedule.rates.items()}
+    return schedule._replace(rates=rates, steps=schedule.steps or top)
 
 
 def _check_amounts(effective: date, rows: dict[str, dict[str, Decimal]], longevity: dict[str, Decimal]) -> None:

@@ -90,7 +90,7 @@ def history(
     if end < start:
         raise InputError(f"the end {end} is before the start {start} (an end on or after the start)")
     core.schedule_on(contract, start)  # a start before the first schedule is an error naming it
-    if years is not None and hired is None and steps.stepped(contract):  # a placement on the start, moving on
+    if years is not None and hired is None and core.stepped(contract):  # a placement on the start, moving on
         hired, years = steps.placed(contract, years, start), None
     days = [start] + [s.effective for s in contract.schedules if start < s.effective <= end]
     if changes:  # a row on each change too, each priced with the assignment in force

@@ -96,6 +96,10 @@ def _plan(
         frozen = bisect_right(effective, schedule_paid(contract, start, paid_schedule)) - 1
         flat = (0, 1)  # not used: the frozen schedule's rates are paid
         basis = f"schedule {effective[frozen]}"
+        quo = contract.proposal.replaced if contract.proposal is not None else None
+        if quo is not None and paid_schedule is None and effective[frozen] == quo.effective:
+            paid_table = rate_tables.annual_table(contract._replace(schedules=(quo,)), title.name, work)
+            paid_dates = [quo.effective]  # the status quo, frozen: the schedule the first change replaced
 
     # the days on which a rate may change: a schedule takes effect (owed or paid), a longevity tier or step is
     # reached, or (by fiscal year) a July 1

@@ -99,17 +99,10 @@ def changes(
     return tier, moves
 
 
-def stepped(contract: Contract) -> bool:
-    """Whether the contract's rows are steps, one a year counted (step 1 from 0 years, step 2 from 1, ...),
-    as Lunenburg's are; NYC's longevity rows (base, 5 and 15 years) are not."""
-    tiers = contract.tiers
-    return len(tiers) > 1 and all(tier.min_years == index for index, tier in enumerate(tiers))
-
-
 def step_years(contract: Contract, step: int | str) -> int:
     """The years counted on step ``step`` (1 is the first) of a step contract; an error names the steps."""
     tiers = contract.tiers
-    if not stepped(contract):
+    if not core.stepped(contract):
         raise InputError(
             f"step {str(step)!r}: this contract has no steps (its rows are {', '.join(t.label for t in tiers)}, "
             "reached by completed years: give the years or a hire date)"
@@ -146,6 +139,6 @@ def placement(contract: Contract, step: int | str | None, years: int | None, on:
     counted years placed the person; else "" (the answer names the hire date)."""
     if step is not None:
         return f"step {step_years(contract, step) + 1} on {on}"
-    if years is not None and stepped(contract):
+    if years is not None and core.stepped(contract):
         return f"step {years + 1} on {on}"
     return ""
