@@ -228,18 +228,25 @@ def cost(
     ``on_member``, if given, is called with each member's :class:`MemberCost` (cents per fiscal year and
     over the range, under the status quo and each proposal), in the roster's order.
 
-    ``roster_rows`` are mappings with ``id, title, hired`` and optionally the work columns of
+    ``roster_rows`` are mappings with ``id, title, hired`` (or ``step``, the step on ``start``, which wins over
+    ``hired``) and optionally the work columns of
     :func:`retro_roster` (one row per member); ``proposals`` are proposal files or contracts from
     :func:`load_proposal`. The first proposal's base schedule, frozen, is the status quo. Members are
     read one at a time; those whose pay follows the same path are priced once. The README's "Costing"
     section states the rules.
     """
     from paycalc.membership import costing
+    from paycalc.rules import steps
 
     base = contract_for(schedules)
     contracts = [p if isinstance(p, Contract) else load_proposal(p, base) for p in proposals]
+    first = inputs.to_date(start, "from date")
+
+    def placing(step: str) -> date:  # a row's step: its step on the range's first day
+        return steps.placed(base, steps.step_years(base, step), first)
+
     return costing.cost(
-        costing.read_members(roster_rows),
+        costing.read_members(roster_rows, placing=placing),
         contracts,
         base,
         inputs.to_date(start, "from date"),
