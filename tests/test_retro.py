@@ -451,7 +451,7 @@ def assert_one_error_line(result, code: int, message: str) -> None:  # type: ign
             ["retro", "--title", "Ed. Asst. B", "--from", "2013-05-01", "--to", "2014-09-30"],
             "Error: missing --hired (one person needs",
         ),
-        ([*ONE, "--roster", "x.csv"], "Error: --title, --hired, --from, --to cannot be used with --roster"),
+        ([*ONE, "--roster", "x.csv"], "Error: --title, --hired cannot be used with --roster"),
         (
             ["retro", "--roster", "-", "--format", "table"],
             "Error: --format table is not available with --roster (csv or json)",
@@ -532,3 +532,27 @@ def test_each_roster_total_equals_pricing_its_row_alone(rows: list[tuple[str, da
             **{k: v for k, v in (("hours", row["hours"]), ("paid_annual", row["paid_annual"])) if v},
         )  # fmt: skip
         assert (total.owed, total.paid, total.retro) == (alone.owed, alone.paid, alone.retro)
+
+
+def test_a_roster_takes_the_period_from_the_command_for_rows_without_their_own(tmp_path: Path) -> None:
+    # the second row's own from/to win; the others take --from/--to. Each row priced as one person would be.
+    roster = tmp_path / "members.csv"
+    roster.write_text(
+        "id,title,hired,from,to\n"
+        "A,Ed. Asst. B,2005-09-01,,\n"
+        "B,Teacher Aide,2010-09-07,2013-05-01,2013-06-30\n"
+        "C,Ed. Asst. B,2005-09-01,2014-01-01,\n"
+    )
+    result = runner.invoke(app, ["retro", "--roster", str(roster), "--from", "2013-05-01", "--to", "2014-09-30"])
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+
+    def one(title: str, hired: str, start: str, end: str) -> str:
+        answer = paycalc.retro_pay(title, hired=hired, start=start, end=end)
+        return f"{answer.owed},{answer.paid},{answer.retro}"
+
+    assert lines[1] == "A,1," + one("Ed. Asst. B", "2005-09-01", "2013-05-01", "2014-09-30")
+    assert lines[2] == "B,1," + one("Teacher Aide", "2010-09-07", "2013-05-01", "2013-06-30")
+    assert lines[3] == "C,1," + one("Ed. Asst. B", "2005-09-01", "2014-01-01", "2014-09-30")
+    missing = runner.invoke(app, ["retro", "--roster", str(roster), "--from", "2013-05-01"])
+    assert missing.exit_code == 1 and "line 2: no to (every row has id, title, hired, from, to)" in missing.stderr

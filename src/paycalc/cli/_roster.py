@@ -121,12 +121,18 @@ def run_roster(
     sources: list[str] | None = None,  # every file the command reads: the output may replace none of them
     jobs: int | None = None,  # processes that price a plain CSV roster (None: one per core for a long one)
     paid_contract: Contract | None = None,  # what was paid: this contract's scale, answered by fiscal year
+    period: tuple[str | None, str | None] = (None, None),  # --from and --to: for rows without their own
 ) -> None:
     """Price a roster (CSV or .xlsx) row by row into ``output`` (CSV, JSON or .xlsx); nothing is written
     unless the run succeeds."""
     from paycalc.contract.inputs import to_cycles, to_date
     from paycalc.membership import roster as pricing
     from paycalc.membership.roster import OPTIONAL, REQUIRED
+
+    given = {column: day for column, day in zip(("from", "to"), period, strict=True) if day is not None}
+    # the period's ends given on the command line: those columns become optional
+    required = tuple(c for c in REQUIRED if c not in given)
+    optional = (*OPTIONAL, *given)
     from paycalc.output.files import STDOUT_NAMES, check_output
     from paycalc.rules import periods, proposal
 
@@ -138,7 +144,7 @@ def run_roster(
         if output not in STDOUT_NAMES:
             check_output(output, [source, *(sources or [])])
         if is_xlsx(source):
-            sheet_rows = open_sheet(source, sheet, REQUIRED, OPTIONAL)
+            sheet_rows = open_sheet(source, sheet, required, optional)
             infile: Any = sheet_rows
             reader: Any = sheet_rows
 
@@ -167,19 +173,19 @@ def run_roster(
         cycles = None if method[2] is None else to_cycles(method[2])
         chosen, anchor, pay_for = periods.for_contract(contract, method[0], anchor, cycles)
         row_by_row = os.environ.get("PAYCALC_ROW_BY_ROW") == "1"  # a check of the columnar path, by hand
-        columns = not (instalments or row_by_row or paid_contract or is_xlsx(source) or is_xlsx(output))
+        columns = not (instalments or row_by_row or paid_contract or given or is_xlsx(source) or is_xlsx(output))
         if format is Format.csv and columns:
             from paycalc.cli._columnar import priced
 
             def header_of(raw: list[str]) -> tuple[list[str], list[str]]:
-                names = header_names(raw, REQUIRED + OPTIONAL)
-                return names, read_columns(names, name, REQUIRED, OPTIONAL)
+                names = header_names(raw, required + optional)
+                return names, read_columns(names, name, required, optional)
 
             if priced(source, output, contract, (chosen, anchor, cycles), jobs, header_of):
                 infile.close()
                 return
         with closing(infile):
-            carried = reader.carried if is_xlsx(source) else read_header(reader, name, REQUIRED, OPTIONAL)
+            carried = reader.carried if is_xlsx(source) else read_header(reader, name, required, optional)
 
             # each row's place is kept until its total is made: the line (CSV) or sheet row (.xlsx) of the
             # last rows read
@@ -202,6 +208,9 @@ def run_roster(
                     line = getattr(reader, "line_num", 0)
                     count += 1
                     places.append(reader.row if xlsx else line)
+                    for column, day in given.items():
+                        if not (row.get(column) or "").strip():
+                            row[column] = day
                     yield row
 
             years = fiscal_years(contract) if paid_contract is not None else ()

@@ -58,7 +58,10 @@ def retro(
     end: Annotated[
         str | None,
         typer.Option(
-            "--to", metavar="DATE", help="Last day of the period (included), e.g. 2014-09-30.", show_default=False
+            "--to",
+            metavar="DATE",
+            help="Last day of the period (included), e.g. 2014-09-30 (with --roster: for rows without a to).",
+            show_default=False,
         ),
     ] = None,
     hours: HoursOption = None,
@@ -168,7 +171,7 @@ def retro(
         --step 5 --from 2025-07-01 --to 2027-06-30 --pay-cycles 22
     """
     if roster is not None:
-        single = {"--title": title, "--hired": hired, "--from": start, "--to": end, "--hours": hours}
+        single = {"--title": title, "--hired": hired, "--hours": hours}
         single |= {"--years": years, "--step": step}
         single |= {"--workyear": workyear, "--paid-schedule": paid_schedule, "--paid-annual": paid_annual}
         single |= {"--hours-per-day": hours_per_day, "--days": days}
@@ -208,6 +211,7 @@ def retro(
             sources,
             _jobs(jobs),
             paid_by,
+            (start, end),
         )
         return
     if skip_invalid:
