@@ -292,3 +292,41 @@ def test_paychecks_against_the_posted_scale() -> None:
         ("2025-09-08", "1105.67", "1062.90", "42.77"),
         ("2025-09-22", "1105.67", "1062.90", "42.77"),
     ]
+
+
+def test_fiscal_years_cut_runs_that_cross_july_1() -> None:
+    # NYC's schedules change on May 1 and June 16, so a run of one rate crosses each July 1: paid at NYC's own
+    # scale, nothing is owed, and each fiscal year's owed is what retro owes over that year alone
+    ranges = [("2015-11-01", "2016-06-30"), ("2016-07-01", "2017-06-30"), ("2017-07-01", "2018-03-31")]
+    whole = paycalc.retro_pay(
+        "Ed. Asst. B", hired="2005-09-01", start=ranges[0][0], end=ranges[-1][1], paid_contract="nyc-paras"
+    )
+    assert whole.retro == 0
+    alone = [
+        paycalc.retro_pay("Ed. Asst. B", hired="2005-09-01", start=a, end=b, paid_annual=0).owed for a, b in ranges
+    ]
+    assert [(y.year, y.owed) for y in whole.fiscal_years] == list(zip([2016, 2017, 2018], alone, strict=True))
+
+
+def test_a_roster_row_past_the_fiscal_years_answered_is_refused(tmp_path: Path) -> None:
+    roster = tmp_path / "paras.csv"
+    roster.write_text("id,title,step,from,to\nA,High School,2,2025-07-01,2028-07-15\n")
+    code, out, err = cli(
+        "retro", "--roster", str(roster), "--contract", "lunenburg-paras", "--paid-contract", "lunenburg-paras-posted"
+    )
+    assert (code, out) == (1, "")
+    assert err.startswith(f"Error: {roster}: line 2: to date 2028-07-15: the row has days in FY29, outside the fiscal ")
+
+
+def test_retro_under_an_offer_that_replaces_its_base_schedule_is_paid_the_published_one() -> None:
+    # lunenburg-plus-1-hour raises the FY27 scale itself from 2026-07-01. From 2026-07-02, what was paid (the
+    # status quo, frozen on the base date) is the published FY27 scale, not the offer's. Bachelor's step 4 on 26
+    # checks: published 22.35 x 1254.5 = 28,038.075 -> 28,038.08, / 26 = 1,078.39 (the last 1,078.33); the offer
+    # 23.35 x 1254.5 = 29,292.575 -> 29,292.58, / 26 = 1,126.64 (the last 1,126.58). FY27's first check pays
+    # 07-01..07-13 (13 days), 12 of them from 07-02: 1,078.39 x 12 / 13 = 995.44 and 1,126.64 x 12 / 13 = 1,039.98.
+    offer = paycalc.load_proposal("lunenburg-plus-1-hour", _folder())
+    result = paycalc.retro_pay("Bachelor's", step=4, start="2026-07-02", end="2027-06-30", schedules=offer)
+    assert result.paid_basis == "schedule 2026-07-01"
+    paid = Decimal("995.44") + 24 * Decimal("1078.39") + Decimal("1078.33")
+    owed = Decimal("1039.98") + 24 * Decimal("1126.64") + Decimal("1126.58")
+    assert (result.paid, result.owed) == (paid, owed)

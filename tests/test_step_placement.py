@@ -142,6 +142,10 @@ def test_pay_says_when_it_caps_the_step() -> None:
     paid = paycalc.annual_pay("Bachelor's", "2025-07-01", hired="2014-07-01", schedules=_folder())
     assert paid.longevity == "step 9"
     assert any("past the top step (step 12 of 9 counted): paid step 9." in note for note in paid.notes)
+    # the issue's own words: one step past FY27's 10
+    one_past = paycalc.annual_pay("Bachelor's", "2026-07-01", step=11, schedules=_folder())
+    assert one_past.longevity == "step 10"
+    assert any("past the top step (step 11 of 10 counted): paid step 10." in note for note in one_past.notes)
     top = paycalc.annual_pay("Bachelor's", "2027-07-01", step=11, schedules=_folder())
     assert not any("past the top step" in note for note in top.notes)  # FY28 prints 11
     assert core.stepped(paycalc.load_contract(_folder())) and not core.stepped(paycalc.load_contract())
@@ -167,3 +171,12 @@ def test_a_costing_s_status_quo_is_what_retro_owes(column: str, step: int, first
         method="biweekly", anchor=anchor, schedules=folder,
     )  # fmt: skip
     assert costed.total.status_quo == owed
+
+
+@given(first=st.dates(date(2020, 1, 1), date(2030, 12, 31)), length=st.integers(-1, 40))
+def test_weekdays_are_monday_to_friday(first: date, length: int) -> None:
+    from paycalc.rules.cycles import weekdays
+
+    last = first + timedelta(days=length)
+    by_hand = sum(1 for n in range(length + 1) if (first + timedelta(days=n)).weekday() < 5)
+    assert weekdays(first.toordinal(), last.toordinal()) == by_hand
