@@ -330,3 +330,28 @@ def test_retro_under_an_offer_that_replaces_its_base_schedule_is_paid_the_publis
     paid = Decimal("995.44") + 24 * Decimal("1078.39") + Decimal("1078.33")
     owed = Decimal("1039.98") + 24 * Decimal("1126.64") + Decimal("1126.58")
     assert (result.paid, result.owed) == (paid, owed)
+
+
+def test_what_the_correction_costs_the_district_by_fiscal_year(tmp_path: Path) -> None:
+    # cost --paid-contract: the status quo is what the posted scale paid; without --proposal the offer is the
+    # corrected scale as it is. Each fiscal year's increase is the sum of the members' corrections that year.
+    roster = tmp_path / "paras.csv"
+    members = [("High School", 1), ("Associate's", 5), ("Associate's", 8), ("Licensed Bachelor's", 9)]
+    roster.write_text("id,title,step\n" + "".join(f"M{n},{t},{s}\n" for n, (t, s) in enumerate(members)))
+    code, out, err = cli(
+        "cost", "--contract", "lunenburg-paras", "--roster", str(roster), "--paid-contract", "lunenburg-paras-posted",
+        "--from", "2025-07-01", "--to", "2027-06-30", "--format", "json",
+    )  # fmt: skip
+    assert code == 0, err
+    answer = json.loads(out)
+    assert answer["paid_contract"].startswith("Lunenburg Paraprofessional Unit FY26-FY28, posted scale")
+    increases = [Decimal(period["proposals"][0]["increase"]) for period in answer["periods"]]
+    assert increases == [
+        sum((owed(2026, t, s) for t, s in members), Decimal(0)),
+        sum((owed(2027, t, s + 1) for t, s in members), Decimal(0)),
+    ]
+    code, _, err = cli(
+        "cost", "--contract", "lunenburg-paras", "--roster", str(roster), "--paid-contract", "lunenburg-paras-posted",
+        "--from", "2025-07-01", "--to", "2027-06-30", "--budget", "1000", "--solve-percent", "2026-07-01",
+    )  # fmt: skip
+    assert code == 2 and err.startswith("Error: --paid-contract with --budget")

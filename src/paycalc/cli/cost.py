@@ -33,16 +33,17 @@ def cost(
             "to the per-member output, e.g. members.csv ('-' for stdin).",
         ),
     ],
+    start: Annotated[str, typer.Option("--from", metavar="DATE", help="First day to cost, e.g. 2019-07-01.")],
+    end: Annotated[str, typer.Option("--to", metavar="DATE", help="Last day to cost (included), e.g. 2022-06-30.")],
     proposal: Annotated[
         list[str],
         typer.Option(
             metavar="FILE",
             help="A proposal to cost (repeatable; the first one's base is the status quo), e.g. "
-            "--proposal union.yaml --proposal board.yaml.",
+            "--proposal union.yaml --proposal board.yaml. [default with --paid-contract: the contract as it is]",
+            show_default=False,
         ),
-    ],
-    start: Annotated[str, typer.Option("--from", metavar="DATE", help="First day to cost, e.g. 2019-07-01.")],
-    end: Annotated[str, typer.Option("--to", metavar="DATE", help="Last day to cost (included), e.g. 2022-06-30.")],
+    ] = [],  # noqa: B006 (typer reads the default; it is never changed)
     fiscal_year_start: Annotated[
         str, typer.Option(metavar="MM-DD", help="The day fiscal years start, e.g. 10-01. [default: 07-01, NYC's]")
     ] = "07-01",
@@ -114,6 +115,17 @@ def cost(
             "e.g. --skip-invalid. [default: stop at the first invalid row]",
         ),
     ] = False,
+    paid_contract: Annotated[
+        str | None,
+        typer.Option(
+            "--paid-contract",
+            metavar="NAME|DIR",
+            help="The status quo is what this contract's scale paid, its schedule in force each day, e.g. "
+            "--paid-contract lunenburg-paras-posted: what a correction costs. Without --proposal, the offer is the "
+            "contract as it is.",
+            show_default=False,
+        ),
+    ] = None,
     schedules: SchedulesOption = None,
     contract_name: ContractOption = None,
 ) -> None:
@@ -129,6 +141,8 @@ def cost(
         --from 2019-07-01 --to 2022-06-30 --format html --output costing.html
       paycalc cost --roster members.csv --proposal a.yaml --budget 250000 \\
         --solve-percent 2020-09-14 --from 2019-07-01 --to 2022-06-30
+      paycalc cost --contract lunenburg-paras --roster paras.csv --paid-contract lunenburg-paras-posted \\
+        --from 2025-07-01 --to 2027-06-30
     """
     kind = format.lower()
     if kind not in ("table", "json", "csv", "html"):
@@ -147,9 +161,18 @@ def cost(
     from paycalc.contract import inputs
     from paycalc.membership import costing
 
+    if not proposal and paid_contract is None:
+        usage_error(
+            "Missing option '--proposal' (a proposal to cost, e.g. --proposal union.yaml; or --paid-contract NAME)"
+        )
+    if paid_contract is not None and budget is not None:
+        usage_error("--paid-contract with --budget (the budget solve raises an offer over a frozen status quo)")
     with reporting_errors():
         base = contract_for(folder_of(contract_name, schedules))
         proposals = [load_proposal(path, base) for path in proposal]
+        paid = None if paid_contract is None else _cost_out.paid_status_quo(paid_contract)
+        if paid is not None and not proposals:
+            proposals = [_cost_out.as_it_is(base, contract_name or schedules or "", start)]
         from paycalc.cli._common import input_files
 
         first, last = inputs.to_date(start, "from date"), inputs.to_date(end, "to date")
@@ -163,7 +186,7 @@ def cost(
 
     from paycalc.output.files import NotUtf8
 
-    rows, carried = _open_rows(roster, sheet)
+    rows, carried = _cost_out.open_rows(roster, sheet)
     outputs = _cost_out.Outputs(kind, by == "title", output, per_member, write_proposal, roster, carried)
     with reporting_errors():
         _cost_out.check_paths(outputs, input_files(base, list(proposal), roster))
@@ -176,12 +199,13 @@ def cost(
     def report(error: RowError) -> None:  # each row once, though the solve and the costing both price it
         if error.row not in reported:
             reported.add(error.row)
-            typer.echo(f"Skipped: {_place(roster, rows, error.row, error.reason)}: {error.reason}", err=True)
+            typer.echo(f"Skipped: {_cost_out.place(roster, rows, error.row, error.reason)}: {error.reason}", err=True)
 
     on_invalid = report if skip_invalid else None
     header = getattr(rows, "fieldnames", None) or getattr(rows, "header", [])
     placing = _placing(base, first) if "step" in header else None
-    if placing is None and costs is None and named is None and limit is None and _in_columns(roster):  # in columns
+    plain = placing is None and paid is None and costs is None and named is None and limit is None
+    if plain and _in_columns(roster):  # the sums alone: in columns
         from paycalc.cli._columnar import costed
         from paycalc.membership import cost_columns
 
@@ -216,13 +240,14 @@ def cost(
                 when,
                 on_invalid,
                 on_member=_cost_out.handing_over(costs, named),
+                paid=paid,
             )
         except RowError as error:
-            fail(f"{_place(roster, rows, error.row, error.reason)}: {error.reason}")
+            fail(f"{_cost_out.place(roster, rows, error.row, error.reason)}: {error.reason}")
         except NotUtf8 as exc:
-            fail(f"{_name(roster)}: {exc}")
+            fail(f"{_cost_out.name_of(roster)}: {exc}")
         except csv.Error as exc:
-            fail(f"{_name(roster)}: {exc}")
+            fail(f"{_cost_out.name_of(roster)}: {exc}")
     _cost_out.show(result, proposals, solved, costs, outputs, named)
     if reported:
         s = "" if len(reported) == 1 else "s"
@@ -242,44 +267,3 @@ def _in_columns(roster: str) -> bool:
     import os
 
     return roster != "-" and not roster.lower().endswith(".xlsx") and os.environ.get("PAYCALC_ROW_BY_ROW") != "1"
-
-
-def _name(source: str) -> str:
-    return "stdin" if source == "-" else source
-
-
-def _place(source: str, rows: Any, member: int, reason: str = "") -> str:
-    """Where row ``member`` (1 = the first after the header) is, as the user sees the file: in a workbook,
-    its sheet, row and the column the reason names (as retro's errors say it)."""
-    if getattr(rows, "sheet", None) is not None:
-        from paycalc.cli._roster import _column
-
-        return str(rows.where(_column(reason), member + 1))
-    return f"{_name(source)}: member {member} (line {member + 1})"
-
-
-def _open_rows(source: str, sheet: str | None) -> tuple[Any, list[str]]:
-    """The roster's rows, read one at a time (CSV or .xlsx), after checking its header; and the columns
-    carried through (the roster's own: a name, a school)."""
-    import csv
-
-    from paycalc.cli._roster import header_names, is_xlsx, open_sheet, read_columns
-    from paycalc.contract.errors import PaycalcError
-    from paycalc.output.files import NotUtf8, open_binary, text_lines
-
-    required, optional = (
-        ("id", "title", "hired"),
-        ("from", "to", "hours", "workyear", "hours_per_day", "days", "differentials", "step"),
-    )
-    try:
-        if is_xlsx(source):
-            sheet_rows = open_sheet(source, sheet, required, optional)
-            return sheet_rows, sheet_rows.carried
-        csv.field_size_limit(10_000)
-        rows = csv.DictReader(text_lines(open_binary(source, "roster")))
-        rows.fieldnames = header_names(list(rows.fieldnames or []), required + optional)
-        return rows, read_columns(list(rows.fieldnames), "stdin" if source == "-" else source, required, optional)
-    except PaycalcError as exc:
-        fail(f"{source}: {exc}" if isinstance(exc, NotUtf8) else str(exc))
-    except csv.Error as exc:
-        fail(f"{source}: {exc}")

@@ -103,6 +103,7 @@ class Costing(NamedTuple):
     periods: tuple[Period, ...]
     total: Period
     rollover: Rollover
+    paid_contract: str = ""  # the status quo is what this contract's scale paid, in force each day (not frozen)
 
 
 def status_quo(proposals: Sequence[Contract], base: Contract) -> Contract:
@@ -137,13 +138,15 @@ def cost(
     anchor: date | None = None,
     on_invalid: Callable[[RowError], None] | None = None,
     on_member: Callable[[MemberCost], None] | None = None,
+    paid: Contract | None = None,
 ) -> Costing:
-    """Each proposal against the status quo, per fiscal year and in total, over the members.
+    """Each proposal against the status quo, per fiscal year and in total, over the members. With ``paid``,
+    the status quo is what that contract's scale paid, its schedule in force each day.
 
     Members on a common path (on payroll all along, no step in the range) are priced once per path
     and counted, not summed one by one; the others are priced and listed one by one.
     """
-    method, pay_for, pieces, frozen = prepare(proposals, base, start, end, fiscal_year_start, method, anchor)
+    method, pay_for, pieces, frozen = prepare(proposals, base, start, end, fiscal_year_start, method, anchor, paid)
     n, count = len(pieces), len(proposals)
     sums = Sums(n, count)
     memo: dict[tuple[object, ...], _Priced] = {}
@@ -185,7 +188,8 @@ def cost(
         sums.add(title, everywhere, priced.old, priced.new, lumps, weight, counted=True)
         sums.add_rollover(True, priced.old_annual, priced.new_annual, weight)
 
-    return result(sums, proposals, base, method, fiscal_year_start, pieces, start, end)
+    costed = result(sums, proposals, base, method, fiscal_year_start, pieces, start, end)
+    return costed if paid is None else costed._replace(paid_contract=paid.name)
 
 
 def prepare(
@@ -196,13 +200,17 @@ def prepare(
     fiscal_year_start: str,
     method: str | None,
     anchor: date | None,
+    paid: Contract | None = None,
 ) -> tuple[str, periods.Paying, list[tuple[date, date]], Contract]:
-    """Check a costing's range and proposals: the pay method, its pricer, the fiscal-year pieces and the status quo."""
+    """Check a costing's range and proposals: the pay method, its pricer, the fiscal-year pieces and the status quo
+    (``paid``, a contract whose scale was paid, in force each day; else the first proposal's base, frozen)."""
     if end < start:
         raise InputError(f"--to {end} is before --from {start} (an end on or after the start)")
     method, _, pay_for = periods.for_contract(base, method, anchor)
     pieces = fiscal_years(start, end, fiscal_year_start)
-    frozen = status_quo(proposals, base)
+    frozen = status_quo(proposals, base) if paid is None else paid._replace(proposal=None)
+    if paid is not None and [t.label for t in paid.tiers] != [t.label for t in base.tiers]:
+        raise InputError(f"paid contract {paid.name!r} has other rows than this contract's (the same steps or rows)")
     for contract in proposals:  # a range wholly before an offer's base date prices nothing it changes
         spec = contract.proposal
         assert spec is not None

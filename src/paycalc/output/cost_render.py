@@ -60,10 +60,18 @@ def _period(period: Period, by_title: bool) -> dict[str, Any]:
     return record
 
 
+def status_quo_words(costing: Costing) -> str:
+    """What the status quo is, in words: a schedule frozen, or what another contract's scale paid."""
+    if costing.paid_contract:
+        return f"what {costing.paid_contract} paid, its schedule in force each day"
+    return f"the {costing.status_quo_base} schedule frozen"
+
+
 def as_record(costing: Costing, by_title: bool = False) -> dict[str, Any]:
     rollover = costing.rollover
     return {
         "status_quo_base": costing.status_quo_base.isoformat(),
+        **({"paid_contract": costing.paid_contract} if costing.paid_contract else {}),
         "method": costing.method,
         "periods": [_period(p, by_title) for p in costing.periods],
         "total": _period(costing.total, by_title),
@@ -140,7 +148,7 @@ def render_table(costing: Costing, names: Sequence[str], by_title: bool, width: 
     text = table(
         ("Fiscal year", "Members", "Payroll of", "Payroll", "Recurring", "One-time", "Increase", "Percent"),
         rows,
-        title=f"Costing against the status quo (the {costing.status_quo_base} schedule frozen), {costing.method}",
+        title=f"Costing against the status quo ({status_quo_words(costing)}), {costing.method}",
         right=(1, 3, 4, 5, 6, 7),
         wrap=(0, 2),  # a long offer's name wraps, so the table fits the terminal
         width=width,

@@ -19,7 +19,7 @@ from paycalc.contract.models import Contract
 from paycalc.membership.costing import Costing
 from paycalc.output import report_charts
 from paycalc.output.cost_members import Named
-from paycalc.output.cost_render import as_record, label
+from paycalc.output.cost_render import as_record, label, status_quo_words
 from paycalc.output.render import money, published, signed_money, signed_percent
 from paycalc.rules import core
 from paycalc.rules.proposal import describe
@@ -81,6 +81,7 @@ def html(
         names=names,
         colours=[report_charts.colour(k) for k in range(len(names))],
         base=costing.status_quo_base,
+        status_quo=status_quo_words(costing),
         version=__version__,
         roster=made[0],
         made=made[1].isoformat(),
