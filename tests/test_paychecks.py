@@ -135,12 +135,15 @@ def test_paid_file_adds_paid_and_difference(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("date,amount\n", "line 1: pay date 'date' is not a valid date"),
+        ("date,amount\n", "line 1: 'date,amount' is not a pay date and a gross (e.g. 2018-05-15, 1271.75)"),
         ("pay_date,gross\n2018-05-15\t$1271.75\n2018-05-15,1\n", "line 3: 2018-05-15 appears twice"),
         ("pay_date,gross\n2018-05-14,1\n", "line 2: 2018-05-14 is not the pay date of a check in the range"),
         ("pay_date,gross\n2018-05-15,1\n2018-05-15,2\n", "line 3: 2018-05-15 appears twice (one line per check)"),
         ("pay_date,gross\n2018-05-15,lots\n", "line 2: gross 'lots' is not an amount"),
-        ("pay_date,gross\n2018-05-15\n", "line 2: 1 cells (two: pay_date,gross)"),
+        ("pay_date,gross\n2018-05-15\n", "line 2: '2018-05-15' is not a pay date and a gross"),
+        ("5/15/18 $1,271.75\n", "line 1: pay date '5/15/18' has a two-digit year (write it in full"),
+        ("15/5/2018 $1,271.75\n", "line 1: pay date '15/5/2018' is not a date (month/day/year"),
+        ("2018-05-15 $1,27,1.75\n", "line 1: gross '$1,27,1.75' is not an amount"),
     ],
 )
 def test_paid_file_errors(tmp_path: Path, content: str, message: str) -> None:
@@ -180,3 +183,16 @@ def test_two_changes_of_one_key_on_one_day() -> None:
         "--change", "2018-06-01:hours=25",
     )  # fmt: skip
     assert code == 1 and err == "Error: two changes of hours on 2018-06-01 (one a day for each key)\n"
+
+
+def test_paid_lines_as_pay_stubs_and_spreadsheets_write_them() -> None:
+    from paycalc.rules.paychecks import parse_paid
+
+    dates = {date(2018, 5, 15), date(2018, 5, 31), date(2018, 6, 15), date(2018, 6, 30)}
+    text = '5/15/2018 $1,271.75\n2018-05-31\t$1296.67\n"6/15/2018","1,296.67"\n2018-06-30, 1335.54\n'
+    assert parse_paid(text, dates) == {
+        date(2018, 5, 15): Decimal("1271.75"),
+        date(2018, 5, 31): Decimal("1296.67"),
+        date(2018, 6, 15): Decimal("1296.67"),
+        date(2018, 6, 30): Decimal("1335.54"),
+    }

@@ -11,6 +11,7 @@ contract whose salary is divided into its pay cycles, a fiscal year's checks are
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import NamedTuple
@@ -127,28 +128,61 @@ def paychecks(
     return method, checks
 
 
-def parse_paid(text: str, dates: set[datetime.date]) -> dict[datetime.date, Decimal]:
-    """What was paid, by pay date, from lines ``pay_date,gross`` (CSV, or tab-separated as pasted from a
-    spreadsheet; a first line ``pay_date,gross`` is a header; ``$`` signs are allowed). Every date must be
-    the pay date of one of ``dates``; raises :class:`InputError` naming the line."""
-    import csv
+_PAID_LINE = re.compile(
+    r"^\s*(?P<date>\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4})\s*(?:[,;\t]\s*|\s+)(?P<amount>\S(?:.*\S)?)\s*$"
+)
+_THOUSANDS = re.compile(r"-?\d{1,3}(,\d{3})+(\.\d+)?")
 
-    from paycalc.contract.inputs import plain_decimal, to_date
+
+def _paid_date(text: str) -> datetime.date:
+    """An ISO date, or a US month/day/year one (``5/15/2018``); a two-digit year is refused, never guessed."""
+    from paycalc.contract.inputs import to_date
+
+    if "/" not in text:
+        return to_date(text, "pay date")
+    month, day, year = text.split("/")
+    if len(year) != 4:
+        raise InputError(f"pay date {text!r} has a two-digit year (write it in full, e.g. 5/15/2018 or 2018-05-15)")
+    try:
+        return datetime.date(int(year), int(month), int(day))
+    except ValueError:
+        raise InputError(f"pay date {text!r} is not a date (month/day/year, e.g. 5/15/2018, or 2018-05-15)") from None
+
+
+def _paid_amount(text: str) -> Decimal | None:
+    """A gross as written: ``1271.75``, ``$1,271.75``, ``1,271.75``; None if it is not an amount."""
+    from paycalc.contract.inputs import plain_decimal
+
+    cleaned = text.replace("$", "", 1).replace(" ", "")
+    if "," in cleaned:
+        if not _THOUSANDS.fullmatch(cleaned):
+            return None
+        cleaned = cleaned.replace(",", "")
+    return plain_decimal(cleaned)
+
+
+def parse_paid(text: str, dates: set[datetime.date]) -> dict[datetime.date, Decimal]:
+    """What was paid, by pay date, from lines of a pay date and a gross: CSV (``2018-05-15,1271.75``), tab-separated
+    cells pasted from a spreadsheet, or as a pay stub writes it (``5/15/2018 $1,271.75``); a first line
+    ``pay_date,gross`` is a header. Every date must be the pay date of one of ``dates``; raises
+    :class:`InputError` naming the line."""
+    import csv
 
     shown = ", ".join(sorted(str(d) for d in dates)[:4]) + (", ..." if len(dates) > 4 else "")
     paid: dict[datetime.date, Decimal] = {}
-    lines = text.splitlines()
-    for number, row in enumerate(csv.reader(line.replace("\t", ",") for line in lines), start=1):
-        cells = [cell.strip() for cell in row]
-        if not any(cells) or (number == 1 and cells[0].lower() == "pay_date"):
+    for number, line in enumerate(text.splitlines(), start=1):
+        if '"' in line:  # quoted cells, as a spreadsheet saves "1,271.75": their text, a tab apart
+            line = "\t".join(next(csv.reader([line]), []))
+        if not line.strip().strip(",;\t") or (number == 1 and line.strip().lower().startswith("pay_date")):
             continue
         try:
-            if len(cells) != 2:
-                raise InputError(f"{len(cells)} cells (two: pay_date,gross)")
-            day = to_date(cells[0], "pay date")
-            amount = plain_decimal(cells[1].replace("$", "", 1))
+            found = _PAID_LINE.match(line)
+            if found is None:
+                raise InputError(f"{line.strip()!r} is not a pay date and a gross (e.g. 2018-05-15, 1271.75)")
+            day = _paid_date(found["date"])
+            amount = _paid_amount(found["amount"])
             if amount is None or not -10_000_000 <= amount <= 10_000_000:
-                raise InputError(f"gross {cells[1]!r} is not an amount (a plain decimal such as 1389.67)")
+                raise InputError(f"gross {found['amount']!r} is not an amount (a plain decimal such as 1389.67)")
             if day not in dates:
                 raise InputError(f"{day} is not the pay date of a check in the range (checks: {shown})")
             if day in paid:

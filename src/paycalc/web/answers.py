@@ -1,41 +1,74 @@
 """What each page and API route answers, from a checked form: the same calls and records as the CLI's.
 
-Each function takes the :class:`Site` (the contract and the proposals ``serve`` was given) and a
-:class:`Form`; it returns the answer's record (as ``--format json`` gives it) and what the page shows
-beside it, or None when the form has errors (then ``form.errors`` says which fields and why).
+Each function takes the :class:`~paycalc.web.site.Site` and a :class:`Form`; it returns the answer's record
+(as ``--format json`` gives it) and what the page shows beside it, or None when the form has errors (then
+``form.errors`` says which fields and why, in the member's words).
 """
 
 from __future__ import annotations
 
 import datetime
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any
 
 from paycalc import api
 from paycalc.contract.errors import PaycalcError
-from paycalc.contract.models import Contract
+from paycalc.contract.models import Contract, Work
 from paycalc.output import compare_text, history_text, pay_text, paychecks_text, retro_text
+from paycalc.rules import core
 from paycalc.rules.core import round_cents
 from paycalc.web.forms import Form
+from paycalc.web.site import Site
 
 CHECKS_A_YEAR = {"semimonthly": 24, "biweekly": 26, "monthly": 12}
 
 
-class Site(NamedTuple):
-    contract: Contract
-    proposals: dict[str, Contract]  # by name (the file's stem)
+def name_of(site: Site, form: Form) -> str | None:
+    """The contract's name: ``contract=NAME`` (any case), else the site's first; None (and a message) if unknown."""
+    asked = (form.text("contract") or site.default).lower()
+    if asked in site.contracts:
+        return asked
+    form.errors["contract"] = form._("There is no contract %(name)s here. The contracts: %(known)s.") % {
+        "name": repr(form.given.get("contract", "")),
+        "known": ", ".join(site.contracts),
+    }
+    return None
 
 
 def contract_of(site: Site, form: Form) -> Contract | None:
-    """The contract to answer under: the site's, or a proposal given to ``serve``, by name."""
-    name = form.text("proposal")
+    """The contract to answer under: the one asked for, or one of its offers (``proposal=NAME``)."""
+    name = name_of(site, form)
     if name is None:
-        return site.contract
-    found = site.proposals.get(name)
+        return None
+    offer = form.text("proposal")
+    if offer is None:
+        return site.contracts[name]
+    found = site.offers[name].get(offer)
     if found is None:
-        offered = ", ".join(site.proposals) or "none were given to paycalc serve"
-        form.errors["proposal"] = f"{name!r} is not an offer here ({offered})"
+        form.errors["proposal"] = form._("Choose one of the offers in the list.")
     return found
+
+
+def title_of(contract: Contract, form: Form, field: str = "title", value: str | None = None) -> str | None:
+    """A title by its name or any alias, as the contract spells it; else a message naming the three closest."""
+    from paycalc.contract.inputs import title_key
+
+    text = value if value is not None else form.text(field)
+    if text is None:
+        return None
+    found = contract.lookup.get(title_key(text))
+    if found is not None:
+        return found.name
+    import difflib
+
+    names = {title_key(t.name): t.name for t in contract.titles}
+    closest = difflib.get_close_matches(title_key(text), list(names), n=3, cutoff=0.0)
+    form.errors.setdefault(
+        field,
+        form._("We do not know the title %(title)s. The closest: %(closest)s.")
+        % {"title": repr(text), "closest": ", ".join(names[k] for k in closest)},
+    )
+    return None
 
 
 FIELD_OF = {  # how the core starts a message about a value -> the field it came from
@@ -45,11 +78,16 @@ FIELD_OF = {  # how the core starts a message about a value -> the field it came
     "the end": "to",
     "hours per day": "hours-per-day",
     "years": "years",
+    "step": "step",
     "hours": "hours",
     "workyear": "workyear",
     "days": "days",
     "anchor": "method",
+    "biweekly pay": "method",
+    "pay cycles": "pay-cycles",
     "paid schedule date": "paid-schedule",
+    "paid contract": "paid-contract",
+    "change": "change",
     "date": "date",
 }
 
@@ -59,9 +97,12 @@ def _fail(form: Form, exc: PaycalcError, field: str, dates: str = "date") -> Non
     message = str(exc)
     for start, name in FIELD_OF.items():
         if message.startswith(start + " "):
-            form.errors[dates if name == "date" else name] = message
+            form.fail(dates if name == "date" else name, message)
             return
-    form.errors[field] = message
+    if "before the first schedule" in message:
+        form.fail(dates, message)
+        return
+    form.fail(field, message)
 
 
 def _under(contract: Contract) -> dict[str, str]:
@@ -69,29 +110,86 @@ def _under(contract: Contract) -> dict[str, str]:
     return {"proposal": contract.proposal.name} if contract.proposal is not None else {}
 
 
-def pay(site: Site, form: Form, today: datetime.date) -> dict[str, Any] | None:
+def _person(site: Site, form: Form) -> tuple[Contract | None, str | None]:
+    """The contract, the title and the placement fields, checked for any page about one person."""
     form.require("title")
-    form.one_of("years", "hired")
-    work = form.work()
-    form.method()
     contract = contract_of(site, form)
-    if form.errors or contract is None:
+    if contract is None:
+        return None, None
+    form.placement(core.stepped(contract))
+    return contract, title_of(contract, form)
+
+
+def cycles_of(contract: Contract, form: Form) -> int | None:
+    """``pay-cycles``: one of the contract's elections (22 or 26 for Lunenburg); refused where it has none."""
+    value = form.text("pay-cycles")
+    if value is None:
         return None
-    try:
-        result = api.annual_pay(
-            form.given["title"],
-            form.text("date") or today.isoformat(),
-            years=form.text("years"),
-            hired=form.text("hired"),
-            **work,
-            schedules=contract,
+    offered = contract.terms.pay_cycles
+    if not offered or value not in {str(n) for n in offered}:
+        form.errors["pay-cycles"] = (
+            form._("This contract has no pay-cycle election.")
+            if not offered
+            else form._("Choose %(choices)s checks a year.") % {"choices": " / ".join(map(str, sorted(offered)))}
         )
+        return None
+    return int(value)
+
+
+def _changes(contract: Contract, form: Form) -> list[str]:
+    """``change=DATE:title=NAME`` pairs, each title resolved (an alias is read as its title)."""
+    found = []
+    for text in form.changes:
+        day, colon, rest = text.partition(":")
+        key, equals, value = rest.partition("=")
+        if not (colon and equals and key.strip() == "title"):
+            form.errors["change"] = form._("Give the date and the title it changed to.")
+            return []
+        name = title_of(contract, form, "change", value)
+        if name is None:
+            return []
+        found.append(f"{day.strip()}:title={name}")
+    form.changes = found  # as the contract spells the titles: the share link says them so
+    return found
+
+
+def _paid_contract(site: Site, form: Form) -> Contract | None:
+    """``paid-contract``: another contract this server serves, with the same columns and steps."""
+    value = form.text("paid-contract")
+    name = name_of(site, form)
+    if value is None or name is None:
+        return None
+    found = site.paid_scales(name).get(value.lower())
+    if found is None:
+        form.errors["paid-contract"] = form._("Choose one of the scales in the list.")
+    return found
+
+
+def pay(site: Site, form: Form, today: datetime.date) -> dict[str, Any] | None:
+    contract, title = _person(site, form)
+    work = form.work()
+    method, cycles = form.method(), cycles_of(contract, form) if contract is not None else None
+    changes = _changes(contract, form) if contract is not None else []
+    if form.errors or contract is None or title is None:
+        return None
+    on = form.text("date") or today.isoformat()
+    try:
+        if changes:  # the column on the date: the last change on or before it
+            from paycalc.contract.inputs import to_date
+            from paycalc.rules import assignments
+
+            parsed = [assignments.parse(text) for text in changes]
+            title, _ = assignments.on(contract, title, Work(**work), to_date(on, "date"), parsed)
+        result = api.annual_pay(
+            title, on, years=form.text("years"), hired=form.text("hired"), step=form.text("step"), **work,
+            schedules=contract,
+        )  # fmt: skip
     except PaycalcError as exc:
         _fail(form, exc, "title")
         return None
     record = pay_text.as_record(result) | _under(contract)
-    method = form.method() or contract.terms.pay_periods or "semimonthly"
-    checks = CHECKS_A_YEAR.get(method, 24)
+    method = method or contract.terms.pay_periods or "semimonthly"
+    checks = cycles or (26 if method == "biweekly" and contract.terms.pay_cycles else CHECKS_A_YEAR.get(method, 24))
     return {
         "record": record,
         "result": result,
@@ -106,69 +204,70 @@ MAX_CHECK_DAYS = 3_660  # a page of paychecks covers at most ten years (about 26
 
 
 def paychecks(site: Site, form: Form) -> dict[str, Any] | None:
-    form.require("title", "from", "to")
-    form.one_of("years", "hired")
+    contract, title = _person(site, form)
+    form.require("from", "to")
     work, method = form.work(), form.method()
+    cycles = cycles_of(contract, form) if contract is not None else None
+    changes = _changes(contract, form) if contract is not None else []
+    paid_by = _paid_contract(site, form)
     first, last = form.date("from", "from date"), form.date("to", "to date")
     if first is not None and last is not None and (last - first).days > MAX_CHECK_DAYS:
-        form.errors["to"] = f"is more than ten years after {first} (a page shows at most ten years of checks)"
-    contract = contract_of(site, form)
-    if form.errors or contract is None:
+        form.errors["to"] = form._("is more than ten years after the first day (a page shows at most ten years).")
+    if form.has("paid") and paid_by is not None:
+        form.errors["paid"] = form._("Give what you were paid, or the scale you were paid, not both.")
+    if form.errors or contract is None or title is None or first is None:
         return None
+    asked: dict[str, Any] = {"hired": form.text("hired"), "years": form.text("years"), "step": form.text("step")}
+    asked |= {"start": form.given["from"], "end": form.given["to"], **work, "method": method}
+    asked |= {"pay_cycles": cycles, "changes": changes}
     try:
-        used, checks = api.paychecks(
-            form.given["title"],
-            hired=form.text("hired"),
-            years=form.text("years"),
-            start=form.given["from"],
-            end=form.given["to"],
-            **work,
-            method=method,
-            schedules=contract,
-        )
-        start = datetime.date.fromisoformat(form.given["from"])
-        hired = api.hired_for(form.text("hired"), form.text("years"), start)
+        used, checks = api.paychecks(title, **asked, schedules=contract)
+        paid = {c.pay_date: c.gross for c in api.paychecks(title, **asked, schedules=paid_by)[1]} if paid_by else None
+        hired = api.hired_for(asked["hired"], asked["years"], first, step=asked["step"], schedules=contract)
     except PaycalcError as exc:
         _fail(form, exc, "title")
         return None
-    paid = _paid(form, {c.pay_date for c in checks}) if form.has("paid") else None
+    if form.has("paid"):
+        paid = _paid(form, {c.pay_date for c in checks})
     if form.errors:
         return None
-    title = checks[0].rows[0][0] if checks and checks[0].rows else form.given["title"]
+    from paycalc.rules.steps import placement
+
+    placed = placement(contract, asked["step"], None if asked["years"] is None else int(asked["years"]), first)
+    name = checks[0].rows[0][0] if checks and checks[0].rows else title
     end = datetime.date.fromisoformat(form.given["to"])
-    return {"record": paychecks_text.record(title, hired, start, end, used, checks, paid), "contract": contract}
+    record = paychecks_text.record(name, hired, first, end, used, checks, paid, placed)
+    return {"record": record | ({"pay_cycles": cycles} if cycles else {}), "contract": contract, "paid_by": paid_by}
 
 
 def _paid(form: Form, dates: set[datetime.date]) -> dict[datetime.date, Decimal] | None:
-    """A pasted list of ``pay_date, gross`` lines, read in memory and never kept."""
+    """A pasted list of ``pay date, gross`` lines, read in memory and never kept."""
     from paycalc.rules.paychecks import parse_paid
 
     try:
         return parse_paid(form.given["paid"], dates)
     except PaycalcError as exc:
-        form.errors["paid"] = str(exc)
+        form.fail("paid", str(exc))
         return None
 
 
 def retro(site: Site, form: Form) -> dict[str, Any] | None:
-    form.require("title", "hired", "from", "to")
+    contract, title = _person(site, form)
+    form.require("from", "to")
     work, method = form.work(), form.method()
-    contract = contract_of(site, form)
-    if form.errors or contract is None:
+    cycles = cycles_of(contract, form) if contract is not None else None
+    changes = _changes(contract, form) if contract is not None else []
+    paid_by = _paid_contract(site, form)
+    if form.errors or contract is None or title is None:
         return None
     try:
         result = api.retro_pay(
-            form.given["title"],
-            hired=form.given["hired"],
-            start=form.given["from"],
-            end=form.given["to"],
-            **work,
-            paid_schedule=form.text("paid-schedule"),
-            method=method,
-            schedules=contract,
-        )
+            title, hired=form.text("hired"), years=form.text("years"), step=form.text("step"),
+            start=form.given["from"], end=form.given["to"], **work, paid_schedule=form.text("paid-schedule"),
+            method=method, schedules=contract, pay_cycles=cycles, changes=changes, paid_contract=paid_by,
+        )  # fmt: skip
     except PaycalcError as exc:
-        _fail(form, exc, "title")
+        _fail(form, exc, "title", dates="from")
         return None
     proposal = contract.proposal.name if contract.proposal is not None else None
     return {"record": retro_text.record(result, proposal), "result": result, "contract": contract}
@@ -177,33 +276,32 @@ def retro(site: Site, form: Form) -> dict[str, Any] | None:
 def compare(site: Site, form: Form) -> dict[str, Any] | None:
     form.require("from", "to")
     contract = contract_of(site, form)
+    title = title_of(contract, form) if contract is not None else None
     if form.errors or contract is None:
         return None
     try:
-        result = api.compare(form.given["from"], form.given["to"], title=form.text("title"), schedules=contract)
+        result = api.compare(form.given["from"], form.given["to"], title=title, schedules=contract)
     except PaycalcError as exc:
-        _fail(form, exc, "title" if "title" in str(exc) else "from", dates="from")
+        _fail(form, exc, "from", dates="from")
         return None
-    return {"record": compare_text.as_record(result) | _under(contract), "result": result, "contract": contract}
+    sources = [
+        f"{s.effective}: {s.source}"
+        for s in (core.schedule_on(contract, d) for d in (result.from_schedule, result.to_schedule))
+    ]
+    record = compare_text.as_record(result) | _under(contract)
+    return {"record": record, "result": result, "contract": contract, "sources": sources}
 
 
 def history(site: Site, form: Form) -> dict[str, Any] | None:
-    form.require("title")
-    form.one_of("years", "hired")
+    contract, title = _person(site, form)
     work = form.work()
-    contract = contract_of(site, form)
-    if form.errors or contract is None:
+    if form.errors or contract is None or title is None:
         return None
     try:
         result = api.history(
-            form.given["title"],
-            years=form.text("years"),
-            hired=form.text("hired"),
-            start=form.text("from"),
-            end=form.text("to"),
-            **work,
-            schedules=contract,
-        )
+            title, years=form.text("years"), hired=form.text("hired"), step=form.text("step"),
+            start=form.text("from"), end=form.text("to"), **work, schedules=contract,
+        )  # fmt: skip
     except PaycalcError as exc:
         _fail(form, exc, "title")
         return None
@@ -214,39 +312,41 @@ def offers(site: Site, form: Form) -> dict[str, Any] | None:
     """What each offer pays one member on each of its dates, against the status quo (the base frozen)."""
     from paycalc.membership import costing
 
+    name = name_of(site, form)
+    base = site.contracts[name] if name is not None else None
     form.require("title")
-    form.one_of("years", "hired")
+    if base is not None:
+        form.placement(core.stepped(base))
+    title = title_of(base, form) if base is not None else None
     work = form.work()
-    if not site.proposals and "title" not in form.errors:
-        form.errors["title"] = "no offers were given to paycalc serve (start it with --proposal FILE)"
-    if form.errors:
+    if form.errors or base is None or name is None or title is None:
         return None
     rows = []
+    person: dict[str, Any] = {"years": form.text("years"), "hired": form.text("hired"), "step": form.text("step")}
     try:
-        for name, proposed in site.proposals.items():
+        for offer, proposed in site.offers[name].items():
             assert proposed.proposal is not None
-            frozen = costing.status_quo([proposed], site.contract)
-            days = [change.effective for change in proposed.proposal.changes]
-            for day in days:
-                years, hired = form.text("years"), form.text("hired")
-                offer = api.annual_pay(form.given["title"], day, years=years, hired=hired, **work, schedules=proposed)
-                now = api.annual_pay(form.given["title"], day, years=years, hired=hired, **work, schedules=frozen)
-                change = offer.annual - now.annual
-                percent = change / now.annual * 100 if now.annual else None
+            frozen = costing.status_quo([proposed], base)
+            for change in proposed.proposal.changes:
+                day = change.effective
+                now = api.annual_pay(title, day, **person, **work, schedules=frozen)
+                new = api.annual_pay(title, day, **person, **work, schedules=proposed)
+                difference = new.annual - now.annual
+                percent = difference / now.annual * 100 if now.annual else None
                 rows.append(
                     {
-                        "offer": name,
+                        "offer": offer,
                         "offer_name": proposed.proposal.name,
                         "date": day.isoformat(),
-                        "title": offer.title,
-                        "row": offer.longevity,
+                        "title": new.title,
+                        "row": new.longevity,
                         "status_quo": str(now.annual),
-                        "offered": str(offer.annual),
-                        "change": str(change),
+                        "offered": str(new.annual),
+                        "change": str(difference),
                         "percent": None if percent is None else str(round_cents(percent)),
                     }
                 )
     except PaycalcError as exc:
         _fail(form, exc, "title")
         return None
-    return {"record": {"title": rows[0]["title"] if rows else form.given["title"], "offers": rows}}
+    return {"record": {"title": title, "offers": rows}, "contract": base}

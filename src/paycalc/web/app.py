@@ -1,9 +1,10 @@
-"""The members' pay calculator on the web: plain GET forms whose address is their state, and a JSON API.
+"""The members' pay calculator on the web: plain forms whose address is their state, and a JSON API.
 
-Pages: ``/pay``, ``/paychecks``, ``/retro``, ``/offers``, ``/compare``, ``/schedules``; the API:
-``/api/pay``, ``/api/paychecks``, ``/api/retro``, ``/api/compare``, ``/api/history``, each equal to
-``--format json`` of the same command. No script, nothing loaded from elsewhere; every response carries
-a Content-Security-Policy. A request never names a file: offers are those ``serve`` was given.
+Pages: ``/pay``, ``/paychecks``, ``/retro``, ``/offers`` (where the server has offers), ``/compare``,
+``/schedules``; the API: ``/api/pay``, ``/api/paychecks``, ``/api/retro``, ``/api/compare``, ``/api/history``,
+each equal to ``--format json`` of the same command. Every page and route takes ``contract=NAME`` and
+``lang=en|es``. A pasted list of what was paid is sent by POST, never in an address, never kept. No script,
+nothing loaded from elsewhere; every response carries a Content-Security-Policy.
 """
 
 from __future__ import annotations
@@ -11,94 +12,138 @@ from __future__ import annotations
 import datetime
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
-from starlette.routing import Mount
-from starlette.staticfiles import StaticFiles
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.types import ASGIApp, Receive, Scope, Send
 
-from paycalc.contract.models import Contract
-from paycalc.output.render import money, number, signed_money
-from paycalc.web import answers
-from paycalc.web.answers import Site
+from paycalc.contract.inputs import title_key
+from paycalc.rules.core import stepped
+from paycalc.web import answers, i18n
 from paycalc.web.forms import Form
+from paycalc.web.guard import MAX_BODY, MAX_QUERY, SecurityHeaders, read_body, serve_static, simple
+from paycalc.web.site import Site
 
 HERE = Path(__file__).parent
-HEADERS = {
-    "Content-Security-Policy": (
-        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; "
-        "frame-ancestors 'none'"
-    ),
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "X-Frame-Options": "DENY",
-}
-REMEMBERED = 2048  # responses kept by address (a few KiB each)
-MAX_QUERY = 10_000  # bytes of a query string: the longest form, a pasted paid list, fits
+REMEMBERED = 2048  # answers kept by their normalised question (a few KiB each)
 Answer = Callable[[Site, Form], dict[str, Any] | None]
-PAGES = {
-    "pay": "My pay on a date",
-    "paychecks": "My paychecks",
-    "retro": "What I am owed",
-    "offers": "What each offer pays me",
-    "compare": "Raises between schedules",
-    "schedules": "The salary schedules",
-}
 
 
-def create_app(contract: Contract, proposals: dict[str, Contract], today: Callable[[], datetime.date]) -> ASGIApp:
-    """The web app over a loaded contract and the offers (proposals) it may show, by name."""
-    site = Site(contract, proposals)
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(HERE / "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    environment.filters["money"] = lambda value: "" if value is None else money(Decimal(str(value)))
-    environment.filters["signed"] = lambda value: signed_money(Decimal(str(value)))
-    environment.filters["number"] = lambda value: number(Decimal(str(value)), 4)
+def pages(_: Callable[[str], str]) -> dict[str, str]:
+    return {
+        "pay": _("My pay on a date"),
+        "paychecks": _("My paychecks"),
+        "retro": _("What I am owed"),
+        "offers": _("What each offer pays me"),
+        "compare": _("Raises between schedules"),
+        "schedules": _("The salary schedules"),
+    }
 
-    def page(name: str, form: Form, found: dict[str, Any] | None) -> Response:
-        status = 422 if form.errors else 200
-        html = environment.get_template(f"{name}.html.j2").render(
-            page=name,
-            pages=PAGES,
-            form=form,
-            found=found,
-            site=site,
-            contract=(found or {}).get("contract", site.contract),
+
+def labels(_: Callable[[str], str]) -> dict[str, str]:
+    """Each field's label, for the list of what to check at the top of a form."""
+    return {
+        "title": _("Title (column)"),
+        "date": _("Date"),
+        "years": _("Completed years of service"),
+        "hired": _("Hire date"),
+        "step": _("My step"),
+        "hours": _("Hours a week"),
+        "workyear": _("Fraction of the workyear"),
+        "hours-per-day": _("Hours a day"),
+        "days": _("Days a year"),
+        "from": _("From"),
+        "to": _("To"),
+        "method": _("Pay periods"),
+        "pay-cycles": _("My pay-cycle election"),
+        "change": _("My column (title) changed on"),
+        "proposal": _("Under an offer"),
+        "paid": _("What I was paid (optional)"),
+        "paid-schedule": _("Schedule I was paid"),
+        "paid-contract": _("I was paid the scale of"),
+    }
+
+
+def environments() -> dict[str, jinja2.Environment]:
+    """One template environment per language, each with its catalogue and its formatting filters."""
+    found = {}
+    for lang in i18n.LANGUAGES:
+        environment = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(HERE / "templates"),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            extensions=["jinja2.ext.i18n"],
         )
+        environment.install_gettext_translations(i18n.translations(lang), newstyle=True)  # type: ignore[attr-defined]
+        environment.filters["money"] = lambda value, lang=lang: i18n.money(value, lang)
+        environment.filters["signed"] = lambda value, lang=lang: i18n.signed(value, lang)
+        environment.filters["number"] = lambda value, lang=lang: i18n.number(value, lang)
+        environment.filters["day"] = lambda value, lang=lang: i18n.day(value, lang)
+        environment.filters["rate"] = lambda value, basis, lang=lang: i18n.rate(value, basis, lang)
+        environment.filters["title_key"] = title_key
+        environment.filters["basis"] = lambda value, lang=lang: i18n.paid_basis(value, lang)
+        found[lang] = environment
+    return found
+
+
+def create_app(site: Site, today: Callable[[], datetime.date]) -> ASGIApp:
+    """The web app over the contracts, their offers and the address members use (:class:`Site`)."""
+    envs = environments()
+
+    def render(request: Request, lang: str, name: str, form: Form, found: dict[str, Any] | None) -> Response:
+        contract_name = answers.name_of(site, Form([("contract", form.given.get("contract", ""))])) or site.default
+        shown = pages(i18n.translations(lang).gettext)
+        if not site.offers[contract_name]:
+            shown.pop("offers")
+        html = (
+            envs[lang]
+            .get_template(f"{name}.html.j2")
+            .render(
+                page=name,
+                pages=shown,
+                form=form,
+                found=found,
+                site=site,
+                lang=lang,
+                languages=i18n.LANGUAGES,
+                name=contract_name,
+                contract=(found or {}).get("contract") or site.contracts[contract_name],
+                base=site.contracts[contract_name],
+                stepped=stepped(site.contracts[contract_name]),
+                labels=labels(i18n.translations(lang).gettext),
+            )
+        )
+        status = 422 if form.errors else 404 if name == "missing" else 200
         return HTMLResponse(html, status_code=status)
 
-    def form_of(request: Request) -> Form | None:
-        if len(request.scope.get("query_string", b"")) > MAX_QUERY:
-            return None
-        return Form(request.query_params)
+    def form_of(request: Request, pairs: list[tuple[str, str]]) -> tuple[Form, str]:
+        lang = i18n.choose(dict(pairs).get("lang"), request.headers.get("accept-language", ""))
+        return Form(pairs, i18n.translations(lang).gettext), lang
 
-    def html_route(name: str, answer: Answer) -> Callable[[Request], Awaitable[Response]]:
-        async def handle(request: Request) -> Response:
-            form = form_of(request)
-            if form is None:
-                return PlainTextResponse(f"The address is longer than {MAX_QUERY} characters.", status_code=414)
-            asked = any(form.given.get(field) for field in form.given if field != "proposal")
+    def html_route(name: str, answer: Answer) -> Callable[[Request, list[tuple[str, str]]], Awaitable[Response]]:
+        async def handle(request: Request, pairs: list[tuple[str, str]]) -> Response:
+            form, lang = form_of(request, pairs)
+            if name == "offers" and not site.offers.get(answers.name_of(site, form) or site.default):
+                return render(request, lang, "missing", Form([], form._), None)
+            if request.method == "GET" and form.has("paid"):
+                form.given["paid"] = ""
+                form.errors["paid"] = form._(
+                    "What you were paid is sent with the form, never in the address: paste it in the box and send."
+                )
+            asked = any(v for k, v in form.given.items() if k not in ("proposal", "contract", "lang")) or form.changes
             found = answer(site, form) if asked else None
             if not asked:
                 form.errors.clear()
-            return page(name, form, found)
+            return render(request, lang, name, form, found)
 
         return handle
 
-    def api_route(answer: Answer) -> Callable[[Request], Awaitable[Response]]:
-        async def handle(request: Request) -> Response:
-            form = form_of(request)
-            if form is None:
-                return JSONResponse({"error": f"query longer than {MAX_QUERY} characters"}, status_code=414)
+    def api_route(answer: Answer) -> Callable[[Request, list[tuple[str, str]]], Awaitable[Response]]:
+        async def handle(request: Request, pairs: list[tuple[str, str]]) -> Response:
+            form, _ = form_of(request, pairs)
             found = answer(site, form)
             if found is None:
                 return JSONResponse({"errors": form.errors}, status_code=422)
@@ -106,25 +151,31 @@ def create_app(contract: Contract, proposals: dict[str, Contract], today: Callab
 
         return handle
 
-    async def index(request: Request) -> Response:
-        return page("index", Form({}), None)
+    async def index(request: Request, pairs: list[tuple[str, str]]) -> Response:
+        form, lang = form_of(request, pairs)
+        return render(request, lang, "index", form, None)
 
-    async def schedules(request: Request) -> Response:
-        form = form_of(request) or Form({})
-        contract = answers.contract_of(site, form) or site.contract
+    async def schedules(request: Request, pairs: list[tuple[str, str]]) -> Response:
+        form, lang = form_of(request, pairs)
+        contract = answers.contract_of(site, form)
         chosen = form.date("date", "date") if form.has("date") else None
-        shown = [s for s in contract.schedules if chosen is None or s.effective <= chosen][-1:] if chosen else []
-        if chosen is not None and not shown:
-            form.errors["date"] = f"is before the first schedule ({contract.schedules[0].effective})"
-        return page("schedules", form, {"contract": contract, "shown": shown})
+        found = None
+        if contract is not None:
+            shown = [s for s in contract.schedules if chosen is None or s.effective <= chosen][-1:] if chosen else []
+            if chosen is not None and not shown:
+                form.errors["date"] = form._("is before the first salary schedule: a date from %(first)s on.") % {
+                    "first": contract.schedules[0].effective
+                }
+            found = {"contract": contract, "shown": shown}
+        return render(request, lang, "schedules", form, found or {"shown": []})
 
     def pay_answer(s: Site, f: Form) -> dict[str, Any] | None:
         return answers.pay(s, f, today())
 
-    async def health(request: Request) -> Response:
-        return PlainTextResponse("ok")
+    async def health(request: Request, pairs: list[tuple[str, str]]) -> Response:
+        return Response("ok", media_type="text/plain")
 
-    endpoints: dict[str, Callable[[Request], Awaitable[Response]]] = {
+    endpoints = {
         "/": index,
         "/pay": html_route("pay", pay_answer),
         "/paychecks": html_route("paychecks", answers.paychecks),
@@ -139,82 +190,94 @@ def create_app(contract: Contract, proposals: dict[str, Contract], today: Callab
         "/api/history": api_route(answers.history),
         "/health": health,
     }
-    rest = Starlette(
-        routes=[Mount("/static", StaticFiles(directory=HERE / "static"), name="static")],
-        exception_handlers={404: _not_found, 500: _internal},
-    )
-    return SecurityHeaders(Dispatch(endpoints, rest, today))
+
+    async def missing(request: Request, lang: str) -> Response:
+        return render(request, lang, "missing", Form([], i18n.translations(lang).gettext), None)
+
+    return SecurityHeaders(Dispatch(endpoints, today, missing))
 
 
-class SecurityHeaders:
-    """Adds :data:`HEADERS` to every response (a plain ASGI middleware: no buffering of bodies)."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-        self.raw = [(k.lower().encode(), v.encode()) for k, v in HEADERS.items()]
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", []), *self.raw]
-            await send(message)
-
-        await self.app(scope, receive, with_headers)
+POSTED = ("/paychecks", "/api/paychecks")  # the routes a paid list is sent to
 
 
 class Dispatch:
-    """The pages and API by exact path (a dict, not a list of patterns); anything else goes to ``rest``.
+    """The pages and API by exact path (a dict, not a list of patterns).
 
-    An answer is a pure function of its address (and of the day, for a page that defaults to today), so
-    the last :data:`REMEMBERED` responses are kept by address and day: a link a chapter shares is worked
-    out once. Nothing a member typed is kept beyond that bounded memory, and no paid list is (the
-    paychecks routes are never remembered).
+    An answer is a pure function of its question (and of the day, for a page that defaults to today), so the
+    last :data:`REMEMBERED` answers are kept by their normalised fields and day: a link a chapter shares is
+    worked out once. Nothing a member typed is kept beyond that bounded memory, and no paid list is (a POST
+    is never remembered, and answers with no-store).
     """
 
     def __init__(
         self,
-        endpoints: dict[str, Callable[[Request], Awaitable[Response]]],
-        rest: ASGIApp,
+        endpoints: dict[str, Callable[[Request, list[tuple[str, str]]], Awaitable[Response]]],
         today: Callable[[], datetime.date],
+        missing: Callable[[Request, str], Awaitable[Response]],
     ) -> None:
         self.endpoints = endpoints
-        self.rest = rest
         self.today = today
-        self.remembered: OrderedDict[tuple[str, bytes, datetime.date], Response] = OrderedDict()
+        self.missing = missing
+        self.remembered: OrderedDict[tuple[Any, ...], Response] = OrderedDict()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        endpoint = self.endpoints.get(scope["path"]) if scope["type"] == "http" else None
+        if scope["type"] != "http":
+            return
+        path: str = scope["path"]
+        api = path.startswith("/api/")
+        if path.startswith("/static/") and scope["method"] in ("GET", "HEAD"):
+            await serve_static(HERE / "static", path, scope, receive, send)
+            return
+        endpoint = self.endpoints.get(path)
+        request = Request(scope, receive)
         if endpoint is None:
-            await self.rest(scope, receive, send)
+            if api:
+                await simple(404, "no such route", True)(scope, receive, send)
+            else:
+                lang = i18n.choose(request.query_params.get("lang"), request.headers.get("accept-language", ""))
+                await (await self.missing(request, lang))(scope, receive, send)
             return
-        if scope["method"] not in ("GET", "HEAD"):
-            response: Response = PlainTextResponse("Only GET: every page is a plain form.", 405, {"Allow": "GET"})
-            await response(scope, receive, send)
+        method = scope["method"]
+        allowed = ("GET", "HEAD", "POST") if path in POSTED else ("GET", "HEAD")
+        if method not in allowed:
+            await simple(405, "Only " + ", ".join(allowed) + ".", api, {"Allow": ", ".join(allowed)})(
+                scope, receive, send
+            )
             return
-        key = (scope["path"], scope.get("query_string", b""), self.today())
-        found = self.remembered.get(key)
+        if len(scope.get("query_string", b"")) > MAX_QUERY:
+            await simple(414, f"The address is longer than {MAX_QUERY} characters.", api)(scope, receive, send)
+            return
+        pairs = request.query_params.multi_items()
+        if method == "POST":
+            body = await read_body(scope, receive, MAX_BODY)
+            if body is None:
+                await simple(413, f"What was sent is longer than {MAX_BODY} bytes.", api)(scope, receive, send)
+                return
+            from urllib.parse import parse_qsl
+
+            try:
+                pairs = parse_qsl(body.decode("utf-8"), keep_blank_values=True, max_num_fields=60)
+            except (UnicodeDecodeError, ValueError):
+                await simple(400, "What was sent is not a form.", api)(scope, receive, send)
+                return
+        fields = tuple(sorted((k, v.strip()) for k, v in pairs))
+        key = (path, fields, request.headers.get("accept-language", ""), self.today())
+        found = self.remembered.get(key) if method != "POST" else None
         if found is not None:
             self.remembered.move_to_end(key)
             await found(scope, receive, send)
             return
         try:
-            response = await endpoint(Request(scope, receive))
-        except Exception:  # a bug of paycalc's own: one plain line, never a traceback
-            response = PlainTextResponse("Something went wrong on our side; the request was not answered.", 500)
-        if response.status_code == 200 and "paychecks" not in key[0]:
+            response = await endpoint(request, pairs)
+        except Exception:  # a bug of paycalc's own: one log line and a plain answer, never a traceback
+            import logging
+
+            logging.getLogger("paycalc.web").exception("error answering %s", path)
+            response = simple(500, "Something went wrong on our side; the request was not answered.", api)
+        if method == "POST":
+            response.headers["Cache-Control"] = "no-store"
+        elif response.status_code == 200 and sum(len(k) + len(v) for k, v in pairs) < 2_000:
             self.remembered[key] = response
             if len(self.remembered) > REMEMBERED:
                 self.remembered.popitem(last=False)
         await response(scope, receive, send)
-
-
-async def _not_found(request: Request, exc: Exception) -> Response:
-    return PlainTextResponse("Not found. The pages: /pay /paychecks /retro /offers /compare /schedules", 404)
-
-
-async def _internal(request: Request, exc: Exception) -> Response:
-    return PlainTextResponse("Something went wrong on our side; the request was not answered.", 500)
