@@ -280,3 +280,27 @@ def test_the_byte_ranges_cover_the_roster_once_and_the_last_two_blocks_go_in_qua
         assert all(stop - start <= quarter for start, stop, _ in where[whole - 2 :])
     else:
         assert len(where) == whole
+
+
+@pytest.mark.skipif(not Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").exists(), reason="needs /proc")
+def test_kill_9_of_paycalc_leaves_no_process_behind(tmp_path: Path) -> None:
+    """SIGKILL cannot be handled: the pricing processes end with paycalc all the same (Linux kills them when
+    their parent dies), and then the standard library's resource tracker, whose pipe they held, ends too."""
+    source = tmp_path / "members.csv"
+    source.write_text(roster(400_000))
+    command = [sys.executable, "-m", "paycalc", "retro", "--roster", str(source), "-o", str(tmp_path / "out.csv")]
+    process = subprocess.Popen([*command, "--jobs", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 30
+    while len(_children(process.pid)) < 2 and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.005)
+    left = _children(process.pid)  # a pricing process and the resource tracker
+    assert left, "no worker was started"
+    time.sleep(0.2)  # the pricing process is past its start
+    left = _children(process.pid)
+    process.kill()
+    process.communicate(timeout=30)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_alive(p) for p in left):
+        time.sleep(0.02)
+    assert not any(_alive(p) for p in left)
+    assert not (tmp_path / "out.csv").exists()  # (its temporary file stays: SIGKILL leaves no time to remove it)

@@ -7,7 +7,8 @@ process has two waiting: while the processes start (a fresh Python importing num
 one works, and no process waits on another. With one job everything runs here. At most ``4 x jobs``
 items are out at once, so memory follows the item, not the input. The workers ignore Ctrl-C, SIGTERM
 and SIGHUP: this process handles them, cancels what is queued and waits for the items being worked on
-(a fraction of a second) before it unwinds, so no process is left behind. A worker that dies raises
+(a fraction of a second) before it unwinds, so no process is left behind; and on Linux each worker ends
+when this process does, even by ``kill -9`` (``PR_SET_PDEATHSIG``). A worker that dies raises
 :class:`WorkerDied`, never a hang or a dropped item.
 """
 
@@ -90,13 +91,31 @@ def _main_unread() -> Iterator[None]:
         main.__file__ = path
 
 
-def _start(worker: Worker) -> None:
+def _start(worker: Worker, parent: int) -> None:
     global _worker
     for signum in _SIGNALS:
         signal.signal(signum, signal.SIG_IGN)  # the parent stops the pool; a worker never half-answers
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _SIGNALS)
+    _end_with(parent)
     _worker = worker
+
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _end_with(parent: int) -> None:
+    """This process ends when ``parent`` does, however it ends (``kill -9`` too): Linux sends it SIGKILL, which it
+    cannot ignore. Had the parent already ended before this was asked, it ends now."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux: the pool's own pipes are all there is
+        return
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 def _run(item: Any) -> Any:
@@ -126,7 +145,7 @@ class Ordered(Generic[T]):
                     self.jobs - 1,
                     mp_context=multiprocessing.get_context("spawn"),
                     initializer=_start,
-                    initargs=(self.worker,),
+                    initargs=(self.worker, os.getpid()),
                 )
         return self
 

@@ -46,14 +46,25 @@ def to_json(data: Any) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False)
 
 
+def guarded(cell: Any) -> Any:
+    """A CSV cell a spreadsheet will not run as a formula: text that starts with = + - @ or a tab or carriage
+    return gets a leading ', whatever file it came from (a roster, a contract's titles, a proposal's name);
+    a plain number, negative ones too, is left as it is."""
+    if not isinstance(cell, str) or not cell.startswith(("=", "+", "-", "@", "\t", "\r")):
+        return cell
+    import re
+
+    return cell if re.fullmatch(r"-?\d+(\.\d+)?%?", cell) else "'" + cell
+
+
 def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     import csv
     import io
 
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow([guarded(cell) for cell in header])
+    writer.writerows([guarded(cell) for cell in row] for row in rows)
     return out.getvalue()
 
 

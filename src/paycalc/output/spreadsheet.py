@@ -121,6 +121,9 @@ class SheetRows:
         )  # the first sheet was a chart or hidden: say which was read
         self.row = 1
         self.carried: list[str] = []  # the header's columns paycalc does not read, carried through
+        # a sheet's declared size (<dimension ref="A1:E2"/>) is never trusted: several writers leave a stale one,
+        # and read to it a member's rows would go unread; the rows that are there are read
+        self.workbook[self.sheet].reset_dimensions()
         self._rows = self.workbook[self.sheet].iter_rows(values_only=True)
         # a formula cell with no saved value reads as empty above, and is an error, never priced as empty
         # (a workbook written by a program and never opened has them): where the sheet holds a formula at
@@ -129,6 +132,7 @@ class SheetRows:
         self._formula_rows: Iterator[tuple[Any, ...]] = iter(())
         if _has_formulas(path, getattr(self.workbook[self.sheet], "_worksheet_path", None)):
             self._formulas = load_workbook(path, read_only=True, data_only=False)
+            self._formulas[self.sheet].reset_dimensions()
             self._formula_rows = self._formulas[self.sheet].iter_rows(values_only=True)
             next(self._formula_rows, ())
         self.header = [_text(cell).strip() for cell in next(self._rows, ())]
