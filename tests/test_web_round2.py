@@ -166,3 +166,14 @@ def test_api_errors_are_json(client: TestClient) -> None:
         assert response.headers["content-type"] == "application/json" and "error" in response.json()
     assert client.get("/static").status_code == 404
     assert "location" not in client.get("/static", headers={"host": "evil.example"}).headers
+
+
+def test_a_field_too_long_is_said_and_a_paychecks_date_error_is_beside_from(client: TestClient) -> None:
+    response = client.get("/pay?title=" + "a" * 201)
+    assert response.status_code == 422 and "is longer than 200 characters" in response.text
+    early = client.post(
+        "/paychecks", data={"title": "Teacher Aide", "years": "1", "from": "2001-01-01", "to": "2001-02-01"}
+    )
+    assert early.status_code == 422
+    assert 'id="e-from"' in early.text and "is before the first salary schedule" in early.text
+    assert all(f'id="f-{field}"' in early.text for field in re.findall(r'href="#f-([a-z-]+)"', early.text))

@@ -114,10 +114,14 @@ def show(result: Comparison) -> None:
         )
     )
     count = len(result.rows)
-    echo(
-        f"Across {count} row{'s' if count != 1 else ''}: smallest {signed_percent(result.smallest)}, "
-        f"median {signed_percent(result.median)}, largest {signed_percent(result.largest)}"
-    )
+    across = f"Across {count} row{'s' if count != 1 else ''}: "
+    if result.smallest is None:  # every rate of the first schedule is $0: a percent of nothing is no number
+        echo(across + "no percent (every rate compared from is $0.00)")
+    else:
+        echo(
+            f"{across}smallest {signed_percent(result.smallest)}, median {signed_percent(result.median)}, "
+            f"largest {signed_percent(result.largest)}"
+        )
     for note in result.notes:
         echo(textwrap.fill(note, terminal_width()))
     if real:
@@ -125,6 +129,8 @@ def show(result: Comparison) -> None:
             f"After prices (CPI {result.cpi}{_years(result)}): smallest {signed_percent(result.real_smallest)}, "
             f"median {signed_percent(result.real_median)}, largest {signed_percent(result.real_largest)}"
         )
+        if result.real_smallest is None:
+            said = f"After prices (CPI {result.cpi}{_years(result)}): no percent (every rate compared from is $0.00)"
         echo(textwrap.fill(said, terminal_width()))
 
 

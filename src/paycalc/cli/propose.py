@@ -1,5 +1,6 @@
 """``paycalc propose``: what a bargaining proposal would make of the schedules, and a folder of them."""
 
+import os
 from enum import StrEnum
 from typing import Annotated
 
@@ -107,8 +108,14 @@ def propose(
     except ScheduleError as exc:
         fail(str(exc))
     if write is not None:
+        from paycalc.cli._common import input_files
         from paycalc.output.files import write_folder
         from paycalc.output.schedule_text import folder_files
+
+        target = os.path.realpath(write)
+        for source in input_files(contract, [file]):  # the schedules and the proposal read: never replaced
+            if os.path.realpath(source) == target or os.path.realpath(source).startswith(target + os.sep):
+                fail(f"--write {write} holds {source}, which this command reads (write to another folder)")
 
         with reporting_errors():
             try:

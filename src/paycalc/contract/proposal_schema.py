@@ -99,6 +99,10 @@ def _check(name: str, spec: ProposalFile, contract: Contract) -> list[Problem]:
         problems.append(
             Problem(name, "base", f"{spec.base} is before the first schedule {first} (a date from {first} on)")
         )
+    if spec.term_end is not None and spec.term_end < spec.base:
+        problems.append(
+            Problem(name, "term_end", f"{spec.term_end} is before the base date {spec.base} (an end on or after it)")
+        )
     labels = [tier.label for tier in contract.tiers]
     previous = spec.base
     for i, change in enumerate(spec.changes):

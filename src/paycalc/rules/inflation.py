@@ -73,7 +73,7 @@ def history(result: History, cpi: Cpi) -> History:
             rows=tuple(
                 row._replace(
                     real_annual=amount,
-                    real_cumulative=None if i == 0 else (amount / real[0] - 1) * HUNDRED,
+                    real_cumulative=None if i == 0 or not real[0] else (amount / real[0] - 1) * HUNDRED,
                     kept_up=rows[0].annual * level(cpi, row.date) / first,
                 )
                 for i, (row, amount) in enumerate(zip(rows, real, strict=True))

@@ -225,7 +225,7 @@ def paychecks(site: Site, form: Form) -> dict[str, Any] | None:
         paid = {c.pay_date: c.gross for c in api.paychecks(title, **asked, schedules=paid_by)[1]} if paid_by else None
         hired = api.hired_for(asked["hired"], asked["years"], first, step=asked["step"], schedules=contract)
     except PaycalcError as exc:
-        _fail(form, exc, "title")
+        _fail(form, exc, "title", dates="from")
         return None
     if form.has("paid"):
         paid = _paid(form, {c.pay_date for c in checks})

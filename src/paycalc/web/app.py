@@ -133,7 +133,8 @@ def create_app(site: Site, today: Callable[[], datetime.date]) -> ASGIApp:
                 form.errors["paid"] = form._(
                     "What you were paid is sent with the form, never in the address: paste it in the box and send."
                 )
-            asked = any(v for k, v in form.given.items() if k not in ("proposal", "contract", "lang")) or form.changes
+            given = any(v for k, v in form.given.items() if k not in ("proposal", "contract", "lang"))
+            asked = given or bool(form.changes) or bool(form.errors)  # a field refused as it came is said
             found = answer(site, form) if asked else None
             if not asked:
                 form.errors.clear()
