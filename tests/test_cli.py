@@ -269,9 +269,12 @@ def test_shell_completion_script() -> None:
     import subprocess
     import sys
 
+    # as under nohup or cron: no terminal, no shell above it, a session of its own; the shell is named, not guessed
     result = subprocess.run(
-        [sys.executable, "-m", "paycalc", "--show-completion", "bash"], capture_output=True, text=True, timeout=30
-    )
+        [sys.executable, "-m", "paycalc", "--show-completion", "bash"],
+        capture_output=True, text=True, timeout=30, stdin=subprocess.DEVNULL, start_new_session=True,
+        env={k: v for k, v in __import__("os").environ.items() if k != "SHELL"},
+    )  # fmt: skip
     assert result.returncode == 0
     assert "_paycalc_completion()" in result.stdout or "complete" in result.stdout
 

@@ -184,3 +184,48 @@ def test_rosters_under_a_proposal_agree_and_name_the_schedule_paid(tmp_path: Pat
     scalar, columns, taken = both(tmp_path, "\n".join(lines) + "\n", "--proposal", proposal)
     assert columns == scalar
     assert taken and scalar.splitlines()[0].endswith(",schedule_paid")
+
+
+DIAGONAL = """name: A rate repeated a step up (test)
+parties: [A district, A local]
+term: {start: 2023-07-01, end: 2026-06-30}
+source: Test agreement
+pay_basis: hourly
+regular_hours_per_day: 6.5
+regular_days_per_year: 182
+step_advance: "07-01"
+pay_periods: biweekly
+pay_period_anchor: 2023-07-07
+longevity_tiers:
+  - {label: step 1, min_years: 0}
+  - {label: step 2, min_years: 1}
+  - {label: step 3, min_years: 2}
+titles:
+  - name: Para
+"""
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 10**6))
+def test_a_rate_repeated_a_step_up_in_the_next_schedule_agrees(tmp_path: Path, seed: int) -> None:
+    """Schedule 2024-07-01's step 2 is 2023-07-01's step 1 (21.01), and steps move on that schedule's date: the
+    run of a member moving up that day goes on at one rate, in one piece of its period (the row-by-row plan
+    joins it; the columns split it in two pieces, a cent apart, before they looked for any repeated rate)."""
+    folder = tmp_path / "diagonal"
+    if not folder.exists():
+        folder.mkdir()
+        (folder / "contract.yaml").write_text(DIAGONAL)
+        for day, rates in {"2023-07-01": "21.01, step 2: 22.37, step 3: 23.45",
+                           "2024-07-01": "20.83, step 2: 21.01, step 3: 24.11"}.items():  # fmt: skip
+            (folder / f"{day}.yaml").write_text(
+                f"effective: {day}\nsource: {{article: A}}\nrates:\n  Para: {{step 1: {rates}}}\n"
+            )
+    rng = random.Random(seed)
+    lines = ["id,title,hired,from,to,paid_annual"]
+    for n in range(40):
+        start = datetime.date(2024, 5, 1) + datetime.timedelta(days=rng.randrange(60))
+        end = datetime.date(2024, 7, 2) + datetime.timedelta(days=rng.randrange(90))
+        lines.append(f"P{n},Para,2023-07-01,{start},{end},{rng.choice(['25000', '0', '31000.55'])}")
+    scalar, columns, taken = both(tmp_path, "\n".join(lines) + "\n", "--schedules", str(folder))
+    assert taken
+    assert columns == scalar

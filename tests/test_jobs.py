@@ -12,7 +12,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -304,3 +304,40 @@ def test_kill_9_of_paycalc_leaves_no_process_behind(tmp_path: Path) -> None:
         time.sleep(0.02)
     assert not any(_alive(p) for p in left)
     assert not (tmp_path / "out.csv").exists()  # (its temporary file stays: SIGKILL leaves no time to remove it)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    count=st.integers(12, 40),
+    long=st.sets(st.integers(0, 39), max_size=3),
+    repeat=st.tuples(st.integers(0, 39), st.integers(0, 39)),
+    block=st.sampled_from([100, 150, 200, 300]),
+)
+@example(count=16, long={1, 15}, repeat=(3, 5), block=200)  # found by a search: one id in blocks of 1 and 3 words
+def test_blocks_of_mixed_id_widths_agree_with_the_rows(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    count: int,
+    long: set[int],
+    repeat: tuple[int, int],
+    block: int,
+) -> None:
+    """Rosters read in many small blocks (really used: ranges() reads BLOCK when called), with ids of several
+    widths (a few long ones make their blocks' ids wider), one id repeated after other ids, across blocks whose
+    widest ids differ: the columns answer exactly as the rows do, the same totals or the same refusal."""
+    ids = [f"LONG-ID-NUMBER-{k}" if k in long else f"S{k}" for k in range(count)]
+    first, then = sorted(k % count for k in repeat)
+    if then - first >= 2:
+        ids[then] = ids[first]
+    monkeypatch.setattr(_columnar, "BLOCK", block)
+    used = []
+    real = _columnar.ranges
+    monkeypatch.setattr(_columnar, "ranges", lambda *a: used.append(real(*a)) or used[-1])
+    source = tmp_path / "members.csv"
+    rows = [f"{i},Teacher Aide,2010-09-07,2013-05-{1 + n % 28:02d},2013-06-30" for n, i in enumerate(ids)]
+    source.write_text("id,title,hired,from,to\n" + "\n".join(rows) + "\n")
+    scalar = runner.invoke(app, ["retro", "--roster", str(source)], env={"PAYCALC_ROW_BY_ROW": "1"})
+    columns = runner.invoke(app, ["retro", "--roster", str(source)])
+    assert (columns.exit_code, columns.stdout) == (scalar.exit_code, scalar.stdout)
+    assert columns.stderr.split(":")[0:1] == scalar.stderr.split(":")[0:1]
+    assert used and len(used[-1]) > 1  # more than one block

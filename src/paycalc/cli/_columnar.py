@@ -112,11 +112,13 @@ def costed(source: str, header: list[str], costing: Callable[..., Any]) -> Any:
     return found
 
 
-def ranges(header: int, size: int, block: int = BLOCK) -> list[tuple[int, int, int]]:
-    """The byte ranges a roster of ``size`` bytes, its header ``header`` bytes long, is priced in: each
-    process reads the whole lines that begin in its range (:func:`paycalc.output.files.lines_from`).
-    The last two blocks' bytes go in quarters, so the processes end together: a process that ends first
-    waits for the others' last blocks, a quarter of a block each at most."""
+def ranges(header: int, size: int, block: int | None = None) -> list[tuple[int, int, int]]:
+    """The byte ranges a roster of ``size`` bytes, its header ``header`` bytes long, is priced in (``block``
+    bytes each, by default :data:`BLOCK`, read when called): each process reads the whole lines that begin in
+    its range (:func:`paycalc.output.files.lines_from`). The last two blocks' bytes go in quarters, so the
+    processes end together: a process that ends first waits for the others' last blocks, a quarter of a block
+    each at most."""
+    block = block or BLOCK
     starts = list(range(header, size, block))
     if len(starts) > 2:
         starts[-2:] = range(starts[-2], size, max(block // 4, 1))

@@ -133,9 +133,11 @@ def _matrix(cells: Cells, columns: list[int], rows: Ints | slice = slice(None)) 
 
 
 def _hashed(words: NDArray[np.uint64]) -> NDArray[np.uint64]:
-    """A 64-bit number for each row of words, the same in every process (plain arithmetic, wrapping)."""
+    """A 64-bit number for each row of words, the same in every process (plain arithmetic, wrapping), and the
+    same however many words of NULs pad it: a block pads a cell to its widest, and an id in two blocks of
+    different widths has one hash, so a repeated id is found across them."""
     weights = np.uint64(0x9E3779B97F4A7C15) ** np.arange(1, words.shape[1] + 1, dtype=np.uint64)
-    hashed: NDArray[np.uint64] = (words * weights).sum(axis=1, dtype=np.uint64) + np.uint64(words.shape[1])
+    hashed: NDArray[np.uint64] = (words * weights).sum(axis=1, dtype=np.uint64)
     return hashed
 
 
