@@ -66,3 +66,31 @@ def test_an_error_naming_a_users_file_is_one_visible_line(tmp_path: Path) -> Non
     assert done.returncode == 1
     assert done.stderr.count(b"\n") == 1 and b"\x1b" not in done.stderr
     assert b"bad\\x1b[2J\\nname.csv" in done.stderr
+
+
+def test_a_long_roster_in_columns_shows_its_progress_on_a_terminal_and_nothing_on_a_pipe(tmp_path: Path) -> None:
+    """stderr a terminal: a progress bar while the columns price the roster (it is cleared at the end); stderr a
+    pipe: nothing at all. The totals are the same either way."""
+    lines = ["id,title,hired,from,to"]
+    lines += [f"E{n:07d},Ed. Asst. B,2005-09-01,2013-05-01,2014-09-30" for n in range(150_000)]
+    (tmp_path / "big.csv").write_text("\n".join(lines) + "\n")
+    leader, follower = pty.openpty()
+    env = dict(os.environ, COLUMNS="100", TERM="xterm")
+    command = [sys.executable, "-m", "paycalc", "retro", "--roster", "big.csv", "-o", "tty.csv", "--jobs", "1"]
+    done = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=follower, cwd=tmp_path, env=env)
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(leader)
+    assert done.wait(timeout=120) == 0
+    assert b"pricing the roster" in seen
+    piped = subprocess.run([*command[:-4], "-o", "pipe.csv"], capture_output=True, cwd=tmp_path, env=env, timeout=120)
+    assert (piped.returncode, piped.stderr) == (0, b"")
+    assert (tmp_path / "tty.csv").read_bytes() == (tmp_path / "pipe.csv").read_bytes()

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import datetime
 import os
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import IO, TYPE_CHECKING, Any
 
 from paycalc.membership.column_runs import Unpriced
@@ -146,7 +148,8 @@ def write_totals(
     hashes: list[Any] = []  # of every id written: an id repeated after other ids is found at the end
     pending: list[Group] = []  # the last id so far: its rows may go on in the next block
 
-    def write(_: None, done: Done | None) -> None:
+    def write(size: int, done: Done | None) -> None:
+        advance(size)
         if done is None:
             return
         first = done.first
@@ -162,14 +165,36 @@ def write_totals(
         hashes.append(done.hashes)
         pending.append(done.last)
 
-    with Ordered[None](Blocks(source, terms[0], header, carried, terms[1]), jobs) as pool:
-        each(pool, ((part, None) for part in where), write)
+    blocks = Blocks(source, terms[0], header, carried, terms[1])
+    with shown_progress(where[-1][1] - where[0][0] if where else 0) as advance, Ordered[int](blocks, jobs) as pool:
+        each(pool, ((part, part[1] - part[0]) for part in where), write)
     if pending:
         _put(pending.pop(), out, hashes)
     # each block's are sorted already: a stable sort (a merge of sorted runs) is quick
     every = np.sort(np.concatenate(hashes), kind="stable") if hashes else np.zeros(0, dtype=np.uint64)
     if (every[1:] == every[:-1]).any():
         raise Unpriced("an id may appear twice")  # the row-by-row path says where, or writes it if not
+
+
+@contextmanager
+def shown_progress(total: int) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr while a roster's ``total`` bytes are priced, when stderr is a terminal (a long
+    roster must not look hung); on a pipe or a file, nothing. Yields the function that advances it."""
+    if not sys.stderr.isatty() or not total:
+        yield lambda size: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (
+        TextColumn("pricing the roster"),
+        BarColumn(),
+        TextColumn("{task.percentage:>3.0f}%"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("roster", total=total)
+        yield lambda size: progress.advance(task, size)
 
 
 def _put(group: Group, out: IO[str], hashes: list[Any]) -> None:
