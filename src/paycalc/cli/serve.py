@@ -42,6 +42,15 @@ def serve(
             show_default=False,
         ),
     ] = None,
+    header_timeout: Annotated[
+        float,
+        typer.Option(
+            metavar="SECONDS",
+            min=0.1,
+            max=600,
+            help="How long a client may take to send a request's headers before it is closed, e.g. 5.",
+        ),
+    ] = 10.0,
     public_url: Annotated[
         str | None,
         typer.Option(
@@ -94,7 +103,13 @@ def serve(
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, stop)
     try:
-        uvicorn.run(web, host=host, port=port, log_level="warning", access_log=False, server_header=False)
+        from paycalc.web.protocol import Guarded
+
+        Guarded.header_timeout = header_timeout
+        uvicorn.run(
+            web, host=host, port=port, log_level="warning", access_log=False, server_header=False, http=Guarded,
+            timeout_keep_alive=5, limit_concurrency=500,
+        )  # fmt: skip
     except Stopped as exc:
         typer.echo(f"paycalc serve: stopped by {exc}", err=True)
     except OSError as exc:

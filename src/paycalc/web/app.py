@@ -270,10 +270,16 @@ class Dispatch:
             return
         try:
             response = await endpoint(request, pairs)
-        except Exception:  # a bug of paycalc's own: one log line and a plain answer, never a traceback
+        except Exception as exc:  # a bug of paycalc's own: one log line and a plain answer, never a traceback
             import logging
 
-            logging.getLogger("paycalc.web").exception("error answering %s", path)
+            where = exc.__traceback__
+            while where is not None and where.tb_next is not None:
+                where = where.tb_next
+            line = f"{where.tb_frame.f_code.co_filename}:{where.tb_lineno}" if where is not None else "?"
+            logging.getLogger("paycalc.web").error(
+                "error answering %s: %s: %s (%s)", path, type(exc).__name__, exc, line
+            )
             response = simple(500, "Something went wrong on our side; the request was not answered.", api)
         if method == "POST":
             response.headers["Cache-Control"] = "no-store"
