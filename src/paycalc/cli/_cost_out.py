@@ -228,7 +228,8 @@ def open_rows(source: str, sheet: str | None) -> tuple[Any, list[str]]:
     carried through (the roster's own: a name, a school)."""
     import csv
 
-    from paycalc.cli._roster import header_names, is_xlsx, open_sheet, read_columns
+    from paycalc.cli._columns import header_names, open_sheet, read_columns
+    from paycalc.cli._roster import is_xlsx
     from paycalc.contract.errors import PaycalcError
     from paycalc.output.files import NotUtf8, open_binary, text_lines
 

@@ -12,75 +12,20 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from paycalc.cli._columns import header_names, open_sheet, read_columns, read_header
 from paycalc.cli._common import EXIT_SKIPPED, as_typed, fail
 from paycalc.contract.errors import PaycalcError, RowError, WorkerDied
 from paycalc.contract.models import Contract, Instalment
 from paycalc.output.files import Interrupted, NotUtf8, open_binary, text_lines, write_atomically
 from paycalc.output.render import Format
 from paycalc.output.roster_out import Shape, write, write_xlsx
-from paycalc.output.spreadsheet import column_letter
 
 if TYPE_CHECKING:
-    from paycalc.output.spreadsheet import SheetRows
+    pass
 
 MAX_CELL = 10_000  # characters: no id, title or date comes near
 
 
-def read_header(
-    reader: csv.DictReader[str], name: str, required: tuple[str, ...], optional: tuple[str, ...]
-) -> list[str]:
-    """Check a CSV header (any case, spaces around); returns the columns carried through."""
-    reader.fieldnames = header_names(list(reader.fieldnames or []), required + optional)
-    return read_columns(list(reader.fieldnames), name, required, optional)
-
-
-def open_sheet(source: str, sheet: str | None, required: tuple[str, ...], optional: tuple[str, ...]) -> SheetRows:
-    """An .xlsx roster's rows, its header checked; says which sheet it read when it skipped the first."""
-    from paycalc.output.spreadsheet import SheetRows
-
-    rows = SheetRows(source, sheet)
-    if rows.chosen:  # the first sheet was skipped (a chart, or hidden): say which one was read
-        typer.echo(f"Reading sheet {rows.sheet!r} of {source}: the first visible sheet of rows", err=True)
-    rows.header = header_names(rows.header, required + optional)
-    rows.carried = read_columns(rows.header, f"{source}, sheet {rows.sheet}", required, optional)
-    return rows
-
-
-def header_names(header: list[str], known: tuple[str, ...]) -> list[str]:
-    """Column names as paycalc reads them: ``" Hired "`` and ``HIRED`` are ``hired``; a column carried
-    through keeps its own spelling, without the spaces around it (``" School "`` is ``School``)."""
-    return [name.strip().lower() if name.strip().lower() in known else name.strip() for name in header]
-
-
-def read_columns(header: list[str], name: str, required: tuple[str, ...], optional: tuple[str, ...]) -> list[str]:
-    """Check a header's columns: every required one, each once, and none with no name.
-
-    Other columns (a name, a school, notes) are carried through to the output, in their order, and
-    returned; one that looks like a misspelt column paycalc reads (``hird``) is an error, not carried.
-    """
-    import difflib
-
-    known = required + optional
-    missing = [c for c in required if c not in header and not (c == "hired" and "step" in header)]
-    repeated = sorted({c for c in header if header.count(c) > 1})
-    carried = [c for c in header if c not in known]
-    accepted = f"{','.join(required)} and optionally {','.join(optional)}, each once; other columns are carried"
-    wrong = ""
-    if "" in carried:
-        wrong = f"column {column_letter(header.index(''))} has no name"
-    elif misspelt := [(c, m[0]) for c in carried if (m := difflib.get_close_matches(c.lower(), known, 1, 0.8))]:
-        column, like = misspelt[0]
-        wrong = f"column {column!r} looks like a misspelt {like!r} (rename it to carry it through)"
-    elif missing:
-        wrong = f"missing columns {', '.join(missing)}"
-    elif repeated:
-        wrong = f"columns named twice: {', '.join(repeated)}"
-    if wrong:
-        fail(f"{name}: {wrong} in the header (accepted: {accepted})")
-    return carried
-
-
-# how the core names a value -> the roster column it came from (to point a spreadsheet user at the cell)
 COLUMN_OF = {
     "hire date": "hired",
     "from date": "from",

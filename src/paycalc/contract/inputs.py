@@ -55,6 +55,30 @@ def to_date(value: date | str, what: str = "date") -> date:
     return in_range(day, what)
 
 
+def to_roster_date(value: str, what: str = "date") -> date:
+    """A roster cell's date: ISO ``YYYY-MM-DD``, or month/day/year as US spreadsheets export it (``9/1/2005``). A
+    two-digit year (``09/01/05``) is refused as ambiguous about its century; a day-first date is never guessed."""
+    text = value.strip()
+    if "/" not in text:
+        return to_date(value, what)
+    parts = text.split("/")
+    if len(parts) != 3 or not all(p.isascii() and p.isdigit() for p in parts):
+        raise InputError(f"{what} {_shown(value)} is not a valid date (YYYY-MM-DD or month/day/year, e.g. 9/1/2005)")
+    month, day, year = parts
+    if len(year) != 4:
+        raise InputError(
+            f"{what} {_shown(value)} has a two-digit year, ambiguous about its century (write it in full, e.g. "
+            "9/1/2005, or 2005-09-01)"
+        )
+    try:
+        found = date(int(year), int(month), int(day))
+    except ValueError:
+        raise InputError(
+            f"{what} {_shown(value)} is not a valid date (month/day/year, e.g. 9/1/2005; a day-first date is not read)"
+        ) from None
+    return in_range(found, what)
+
+
 def in_range(day: date, what: str = "date") -> date:
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         raise InputError(f"{what} {day} is out of range (a date from {FIRST_YEAR}-01-01 to {LAST_YEAR}-12-31)")

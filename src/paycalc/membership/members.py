@@ -69,11 +69,13 @@ def read_members(
                 work = work_of(cells)
                 if len(works) < 10_000:
                     works[raw] = work
-            hired = placing(step) if placing is not None and step else inputs.to_date(cells["hired"], "hire date")
+            hired = (
+                placing(step) if placing is not None and step else inputs.to_roster_date(cells["hired"], "hire date")
+            )
             kept = tuple([cells.get(column, "") for column in carried]) if carried else ()
             member = Member(cells["id"], cells["title"], hired, work, row=number, carried=kept)
-            first = inputs.to_date(cells["from"], "from date") if cells.get("from") else None
-            last = inputs.to_date(cells["to"], "to date") if cells.get("to") else None
+            first = inputs.to_roster_date(cells["from"], "from date") if cells.get("from") else None
+            last = inputs.to_roster_date(cells["to"], "to date") if cells.get("to") else None
             if first is not None and last is not None and last < first:
                 raise InputError(f"to {last} is before from {first} (a row's days run from its from to its to)")
             if group and group[0][1].id == member.id:

@@ -202,7 +202,7 @@ def hire_date(contract: Contract, row: Mapping[str, str | None], start: date) ->
     step = (row.get("step") or "").strip()
     if step:
         return steps.placed(contract, steps.step_years(contract, step), start)
-    return inputs.to_date(_cell(row, "hired"), "hire date")
+    return inputs.to_roster_date(_cell(row, "hired"), "hire date")
 
 
 def _terms_of(row: Mapping[str, str | None]) -> _Terms:
@@ -230,8 +230,8 @@ def work_of(cells: Mapping[str, str | None]) -> Work:
 def _parse_terms(row: Mapping[str, str | None]) -> _Terms:
     """A row's period and optional terms, checked (rows of a roster mostly share them, so they are parsed once)."""
     return (
-        inputs.to_date(_cell(row, "from"), "from date"),
-        inputs.to_date(_cell(row, "to"), "to date"),
+        inputs.to_roster_date(_cell(row, "from"), "from date"),
+        inputs.to_roster_date(_cell(row, "to"), "to date"),
         work_of(row),
         *paid_of(row),
     )
@@ -241,7 +241,7 @@ def paid_of(cells: Mapping[str, str | None]) -> tuple[date | None, Decimal | Non
     """A row's optional paid columns, checked: the schedule paid, frozen, or the flat annual amount paid."""
     paid_schedule, paid_annual = ((cells.get(c) or "").strip() or None for c in ("paid_schedule", "paid_annual"))
     return (
-        None if paid_schedule is None else inputs.to_date(paid_schedule, "paid schedule date"),
+        None if paid_schedule is None else inputs.to_roster_date(paid_schedule, "paid schedule date"),
         None if paid_annual is None else inputs.to_amount(paid_annual, "paid annual"),
     )
 

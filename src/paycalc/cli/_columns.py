@@ -1,0 +1,104 @@
+"""A roster's header as paycalc reads it, for retro and cost alike: the columns it reads, by their names or what
+exports call them, checked; the others carried through, and named once on stderr."""
+
+from __future__ import annotations
+
+import csv
+from typing import TYPE_CHECKING
+
+import typer
+
+from paycalc.cli._common import fail
+from paycalc.output.spreadsheet import column_letter
+
+if TYPE_CHECKING:
+    from paycalc.output.spreadsheet import SheetRows
+
+
+def read_header(
+    reader: csv.DictReader[str], name: str, required: tuple[str, ...], optional: tuple[str, ...]
+) -> list[str]:
+    """Check a CSV header (any case, spaces around); returns the columns carried through."""
+    reader.fieldnames = header_names(list(reader.fieldnames or []), required + optional)
+    return read_columns(list(reader.fieldnames), name, required, optional)
+
+
+def open_sheet(source: str, sheet: str | None, required: tuple[str, ...], optional: tuple[str, ...]) -> SheetRows:
+    """An .xlsx roster's rows, its header checked; says which sheet it read when it skipped the first."""
+    from paycalc.output.spreadsheet import SheetRows
+
+    rows = SheetRows(source, sheet)
+    if rows.chosen:  # the first sheet was skipped (a chart, or hidden): say which one was read
+        typer.echo(f"Reading sheet {rows.sheet!r} of {source}: the first visible sheet of rows", err=True)
+    rows.header = header_names(rows.header, required + optional)
+    rows.carried = read_columns(rows.header, f"{source}, sheet {rows.sheet}", required, optional)
+    return rows
+
+
+# What exports call the columns paycalc reads, matched ignoring case, spaces and punctuation (docs/costing.md)
+SYNONYMS = {
+    "id": ("id", "employeeid", "empid", "employeeno", "employeenumber", "empno", "staffid", "memberid"),
+    "hired": ("hired", "hiredate", "dateofhire", "datehired", "startdate"),
+    "title": ("title", "jobtitle", "position", "column", "positiontitle"),
+    "step": ("step",),
+    "workyear": ("workyear", "fte"),
+    "hours_per_day": ("hoursperday", "hoursaday", "dailyhours"),
+    "days": ("days", "daysperyear", "daysayear", "workdays"),
+    "hours": ("hours", "hoursperweek", "weeklyhours"),
+    "from": ("from", "fromdate"),
+    "to": ("to", "todate"),
+    "differentials": ("differentials", "differential"),
+    "paid_schedule": ("paidschedule",),
+    "paid_annual": ("paidannual", "annualpaid"),
+}
+
+
+def _plain_key(name: str) -> str:
+    return "".join(c for c in name.lower() if c.isalnum())
+
+
+_READ_AS = {key: column for column, keys in SYNONYMS.items() for key in keys}
+
+
+def header_names(header: list[str], known: tuple[str, ...]) -> list[str]:
+    """Column names as paycalc reads them: ``" Hired "``, ``HIRED`` and ``Hire Date`` are ``hired``,
+    ``Employee ID`` is ``id`` (:data:`SYNONYMS`); a column carried through keeps its own spelling, without the
+    spaces around it (``" School "`` is ``School``)."""
+    found = []
+    for name in header:
+        column = _READ_AS.get(_plain_key(name), name.strip().lower())
+        found.append(column if column in known else name.strip())
+    return found
+
+
+def read_columns(header: list[str], name: str, required: tuple[str, ...], optional: tuple[str, ...]) -> list[str]:
+    """Check a header's columns: every required one, each once, and none with no name.
+
+    Other columns (a name, a school, notes) are carried through to the output, in their order, and
+    returned; one that looks like a misspelt column paycalc reads (``hird``) is an error, not carried.
+    """
+    import difflib
+
+    known = required + optional
+    missing = [c for c in required if c not in header and not (c == "hired" and "step" in header)]
+    repeated = sorted({c for c in header if header.count(c) > 1})
+    carried = [c for c in header if c not in known]
+    accepted = f"{','.join(required)} and optionally {','.join(optional)}, each once; other columns are carried"
+    wrong = ""
+    if "" in carried:
+        wrong = f"column {column_letter(header.index(''))} has no name"
+    elif misspelt := [(c, m[0]) for c in carried if (m := difflib.get_close_matches(c.lower(), known, 1, 0.8))]:
+        column, like = misspelt[0]
+        wrong = f"column {column!r} looks like a misspelt {like!r} (rename it to carry it through)"
+    elif missing:
+        wrong = f"missing columns {', '.join(missing)}"
+    elif repeated:
+        wrong = f"columns named twice: {', '.join(repeated)}"
+    if wrong:
+        fail(f"{name}: {wrong} in the header (accepted: {accepted})")
+    if carried:  # said once, so a misspelt column paycalc would have read is seen
+        typer.echo(f"Note: {name}: carried through, not read: {', '.join(carried)}", err=True)
+    return carried
+
+
+# how the core names a value -> the roster column it came from (to point a spreadsheet user at the cell)
