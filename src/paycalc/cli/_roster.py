@@ -160,7 +160,8 @@ def run_roster(
 
             years = fiscal_years(contract) if paid_contract is not None else ()
             on_invalid = report if skip_invalid else None
-            totals = pricing.retro_totals(rows(), contract, pay_for, on_invalid, carried, paid_contract, years)
+            late: list[int] = []
+            totals = pricing.retro_totals(rows(), contract, pay_for, on_invalid, carried, paid_contract, years, late)
             proposed = contract.proposal is not None
             shape = Shape(carried, proposed, bool(contract.proposal and contract.proposal.lump_sums), years)
             if is_xlsx(output):
@@ -169,6 +170,14 @@ def run_roster(
                 )
             else:
                 write_atomically(output, lambda out: write(totals, format, out, shape, instalments, proposal.split))
+        if late:
+            shown = ", ".join(str(n + 1) for n in late[:5]) + (", ..." if len(late) > 5 else "")  # the header is 1
+            typer.echo(
+                f"Note: {len(late)} row{'s' if len(late) != 1 else ''} with a hire date after the row's first day "
+                f"({'lines' if not xlsx else 'rows'} {shown}): owed from the hire date, or nothing when hired after "
+                "its last day",
+                err=True,
+            )
     except RowError as error:
         place = where(_column(error.reason), place_of(error.row))
         fail(f"{place}: {error.reason} (nothing was written; --skip-invalid leaves such rows out)")

@@ -32,13 +32,16 @@ def retro_totals(
     carried: Sequence[str] = (),
     paid_contract: Contract | None = None,
     years: Sequence[int] = (),
+    late: list[int] | None = None,
 ) -> Iterator[RosterTotal]:
     """One total per id, in the rows' order.
 
     Each total keeps its first row's cells of the ``carried`` columns; under a proposal, it names the
     schedule each row was paid (the status quo's). With ``paid_contract``, what was paid is that contract's
     scale in force each day (for rows without paid columns), and each total has the retro wages of each of
-    the fiscal ``years`` (a row with days outside them is an error).
+    the fiscal ``years`` (a row with days outside them is an error). A member hired after a row's ``from`` is
+    owed from the hire date (as a costing prices her); one hired after its ``to``, nothing; with ``late``, the
+    numbers of those rows are added to it.
     """
     paid_by = (paid_contract, tuple(years))
     finished: set[str] = set()
@@ -51,7 +54,7 @@ def retro_totals(
             row_id = _id(row)
             if row_id != person and row_id in finished:
                 raise InputError(f"id {row_id!r} appears again after other ids (the rows of one id follow each other)")
-            owed_cents, paid_cents, lump_cents, by_year = _row(contract, row, method, paid_by)
+            owed_cents, paid_cents, lump_cents, by_year = _row(contract, row, method, paid_by, late, number)
             paid_on = _paid_on(contract, row) if contract.proposal is not None else ""
         except InputError as exc:
             error = RowError(number, str(exc))
@@ -119,6 +122,8 @@ def _row(
     row: Mapping[str, str | None],
     method: Paying,
     paid_by: tuple[Contract | None, tuple[int, ...]] = (None, ()),
+    late: list[int] | None = None,
+    number: int = 0,
 ) -> tuple[int, int, int, list[int]]:
     """Owed, paid and lump sums in cents for one roster row, and its retro wages in each fiscal year asked.
 
@@ -134,6 +139,12 @@ def _row(
         title = _cell(row, "title")  # raises the error that says what is missing
     hired = hire_date(contract, row, start)
     paid_contract, years = paid_by
+    if hired > start:  # hired inside the row's days: owed from the hire date; after them: nothing
+        if late is not None:
+            late.append(number)
+        if hired > end:
+            return 0, 0, 0, [0] * len(years)
+        start, parsed = hired, (hired, *parsed[1:])
     if paid_contract is not None:
         return _by_year(contract, title, hired, parsed, method, paid_contract, years)
     key = _common_path(contract, title, hired, start, end, method, parsed[2:])
