@@ -81,3 +81,25 @@ def test_22_cycles_pay_nothing_in_the_summer() -> None:
     # 22 checks: the school year's 22 periods (2026-08-25 to 2027-06-28); FY27 step 5 High School 21.73 x 1254.5
     summer = paycalc.retro_pay("High School", start="2026-07-01", end="2026-08-24", **args)
     assert summer.owed == 0
+
+
+def test_a_check_met_for_one_day_or_from_its_middle_pays_its_share() -> None:
+    # FY27 High School step 1 on 22 checks: 18.02 x 1254.5 = 22,606.09; / 22 = 1,027.55 a check. The check of
+    # 2026-08-25..09-07 (14 days) met for one day pays 1,027.55 / 14 = 73.396 -> 73.40; from its 6th day to
+    # its end, 9 days: 1,027.55 x 9 / 14 = 660.568 -> 660.57
+    one = paycalc.retro_pay("High School", step=1, start="2026-08-25", end="2026-08-25", paid_annual=0,
+                            pay_cycles=22, schedules=_folder())  # fmt: skip
+    assert one.owed == Decimal("73.40")
+    tail = paycalc.retro_pay("High School", step=1, start="2026-08-30", end="2026-09-07", paid_annual=0,
+                             pay_cycles=22, schedules=_folder())  # fmt: skip
+    assert tail.owed == Decimal("660.57")
+
+
+def test_a_period_ending_on_july_1_is_a_check_of_the_next_year() -> None:
+    # the anchor 2025-06-19 makes periods end on 2025-07-02 + 14 k: the period of 2026-06-18..07-01 ends in FY27,
+    # so it is FY27's first check (paying for July 1 alone), and FY26's 26 checks end with the one paid 2026-06-17,
+    # the first paying 2025-07-01..07-02 of its period. FY26 High School step 1: 17.49 x 1254.5 = 21,941.21
+    _, fy26 = paycalc.paychecks("High School", step=1, start="2025-07-01", end="2026-06-30", pay_cycles=26,
+                                anchor="2025-06-19", schedules=_folder())  # fmt: skip
+    assert len(fy26) == 26 and str(fy26[-1].pay_date) == "2026-06-17"
+    assert sum((c.gross for c in fy26), Decimal(0)) == Decimal("21941.21")

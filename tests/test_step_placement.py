@@ -66,7 +66,7 @@ def test_every_command_answers_one_placement_alike(column: str, step: int, first
 @given(
     years=st.integers(0, 12),
     on=st.dates(date(2024, 1, 1), date(2030, 12, 31)),
-    kind=st.sampled_from(["lunenburg", "local", "nyc"]),
+    kind=st.sampled_from(["lunenburg", "local", "nyc", "anniversaries"]),
 )
 def test_a_placement_counts_exactly_its_years(
     tmp_path_factory: pytest.TempPathFactory, years: int, on: date, kind: str
@@ -85,6 +85,8 @@ def _contracts(factory: pytest.TempPathFactory) -> dict[str, paycalc.Contract]:
         _loaded["lunenburg"] = paycalc.load_contract(_folder())
         _loaded["local"] = paycalc.load_contract(write_contract(factory.mktemp("local")))  # a freeze and a cut-off
         _loaded["nyc"] = paycalc.load_contract()
+        anniversaries = CONTRACT.replace('step_advance: "07-01"\nnew_hire_cutoff: "07-02"\n', "")  # and a freeze
+        _loaded["anniversaries"] = paycalc.load_contract(write_contract(factory.mktemp("anniv"), anniversaries))
     return _loaded
 
 
@@ -180,3 +182,18 @@ def test_weekdays_are_monday_to_friday(first: date, length: int) -> None:
     last = first + timedelta(days=length)
     by_hand = sum(1 for n in range(length + 1) if (first + timedelta(days=n)).weekday() < 5)
     assert weekdays(first.toordinal(), last.toordinal()) == by_hand
+
+
+def test_an_answer_names_the_placement_it_was_given() -> None:
+    folder = _folder()
+    by_years = paycalc.retro_pay("High School", years=3, start="2025-07-01", end="2025-09-30", paid_annual=0,
+                                 schedules=folder)  # fmt: skip
+    assert by_years.placed == "step 4 on 2025-07-01"
+    by_step = paycalc.retro_pay("High School", step=4, start="2025-07-01", end="2025-09-30", paid_annual=0,
+                                schedules=folder)  # fmt: skip
+    assert by_step.placed == "step 4 on 2025-07-01" and by_step.owed == by_years.owed
+    nyc = paycalc.retro_pay("Teacher Aide", years=3, start="2014-01-01", end="2014-06-30")
+    assert nyc.placed == "" and str(nyc.hired) == "2011-01-01"  # NYC's rows are not steps: its hire date is said
+    by_hire = paycalc.retro_pay("High School", hired="2022-09-06", start="2025-07-01", end="2025-09-30",
+                                paid_annual=0, schedules=folder)  # fmt: skip
+    assert by_hire.placed == ""
