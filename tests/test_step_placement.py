@@ -197,3 +197,24 @@ def test_an_answer_names_the_placement_it_was_given() -> None:
     by_hire = paycalc.retro_pay("High School", hired="2022-09-06", start="2025-07-01", end="2025-09-30",
                                 paid_annual=0, schedules=folder)  # fmt: skip
     assert by_hire.placed == ""
+
+
+@pytest.mark.parametrize(
+    ("hired", "on", "counted"),
+    [
+        # steps on each person's anniversary, with the fixture's freeze 2024-07-01..2025-06-30 (worked by hand)
+        (date(2020, 7, 1), date(2024, 6, 30), 3),  # 2021, 2022, 2023
+        (date(2020, 7, 1), date(2024, 7, 1), 3),  # 2024-07-01 is frozen: the freeze's first day counts as frozen
+        (date(2020, 7, 1), date(2025, 6, 30), 3),
+        (date(2020, 7, 1), date(2025, 7, 1), 4),  # the first anniversary after the freeze
+        (date(2020, 9, 1), date(2025, 9, 1), 4),  # 2024-09-01 frozen
+        (date(2020, 6, 30), date(2024, 12, 31), 4),  # 2024-06-30 is the day before the freeze: it counts
+        (date(2024, 8, 1), date(2025, 8, 1), 1),  # hired inside the freeze; its anniversary is after it
+        (date(2024, 6, 30), date(2025, 6, 30), 0),  # an anniversary on the freeze's last day
+    ],
+)
+def test_freezes_on_an_anniversary_contract(
+    tmp_path_factory: pytest.TempPathFactory, hired: date, on: date, counted: int
+) -> None:
+    contract = _contracts(tmp_path_factory)["anniversaries"]
+    assert steps.counted_years(contract, hired, on) == counted
