@@ -32,3 +32,28 @@ def roster_from_a_pipe(tmp_path: Path, **popen: object) -> tuple[subprocess.Pope
         **popen,
     )
     return process, fifo
+
+
+def start_serve(*options: str, cache: Path) -> tuple[subprocess.Popen[bytes], int]:
+    """``paycalc serve`` as a real process on a free loopback port, once its /health answers: (process, port)."""
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = int(probe.getsockname()[1])
+    env = {**os.environ, "PAYCALC_CACHE_DIR": str(cache)}
+    command = [sys.executable, "-m", "paycalc", "serve", "--port", str(port), *options]
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=1) as response:
+                assert response.read() == b"ok"
+            return process, port
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                raise RuntimeError(f"paycalc serve did not start: {process.communicate()[1]!r}") from None
+            time.sleep(0.1)

@@ -16,8 +16,6 @@ import signal
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -26,6 +24,7 @@ import pytest
 from typer.testing import CliRunner
 
 from paycalc.cli import app as cli_app
+from tests.conftest import start_serve
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 HAVE_BROWSER = Path(CHROMIUM).exists()
@@ -52,35 +51,14 @@ PAGES = {
 PAGES |= {f"{name}-es": url + ("&" if "?" in url else "?") + "lang=es" for name, url in list(PAGES.items())}
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    port = _free_port()
-    env = {**os.environ, "PAYCALC_CACHE_DIR": str(tmp_path_factory.mktemp("cache"))}
-    command = [sys.executable, "-m", "paycalc", "serve", "--port", str(port), "--proposal", "uft-2019-2022"]
-    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 20
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}/health", timeout=1) as response:
-                assert response.read() == b"ok"
-            break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                raise RuntimeError(f"paycalc serve did not start: {process.communicate()[1]}") from None
-            time.sleep(0.1)
-    yield base
+    process, port = start_serve("--proposal", "uft-2019-2022", cache=tmp_path_factory.mktemp("cache"))
+    yield f"http://127.0.0.1:{port}"
     process.send_signal(signal.SIGTERM)
     _, err = process.communicate(timeout=15)
     assert process.returncode == 0, err
-    assert "Traceback" not in err
+    assert b"Traceback" not in err
 
 
 @pytest.fixture(scope="module")

@@ -12,14 +12,8 @@ from pathlib import Path
 from paycalc.output.render import table, visible
 
 
-def _on_a_terminal(args: list[str], cwd: Path) -> bytes:
-    """What paycalc writes to a terminal (a pseudo-terminal of its own) for ``args``."""
-    leader, follower = pty.openpty()
-    env = dict(os.environ, COLUMNS="120", TERM="dumb")
-    done = subprocess.run(
-        [sys.executable, "-m", "paycalc", *args], stdout=follower, stderr=subprocess.PIPE, cwd=cwd, env=env, timeout=60
-    )
-    os.close(follower)
+def _read_all(leader: int) -> bytes:
+    """Everything written to a pseudo-terminal, once its other end is closed by every process."""
     seen = b""
     while True:
         try:
@@ -30,6 +24,18 @@ def _on_a_terminal(args: list[str], cwd: Path) -> bytes:
             break
         seen += chunk
     os.close(leader)
+    return seen
+
+
+def _on_a_terminal(args: list[str], cwd: Path) -> bytes:
+    """What paycalc writes to a terminal (a pseudo-terminal of its own) for ``args``."""
+    leader, follower = pty.openpty()
+    env = dict(os.environ, COLUMNS="120", TERM="dumb")
+    done = subprocess.run(
+        [sys.executable, "-m", "paycalc", *args], stdout=follower, stderr=subprocess.PIPE, cwd=cwd, env=env, timeout=60
+    )
+    os.close(follower)
+    seen = _read_all(leader)
     assert done.returncode == 0, done.stderr
     return seen
 
@@ -79,16 +85,7 @@ def test_a_long_roster_in_columns_shows_its_progress_on_a_terminal_and_nothing_o
     command = [sys.executable, "-m", "paycalc", "retro", "--roster", "big.csv", "-o", "tty.csv", "--jobs", "1"]
     done = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=follower, cwd=tmp_path, env=env)
     os.close(follower)
-    seen = b""
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        seen += chunk
-    os.close(leader)
+    seen = _read_all(leader)
     assert done.wait(timeout=120) == 0
     assert b"pricing the roster" in seen
     piped = subprocess.run([*command[:-4], "-o", "pipe.csv"], capture_output=True, cwd=tmp_path, env=env, timeout=120)

@@ -4,44 +4,22 @@ with those headers; an error of paycalc's own is one log line. No timing asserts
 
 from __future__ import annotations
 
-import os
 import signal
 import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import start_serve
+
 CSP = b"Content-Security-Policy: default-src 'none'"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[int, int]]:
-    port = _free_port()
-    env = {**os.environ, "PAYCALC_CACHE_DIR": str(tmp_path_factory.mktemp("cache"))}
-    command = [sys.executable, "-m", "paycalc", "serve", "--port", str(port), "--header-timeout", "1"]
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 20
-    while True:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=1) as response:
-                assert response.read() == b"ok"
-            break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                raise RuntimeError("paycalc serve did not start") from None
-            time.sleep(0.1)
+    process, port = start_serve("--header-timeout", "1", cache=tmp_path_factory.mktemp("cache"))
     yield port, process.pid
     process.send_signal(signal.SIGTERM)
     _, err = process.communicate(timeout=15)

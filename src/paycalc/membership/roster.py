@@ -145,45 +145,16 @@ def _row(
         if hired > end:
             return 0, 0, 0, [0] * len(years)
         start, parsed = hired, (hired, *parsed[1:])
-    if paid_contract is not None:
-        return _by_year(contract, title, hired, parsed, method, paid_contract, years)
-    key = _common_path(contract, title, hired, start, end, method, parsed[2:])
+    key = None if paid_contract is not None else _common_path(contract, title, hired, start, end, method, parsed[2:])
     if key is not None:
         if _memos[0] is not contract.schedules:
             _memos = (contract.schedules, {})
         found = _memos[1].get(key)
         if found is not None:
             return (*found, [])
-    sums = retro.totals(
-        contract,
-        title,
-        hired=hired,
-        start=start,
-        end=end,
-        work=work,
-        paid_schedule=paid_schedule,
-        paid_annual=paid_annual,
-        pay_for=method,
-    )
-    if key is not None and len(_memos[1]) < 100_000:
-        _memos[1][key] = sums
-    return (*sums, [])
-
-
-def _by_year(
-    contract: Contract,
-    title: str,
-    hired: date,
-    parsed: _Terms,
-    method: Paying,
-    paid_contract: Contract,
-    years: tuple[int, ...],
-) -> tuple[int, int, int, list[int]]:
-    """A row priced against what another contract's scale paid, with its retro wages by fiscal year: the
-    row's own paid columns, where it has them, win over the paid contract."""
-    start, end, work, paid_schedule, paid_annual = parsed
+    # against another contract's scale (for rows without their own paid columns), by fiscal year
+    by_year: dict[int, int] | None = None if paid_contract is None else {}
     own = paid_schedule is not None or paid_annual is not None
-    found: dict[int, int] = {}
     sums = retro.totals(
         contract,
         title,
@@ -195,16 +166,20 @@ def _by_year(
         paid_annual=paid_annual,
         pay_for=method,
         paid_contract=None if own else paid_contract,
-        by_year=found,
+        by_year=by_year,
     )
-    outside = sorted(set(found) - set(years))
-    if outside:
-        shown = ", ".join(f"FY{y % 100:02d}" for y in years)
-        raise InputError(
-            f"to date {end}: the row has days in FY{outside[0] % 100:02d}, outside the fiscal years answered ({shown}: "
-            "the contract's term)"
-        )
-    return (*sums, [found.get(year, 0) for year in years])
+    if by_year is not None:
+        outside = sorted(set(by_year) - set(years))
+        if outside:
+            shown = ", ".join(f"FY{y % 100:02d}" for y in years)
+            raise InputError(
+                f"to date {end}: the row has days in FY{outside[0] % 100:02d}, outside the fiscal years answered "
+                f"({shown}: the contract's term)"
+            )
+        return (*sums, [by_year.get(year, 0) for year in years])
+    if key is not None and len(_memos[1]) < 100_000:
+        _memos[1][key] = sums
+    return (*sums, [])
 
 
 def hire_date(contract: Contract, row: Mapping[str, str | None], start: date) -> date:
