@@ -1,6 +1,5 @@
 """``paycalc schedules list|show|validate``: browse and check a folder of salary schedules."""
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -197,33 +196,14 @@ def validate(
       paycalc schedules validate ./my-local
       paycalc schedules validate --contract lunenburg-paras
     """
-    from paycalc.contract.loader import bundled_folder, check_folder
+    from paycalc.cli._checked import report
+    from paycalc.contract.loader import bundled_folder
 
     path = folder_of(contract_name, folder, "folder", "DIR") or str(bundled_folder())
-    contract, problems = check_folder(path)
-    if contract is None:
-        for problem in problems:
-            echo(str(problem))
-        s = "" if len(problems) == 1 else "s"
-        typer.echo(f"Error: {len(problems)} problem{s} in {path} (each line above names the file and key)", err=True)
-        raise typer.Exit(1)
-    from paycalc.rules.printed import differences, rule_in_words
+    report(path, contract_name.strip().lower() if contract_name is not None else path)  # a bundled one by its name
 
-    shown = contract_name.strip().lower() if contract_name is not None else path  # a bundled one by its name
 
-    found = differences(contract)
-    for cell in found:
-        schedule = next(s for s in contract.schedules if s.file == cell.file)
-        echo(
-            f"Warning: {Path(shown) / cell.file}: printed_annual.{cell.title}.{cell.step}: prints "
-            f"${cell.printed:,}, the rule (${cell.rate} {rule_in_words(contract, schedule)}) gives ${cell.rule:,}"
-        )
-    dates = ", ".join(s.effective.isoformat() for s in contract.schedules)
-    said = ""
-    if found:
-        said = f" {len(found)} printed figure{'' if len(found) == 1 else 's'} differ{'s' if len(found) == 1 else ''}"
-        said += " from the rule (warnings above; pay follows the rule)."
-    echo(
-        f"OK: {shown}: {contract.name}; {len(contract.schedules)} schedules ({dates}); {len(contract.titles)} titles."
-        + said
-    )
+from paycalc.cli.schedules_io import export_scale, import_scale  # noqa: E402
+
+app.command("import")(import_scale)
+app.command("export")(export_scale)

@@ -84,13 +84,22 @@ def schedule_yaml(schedule: Schedule) -> str:
         f"effective: {schedule.effective}",
         f"source: {{article: {_s(schedule.source)}}}",
     ]
+    if schedule.hours_per_day is not None:
+        lines.append(f"regular_hours_per_day: {_n(schedule.hours_per_day)}")
+    if schedule.days_per_year is not None:
+        lines.append(f"regular_days_per_year: {_n(schedule.days_per_year)}")
     if schedule.longevity:
         amounts = ", ".join(f"{_s(label)}: {_n(amount)}" for label, amount in schedule.longevity.items())
         lines.append(f"longevity: {{{amounts}}}")
     lines.append("rates:")
-    for title, row in schedule.rates.items():
-        cells = ", ".join(f"{_s(label)}: {_n(rate)}" for label, rate in row.items())
+    for title, row in schedule.rates.items():  # the steps it prints (a member past them is paid its top)
+        cells = ", ".join(f"{_s(label)}: {_n(rate)}" for label, rate in list(row.items())[: schedule.steps])
         lines.append(f"  {_s(title)}: {{{cells}}}")
+    if schedule.printed:
+        lines.append("printed_annual:")
+        for title, row in schedule.printed.items():
+            cells = ", ".join(f"{_s(label)}: {_n(value)}" for label, value in row.items())
+            lines.append(f"  {_s(title)}: {{{cells}}}")
     return "\n".join(lines) + "\n"
 
 
