@@ -146,3 +146,21 @@ def test_add_step_on_a_contract_without_steps_is_refused(tmp_path: Path) -> None
     offer.write_text("name: x\nbase: 2018-06-16\nchanges:\n  - {effective: 2019-01-01, add_step: {percent: 2}}\n")
     code, _, err = cli("propose", str(offer))
     assert code == 1 and "add_step on 2019-01-01: the contract has no steps" in err
+
+
+def test_an_offer_written_as_a_folder_answers_as_the_offer(tmp_path: Path) -> None:
+    # the folder keeps FY28's own year (194 days), the steps each schedule prints and the figures it prints
+    code, _, err = cli("propose", "lunenburg-fy29", "--contract", "lunenburg-paras", "--write", str(tmp_path / "fy29"))
+    assert code == 0, err
+    offer = paycalc.load_proposal("lunenburg-fy29", _folder())
+    folder = paycalc.load_contract(tmp_path / "fy29")
+    for on, step in [("2025-09-01", 9), ("2025-09-01", 11), ("2027-09-01", 4), ("2028-09-01", 12)]:
+        for title in COLUMNS:
+            mine, theirs = (paycalc.annual_pay(title, on, step=step, schedules=c) for c in (folder, offer))
+            assert (mine.annual, mine.rate, mine.longevity, mine.days) == (
+                theirs.annual,
+                theirs.rate,
+                theirs.longevity,
+                theirs.days,
+            )
+            assert [n for n in mine.notes if "prints" in n] == [n for n in theirs.notes if "prints" in n]
