@@ -194,3 +194,30 @@ def test_random_scales_go_through_export_and_import(
         first_export = exported
         table = tmp_path / f"{round_trip}.csv"
         table.write_text(exported)
+
+
+HOURLY = ["--basis", "hourly", "--hours-per-day", "6.5", "--days", "193"]
+
+
+@pytest.mark.parametrize(
+    ("name", "on", "basis"), [("nyc-paras", "2018-06-16", []), ("lunenburg-paras", "2026-07-01", HOURLY)]
+)
+def test_one_schedule_as_schedules_show_writes_it(tmp_path: Path, name: str, on: str, basis: list[str]) -> None:
+    """``schedules show --format csv`` prints one schedule, a row per title: imported on its date, every pay on
+    that schedule answers as the original's."""
+    code, shown, _ = run("schedules", "show", on, "--contract", name, "--format", "csv")
+    assert code == 0
+    (tmp_path / "show.csv").write_text(shown)
+    code, out, err = run("schedules", "import", str(tmp_path / "show.csv"), "--write", str(tmp_path / "one"), *basis)
+    assert code == 1 and "the table holds one schedule and no date (give --effective DATE)" in err
+    code, out, err = run(
+        "schedules", "import", str(tmp_path / "show.csv"), "--write", str(tmp_path / "one"), "--effective", on, *basis
+    )
+    assert code == 0, err
+    assert "as a one schedule (a row a title, as schedules show writes it) table" in out
+    original = paycalc.load_contract(bundled_contract(name))
+    copy = paycalc.load_contract(tmp_path / "one")
+    for title in original.titles:
+        for years in range(0, 12):
+            mine, theirs = (paycalc.annual_pay(title.name, on, years=years, schedules=c) for c in (copy, original))
+            assert (mine.annual, mine.rate, mine.longevity) == (theirs.annual, theirs.rate, theirs.longevity)

@@ -41,13 +41,20 @@ def import_scale(
     days: Annotated[
         str | None, typer.Option(metavar="N", help="The regular days a year, where the table does not give them.")
     ] = None,
+    effective: Annotated[
+        str | None,
+        typer.Option(
+            metavar="DATE", help="The date of a table of one schedule (as 'schedules show --format csv' writes it)."
+        ),
+    ] = None,
 ) -> None:
     """Build a contract folder from a scale a local already has in a spreadsheet, checked as every folder is.
 
-    Two shapes, told apart: long (columns effective, title, step, hourly or annual, and optionally the annual
-    printed beside an hourly rate, hours_per_day, days), as 'paycalc schedules export' writes it; or a grid as
+    Three shapes, told apart: long (columns effective, title, step, hourly or annual, and optionally the annual
+    printed beside an hourly rate, hours_per_day, days), as 'paycalc schedules export' writes it; a grid as
     scales are printed (a block per date: a row holding the date, a header row Step then the titles, a row per
-    step). A cell it cannot read is an error naming it; a printed annual that is not the rule is a warning.
+    step); or one schedule as 'paycalc schedules show --format csv' writes it (with --effective DATE). A cell
+    it cannot read is an error naming it; a printed annual that is not the rule is a warning.
 
     \b
     Example:
@@ -70,7 +77,8 @@ def import_scale(
     with reporting_errors():
         hours: Decimal | None = None if hours_per_day is None else inputs.to_hours_per_day(hours_per_day)
         count: Decimal | None = None if days is None else inputs.to_days(days)
-        scale, shape = read_scale(read_rows(file, sheet), basis, hours, count)
+        on = None if effective is None else inputs.to_date(effective, "--effective")
+        scale, shape = read_scale(read_rows(file, sheet), basis, hours, count, on)
         title = name or os.path.splitext(os.path.basename(file))[0]
         said = source or f"{os.path.basename(file)}, imported by paycalc"
         contract = contract_of(scale, title, parties or ["(the parties: give --parties)"], said, write)

@@ -18,15 +18,21 @@ def _key(text: str) -> str:
 
 
 def read_scale(
-    rows: list[tuple[str, list[Cell]]], basis: str | None, hours: Decimal | None, days: Decimal | None
+    rows: list[tuple[str, list[Cell]]],
+    basis: str | None,
+    hours: Decimal | None,
+    days: Decimal | None,
+    effective: datetime.date | None = None,
 ) -> tuple[Scale, str]:
-    """The scale of a table, and its shape in words (``long``, ``grid``)."""
+    """The scale of a table, and its shape in words (``long``, ``grid``, ``one schedule``)."""
     filled = [(sheet, cells) for sheet, cells in rows if any(text for _, text in cells)]
     if not filled:
         raise InputError("the table is empty")
     header = [_key(text) for _, text in filled[0][1]]
     if "effective" in header and "title" in header:
         scale, shape = _long(filled, header), "long (a row a cell)"
+    elif header and header[0] == "title":
+        scale, shape = _one(filled, basis, effective), "one schedule (a row a title, as schedules show writes it)"
     else:
         scale, shape = _grid(filled, basis), "grid (a block of steps by titles a date)"
     for effective in scale.rates:
@@ -75,6 +81,22 @@ def _long(rows: list[tuple[str, list[Cell]]], header: list[str]) -> Scale:
                 raise InputError(
                     f"{(before or notes or title)[0]}: {name}'s hired_before or notes differ from its rows before"
                 )
+    return scale
+
+
+def _one(rows: list[tuple[str, list[Cell]]], basis: str | None, effective: datetime.date | None) -> Scale:
+    """One schedule as ``paycalc schedules show --format csv`` writes it: ``title``, then a column per step or
+    row; a row per title. Its date is ``--effective``, what its rates are ``--basis`` (else annual)."""
+    where = rows[0][1][0][0]
+    if effective is None:
+        raise InputError(f"{where}: the table holds one schedule and no date (give --effective DATE)")
+    scale = Scale(basis=basis or "annual")
+    labels = [step_label(cell) for cell in rows[0][1][1:] if cell[1]]
+    for _, cells in rows[1:]:
+        title = cells[0][1]
+        for index, label in enumerate(labels, start=1):
+            if index < len(cells) and cells[index][1]:
+                scale.put(effective, title, label, amount(cells[index]), cells[index][0])
     return scale
 
 
