@@ -84,3 +84,18 @@ def test_a_member_hired_inside_the_period_is_owed_from_the_hire_date(tmp_path: P
     assert lines[2] == f"B,1,{late.owed},{late.paid},{late.retro}"
     assert lines[3] == "C,1,0.00,0.00,0.00"  # hired after the period: nothing owed in it
     assert "Note: 2 rows with a hire date after the row's first day (lines 3, 4)" in err
+
+
+@pytest.mark.parametrize(
+    "command", [["retro"], ["cost", "--proposal", "uft-2019-2022", "--from", "2019-07-01", "--to", "2020-06-30"]]
+)
+def test_a_stray_carriage_return_is_an_error_naming_its_line(tmp_path: Path, command: list[str]) -> None:
+    roster = tmp_path / "members.csv"
+    roster.write_bytes(
+        b"id,title,hired,from,to\nA,Teacher Aide,2010-09-07,2013-05-01,2013-06-30\n"
+        b"B,Teacher\rAide,2010-09-07,2013-05-01,2013-06-30\n"
+    )
+    code, out, err = run(*command, "--roster", str(roster))
+    assert (code, out) == (1, "")
+    assert err.startswith(f"Error: {roster}: line 3: a carriage return inside a line (save the file with ordinary")
+    assert "universal-newline" not in err

@@ -16,7 +16,7 @@ from paycalc.cli._columns import header_names, open_sheet, read_columns, read_he
 from paycalc.cli._common import EXIT_SKIPPED, as_typed, fail
 from paycalc.contract.errors import PaycalcError, RowError, WorkerDied
 from paycalc.contract.models import Contract, Instalment
-from paycalc.output.files import Interrupted, NotUtf8, open_binary, text_lines, write_atomically
+from paycalc.output.files import Interrupted, NotUtf8, csv_words, open_binary, text_lines, write_atomically
 from paycalc.output.render import Format
 from paycalc.output.roster_out import Shape, write, write_xlsx
 
@@ -184,7 +184,7 @@ def run_roster(
     except NotUtf8 as exc:
         fail(f"{name}: {exc} (nothing was written)")
     except csv.Error as exc:
-        fail(f"{name}: line {read}: {exc} (a cell of at most {MAX_CELL:,} characters; nothing was written)")
+        fail(f"{name}: line {read}: {csv_words(exc, MAX_CELL)} (nothing was written)")
     except WorkerDied as error:
         fail(f"{error}; nothing was written")
     except PaycalcError as error:

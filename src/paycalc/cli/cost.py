@@ -247,7 +247,10 @@ def cost(
         except NotUtf8 as exc:
             fail(f"{_cost_out.name_of(roster)}: {exc}")
         except csv.Error as exc:
-            fail(f"{_cost_out.name_of(roster)}: {exc}")
+            from paycalc.output.files import csv_words
+
+            line = getattr(rows, "line_num", 0) + 1  # the line being read when it was refused
+            fail(f"{_cost_out.name_of(roster)}: line {line}: {csv_words(exc, 10_000)}")
     _cost_out.show(result, proposals, solved, costs, outputs, named)
     if reported:
         s = "" if len(reported) == 1 else "s"

@@ -159,6 +159,16 @@ def open_binary(source: str, what: str) -> IO[bytes]:
         raise InputError(f"cannot read the {what} {source}: {exc.strerror} (a CSV file, or '-' for stdin)") from None
 
 
+def csv_words(exc: Exception, limit: int) -> str:
+    """What the csv module could not read, said for a person (its own text speaks of Python's file modes)."""
+    said = str(exc)
+    if "new-line character" in said:
+        return "a carriage return inside a line (save the file with ordinary line ends, or quote the cell)"
+    if "field larger than field limit" in said:
+        return f"a cell longer than {limit:,} characters"
+    return said
+
+
 def text_lines(stream: IO[bytes]) -> Iterator[str]:
     """The stream's lines as text, decoded one line at a time so an error names its line; a BOM is skipped."""
     for number, raw in enumerate(stream, start=1):
