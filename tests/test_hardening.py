@@ -239,7 +239,7 @@ def test_minus_zero_is_zero() -> None:
         ),
         (ROSTER.replace("A1", "Ã1").encode("latin-1"), [], "stdin: line 2: not UTF-8 text"),
         (ROSTER.replace("A1", "Ã1").encode("latin-1"), ["--skip-invalid"], "stdin: line 2: not UTF-8 text"),
-        (ROSTER.replace("A1", "A" * 1_000_000), [], "stdin: line 2: field larger than field limit"),
+        (ROSTER.replace("A1", "A" * 1_000_000), [], "stdin: line 2: a cell longer than 10,000 characters"),
         (ROSTER.replace("2005-09-01", "9999-01-01"), [], "stdin: line 2: hire date 9999-01-01 is out of range"),
         (ROSTER.replace("to\n", "to,paid_annual\n").replace("30\n", "30,1e26\n"), [], "stdin: line 2: paid annual"),
     ],
