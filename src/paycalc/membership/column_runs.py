@@ -257,8 +257,11 @@ class Kernel:
 
 
 def _joins(ids: Ints) -> bool:
-    """Whether two runs of a row may join: a rate id of a way repeated anywhere in its table. Not only across
-    adjacent schedules or tiers: where a step falls on a schedule's date, a run may go from one schedule's step to
-    the next schedule's step above it at the same rate, and the scalar plan joins them."""
-    flat = np.sort(ids.reshape(len(ids), -1), axis=1)
-    return bool((flat[:, 1:] == flat[:, :-1]).any())
+    """Whether two runs of a row may join: a rate id repeated across adjacent schedules, adjacent tiers, or a
+    schedule and the next one's tier above (where a step falls on a schedule's date, a run goes from one
+    schedule's step to the next schedule's step above it, at the same rate, and the scalar plan joins them)."""
+    return bool(
+        (ids[:, 1:, :] == ids[:, :-1, :]).any()
+        or (ids[:, :, 1:] == ids[:, :, :-1]).any()
+        or (ids[:, 1:, 1:] == ids[:, :-1, :-1]).any()
+    )
