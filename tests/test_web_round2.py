@@ -177,3 +177,10 @@ def test_a_field_too_long_is_said_and_a_paychecks_date_error_is_beside_from(clie
     assert early.status_code == 422
     assert 'id="e-from"' in early.text and "is before the first salary schedule" in early.text
     assert all(f'id="f-{field}"' in early.text for field in re.findall(r'href="#f-([a-z-]+)"', early.text))
+
+
+def test_every_two_weeks_only_where_the_contract_says_when_periods_start(client: TestClient) -> None:
+    assert 'value="biweekly"' not in client.get("/pay").text  # NYC: paid twice a month, no biweekly anchor
+    assert 'value="biweekly"' in client.get(f"/pay?{LUNENBURG}").text
+    refused = client.get("/pay?title=Teacher+Aide&years=3&method=biweekly")
+    assert refused.status_code == 422 and "not paid every two weeks" in refused.text and "--anchor" not in refused.text

@@ -120,6 +120,15 @@ def _person(site: Site, form: Form) -> tuple[Contract | None, str | None]:
     return contract, title_of(contract, form)
 
 
+def method_of(contract: Contract, form: Form) -> str | None:
+    """``method``: one of the pay periods; every two weeks only on a contract that says when its periods start."""
+    method = form.method()
+    if method == "biweekly" and contract.terms.anchor is None:
+        form.errors["method"] = form._("This contract is not paid every two weeks: choose another pay period.")
+        return None
+    return method
+
+
 def cycles_of(contract: Contract, form: Form) -> int | None:
     """``pay-cycles``: one of the contract's elections (22 or 26 for Lunenburg); refused where it has none."""
     value = form.text("pay-cycles")
@@ -168,7 +177,8 @@ def _paid_contract(site: Site, form: Form) -> Contract | None:
 def pay(site: Site, form: Form, today: datetime.date) -> dict[str, Any] | None:
     contract, title = _person(site, form)
     work = form.work()
-    method, cycles = form.method(), cycles_of(contract, form) if contract is not None else None
+    method = method_of(contract, form) if contract is not None else form.method()
+    cycles = cycles_of(contract, form) if contract is not None else None
     changes = _changes(contract, form) if contract is not None else []
     if form.errors or contract is None or title is None:
         return None
@@ -206,7 +216,8 @@ MAX_CHECK_DAYS = 3_660  # a page of paychecks covers at most ten years (about 26
 def paychecks(site: Site, form: Form) -> dict[str, Any] | None:
     contract, title = _person(site, form)
     form.require("from", "to")
-    work, method = form.work(), form.method()
+    work = form.work()
+    method = method_of(contract, form) if contract is not None else form.method()
     cycles = cycles_of(contract, form) if contract is not None else None
     changes = _changes(contract, form) if contract is not None else []
     paid_by = _paid_contract(site, form)
@@ -254,7 +265,8 @@ def _paid(form: Form, dates: set[datetime.date]) -> dict[datetime.date, Decimal]
 def retro(site: Site, form: Form) -> dict[str, Any] | None:
     contract, title = _person(site, form)
     form.require("from", "to")
-    work, method = form.work(), form.method()
+    work = form.work()
+    method = method_of(contract, form) if contract is not None else form.method()
     cycles = cycles_of(contract, form) if contract is not None else None
     changes = _changes(contract, form) if contract is not None else []
     paid_by = _paid_contract(site, form)
