@@ -14,6 +14,7 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl
 
 import jinja2
 from starlette.requests import Request
@@ -230,8 +231,8 @@ class Dispatch:
             await serve_static(HERE / "static", path, scope, receive, send)
             return
         endpoint = self.endpoints.get(path)
-        request = Request(scope, receive)
         if endpoint is None:
+            request = Request(scope, receive)
             if api:
                 await simple(404, "no such route", True)(scope, receive, send)
             else:
@@ -245,31 +246,30 @@ class Dispatch:
                 scope, receive, send
             )
             return
-        if len(scope.get("query_string", b"")) > MAX_QUERY:
+        query: bytes = scope.get("query_string", b"")
+        if len(query) > MAX_QUERY:
             await simple(414, f"The address is longer than {MAX_QUERY} characters.", api)(scope, receive, send)
             return
-        pairs = request.query_params.multi_items()
-        if method == "POST":
-            body = await read_body(scope, receive, MAX_BODY)
-            if body is None:
-                await simple(413, f"What was sent is longer than {MAX_BODY} bytes.", api)(scope, receive, send)
-                return
-            from urllib.parse import parse_qsl
-
-            try:
+        try:  # the fields once, as the page reads them (percent-escapes as UTF-8): the remembered answer's key too
+            pairs = parse_qsl(query.decode("latin-1"), keep_blank_values=True, max_num_fields=60)
+            if method == "POST":
+                body = await read_body(scope, receive, MAX_BODY)
+                if body is None:
+                    await simple(413, f"What was sent is longer than {MAX_BODY} bytes.", api)(scope, receive, send)
+                    return
                 pairs = parse_qsl(body.decode("utf-8"), keep_blank_values=True, max_num_fields=60)
-            except (UnicodeDecodeError, ValueError):
-                await simple(400, "What was sent is not a form.", api)(scope, receive, send)
-                return
-        fields = tuple(sorted((k, v.strip()) for k, v in pairs))
-        key = (path, fields, request.headers.get("accept-language", ""), self.today())
+        except (UnicodeDecodeError, ValueError):
+            await simple(400, "What was sent is not a form (or has more than 60 fields).", api)(scope, receive, send)
+            return
+        accept = next((value.decode("latin-1") for name, value in scope["headers"] if name == b"accept-language"), "")
+        key = (path, tuple(sorted((k, v.strip()) for k, v in pairs)), accept, self.today())
         found = self.remembered.get(key) if method != "POST" else None
         if found is not None:
             self.remembered.move_to_end(key)
             await found(scope, receive, send)
             return
         try:
-            response = await endpoint(request, pairs)
+            response = await endpoint(Request(scope, receive), pairs)
         except Exception as exc:  # a bug of paycalc's own: one log line and a plain answer, never a traceback
             import logging
 

@@ -27,7 +27,8 @@ _SECURITY = b"".join(k.encode() + b": " + v.encode() + b"\r\n" for k, v in HEADE
 
 
 class Guarded(HttpToolsProtocol):
-    """:class:`HttpToolsProtocol` that refuses an oversized or slow request head before it is kept."""
+    """:class:`HttpToolsProtocol` that refuses an oversized or slow request head before it is kept. One timer a
+    connection: each request head only notes when it began (a float), so a kept-alive connection costs little."""
 
     header_timeout = 10.0  # seconds to send a whole request head; ``paycalc serve --header-timeout`` sets it
 
@@ -36,14 +37,18 @@ class Guarded(HttpToolsProtocol):
         self._head = 0  # bytes of the head being read; -1 once it is whole
         self._count = 0
         self._refused = False
+        self._began = 0.0  # when the head being read began
         self._timer: asyncio.TimerHandle | None = None
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
-        self._timer = self.loop.call_later(self.header_timeout, self._too_slow)
+        self._began = self.loop.time()
+        self._timer = self.loop.call_later(self.header_timeout, self._check_time)
 
     def connection_lost(self, exc: Exception | None) -> None:
-        self._stop_timer()
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
         super().connection_lost(exc)
 
     def data_received(self, data: bytes) -> None:
@@ -59,9 +64,7 @@ class Guarded(HttpToolsProtocol):
     def on_message_begin(self) -> None:
         super().on_message_begin()
         if self._head < 0:  # the next request on this connection: a new head, a new clock
-            self._head, self._count = 0, 0
-            self._stop_timer()
-            self._timer = self.loop.call_later(self.header_timeout, self._too_slow)
+            self._head, self._count, self._began = 0, 0, self.loop.time()
 
     def on_url(self, url: bytes) -> None:
         super().on_url(url)
@@ -79,28 +82,28 @@ class Guarded(HttpToolsProtocol):
         if self._refused:
             return
         self._head = -1
-        self._stop_timer()
         super().on_headers_complete()
 
     def send_400_response(self, msg: str) -> None:
         self._refuse(400, "The request is not one this server reads.")
 
-    def _too_slow(self) -> None:
-        self._timer = None
-        if self._head >= 0 and not self._refused:
-            self._refuse(408, f"The request's headers took longer than {self.header_timeout:g} seconds to arrive.")
-
-    def _stop_timer(self) -> None:
-        if self._timer is not None:
-            self._timer.cancel()
+    def _check_time(self) -> None:
+        """A head still arriving past its time is refused; else the check comes again when the current one's is up."""
+        if self._refused or self.transport.is_closing():
             self._timer = None
+            return
+        left = self._began + self.header_timeout - self.loop.time()
+        if self._head >= 0 and left <= 0:
+            self._timer = None
+            self._refuse(408, f"The request's headers took longer than {self.header_timeout:g} seconds to arrive.")
+            return
+        self._timer = self.loop.call_later(max(left, 0.0) if self._head >= 0 else self.header_timeout, self._check_time)
 
     def _refuse(self, status: int, message: str) -> None:
         """One plain answer with the app's headers, then the connection is closed; what follows is not read."""
         if self._refused or self.transport.is_closing():
             return
         self._refused = True
-        self._stop_timer()
         body = message.encode()
         self.transport.write(
             b"HTTP/1.1 %d %s\r\n" % (status, REASONS[status])
