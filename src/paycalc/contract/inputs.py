@@ -197,3 +197,13 @@ def to_amount(value: Decimal | int | float | str, what: str = "amount", limit: D
 def title_key(name: str) -> str:
     """How titles are matched: case, spacing and punctuation do not count ("ED. ASST. B" == "ed asst b")."""
     return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
+def column_letter(index: int) -> str:
+    """A spreadsheet's column by its index: 0 -> A, 25 -> Z, 26 -> AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters

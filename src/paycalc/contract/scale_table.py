@@ -24,22 +24,13 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from paycalc.contract.errors import InputError
-from paycalc.contract.inputs import title_key
+from paycalc.contract.inputs import column_letter, title_key
 from paycalc.contract.models import Contract, PayTerms, Schedule, Tier, Title
 
 Cell = tuple[str, str]  # (where, as in scale.csv!D14; the text)
 _DATE = re.compile(r"(\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})")
 _AMOUNT = re.compile(r"\$?\s*(\d{1,3}(,\d{3})+|\d+)(\.\d+)?")
 MAX_ROWS = 20_000
-
-
-def column_name(index: int) -> str:
-    name = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        name = chr(65 + rest) + name
-    return name
 
 
 def read_rows(path: str, sheet: str | None = None) -> list[tuple[str, list[Cell]]]:
@@ -61,7 +52,7 @@ def read_rows(path: str, sheet: str | None = None) -> list[tuple[str, list[Cell]
         raise InputError(f"{path} is not UTF-8 text (save it as CSV UTF-8)") from None
     rows = []
     for number, row in enumerate(csv.reader(text.splitlines()), start=1):
-        rows.append((name, [(f"{name}!{column_name(i)}{number}", cell.strip()) for i, cell in enumerate(row)]))
+        rows.append((name, [(f"{name}!{column_letter(i)}{number}", cell.strip()) for i, cell in enumerate(row)]))
     return rows[:MAX_ROWS]
 
 
@@ -82,7 +73,7 @@ def _xlsx_rows(path: str, name: str, sheet: str | None) -> list[tuple[str, list[
         worksheet = book[sheet_name]
         worksheet.reset_dimensions()  # a declared size is never trusted
         for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
-            cells = [(f"{sheet_name}!{column_name(i)}{number}", _text(v)) for i, v in enumerate(values)]
+            cells = [(f"{sheet_name}!{column_letter(i)}{number}", _text(v)) for i, v in enumerate(values)]
             rows.append((sheet_name, cells))
     return rows[:MAX_ROWS]
 

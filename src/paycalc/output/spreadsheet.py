@@ -14,17 +14,8 @@ from decimal import Decimal
 from typing import IO, Any
 
 from paycalc.contract.errors import InputError
+from paycalc.contract.inputs import column_letter as column_letter  # re-exported: the roster readers use it
 from paycalc.output.files import SPREADSHEET_TRIGGERS
-
-
-def column_letter(index: int) -> str:
-    """0 -> A, 25 -> Z, 26 -> AA."""
-    letters = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(65 + remainder) + letters
-    return letters
 
 
 def _text(value: Any) -> str:

@@ -213,14 +213,20 @@ def pay(site: Site, form: Form, today: datetime.date) -> dict[str, Any] | None:
 MAX_CHECK_DAYS = 3_660  # a page of paychecks covers at most ten years (about 260 biweekly checks)
 
 
-def paychecks(site: Site, form: Form) -> dict[str, Any] | None:
+def _over_a_period(site: Site, form: Form) -> tuple[Any, ...]:
+    """What paychecks and retro ask alike: the person, the period's ends required, the work, the pay periods and
+    cycles, the column changes and the scale that was paid."""
     contract, title = _person(site, form)
     form.require("from", "to")
     work = form.work()
     method = method_of(contract, form) if contract is not None else form.method()
     cycles = cycles_of(contract, form) if contract is not None else None
     changes = _changes(contract, form) if contract is not None else []
-    paid_by = _paid_contract(site, form)
+    return contract, title, work, method, cycles, changes, _paid_contract(site, form)
+
+
+def paychecks(site: Site, form: Form) -> dict[str, Any] | None:
+    contract, title, work, method, cycles, changes, paid_by = _over_a_period(site, form)
     first, last = form.date("from", "from date"), form.date("to", "to date")
     if first is not None and last is not None and (last - first).days > MAX_CHECK_DAYS:
         form.errors["to"] = form._("is more than ten years after the first day (a page shows at most ten years).")
@@ -263,13 +269,7 @@ def _paid(form: Form, dates: set[datetime.date]) -> dict[datetime.date, Decimal]
 
 
 def retro(site: Site, form: Form) -> dict[str, Any] | None:
-    contract, title = _person(site, form)
-    form.require("from", "to")
-    work = form.work()
-    method = method_of(contract, form) if contract is not None else form.method()
-    cycles = cycles_of(contract, form) if contract is not None else None
-    changes = _changes(contract, form) if contract is not None else []
-    paid_by = _paid_contract(site, form)
+    contract, title, work, method, cycles, changes, paid_by = _over_a_period(site, form)
     if form.errors or contract is None or title is None:
         return None
     try:
