@@ -4,8 +4,11 @@ hand elsewhere) or from Python's own formatting."""
 
 from __future__ import annotations
 
+import csv
 import datetime
+import io
 from decimal import Decimal
+from typing import Any
 
 import numpy as np
 import pytest
@@ -166,10 +169,54 @@ def test_the_formula_guard_marks_the_cells_a_spreadsheet_would_run() -> None:
     assert got == ["'=1+1", "'+A1", "'-3", "'@SUM", "plain", ""]
 
 
+CELL = st.text(alphabet='ab ,Zñ-1"', max_size=6)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(CELL, CELL, st.booleans(), st.booleans()), min_size=1, max_size=8))
+def test_cells_in_quotes_are_read_as_the_csv_module_reads_them_or_left_to_it(rows: list[Any]) -> None:
+    """Each cell bare or in quotes; what split reads (and which cells it would write back in quotes) is
+    what the csv module reads and writes, or the block is refused."""
+    lines = [",".join(f'"{c}"' if q else c for c, q in ((a, qa), (b, qb))) for a, b, qa, qb in rows]
+    block = ("\n".join(lines) + "\n").encode()
+    try:
+        cells = csv_bytes.split(block, 2)
+    except Plainness:
+        return
+    read = list(csv.reader(io.StringIO(block.decode())))
+    everything = np.arange(len(rows))
+    assert [list(pair) for pair in zip(cells.text(everything, 0), cells.text(everything, 1), strict=True)] == read
+    written = [[f'"{c}"' if q else c for c, q in zip(r, (cells.quoted(everything, n)[i] for n in (0, 1)), strict=True)]
+               for i, r in enumerate(read)]  # fmt: skip
+    expected = io.StringIO()
+    csv.writer(expected, lineterminator="\n").writerows(read)
+    assert "".join(",".join(r) + "\n" for r in written) == expected.getvalue()
+
+
 @pytest.mark.parametrize(
     "block",
-    [b'a,"b"\n', b"a,b\rc\n", b"a,b\x00\n", b"a,\xff\n", b"a,b\r\r\n"],
-    ids=["quote", "lone carriage return", "NUL", "not UTF-8", "two carriage returns"],
+    [
+        b'a,"b""c"\n',
+        b'a,"b\n',
+        b'a,b"c"\n',
+        b'a,"b"c\n',
+        b'"a\n",b\n',
+        b"a,b\rc\n",
+        b"a,b\x00\n",
+        b"a,\xff\n",
+        b"a,b\r\r\n",
+    ],
+    ids=[
+        "doubled quote",
+        "open quote",
+        "quote in a bare cell",
+        "text after quotes",
+        "line break in quotes",
+        "lone carriage return",
+        "NUL",
+        "not UTF-8",
+        "two carriage returns",
+    ],
 )
 def test_blocks_the_csv_module_reads_otherwise_are_refused(block: bytes) -> None:
     with pytest.raises(Plainness):

@@ -7,7 +7,9 @@ rosters really took the columnar path, so an agreement is never the scalar path 
 
 from __future__ import annotations
 
+import csv
 import datetime
+import io
 import random
 from pathlib import Path
 
@@ -83,6 +85,27 @@ def test_nyc_rosters_agree_to_the_byte(tmp_path: Path, seed: int, method: str) -
     assert taken
 
 
+NAMES = ['"Smith, Jane"', "Ortiz", '"Lee"', '"=Evil, Eve"', '"Zoë, Ana"', '""', '"- Nuñez, Rosa"', "O'Neil"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 10**6), bom=st.booleans(), quote_all=st.booleans())
+def test_rosters_as_exports_write_them_agree_and_take_the_columns(
+    tmp_path: Path, seed: int, bom: bool, quote_all: bool
+) -> None:
+    """Names in quotes (a comma inside: written back in quotes, guarded where a spreadsheet would run it),
+    quotes around cells that need none (ids, dates, titles), a byte-order mark, Windows line ends."""
+    rng = random.Random(seed)
+    text = roster(rng, NYC, rng.randrange(1, 60), datetime.date(2008, 6, 1), 3600, {"name": NAMES})
+    if quote_all:  # some exporters quote every cell: the header too
+        out = io.StringIO()
+        csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\n").writerows(csv.reader(io.StringIO(text)))
+        text = out.getvalue()
+    scalar, columns, taken = both(tmp_path, ("\ufeff" if bom else "") + text, newline=rng.choice(["\n", "\r\n"]))
+    assert columns == scalar
+    assert taken
+
+
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(seed=st.integers(0, 10**6))
 def test_flat_paid_amounts_and_workyears_agree(tmp_path: Path, seed: int) -> None:
@@ -129,7 +152,12 @@ def test_freezes_and_differentials_agree(tmp_path: Path, seed: int, method: str)
 @pytest.mark.parametrize(
     ("change", "why"),
     [
-        (lambda t: t.replace("P00002", '"P00002"'), "a double quote"),
+        (lambda t: t.replace("P00002", '"P00002"'), "an id in quotes"),
+        (lambda t: t.replace("P00002", '"P0""0002"'), "a doubled quote inside a cell"),
+        (lambda t: t.replace("P00002", '"P0\n0002"'), "a line break inside quotes"),
+        (lambda t: t.replace("P00002", '"P0"0002'), "text after a closing quote"),
+        (lambda t: t.replace("P00002", 'P0"0002'), "a quote inside a bare cell"),
+        (lambda t: t.replace("P00002", '"P00002'), "a quote never closed"),
         (lambda t: t.replace("\n", "\r", 1), "a carriage return alone"),
         (lambda t: t.replace("P00002", " P00002"), "an id with a space before it"),
         (lambda t: t + "\n", "a blank line"),

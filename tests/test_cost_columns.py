@@ -97,7 +97,11 @@ def test_nyc_costings_agree_to_the_byte(tmp_path: Path, seed: int, method: str, 
     """Hires before and inside the range, anniversaries at 5 and 15 years inside it, part-time hours and
     workyears, the bundled proposal and offers with lump sums (pro-rated or not, on a fiscal year's edge)."""
     rng = random.Random(seed)
-    extra = {"hours": ["", "", "20", "17.5"], "workyear": ["", "", "0.5"], "School": ["PS 1", "=x"]}
+    extra = {
+        "hours": ["", "", "20", "17.5"],
+        "workyear": ["", "", "0.5"],
+        "School": ["PS 1", "=x", '"Smith, Jane"', '"PS 2"', '""'],
+    }
     text = members(rng, NYC, rng.randrange(1, 80), datetime.date(1996, 1, 1), 9000, extra)
     start = datetime.date(2017, 1, 1) + datetime.timedelta(days=rng.randrange(700))
     end = max(start, datetime.date(2018, 6, 17)) + datetime.timedelta(days=rng.randrange(1500))

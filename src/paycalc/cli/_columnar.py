@@ -4,10 +4,11 @@ written as CSV, in the rows' order.
 
 It takes a roster only when it answers byte for byte what the row-by-row path answers; anything else
 raises :class:`~paycalc.membership.column_runs.Unpriced` before a byte is kept, and the caller prices the
-roster row by row (which also names any row in error). Left to that path: stdin, .xlsx, JSON output,
-instalments, proposals with lump sums, daily pay and 22 biweekly checks, a byte-order mark, a double quote, a carriage
-return not before a line feed, a row of another width, an id repeated after other ids, and every row
-the scalar rules refuse.
+roster row by row (which also names any row in error). Read in columns: a byte-order mark, Windows line ends,
+names in quotes (``"Smith, Jane"``). Left to that path: stdin, .xlsx, JSON output, instalments, proposals
+with lump sums, daily pay and 22 biweekly checks, a quote inside a cell or a line break inside quotes, a
+carriage return not before a line feed, a row of another width, an id repeated after other ids, and every
+row the scalar rules refuse.
 """
 
 from __future__ import annotations
@@ -49,9 +50,8 @@ def priced(
     if plain is None:
         return False
     first, size = plain
-    line = first.removesuffix(b"\n").removesuffix(b"\r")
     try:
-        raw = line.decode("utf-8").split(",")
+        raw = header_cells(first)
         Pricer(contract, *method)  # refuses what it cannot price (lump sums, daily pay)
     except (UnicodeDecodeError, Unpriced):
         return False
@@ -89,9 +89,17 @@ def _plain(source: str) -> tuple[bytes, int] | None:
     except OSError:
         return None
     line = first.removesuffix(b"\n").removesuffix(b"\r")
-    if first.startswith(b"\xef\xbb\xbf") or not first.endswith(b"\n") or any(c in line for c in (b'"', b"\r", b"\0")):
-        return None  # the csv module reads such a header otherwise than by commas: it says what it makes of it
+    if not first.endswith(b"\n") or line.count(b'"') % 2 or any(c in line for c in (b"\r", b"\0")):
+        return None  # a header going on past its line: the csv module says what it makes of it
     return first, status.st_size
+
+
+def header_cells(first: bytes) -> list[str]:
+    """The names of a header line as the csv module reads them (a byte-order mark skipped, quotes taken off)."""
+    import csv
+
+    text = first.decode("utf-8").removeprefix("\ufeff").removesuffix("\n").removesuffix("\r")
+    return next(csv.reader([text])) if '"' in text else text.split(",")
 
 
 def costed(source: str, header: list[str], costing: Callable[..., Any]) -> Any:

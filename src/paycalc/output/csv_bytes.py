@@ -1,8 +1,10 @@
 """A plain CSV block as arrays of byte offsets, and CSV lines made from arrays: numpy, no Python per row.
 
-*Plain* means what :func:`check` and :func:`split` let through: whole lines, UTF-8, no double quote, no
-NUL, no carriage return but before a line feed. The csv module reads such a block by splitting each line on commas, and
-so does :func:`split`, into the offsets of each cell in the block. The cells are then read as arrays:
+*Plain* means what :func:`check` and :func:`split` let through: whole lines, UTF-8, no NUL, no carriage
+return but before a line feed, and double quotes only around a whole cell (``"Smith, Jane"``, as every export
+writes a name), with no quote or line break inside. The csv module reads such a block by splitting each line on
+the commas outside quotes and taking the quotes off, and so does :func:`split`, into the offsets of each cell's
+text in the block (inside its quotes). The cells are then read as arrays:
 ISO dates (:func:`dates`), columns of few distinct values (:func:`distinct`, exact: each distinct value
 is compared byte for byte), and cells with spaces around them found (:func:`padded`).
 
@@ -41,8 +43,14 @@ class Plainness(Exception):
 
 class Cells(NamedTuple):
     data: Bytes  # the block, and NULs after it
-    starts: Ints  # [row][column]: the offset of each cell's first byte
+    starts: Ints  # [row][column]: the offset of each cell's first byte (inside its quotes)
     ends: Ints  # [row][column]: the offset just past its last byte
+    commas: NDArray[np.bool_] | None = None  # [row][column]: a cell holding a comma (quoted); None: no quote at all
+
+    def quoted(self, rows: Ints, column: int) -> NDArray[np.bool_]:
+        """Which of ``column``'s cells in ``rows`` the csv module writes in quotes: those holding a comma."""
+        marks: NDArray[np.bool_] = np.zeros(len(rows), dtype=bool)
+        return marks if self.commas is None else self.commas[rows, column]
 
     def text(self, rows: Ints | list[int], column: int) -> list[str]:
         """The cells of ``column`` in ``rows``, as strings."""
@@ -55,8 +63,8 @@ class Cells(NamedTuple):
 
 def check(block: bytes) -> None:
     """Refuse a block the csv module would read otherwise than by splitting lines on commas."""
-    if b'"' in block or b"\x00" in block:
-        raise Plainness("a double quote or a NUL")
+    if b"\x00" in block:
+        raise Plainness("a NUL")
     try:
         block.decode("utf-8")
     except UnicodeDecodeError:
@@ -75,13 +83,36 @@ def split(block: bytes, width: int) -> Cells:
         raise Plainness("a carriage return inside a line")
     lasts = feeds - returns
     commas = np.flatnonzero(data == 44)
+    quotes = np.flatnonzero(data[: len(block)] == 34)
+    inside = np.zeros(0, dtype=np.int64)
+    if len(quotes):  # a comma or a line feed after an odd number of quotes is inside a quoted cell
+        if (np.searchsorted(quotes, feeds) % 2).any():
+            raise Plainness("a line break inside quotes")
+        within = np.searchsorted(quotes, commas) % 2 == 1
+        inside, commas = commas[within], commas[~within]
     per_line = np.diff(np.searchsorted(commas, feeds), prepend=0)
     if (per_line != width - 1).any():
         raise Plainness("a line of another width")  # a blank line too: the csv module skips those
     inner = commas.reshape(len(feeds), width - 1)
     starts = np.concatenate([firsts[:, None], inner + 1], axis=1)
     ends = np.concatenate([inner, np.maximum(lasts, firsts)[:, None]], axis=1)
-    return Cells(data, starts, ends)
+    if not len(quotes):
+        return Cells(data, starts, ends)
+    return _unquoted(data, starts, ends, len(quotes), inside)
+
+
+def _unquoted(data: Bytes, starts: Ints, ends: Ints, quotes: int, inside: Ints) -> Cells:
+    """The cells inside their quotes: each quote must open a cell or close it (``"a"b``, ``a"b`` and a doubled
+    ``""`` inside are the csv module's to read), and which cells hold a comma."""
+    opened = (data[starts] == 34) & (ends > starts)
+    closed = opened & (ends - starts >= 2) & (data[np.maximum(ends - 1, 0)] == 34)
+    if (opened != closed).any() or quotes != 2 * int(np.count_nonzero(opened)):
+        raise Plainness("a double quote inside a cell")
+    commas = np.zeros(starts.shape, dtype=bool)
+    at = np.searchsorted(starts.ravel(), inside, side="right") - 1  # the cell each inner comma is in
+    commas.ravel()[at] = True
+    step = opened.astype(np.int64)
+    return Cells(data, starts + step, ends - step, commas)
 
 
 def _windows(data: Bytes, width: int) -> NDArray[np.uint8]:
@@ -189,6 +220,12 @@ def constant(text: bytes, count: int) -> Part:
 def cell(cells: Cells, rows: Ints, column: int) -> Part:
     start = cells.starts[rows, column]
     return Part(cells.data, start, cells.ends[rows, column] - start)
+
+
+def quote(cells: Cells, rows: Ints, column: int) -> Part:
+    """A ``"`` where the csv module quotes the cell (before it and after it)."""
+    marks = cells.quoted(rows, column).astype(np.int64)
+    return Part(np.frombuffer(b'"', dtype=np.uint8), np.zeros(len(rows), dtype=np.int64), marks)
 
 
 def guard(cells: Cells, rows: Ints, column: int, triggers: tuple[str, ...]) -> Part:

@@ -54,11 +54,18 @@ class Group(NamedTuple):
         return self._replace(rows=rows, owed=owed, paid=paid, paid_on=paid_on)
 
     def line(self) -> str:
-        cells = "".join("," + safe_cell(c) for c in self.carried)
+        cells = "".join("," + _written(c) for c in self.carried)
         # as the row-by-row path writes money: whole cents, which str() shows as 407.90 or -0.05
         sums = ",".join(str(Decimal(c).scaleb(-2)) for c in (self.owed, self.paid, self.owed - self.paid))
         paid_on = "" if self.paid_on is None else "," + ";".join(self.paid_on)
-        return f"{safe_cell(self.id)}{cells},{self.rows},{sums}{paid_on}\n"
+        return f"{_written(self.id)}{cells},{self.rows},{sums}{paid_on}\n"
+
+
+def _written(text: str) -> str:
+    """A cell as the csv module writes it (guarded): in quotes when it holds a comma (the columns read no
+    other cell the csv module would quote)."""
+    text = safe_cell(text)
+    return f'"{text}"' if "," in text else text
 
 
 class Done(NamedTuple):
@@ -163,7 +170,13 @@ class Blocks:
             for c in [at, *carried]:
                 if c != at:
                     parts.append(csv_bytes.constant(b",", len(inner)))
-                parts += [csv_bytes.guard(cells, inner, c, SPREADSHEET_TRIGGERS), csv_bytes.cell(cells, inner, c)]
+                marks = csv_bytes.quote(cells, inner, c)
+                parts += [
+                    marks,
+                    csv_bytes.guard(cells, inner, c, SPREADSHEET_TRIGGERS),
+                    csv_bytes.cell(cells, inner, c),
+                ]
+                parts.append(marks)
             parts += [csv_bytes.constant(b",", len(inner)), csv_bytes.digits(counts[1:last])]
             for cents in (owed_sums[1:last], paid_sums[1:last], owed_sums[1:last] - paid_sums[1:last]):
                 parts += [csv_bytes.constant(b",", len(inner)), *csv_bytes.money(cents)]

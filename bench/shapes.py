@@ -1,0 +1,76 @@
+"""Roster shapes at the columnar engine's speed: `paycalc retro --roster` on one membership written as
+exports write it, timed against the plain CSV in one run (interleaved rounds, medians), as ratios.
+
+Shapes (the same members, the same totals): the plain CSV; a `name` column in quotes ("Smith, Jane");
+every cell in quotes (some exporters); a byte-order mark and Windows line ends (Excel's "CSV UTF-8").
+Each shape's output is compared with the plain one's, byte for byte but for the name column.
+
+    python bench/shapes.py                    # 100,000 employees, 3 rounds
+    python bench/shapes.py --employees 20000 --rounds 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from roster import run, write_roster
+
+NAMES = ["Smith, Jane", "Ortiz, Ana", "Lee, Min-jun", "Nuñez, Rosa", "O'Neil, Pat"]
+
+
+def shapes(plain: Path) -> dict[str, Path]:
+    """The plain roster written again in each shape."""
+    rows = list(csv.reader(plain.open(newline="")))
+    rng = random.Random(7)
+    named = [[*rows[0], "name"]] + [[*row, rng.choice(NAMES)] for row in rows[1:]]
+    out: dict[str, Path] = {"plain": plain}
+    for shape, table, options in [
+        ("quoted names", named, {}),
+        ("every cell quoted", named, {"quoting": csv.QUOTE_ALL}),
+        ("BOM + CRLF", rows, {"lineterminator": "\r\n"}),
+    ]:
+        path = plain.with_name(shape.replace(" ", "-").replace("+", "") + ".csv")
+        with path.open("w", newline="", encoding="utf-8-sig" if "BOM" in shape else "utf-8") as file:
+            csv.writer(file, **options).writerows(table)  # type: ignore[arg-type]
+        out[shape] = path
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--employees", type=int, default=100_000, help="employees in the roster (default 100,000)")
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds, medians taken (default 3)")
+    args = parser.parse_args()
+    paycalc = str(Path(sys.executable).with_name("paycalc"))
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        files = shapes(folder / "plain.csv") if write_roster(folder / "plain.csv", args.employees) else {}
+        times: dict[str, list[float]] = {shape: [] for shape in files}
+        memory: dict[str, int] = {}
+        for _ in range(args.rounds):
+            for shape, path in files.items():
+                elapsed, rss = run([paycalc, "retro", "--roster", str(path), "-o", str(path.with_suffix(".out"))])
+                times[shape].append(elapsed)
+                memory[shape] = max(memory.get(shape, 0), rss)
+        base = statistics.median(times["plain"])
+        print(f"{args.employees:,} employees, {args.rounds} rounds (medians)")
+        print(f"{'shape':<20} {'seconds':>8} {'vs plain':>9} {'peak MiB':>9}")
+        for shape in files:
+            median = statistics.median(times[shape])
+            print(f"{shape:<20} {median:8.2f} {median / base:8.2f}x {memory[shape] / 1024:9.0f}")
+        totals = {shape: [r[-3:] for r in csv.reader(path.with_suffix(".out").open())] for shape, path in files.items()}
+        same = all(t == totals["plain"] for t in totals.values())
+        print("totals equal in every shape" if same else "Error: the totals differ between shapes")
+        if not same:
+            sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
