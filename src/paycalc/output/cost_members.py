@@ -13,6 +13,7 @@ from paycalc.membership.costing import Costing, MemberCost
 from paycalc.output.cost_render import label
 from paycalc.output.files import safe_cell
 from paycalc.output.render import cents, percent
+from paycalc.output.spreadsheet import Percent
 
 
 def offer_names(names: Sequence[str]) -> list[str]:
@@ -45,6 +46,13 @@ def _percent(increase: int, status_quo: int) -> Decimal | None:
     return Decimal(increase) / Decimal(status_quo) * 100 if status_quo else None
 
 
+def _number(text: str) -> int | str:
+    """A carried cell for a workbook: a whole number (a step, a grade) as a number; anything else, a leading
+    zero included (an employee number), as the text it is."""
+    whole = text.isascii() and text.isdigit() and len(text) < 16 and (text[0] != "0" or text == "0")
+    return int(text) if whole else text
+
+
 def rows(costs: Iterable[MemberCost], *, typed: bool) -> Iterator[list[Any]]:
     """One row per member, in :func:`columns`' order: money as Decimal (``typed``, for a workbook) or as
     text with two decimals (CSV), user text guarded against running as a formula in CSV."""
@@ -57,7 +65,8 @@ def rows(costs: Iterable[MemberCost], *, typed: bool) -> Iterator[list[Any]]:
 
     for cost in costs:
         member = cost.member
-        row: list[Any] = ["member", text(member.id), *map(text, member.carried), text(cost.title)]
+        carried = [_number(value) for value in member.carried] if typed else map(text, member.carried)
+        row: list[Any] = ["member", text(member.id), *carried, text(cost.title)]
         row.append(member.hired if typed else member.hired.isoformat())
         for i in range(len(cost.status_quo) - 1):
             row += [money(cost.status_quo[i]), *(money(pay[i]) for pay in cost.pay)]
@@ -66,7 +75,7 @@ def rows(costs: Iterable[MemberCost], *, typed: bool) -> Iterator[list[Any]]:
         for pay, lumps in zip(cost.pay, cost.lump_sums, strict=True):
             share = percent(_percent(pay[-1] - old, old))
             row += [money(pay[-1]), money(lumps), money(pay[-1] - old)]
-            row.append((None if share is None else Decimal(share)) if typed else share)
+            row.append((None if share is None else Percent(share)) if typed else share)
         yield row
 
 

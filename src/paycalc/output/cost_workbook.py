@@ -1,7 +1,7 @@
 """``cost -o costing.xlsx``: a typed workbook of four sheets, Summary, By title, Per member, Assumptions.
 
 The Summary and By title sheets hold the CSV's rows (``kind`` first) with typed cells: dates as dates,
-money and percents as numbers, counts as integers, so a spreadsheet sums them without retyping.
+money as numbers, percents as percent cells, counts as integers, so a spreadsheet sums them without retyping.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from paycalc.membership.costing import Costing, MemberCost
 from paycalc.output import cost_members
 from paycalc.output.cost_render import CSV_COLUMNS, csv_rows
 from paycalc.output.files import SPREADSHEET_TRIGGERS
+from paycalc.output.spreadsheet import Percent
 
 _DATES = {"start", "end"}
 _COUNTS = {"members"}
@@ -34,6 +35,8 @@ def _typed(rows: Iterable[Sequence[Any]], names: Sequence[str]) -> Iterator[list
                 typed.append(int(value))
             elif column in _TEXT:
                 typed.append(value)
+            elif column == "percent":
+                typed.append(Percent(value))
             else:
                 typed.append(Decimal(value))
         yield typed

@@ -168,14 +168,44 @@ def write(out: IO[bytes], header: Sequence[str], rows: Iterable[Sequence[Any]], 
     write_sheets(out, [(sheet, header, rows)])
 
 
+class Percent(Decimal):
+    """A percent as the CSV prints it (``6.08``), written to a workbook as a percent cell (0.0608, ``0.00%``)."""
+
+
+WIDEST = 60  # characters: a column is never set wider than this (a long name wraps off the screen anyway)
+MEASURED = 500  # rows of each sheet read ahead to size its columns: a long sheet streams the rest
+
+
+def _shown(value: Any) -> str:
+    """A cell as a spreadsheet shows it with the formats :func:`write_sheets` gives, to size its column."""
+    if isinstance(value, Percent):
+        return f"{value:.2f}%"
+    if isinstance(value, Decimal):
+        return f"{value:,.2f}"
+    if isinstance(value, datetime.date):
+        return "yyyy-mm-dd"
+    return "" if value is None else str(value)
+
+
 def write_sheets(out: IO[bytes], sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Any]]]]) -> None:
-    """A workbook of several sheets, each a header and its rows, typed as :func:`write` types them."""
+    """A workbook of several sheets, each a header and its rows, typed as :func:`write` types them: the
+    header frozen, each column as wide as its header and the figures of its first rows (never ``####``),
+    money ``#,##0.00``, :class:`Percent` as percent cells, whole numbers as numbers."""
+    from itertools import chain, islice
+
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 
     workbook = Workbook(write_only=True)
     for name, header, rows in sheets:
         worksheet = workbook.create_sheet(name)
+        worksheet.freeze_panes = "A2"
+        rows = iter(rows)
+        ahead = [list(row) for row in islice(rows, MEASURED)]
+        for n, title in enumerate(header):
+            shown = [len(_shown(row[n])) for row in ahead if n < len(row)]
+            width = max([len(title), *shown]) + 2
+            worksheet.column_dimensions[column_letter(n)].width = min(width, WIDEST)
 
         def cell(value: Any, worksheet: Any = worksheet) -> Any:
             if isinstance(value, str):
@@ -186,14 +216,21 @@ def write_sheets(out: IO[bytes], sheets: Sequence[tuple[str, Sequence[str], Iter
                 if value.startswith(SPREADSHEET_TRIGGERS):  # and marked as typed after an apostrophe, so that
                     typed.quotePrefix = True  # editing the cell in a spreadsheet keeps it text
                 return typed
+            if isinstance(value, Percent):
+                typed = WriteOnlyCell(worksheet, value=None)
+                typed.value = Decimal(value) / 100
+                typed.number_format = "0.00%"
+                return typed
             typed = WriteOnlyCell(worksheet, value=value)
             if isinstance(value, Decimal):
                 typed.number_format = "#,##0.00"
             elif isinstance(value, datetime.date):
                 typed.number_format = "yyyy-mm-dd"
+            elif isinstance(value, int):
+                typed.number_format = "0"
             return typed
 
         worksheet.append([cell(title) for title in header])
-        for row in rows:
+        for row in chain(ahead, rows):
             worksheet.append([cell(value) for value in row])
     workbook.save(out)

@@ -1,0 +1,67 @@
+"""The costing workbook as a committee opens it in a meeting (#31): every figure visible (columns as wide as
+their widest figure as Excel shows it), the header frozen, money and percents formatted, numbers as numbers
+and ids as text. Read back from the file's styles with openpyxl; the widths are worked out here from the
+figures read back, not from paycalc's sizing."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from pathlib import Path
+
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from paycalc.cli import app
+
+runner = CliRunner()
+ROSTER = 'Employee ID,Name,Grade,Badge,Title,Hire Date\n007,"Diaz, Ana",3,0042,Teacher Aide,2014-03-01\n' + "".join(
+    f"{n:03d},Lee Min-jun,12,{n},Ed. Asst. B,2000-01-10\n" for n in range(8, 48)
+)  # 41 members: a payroll past a million, whose thousands separators widen its column
+OFFER = "name: three percent\nbase: 2018-06-16\nchanges:\n  - {effective: 2018-07-01, percent: 3}\n"
+
+
+def shown(value: object, number_format: str) -> str:
+    """A cell as a spreadsheet shows it under its format."""
+    if number_format == "#,##0.00":
+        return f"{Decimal(str(value)):,.2f}"
+    if number_format == "0.00%":
+        return f"{Decimal(str(value)) * 100:.2f}%"
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat()
+    return "" if value is None else str(value)
+
+
+def test_every_figure_fits_its_column_and_the_header_stays_in_view(tmp_path: Path) -> None:
+    roster, offer, book = tmp_path / "members.csv", tmp_path / "three.yaml", tmp_path / "costing.xlsx"
+    roster.write_text(ROSTER)
+    offer.write_text(OFFER)
+    args = ["cost", "--roster", str(roster), "--proposal", str(offer), "--from", "2018-07-01", "--to", "2020-06-30"]
+    result = runner.invoke(app, [*args, "-o", str(book)])
+    assert result.exit_code == 0, result.output
+    workbook = load_workbook(book)
+    for sheet in workbook:
+        assert sheet.freeze_panes == "A2", sheet.title
+        for column in sheet.iter_cols():
+            letter = column[0].column_letter
+            widest = max(len(shown(cell.value, cell.number_format)) for cell in column)
+            width = sheet.column_dimensions[letter].width
+            assert width >= min(widest + 1, 60), (sheet.title, letter, widest, width)
+    payroll = max(row[0].value for row in workbook["Summary"].iter_cols(min_col=9, max_col=9, min_row=2))
+    assert payroll > 1_000_000  # the roster above is large enough to test the separators' width
+    summary = workbook["Summary"]
+    head = [cell.value for cell in summary[1]]
+    total = next(row for row in summary.iter_rows(min_row=2) if row[0].value == "total")
+    percent = total[head.index("percent")]
+    assert percent.number_format == "0.00%"
+    assert total[head.index("increase")].number_format == "#,##0.00"
+    # a 3% raise on every day of the range costs 3.00% of the status quo (rounded to the cent per member)
+    assert abs(Decimal(str(percent.value)) - Decimal("0.03")) < Decimal("0.0001")
+    members = workbook["Per member"]
+    head = [cell.value for cell in members[1]]
+    first = [cell for cell in members[2]]
+    assert first[head.index("id")].value == "007" and first[head.index("id")].data_type == "s"  # an id stays text
+    assert first[head.index("Grade")].value == 3 and first[head.index("Grade")].number_format == "0"  # a number
+    assert first[head.index("Name")].value == "Diaz, Ana"
+    assert first[head.index("Badge")].value == "0042"  # a leading zero: the text it is, not 42
+    assert [first[n].number_format for n, name in enumerate(head) if name.endswith("_percent")] == ["0.00%"]
