@@ -154,6 +154,18 @@ def test_a_raise_costing_exactly_the_budget_fits(tmp_path: Path) -> None:
     assert _solve(tmp_path, "267.84") == "1.01"
 
 
+def test_the_budget_is_money_to_the_cent_in_json_and_finer_is_refused(tmp_path: Path) -> None:
+    assert json.loads(solving(tmp_path, "264", "--format", "json").stdout)["solved"]["budget"] == "264.00"
+    offer = tmp_path / "solve.yaml"
+    args = ["cost", "--roster", str(tmp_path / "roster.csv"), "--proposal", str(offer), "--budget", "264.955",
+            "--solve-percent", "2019-07-01", "--from", "2019-07-01", "--to", "2020-06-30"]  # fmt: skip
+    refused = CliRunner().invoke(app, args)
+    assert refused.exit_code == 1
+    assert refused.stderr == (
+        "Error: --budget 264.955 is finer than a cent (dollars and cents, e.g. 250000 or 250000.50)\n"
+    )
+
+
 def test_lump_sums_count_against_the_budget(tmp_path: Path) -> None:
     lump = "lump_sums:\n  - {name: bonus, amount: 100, paid: 2019-09-01}\n"
     assert _solve(tmp_path, "364.96", lump) == "1.00"  # 264.96 of raise + the $100 bonus

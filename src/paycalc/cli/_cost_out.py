@@ -102,12 +102,14 @@ def show(
         writes.append((outputs.output, lambda out: _sheets(out, sheets), True))
     else:
         if outputs.kind == "json":
+            from paycalc.output.render import cents
+
             record = cost_render.as_record(result, outputs.by_title)
             if solved is not None:
                 record["solved"] = {
                     "percent": str(solved.percent),
                     "on": solved.on.isoformat(),
-                    "budget": str(solved.budget),
+                    "budget": cents(solved.budget),
                 }
                 record["solved_percent"] = str(solved.percent)
             text = to_json(record) + "\n"

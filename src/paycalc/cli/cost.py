@@ -181,6 +181,8 @@ def cost(
         if last < first:
             raise InputError(f"--to {last} is before --from {first} (an end on or after the start)")
         limit = None if budget is None else inputs.to_amount(budget, "--budget", Decimal(10) ** 12)
+        if limit is not None and limit != limit.quantize(Decimal("0.01")):
+            raise InputError(f"--budget {budget} is finer than a cent (dollars and cents, e.g. 250000 or 250000.50)")
         day = None if solve_percent is None else inputs.to_date(solve_percent, "--solve-percent")
     import csv
 
