@@ -525,3 +525,29 @@ def test_the_terminal_charts_share_one_scale_and_show_the_tables_figures(tmp_pat
     small, large = bars["small"].count("█"), bars["large"].count("█")
     assert large == 2 * small or large == 2 * small + 1 or large == 2 * small - 1  # one scale: twice the raise
     assert bars["cut"].count("█") == 0 and "-$" in bars["cut"]  # a cut: no bar, its figure with its sign
+
+
+def test_the_costing_table_fits_an_80_column_terminal(tmp_path: Path) -> None:
+    """Two offers over three fiscal years: the full table is 90 columns; on 80 the column the others say
+    leaves (One-time, all $0.00; or with a lump sum, Recurring: the increase less the one-time)."""
+    roster = tmp_path / "staff.csv"
+    roster.write_text("id,title,hired\nA,Teacher Aide,2014-03-01\nB,Ed. Asst. B,2000-01-10\n")
+    raise_ = "name: b\nbase: 2018-06-16\nchanges:\n  - {effective: 2019-07-01, percent: 2}\n"
+    bonus = "lump_sums:\n  - {name: bonus, amount: 500, paid: 2019-09-01}\n"
+    (tmp_path / "b.yaml").write_text(raise_)
+    (tmp_path / "bonus.yaml").write_text(raise_.replace("name: b", "name: bonus") + bonus)
+    args = ["cost", "--roster", str(roster), "--proposal", "uft-2019-2022", "--from", "2018-07-01",
+            "--to", "2021-06-30"]  # fmt: skip
+    for offer, gone, kept in (("b", "One-time", "Recurring"), ("bonus", "Recurring", "One-time")):
+        figures: list[set[str]] = []
+        for columns, shown in (("200", True), ("80", False)):
+            result = runner.invoke(
+                app, [*args, "--proposal", str(tmp_path / f"{offer}.yaml")], env={"COLUMNS": columns}
+            )
+            assert result.exit_code == 0, result.output
+            main = result.stdout.split("\n\n")[1]  # the table, below its title
+            assert (gone in main) == shown and kept in main
+            figures.append({word for word in main.split() if "$" in word or "%" in word})
+            if not shown:
+                assert max(len(line) for line in main.splitlines()) <= 80, main
+        assert figures[1] <= figures[0] and len(figures[1]) > 6  # the narrow table's figures: the wide one's

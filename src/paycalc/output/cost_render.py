@@ -145,14 +145,16 @@ def render_table(costing: Costing, names: Sequence[str], by_title: bool, width: 
             least, middle, most = (signed_money(x) for x in (line.smallest, line.median, line.largest))
             spread.append([shown_as, short, least, middle, most])
             shown_as = ""
-    text = table(
-        ("Fiscal year", "Members", "Payroll of", "Payroll", "Recurring", "One-time", "Increase", "Percent"),
-        rows,
-        title=f"Costing against the status quo ({status_quo_words(costing)}), {costing.method}",
-        right=(1, 3, 4, 5, 6, 7),
-        wrap=(0, 2),  # a long offer's name wraps, so the table fits the terminal
-        width=width,
-    )
+    columns = ["Fiscal year", "Members", "Payroll of", "Payroll", "Recurring", "One-time", "Increase", "Percent"]
+    title = f"Costing against the status quo ({status_quo_words(costing)}), {costing.method}"
+    text = table(columns, rows, title=title, right=(1, 3, 4, 5, 6, 7), wrap=(0, 2), width=width)
+    if max(map(len, text.splitlines())) > width:  # a narrow terminal: the column the others say goes
+        lumps = any(line.lump_sums for p in costing.periods for line in p.proposals)
+        gone = 4 if lumps else 5  # Recurring is the increase less the one-time; One-time is all $0.00
+        columns.pop(gone)
+        rows = [[*row[:gone], *row[gone + 1 :]] for row in rows]
+        said = "recurring: the increase less the one-time" if lumps else "no one-time payments"
+        text = table(columns, rows, title=f"{title} ({said})", right=(1, 3, 4, 5, 6), wrap=(0, 2), width=width)
     text += "\n\n" + textwrap.fill(_headline(costing, names), width)
     if len(names) > 1:
         gaps = [
