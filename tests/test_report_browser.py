@@ -137,6 +137,12 @@ def test_every_table_and_chart_fits_and_every_figure_equals_the_json(
     assert "Article Three A.1, page 8" in text and "board.yaml" in text
     assert "<img src=x onerror=alert(1)>" in text and "Board offer <b>final</b>" in text  # shown as text
     assert page.evaluate("document.querySelectorAll('img, script').length") == 0
+    # every date and fiscal year on one line: never "2021-" at a line's end and "06-30" on the next
+    lines = page.evaluate(
+        "() => [...document.querySelectorAll('.nw')].map(e => [e.textContent, new Set("
+        "[...e.getClientRects()].map(r => Math.round(r.top))).size])"
+    )
+    assert len(lines) > 20 and all(count == 1 for _, count in lines), [t for t, c in lines if c != 1]
     keep = os.environ.get("PAYCALC_SCREENSHOTS")
     if keep:
         page.screenshot(path=str(Path(keep) / f"costing-report-{width}.png"), full_page=False)
