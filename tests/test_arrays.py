@@ -194,6 +194,26 @@ def test_cells_in_quotes_are_read_as_the_csv_module_reads_them_or_left_to_it(row
 
 
 @pytest.mark.parametrize(
+    ("line", "cells", "quoted"),
+    [
+        ('"Smith, Jane",1', ["Smith, Jane", "1"], [True, False]),
+        ('"",x', ["", "x"], [False, False]),  # an empty cell in quotes: written back bare
+        ('a,"b"', ["a", "b"], [False, False]),
+        ('",",","', [",", ","], [True, True]),
+        ('"=1,2",-', ["=1,2", "-"], [True, False]),
+    ],
+)
+def test_cells_in_quotes_are_read_in_columns(line: str, cells: list[str], quoted: list[bool]) -> None:
+    """Shapes exports write, read here (not left to the row-by-row path) as the csv module reads them."""
+    block = (line + "\n" + line + "\n").encode()
+    read = csv_bytes.split(block, 2)
+    both = np.arange(2)
+    assert [read.text(both, n) for n in (0, 1)] == [[cell, cell] for cell in cells]
+    assert [read.quoted(both, n).tolist() for n in (0, 1)] == [[q, q] for q in quoted]
+    assert next(csv.reader([line])) == cells
+
+
+@pytest.mark.parametrize(
     "block",
     [
         b'a,"b""c"\n',
