@@ -23,7 +23,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from paycalc.contract.inputs import title_key
 from paycalc.rules.core import stepped
-from paycalc.web import answers, i18n
+from paycalc.web import answers, asked, i18n
 from paycalc.web.forms import Form
 from paycalc.web.guard import MAX_BODY, MAX_QUERY, SecurityHeaders, read_body, serve_static, simple
 from paycalc.web.site import Site
@@ -95,7 +95,7 @@ def create_app(site: Site, today: Callable[[], datetime.date]) -> ASGIApp:
     envs = environments()
 
     def render(request: Request, lang: str, name: str, form: Form, found: dict[str, Any] | None) -> Response:
-        contract_name = answers.name_of(site, Form([("contract", form.given.get("contract", ""))])) or site.default
+        contract_name = asked.name_of(site, Form([("contract", form.given.get("contract", ""))])) or site.default
         shown = pages(i18n.translations(lang).gettext)
         if not site.offers[contract_name]:
             shown.pop("offers")
@@ -127,7 +127,7 @@ def create_app(site: Site, today: Callable[[], datetime.date]) -> ASGIApp:
     def html_route(name: str, answer: Answer) -> Callable[[Request, list[tuple[str, str]]], Awaitable[Response]]:
         async def handle(request: Request, pairs: list[tuple[str, str]]) -> Response:
             form, lang = form_of(request, pairs)
-            if name == "offers" and not site.offers.get(answers.name_of(site, form) or site.default):
+            if name == "offers" and not site.offers.get(asked.name_of(site, form) or site.default):
                 return render(request, lang, "missing", Form([], form._), None)
             if request.method == "GET" and form.has("paid"):
                 form.given["paid"] = ""
@@ -135,9 +135,9 @@ def create_app(site: Site, today: Callable[[], datetime.date]) -> ASGIApp:
                     "What you were paid is sent with the form, never in the address: paste it in the box and send."
                 )
             given = any(v for k, v in form.given.items() if k not in ("proposal", "contract", "lang"))
-            asked = given or bool(form.changes) or bool(form.errors)  # a field refused as it came is said
-            found = answer(site, form) if asked else None
-            if not asked:
+            was_asked = given or bool(form.changes) or bool(form.errors)  # a field refused as it came is said
+            found = answer(site, form) if was_asked else None
+            if not was_asked:
                 form.errors.clear()
             return render(request, lang, name, form, found)
 
@@ -159,7 +159,7 @@ def create_app(site: Site, today: Callable[[], datetime.date]) -> ASGIApp:
 
     async def schedules(request: Request, pairs: list[tuple[str, str]]) -> Response:
         form, lang = form_of(request, pairs)
-        contract = answers.contract_of(site, form)
+        contract = asked.contract_of(site, form)
         chosen = form.date("date", "date") if form.has("date") else None
         found = None
         if contract is not None:
