@@ -15,8 +15,11 @@ from typer.testing import CliRunner
 from paycalc.cli import app
 
 runner = CliRunner()
-ROSTER = 'Employee ID,Name,Grade,Badge,Title,Hire Date\n007,"Diaz, Ana",3,0042,Teacher Aide,2014-03-01\n' + "".join(
-    f"{n:03d},Lee Min-jun,12,{n},Ed. Asst. B,2000-01-10\n" for n in range(8, 48)
+ROSTER = (
+    "Employee ID,Name,Grade,Badge,Title,Hire Date\n"
+    '007,"Diaz, Ana",3,0042,Teacher Aide,2014-03-01\n'
+    "008,Ortiz,4,1234567890123456,Ed. Asst. B,2000-01-10\n"  # 16 digits: past what a spreadsheet keeps exact
+    + "".join(f"{n:03d},Lee Min-jun,12,{n},Ed. Asst. B,2000-01-10\n" for n in range(9, 48))
 )  # 41 members: a payroll past a million, whose thousands separators widen its column
 OFFER = "name: three percent\nbase: 2018-06-16\nchanges:\n  - {effective: 2018-07-01, percent: 3}\n"
 
@@ -64,4 +67,6 @@ def test_every_figure_fits_its_column_and_the_header_stays_in_view(tmp_path: Pat
     assert first[head.index("Grade")].value == 3 and first[head.index("Grade")].number_format == "0"  # a number
     assert first[head.index("Name")].value == "Diaz, Ana"
     assert first[head.index("Badge")].value == "0042"  # a leading zero: the text it is, not 42
+    second = [cell.value for cell in members[3]]
+    assert second[head.index("Badge")] == "1234567890123456"  # as text: a number would lose its last digit
     assert [first[n].number_format for n, name in enumerate(head) if name.endswith("_percent")] == ["0.00%"]
