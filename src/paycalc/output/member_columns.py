@@ -4,8 +4,9 @@ A block is whole lines after the header, cut into cells by :mod:`paycalc.output.
 module's cells: quotes around a whole cell taken off; a block it would read otherwise is refused). Each
 distinct title and set of work cells is read once, by the functions
 :func:`paycalc.membership.members.read_members` uses. What that reader would read otherwise, refuse,
-or take as one member's several rows (an id on two rows, a ``from`` or ``to`` day) raises :class:`~paycalc.membership.column_runs.Unpriced`: the caller reads the
-roster member by member, and names any row in error.
+or take as one member's several rows (an id on two rows, a ``from`` or ``to`` day) raises
+:class:`~paycalc.membership.column_runs.Unpriced`: the caller reads the roster member by member, and
+names any row in error.
 """
 
 from __future__ import annotations
