@@ -115,7 +115,7 @@ def show(
             text = to_json(record) + "\n"
         elif outputs.kind == "csv":
             rows = cost_render.csv_rows(result, outputs.by_title)
-            columns: tuple[str, ...] = cost_render.CSV_COLUMNS
+            columns = cost_render.csv_header(result)
             if solved is not None:
                 columns = (*columns, "solved_percent")
                 rows = [[*row, str(solved.percent)] for row in rows]  # a solve costs one offer: every row is its

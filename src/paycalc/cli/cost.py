@@ -50,7 +50,13 @@ def cost(
     method: MethodOption = None,
     anchor: AnchorOption = None,
     by: Annotated[
-        str | None, typer.Option(metavar="title", help="Add a breakdown, e.g. --by title.", show_default=False)
+        str | None,
+        typer.Option(
+            metavar="title|step",
+            help="Add a breakdown by title, or by step (the step or longevity row on each fiscal year's first day "
+            "on payroll), e.g. --by step.",
+            show_default=False,
+        ),
     ] = None,
     format: Annotated[
         str,
@@ -151,8 +157,8 @@ def cost(
         usage_error(f"--output {output} writes a workbook: leave out --format {format} (or name another file)")
     if write_proposal is not None and solve_percent is None:
         usage_error("--write-proposal writes the solved raise: give it with --budget and --solve-percent")
-    if by not in (None, "title"):
-        usage_error(f"--by {by!r} is not known (title)")
+    if by not in (None, "title", "step"):
+        usage_error(f"--by {by!r} is not known (title or step)")
     if sheet is not None and not roster.lower().endswith(".xlsx"):
         usage_error("--sheet applies only to an .xlsx roster")
     if (budget is None) != (solve_percent is None):
@@ -189,7 +195,7 @@ def cost(
     from paycalc.output.files import NotUtf8
 
     rows, carried = _cost_out.open_rows(roster, sheet)
-    outputs = _cost_out.Outputs(kind, by == "title", output, per_member, write_proposal, roster, carried)
+    outputs = _cost_out.Outputs(kind, by is not None, output, per_member, write_proposal, roster, carried)
     with reporting_errors():
         _cost_out.check_paths(outputs, input_files(base, list(proposal), roster))
     # every member is kept only for a per-member output; the report keeps those who gain least and most
@@ -206,7 +212,7 @@ def cost(
     on_invalid = report if skip_invalid else None
     header = getattr(rows, "fieldnames", None) or getattr(rows, "header", [])
     placing = _placing(base, first) if "step" in header else None
-    plain = placing is None and paid is None and costs is None and named is None and limit is None
+    plain = placing is None and paid is None and costs is None and named is None and limit is None and by != "step"
     if plain and _in_columns(roster):  # the sums alone: in columns
         from paycalc.cli._columnar import costed
         from paycalc.membership import cost_columns
@@ -243,6 +249,7 @@ def cost(
                 on_invalid,
                 on_member=_cost_out.handing_over(costs, named),
                 paid=paid,
+                by=by or "title",
             )
         except RowError as error:
             fail(f"{_cost_out.place(roster, rows, error.row, error.reason)}: {error.reason}")

@@ -90,7 +90,7 @@ class Sums:
 
     def add(
         self,
-        title: str,
+        group: str | Sequence[str],
         on_payroll: list[bool],
         old: list[int],
         new: list[list[int]],
@@ -100,41 +100,50 @@ class Sums:
     ) -> None:
         """``weight`` members alike: on payroll in the pieces marked, paid ``old`` and ``new`` in each.
 
+        ``group``: their title, or one group per piece and then the whole range's (a step that moves).
         ``counted``: they are on a common path, so their increases are counted by value.
         """
         n = self.pieces
-        per_title = self.titles.setdefault(title, [[0] * (n + 1) for _ in range(2 + 2 * self.proposals)])
-        spreads = self.title_spreads.get(title)
-        if spreads is None:
-            spreads = self.title_spreads[title] = [[Spread() for _ in range(n + 1)] for _ in range(self.proposals)]
+        groups = [group] * (n + 1) if isinstance(group, str) else list(group)
         whole = [0] * self.proposals
         for i in range(n):
             if not on_payroll[i]:
                 continue
+            per_group, spreads = self._group(groups[i])
             self.members[i] += weight
             self.status_quo[i] += old[i] * weight
-            per_title[0][i] += weight
-            per_title[1][i] += old[i] * weight
+            per_group[0][i] += weight
+            per_group[1][i] += old[i] * weight
             for k in range(self.proposals):
                 change = new[k][i] + lumps[k][i] - old[i]
                 self.payroll[k][i] += new[k][i] * weight
                 self.lumps[k][i] += lumps[k][i] * weight
                 self.increases[k][i].add(change, weight, counted)
                 spreads[k][i].add(change, weight, counted)
-                per_title[2 + 2 * k][i] += new[k][i] * weight
-                per_title[3 + 2 * k][i] += lumps[k][i] * weight
+                per_group[2 + 2 * k][i] += new[k][i] * weight
+                per_group[3 + 2 * k][i] += lumps[k][i] * weight
                 whole[k] += change
+        per_group, spreads = self._group(groups[n])
         self.members[n] += weight
         self.status_quo[n] += sum(old) * weight
-        per_title[0][n] += weight
-        per_title[1][n] += sum(old) * weight
+        per_group[0][n] += weight
+        per_group[1][n] += sum(old) * weight
         for k in range(self.proposals):
             self.payroll[k][n] += sum(new[k]) * weight
             self.lumps[k][n] += sum(lumps[k]) * weight
             self.increases[k][n].add(whole[k], weight, counted)
             spreads[k][n].add(whole[k], weight, counted)
-            per_title[2 + 2 * k][n] += sum(new[k]) * weight
-            per_title[3 + 2 * k][n] += sum(lumps[k]) * weight
+            per_group[2 + 2 * k][n] += sum(new[k]) * weight
+            per_group[3 + 2 * k][n] += sum(lumps[k]) * weight
+
+    def _group(self, name: str) -> tuple[list[list[int]], list[list[Spread]]]:
+        """A group's sums per piece (members, status quo, then each proposal's payroll and lump sums) and spreads."""
+        n = self.pieces + 1
+        sums = self.titles.setdefault(name, [[0] * n for _ in range(2 + 2 * self.proposals)])
+        spreads = self.title_spreads.get(name)
+        if spreads is None:
+            spreads = self.title_spreads[name] = [[Spread() for _ in range(n)] for _ in range(self.proposals)]
+        return sums, spreads
 
     def add_rollover(self, on_payroll: bool, old: int, new: Sequence[int], weight: int = 1) -> None:
         """Annual pay on the range's last day, of ``weight`` members: the status quo's and each proposal's."""

@@ -22,14 +22,21 @@ longevity steps) are priced once: a membership of thousands has a few thousand d
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any, NamedTuple
 
 from paycalc.contract.errors import InputError, RowError
 from paycalc.contract.models import Contract, Proposal
-from paycalc.membership.cost_sums import Spread, Sums, money_of
+from paycalc.membership.cost_result import Costing as Costing  # re-exported: costing's figures
+from paycalc.membership.cost_result import Line as Line
+from paycalc.membership.cost_result import MemberCost as MemberCost
+from paycalc.membership.cost_result import Period as Period
+from paycalc.membership.cost_result import Rollover as Rollover
+from paycalc.membership.cost_result import TitleLine as TitleLine
+from paycalc.membership.cost_result import result as result
+from paycalc.membership.cost_sums import Sums
 from paycalc.membership.fiscal import ONE_DAY as ONE_DAY  # re-exported: costing's range helpers
 from paycalc.membership.fiscal import fiscal_years as fiscal_years
 from paycalc.membership.fiscal import parse_fiscal_start as parse_fiscal_start
@@ -41,69 +48,6 @@ from paycalc.membership.members import read_members as read_members
 from paycalc.rules import core, periods, proposal
 
 ZERO = Decimal("0.00")
-
-
-class Line(NamedTuple):
-    """One proposal's figures for one fiscal year (or the total): recurring and one-time apart."""
-
-    name: str
-    payroll: Decimal
-    lump_sums: Decimal  # one-time
-    recurring: Decimal  # payroll - status quo
-    increase: Decimal  # recurring + lump sums
-    percent: Decimal | None
-    smallest: Decimal | None
-    median: Decimal | None
-    largest: Decimal | None
-    gap: Decimal | None  # increase - the first proposal's increase (None for the first)
-
-
-class TitleLine(NamedTuple):
-    """One title's figures in one fiscal year (or the total)."""
-
-    members: int
-    status_quo: Decimal
-    offers: tuple[tuple[Decimal, Decimal, Decimal], ...]  # per proposal: recurring, lump sums, increase
-    medians: tuple[Decimal | None, ...]  # per proposal: the median member's increase (the typical member)
-
-
-class Period(NamedTuple):
-    start: date
-    end: date
-    members: int
-    status_quo: Decimal
-    cost_of_one_percent: Decimal
-    proposals: tuple[Line, ...]
-    by_title: Mapping[str, TitleLine]
-
-
-class Rollover(NamedTuple):
-    """The recurring increase annualised on the range's last day: what the next contract inherits."""
-
-    on: date
-    members: int  # on payroll that day
-    status_quo: Decimal  # the annual payroll that day
-    increases: tuple[Decimal, ...]  # per proposal: its annual payroll that day minus the status quo's
-
-
-class MemberCost(NamedTuple):
-    """One member's costing, in cents: per piece, then over the whole range."""
-
-    member: Member
-    title: str
-    status_quo: tuple[int, ...]
-    pay: tuple[tuple[int, ...], ...]  # per proposal: payroll + lump sums
-    lump_sums: tuple[int, ...]  # per proposal, over the whole range
-
-
-class Costing(NamedTuple):
-    status_quo_base: date
-    method: str
-    fiscal_year_start: str
-    periods: tuple[Period, ...]
-    total: Period
-    rollover: Rollover
-    paid_contract: str = ""  # the status quo is what this contract's scale paid, in force each day (not frozen)
 
 
 def status_quo(proposals: Sequence[Contract], base: Contract) -> Contract:
@@ -139,9 +83,13 @@ def cost(
     on_invalid: Callable[[RowError], None] | None = None,
     on_member: Callable[[MemberCost], None] | None = None,
     paid: Contract | None = None,
+    by: str = "title",
 ) -> Costing:
     """Each proposal against the status quo, per fiscal year and in total, over the members. With ``paid``,
     the status quo is what that contract's scale paid, its schedule in force each day.
+
+    ``by="step"`` groups members by the status quo's step (or longevity row) on each fiscal year's first day
+    they are on payroll, and over the whole range by the step on its first such day; else by title.
 
     Members on a common path (on payroll all along, no step in the range) are priced once per path
     and counted, not summed one by one; the others are priced and listed one by one.
@@ -174,22 +122,39 @@ def cost(
             continue
         if on_member is not None:
             on_member(_member_cost(member, str(key[0]), priced, lumps))
+        group = str(key[0]) if by == "title" else _steps(frozen, key, pieces)
         if not shared:
-            sums.add(str(key[0]), on_payroll(member, pieces), priced.old, priced.new, lumps)
+            sums.add(group, on_payroll(member, pieces), priced.old, priced.new, lumps)
             sums.add_rollover(on_payroll(member, [(end, end)])[0], priced.old_annual, priced.new_annual)
             continue
-        group = (key, tuple(map(tuple, lumps)))
-        found = common.get(group)
+        alike = (key, tuple(map(tuple, lumps)))
+        found = common.get(alike)
         if found is None:
-            common[group] = [1, str(key[0]), priced, lumps]
+            common[alike] = [1, group, priced, lumps]
         else:
             found[0] += 1
-    for weight, title, priced, lumps in common.values():
-        sums.add(title, everywhere, priced.old, priced.new, lumps, weight, counted=True)
+    for weight, group, priced, lumps in common.values():
+        sums.add(group, everywhere, priced.old, priced.new, lumps, weight, counted=True)
         sums.add_rollover(True, priced.old_annual, priced.new_annual, weight)
 
-    costed = result(sums, proposals, base, method, fiscal_year_start, pieces, start, end)
-    return costed if paid is None else costed._replace(paid_contract=paid.name)
+    order = None if by == "title" else [tier.label for tier in frozen.tiers]
+    costed = result(sums, proposals, base, method, fiscal_year_start, pieces, start, end, order)
+    return costed._replace(paid_contract="" if paid is None else paid.name, by=by)
+
+
+def _steps(contract: Contract, key: tuple[Any, ...], pieces: Sequence[tuple[date, date]]) -> list[str]:
+    """The step (or longevity row) label of each piece's first day on payroll, then the whole range's: from the
+    path's step on its first day (``key[3]``, the hire date if later) and the days it moves after (``key[4]``)."""
+    labels = [tier.label for tier in contract.tiers]
+
+    def on(day: date) -> str:
+        tier: int = key[3]
+        for moved, reached in key[4]:
+            if moved <= day:
+                tier = reached
+        return labels[tier]
+
+    return [*(on(a) for a, _ in pieces), on(key[2])]
 
 
 def prepare(
@@ -223,86 +188,11 @@ def prepare(
     return method, pay_for, pieces, frozen
 
 
-def result(
-    sums: Sums,
-    proposals: Sequence[Contract],
-    base: Contract,
-    method: str,
-    fiscal_year_start: str,
-    pieces: Sequence[tuple[date, date]],
-    start: date,
-    end: date,
-) -> Costing:
-    """The costing of summed members (:class:`~paycalc.membership.cost_sums.Sums`, or sums made alike in columns)."""
-    first_proposal = proposals[0].proposal
-    assert first_proposal is not None
-    return Costing(
-        status_quo_base=core.schedule_on(base, first_proposal.base).effective,
-        method=method,
-        fiscal_year_start=fiscal_year_start,
-        periods=tuple(_period(sums, proposals, i, a, b) for i, (a, b) in enumerate(pieces)),
-        total=_period(sums, proposals, len(pieces), start, end),
-        rollover=Rollover(
-            end,
-            sums.members_on_last,
-            money_of(sums.rollover_old),
-            tuple(money_of(new - sums.rollover_old) for new in sums.rollover_new),
-        ),
-    )
-
-
-def _period(sums: Sums, proposals: Sequence[Contract], i: int, first: date, last: date) -> Period:
-    lines: list[Line] = []
-    status = sums.status_quo[i]
-    for k, contract in enumerate(proposals):
-        assert contract.proposal is not None
-        recurring = sums.payroll[k][i] - status
-        increase = recurring + sums.lumps[k][i]
-        percent = Decimal(increase) / Decimal(status) * 100 if status else None
-        least, middle, most = sums.increases[k][i].summary()
-        gap = money_of(increase) - lines[0].increase if lines else None
-        lines.append(
-            Line(
-                contract.proposal.name,
-                money_of(sums.payroll[k][i]),
-                money_of(sums.lumps[k][i]),
-                money_of(recurring),
-                money_of(increase),
-                percent,
-                least,
-                middle,
-                most,
-                gap,
-            )
-        )
-    return Period(
-        first,
-        last,
-        sums.members[i],
-        money_of(status),
-        Decimal(status).scaleb(-4),
-        tuple(lines),
-        {
-            title: _title_line(values, [spread[i] for spread in sums.title_spreads[title]], i)
-            for title, values in sorted(sums.titles.items())
-        },
-    )
-
-
 class _Priced(NamedTuple):
     old: list[int]  # the status quo's cents per piece
     new: list[list[int]]  # each proposal's
     old_annual: int  # annual pay on the last day, in cents: the status quo's
     new_annual: list[int]  # each proposal's
-
-
-def _title_line(values: list[list[int]], spreads: list[Spread], i: int) -> TitleLine:
-    status = values[1][i]
-    offers = []
-    for k in range(len(spreads)):
-        payroll_cents, lumps = values[2 + 2 * k][i], values[3 + 2 * k][i]
-        offers.append((money_of(payroll_cents - status), money_of(lumps), money_of(payroll_cents + lumps - status)))
-    return TitleLine(values[0][i], money_of(status), tuple(offers), tuple(spread.summary()[1] for spread in spreads))
 
 
 def _member_cost(member: Member, title: str, priced: _Priced, lumps: list[list[int]]) -> MemberCost:

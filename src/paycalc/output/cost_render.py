@@ -26,9 +26,9 @@ def _line(line: Line) -> dict[str, Any]:
     }
 
 
-def _title(title: str, line: TitleLine, names: Sequence[str]) -> dict[str, Any]:
+def _title(title: str, line: TitleLine, names: Sequence[str], by: str = "title") -> dict[str, Any]:
     return {
-        "title": title,
+        by: title,
         "members": line.members,
         "status_quo": cents(line.status_quo),
         "increases": [cents(increase) for _, _, increase in line.offers],
@@ -45,7 +45,7 @@ def _title(title: str, line: TitleLine, names: Sequence[str]) -> dict[str, Any]:
     }
 
 
-def _period(period: Period, by_title: bool) -> dict[str, Any]:
+def _period(period: Period, by_title: bool, by: str = "title") -> dict[str, Any]:
     record: dict[str, Any] = {
         "start": period.start.isoformat(),
         "end": period.end.isoformat(),
@@ -56,7 +56,7 @@ def _period(period: Period, by_title: bool) -> dict[str, Any]:
     }
     if by_title:
         names = [line.name for line in period.proposals]
-        record["by_title"] = [_title(title, line, names) for title, line in period.by_title.items()]
+        record[f"by_{by}"] = [_title(title, line, names, by) for title, line in period.by_title.items()]
     return record
 
 
@@ -68,13 +68,14 @@ def status_quo_words(costing: Costing) -> str:
 
 
 def as_record(costing: Costing, by_title: bool = False) -> dict[str, Any]:
+    """The pinned JSON; ``by_title``: each period's breakdown (``by_title``, or ``by_step`` when grouped by step)."""
     rollover = costing.rollover
     return {
         "status_quo_base": costing.status_quo_base.isoformat(),
         **({"paid_contract": costing.paid_contract} if costing.paid_contract else {}),
         "method": costing.method,
-        "periods": [_period(p, by_title) for p in costing.periods],
-        "total": _period(costing.total, by_title),
+        "periods": [_period(p, by_title, costing.by) for p in costing.periods],
+        "total": _period(costing.total, by_title, costing.by),
         "rollover": {
             "on": rollover.on.isoformat(),
             "members": rollover.members,
@@ -93,10 +94,16 @@ CSV_COLUMNS = (
 )  # fmt: skip
 
 
+def csv_header(costing: Costing) -> tuple[str, ...]:
+    """:data:`CSV_COLUMNS`, its ``title`` column named ``step`` when the breakdown is by step."""
+    return (*CSV_COLUMNS[:3], costing.by, *CSV_COLUMNS[4:])
+
+
 def csv_rows(costing: Costing, by_title: bool = False) -> list[list[Any]]:
     """Rows of a ``kind``: ``period`` (a fiscal year), ``total`` (the whole range), ``title`` (a title in a
-    fiscal year or the range, with ``--by title``) and ``rollover`` (the recurring increase annualised on
-    the last day), one per proposal: a spreadsheet that sums the rows of one kind never counts twice."""
+    fiscal year or the range, with ``--by title``; ``step`` with ``--by step``) and ``rollover`` (the recurring
+    increase annualised on the last day), one per proposal: a spreadsheet that sums the rows of one kind never
+    counts twice."""
     rows = []
     for period in (*costing.periods, costing.total):
         head = _period(period, False)
@@ -107,7 +114,7 @@ def csv_rows(costing: Costing, by_title: bool = False) -> list[list[Any]]:
     if by_title:
         for period in (*costing.periods, costing.total):
             for title, entry in period.by_title.items():
-                fixed = ["title", period.start.isoformat(), period.end.isoformat(), safe_cell(title), entry.members]
+                fixed = [costing.by, period.start.isoformat(), period.end.isoformat(), safe_cell(title), entry.members]
                 fixed += [cents(entry.status_quo), cents(entry.status_quo.scaleb(-2))]
                 offers = zip(period.proposals, entry.offers, entry.medians, strict=True)
                 for line, (recurring, lumps, increase), median in offers:
@@ -197,10 +204,11 @@ def render_table(costing: Costing, names: Sequence[str], by_title: bool, width: 
         for title, entry in costing.total.by_title.items():
             title_rows.append([title, str(entry.members), money(entry.status_quo),
                                *(signed_money(increase) for _, _, increase in entry.offers)])  # fmt: skip
+        said = "title" if costing.by == "title" else "step on the range's first day on payroll"
         text += "\n\n" + table(
-            ("Title", "Members", "Status quo", *(f"Increase, {short}" for short in names)),
+            (costing.by.capitalize(), "Members", "Status quo", *(f"Increase, {short}" for short in names)),
             title_rows,
-            title="By title, over the whole range",
+            title=f"By {said}, over the whole range",
             right=range(1, 3 + len(names)),
             wrap=(0,),
             width=width,

@@ -13,13 +13,13 @@ from typing import Any
 
 from paycalc.membership.costing import Costing, MemberCost
 from paycalc.output import cost_members
-from paycalc.output.cost_render import CSV_COLUMNS, csv_rows
+from paycalc.output.cost_render import CSV_COLUMNS, csv_header, csv_rows
 from paycalc.output.files import SPREADSHEET_TRIGGERS
 from paycalc.output.spreadsheet import Percent
 
 _DATES = {"start", "end"}
 _COUNTS = {"members"}
-_TEXT = {"kind", "title", "proposal"}
+_TEXT = {"kind", "title", "proposal"}  # the title column holds a step with --by step
 
 
 def _typed(rows: Iterable[Sequence[Any]], names: Sequence[str]) -> Iterator[list[Any]]:
@@ -55,10 +55,10 @@ def workbook(
     full = {line.name: short for line, short in zip(costing.total.proposals, names, strict=True)}
     plain = [[*row[:3], _unguarded(row[3]), *row[4:7], full.get(_unguarded(row[7]), row[7]), *row[8:]] for row in every]
     summary = [row for row in plain if row[0] != "title"]
-    titles = [row for row in plain if row[0] == "title"]
+    titles = [row for row in plain if row[0] == costing.by]
     return [
         ("Summary", CSV_COLUMNS, _typed(summary, names)),
-        ("By title", CSV_COLUMNS, _typed(titles, names)),
+        (f"By {costing.by}", csv_header(costing), _typed(titles, names)),
         ("Per member", cost_members.columns(costing, names, carried), cost_members.rows(costs, typed=True)),
         ("Assumptions", ("item", "value"), [list(pair) for pair in assumptions]),
     ]

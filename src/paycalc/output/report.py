@@ -96,7 +96,8 @@ def html(
         rollover_members=costing.rollover.members,
         proposals=[_spec(contract, names[k]) for k, contract in enumerate(proposals)],
         rows=rows,
-        titles=[_title(i, entry) for i, entry in enumerate(record["total"]["by_title"])],
+        by=costing.by,
+        titles=[_title(i, entry, costing.by) for i, entry in enumerate(record["total"][f"by_{costing.by}"])],
         bars=report_charts.fiscal_bars(costing, names),
         title_bars=report_charts.title_bars(costing),
         carried=list(carried),
@@ -153,10 +154,10 @@ def _row(shown_as: str, data: dict[str, Any], key: str, total: bool) -> dict[str
     }
 
 
-def _title(i: int, entry: dict[str, Any]) -> dict[str, Any]:
+def _title(i: int, entry: dict[str, Any], by: str) -> dict[str, Any]:
     return {
-        "key": f"total.by_title.{i}",
-        "title": entry["title"],
+        "key": f"total.by_{by}.{i}",
+        "title": entry[by],
         "members": entry["members"],
         "status_quo": _money(entry["status_quo"]),
         "offers": [
