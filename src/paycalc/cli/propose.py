@@ -158,11 +158,17 @@ def as_record(contract: Contract) -> dict[str, object]:
     assert contract.proposal is not None
     spec = contract.proposal
     proposed, base = _proposed(contract)
+    from paycalc.output import proposal_cells
+    from paycalc.rules.core import stepped
+
     records = []
     for schedule in proposed:
         summary = rules.raise_summary(base, schedule)
         raised = dict(zip(("smallest", "median", "largest"), map(percent, summary), strict=True)) if summary else None
-        records.append(schedule_record(schedule) | {"raise_against_base": raised})
+        record = schedule_record(schedule) | {"raise_against_base": raised}
+        if stepped(contract):  # a step contract: each title and step, old and new
+            record["cells"] = proposal_cells.as_records(proposal_cells.cells(contract, base, schedule))
+        records.append(record)
     return {
         "proposal": spec.name,
         "file": spec.file,
@@ -185,7 +191,9 @@ def as_record(contract: Contract) -> dict[str, object]:
 
 def render(contract: Contract) -> str:
     from paycalc.cli.schedules import render_schedule
+    from paycalc.output import proposal_cells
     from paycalc.rules import proposal as rules
+    from paycalc.rules.core import stepped
 
     assert contract.proposal is not None
     spec = contract.proposal
@@ -202,6 +210,8 @@ def render(contract: Contract) -> str:
         if summary:
             smallest, median, largest = map(signed_percent, summary)
             parts.append(f"Against the base schedule: smallest {smallest}, median {median}, largest {largest}.")
+        if stepped(contract):  # a step contract: what the offer does to each title and step
+            parts += ["", proposal_cells.render(proposal_cells.cells(contract, base, schedule), base)]
     if spec.lump_sums:
         parts.append("")
         parts.append("Lump sums:")

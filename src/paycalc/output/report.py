@@ -17,7 +17,7 @@ from typing import Any
 
 from paycalc.contract.models import Contract
 from paycalc.membership.costing import Costing
-from paycalc.output import report_charts
+from paycalc.output import proposal_cells, report_charts
 from paycalc.output.cost_members import Named
 from paycalc.output.cost_render import as_record, label, status_quo_words
 from paycalc.output.render import money, published, signed_money, signed_percent
@@ -209,5 +209,23 @@ def _schedules(contract: Contract) -> dict[str, Any]:
             {"title": title, "rates": [_rate(rates[label]) for label in shown]}
             for title, rates in schedule.rates.items()
         ]
-        found.append({"effective": schedule.effective, "source": source, "tiers": shown, "rows": rows})
+        changed = core.stepped(contract) and schedule.effective > base.effective  # a step contract: cell by cell
+        cells = proposal_cells.cells(contract, base, schedule) if changed else []
+        added = any(cell.added for cell in cells)
+        found.append(
+            {"effective": schedule.effective, "source": source, "tiers": shown, "rows": rows, "grid": _grid(cells)}
+            | {"titles": list(dict.fromkeys(cell.title for cell in cells)), "added": added}
+        )
     return {"name": spec.name, "file": spec.file, "schedules": found}
+
+
+def _grid(cells: Sequence[proposal_cells.Cell]) -> list[dict[str, Any]]:
+    """The cells as a step x title grid: per step, each title's old and new rate and the change."""
+    steps: dict[str, dict[str, Any]] = {}
+    for cell in cells:
+        row = steps.setdefault(cell.step, {"step": f"{cell.step} (new)" if cell.added else cell.step, "cells": []})
+        change = ("-" if cell.change < 0 else "+") + _rate(abs(cell.change))
+        row["cells"].append(
+            {"old": _rate(cell.old), "new": _rate(cell.new), "change": change, "percent": signed_percent(cell.percent)}
+        )
+    return list(steps.values())
