@@ -121,29 +121,29 @@ def test_the_cost_workbook_opens_typed_in_openpyxl(tmp_path: Path) -> None:
     text = _cost(tmp_path, NAMED, "-f", "csv", "--by", "title", proposals=(bonus,))
     workbook = load_workbook(book)
     assert workbook.sheetnames == ["Summary", "By title", "Per member", "Assumptions"]
-    summary = list(workbook["Summary"].iter_rows(values_only=True))
+    summary = list(workbook["Summary"].iter_rows(values_only=True, min_row=2))  # under the title row
     assert summary[0][:3] == ("kind", "start", "end")
     (period,) = [row for row in summary if row[0] == "period"]
     assert period[1] == datetime.datetime(2018, 7, 1) and isinstance(period[4], int)
     # status quo 2018-19: A 26,125.68 + B 16,675.92; the bonus: A 1,000 + B 500
     assert period[5] == float(Decimal("26125.68") + Decimal("16675.92")) and period[9] == 1500
-    assert workbook["Summary"]["F2"].number_format == "#,##0.00"
+    assert workbook["Summary"]["F3"].number_format == "#,##0.00"
     assert {row[7] for row in summary[1:]} == {"bonus"}  # the offer by its file's name, as the table shows it
     csv_rows = list(csv.reader(io.StringIO(text)))
     assert len(summary) == len([r for r in csv_rows if r[0] != "title"])  # the header and the same rows
-    titles = list(workbook["By title"].iter_rows(values_only=True))[1:]
+    titles = list(workbook["By title"].iter_rows(values_only=True, min_row=3))
     assert {row[3] for row in titles} == {"Teacher Aide", "Ed. Asst. B"}
-    per_member = list(workbook["Per member"].iter_rows(values_only=True))
+    per_member = list(workbook["Per member"].iter_rows(values_only=True, min_row=2))
     assert per_member[0][:4] == ("kind", "id", "Name", "School")
-    assert per_member[2][2] == "=1+2" and workbook["Per member"]["C3"].data_type == "s"  # text, never a formula
-    assert workbook["Per member"]["C3"].quotePrefix
+    assert per_member[2][2] == "=1+2" and workbook["Per member"]["C4"].data_type == "s"  # text, never a formula
+    assert workbook["Per member"]["C4"].quotePrefix
     head = per_member[0]
     for row in per_member[1:]:  # each member's percent: the increase over the status quo, to two places
         cells = dict(zip(head, row, strict=True))
         status, increase = Decimal(str(cells["status_quo_total"])), Decimal(str(cells["bonus_increase"]))
         # a percent cell: 3.83% is stored as 0.0383
         assert Decimal(str(cells["bonus_percent"])) * 100 == (increase / status * 100).quantize(Decimal("0.01"))
-    assumptions = dict(workbook["Assumptions"].iter_rows(values_only=True))
+    assumptions = dict(workbook["Assumptions"].iter_rows(values_only=True, min_row=2))
     assert assumptions["Roster"].endswith("members.csv") and "bonus offer" in assumptions["Offer bonus.yaml"]
 
 

@@ -44,29 +44,34 @@ def test_every_figure_fits_its_column_and_the_header_stays_in_view(tmp_path: Pat
     assert result.exit_code == 0, result.output
     workbook = load_workbook(book)
     for sheet in workbook:
-        assert sheet.freeze_panes == "A2", sheet.title
-        for column in sheet.iter_cols():
+        assert sheet.freeze_panes == "A3", sheet.title  # the title row and the header row stay in view
+        title = sheet["A1"]
+        contract = "NYC Board of Education - UFT Paraprofessional Agreement 2009-2018"
+        said = f"{contract}: three against the status quo, 2018-07-01 to 2020-06-30 ({sheet.title})"
+        assert title.font.b and title.value == said
+        assert sheet["B1"].value is None
+        for column in sheet.iter_cols(min_row=2):  # the title row runs across the columns on its own
             letter = column[0].column_letter
             widest = max(len(shown(cell.value, cell.number_format)) for cell in column)
             width = sheet.column_dimensions[letter].width
             assert width >= min(widest + 1, 60), (sheet.title, letter, widest, width)
-    payroll = max(row[0].value for row in workbook["Summary"].iter_cols(min_col=9, max_col=9, min_row=2))
+    payroll = max(row[0].value for row in workbook["Summary"].iter_cols(min_col=9, max_col=9, min_row=3))
     assert payroll > 1_000_000  # the roster above is large enough to test the separators' width
     summary = workbook["Summary"]
-    head = [cell.value for cell in summary[1]]
-    total = next(row for row in summary.iter_rows(min_row=2) if row[0].value == "total")
+    head = [cell.value for cell in summary[2]]
+    total = next(row for row in summary.iter_rows(min_row=3) if row[0].value == "total")
     percent = total[head.index("percent")]
     assert percent.number_format == "0.00%"
     assert total[head.index("increase")].number_format == "#,##0.00"
     # a 3% raise on every day of the range costs 3.00% of the status quo (rounded to the cent per member)
     assert abs(Decimal(str(percent.value)) - Decimal("0.03")) < Decimal("0.0001")
     members = workbook["Per member"]
-    head = [cell.value for cell in members[1]]
-    first = [cell for cell in members[2]]
+    head = [cell.value for cell in members[2]]
+    first = [cell for cell in members[3]]
     assert first[head.index("id")].value == "007" and first[head.index("id")].data_type == "s"  # an id stays text
     assert first[head.index("Grade")].value == 3 and first[head.index("Grade")].number_format == "0"  # a number
     assert first[head.index("Name")].value == "Diaz, Ana"
     assert first[head.index("Badge")].value == "0042"  # a leading zero: the text it is, not 42
-    second = [cell.value for cell in members[3]]
+    second = [cell.value for cell in members[4]]
     assert second[head.index("Badge")] == "1234567890123456"  # as text: a number would lose its last digit
     assert [first[n].number_format for n, name in enumerate(head) if name.endswith("_percent")] == ["0.00%"]

@@ -95,11 +95,12 @@ def show(
         written = dump(spec._replace(name=f"{spec.name} + {solved.percent}% on {solved.on}"), note)
         writes.append((outputs.write_proposal, _text_writer(written), False))
     if outputs.output.lower().endswith(".xlsx"):
-        from paycalc.output.cost_workbook import workbook
+        from paycalc.output.cost_workbook import heading, workbook
 
         assert costs is not None
         sheets = workbook(result, names, costs, outputs.carried, _assumptions(result, proposals, solved, outputs))
-        writes.append((outputs.output, lambda out: _sheets(out, sheets), True))
+        title = heading(result, proposals[0].name, names)
+        writes.append((outputs.output, lambda out: _sheets(out, sheets, title), True))
     else:
         if outputs.kind == "json":
             from paycalc.output.render import cents
@@ -164,10 +165,10 @@ def _text_writer(text: str) -> Callable[[IO[Any]], None]:
     return write
 
 
-def _sheets(out: IO[bytes], sheets: Any) -> None:
+def _sheets(out: IO[bytes], sheets: Any, title: str = "") -> None:
     from paycalc.output.spreadsheet import write_sheets
 
-    write_sheets(out, sheets)
+    write_sheets(out, sheets, title)
 
 
 def _assumptions(result: Any, proposals: list[Any], solved: Any, outputs: Outputs) -> list[tuple[str, str]]:

@@ -68,6 +68,7 @@ class MemberCost(NamedTuple):
     status_quo: tuple[int, ...]
     pay: tuple[tuple[int, ...], ...]  # per proposal: payroll + lump sums
     lump_sums: tuple[int, ...]  # per proposal, over the whole range
+    worked: tuple[tuple[str, ...], ...] = ()  # per piece: the step or row priced, then the work (:func:`worked`)
 
 
 class Costing(NamedTuple):
@@ -79,6 +80,7 @@ class Costing(NamedTuple):
     rollover: Rollover
     paid_contract: str = ""  # the status quo is what this contract's scale paid, in force each day (not frozen)
     by: str = "title"  # what ``Period.by_title`` groups members by: "title", or "step" (the step or longevity row)
+    worked: tuple[str, ...] = ()  # what each member's ``MemberCost.worked`` names, per piece (member by member)
 
 
 def result(

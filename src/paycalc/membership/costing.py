@@ -40,7 +40,7 @@ from paycalc.membership.cost_sums import Sums
 from paycalc.membership.fiscal import ONE_DAY as ONE_DAY  # re-exported: costing's range helpers
 from paycalc.membership.fiscal import fiscal_years as fiscal_years
 from paycalc.membership.fiscal import parse_fiscal_start as parse_fiscal_start
-from paycalc.membership.member_pay import _path, lump_cents, on_payroll, payroll_and_annual
+from paycalc.membership.member_pay import _path, lump_cents, on_payroll, payroll_and_annual, tier_on, work_names, worked
 from paycalc.membership.member_pay import payroll as payroll  # re-exported: the budget solve prices with it
 from paycalc.membership.members import Member as Member  # re-exported: costing's members
 from paycalc.membership.members import Part as Part
@@ -121,7 +121,9 @@ def cost(
             on_invalid(RowError(member.row or number, str(exc)))
             continue
         if on_member is not None:
-            on_member(_member_cost(member, str(key[0]), priced, lumps))
+            on_member(
+                _member_cost(member, str(key[0]), priced, lumps)._replace(worked=worked(frozen, member, pieces, key))
+            )
         group = str(key[0]) if by == "title" else _steps(frozen, key, pieces)
         if not shared:
             sums.add(group, on_payroll(member, pieces), priced.old, priced.new, lumps)
@@ -139,22 +141,14 @@ def cost(
 
     order = None if by == "title" else [tier.label for tier in frozen.tiers]
     costed = result(sums, proposals, base, method, fiscal_year_start, pieces, start, end, order)
-    return costed._replace(paid_contract="" if paid is None else paid.name, by=by)
+    return costed._replace(paid_contract="" if paid is None else paid.name, by=by, worked=work_names(frozen))
 
 
 def _steps(contract: Contract, key: tuple[Any, ...], pieces: Sequence[tuple[date, date]]) -> list[str]:
     """The step (or longevity row) label of each piece's first day on payroll, then the whole range's: from the
-    path's step on its first day (``key[3]``, the hire date if later) and the days it moves after (``key[4]``)."""
+    path's step on its first day (``key[2]``, the hire date if later) and the days it moves after."""
     labels = [tier.label for tier in contract.tiers]
-
-    def on(day: date) -> str:
-        tier: int = key[3]
-        for moved, reached in key[4]:
-            if moved <= day:
-                tier = reached
-        return labels[tier]
-
-    return [*(on(a) for a, _ in pieces), on(key[2])]
+    return [*(labels[tier_on(key, a)] for a, _ in pieces), labels[tier_on(key, key[2])]]
 
 
 def prepare(

@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
+from typing import cast
 
-from paycalc.contract.models import Contract
+from paycalc.contract.models import Contract, PayTerms
 from paycalc.membership.members import Member
-from paycalc.rules import core, periods, retro, steps
+from paycalc.rules import core, periods, retro, steps, terms
 
 ZERO = Decimal("0.00")
 
@@ -122,3 +123,61 @@ def lump_cents(
         if memo is not None:
             memo[key] = found
     return found
+
+
+def tier_on(key: tuple[object, ...], day: date) -> int:
+    """The tier index on ``day`` of a member whose :func:`_path` is ``key``: its tier on the path's first day
+    (``key[3]``), moved on each day of ``key[4]`` up to ``day``."""
+    tier = cast(int, key[3])
+    for moved, reached in cast(tuple[tuple[date, int], ...], key[4]):
+        if moved <= day:
+            tier = reached
+    return tier
+
+
+def work_names(contract: Contract) -> tuple[str, ...]:
+    """What :func:`worked` gives per piece: the step (a step contract's) or longevity row, then the work the
+    contract pro-rates by: hours a week and workyear (annual pay), hours a day and days (hourly), days (daily)."""
+    first = "step" if core.stepped(contract) else "row"
+    basis = contract.terms.basis
+    work = {"hourly": ("hours_per_day", "days"), "daily": ("days",)}.get(basis, ("hours", "workyear"))
+    return (first, *work)
+
+
+def worked(
+    contract: Contract, member: Member, pieces: Sequence[tuple[date, date]], key: tuple[object, ...]
+) -> tuple[tuple[str, ...], ...]:
+    """Per piece, what the member was priced on: the step or row from the piece's first day on payroll and each
+    one reached in the piece (``key`` is the member's :func:`_path`), then each of :func:`work_names`' work, the
+    member's own or the regular amount of the schedule in force on the piece's first day on payroll; several
+    values (rows of the member's in force in the piece) are given in order, distinct, joined by `` / ``. A piece
+    before the hire date is blank."""
+    names = work_names(contract)[1:]
+    labels = [tier.label for tier in contract.tiers]
+    found = []
+    for a, b in pieces:
+        first = max(a, member.hired)
+        if first > b:
+            found.append(("",) * (1 + len(names)))
+            continue
+        tiers = [tier_on(key, first)]
+        tiers += [reached for moved, reached in cast(tuple[tuple[date, int], ...], key[4]) if first < moved <= b]
+        rows = [p.work for p in member.parts if (p.start or date.min) <= b and a <= (p.end or date.max)]
+        values: list[list[str]] = [[] for _ in names]
+        regular = terms.of(contract, core.schedule_on(contract, first))
+        for work in rows or [member.work]:
+            for i, name in enumerate(names):
+                own = getattr(work, name)
+                shown = str(own if own is not None else _regular(contract, regular, name))
+                if shown not in values[i]:
+                    values[i].append(shown)
+        found.append((" / ".join(labels[t] for t in tiers), *(" / ".join(v) for v in values)))
+    return tuple(found)
+
+
+def _regular(contract: Contract, regular: PayTerms, name: str) -> object:
+    if name == "hours":
+        return contract.regular_hours
+    if name == "workyear":
+        return 1
+    return getattr(regular, "hours_per_day" if name == "hours_per_day" else "days_per_year")

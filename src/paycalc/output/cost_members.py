@@ -13,7 +13,7 @@ from paycalc.membership.costing import Costing, MemberCost
 from paycalc.output.cost_render import label
 from paycalc.output.files import safe_cell
 from paycalc.output.render import cents, percent
-from paycalc.output.spreadsheet import Percent
+from paycalc.output.spreadsheet import Percent, Quantity
 
 
 def offer_names(names: Sequence[str]) -> list[str]:
@@ -29,12 +29,14 @@ def offer_names(names: Sequence[str]) -> list[str]:
 
 
 def columns(costing: Costing, names: Sequence[str], carried: Sequence[str]) -> list[str]:
-    """``kind, id``, the carried columns, ``title, hired``; per fiscal year the status quo and each offer's
-    pay; over the whole range the status quo, then each offer's pay, lump sums, increase and percent."""
+    """``kind, id``, the carried columns, ``title, hired``; per fiscal year what the member was priced on (the
+    step or row, the hours and workyear, or hours a day and days), the status quo and each offer's pay; over
+    the whole range the status quo, then each offer's pay, lump sums, increase and percent."""
     offers = offer_names(names)
     heads = ["kind", "id", *carried, "title", "hired"]
     for period in costing.periods:
         year = label(period)
+        heads += [f"{name}_{year}" for name in costing.worked]
         heads += [f"status_quo_{year}", *(f"{offer}_{year}" for offer in offers)]
     heads.append("status_quo_total")
     for offer in offers:
@@ -53,6 +55,11 @@ def _number(text: str) -> int | str:
     return int(text) if whole else text
 
 
+def _amount(text: str) -> Quantity | str:
+    """A work cell for a workbook: a number as a number; a step label or several rows' values as text."""
+    return Quantity(text) if text.isascii() and text.replace(".", "", 1).isdigit() else text
+
+
 def rows(costs: Iterable[MemberCost], *, typed: bool) -> Iterator[list[Any]]:
     """One row per member, in :func:`columns`' order: money as Decimal (``typed``, for a workbook) or as
     text with two decimals (CSV), user text guarded against running as a formula in CSV."""
@@ -69,6 +76,8 @@ def rows(costs: Iterable[MemberCost], *, typed: bool) -> Iterator[list[Any]]:
         row: list[Any] = ["member", text(member.id), *carried, text(cost.title)]
         row.append(member.hired if typed else member.hired.isoformat())
         for i in range(len(cost.status_quo) - 1):
+            if cost.worked:
+                row += [_amount(cell) for cell in cost.worked[i]] if typed else cost.worked[i]
             row += [money(cost.status_quo[i]), *(money(pay[i]) for pay in cost.pay)]
         old = cost.status_quo[-1]
         row.append(money(old))
@@ -92,6 +101,7 @@ def records(costs: Iterable[MemberCost], costing: Costing, carried: Sequence[str
                 {
                     "start": period.start.isoformat(),
                     "end": period.end.isoformat(),
+                    **dict(zip(costing.worked, cost.worked[i] if cost.worked else (), strict=True)),
                     "status_quo": cents(money_of(cost.status_quo[i])),
                     "proposals": [
                         {"name": n, "pay": cents(money_of(pay[i]))} for n, pay in zip(names, cost.pay, strict=True)

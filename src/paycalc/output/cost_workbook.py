@@ -67,3 +67,9 @@ def workbook(
 def _unguarded(text: str) -> str:
     """The user's text as given: the CSV's guard taken off (the workbook marks such cells as text itself)."""
     return text[1:] if text.startswith("'") and text[1:].startswith(SPREADSHEET_TRIGGERS) else text
+
+
+def heading(costing: Costing, contract: str, names: Sequence[str]) -> str:
+    """Each sheet's title row: the contract, the offers and the range (the Assumptions sheet says the rest)."""
+    offers = ", ".join(names)
+    return f"{contract}: {offers} against the status quo, {costing.total.start} to {costing.total.end}"
