@@ -87,7 +87,8 @@ def test_a_member_built_in_python_is_named_by_its_place(tmp_path: Path) -> None:
 
 def test_an_offer_over_budget_alone_says_what_it_costs(tmp_path: Path) -> None:
     lump = "lump_sums:\n  - {name: bonus, amount: 100, paid: 2019-10-01, eligible_on: 2019-07-01}\n"
-    with pytest.raises(InputError, match=r"no raise fits --budget 299: the proposal alone costs 300.00 in 2019-07-01"):
+    said = r"no raise fits --budget \$299.00: the proposal alone costs \$300.00 in 2019-07-01"  # money as money
+    with pytest.raises(InputError, match=said):
         solve(offer(tmp_path, lump), "299")
 
 

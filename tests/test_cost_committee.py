@@ -76,9 +76,9 @@ def test_a_roster_with_name_and_school_costs_and_each_member_carries_them(tmp_pa
         ("member", "B", "'=1+2", "P.S. 2"),  # a name that is a formula is guarded
     ]
     a = rows[0]
-    assert a["status_quo_2018-19"] == "26125.68" and a["bonus_2018-19"] == "27125.68"
-    assert (a["bonus_lump_sums"], a["bonus_increase"]) == ("1000.00", "1000.00")
-    assert a["bonus_percent"] == str((Decimal(1000) / Decimal("26125.68") * 100).quantize(Decimal("0.01")))
+    assert a["status_quo_2018-19"] == "26125.68" and a["bonus offer_2018-19"] == "27125.68"
+    assert (a["bonus offer_lump_sums"], a["bonus offer_increase"]) == ("1000.00", "1000.00")
+    assert a["bonus offer_percent"] == str((Decimal(1000) / Decimal("26125.68") * 100).quantize(Decimal("0.01")))
     each = tmp_path / "each.json"
     _cost(tmp_path, NAMED, "--per-member", str(each), proposals=(bonus,))
     first = json.loads(each.read_text())[0]
@@ -128,7 +128,7 @@ def test_the_cost_workbook_opens_typed_in_openpyxl(tmp_path: Path) -> None:
     # status quo 2018-19: A 26,125.68 + B 16,675.92; the bonus: A 1,000 + B 500
     assert period[5] == float(Decimal("26125.68") + Decimal("16675.92")) and period[9] == 1500
     assert workbook["Summary"]["F3"].number_format == "#,##0.00"
-    assert {row[7] for row in summary[1:]} == {"bonus"}  # the offer by its file's name, as the table shows it
+    assert {row[7] for row in summary[1:]} == {"bonus offer"}  # the offer by its name, as the table shows it
     csv_rows = list(csv.reader(io.StringIO(text)))
     assert len(summary) == len([r for r in csv_rows if r[0] != "title"])  # the header and the same rows
     titles = list(workbook["By title"].iter_rows(values_only=True, min_row=3))
@@ -140,9 +140,9 @@ def test_the_cost_workbook_opens_typed_in_openpyxl(tmp_path: Path) -> None:
     head = per_member[0]
     for row in per_member[1:]:  # each member's percent: the increase over the status quo, to two places
         cells = dict(zip(head, row, strict=True))
-        status, increase = Decimal(str(cells["status_quo_total"])), Decimal(str(cells["bonus_increase"]))
+        status, increase = Decimal(str(cells["status_quo_total"])), Decimal(str(cells["bonus offer_increase"]))
         # a percent cell: 3.83% is stored as 0.0383
-        assert Decimal(str(cells["bonus_percent"])) * 100 == (increase / status * 100).quantize(Decimal("0.01"))
+        assert Decimal(str(cells["bonus offer_percent"])) * 100 == (increase / status * 100).quantize(Decimal("0.01"))
     assumptions = dict(workbook["Assumptions"].iter_rows(values_only=True, min_row=2))
     assert assumptions["Roster"].endswith("members.csv") and "bonus offer" in assumptions["Offer bonus.yaml"]
 
@@ -273,10 +273,10 @@ def test_per_member_over_two_years_with_a_member_off_the_payroll(tmp_path: Path)
     a = rows["A"]
     # A: 2018-19 26,125.68 (test_cost.py); 2019-20 5-year all year, 1,105.13 x 24 = 26,523.12
     assert (a["status_quo_2018-19"], a["status_quo_2019-20"]) == ("26125.68", "26523.12")
-    assert a["status_quo_total"] == "52648.80" and a["bonus_total"] == "53648.80"
-    assert (a["bonus_increase"], a["bonus_percent"]) == ("1000.00", "1.90")  # 1,000 / 52,648.80 = 1.899%
+    assert a["status_quo_total"] == "52648.80" and a["bonus offer_total"] == "53648.80"
+    assert (a["bonus offer_increase"], a["bonus offer_percent"]) == ("1000.00", "1.90")  # 1,000 / 52,648.80 = 1.899%
     z = rows["Z"]
-    assert (z["status_quo_total"], z["bonus_increase"], z["bonus_percent"]) == ("0.00", "0.00", "")
+    assert (z["status_quo_total"], z["bonus offer_increase"], z["bonus offer_percent"]) == ("0.00", "0.00", "")
     data = tmp_path / "each.json"
     _cost(tmp_path, roster, "--to", "2020-06-30", "--per-member", str(data), proposals=(bonus,))
     first = json.loads(data.read_text())[0]
@@ -291,14 +291,19 @@ def test_per_member_over_two_years_with_a_member_off_the_payroll(tmp_path: Path)
 def test_offers_with_the_same_file_name_get_columns_of_their_own(tmp_path: Path) -> None:
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
+    """Offers are named by their names; two of one name by their files' names; two of one file name apart."""
     first, second = (
         offer(tmp_path / "a", "offer", BONUS),
-        offer(tmp_path / "b", "offer", TEN.replace("2019-07-01", "2019-02-14")),
+        offer(tmp_path / "b", "offer", TEN.replace("2019-07-01", "2019-02-14").replace("ten percent", "bonus offer")),
     )
     each = tmp_path / "each.csv"
     _cost(tmp_path, ROSTER, "--per-member", str(each), proposals=(str(first), str(second)))
     header = each.read_text().splitlines()[0].split(",")
     assert "offer_2018-19" in header and "offer#2_2018-19" in header and "offer#2_increase" in header
+    third = offer(tmp_path, "third", TEN)  # another name: each offer by its own name
+    _cost(tmp_path, ROSTER, "--per-member", str(each), proposals=(str(first), str(third)))
+    header = each.read_text().splitlines()[0].split(",")
+    assert "bonus offer_2018-19" in header and "ten percent_increase" in header and "third_2018-19" not in header
 
 
 def test_a_proposal_written_as_a_file_reads_back_the_same(tmp_path: Path) -> None:
@@ -340,7 +345,7 @@ def test_the_table_shows_the_gap_only_between_offers_and_the_headline(tmp_path: 
     one = _cost(tmp_path, ROSTER, "--from", "2019-07-01", "--to", "2021-06-30", proposals=(ten,))
     assert "Between offers" not in one
     assert "Rollover, the recurring increase annualised on 2021-06-30 (3 members on payroll)" in " ".join(one.split())
-    assert "ten +$6,912.60 a year" in " ".join(one.split())
+    assert "ten percent +$6,912.60 a year" in " ".join(one.split())  # offers by their names
     two = _cost(tmp_path, ROSTER, "--from", "2019-07-01", "--to", "2021-06-30", proposals=(ten, bonus))
     assert "Between offers: each offer's increase minus the first's" in two
     # the bonus is paid before this range: its increase is nothing, so its gap is minus the raise's increase

@@ -62,7 +62,7 @@ def test_lunenburg_rows_carry_the_step_hours_and_days_of_each_year(tmp_path: Pat
     assert [late[f"step_{y}"] for y in years] == ["", "step 1", "step 2"]  # not yet hired in FY26: blank
     assert (late["days_2025-26"], late["status_quo_2025-26"]) == ("", "0.00")
     # FY28, the corrected High School step 8 ($25.06 an hour) x 6.5 hours x 194 days: $31,600.66 as printed
-    assert Decimal(full["lunenburg-paras_2027-28"]) == Decimal("25.06") * Decimal("6.5") * 194
+    assert Decimal(full["Lunenburg Paraprofessional Unit FY26-FY28_2027-28"]) == Decimal("25.06") * Decimal("6.5") * 194
 
 
 def test_nyc_rows_carry_the_longevity_row_hours_and_workyear(tmp_path: Path) -> None:
@@ -76,13 +76,8 @@ def test_nyc_rows_carry_the_longevity_row_hours_and_workyear(tmp_path: Path) -> 
     assert (rows["C"]["hours_2018-19"], rows["C"]["hours_2019-20"]) == ("20 / 30", "30")  # in the rows' order
     assert rows["D"]["hours_2018-19"] == "30"  # two rows, one value
     head = out.read_text().splitlines()[0].split(",")
-    assert head[4:9] == [
-        "row_2018-19",
-        "hours_2018-19",
-        "workyear_2018-19",
-        "status_quo_2018-19",
-        "uft-2019-2022_2018-19",
-    ]
+    offer = "UFT 2019-2022 successor agreement (reconstruction)"  # the offer by its name
+    assert head[4:9] == ["row_2018-19", "hours_2018-19", "workyear_2018-19", "status_quo_2018-19", f"{offer}_2018-19"]
 
 
 def test_the_json_and_the_workbook_carry_them_too(tmp_path: Path) -> None:

@@ -47,7 +47,7 @@ def test_every_figure_fits_its_column_and_the_header_stays_in_view(tmp_path: Pat
         assert sheet.freeze_panes == "A3", sheet.title  # the title row and the header row stay in view
         title = sheet["A1"]
         contract = "NYC Board of Education - UFT Paraprofessional Agreement 2009-2018"
-        said = f"{contract}: three against the status quo, 2018-07-01 to 2020-06-30 ({sheet.title})"
+        said = f"{contract}: three percent against the status quo, 2018-07-01 to 2020-06-30 ({sheet.title})"
         assert title.font.b and title.value == said
         assert sheet["B1"].value is None
         for column in sheet.iter_cols(min_row=2):  # the title row runs across the columns on its own

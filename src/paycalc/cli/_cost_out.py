@@ -80,7 +80,7 @@ def show(
     from paycalc.output import cost_render
     from paycalc.output.render import terminal_width, to_csv, to_json
 
-    names = [p.proposal.file.removesuffix(".yaml") for p in proposals]
+    names = cost_render.offer_labels(proposals)
     if solved is not None:  # the solved raise is named in every output: here, the offer's row
         names[0] += f" + {solved.percent}% on {solved.on}"
     writes: list[tuple[str, Callable[[IO[Any]], None], bool]] = []
@@ -128,7 +128,9 @@ def show(
             made = (outputs.roster if outputs.roster != "-" else "stdin", today())
             text = html_report(result, proposals, solved, named=named.found(), carried=outputs.carried, made=made)
         else:
-            text = cost_render.render_table(result, names, outputs.by_title, terminal_width()) + "\n"
+            from paycalc.output.cost_table import render_table
+
+            text = render_table(result, names, outputs.by_title, terminal_width()) + "\n"
             if solved is not None:
                 text = f"{solved.summary}\n\n{text}"
         writes.append((outputs.output, _text_writer(text), False))

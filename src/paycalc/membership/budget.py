@@ -109,9 +109,10 @@ def solve(
         paid = sum(member_pay.payroll(raised, first[key], pieces, pay_for)[0] * n for key, n in count.items())
         return Decimal(paid + lumps - status).scaleb(-2)
 
-    if increase(0) > budget:
+    alone = increase(0)
+    if alone > budget:
         raise InputError(
-            f"no raise fits --budget {budget}: the proposal alone costs {increase(0)} in {year[0]} to {year[1]}"
+            f"no raise fits --budget ${budget:,.2f}: the proposal alone costs ${alone:,.2f} in {year[0]} to {year[1]}"
         )
     low, high = 0, CEILING  # increase(low) fits; find the largest that does
     if increase(high) <= budget:

@@ -5,10 +5,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from paycalc.contract.models import Contract
 from paycalc.membership.costing import Costing, Line, Period, TitleLine
 from paycalc.membership.fiscal import ONE_DAY
 from paycalc.output.files import safe_cell
-from paycalc.output.render import bar_chart, cents, money, percent, signed_money, signed_percent, table
+from paycalc.output.render import cents, percent
+
+
+def offer_labels(proposals: Sequence[Contract]) -> list[str]:
+    """Each offer as a committee names it: its ``name``, or its file's name (without ``.yaml``) where two
+    offers share a name."""
+    specs = [p.proposal for p in proposals if p.proposal is not None]
+    names = [spec.name for spec in specs]
+    return [spec.file.removesuffix(".yaml") if names.count(spec.name) > 1 else spec.name for spec in specs]
 
 
 def _line(line: Line) -> dict[str, Any]:
@@ -137,97 +146,3 @@ def label(period: Period) -> str:
     after = period.end + ONE_DAY
     whole = after.year == period.start.year + 1 and (after.month, after.day) == (period.start.month, period.start.day)
     return f"{period.start.year}-{str(period.end.year)[2:]}" if whole else f"{period.start} to {period.end}"
-
-
-def render_table(costing: Costing, names: Sequence[str], by_title: bool, width: int) -> str:
-    import textwrap
-
-    rows, spread = [], []
-    for period in (*costing.periods, costing.total):
-        shown_as = "Total" if period is costing.total else label(period)
-        rows.append([shown_as, str(period.members), "status quo", money(period.status_quo), "", "", "", ""])
-        for short, line in zip(names, period.proposals, strict=True):
-            shown = [signed_money(line.recurring), signed_money(line.lump_sums), signed_money(line.increase)]
-            rows.append(["", "", short, money(line.payroll), *shown, signed_percent(line.percent)])
-            least, middle, most = (signed_money(x) for x in (line.smallest, line.median, line.largest))
-            spread.append([shown_as, short, least, middle, most])
-            shown_as = ""
-    columns = ["Fiscal year", "Members", "Payroll of", "Payroll", "Recurring", "One-time", "Increase", "Percent"]
-    title = f"Costing against the status quo ({status_quo_words(costing)}), {costing.method}"
-    text = table(columns, rows, title=title, right=(1, 3, 4, 5, 6, 7), wrap=(0, 2), width=width)
-    if max(map(len, text.splitlines())) > width:  # a narrow terminal: the column the others say goes
-        lumps = any(line.lump_sums for p in costing.periods for line in p.proposals)
-        gone = 4 if lumps else 5  # Recurring is the increase less the one-time; One-time is all $0.00
-        columns.pop(gone)
-        rows = [[*row[:gone], *row[gone + 1 :]] for row in rows]
-        said = "recurring: the increase less the one-time" if lumps else "no one-time payments"
-        text = table(columns, rows, title=f"{title} ({said})", right=(1, 3, 4, 5, 6), wrap=(0, 2), width=width)
-    text += "\n\n" + textwrap.fill(_headline(costing, names), width)
-    if len(names) > 1:
-        gaps = [
-            [label(p) if p is not costing.total else "Total", short, signed_money(line.gap)]
-            for p in (*costing.periods, costing.total)
-            for short, line in zip(names[1:], p.proposals[1:], strict=True)
-        ]
-        text += "\n\n" + table(
-            ("Fiscal year", "Offer", f"Gap to {names[0]}"),
-            gaps,
-            title="Between offers: each offer's increase minus the first's",
-            right=(2,),
-            wrap=(1,),
-            width=width,
-        )
-    text += "\n\n" + table(
-        ("Fiscal year", "Proposal", "Least", "Median", "Most"),
-        spread,
-        title="The increase of one member: the least, the median and the most",
-        right=(2, 3, 4),
-        wrap=(1,),
-        width=width,
-    )
-    ones = ", ".join(f"{label(p)} {money(p.cost_of_one_percent)}" for p in costing.periods)
-    ones_line = f"Cost of 1% (of the status quo payroll): {ones}; total {money(costing.total.cost_of_one_percent)}."
-    text += "\n\n" + textwrap.fill(ones_line, width)
-    every = [p.proposals[k].increase for p in costing.periods for k in range(len(names))]
-    shared, figures = max(every, default=None), max((len(money(x)) for x in every), default=0)
-    for k, short in enumerate(names):  # one scale for every offer, and each bar labelled with the table's figure
-        text += f"\n\nIncrease by fiscal year, {short}:\n"
-        text += bar_chart(
-            [label(p) for p in costing.periods],
-            [p.proposals[k].increase for p in costing.periods],
-            width=width,
-            top=shared,
-            figures=figures,
-        )
-    if by_title:
-        title_rows = []
-        for title, entry in costing.total.by_title.items():
-            title_rows.append([title, str(entry.members), money(entry.status_quo),
-                               *(signed_money(increase) for _, _, increase in entry.offers)])  # fmt: skip
-        said = "title" if costing.by == "title" else "step on the range's first day on payroll"
-        text += "\n\n" + table(
-            (costing.by.capitalize(), "Members", "Status quo", *(f"Increase, {short}" for short in names)),
-            title_rows,
-            title=f"By {said}, over the whole range",
-            right=range(1, 3 + len(names)),
-            wrap=(0,),
-            width=width,
-        )
-    return text
-
-
-def _headline(costing: Costing, names: Sequence[str]) -> str:
-    """Each offer over the whole range, recurring and one-time apart, and the rollover."""
-    parts = [
-        f"{short} {signed_money(line.increase)} ({signed_money(line.recurring)} recurring, "
-        f"{signed_money(line.lump_sums)} one-time)"
-        for short, line in zip(names, costing.total.proposals, strict=True)
-    ]
-    rollover = costing.rollover
-    inherited = "; ".join(
-        f"{short} {signed_money(increase)}" for short, increase in zip(names, rollover.increases, strict=True)
-    )
-    return (
-        f"Over the whole range: {'; '.join(parts)}. Rollover, the recurring increase annualised on "
-        f"{rollover.on} ({rollover.members} members on payroll), which the next contract inherits: {inherited} a year."
-    )

@@ -19,7 +19,7 @@ from paycalc.contract.models import Contract
 from paycalc.membership.costing import Costing
 from paycalc.output import proposal_cells, report_charts
 from paycalc.output.cost_members import Named
-from paycalc.output.cost_render import as_record, label, status_quo_words
+from paycalc.output.cost_render import as_record, label, offer_labels, status_quo_words
 from paycalc.output.render import money, published, signed_money, signed_percent
 from paycalc.rules import core
 from paycalc.rules.proposal import describe
@@ -49,10 +49,6 @@ def _rate(rate: Decimal) -> str:
     return money(rate) if len(shown.partition(".")[2]) <= 2 else f"${rate:,f}"
 
 
-def _short(name: str) -> str:
-    return name if len(name) <= 28 else name[:27] + "…"
-
-
 def html(
     costing: Costing,
     proposals: list[Contract],
@@ -69,7 +65,7 @@ def html(
     from paycalc._version import __version__
 
     record = as_record(costing, by_title=True)
-    names = [_short(p.proposal.file.removesuffix(".yaml")) for p in proposals if p.proposal is not None]
+    names = offer_labels(proposals)
     pairs = enumerate(zip(costing.periods, record["periods"], strict=True))
     rows = [_row(label(period), data, f"periods.{i}", False) for i, (period, data) in pairs]
     rows.append(_row("Total", record["total"], "total", True))
