@@ -99,3 +99,33 @@ def test_a_stray_carriage_return_is_an_error_naming_its_line(tmp_path: Path, com
     assert (code, out) == (1, "")
     assert err.startswith(f"Error: {roster}: line 3: a carriage return inside a line (save the file with ordinary")
     assert "universal-newline" not in err
+
+
+PAID = "id,title,hired,paid_schedule,paid_annual\nA,Teacher Aide,2010-01-01,2008-05-19,\nB,Teacher Aide,2010-01-01,,\n"
+# Teacher Aide, 5-year row (Article Three A.1): $26,523 owed (2018-06-16); paid $22,213 (2008-05-19 schedule) or
+# $22,659 (2014-05-01); a year is 24 semimonthly periods, each annual / 24 rounded to the cent half up
+OWED = 24 * 110513  # 26,523 / 24 = 1,105.125 -> 1,105.13
+
+
+@pytest.mark.parametrize(
+    ("option", "b_paid"),
+    [(["--paid-schedule", "2014-05-01"], 24 * 94413),  # 22,659 / 24 = 944.125 -> 944.13
+     (["--paid-annual", "20000"], 24 * 83333)],  # 20,000 / 24 = 833.33
+)  # fmt: skip
+def test_the_command_lines_paid_goes_to_rows_without_their_own(tmp_path: Path, option: list[str], b_paid: int) -> None:
+    roster = tmp_path / "members.csv"
+    roster.write_text(PAID)
+    code, out, err = run("retro", "--roster", str(roster), *option, "--from", "2018-07-01", "--to", "2019-06-30")
+    assert code == 0, err
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(out))}
+    assert rows["A"]["paid"] == f"{24 * 92554 / 100:.2f}"  # its own: 22,213 / 24 = 925.54
+    assert rows["B"]["paid"] == f"{b_paid / 100:.2f}"
+    assert rows["B"]["owed"] == f"{OWED / 100:.2f}" and rows["B"]["retro"] == f"{(OWED - b_paid) / 100:.2f}"
+
+
+def test_two_paid_options_with_a_roster_are_a_usage_error(tmp_path: Path) -> None:
+    roster = tmp_path / "members.csv"
+    roster.write_text(PAID)
+    both = ["--paid-schedule", "2014-05-01", "--paid-annual", "20000"]
+    code, _, err = run("retro", "--roster", str(roster), *both, "--from", "2018-07-01", "--to", "2019-06-30")
+    assert code == 2 and "--paid-schedule and --paid-annual given together" in err

@@ -67,6 +67,7 @@ def run_roster(
     jobs: int | None = None,  # processes that price a plain CSV roster (None: one per core for a long one)
     paid_contract: Contract | None = None,  # what was paid: this contract's scale, answered by fiscal year
     period: tuple[str | None, str | None] = (None, None),  # --from and --to: for rows without their own
+    paid: tuple[str | None, str | None] = (None, None),  # --paid-schedule, --paid-annual: for rows without either
 ) -> None:
     """Price a roster (CSV or .xlsx) row by row into ``output`` (CSV, JSON or .xlsx); nothing is written
     unless the run succeeds."""
@@ -75,6 +76,9 @@ def run_roster(
     from paycalc.membership.roster import OPTIONAL, REQUIRED
 
     given = {column: day for column, day in zip(("from", "to"), period, strict=True) if day is not None}
+    paid_given = {
+        c: value for c, value in zip(("paid_schedule", "paid_annual"), paid, strict=True) if value is not None
+    }
     # the period's ends given on the command line: those columns become optional
     required = tuple(c for c in REQUIRED if c not in given)
     optional = (*OPTIONAL, *given)
@@ -118,7 +122,8 @@ def run_roster(
         cycles = None if method[2] is None else to_cycles(method[2])
         chosen, anchor, pay_for = periods.for_contract(contract, method[0], anchor, cycles)
         row_by_row = os.environ.get("PAYCALC_ROW_BY_ROW") == "1"  # a check of the columnar path, by hand
-        columns = not (instalments or row_by_row or paid_contract or given or is_xlsx(source) or is_xlsx(output))
+        filled = given or paid_given  # rows take the command line's values: priced row by row
+        columns = not (instalments or row_by_row or paid_contract or filled or is_xlsx(source) or is_xlsx(output))
         if format is Format.csv and columns:
             from paycalc.cli._columnar import priced
 
@@ -156,6 +161,8 @@ def run_roster(
                     for column, day in given.items():
                         if not (row.get(column) or "").strip():
                             row[column] = day
+                    if paid_given and not any((row.get(c) or "").strip() for c in ("paid_schedule", "paid_annual")):
+                        row |= paid_given
                     yield row
 
             years = fiscal_years(contract) if paid_contract is not None else ()

@@ -70,8 +70,8 @@ def retro(
         str | None,
         typer.Option(
             metavar="DATE",
-            help="What was paid: the schedule in force on this date, frozen, e.g. 2008-05-19. "
-            "[default: the schedule in force the day before --from]",
+            help="What was paid: the schedule in force on this date, frozen, e.g. 2008-05-19 (with --roster: for rows "
+            "without their own paid_schedule or paid_annual). [default: the schedule in force the day before --from]",
             show_default=False,
         ),
     ] = None,
@@ -79,7 +79,8 @@ def retro(
         str | None,
         typer.Option(
             metavar="AMOUNT",
-            help="What was paid: a flat annual salary, e.g. 26843.00 (no longevity, no pro-rating).",
+            help="What was paid: a flat annual salary, e.g. 26843.00 (no longevity, no pro-rating; with --roster: for "
+            "rows without their own paid_schedule or paid_annual).",
             show_default=False,
         ),
     ] = None,
@@ -173,13 +174,21 @@ def retro(
     if roster is not None:
         single = {"--title": title, "--hired": hired, "--hours": hours}
         single |= {"--years": years, "--step": step}
-        single |= {"--workyear": workyear, "--paid-schedule": paid_schedule, "--paid-annual": paid_annual}
+        single |= {"--workyear": workyear}
         single |= {"--hours-per-day": hours_per_day, "--days": days}
         single |= {"--differential": ",".join(differential) if differential else None}
         single |= {"--change": ",".join(change) if change else None}
         given = [option for option, value in single.items() if value is not None]
         if given:
             usage_error(f"{', '.join(given)} cannot be used with --roster (the roster's columns give them per row)")
+        paid_options = {
+            "--paid-schedule": paid_schedule,
+            "--paid-annual": paid_annual,
+            "--paid-contract": paid_contract,
+        }
+        if sum(value is not None for value in paid_options.values()) > 1:
+            named = " and ".join(option for option, value in paid_options.items() if value is not None)
+            usage_error(f"{named} given together (one: what rows without their own paid column were paid)")
         if format is Format.table:
             usage_error("--format table is not available with --roster (csv or json)")
         if output.lower().endswith(".xlsx") and format is not None:
@@ -212,6 +221,7 @@ def retro(
             _jobs(jobs),
             paid_by,
             (start, end),
+            (paid_schedule, paid_annual),
         )
         return
     if skip_invalid:
