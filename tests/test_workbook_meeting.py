@@ -1,14 +1,18 @@
 """The costing workbook as a committee opens it in a meeting (#31): every figure visible (columns as wide as
 their widest figure as Excel shows it), the header frozen, money and percents formatted, numbers as numbers
 and ids as text. Read back from the file's styles with openpyxl; the widths are worked out here from the
-figures read back, not from paycalc's sizing."""
+figures read back, not from paycalc's sizing. Where LibreOffice is installed, the workbook is also rendered
+to PDF and read back as printed."""
 
 from __future__ import annotations
 
 import datetime
+import shutil
+import subprocess
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
@@ -75,3 +79,30 @@ def test_every_figure_fits_its_column_and_the_header_stays_in_view(tmp_path: Pat
     second = [cell.value for cell in members[4]]
     assert second[head.index("Badge")] == "1234567890123456"  # as text: a number would lose its last digit
     assert [first[n].number_format for n, name in enumerate(head) if name.endswith("_percent")] == ["0.00%"]
+
+
+@pytest.mark.skipif(
+    not (shutil.which("soffice") and shutil.which("pdftotext")),
+    reason="a LibreOffice render needs soffice and pdftotext (apt-get install libreoffice-calc-nogui poppler-utils)",
+)
+def test_libreoffice_renders_every_figure(tmp_path: Path) -> None:
+    """The workbook as LibreOffice prints it (a real render, not its styles read back): no figure shown as
+    ``###`` for want of width, and every figure of the summary as its format shows it."""
+    roster, offer, book = tmp_path / "members.csv", tmp_path / "three.yaml", tmp_path / "costing.xlsx"
+    roster.write_text(ROSTER)
+    offer.write_text(OFFER)
+    args = ["cost", "--roster", str(roster), "--proposal", str(offer), "--from", "2018-07-01", "--to", "2020-06-30"]
+    assert runner.invoke(app, [*args, "-o", str(book)]).exit_code == 0
+    profile = f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}"  # never the user's own LibreOffice profile
+    convert = ["soffice", "--headless", profile, "--convert-to", "pdf", "--outdir", str(tmp_path), str(book)]
+    subprocess.run(convert, check=True, capture_output=True, timeout=180)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / "costing.pdf"), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    assert "###" not in text
+    summary = load_workbook(book)["Summary"]
+    figures = [shown(cell.value, cell.number_format) for row in summary.iter_rows(min_row=3) for cell in row]
+    money = [figure for figure in figures if figure[:1].isdigit() and ("," in figure or "%" in figure)]
+    assert len(money) > 10
+    for figure in money:
+        assert figure in text, figure
