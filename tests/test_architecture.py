@@ -16,13 +16,14 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 RANKS = {
     "paycalc._version": 0,
     "paycalc.contract": 1,
-    "paycalc.rules": 2,
-    "paycalc.membership": 3,
-    "paycalc.output": 4,
-    "paycalc.api": 5,
-    "paycalc.web": 6,  # the web app, beside the CLI: it never imports the CLI
-    "paycalc.cli": 7,  # the outermost edge: its serve command starts the web app
-    "paycalc": 8,  # the package's own __init__ (the Python API's names) and __main__
+    "paycalc.reading": 2,  # a user's roster file read (CSV lines, .xlsx rows, a header's columns): no pay
+    "paycalc.rules": 3,
+    "paycalc.membership": 4,
+    "paycalc.output": 5,
+    "paycalc.api": 6,
+    "paycalc.web": 7,  # the web app, beside the CLI: it never imports the CLI
+    "paycalc.cli": 8,  # the outermost edge: its serve command starts the web app
+    "paycalc": 9,  # the package's own __init__ (the Python API's names) and __main__
 }
 
 

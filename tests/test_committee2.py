@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 import paycalc
 from paycalc.cli import app
-from paycalc.cli._columns import header_names
+from paycalc.reading.columns import header_names
 
 runner = CliRunner()
 

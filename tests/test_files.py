@@ -55,7 +55,7 @@ def test_byte_ranges_give_each_line_once_in_order(lines: list[str], block: int, 
     the header exactly once, in order, however the ranges cut the lines."""
     import tempfile
 
-    from paycalc.output.files import lines_from
+    from paycalc.reading.files import lines_from
 
     text = "\n".join(["id,x", *lines]) + ("\n" if ended else "")
     with tempfile.TemporaryDirectory() as folder:

@@ -11,7 +11,7 @@ from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
 from paycalc.cli import app
-from paycalc.output.spreadsheet import column_letter
+from paycalc.contract.inputs import column_letter
 
 runner = CliRunner()
 HEADER = ["id", "title", "hired", "from", "to", "hours"]
@@ -226,7 +226,7 @@ def test_formatted_blank_rows_and_trailing_blank_header_cells(tmp_path: Path) ->
 
 
 def test_an_inflated_workbook_meets_a_cap_named_in_the_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from paycalc.output import spreadsheet
+    from paycalc.reading import sheets as spreadsheet
 
     book = workbook(tmp_path / "m.xlsx", [["1", "Teacher Aide", "2010-01-04", "2013-05-01", "2013-06-30", None]])
     monkeypatch.setattr(spreadsheet, "MAX_UNPACKED", 4 << 10)  # 4 KiB: this small workbook unpacks to more
@@ -269,7 +269,7 @@ def test_typed_cells_read_as_their_csv_text(tmp_path: Path) -> None:
 
 
 def test_byte_counts_for_people() -> None:
-    from paycalc.output.spreadsheet import _size
+    from paycalc.reading.sheets import _size
 
     assert [_size(n) for n in (500, 12 << 10, 1 << 20, 1 << 30, 3 << 29, 1_174_405_120)] == [
         "500 bytes", "12 KiB", "1 MiB", "1 GiB", "1.5 GiB", "1.1 GiB",
@@ -278,7 +278,7 @@ def test_byte_counts_for_people() -> None:
 
 def test_a_workbook_exactly_at_the_cap_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
-    from paycalc.output import spreadsheet
+    from paycalc.reading import sheets as spreadsheet
 
     book = workbook(tmp_path / "m.xlsx", [["1", "Teacher Aide", "2010-01-04", "2013-05-01", "2013-06-30", None]])
     with zipfile.ZipFile(book) as archive:
@@ -292,7 +292,7 @@ def test_a_workbook_exactly_at_the_cap_is_read(tmp_path: Path, monkeypatch: pyte
 def test_only_a_sheet_with_formulas_is_read_a_second_time(tmp_path: Path) -> None:
     from openpyxl import Workbook
 
-    from paycalc.output.spreadsheet import SheetRows
+    from paycalc.reading.sheets import SheetRows
 
     plain = workbook(tmp_path / "plain.xlsx", [["1", "Teacher Aide", "2010-01-04", "2013-05-01", "2013-06-30", 20]])
     book = Workbook()

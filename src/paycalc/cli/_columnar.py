@@ -106,8 +106,8 @@ def costed(source: str, header: list[str], costing: Callable[..., Any]) -> Any:
     """The costing of a plain CSV roster (``header``: its columns as paycalc reads them) read in columns, by
     ``costing(kinds, chunks)`` (:func:`paycalc.membership.cost_columns.cost` with the run's terms), a block
     of ``COST_BLOCK`` bytes at a time; None when the roster or the terms are for the member-by-member path."""
-    from paycalc.output.files import lines_from
     from paycalc.output.member_columns import Members
+    from paycalc.reading.files import lines_from
 
     plain = _plain(source)
     if plain is None:
@@ -125,7 +125,7 @@ def costed(source: str, header: list[str], costing: Callable[..., Any]) -> Any:
 def ranges(header: int, size: int, block: int | None = None) -> list[tuple[int, int, int]]:
     """The byte ranges a roster of ``size`` bytes, its header ``header`` bytes long, is priced in (``block``
     bytes each, by default :data:`BLOCK`, read when called): each process reads the whole lines that begin in
-    its range (:func:`paycalc.output.files.lines_from`). The last two blocks' bytes go in quarters, so the
+    its range (:func:`paycalc.reading.files.lines_from`). The last two blocks' bytes go in quarters, so the
     processes end together: a process that ends first waits for the others' last blocks, a quarter of a block
     each at most."""
     block = block or BLOCK

@@ -233,10 +233,10 @@ def open_rows(source: str, sheet: str | None) -> tuple[Any, list[str]]:
     carried through (the roster's own: a name, a school)."""
     import csv
 
-    from paycalc.cli._columns import header_names, open_sheet, read_columns
     from paycalc.cli._roster import is_xlsx
     from paycalc.contract.errors import PaycalcError
-    from paycalc.output.files import NotUtf8, open_binary, text_lines
+    from paycalc.reading.columns import header_names, open_sheet, read_columns
+    from paycalc.reading.files import NotUtf8, open_binary, text_lines
 
     required, optional = (
         ("id", "title", "hired"),
@@ -244,16 +244,21 @@ def open_rows(source: str, sheet: str | None) -> tuple[Any, list[str]]:
     )
     try:
         if is_xlsx(source):
-            sheet_rows = open_sheet(source, sheet, required, optional)
+            sheet_rows = open_sheet(source, sheet, required, optional, note)
             return sheet_rows, sheet_rows.carried
         csv.field_size_limit(10_000)
         rows = csv.DictReader(text_lines(open_binary(source, "roster")))
         rows.fieldnames = header_names(list(rows.fieldnames or []), required + optional)
-        return rows, read_columns(list(rows.fieldnames), "stdin" if source == "-" else source, required, optional)
+        return rows, read_columns(list(rows.fieldnames), "stdin" if source == "-" else source, required, optional, note)
     except PaycalcError as exc:
         fail(f"{source}: {exc}" if isinstance(exc, NotUtf8) else str(exc))
     except csv.Error as exc:
         fail(f"{source}: {exc}")
+
+
+def note(line: str) -> None:
+    """A note for the person at the terminal: a line on stderr."""
+    typer.echo(line, err=True)
 
 
 def paid_status_quo(paid: str) -> Any:

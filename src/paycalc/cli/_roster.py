@@ -12,13 +12,14 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from paycalc.cli._columns import header_names, open_sheet, read_columns, read_header
 from paycalc.cli._common import EXIT_SKIPPED, as_typed, fail
 from paycalc.contract.errors import PaycalcError, RowError, WorkerDied
 from paycalc.contract.models import Contract, Instalment
-from paycalc.output.files import Interrupted, NotUtf8, csv_words, open_binary, text_lines, write_atomically
+from paycalc.output.files import Interrupted, write_atomically
 from paycalc.output.render import Format
 from paycalc.output.roster_out import Shape, write, write_xlsx
+from paycalc.reading.columns import header_names, open_sheet, read_columns, read_header
+from paycalc.reading.files import NotUtf8, csv_words, open_binary, text_lines
 
 if TYPE_CHECKING:
     pass
@@ -48,6 +49,10 @@ def fiscal_years(contract: Contract) -> tuple[int, ...]:
     """The fiscal years (July to June, named by the year they end in) from the first schedule's to the term's end."""
     first, last = contract.schedules[0].effective, max(contract.term_end, contract.schedules[-1].effective)
     return tuple(range(first.year + (first.month >= 7), last.year + (last.month >= 7) + 1))
+
+
+def _note(line: str) -> None:
+    typer.echo(line, err=True)
 
 
 def is_xlsx(path: str) -> bool:
@@ -93,7 +98,7 @@ def run_roster(
         if output not in STDOUT_NAMES:
             check_output(output, [source, *(sources or [])])
         if is_xlsx(source):
-            sheet_rows = open_sheet(source, sheet, required, optional)
+            sheet_rows = open_sheet(source, sheet, required, optional, _note)
             infile: Any = sheet_rows
             reader: Any = sheet_rows
 
@@ -129,13 +134,13 @@ def run_roster(
 
             def header_of(raw: list[str]) -> tuple[list[str], list[str]]:
                 names = header_names(raw, required + optional)
-                return names, read_columns(names, name, required, optional)
+                return names, read_columns(names, name, required, optional, _note)
 
             if priced(source, output, contract, (chosen, anchor, cycles), jobs, header_of):
                 infile.close()
                 return
         with closing(infile):
-            carried = reader.carried if is_xlsx(source) else read_header(reader, name, required, optional)
+            carried = reader.carried if is_xlsx(source) else read_header(reader, name, required, optional, _note)
 
             # each row's place is kept until its total is made: the line (CSV) or sheet row (.xlsx) of the
             # last rows read

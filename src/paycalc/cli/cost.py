@@ -192,7 +192,7 @@ def cost(
         day = None if solve_percent is None else inputs.to_date(solve_percent, "--solve-percent")
     import csv
 
-    from paycalc.output.files import NotUtf8
+    from paycalc.reading.files import NotUtf8
 
     rows, carried = _cost_out.open_rows(roster, sheet)
     outputs = _cost_out.Outputs(kind, by is not None, output, per_member, write_proposal, roster, carried)
@@ -256,7 +256,7 @@ def cost(
         except NotUtf8 as exc:
             fail(f"{_cost_out.name_of(roster)}: {exc}")
         except csv.Error as exc:
-            from paycalc.output.files import csv_words
+            from paycalc.reading.files import csv_words
 
             line = getattr(rows, "line_num", 0) + 1  # the line being read when it was refused
             fail(f"{_cost_out.name_of(roster)}: line {line}: {csv_words(exc, 10_000)}")

@@ -51,8 +51,8 @@ def render_table(costing: Costing, names: Sequence[str], by_title: bool, width: 
         text += "\n\n" + table(("Fiscal year", "Least", "Median", "Most"), rows, title=f"{said}, {names[0]}",
                                 right=(1, 2, 3), width=width)  # fmt: skip
     else:
-        columns = ("Fiscal year", "Proposal", "Least", "Median", "Most")
-        text += "\n\n" + table(columns, spread, title=said, right=(2, 3, 4), wrap=(1,), width=width)
+        heads = ("Fiscal year", "Proposal", "Least", "Median", "Most")
+        text += "\n\n" + table(heads, spread, title=said, right=(2, 3, 4), wrap=(1,), width=width)
     ones = ", ".join(f"{label(p)} {money(p.cost_of_one_percent)}" for p in costing.periods)
     ones_line = f"Cost of 1% (of the status quo payroll): {ones}; total {money(costing.total.cost_of_one_percent)}."
     text += "\n\n" + textwrap.fill(ones_line, width)

@@ -24,7 +24,8 @@ from paycalc.membership.columnar import Pricer
 from paycalc.membership.roster import REQUIRED, WORK_COLUMNS, paid_of, work_of
 from paycalc.output import csv_bytes
 from paycalc.output.csv_bytes import Cells, Plainness
-from paycalc.output.files import SPREADSHEET_TRIGGERS, lines_from, safe_cell
+from paycalc.output.files import SPREADSHEET_TRIGGERS, safe_cell
+from paycalc.reading.files import lines_from
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray

@@ -1,37 +1,45 @@
 """A roster's header as paycalc reads it, for retro and cost alike: the columns it reads, by their names or what
-exports call them, checked; the others carried through, and named once on stderr."""
+exports call them, checked (an :class:`InputError` naming what is wrong and what is accepted); the others carried
+through, and named once to ``say`` (the command line's stderr)."""
 
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-import typer
-
-from paycalc.cli._common import fail
-from paycalc.output.spreadsheet import column_letter
+from paycalc.contract.errors import InputError
+from paycalc.contract.inputs import column_letter
 
 if TYPE_CHECKING:
-    from paycalc.output.spreadsheet import SheetRows
+    from paycalc.reading.sheets import SheetRows
+
+Say = Callable[[str], None]  # where a note goes: a line for a person (the CLI's stderr), or nowhere
+
+
+def _silent(_: str) -> None:
+    return None
 
 
 def read_header(
-    reader: csv.DictReader[str], name: str, required: tuple[str, ...], optional: tuple[str, ...]
+    reader: csv.DictReader[str], name: str, required: tuple[str, ...], optional: tuple[str, ...], say: Say = _silent
 ) -> list[str]:
     """Check a CSV header (any case, spaces around); returns the columns carried through."""
     reader.fieldnames = header_names(list(reader.fieldnames or []), required + optional)
-    return read_columns(list(reader.fieldnames), name, required, optional)
+    return read_columns(list(reader.fieldnames), name, required, optional, say)
 
 
-def open_sheet(source: str, sheet: str | None, required: tuple[str, ...], optional: tuple[str, ...]) -> SheetRows:
+def open_sheet(
+    source: str, sheet: str | None, required: tuple[str, ...], optional: tuple[str, ...], say: Say = _silent
+) -> SheetRows:
     """An .xlsx roster's rows, its header checked; says which sheet it read when it skipped the first."""
-    from paycalc.output.spreadsheet import SheetRows
+    from paycalc.reading.sheets import SheetRows
 
     rows = SheetRows(source, sheet)
     if rows.chosen:  # the first sheet was skipped (a chart, or hidden): say which one was read
-        typer.echo(f"Reading sheet {rows.sheet!r} of {source}: the first visible sheet of rows", err=True)
+        say(f"Reading sheet {rows.sheet!r} of {source}: the first visible sheet of rows")
     rows.header = header_names(rows.header, required + optional)
-    rows.carried = read_columns(rows.header, f"{source}, sheet {rows.sheet}", required, optional)
+    rows.carried = read_columns(rows.header, f"{source}, sheet {rows.sheet}", required, optional, say)
     return rows
 
 
@@ -71,7 +79,9 @@ def header_names(header: list[str], known: tuple[str, ...]) -> list[str]:
     return found
 
 
-def read_columns(header: list[str], name: str, required: tuple[str, ...], optional: tuple[str, ...]) -> list[str]:
+def read_columns(
+    header: list[str], name: str, required: tuple[str, ...], optional: tuple[str, ...], say: Say = _silent
+) -> list[str]:
     """Check a header's columns: every required one, each once, and none with no name.
 
     Other columns (a name, a school, notes) are carried through to the output, in their order, and
@@ -95,10 +105,7 @@ def read_columns(header: list[str], name: str, required: tuple[str, ...], option
     elif repeated:
         wrong = f"columns named twice: {', '.join(repeated)}"
     if wrong:
-        fail(f"{name}: {wrong} in the header (accepted: {accepted})")
+        raise InputError(f"{name}: {wrong} in the header (accepted: {accepted})")
     if carried:  # said once, so a misspelt column paycalc would have read is seen
-        typer.echo(f"Note: {name}: carried through, not read: {', '.join(carried)}", err=True)
+        say(f"Note: {name}: carried through, not read: {', '.join(carried)}")
     return carried
-
-
-# how the core names a value -> the roster column it came from (to point a spreadsheet user at the cell)

@@ -1,0 +1,75 @@
+"""A user's roster file as bytes and lines: opened (a file, or stdin for ``-``), decoded a line at a time so an error
+names its line, and cut into byte ranges for processes that read their own. The only code that opens a roster
+as text; the spreadsheet reader is :mod:`paycalc.reading.sheets`."""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from collections.abc import Iterator
+from typing import IO
+
+from paycalc.contract.errors import InputError
+
+
+class NotUtf8(InputError):
+    def __init__(self, line: int) -> None:
+        self.line = line
+        super().__init__(f"line {line}: not UTF-8 text (save the file as CSV UTF-8)")
+
+
+def open_binary(source: str, what: str) -> IO[bytes]:
+    """A file, or stdin for '-', as bytes; a folder or a missing stdin is an :class:`InputError`."""
+    if source == "-":
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None or sys.stdin.closed:
+            raise InputError(f"no standard input to read the {what} from (give a file path)")
+        return stream  # type: ignore[no-any-return]
+    try:
+        if stat.S_ISDIR(os.stat(source).st_mode):
+            raise InputError(f"cannot read the {what} {source}: it is a folder (a CSV file, or '-' for stdin)")
+        return open(source, "rb")
+    except OSError as exc:
+        raise InputError(f"cannot read the {what} {source}: {exc.strerror} (a CSV file, or '-' for stdin)") from None
+
+
+def csv_words(exc: Exception, limit: int) -> str:
+    """What the csv module could not read, said for a person (its own text speaks of Python's file modes)."""
+    said = str(exc)
+    if "new-line character" in said:
+        return "a carriage return inside a line (save the file with ordinary line ends, or quote the cell)"
+    if "field larger than field limit" in said:
+        return f"a cell longer than {limit:,} characters"
+    return said
+
+
+def text_lines(stream: IO[bytes]) -> Iterator[str]:
+    """The stream's lines as text, decoded one line at a time so an error names its line; a BOM is skipped."""
+    for number, raw in enumerate(stream, start=1):
+        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        try:
+            yield raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise NotUtf8(number) from None
+
+
+def lines_from(path: str, start: int, stop: int, header: int) -> bytes:
+    """The whole lines of ``path`` that begin at an offset from ``start`` to before ``stop`` (a line at
+    ``header``, the first after the header, begins there): the lines of a file cut into byte ranges, each
+    line in exactly one range, for processes that read their own ranges."""
+    with open(path, "rb") as file:
+        if start > header:
+            file.seek(start - 1)
+            file.readline()  # the end of the line begun before ``start`` (at ``start - 1``: just its line feed)
+            begin = file.tell()
+        else:
+            file.seek(header)
+            begin = header
+        if begin >= stop:
+            return b""
+        data = file.read(stop - begin)
+        if not data.endswith(b"\n"):
+            data += file.readline()
+    return data
