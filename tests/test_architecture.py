@@ -20,10 +20,11 @@ RANKS = {
     "paycalc.rules": 3,
     "paycalc.membership": 4,
     "paycalc.output": 5,
-    "paycalc.api": 6,
-    "paycalc.web": 7,  # the web app, beside the CLI: it never imports the CLI
-    "paycalc.cli": 8,  # the outermost edge: its serve command starts the web app
-    "paycalc": 9,  # the package's own __init__ (the Python API's names) and __main__
+    "paycalc.jobs": 6,  # a roster file read, priced and written, all or nothing: below the API and the CLI
+    "paycalc.api": 7,
+    "paycalc.web": 8,  # the web app, beside the CLI: it never imports the CLI
+    "paycalc.cli": 9,  # the outermost edge: its serve command starts the web app
+    "paycalc": 10,  # the package's own __init__ (the Python API's names) and __main__
 }
 
 

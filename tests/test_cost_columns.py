@@ -20,8 +20,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from paycalc.cli import _columnar, app
+from paycalc.cli import app
 from paycalc.contract.loader import bundled_contract
+from paycalc.jobs import columnar as _columnar
 from tests.test_locals import write_contract
 
 runner = CliRunner()

@@ -16,7 +16,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from paycalc.cli import _columnar, app
+from paycalc.cli import app
+from paycalc.jobs import columnar as _columnar
 from paycalc.membership import pool
 from paycalc.membership.pool import Ordered, WorkerDied, each
 from tests.conftest import roster_from_a_pipe

@@ -222,7 +222,7 @@ def place(source: str, rows: Any, member: int, reason: str = "") -> str:
     """Where row ``member`` (1 = the first after the header) is, as the user sees the file: in a workbook,
     its sheet, row and the column the reason names (as retro's errors say it)."""
     if getattr(rows, "sheet", None) is not None:
-        from paycalc.cli._roster import _column
+        from paycalc.jobs.retro_roster import _column
 
         return str(rows.where(_column(reason), member + 1))
     return f"{name_of(source)}: member {member} (line {member + 1})"
@@ -233,8 +233,8 @@ def open_rows(source: str, sheet: str | None) -> tuple[Any, list[str]]:
     carried through (the roster's own: a name, a school)."""
     import csv
 
-    from paycalc.cli._roster import is_xlsx
     from paycalc.contract.errors import PaycalcError
+    from paycalc.jobs.retro_roster import is_xlsx
     from paycalc.reading.columns import header_names, open_sheet, read_columns
     from paycalc.reading.files import NotUtf8, open_binary, text_lines
 

@@ -214,7 +214,7 @@ def cost(
     placing = _placing(base, first) if "step" in header else None
     plain = placing is None and paid is None and costs is None and named is None and limit is None and by != "step"
     if plain and _in_columns(roster):  # the sums alone: in columns
-        from paycalc.cli._columnar import costed
+        from paycalc.jobs.columnar import costed
         from paycalc.membership import cost_columns
 
         def in_arrays(kinds: Any, chunks: Any) -> Any:

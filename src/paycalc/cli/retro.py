@@ -199,8 +199,9 @@ def retro(
             contract = open_contract(folder_of(contract_name, schedules), proposal)
             split = _instalments(instalments, contract)
         check_cycles(pay_cycles, method, contract)
-        from paycalc.cli._common import input_files
-        from paycalc.cli._roster import run_roster
+        from paycalc.cli._common import EXIT_SKIPPED, input_files
+        from paycalc.jobs.retro_roster import run_roster
+        from paycalc.output.files import Interrupted
 
         with reporting_errors():
             from paycalc.api.periods import paid_contract_for
@@ -208,21 +209,31 @@ def retro(
             paid_by = None if paid_contract is None else paid_contract_for(paid_contract)
         paying = (method, anchor, pay_cycles)
         sources = input_files(contract, [proposal] if proposal else [], roster)
-        run_roster(
-            roster,
-            output,
-            format or Format.csv,
-            paying,
-            skip_invalid,
-            contract,
-            split,
-            sheet,
-            sources,
-            _jobs(jobs),
-            paid_by,
-            (start, end),
-            (paid_schedule, paid_annual),
-        )
+        try:
+            with reporting_errors():
+                skipped = run_roster(
+                    roster,
+                    output,
+                    format or Format.csv,
+                    paying,
+                    skip_invalid,
+                    contract,
+                    split,
+                    sheet,
+                    sources,
+                    _jobs(jobs),
+                    paid_by,
+                    (start, end),
+                    (paid_schedule, paid_annual),
+                    say=lambda line: typer.echo(line, err=True),
+                )
+        except Interrupted as signal:
+            typer.echo(f"Error: stopped by {signal} (nothing was written)", err=True)
+            raise typer.Exit(128 + signal.signum) from None
+        if skipped:
+            s = "" if skipped == 1 else "s"
+            typer.echo(f"Error: {skipped} invalid row{s} left out of the output (each reported above)", err=True)
+            raise typer.Exit(EXIT_SKIPPED)
         return
     if skip_invalid:
         usage_error("--skip-invalid applies only with --roster")

@@ -1,4 +1,6 @@
-"""``paycalc retro --roster``: read a roster file, price it row by row, write one total per id."""
+"""The retro roster job (``paycalc retro --roster``, :func:`paycalc.api.write_retro_roster`): read a roster file,
+price it (in columns where :mod:`paycalc.jobs.columnar` takes it, else row by row), write one total per id, all
+or nothing. Notes and skipped rows go to ``say``; a failure is a :class:`JobError` saying what was written."""
 
 from __future__ import annotations
 
@@ -8,21 +10,24 @@ import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import closing
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-import typer
-
-from paycalc.cli._common import EXIT_SKIPPED, as_typed, fail
-from paycalc.contract.errors import PaycalcError, RowError, WorkerDied
+from paycalc.contract.errors import InputError, PaycalcError, RowError, WorkerDied
 from paycalc.contract.models import Contract, Instalment
-from paycalc.output.files import Interrupted, write_atomically
+from paycalc.output.files import write_atomically
 from paycalc.output.render import Format
 from paycalc.output.roster_out import Shape, write, write_xlsx
-from paycalc.reading.columns import header_names, open_sheet, read_columns, read_header
+from paycalc.reading.columns import Say, header_names, open_sheet, read_columns, read_header
 from paycalc.reading.files import NotUtf8, csv_words, open_binary, text_lines
 
-if TYPE_CHECKING:
-    pass
+
+class JobError(InputError):
+    """A roster job that stopped: its text names the file, line or cell, and says nothing was written."""
+
+
+def _silent(_: str) -> None:
+    return None
+
 
 MAX_CELL = 10_000  # characters: no id, title or date comes near
 
@@ -51,10 +56,6 @@ def fiscal_years(contract: Contract) -> tuple[int, ...]:
     return tuple(range(first.year + (first.month >= 7), last.year + (last.month >= 7) + 1))
 
 
-def _note(line: str) -> None:
-    typer.echo(line, err=True)
-
-
 def is_xlsx(path: str) -> bool:
     return path.lower().endswith(".xlsx")
 
@@ -73,9 +74,10 @@ def run_roster(
     paid_contract: Contract | None = None,  # what was paid: this contract's scale, answered by fiscal year
     period: tuple[str | None, str | None] = (None, None),  # --from and --to: for rows without their own
     paid: tuple[str | None, str | None] = (None, None),  # --paid-schedule, --paid-annual: for rows without either
-) -> None:
-    """Price a roster (CSV or .xlsx) row by row into ``output`` (CSV, JSON or .xlsx); nothing is written
-    unless the run succeeds."""
+    say: Say = _silent,  # notes and skipped rows, a line each
+) -> int:
+    """Price a roster (CSV or .xlsx) into ``output`` (CSV, JSON or .xlsx); nothing is written unless the run
+    succeeds. Returns how many rows ``skip_invalid`` left out (each said); a failure is a :class:`JobError`."""
     from paycalc.contract.inputs import to_cycles, to_date
     from paycalc.membership import roster as pricing
     from paycalc.membership.roster import OPTIONAL, REQUIRED
@@ -98,7 +100,7 @@ def run_roster(
         if output not in STDOUT_NAMES:
             check_output(output, [source, *(sources or [])])
         if is_xlsx(source):
-            sheet_rows = open_sheet(source, sheet, required, optional, _note)
+            sheet_rows = open_sheet(source, sheet, required, optional, say)
             infile: Any = sheet_rows
             reader: Any = sheet_rows
 
@@ -121,7 +123,7 @@ def run_roster(
                 return f"{name}: line {line if at is None else at}"
 
     except PaycalcError as exc:
-        fail(str(exc))
+        raise JobError(str(exc)) from None
     try:
         anchor = None if method[1] is None else to_date(method[1], "anchor")
         cycles = None if method[2] is None else to_cycles(method[2])
@@ -130,17 +132,17 @@ def run_roster(
         filled = given or paid_given  # rows take the command line's values: priced row by row
         columns = not (instalments or row_by_row or paid_contract or filled or is_xlsx(source) or is_xlsx(output))
         if format is Format.csv and columns:
-            from paycalc.cli._columnar import priced
+            from paycalc.jobs.columnar import priced
 
             def header_of(raw: list[str]) -> tuple[list[str], list[str]]:
                 names = header_names(raw, required + optional)
-                return names, read_columns(names, name, required, optional, _note)
+                return names, read_columns(names, name, required, optional, say)
 
             if priced(source, output, contract, (chosen, anchor, cycles), jobs, header_of):
                 infile.close()
-                return
+                return 0
         with closing(infile):
-            carried = reader.carried if is_xlsx(source) else read_header(reader, name, required, optional, _note)
+            carried = reader.carried if is_xlsx(source) else read_header(reader, name, required, optional, say)
 
             # each row's place is kept until its total is made: the line (CSV) or sheet row (.xlsx) of the
             # last rows read
@@ -155,7 +157,7 @@ def run_roster(
             def report(error: RowError) -> None:
                 nonlocal skipped
                 skipped += 1
-                typer.echo(f"Skipped: {where(_column(error.reason), place_of(error.row))}: {error.reason}", err=True)
+                say(f"Skipped: {where(_column(error.reason), place_of(error.row))}: {error.reason}")
 
             def rows() -> Iterator[dict[str, Any]]:
                 nonlocal line, count
@@ -184,32 +186,29 @@ def run_roster(
                 write_atomically(output, lambda out: write(totals, format, out, shape, instalments, proposal.split))
         if late:
             shown = ", ".join(str(n + 1) for n in late[:5]) + (", ..." if len(late) > 5 else "")  # the header is 1
-            typer.echo(
+            say(
                 f"Note: {len(late)} row{'s' if len(late) != 1 else ''} with a hire date after the row's first day "
                 f"({'lines' if not xlsx else 'rows'} {shown}): owed from the hire date, or nothing when hired after "
-                "its last day",
-                err=True,
+                "its last day"
             )
     except RowError as error:
         place = where(_column(error.reason), place_of(error.row))
-        fail(f"{place}: {error.reason} (nothing was written; --skip-invalid leaves such rows out)")
+        raise JobError(f"{place}: {error.reason} (nothing was written; --skip-invalid leaves such rows out)") from None
     except NotUtf8 as exc:
-        fail(f"{name}: {exc} (nothing was written)")
+        raise JobError(f"{name}: {exc} (nothing was written)") from None
     except csv.Error as exc:
-        fail(f"{name}: line {read}: {csv_words(exc, MAX_CELL)} (nothing was written)")
+        raise JobError(f"{name}: line {read}: {csv_words(exc, MAX_CELL)} (nothing was written)") from None
     except WorkerDied as error:
-        fail(f"{error}; nothing was written")
+        raise JobError(f"{error}; nothing was written") from None
+    except JobError:
+        raise
     except PaycalcError as error:
-        fail(as_typed(str(error)))
-    except Interrupted as signal:
-        typer.echo(f"Error: stopped by {signal} (nothing was written)", err=True)
-        raise typer.Exit(128 + signal.signum) from None
+        raise JobError(str(error)) from None
     except OSError as exc:
-        fail(f"cannot write {output}: {exc.strerror} (a file in a folder that exists, or '-' for stdout)")
-    if skipped:
-        s = "" if skipped == 1 else "s"
-        typer.echo(f"Error: {skipped} invalid row{s} left out of the output (each reported above)", err=True)
-        raise typer.Exit(EXIT_SKIPPED)
+        raise JobError(
+            f"cannot write {output}: {exc.strerror} (a file in a folder that exists, or '-' for stdout)"
+        ) from None
+    return skipped
 
 
 def _progress(rows: Iterable[dict[str, str | None]], file: Any = None) -> Iterator[dict[str, str | None]]:
