@@ -12,11 +12,13 @@ from paycalc.api import (
     annual_pay,
     compare,
     cost,
+    cost_roster,
     history,
     load_proposal,
     paychecks,
     retro_pay,
     retro_roster,
+    write_retro_roster,
 )
 from paycalc.contract.errors import InputError, PaycalcError, Problem, RowError, ScheduleError
 from paycalc.contract.loader import check_folder, load_contract
@@ -85,10 +87,12 @@ __all__ = [
     "check_folder",
     "compare",
     "cost",
+    "cost_roster",
     "history",
     "load_contract",
     "load_proposal",
     "paychecks",
     "retro_pay",
     "retro_roster",
+    "write_retro_roster",
 ]

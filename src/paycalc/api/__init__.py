@@ -9,8 +9,9 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from paycalc.api._base import Number, Schedules, contract_for, load_proposal, parse_changes
-from paycalc.api.periods import cost, hired_for, paid_contract_for, paychecks, retro_pay, retro_roster
+from paycalc.api._base import Number, Schedules, contract_for, load_proposal, paid_contract_for, parse_changes
+from paycalc.api.periods import cost, hired_for, paychecks, retro_pay
+from paycalc.api.rosters import cost_roster, retro_roster, write_retro_roster
 from paycalc.contract import inputs
 from paycalc.contract.errors import InputError
 from paycalc.contract.models import Contract, PayResult
@@ -26,6 +27,7 @@ __all__ = [
     "compare",
     "contract_for",
     "cost",
+    "cost_roster",
     "hired_for",
     "history",
     "load_proposal",
@@ -34,6 +36,7 @@ __all__ = [
     "real_series",
     "retro_pay",
     "retro_roster",
+    "write_retro_roster",
 ]
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from paycalc.contract.errors import InputError
 from paycalc.contract.loader import load_contract
 from paycalc.contract.models import Contract
 
@@ -52,3 +53,20 @@ def parse_changes(texts: Iterable[str]) -> list[Change]:
     from paycalc.rules import assignments
 
     return [assignments.parse(text) for text in texts]
+
+
+def paid_contract_for(paid: Schedules) -> Contract:
+    """The contract whose scale was paid: a contract, a bundled contract's name, or a schedules folder."""
+    if isinstance(paid, Contract):
+        return paid
+    from paycalc.contract.loader import BUNDLED_CONTRACTS, bundled_contract
+
+    text = os.fspath(paid) if paid is not None else ""
+    if text.strip().lower() in BUNDLED_CONTRACTS:
+        return contract_for(bundled_contract(text))
+    if not text.strip() or not os.path.isdir(text):
+        raise InputError(
+            f"paid contract {text!r} is neither a bundled contract ({', '.join(BUNDLED_CONTRACTS)}) nor a folder "
+            "of schedule files ('paycalc contracts' lists the bundled ones)"
+        )
+    return contract_for(text)

@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from paycalc.contract import inputs
-from paycalc.contract.errors import InputError, RowError
+from paycalc.contract.errors import InputError
 from paycalc.contract.models import Contract, Instalment
-from paycalc.rules import periods
 
 if TYPE_CHECKING:
     from paycalc.membership.costing import Costing, MemberCost
     from paycalc.rules.paychecks import Check
-    from paycalc.rules.retro_results import RetroResult, RosterTotal
+    from paycalc.rules.retro_results import RetroResult
 
-from paycalc.api._base import Number, Schedules, contract_for, load_proposal, parse_changes
+from paycalc.api._base import Number, Schedules, contract_for, paid_contract_for, parse_changes
 
 
 def retro_pay(
@@ -163,52 +162,10 @@ def hired_for(
     return steps.placed(contract, counted, on)
 
 
-def paid_contract_for(paid: Schedules) -> Contract:
-    """The contract whose scale was paid: a contract, a bundled contract's name, or a schedules folder."""
-    if isinstance(paid, Contract):
-        return paid
-    from paycalc.contract.loader import BUNDLED_CONTRACTS, bundled_contract
-
-    text = os.fspath(paid) if paid is not None else ""
-    if text.strip().lower() in BUNDLED_CONTRACTS:
-        return contract_for(bundled_contract(text))
-    if not text.strip() or not os.path.isdir(text):
-        raise InputError(
-            f"paid contract {text!r} is neither a bundled contract ({', '.join(BUNDLED_CONTRACTS)}) nor a folder "
-            "of schedule files ('paycalc contracts' lists the bundled ones)"
-        )
-    return contract_for(text)
-
-
 def _instalments(text: str) -> tuple[Instalment, ...]:
     from paycalc.rules import proposal
 
     return proposal.parse_instalments(text)
-
-
-def retro_roster(
-    rows: Iterable[Mapping[str, str | None]],
-    *,
-    method: str | None = None,
-    anchor: date | str | None = None,
-    schedules: Schedules = None,
-    on_invalid: Callable[[RowError], None] | None = None,
-) -> Iterator[RosterTotal]:
-    """Retro pay for a roster: one total per id, rows of one id (a title or hours change) summed.
-
-    ``rows`` are mappings with the keys ``id, title, hired, from, to`` and optionally ``hours,
-    workyear, hours_per_day, days, differentials`` (names separated by ``;``), ``paid_schedule,
-    paid_annual`` (an empty value is the same as none), as ``csv.DictReader``
-    gives them. Rows of one id must follow each other. Totals are given out one at a time; memory grows
-    only by the ids seen (about 100 bytes each). A row that cannot be priced raises :class:`RowError`,
-    or, with ``on_invalid``, is passed to it and skipped. Under a proposal (``schedules`` from
-    :func:`load_proposal`), a lump sum is owed by the row whose period holds its paid day.
-    """
-    from paycalc.membership import roster
-
-    contract = contract_for(schedules)
-    _, _, pay_for = periods.for_contract(contract, method, None if anchor is None else inputs.to_date(anchor, "anchor"))
-    yield from roster.retro_totals(rows, contract, pay_for, on_invalid)
 
 
 def cost(
@@ -235,24 +192,16 @@ def cost(
     read one at a time; those whose pay follows the same path are priced once. The README's "Costing"
     section states the rules.
     """
-    from paycalc.membership import costing
-    from paycalc.rules import steps
+    from paycalc.api.rosters import cost_roster
 
-    base = contract_for(schedules)
-    contracts = [p if isinstance(p, Contract) else load_proposal(p, base) for p in proposals]
-    first = inputs.to_date(start, "from date")
-
-    def placing(step: str) -> date:  # a row's step: its step on the range's first day
-        return steps.placed(base, steps.step_years(base, step), first)
-
-    return costing.cost(
-        costing.read_members(roster_rows, placing=placing),
-        contracts,
-        base,
-        inputs.to_date(start, "from date"),
-        inputs.to_date(end, "to date"),
-        fiscal_year_start,
-        method,
-        None if anchor is None else inputs.to_date(anchor, "anchor"),
+    return cost_roster(
+        roster_rows,
+        proposals,
+        start=start,
+        end=end,
+        fiscal_year_start=fiscal_year_start,
+        method=method,
+        anchor=anchor,
+        schedules=schedules,
         on_member=on_member,
     )

@@ -214,48 +214,6 @@ def _write_all(writes: list[tuple[str, Callable[[IO[Any]], None], bool]]) -> Non
             fail(str(exc))
 
 
-def name_of(source: str) -> str:
-    return "stdin" if source == "-" else source
-
-
-def place(source: str, rows: Any, member: int, reason: str = "") -> str:
-    """Where row ``member`` (1 = the first after the header) is, as the user sees the file: in a workbook,
-    its sheet, row and the column the reason names (as retro's errors say it)."""
-    if getattr(rows, "sheet", None) is not None:
-        from paycalc.jobs.retro_roster import _column
-
-        return str(rows.where(_column(reason), member + 1))
-    return f"{name_of(source)}: member {member} (line {member + 1})"
-
-
-def open_rows(source: str, sheet: str | None) -> tuple[Any, list[str]]:
-    """The roster's rows, read one at a time (CSV or .xlsx), after checking its header; and the columns
-    carried through (the roster's own: a name, a school)."""
-    import csv
-
-    from paycalc.contract.errors import PaycalcError
-    from paycalc.jobs.retro_roster import is_xlsx
-    from paycalc.reading.columns import header_names, open_sheet, read_columns
-    from paycalc.reading.files import NotUtf8, open_binary, text_lines
-
-    required, optional = (
-        ("id", "title", "hired"),
-        ("from", "to", "hours", "workyear", "hours_per_day", "days", "differentials", "step"),
-    )
-    try:
-        if is_xlsx(source):
-            sheet_rows = open_sheet(source, sheet, required, optional, note)
-            return sheet_rows, sheet_rows.carried
-        csv.field_size_limit(10_000)
-        rows = csv.DictReader(text_lines(open_binary(source, "roster")))
-        rows.fieldnames = header_names(list(rows.fieldnames or []), required + optional)
-        return rows, read_columns(list(rows.fieldnames), "stdin" if source == "-" else source, required, optional, note)
-    except PaycalcError as exc:
-        fail(f"{source}: {exc}" if isinstance(exc, NotUtf8) else str(exc))
-    except csv.Error as exc:
-        fail(f"{source}: {exc}")
-
-
 def note(line: str) -> None:
     """A note for the person at the terminal: a line on stderr."""
     typer.echo(line, err=True)
@@ -266,15 +224,3 @@ def paid_status_quo(paid: str) -> Any:
     from paycalc.api import paid_contract_for
 
     return paid_contract_for(paid)
-
-
-def as_it_is(contract: Any, name: str, start: str) -> Any:
-    """The contract as it stands, as the one offer costed against what another scale paid."""
-    import os
-
-    from paycalc.contract import inputs
-    from paycalc.contract.models import Proposal
-
-    short = os.path.basename(os.path.normpath(name)) if name else "the contract"
-    first = inputs.to_date(start, "from date")
-    return contract._replace(proposal=Proposal(contract.name, first, "cent", (), (), (), short))

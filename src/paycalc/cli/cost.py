@@ -11,7 +11,6 @@ from paycalc.cli._common import (
     ContractOption,
     SchedulesOption,
     command_app,
-    fail,
     folder_of,
     reporting_errors,
     usage_error,
@@ -178,7 +177,10 @@ def cost(
         proposals = [load_proposal(path, base) for path in proposal]
         paid = None if paid_contract is None else _cost_out.paid_status_quo(paid_contract)
         if paid is not None and not proposals:
-            proposals = [_cost_out.as_it_is(base, contract_name or schedules or "", start)]
+            from paycalc.contract import inputs as given
+            from paycalc.jobs.cost_roster import as_it_is
+
+            proposals = [as_it_is(base, contract_name or schedules or "", given.to_date(start, "from date"))]
         from paycalc.cli._common import input_files
 
         first, last = inputs.to_date(start, "from date"), inputs.to_date(end, "to date")
@@ -190,92 +192,37 @@ def cost(
         if limit is not None and limit != limit.quantize(Decimal("0.01")):
             raise InputError(f"--budget {budget} is finer than a cent (dollars and cents, e.g. 250000 or 250000.50)")
         day = None if solve_percent is None else inputs.to_date(solve_percent, "--solve-percent")
-    import csv
+    from paycalc.jobs import cost_roster as job
 
-    from paycalc.reading.files import NotUtf8
-
-    rows, carried = _cost_out.open_rows(roster, sheet)
+    with reporting_errors():
+        rows, carried = job.open_rows(roster, sheet, _cost_out.note)
     outputs = _cost_out.Outputs(kind, by is not None, output, per_member, write_proposal, roster, carried)
     with reporting_errors():
         _cost_out.check_paths(outputs, input_files(base, list(proposal), roster))
     # every member is kept only for a per-member output; the report keeps those who gain least and most
     costs: list[Any] | None = [] if per_member is not None or output.lower().endswith(".xlsx") else None
     named = _cost_out.named_collector() if kind == "html" else None
-    solved = None
     reported: set[int] = set()
 
     def report(error: RowError) -> None:  # each row once, though the solve and the costing both price it
         if error.row not in reported:
             reported.add(error.row)
-            typer.echo(f"Skipped: {_cost_out.place(roster, rows, error.row, error.reason)}: {error.reason}", err=True)
+            typer.echo(f"Skipped: {job.place(roster, rows, error.row, error.reason)}: {error.reason}", err=True)
 
-    on_invalid = report if skip_invalid else None
-    header = getattr(rows, "fieldnames", None) or getattr(rows, "header", [])
-    placing = _placing(base, first) if "step" in header else None
-    plain = placing is None and paid is None and costs is None and named is None and limit is None and by != "step"
-    if plain and _in_columns(roster):  # the sums alone: in columns
-        from paycalc.jobs.columnar import costed
-        from paycalc.membership import cost_columns
-
-        def in_arrays(kinds: Any, chunks: Any) -> Any:
-            return cost_columns.cost(kinds, chunks, proposals, base, first, last, fiscal_year_start, method, when)
-
-        with reporting_errors():
-            in_columns = costed(roster, list(rows.fieldnames), in_arrays)
-        if in_columns is not None:
-            _cost_out.show(in_columns, proposals, None, costs, outputs, named)
-            return
+    solve = None if limit is None or day is None else (limit, day)
+    asked = job.Asked(proposals, base, first, last, fiscal_year_start, method, when, paid, by or "title", solve)
     with reporting_errors():
-        try:
-            members = costing.read_members(rows, on_invalid, carried, placing)
-            if limit is not None and day is not None:
-                from paycalc.membership import budget as solving
-
-                every = list(members)  # the solve prices the roster many times: it is read once, into memory
-                solved = solving.solve(
-                    every, proposals[0], base, limit, day, first, last, fiscal_year_start, method, when, on_invalid
-                )
-                proposals = [solved.proposal]
-                members = iter(every)
-            result = costing.cost(
-                members,
-                proposals,
-                base,
-                first,
-                last,
-                fiscal_year_start,
-                method,
-                when,
-                on_invalid,
-                on_member=_cost_out.handing_over(costs, named),
-                paid=paid,
-                by=by or "title",
-            )
-        except RowError as error:
-            fail(f"{_cost_out.place(roster, rows, error.row, error.reason)}: {error.reason}")
-        except NotUtf8 as exc:
-            fail(f"{_cost_out.name_of(roster)}: {exc}")
-        except csv.Error as exc:
-            from paycalc.reading.files import csv_words
-
-            line = getattr(rows, "line_num", 0) + 1  # the line being read when it was refused
-            fail(f"{_cost_out.name_of(roster)}: line {line}: {csv_words(exc, 10_000)}")
-    _cost_out.show(result, proposals, solved, costs, outputs, named)
+        result, solved = job.price(
+            roster,
+            rows,
+            carried,
+            asked,
+            on_invalid=report if skip_invalid else None,
+            on_member=_cost_out.handing_over(costs, named),
+        )
+    shown = [solved.proposal] if solved is not None else proposals
+    _cost_out.show(result, shown, solved, costs, outputs, named)
     if reported:
         s = "" if len(reported) == 1 else "s"
         typer.echo(f"Error: {len(reported)} invalid row{s} left out of the costing (each reported above)", err=True)
         raise typer.Exit(EXIT_SKIPPED)
-
-
-def _placing(contract: Any, first: Any) -> Any:
-    """A roster's step to a hire date: the step on the costed range's first day, moving each step day after."""
-    from paycalc.rules import steps
-
-    return lambda step: steps.placed(contract, steps.step_years(contract, step), first)
-
-
-def _in_columns(roster: str) -> bool:
-    """Whether a roster may be costed in columns (a CSV file; ``PAYCALC_ROW_BY_ROW=1`` says member by member)."""
-    import os
-
-    return roster != "-" and not roster.lower().endswith(".xlsx") and os.environ.get("PAYCALC_ROW_BY_ROW") != "1"

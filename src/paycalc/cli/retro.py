@@ -204,7 +204,7 @@ def retro(
         from paycalc.output.files import Interrupted
 
         with reporting_errors():
-            from paycalc.api.periods import paid_contract_for
+            from paycalc.api import paid_contract_for
 
             paid_by = None if paid_contract is None else paid_contract_for(paid_contract)
         paying = (method, anchor, pay_cycles)

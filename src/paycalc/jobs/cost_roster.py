@@ -1,0 +1,158 @@
+"""The costing roster job (``paycalc cost``, :func:`paycalc.api.cost_roster`): open a roster (CSV, .xlsx or
+stdin) and check its header, then price it: in columns when only the sums are asked of a plain CSV file, else
+member by member (and the budget solve over it). Failures are :class:`JobError`s naming the file, line or
+cell; notes and skipped rows go to ``say``."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import os
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+from paycalc.contract.errors import PaycalcError, RowError
+from paycalc.contract.models import Contract
+from paycalc.jobs.retro_roster import JobError, _column, is_xlsx
+from paycalc.membership import costing
+from paycalc.reading.columns import Say, header_names, open_sheet, read_columns
+from paycalc.reading.files import NotUtf8, csv_words, open_binary, text_lines
+
+REQUIRED = ("id", "title", "hired")
+OPTIONAL = ("from", "to", "hours", "workyear", "hours_per_day", "days", "differentials", "step")
+MAX_CELL = 10_000  # characters: no id, title or date comes near
+
+
+def _silent(_: str) -> None:
+    return None
+
+
+def name_of(source: str) -> str:
+    return "stdin" if source == "-" else source
+
+
+def place(source: str, rows: Any, member: int, reason: str = "") -> str:
+    """Where row ``member`` (1 = the first after the header) is, as the user sees the file: in a workbook,
+    its sheet, row and the column the reason names (as retro's errors say it)."""
+    if getattr(rows, "sheet", None) is not None:
+        return str(rows.where(_column(reason), member + 1))
+    return f"{name_of(source)}: member {member} (line {member + 1})"
+
+
+def open_rows(source: str, sheet: str | None, say: Say = _silent) -> tuple[Any, list[str]]:
+    """The roster's rows, read one at a time (CSV or .xlsx), after checking its header; and the columns
+    carried through (the roster's own: a name, a school)."""
+    try:
+        if is_xlsx(source):
+            sheet_rows = open_sheet(source, sheet, REQUIRED, OPTIONAL, say)
+            return sheet_rows, sheet_rows.carried
+        csv.field_size_limit(MAX_CELL)
+        rows = csv.DictReader(text_lines(open_binary(source, "roster")))
+        rows.fieldnames = header_names(list(rows.fieldnames or []), REQUIRED + OPTIONAL)
+        return rows, read_columns(list(rows.fieldnames), name_of(source), REQUIRED, OPTIONAL, say)
+    except PaycalcError as exc:
+        raise JobError(f"{source}: {exc}" if isinstance(exc, NotUtf8) else str(exc)) from None
+    except csv.Error as exc:
+        raise JobError(f"{source}: {exc}") from None
+
+
+class Asked(NamedTuple):
+    """What a costing asks, besides the roster: the offers against the status quo over a range."""
+
+    proposals: Sequence[Contract]
+    base: Contract
+    start: datetime.date
+    end: datetime.date
+    fiscal_year_start: str = "07-01"
+    method: str | None = None
+    anchor: datetime.date | None = None
+    paid: Contract | None = None  # the status quo is what this contract's scale paid
+    by: str = "title"
+    budget: tuple[Decimal, datetime.date] | None = None  # the budget solve: what a year may cost, from the day
+
+
+def price(
+    source: str,
+    rows: Any,
+    carried: Sequence[str],
+    asked: Asked,
+    *,
+    on_invalid: Callable[[RowError], None] | None = None,
+    on_member: Callable[[costing.MemberCost], None] | None = None,
+) -> tuple[costing.Costing, Any]:
+    """The costing of the rows :func:`open_rows` opened, and the budget solve's answer (None without one).
+
+    Only the sums asked of a plain CSV file (no step column, per-member output, paid contract, solve or
+    ``by="step"``) are priced in columns; everything else member by member."""
+    header = getattr(rows, "fieldnames", None) or getattr(rows, "header", [])
+    placing = _placing(asked.base, asked.start) if "step" in header else None
+    sums_alone = on_member is None and asked.paid is None and asked.budget is None and asked.by != "step"
+    if placing is None and sums_alone and _in_columns(source):
+        from paycalc.jobs.columnar import costed
+        from paycalc.membership import cost_columns
+
+        def in_arrays(kinds: Any, chunks: Any) -> Any:
+            a = asked
+            return cost_columns.cost(kinds, chunks, a.proposals, a.base, a.start, a.end, a.fiscal_year_start,
+                                     a.method, a.anchor)  # fmt: skip
+
+        in_columns = costed(source, list(rows.fieldnames), in_arrays)
+        if in_columns is not None:
+            return in_columns, None
+    proposals, solved = list(asked.proposals), None
+    try:
+        members = costing.read_members(rows, on_invalid, carried, placing)
+        if asked.budget is not None:
+            from paycalc.membership import budget as solving
+
+            every = list(members)  # the solve prices the roster many times: it is read once, into memory
+            limit, day = asked.budget
+            a = asked
+            solved = solving.solve(every, proposals[0], a.base, limit, day, a.start, a.end, a.fiscal_year_start,
+                                   a.method, a.anchor, on_invalid)  # fmt: skip
+            proposals = [solved.proposal]
+            members = iter(every)
+        result = costing.cost(
+            members,
+            proposals,
+            asked.base,
+            asked.start,
+            asked.end,
+            asked.fiscal_year_start,
+            asked.method,
+            asked.anchor,
+            on_invalid,
+            on_member=on_member,
+            paid=asked.paid,
+            by=asked.by,
+        )
+    except RowError as error:
+        raise JobError(f"{place(source, rows, error.row, error.reason)}: {error.reason}") from None
+    except NotUtf8 as exc:
+        raise JobError(f"{name_of(source)}: {exc}") from None
+    except csv.Error as exc:
+        line = getattr(rows, "line_num", 0) + 1  # the line being read when it was refused
+        raise JobError(f"{name_of(source)}: line {line}: {csv_words(exc, MAX_CELL)}") from None
+    return result, solved
+
+
+def as_it_is(contract: Contract, name: str, start: datetime.date) -> Contract:
+    """The contract as it stands, as the one offer costed against what another scale paid (``name``: the
+    contract's short name or folder, which names the offer's file)."""
+    from paycalc.contract.models import Proposal
+
+    short = os.path.basename(os.path.normpath(name)) if name else "the contract"
+    return contract._replace(proposal=Proposal(contract.name, start, "cent", (), (), (), short))
+
+
+def _placing(contract: Contract, first: datetime.date) -> Callable[[str], datetime.date]:
+    """A roster's step to a hire date: the step on the costed range's first day, moving each step day after."""
+    from paycalc.rules import steps
+
+    return lambda step: steps.placed(contract, steps.step_years(contract, step), first)
+
+
+def _in_columns(roster: str) -> bool:
+    """Whether a roster may be costed in columns (a CSV file; ``PAYCALC_ROW_BY_ROW=1`` says member by member)."""
+    return roster != "-" and not is_xlsx(roster) and os.environ.get("PAYCALC_ROW_BY_ROW") != "1"
