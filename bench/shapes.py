@@ -2,7 +2,8 @@
 exports write it, timed against the plain CSV in one run (interleaved rounds, medians), as ratios.
 
 Shapes (the same members, the same totals): the plain CSV; a `name` column in quotes ("Smith, Jane");
-every cell in quotes (some exporters); a byte-order mark and Windows line ends (Excel's "CSV UTF-8").
+every cell in quotes (some exporters); a byte-order mark and Windows line ends (Excel's "CSV UTF-8"); the
+named roster as an .xlsx workbook (dates as date cells, hours as numbers), where committees keep rosters.
 Each shape's output is compared with the plain one's, byte for byte but for the name column.
 
     python bench/shapes.py                    # 100,000 employees, 3 rounds
@@ -40,7 +41,34 @@ def shapes(plain: Path) -> dict[str, Path]:
         with path.open("w", newline="", encoding="utf-8-sig" if "BOM" in shape else "utf-8") as file:
             csv.writer(file, **options).writerows(table)  # type: ignore[arg-type]
         out[shape] = path
+    out["xlsx, names"] = _workbook(named, plain.with_name("named.xlsx"))
     return out
+
+
+def _workbook(table: list[list[str]], path: Path) -> Path:
+    """The roster as a committee's workbook: dates as date cells, hours as numbers, names as text."""
+    import datetime
+
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Roster")
+    dates = {i for i, name in enumerate(table[0]) if name in ("hired", "from", "to", "paid_schedule")}
+    for n, row in enumerate(table):
+        if n == 0:
+            sheet.append(row)
+            continue
+        typed: list[object] = []
+        for i, cell in enumerate(row):
+            if i in dates and cell:
+                typed.append(datetime.date.fromisoformat(cell))
+            elif table[0][i] == "hours" and cell:
+                typed.append(float(cell))
+            else:
+                typed.append(cell or None)
+        sheet.append(typed)
+    book.save(path)
+    return path
 
 
 def main() -> None:
@@ -56,7 +84,8 @@ def main() -> None:
         memory: dict[str, int] = {}
         for _ in range(args.rounds):
             for shape, path in files.items():
-                elapsed, rss = run([paycalc, "retro", "--roster", str(path), "-o", str(path.with_suffix(".out"))])
+                out = path.with_name(path.stem + ".out.csv")
+                elapsed, rss = run([paycalc, "retro", "--roster", str(path), "-o", str(out)])
                 times[shape].append(elapsed)
                 memory[shape] = max(memory.get(shape, 0), rss)
         base = statistics.median(times["plain"])
@@ -65,7 +94,19 @@ def main() -> None:
         for shape in files:
             median = statistics.median(times[shape])
             print(f"{shape:<20} {median:8.2f} {median / base:8.2f}x {memory[shape] / 1024:9.0f}")
-        totals = {shape: [r[-3:] for r in csv.reader(path.with_suffix(".out").open())] for shape, path in files.items()}
+        costing = {"plain": files.get("plain"), "xlsx, names": files.get("xlsx, names")}
+        cost_times: dict[str, list[float]] = {shape: [] for shape in costing}
+        for _ in range(args.rounds):  # `cost` of the same roster as CSV and as a workbook (the sums alone)
+            for shape, path in costing.items():
+                offer = ["--proposal", "uft-2019-2022", "--from", "2018-07-01", "--to", "2021-06-30", "-f", "json"]
+                elapsed, _ = run([paycalc, "cost", "--roster", str(path), *offer])
+                cost_times[shape].append(elapsed)
+        plain_cost = statistics.median(cost_times["plain"])
+        for shape in costing:
+            median = statistics.median(cost_times[shape])
+            print(f"{'cost, ' + shape:<20} {median:8.2f} {median / plain_cost:8.2f}x (against cost of the plain CSV)")
+        outs = {shape: path.with_name(path.stem + ".out.csv") for shape, path in files.items()}
+        totals = {shape: [r[-3:] for r in csv.reader(out.open())] for shape, out in outs.items()}
         same = all(t == totals["plain"] for t in totals.values())
         print("totals equal in every shape" if same else "Error: the totals differ between shapes")
         if not same:

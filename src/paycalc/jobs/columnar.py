@@ -5,7 +5,8 @@ written as CSV, in the rows' order.
 It takes a roster only when it answers byte for byte what the row-by-row path answers; anything else
 raises :class:`~paycalc.membership.column_runs.Unpriced` before a byte is kept, and the caller prices the
 roster row by row (which also names any row in error). Read in columns: a byte-order mark, Windows line ends,
-names in quotes (``"Smith, Jane"``). Left to that path: stdin, .xlsx, JSON output, instalments, proposals
+names in quotes (``"Smith, Jane"``), an .xlsx sheet through its CSV twin (:func:`csv_twin`). Left to that
+path: stdin, JSON output, instalments, proposals
 with lump sums, daily pay and 22 biweekly checks, a quote inside a cell or a line break inside quotes, a
 carriage return not before a line feed, a row of another width, an id repeated after other ids, and every
 row the scalar rules refuse.
@@ -120,6 +121,33 @@ def costed(source: str, header: list[str], costing: Callable[..., Any]) -> Any:
     except Unpriced:
         return None
     return found
+
+
+@contextmanager
+def csv_twin(rows: Any) -> Iterator[str | None]:
+    """A sheet's rows (:class:`paycalc.reading.sheets.SheetRows`, its header as paycalc reads it) written as a
+    CSV file, each cell as the row-by-row path reads it (stripped), for the columnar path to read in blocks;
+    None when a row has more cells than the header (row by row names it). The file is removed after."""
+    import csv
+    import tempfile
+
+    handle, twin = tempfile.mkstemp(prefix="paycalc-", suffix=".csv")
+    try:
+        with os.fdopen(handle, "w", newline="", encoding="utf-8") as out:
+            writer = csv.writer(out, lineterminator="\n")
+            header = rows.header
+            writer.writerow(header)
+            for row in rows:
+                if None in row:
+                    break
+                writer.writerow([(row.get(column) or "").strip() for column in header])
+            else:
+                out.close()
+                yield twin
+                return
+        yield None
+    finally:
+        os.unlink(twin)
 
 
 def ranges(header: int, size: int, block: int | None = None) -> list[tuple[int, int, int]]:

@@ -89,7 +89,7 @@ def price(
     placing = _placing(asked.base, asked.start) if "step" in header else None
     sums_alone = on_member is None and asked.paid is None and asked.budget is None and asked.by != "step"
     if placing is None and sums_alone and _in_columns(source):
-        from paycalc.jobs.columnar import costed
+        from paycalc.jobs.columnar import costed, csv_twin
         from paycalc.membership import cost_columns
 
         def in_arrays(kinds: Any, chunks: Any) -> Any:
@@ -97,7 +97,14 @@ def price(
             return cost_columns.cost(kinds, chunks, a.proposals, a.base, a.start, a.end, a.fiscal_year_start,
                                      a.method, a.anchor)  # fmt: skip
 
-        in_columns = costed(source, list(rows.fieldnames), in_arrays)
+        if is_xlsx(source):  # a sheet's rows through their CSV twin; else read again, member by member
+            with csv_twin(rows) as twin:
+                in_columns = None if twin is None else costed(twin, list(header), in_arrays)
+            if in_columns is None:
+                rows.close()
+                rows = open_rows(source, rows.sheet)[0]
+        else:
+            in_columns = costed(source, list(rows.fieldnames), in_arrays)
         if in_columns is not None:
             return in_columns, None
     proposals, solved = list(asked.proposals), None
@@ -154,5 +161,6 @@ def _placing(contract: Contract, first: datetime.date) -> Callable[[str], dateti
 
 
 def _in_columns(roster: str) -> bool:
-    """Whether a roster may be costed in columns (a CSV file; ``PAYCALC_ROW_BY_ROW=1`` says member by member)."""
-    return roster != "-" and not is_xlsx(roster) and os.environ.get("PAYCALC_ROW_BY_ROW") != "1"
+    """Whether a roster may be costed in columns (a CSV or .xlsx file; ``PAYCALC_ROW_BY_ROW=1`` says member by
+    member)."""
+    return roster != "-" and os.environ.get("PAYCALC_ROW_BY_ROW") != "1"

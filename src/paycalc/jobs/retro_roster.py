@@ -130,15 +130,24 @@ def run_roster(
         chosen, anchor, pay_for = periods.for_contract(contract, method[0], anchor, cycles)
         row_by_row = os.environ.get("PAYCALC_ROW_BY_ROW") == "1"  # a check of the columnar path, by hand
         filled = given or paid_given  # rows take the command line's values: priced row by row
-        columns = not (instalments or row_by_row or paid_contract or filled or is_xlsx(source) or is_xlsx(output))
+        columns = not (instalments or row_by_row or paid_contract or filled or is_xlsx(output))
         if format is Format.csv and columns:
             from paycalc.jobs.columnar import priced
 
             def header_of(raw: list[str]) -> tuple[list[str], list[str]]:
                 names = header_names(raw, required + optional)
-                return names, read_columns(names, name, required, optional, say)
+                return names, read_columns(names, name, required, optional, say if not xlsx_source else _silent)
 
-            if priced(source, output, contract, (chosen, anchor, cycles), jobs, header_of):
+            xlsx_source = is_xlsx(source)
+            method_of = (chosen, anchor, cycles)
+            if xlsx_source:  # its rows as a CSV twin, priced in columns; else read again, row by row
+                if _twin_priced(sheet_rows, output, contract, method_of, jobs, header_of):
+                    infile.close()
+                    return 0
+                infile.close()
+                sheet_rows = open_sheet(source, sheet, required, optional, _silent)
+                infile = reader = sheet_rows
+            elif priced(source, output, contract, method_of, jobs, header_of):
                 infile.close()
                 return 0
         with closing(infile):
@@ -209,6 +218,15 @@ def run_roster(
             f"cannot write {output}: {exc.strerror} (a file in a folder that exists, or '-' for stdout)"
         ) from None
     return skipped
+
+
+def _twin_priced(rows: Any, output: str, contract: Contract, method: Any, jobs: int | None, header_of: Any) -> bool:
+    """A sheet's rows priced in columns through their CSV twin (:func:`paycalc.jobs.columnar.csv_twin`); True
+    when written."""
+    from paycalc.jobs.columnar import csv_twin, priced
+
+    with csv_twin(rows) as twin:
+        return twin is not None and priced(twin, output, contract, method, jobs, header_of)
 
 
 def _progress(rows: Iterable[dict[str, str | None]], file: Any = None) -> Iterator[dict[str, str | None]]:

@@ -9,7 +9,7 @@ refused before it is read.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from paycalc.contract.errors import InputError
@@ -17,8 +17,12 @@ from paycalc.contract.inputs import column_letter
 
 
 def _text(value: Any) -> str:
+    """A cell as the text its CSV twin would hold; a cell of white space alone is blank (as the fast reader,
+    python-calamine, reads it)."""
     if value is None:
         return ""
+    if isinstance(value, str):
+        return value if not value.isspace() else ""
     if isinstance(value, datetime.datetime):
         return value.date().isoformat() if value.time() == datetime.time() else value.isoformat(sep=" ")
     if isinstance(value, datetime.date):
@@ -58,48 +62,123 @@ def _size(count: int) -> str:
     return f"{count:,} bytes"
 
 
-def _has_formulas(path: str, member: str | None) -> bool:
-    """Whether a sheet's XML holds a formula (an ``<f>`` element, with a namespace prefix or not), read in
-    chunks; True when it cannot be told."""
+FORMULA_MARKS = (b"<f>", b"<f ", b":f>", b":f ")  # an ``<f>`` element, with a namespace prefix or not
+ERROR_MARKS = (b' t="e"', b" t='e'")  # a cell holding an error value (#N/A), which the fast reader leaves blank
+
+
+def _scan(path: str, member: str | None) -> tuple[bool, bool]:
+    """Whether a sheet's XML holds a formula, and whether it holds an error cell, read in chunks; (True, True)
+    when it cannot be told."""
     import zipfile
 
     if member is None:
-        return True
+        return True, True
+    formulas = errors = False
     try:
         with zipfile.ZipFile(path) as archive, archive.open(member.lstrip("/")) as sheet:
             tail = b""
             while chunk := sheet.read(1 << 20):
                 text = tail + chunk
-                if any(mark in text for mark in (b"<f>", b"<f ", b":f>", b":f ")):
-                    return True
-                tail = chunk[-2:]
+                formulas = formulas or any(mark in text for mark in FORMULA_MARKS)
+                errors = errors or any(mark in text for mark in ERROR_MARKS)
+                if formulas:
+                    return True, errors
+                tail = chunk[-6:]
     except (OSError, KeyError, zipfile.BadZipFile):
-        return True
-    return False
+        return True, True
+    return formulas, errors
+
+
+FAST_ROWS = 400_000  # rows a sheet may have to be read whole by calamine; a longer one streams through openpyxl
+
+
+def _calamine_rows(path: str, sheet: str) -> list[list[Any]] | None:
+    """Every row of a sheet from A1 (empty rows and leading empty columns kept, as openpyxl reads them), read
+    by python-calamine, about twenty times openpyxl's speed; None where it is not installed, cannot read the
+    workbook, or the sheet is too long to hold whole. Its values are the saved ones: the caller keeps sheets
+    with formulas or error cells, and 1904-dated workbooks, on openpyxl."""
+    try:
+        from python_calamine import CalamineWorkbook
+    except ImportError:  # pragma: no cover (a dependency; an install without it reads through openpyxl)
+        return None
+    try:
+        found = CalamineWorkbook.from_path(path).get_sheet_by_name(sheet)
+        if found.total_height > FAST_ROWS:
+            return None
+        rows: list[list[Any]] = found.to_python(skip_empty_area=False)
+    except Exception:  # any reader failure: openpyxl reads it, and says what is wrong
+        return None
+    for row in rows:
+        for value in row:  # a number past what a double holds whole: openpyxl keeps its digits, calamine cannot
+            if isinstance(value, float) and abs(value) >= 2**53:
+                return None
+        while row and row[-1] == "":  # each row as far as its last cell, as openpyxl gives it
+            row.pop()
+    return rows
+
+
+class _Structure:
+    """A workbook's sheets as its own XML names them (``xl/workbook.xml`` and its relationships): names, kinds,
+    visibility, each sheet's part and the date system, read without parsing a cell (openpyxl's read-only load
+    parses every shared string first). None where the XML is not as a plain workbook writes it."""
+
+    def __init__(self, sheets: list[tuple[str, str, bool]], date1900: bool) -> None:
+        self._sheets = sheets  # (name, part in the zip, hidden)
+        self.date1900 = date1900
+
+    @classmethod
+    def of(cls, path: str) -> _Structure | None:
+        import posixpath
+        import zipfile
+        from xml.etree import ElementTree
+
+        main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+        rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+        try:
+            with zipfile.ZipFile(path) as archive:
+                book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+                links = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+        except (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError):
+            return None
+        targets = {link.get("Id"): link.get("Target", "") for link in links}
+        sheets = []
+        for entry in book.iter(f"{main}sheet"):
+            target = targets.get(entry.get(f"{rel}id"))
+            if target is None:
+                return None
+            part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
+            hidden = entry.get("state", "visible") != "visible"
+            sheets.append((entry.get("name", ""), part, hidden))
+        properties = book.find(f"{main}workbookPr")
+        date1904 = properties is not None and properties.get("date1904", "0").lower() in ("1", "true")
+        return cls(sheets, not date1904) if sheets else None
+
+    def sheets(self) -> tuple[list[str], list[str], list[str]]:
+        """Every sheet's name, those of rows (worksheets, not charts), and those of rows that are visible."""
+        names = [name for name, _, _ in self._sheets]
+        tables = [name for name, part, _ in self._sheets if part.startswith("xl/worksheets/")]
+        visible = [name for name, part, hidden in self._sheets if part.startswith("xl/worksheets/") and not hidden]
+        return names, tables, visible
+
+    def member(self, sheet: str) -> str | None:
+        return next((part for name, part, _ in self._sheets if name == sheet), None)
 
 
 class SheetRows:
     """The rows of one sheet as text mappings, remembering where the last one came from."""
 
     def __init__(self, path: str, sheet: str | None) -> None:
-        import zipfile
-
-        from openpyxl import load_workbook
-
         self.path = path
         _check_size(path)
-        try:
-            self.workbook = load_workbook(path, read_only=True, data_only=True)
-        except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not an .xlsx workbook"
-            raise InputError(f"cannot read the roster {path}: {reason}") from None
-        names = self.workbook.sheetnames
-        tables = [n for n in names if hasattr(self.workbook[n], "iter_rows")]  # not a chart sheet
+        self.workbook: Any = None  # openpyxl's, where it reads the rows
+        self._formulas: Any = None
+        self._formula_rows: Iterator[tuple[Any, ...]] = iter(())
+        fast = _Structure.of(path)  # the workbook's sheets from its XML, without parsing a cell
+        names, tables, visible = fast.sheets() if fast is not None else self._open_openpyxl()
         if sheet is not None and sheet not in names:
             raise InputError(f"{path} has no sheet {sheet!r} (its sheets: {', '.join(names)})")
         if sheet is not None and sheet not in tables:
             raise InputError(f"{path}: sheet {sheet!r} is a chart, not rows (give a sheet of rows with --sheet)")
-        visible = [n for n in tables if getattr(self.workbook[n], "sheet_state", "visible") == "visible"]
         if sheet is None and not visible:
             raise InputError(
                 f"{path} has no visible sheet of rows (give one with --sheet; its sheets: {', '.join(names)})"
@@ -110,23 +189,53 @@ class SheetRows:
         )  # the first sheet was a chart or hidden: say which was read
         self.row = 1
         self.carried: list[str] = []  # the header's columns paycalc does not read, carried through
+        rows = None
+        if fast is not None and fast.date1900:
+            formulas, errors = _scan(path, fast.member(self.sheet))
+            rows = None if formulas or errors else _calamine_rows(path, self.sheet)
+        if rows is not None:  # the same rows and values as openpyxl's (tests/test_sheet_reader.py holds them)
+            self._rows: Iterator[Sequence[Any]] = iter(rows)
+        else:
+            self._rows = self._openpyxl_rows(path)
+        self.header = [_text(cell).strip() for cell in next(self._rows, ())]
+        while self.header and not self.header[-1]:
+            self.header.pop()
+
+    def _open_openpyxl(self) -> tuple[list[str], list[str], list[str]]:
+        """The workbook through openpyxl (read only): its sheets, those of rows, and those of rows visible."""
+        import zipfile
+
+        from openpyxl import load_workbook
+
+        if self.workbook is None:
+            try:
+                self.workbook = load_workbook(self.path, read_only=True, data_only=True)
+            except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not an .xlsx workbook"
+                raise InputError(f"cannot read the roster {self.path}: {reason}") from None
+        names = self.workbook.sheetnames
+        tables = [n for n in names if hasattr(self.workbook[n], "iter_rows")]  # not a chart sheet
+        visible = [n for n in tables if getattr(self.workbook[n], "sheet_state", "visible") == "visible"]
+        return names, tables, visible
+
+    def _openpyxl_rows(self, path: str) -> Iterator[Sequence[Any]]:
+        from openpyxl import load_workbook
+
+        self._open_openpyxl()
         # a sheet's declared size (<dimension ref="A1:E2"/>) is never trusted: several writers leave a stale one,
         # and read to it a member's rows would go unread; the rows that are there are read
         self.workbook[self.sheet].reset_dimensions()
-        self._rows = self.workbook[self.sheet].iter_rows(values_only=True)
+        rows = self.workbook[self.sheet].iter_rows(values_only=True)
         # a formula cell with no saved value reads as empty above, and is an error, never priced as empty
         # (a workbook written by a program and never opened has them): where the sheet holds a formula at
         # all, its rows are read a second time, in step, with their formulas
-        self._formulas: Any = None
-        self._formula_rows: Iterator[tuple[Any, ...]] = iter(())
-        if _has_formulas(path, getattr(self.workbook[self.sheet], "_worksheet_path", None)):
+        formulas, _ = _scan(path, getattr(self.workbook[self.sheet], "_worksheet_path", None))
+        if formulas:
             self._formulas = load_workbook(path, read_only=True, data_only=False)
             self._formulas[self.sheet].reset_dimensions()
             self._formula_rows = self._formulas[self.sheet].iter_rows(values_only=True)
             next(self._formula_rows, ())
-        self.header = [_text(cell).strip() for cell in next(self._rows, ())]
-        while self.header and not self.header[-1]:
-            self.header.pop()
+        return rows  # type: ignore[no-any-return]
 
     def where(self, column: str | None = None, row: int | None = None) -> str:
         """The place as a spreadsheet user sees it: the row read last, or ``row``, and the column's letter."""
@@ -156,6 +265,7 @@ class SheetRows:
             yield row
 
     def close(self) -> None:
-        self.workbook.close()
+        if self.workbook is not None:
+            self.workbook.close()
         if self._formulas is not None:
             self._formulas.close()

@@ -1,0 +1,177 @@
+"""The fast .xlsx reader (python-calamine) against openpyxl's (#30): on random sheets of every cell type a
+roster holds (whole and fractional numbers, text, dates, date-times, times, booleans, blanks), with blank rows
+and columns before and among the rows, the rows read are the same text, row for row. Where the fast reader
+must not answer (a formula, an error cell, the 1904 date system, a number past 2**53), openpyxl reads."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl import Workbook
+from typer.testing import CliRunner
+
+from paycalc.cli import app
+from paycalc.jobs import columnar
+from paycalc.reading import sheets
+from tests.test_columnar import NYC, roster
+
+CELLS = st.one_of(
+    st.none(),
+    st.integers(-(2**40), 2**40),
+    st.floats(allow_nan=False, allow_infinity=False, min_value=-1e15, max_value=1e15),
+    st.text(alphabet="abc ,\"'=-é0123456789 \t\n", max_size=8).filter(lambda t: not t.startswith("=")),  # not a formula
+    st.dates(datetime.date(1901, 1, 1), datetime.date(2099, 12, 31)),
+    st.datetimes(datetime.datetime(1901, 1, 1), datetime.datetime(2099, 12, 31)).map(
+        lambda d: d.replace(microsecond=0)
+    ),
+    st.times().map(lambda t: t.replace(microsecond=0)),
+    st.booleans(),
+)
+
+
+def _plain(value: Any) -> Any:
+    """A row's extra cells (past the header: an error, whatever they hold) without their trailing blanks."""
+    if isinstance(value, list):
+        while value and not value[-1]:
+            value = value[:-1]
+    return value
+
+
+def _read(path: Path, fast: bool, monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], list[Any]]:
+    with monkeypatch.context() as patch:
+        if not fast:
+            patch.setattr(sheets, "_calamine_rows", lambda *_: None)
+        else:  # the fast reader answered: not a silent fall back to openpyxl
+            real = sheets._calamine_rows
+            patch.setattr(sheets, "_calamine_rows", lambda *a: real(*a) or pytest.fail("calamine did not read"))
+        rows = sheets.SheetRows(str(path), None)
+        found = [{k: _plain(v) for k, v in row.items() if v} for row in rows]  # a blank cell reads as an absent one
+        rows.close()
+        return rows.header, found
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.integers(0, 2),  # blank rows before the header
+    st.integers(0, 2),  # blank columns before it
+    st.lists(st.lists(CELLS, min_size=1, max_size=5), min_size=1, max_size=6),
+)
+def test_the_fast_reader_reads_what_openpyxl_reads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, blank_rows: int, blank_columns: int, body: list[list[Any]]
+) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for r, row in enumerate([["id", "title", "hired", "x", "y"], *body], start=1 + blank_rows):
+        for c, value in enumerate(row, start=1 + blank_columns):
+            if value is not None:
+                sheet.cell(r, c, value)
+    path = tmp_path / "roster.xlsx"
+    book.save(path)
+    assert _read(path, True, monkeypatch) == _read(path, False, monkeypatch)
+
+
+@pytest.mark.parametrize("kind", ["formula", "error", "1904", "long number"])
+def test_where_the_fast_reader_must_not_answer_openpyxl_reads(tmp_path: Path, kind: str) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["id", "title", "hired"])
+    sheet.append([1, "Teacher Aide", datetime.date(2010, 1, 4)])
+    if kind == "formula":
+        sheet["D2"] = "=1+1"
+    elif kind == "error":
+        sheet["D2"] = "#N/A"
+        sheet["D2"].data_type = "e"
+    elif kind == "1904":
+        book.epoch = datetime.datetime(1904, 1, 1)
+    else:
+        sheet["D2"] = 2**60  # more digits than a double keeps
+    path = tmp_path / "roster.xlsx"
+    book.save(path)
+    read: list[bool] = []
+    real = sheets._calamine_rows
+    fast = sheets.SheetRows.__init__
+
+    def spy(*args: Any) -> Any:
+        found = real(*args)
+        read.append(found is not None)
+        return found
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sheets, "_calamine_rows", spy)
+        rows = sheets.SheetRows(str(path), None)
+        assert fast is sheets.SheetRows.__init__
+        assert not any(read)  # not asked, or it declined
+        rows.close()
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 10**6), dated=st.booleans())
+def test_a_workbook_roster_is_priced_in_columns_as_row_by_row_prices_it(tmp_path: Path, seed: int, dated: bool) -> None:
+    """The roster as a committee's workbook (dates as date cells or text, hours as numbers, names with commas)
+    takes the columnar path through its CSV twin, and answers to the byte what the row-by-row path answers."""
+    rng = random.Random(seed)
+    names = ["Smith, Jane", "Ortiz", "=Evil, Eve", "Zoë, Ana", "", "- Nuñez, Rosa", "O'Neil", " Lee "]
+    extra = {"hours": ["", "20", "17.5"], "name": [f'"{n}"' if "," in n else n for n in names]}
+    text = roster(rng, [*NYC, " Teacher Aide "], rng.randrange(1, 40), datetime.date(2008, 6, 1), 3600, extra)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for n, row in enumerate(csv.reader(io.StringIO(text))):
+        cells: list[Any] = list(row)
+        if n and dated:
+            cells[2:5] = [datetime.date.fromisoformat(day) for day in row[2:5]]
+        if n and row[5]:
+            cells[5] = float(row[5])
+        sheet.append([cell if cell != "" else None for cell in cells])
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # text that reads like a formula, saved as the text it is
+    path = tmp_path / "members.xlsx"
+    book.save(path)
+    runner = CliRunner()
+    scalar = runner.invoke(app, ["retro", "--roster", str(path)], env={"PAYCALC_ROW_BY_ROW": "1"})
+    taken: list[bool] = []
+    real = columnar.priced
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(columnar, "priced", lambda *a, **k: taken.append(real(*a, **k)) or taken[-1])
+        columns = runner.invoke(app, ["retro", "--roster", str(path)], env={"PAYCALC_ROW_BY_ROW": ""})
+    assert (scalar.exit_code, columns.exit_code) == (0, 0), scalar.output + columns.output
+    assert columns.stdout == scalar.stdout
+    assert taken == [True]
+    assert columns.stderr.count("carried through, not read: name") == 1  # said once, not again for the twin
+
+
+def test_a_workbook_roster_is_costed_in_columns_as_member_by_member_costs_it(tmp_path: Path) -> None:
+    rng = random.Random(5)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Employee ID", "Name", "Title", "Hire Date", "hours"])
+    for n in range(60):  # a costing roster: one row a member, dates as date cells, hours as numbers
+        hired = datetime.date(1990, 1, 1) + datetime.timedelta(days=rng.randrange(11000))
+        sheet.append(
+            [f"E{n:03d}", rng.choice(["Smith, Jane", "Ortiz"]), rng.choice(NYC), hired, rng.choice([None, 20])]
+        )
+    path = tmp_path / "members.xlsx"
+    book.save(path)
+    args = ["cost", "--roster", str(path), "--proposal", "uft-2019-2022", "--from", "2018-07-01", "--to", "2020-06-30"]
+    runner = CliRunner()
+    scalar = runner.invoke(app, [*args, "-f", "json"], env={"PAYCALC_ROW_BY_ROW": "1"})
+    taken: list[object] = []
+    real = columnar.costed
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(columnar, "costed", lambda *a: taken.append(real(*a)) or taken[-1])
+        columns = runner.invoke(app, [*args, "-f", "json"], env={"PAYCALC_ROW_BY_ROW": ""})
+    assert (scalar.exit_code, columns.exit_code) == (0, 0), scalar.output + columns.output
+    assert columns.stdout == scalar.stdout
+    assert len(taken) == 1 and taken[0] is not None  # the columns answered
