@@ -100,3 +100,49 @@ def test_the_roster_job_runs_without_the_command_line(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "0" and (tmp_path / "out.csv").read_text().startswith("id,Name,rows,owed,paid")
+
+
+def test_a_roster_on_stdin_is_priced_in_columns_as_the_same_file_is(tmp_path: Path) -> None:
+    from paycalc.jobs import columnar
+
+    text = "id,title,hired,from,to,name\n" + "".join(
+        f'{n},Teacher Aide,2005-09-01,2018-07-01,2019-06-30,"Smith, {n}"\n' for n in range(50)
+    )
+    path = tmp_path / "members.csv"
+    path.write_text(text)
+    by_file = runner.invoke(app, ["retro", "--roster", str(path)])
+    taken: list[bool] = []
+    real = columnar.priced
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(columnar, "priced", lambda *a, **k: taken.append(real(*a, **k)) or taken[-1])
+        by_stdin = runner.invoke(app, ["retro", "--roster", "-"], input=text.encode())
+    assert by_stdin.exit_code == 0, by_stdin.output
+    assert by_stdin.stdout == by_file.stdout and taken == [True]
+    assert "Note: stdin: carried through, not read: name" in by_stdin.stderr
+    bad = runner.invoke(app, ["retro", "--roster", "-"], input=text.encode() + b"x,Nobody,x,x,x,\n")
+    assert bad.exit_code == 1 and "stdin: line 52:" in bad.stderr  # the row by row path names stdin's line
+
+
+def test_a_signal_while_stdin_is_copied_leaves_no_copy(tmp_path: Path) -> None:
+    import os
+    import signal
+    import time
+
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    out = tmp_path / "out.csv"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "paycalc", "retro", "--roster", "-", "--output", str(out)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+    )  # fmt: skip
+    assert process.stdin is not None
+    process.stdin.write(b"id,title,hired,from,to\n1,Teacher Aide,2005-09-01,2018-07-01,2019-06-30\n")
+    process.stdin.flush()  # and held open: paycalc waits for the rest of stdin
+    for _ in range(200):
+        if list(tmp_path.glob("paycalc-stdin-*")):
+            break
+        time.sleep(0.05)
+    assert list(tmp_path.glob("paycalc-stdin-*")), "the copy was never begun"
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 128 + signal.SIGTERM, err
+    assert not list(tmp_path.glob("paycalc-stdin-*")) and not out.exists()

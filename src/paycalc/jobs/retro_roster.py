@@ -9,7 +9,7 @@ import os
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
-from contextlib import closing
+from contextlib import closing, contextmanager
 from typing import Any
 
 from paycalc.contract.errors import InputError, PaycalcError, RowError, WorkerDied
@@ -75,6 +75,7 @@ def run_roster(
     period: tuple[str | None, str | None] = (None, None),  # --from and --to: for rows without their own
     paid: tuple[str | None, str | None] = (None, None),  # --paid-schedule, --paid-annual: for rows without either
     say: Say = _silent,  # notes and skipped rows, a line each
+    shown: str | None = None,  # the roster's name in messages, where ``source`` is stdin's copy
 ) -> int:
     """Price a roster (CSV or .xlsx) into ``output`` (CSV, JSON or .xlsx); nothing is written unless the run
     succeeds. Returns how many rows ``skip_invalid`` left out (each said); a failure is a :class:`JobError`."""
@@ -92,7 +93,11 @@ def run_roster(
     from paycalc.output.files import STDOUT_NAMES, check_output
     from paycalc.rules import periods, proposal
 
-    name = "stdin" if source == "-" else source
+    if source == "-":  # stdin copied to a file first: read in blocks, in columns, like any file
+        with _spooled("roster") as copy:
+            return run_roster(copy, output, format, method, skip_invalid, contract, instalments, sheet, sources, jobs,
+                              paid_contract, period, paid, say, shown="stdin")  # fmt: skip
+    name = shown or source
     line = 0
     read = 0  # lines read so far: where a CSV error is
     skipped = 0
@@ -218,6 +223,25 @@ def run_roster(
             f"cannot write {output}: {exc.strerror} (a file in a folder that exists, or '-' for stdout)"
         ) from None
     return skipped
+
+
+@contextmanager
+def _spooled(what: str) -> Iterator[str]:
+    """Standard input copied to a temporary file, a megabyte at a time; the file is removed after."""
+    import shutil
+    import tempfile
+
+    from paycalc.output.files import signals_unwind
+
+    stream = open_binary("-", what)
+    with signals_unwind():  # SIGTERM or SIGHUP mid-copy unwinds like Ctrl-C: the copy is removed
+        handle, copy = tempfile.mkstemp(prefix="paycalc-stdin-", suffix=".csv")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                shutil.copyfileobj(stream, out, 1 << 20)
+            yield copy
+        finally:
+            os.unlink(copy)
 
 
 def _twin_priced(rows: Any, output: str, contract: Contract, method: Any, jobs: int | None, header_of: Any) -> bool:
