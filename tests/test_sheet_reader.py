@@ -45,17 +45,24 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _read(path: Path, fast: bool, monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], list[Any]]:
+def _read(path: Path, fast: bool, monkeypatch: pytest.MonkeyPatch) -> tuple[str, list[str], list[Any]]:
+    """The sheet chosen, its header and rows: read fast (the sheets from the workbook's XML, the rows by
+    calamine, which must answer), or all through openpyxl, the reference."""
+    asked: list[bool] = []
     with monkeypatch.context() as patch:
         if not fast:
             patch.setattr(sheets, "_calamine_rows", lambda *_: None)
+            patch.setattr(sheets._Structure, "of", classmethod(lambda *_: None))
         else:  # the fast reader answered: not a silent fall back to openpyxl
             real = sheets._calamine_rows
-            patch.setattr(sheets, "_calamine_rows", lambda *a: real(*a) or pytest.fail("calamine did not read"))
+            patch.setattr(
+                sheets, "_calamine_rows", lambda *a: asked.append(True) or real(*a) or pytest.fail("declined")
+            )
         rows = sheets.SheetRows(str(path), None)
         found = [{k: _plain(v) for k, v in row.items() if v} for row in rows]  # a blank cell reads as an absent one
         rows.close()
-        return rows.header, found
+    assert asked == ([True] if fast else [])
+    return rows.sheet, rows.header, found
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -63,12 +70,21 @@ def _read(path: Path, fast: bool, monkeypatch: pytest.MonkeyPatch) -> tuple[list
     st.integers(0, 2),  # blank rows before the header
     st.integers(0, 2),  # blank columns before it
     st.lists(st.lists(CELLS, min_size=1, max_size=5), min_size=1, max_size=6),
+    st.sampled_from(["", "hidden", "veryHidden"]),  # a first sheet that is not the roster (test_spreadsheet: charts)
 )
 def test_the_fast_reader_reads_what_openpyxl_reads(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, blank_rows: int, blank_columns: int, body: list[list[Any]]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    blank_rows: int,
+    blank_columns: int,
+    body: list[list[Any]],
+    first: str,
 ) -> None:
     book = Workbook()
-    sheet = book.active
+    if first:
+        book.active.sheet_state = first  # type: ignore[union-attr]
+        book.active.append(["not", "this"])  # type: ignore[union-attr]
+    sheet = book.create_sheet("Roster") if first else book.active
     assert sheet is not None
     for r, row in enumerate([["id", "title", "hired", "x", "y"], *body], start=1 + blank_rows):
         for c, value in enumerate(row, start=1 + blank_columns):
@@ -175,3 +191,19 @@ def test_a_workbook_roster_is_costed_in_columns_as_member_by_member_costs_it(tmp
     assert (scalar.exit_code, columns.exit_code) == (0, 0), scalar.output + columns.output
     assert columns.stdout == scalar.stdout
     assert len(taken) == 1 and taken[0] is not None  # the columns answered
+
+
+def test_a_sheet_longer_than_the_fast_limit_streams_through_openpyxl(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for n in range(5):  # five rows: the header and four members
+        sheet.append(["id" if not n else n, "title" if not n else "Teacher Aide"])
+    path = tmp_path / "roster.xlsx"
+    book.save(path)
+    monkeypatch.setattr(sheets, "FAST_ROWS", 5)
+    assert sheets._calamine_rows(str(path), "Sheet") is not None  # as long as the limit: read whole
+    monkeypatch.setattr(sheets, "FAST_ROWS", 4)
+    assert sheets._calamine_rows(str(path), "Sheet") is None  # one row longer: streamed

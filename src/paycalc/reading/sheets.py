@@ -103,7 +103,8 @@ def _calamine_rows(path: str, sheet: str) -> list[list[Any]] | None:
         return None
     try:
         found = CalamineWorkbook.from_path(path).get_sheet_by_name(sheet)
-        if found.total_height > FAST_ROWS:
+        last = found.end  # the last cell's (row, column), counted from 0; None for an empty sheet
+        if last is not None and last[0] + 1 > FAST_ROWS:  # rows from the first, A1's
             return None
         rows: list[list[Any]] = found.to_python(skip_empty_area=False)
     except Exception:  # any reader failure: openpyxl reads it, and says what is wrong
