@@ -33,9 +33,12 @@ def money(amount: Decimal) -> str:
     return f"-${-rounded:,}" if rounded < 0 else f"${rounded:,}"
 
 
+_QUANTA = {places: Decimal(1).scaleb(-places) for places in range(13)}  # 1, 0.1, ... 0.000000000001
+
+
 def number(value: Decimal, places: int = 6) -> str:
     """A factor or a count of hours, to at most ``places`` decimals, without trailing zeros: 0.666667, 17.5, 1."""
-    rounded = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    rounded = value.quantize(_QUANTA.get(places) or Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     text = f"{rounded:f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
 

@@ -7,6 +7,7 @@ No I/O, no clock, no printing: every function takes a loaded :class:`Contract` a
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -98,7 +99,11 @@ def paid_tier(schedule: Schedule, index: int) -> int:
 def stepped(contract: Contract) -> bool:
     """Whether the contract's rows are steps, one a year counted (step 1 from 0 years, step 2 from 1, ...),
     as Lunenburg's are; NYC's longevity rows (base, 5 and 15 years) are not."""
-    tiers = contract.tiers
+    return _stepped(contract.tiers)
+
+
+@functools.lru_cache(maxsize=64)  # asked on every answer of the web page: the tiers are a frozen tuple
+def _stepped(tiers: tuple[Tier, ...]) -> bool:
     return len(tiers) > 1 and all(tier.min_years == index for index, tier in enumerate(tiers))
 
 
