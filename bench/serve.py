@@ -26,6 +26,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from pathlib import Path
 
 ROUTES = {
     "/health (trivial)": "/health",
@@ -71,8 +72,22 @@ end
 """
 
 
+def server_cpu(pid: int) -> float:
+    """The server process's CPU seconds so far (user + system, Linux's /proc), or 0 where it cannot be read."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
+SERVER_PID = 0  # set by main: the server whose CPU each route is charged
+
+
 def with_wrk(wrk: str, base: str, path: str, clients: int, script: str | None = None) -> float:
-    """Five seconds of wrk on one route: prints errors, p50, p99 and requests a second; returns the last."""
+    """Five seconds of wrk on one route: prints errors, p50, p99, requests a second and the server's CPU time a
+    request (the load generator shares this machine's cores, and a client that builds each request in Lua is
+    slower: CPU a request is the server's own cost); returns requests a second."""
     import re
 
     command = [wrk, "-t1", f"-c{clients}", "-d5s", "--latency", f"{base}{path}"]
@@ -81,7 +96,9 @@ def with_wrk(wrk: str, base: str, path: str, clients: int, script: str | None = 
             lua.write(script)
             lua.flush()
             command[-1:-1] = ["-s", lua.name]
+        before = server_cpu(SERVER_PID)
         out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+        spent = server_cpu(SERVER_PID) - before
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
     total = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
@@ -90,8 +107,14 @@ def with_wrk(wrk: str, base: str, path: str, clients: int, script: str | None = 
     p50 = re.search(r"50%\s+(\S+)", out).group(1)  # type: ignore[union-attr]
     p99 = re.search(r"99%\s+(\S+)", out).group(1)  # type: ignore[union-attr]
     name = path.split("?")[0] or "/api/pay, distinct"
-    print(f"{name:<20} {total:>7,} requests  errors {errors}  p50 {p50:>8}  p99 {p99:>8}  {rate:8.0f} requests/s")
+    cpu = spent / total * 1e6 if total else 0.0
+    CPU[name] = cpu
+    print(f"{name:<20} {total:>7,} requests  errors {errors}  p50 {p50:>8}  p99 {p99:>8}  {rate:8.0f} requests/s"
+          f"  {cpu:5.0f} us CPU")  # fmt: skip
     return rate
+
+
+CPU: dict[str, float] = {}  # each route's server CPU a request, in microseconds
 
 
 def main() -> None:
@@ -109,6 +132,8 @@ def main() -> None:
         server = subprocess.Popen(
             [sys.executable, "-m", "paycalc", "serve", "--port", str(port)], env=env, stderr=subprocess.DEVNULL
         )
+        global SERVER_PID
+        SERVER_PID = server.pid
         try:
             for _ in range(200):
                 try:
@@ -126,6 +151,12 @@ def main() -> None:
                     f"route's, {rates['/api/pay, distinct'] / rates['/health (trivial)']:.2f} with distinct "
                     "questions (goal >= 0.50)"
                 )
+                if CPU.get("/api/pay, distinct"):
+                    share = CPU["/health"] / CPU["/api/pay, distinct"]
+                    print(
+                        f"server CPU a request: the trivial route's {share:.2f} of a distinct question's "
+                        "(the throughput the server alone would allow)"
+                    )
                 return
             print(f"{args.clients} clients, {args.requests:,} requests a route; python {sys.version.split()[0]}")
             rates = {}
