@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import json
 import random
 from pathlib import Path
 from typing import Any
@@ -200,10 +201,97 @@ def test_a_sheet_longer_than_the_fast_limit_streams_through_openpyxl(
     sheet = book.active
     assert sheet is not None
     for n in range(5):  # five rows: the header and four members
-        sheet.append(["id" if not n else n, "title" if not n else "Teacher Aide"])
+        sheet.append([n or "id", "Teacher Aide" if n else "title"])
     path = tmp_path / "roster.xlsx"
     book.save(path)
     monkeypatch.setattr(sheets, "FAST_ROWS", 5)
     assert sheets._calamine_rows(str(path), "Sheet") is not None  # as long as the limit: read whole
     monkeypatch.setattr(sheets, "FAST_ROWS", 4)
     assert sheets._calamine_rows(str(path), "Sheet") is None  # one row longer: streamed
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 10**6), proposal=st.booleans())
+def test_json_and_workbook_outputs_are_priced_in_columns_as_row_by_row_writes_them(
+    tmp_path: Path, seed: int, proposal: bool
+) -> None:
+    """JSON and .xlsx outputs come from the columns' totals read back: the same JSON to the byte, the same
+    cells (values and formats) in the workbook; a guarded cell, which reads back like a user's own apostrophe,
+    goes row by row."""
+    from openpyxl import load_workbook
+
+    rng = random.Random(seed)
+    names = ["Smith, Jane", "=Evil", "'=Own", "Zoë", ""]
+    extra = {"name": [f'"{n}"' if "," in n else n for n in names]}
+    text = roster(rng, NYC, rng.randrange(1, 30), datetime.date(2008, 6, 1), 3600, extra)
+    source = tmp_path / "members.csv"
+    source.write_text(text)
+    offer = ["--proposal", "uft-2019-2022"] if proposal else []
+    for out in ("json", "xlsx"):
+        outputs, answered = {}, []
+        for mode in ("1", ""):
+            path = tmp_path / f"out{mode}.{out}"
+            args = [
+                "retro",
+                "--roster",
+                str(source),
+                *offer,
+                "-o",
+                str(path),
+                *(["-f", "json"] if out == "json" else []),
+            ]
+            answered = _through_columns(args, mode)
+            if out == "json":
+                outputs[mode] = path.read_bytes()
+            else:
+                sheet = load_workbook(path).active
+                assert sheet is not None
+                outputs[mode] = [[(c.value, c.number_format, c.data_type) for c in row] for row in sheet.iter_rows()]
+        assert outputs[""] == outputs["1"]
+        # a cell the CSV guards (=Evil, written '=Evil) reads back like a user's own '=Own: either goes row by row
+        guarded = any(line.endswith((",=Evil", ",'=Own")) for line in text.splitlines())
+        assert answered == [not guarded]
+
+
+def _through_columns(args: list[str], mode: str) -> list[bool]:
+    """Run paycalc; whether the columns' totals were written as the output (one entry a try)."""
+    from paycalc.jobs import totals_csv
+
+    answered: list[bool] = []
+    real = totals_csv.through_csv
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(totals_csv, "through_csv", lambda *a: answered.append(real(*a)) or answered[-1])
+        done = CliRunner().invoke(app, args, env={"PAYCALC_ROW_BY_ROW": mode})
+    assert done.exit_code == 0, done.output
+    return answered
+
+
+@pytest.mark.parametrize("out", ["json", "xlsx"])
+def test_under_a_proposal_the_columns_write_json_and_workbooks_with_the_schedules_paid(
+    tmp_path: Path, out: str
+) -> None:
+    from openpyxl import load_workbook
+
+    offer = tmp_path / "two.yaml"
+    offer.write_text("name: 2% (test)\nbase: 2018-06-16\nchanges:\n  - {effective: 2019-09-14, percent: 2}\n")
+    source = tmp_path / "members.csv"
+    source.write_text(
+        "id,title,hired,from,to,name\n"
+        '1,Teacher Aide,2010-01-04,2018-07-01,2019-06-30,"Diaz, Ana"\n'
+        "2,Ed. Asst. B,2001-02-05,2019-01-01,2019-12-31,Ortiz\n"
+        "2,Ed. Assoc.,2001-02-05,2020-01-01,2020-06-30,Ortiz\n"
+    )
+    found = {}
+    for mode in ("1", ""):
+        path = tmp_path / f"out{mode}.{out}"
+        args = ["retro", "--roster", str(source), "--proposal", str(offer), "-o", str(path)]
+        answered = _through_columns([*args, *(["-f", "json"] if out == "json" else [])], mode)
+        if out == "json":
+            found[mode] = path.read_bytes()
+        else:
+            sheet = load_workbook(path).active
+            assert sheet is not None
+            found[mode] = [[(c.value, c.number_format, c.data_type) for c in row] for row in sheet.iter_rows()]
+    assert found[""] == found["1"] and answered == [True]  # the columns wrote it, the same as row by row
+    if out == "json":
+        assert json.loads(found[""])[1]["schedule_paid"] == "2018-06-16"  # the status quo its rows were paid

@@ -6,7 +6,8 @@ It takes a roster only when it answers byte for byte what the row-by-row path an
 raises :class:`~paycalc.membership.column_runs.Unpriced` before a byte is kept, and the caller prices the
 roster row by row (which also names any row in error). Read in columns: a byte-order mark, Windows line ends,
 names in quotes (``"Smith, Jane"``), an .xlsx sheet through its CSV twin (:func:`csv_twin`). Left to that
-path (stdin is copied to a file first, and read in columns like one): JSON output, instalments, proposals
+path (stdin is copied to a file first, and read in columns like one; JSON and .xlsx outputs are written from the
+columns' CSV by :mod:`paycalc.jobs.totals_csv`): instalments, proposals
 with lump sums, daily pay and 22 biweekly checks, a quote inside a cell or a line break inside quotes, a
 carriage return not before a line feed, a row of another width, an id repeated after other ids, and every
 row the scalar rules refuse.

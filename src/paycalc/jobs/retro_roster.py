@@ -98,6 +98,7 @@ def run_roster(
             return run_roster(copy, output, format, method, skip_invalid, contract, instalments, sheet, sources, jobs,
                               paid_contract, period, paid, say, shown="stdin")  # fmt: skip
     name = shown or source
+    said = False  # the header's notes said (by an attempt in columns)
     line = 0
     read = 0  # lines read so far: where a CSV error is
     skipped = 0
@@ -135,28 +136,35 @@ def run_roster(
         chosen, anchor, pay_for = periods.for_contract(contract, method[0], anchor, cycles)
         row_by_row = os.environ.get("PAYCALC_ROW_BY_ROW") == "1"  # a check of the columnar path, by hand
         filled = given or paid_given  # rows take the command line's values: priced row by row
-        columns = not (instalments or row_by_row or paid_contract or filled or is_xlsx(output))
-        if format is Format.csv and columns:
+        if not (instalments or row_by_row or paid_contract or filled):  # in columns, where they take the roster
             from paycalc.jobs.columnar import priced
+            from paycalc.jobs.totals_csv import through_csv
 
             def header_of(raw: list[str]) -> tuple[list[str], list[str]]:
+                nonlocal said
                 names = header_names(raw, required + optional)
-                return names, read_columns(names, name, required, optional, say if not xlsx_source else _silent)
+                noted = say if not (xlsx_source or said) else _silent
+                said = True  # the notes once: not again if the roster then goes row by row
+                return names, read_columns(names, name, required, optional, noted)
 
-            xlsx_source = is_xlsx(source)
-            method_of = (chosen, anchor, cycles)
-            if xlsx_source:  # its rows as a CSV twin, priced in columns; else read again, row by row
-                if _twin_priced(sheet_rows, output, contract, method_of, jobs, header_of):
-                    infile.close()
-                    return 0
+            def price_to(path: str) -> bool:  # an .xlsx roster through its CSV twin
+                if xlsx_source:
+                    return _twin_priced(sheet_rows, path, contract, (chosen, anchor, cycles), jobs, header_of)
+                return priced(source, path, contract, (chosen, anchor, cycles), jobs, header_of)
+
+            xlsx_source, said = is_xlsx(source), False
+            as_csv = format is Format.csv and not is_xlsx(output)  # else JSON or a workbook, from the CSV
+            if price_to(output) if as_csv else through_csv(price_to, output, format):
+                infile.close()
+                return 0
+            if xlsx_source:  # read again, row by row
                 infile.close()
                 sheet_rows = open_sheet(source, sheet, required, optional, _silent)
                 infile = reader = sheet_rows
-            elif priced(source, output, contract, method_of, jobs, header_of):
-                infile.close()
-                return 0
         with closing(infile):
-            carried = reader.carried if is_xlsx(source) else read_header(reader, name, required, optional, say)
+            quiet = said if not is_xlsx(source) else False  # the columns' attempt said the notes already
+            carried = reader.carried if is_xlsx(source) else read_header(reader, name, required, optional,
+                                                                          _silent if quiet else say)  # fmt: skip
 
             # each row's place is kept until its total is made: the line (CSV) or sheet row (.xlsx) of the
             # last rows read

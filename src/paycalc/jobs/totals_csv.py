@@ -1,0 +1,81 @@
+"""A roster's totals priced in columns as CSV, then written as JSON or a workbook by the very writers the
+row-by-row path uses (:func:`paycalc.output.roster_out.write`, :func:`~paycalc.output.roster_out.write_xlsx`):
+the CSV's cells read back into :class:`RosterTotal` records, so each format is the same bytes whichever path
+priced the roster.
+
+The CSV guards a user's text that a spreadsheet would run (``=cmd`` is written ``'=cmd``). Read back, a cell
+that opens with an apostrophe and a trigger could be a guarded ``=cmd`` or a user's own ``'=cmd``: such a
+roster goes row by row (:class:`~paycalc.membership.column_runs.Unpriced`), never guessed.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from typing import Any
+
+from paycalc.membership.column_runs import Unpriced
+from paycalc.output.files import SPREADSHEET_TRIGGERS, write_atomically
+from paycalc.output.render import Format
+from paycalc.output.roster_out import COLUMNS, Shape, write, write_xlsx
+from paycalc.rules.retro_results import RosterTotal
+
+
+def _plain(cell: str) -> str:
+    """A CSV cell as the user's text: its guard taken off; a cell that may be either is refused."""
+    if cell.startswith("'") and cell[1:].startswith(SPREADSHEET_TRIGGERS):
+        raise Unpriced("a cell opening with an apostrophe and a formula trigger")
+    return cell
+
+
+def _totals(path: str) -> tuple[Shape, Iterator[RosterTotal]]:
+    """The shape of a columnar CSV of totals and its totals, read back."""
+    file = open(path, newline="", encoding="utf-8")  # noqa: SIM115 (closed by the generator below)
+    reader = csv.reader(file)
+    header = [_plain(name) for name in next(reader)]
+    paid = header[-1] == "schedule_paid"
+    carried = header[1 : len(header) - len(COLUMNS) + 1 - paid]
+    if header != ["id", *carried, *COLUMNS[1:], *(["schedule_paid"] if paid else [])]:
+        file.close()
+        raise Unpriced("the columns of the totals are not those the columns write")
+
+    def totals() -> Iterator[RosterTotal]:
+        with file:
+            width = len(carried)
+            for row in reader:
+                cells = [_plain(cell) for cell in row]
+                owed, due, retro = (Decimal(cell) for cell in cells[2 + width : 5 + width])
+                schedules = tuple(cells[-1].split(";")) if paid and cells[-1] else ()
+                kept = tuple(cells[1 : 1 + width])
+                yield RosterTotal(cells[0], int(cells[1 + width]), owed, due, retro, carried=kept,
+                                  schedules_paid=schedules)  # fmt: skip
+
+    return Shape(carried, paid, False), totals()
+
+
+def through_csv(price_to: Callable[[str], bool], output: str, format: Format) -> bool:
+    """Price into a temporary CSV (``price_to(path)``, True when the columns took the roster), then write
+    ``output`` as ``format`` (or a workbook, by its name) from it; False where either declined, nothing written."""
+    import tempfile
+
+    handle, twin = tempfile.mkstemp(prefix="paycalc-totals-", suffix=".csv")
+    os.close(handle)
+    try:
+        if not price_to(twin):
+            return False
+        shape, totals = _totals(twin)
+        if output.lower().endswith(".xlsx"):
+            write_atomically(output, lambda out: write_xlsx(totals, out, shape, (), None), binary=True)
+        else:
+            write_atomically(output, lambda out: _write(totals, format, out, shape))
+        return True
+    except Unpriced:
+        return False
+    finally:
+        os.unlink(twin)
+
+
+def _write(totals: Iterator[RosterTotal], format: Format, out: Any, shape: Shape) -> None:
+    write(totals, format, out, shape, (), None)
