@@ -3,7 +3,8 @@ exports write it, timed against the plain CSV in one run (interleaved rounds, me
 
 Shapes (the same members, the same totals): the plain CSV; a `name` column in quotes ("Smith, Jane");
 every cell in quotes (some exporters); a byte-order mark and Windows line ends (Excel's "CSV UTF-8"); the
-named roster as an .xlsx workbook (dates as date cells, hours as numbers), where committees keep rosters.
+named roster as an .xlsx workbook (dates as date cells, hours as numbers), where committees keep rosters;
+and the plain roster's totals as JSON, and read from stdin.
 Each shape's output is compared with the plain one's, byte for byte but for the name column.
 
     python bench/shapes.py                    # 100,000 employees, 3 rounds
@@ -86,12 +87,23 @@ def main() -> None:
             for shape, path in files.items():
                 out = path.with_name(path.stem + ".out.csv")
                 elapsed, rss = run([paycalc, "retro", "--roster", str(path), "-o", str(out)])
+                if shape == "plain":  # the plain roster's totals as JSON, and from stdin
+                    for extra, command in (
+                        (
+                            "JSON output",
+                            [paycalc, "retro", "--roster", str(path), "-f", "json", "-o", str(out) + ".json"],
+                        ),
+                        ("stdin", ["sh", "-c", f'"{paycalc}" retro --roster - -o "{out}.stdin" < "{path}"']),
+                    ):
+                        seconds, peak = run(command)
+                        times.setdefault(extra, []).append(seconds)
+                        memory[extra] = max(memory.get(extra, 0), peak)
                 times[shape].append(elapsed)
                 memory[shape] = max(memory.get(shape, 0), rss)
         base = statistics.median(times["plain"])
         print(f"{args.employees:,} employees, {args.rounds} rounds (medians)")
         print(f"{'shape':<20} {'seconds':>8} {'vs plain':>9} {'peak MiB':>9}")
-        for shape in files:
+        for shape in times:
             median = statistics.median(times[shape])
             print(f"{shape:<20} {median:8.2f} {median / base:8.2f}x {memory[shape] / 1024:9.0f}")
         costing = {"plain": files.get("plain"), "xlsx, names": files.get("xlsx, names")}
