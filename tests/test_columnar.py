@@ -258,3 +258,23 @@ def test_a_rate_repeated_a_step_up_in_the_next_schedule_agrees(tmp_path: Path, s
     scalar, columns, taken = both(tmp_path, "\n".join(lines) + "\n", "--schedules", str(folder))
     assert taken
     assert columns == scalar
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 10**6), method=st.sampled_from(["monthly", "semimonthly"]), blank=st.booleans())
+def test_a_step_column_is_priced_in_columns_as_row_by_row_places_it(
+    tmp_path: Path, seed: int, method: str, blank: bool
+) -> None:
+    """A Lunenburg roster as a district exports it, with the step each row starts on (some blank: the hire
+    date counts), is placed step by step (the step on the row's first day, one more each July 1) through a CSV
+    twin and priced in columns, the same to the byte as row by row; the steps' placement is the row-by-row
+    path's own (``membership.roster.hire_date``)."""
+    rng = random.Random(seed)
+    extra = {"step": ["", "1", "2", "5", "9", "11"], "name": ['"Diaz, Ana"', "Ortiz", ""]}
+    text = roster(rng, LUNENBURG, rng.randrange(1, 40), datetime.date(2025, 7, 2), 700, extra)  # paid: the day before
+    if blank:  # a blank line in the middle, which both readers skip
+        lines = text.splitlines(keepends=True)
+        text = "".join([*lines[:2], "\n", *lines[2:]])
+    scalar, columns, taken = both(tmp_path, text, "--contract", "lunenburg-paras", "--method", method)
+    assert columns == scalar
+    assert taken

@@ -7,7 +7,8 @@ raises :class:`~paycalc.membership.column_runs.Unpriced` before a byte is kept, 
 roster row by row (which also names any row in error). Read in columns: a byte-order mark, Windows line ends,
 names in quotes (``"Smith, Jane"``), an .xlsx sheet through its CSV twin (:func:`csv_twin`). Left to that
 path (stdin is copied to a file first, and read in columns like one; JSON and .xlsx outputs are written from the
-columns' CSV by :mod:`paycalc.jobs.totals_csv`): instalments, proposals
+columns' CSV by :mod:`paycalc.jobs.totals_csv`; a ``step`` column is placed as hire dates in a CSV twin by
+:mod:`paycalc.jobs.twins`): instalments, proposals
 with lump sums, daily pay and 22 biweekly checks, a quote inside a cell or a line break inside quotes, a
 carriage return not before a line feed, a row of another width, an id repeated after other ids, and every
 row the scalar rules refuse.
@@ -125,30 +126,62 @@ def costed(source: str, header: list[str], costing: Callable[..., Any]) -> Any:
 
 
 @contextmanager
-def csv_twin(rows: Any) -> Iterator[str | None]:
-    """A sheet's rows (:class:`paycalc.reading.sheets.SheetRows`, its header as paycalc reads it) written as a
-    CSV file, each cell as the row-by-row path reads it (stripped), for the columnar path to read in blocks;
-    None when a row has more cells than the header (row by row names it). The file is removed after."""
+def csv_twin(rows: Any, place: Callable[[dict[str, Any]], str] | None = None) -> Iterator[str | None]:
+    """Rows (a sheet's :class:`paycalc.reading.sheets.SheetRows`, or a CSV's, with ``header`` as paycalc reads
+    it) written as a CSV file, each cell as the row-by-row path reads it (stripped), for the columnar path to
+    read in blocks. With ``place`` (:func:`placer`), a ``step`` column becomes the hire date it stands for.
+    None when a row has more cells than the header, or ``place`` refuses one (row by row names it). The file
+    is removed after."""
     import csv
     import tempfile
 
+    header = list(rows.header)
+    written = [c for c in header if c != "step"] + (["hired"] if place is not None and "hired" not in header else [])
     handle, twin = tempfile.mkstemp(prefix="paycalc-", suffix=".csv")
     try:
         with os.fdopen(handle, "w", newline="", encoding="utf-8") as out:
             writer = csv.writer(out, lineterminator="\n")
-            header = rows.header
-            writer.writerow(header)
-            for row in rows:
-                if None in row:
-                    break
-                writer.writerow([(row.get(column) or "").strip() for column in header])
-            else:
+            writer.writerow(written)
+            try:
+                for row in rows:
+                    if None in row:
+                        raise Unpriced("more cells than the header")
+                    if place is not None:
+                        row["hired"] = place(row)
+                    writer.writerow([(row.get(column) or "").strip() for column in written])
+            except Unpriced:
                 out.close()
-                yield twin
+                yield None
                 return
-        yield None
+        yield twin
     finally:
         os.unlink(twin)
+
+
+def placer(contract: Any) -> Callable[[dict[str, Any]], str]:
+    """A row's hire date as text: from its ``step`` on its ``from`` day (as the row-by-row path places it,
+    :func:`paycalc.membership.roster.hire_date`), else its own; a step or day it refuses raises
+    :class:`Unpriced` (the row-by-row path says what is wrong). Each step and day is placed once."""
+    from paycalc.contract import inputs
+    from paycalc.contract.errors import PaycalcError
+    from paycalc.membership.roster import hire_date
+
+    placed: dict[tuple[str, str], str] = {}
+
+    def place(row: dict[str, Any]) -> str:
+        step, start = (row.get("step") or "").strip(), (row.get("from") or "").strip()
+        if not step:
+            return str(row.get("hired") or "")
+        found = placed.get((step, start))
+        if found is None:
+            try:
+                found = hire_date(contract, row, inputs.to_roster_date(start, "from date")).isoformat()
+            except PaycalcError:
+                raise Unpriced("a step or day the rules refuse") from None
+            placed[(step, start)] = found
+        return found
+
+    return place
 
 
 def ranges(header: int, size: int, block: int | None = None) -> list[tuple[int, int, int]]:

@@ -9,11 +9,12 @@ import os
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing
 from typing import Any
 
 from paycalc.contract.errors import InputError, PaycalcError, RowError, WorkerDied
 from paycalc.contract.models import Contract, Instalment
+from paycalc.jobs.twins import spooled, stepped_rows, twin_priced
 from paycalc.output.files import write_atomically
 from paycalc.output.render import Format
 from paycalc.output.roster_out import Shape, write, write_xlsx
@@ -94,7 +95,7 @@ def run_roster(
     from paycalc.rules import periods, proposal
 
     if source == "-":  # stdin copied to a file first: read in blocks, in columns, like any file
-        with _spooled("roster") as copy:
+        with spooled("roster") as copy:
             return run_roster(copy, output, format, method, skip_invalid, contract, instalments, sheet, sources, jobs,
                               paid_contract, period, paid, say, shown="stdin")  # fmt: skip
     name = shown or source
@@ -147,9 +148,12 @@ def run_roster(
                 said = True  # the notes once: not again if the roster then goes row by row
                 return names, read_columns(names, name, required, optional, noted)
 
-            def price_to(path: str) -> bool:  # an .xlsx roster through its CSV twin
+            def price_to(path: str) -> bool:  # an .xlsx roster, or one with a step column, through its CSV twin
                 if xlsx_source:
-                    return _twin_priced(sheet_rows, path, contract, (chosen, anchor, cycles), jobs, header_of)
+                    return twin_priced(sheet_rows, path, contract, (chosen, anchor, cycles), jobs, header_of)
+                stepped = stepped_rows(source)
+                if stepped is not None:
+                    return twin_priced(stepped, path, contract, (chosen, anchor, cycles), jobs, header_of)
                 return priced(source, path, contract, (chosen, anchor, cycles), jobs, header_of)
 
             xlsx_source, said = is_xlsx(source), False
@@ -231,34 +235,6 @@ def run_roster(
             f"cannot write {output}: {exc.strerror} (a file in a folder that exists, or '-' for stdout)"
         ) from None
     return skipped
-
-
-@contextmanager
-def _spooled(what: str) -> Iterator[str]:
-    """Standard input copied to a temporary file, a megabyte at a time; the file is removed after."""
-    import shutil
-    import tempfile
-
-    from paycalc.output.files import signals_unwind
-
-    stream = open_binary("-", what)
-    with signals_unwind():  # SIGTERM or SIGHUP mid-copy unwinds like Ctrl-C: the copy is removed
-        handle, copy = tempfile.mkstemp(prefix="paycalc-stdin-", suffix=".csv")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                shutil.copyfileobj(stream, out, 1 << 20)
-            yield copy
-        finally:
-            os.unlink(copy)
-
-
-def _twin_priced(rows: Any, output: str, contract: Contract, method: Any, jobs: int | None, header_of: Any) -> bool:
-    """A sheet's rows priced in columns through their CSV twin (:func:`paycalc.jobs.columnar.csv_twin`); True
-    when written."""
-    from paycalc.jobs.columnar import csv_twin, priced
-
-    with csv_twin(rows) as twin:
-        return twin is not None and priced(twin, output, contract, method, jobs, header_of)
 
 
 def _progress(rows: Iterable[dict[str, str | None]], file: Any = None) -> Iterator[dict[str, str | None]]:
