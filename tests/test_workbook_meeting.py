@@ -93,7 +93,10 @@ def test_libreoffice_renders_every_figure(tmp_path: Path) -> None:
     offer.write_text(OFFER)
     args = ["cost", "--roster", str(roster), "--proposal", str(offer), "--from", "2018-07-01", "--to", "2020-06-30"]
     assert runner.invoke(app, [*args, "-o", str(book)]).exit_code == 0
-    profile = f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}"  # never the user's own LibreOffice profile
+    import tempfile
+
+    # a profile of the tests' own, never the user's; kept between runs (its first start takes seconds)
+    profile = f"-env:UserInstallation={(Path(tempfile.gettempdir()) / 'paycalc-tests-libreoffice').as_uri()}"
     convert = ["soffice", "--headless", profile, "--convert-to", "pdf", "--outdir", str(tmp_path), str(book)]
     subprocess.run(convert, check=True, capture_output=True, timeout=180)
     text = subprocess.run(
