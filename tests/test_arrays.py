@@ -58,6 +58,19 @@ def test_biweekly_pieces_are_the_scalar_pieces(drawn: list, anchor: int) -> None
     assert period_arrays.biweekly(anchor, *arrays(drawn)).tolist() == scalar(price, drawn)
 
 
+@settings(max_examples=150, deadline=None)
+@given(runs, st.integers(0, 13), st.sampled_from([22, 26]), st.sampled_from(["calendar_days", "weekdays"]))
+def test_pay_cycles_are_the_scalar_checks(drawn: list, anchor: int, cycles: int, split: str) -> None:  # type: ignore[type-arg]
+    """A salary divided into 22 or 26 checks (Lunenburg's MOA, Section 6-10), split by days or weekdays, in arrays
+    as :func:`paycalc.rules.cycles.pay` pays it, run by run (runs of up to two years, over many fiscal years)."""
+    from paycalc.rules import cycles as rules
+
+    def price(rate, a, b):  # type: ignore[no-untyped-def]
+        return rules.pay(anchor, cycles, split, rate, a, b)
+
+    assert period_arrays.divided(anchor, cycles, split, *arrays(drawn)).tolist() == scalar(price, drawn)
+
+
 @pytest.mark.parametrize(
     ("num", "den", "first", "last", "cents"),
     [

@@ -21,13 +21,15 @@ from tests.test_locals import write_contract
 DAY = datetime.timedelta(days=1)
 
 
-def compare(contract, titles, works, first, span, method="semimonthly", anchor=None, seed=0, rows=400, alike=False):  # type: ignore[no-untyped-def]
+def compare(
+    contract, titles, works, first, span, method="semimonthly", anchor=None, seed=0, rows=400, alike=False, cycles=None
+):  # type: ignore[no-untyped-def]
     """``rows`` drawn at random, priced in one chunk, each against the scalar plan. ``alike``: the rows are
     drawn from a few periods, hire dates and ways, so most of them are priced alike (hired long before,
     one tier throughout, or on one day)."""
     rng = random.Random(seed)
-    pricer = Pricer(contract, method, anchor, None)
-    pay_for = periods.payer(method, anchor)
+    pricer = Pricer(contract, method, anchor, cycles)
+    pay_for = periods.for_contract(contract, method, anchor, cycles)[2]  # a contract's pay cycles: its divided pay
     drawn = []
     edges = [s.effective for s in contract.schedules]
     if alike:
@@ -101,16 +103,23 @@ def test_lunenburg_steps_and_repeated_rates_are_priced_as_the_scalar_plan_prices
     titles = ["High School", "Associate's", "Bachelor's", "Licensed Bachelor's"]
     anchor = datetime.date(2025, 7, 1)
     # the kernel's biweekly periods (annual / 26 a period), on Lunenburg's steps: the contract as it would be
-    # without its pay-cycle elections, whose divided salary the columns leave to the scalar rules (below)
+    # without its pay-cycle elections (its divided salary: below)
     plain = contract._replace(terms=contract.terms._replace(pay_cycles=()))
     compare(plain, titles, works, datetime.date(2025, 7, 2), 1100, "biweekly", anchor, seed=seed)
     compare(contract, titles, works, datetime.date(2025, 7, 2), 1100, "semimonthly", seed=seed)
 
 
-def test_a_salary_divided_into_pay_cycles_is_left_to_the_scalar_rules() -> None:
+@pytest.mark.parametrize("cycles", [None, 22, 26])
+def test_a_salary_divided_into_pay_cycles_is_priced_as_the_scalar_plan_prices_it(cycles: int | None) -> None:
+    """Lunenburg's own pay (Section 6-10: "divided into twenty-two (22) or twenty-six (26) pay cycles"): each
+    fiscal year's salary in its checks, a check cut by a step, a schedule or a row's ends split by days."""
     contract = paycalc.load_contract(paycalc.contract.loader.bundled_contract("lunenburg-paras"))
-    with pytest.raises(Unpriced, match="biweekly pay is priced row by row"):
-        Pricer(contract, "biweekly", datetime.date(2025, 7, 1), None)
+    works = [Work(), Work(hours_per_day=Decimal("6")), Work(days=Decimal("180"))]
+    titles = ["High School", "Associate's", "Bachelor's", "Licensed Bachelor's"]
+    compare(contract, titles, works, datetime.date(2025, 7, 2), 1100, "biweekly", datetime.date(2025, 7, 1), 3,
+            cycles=cycles)  # fmt: skip
+    with pytest.raises(Unpriced, match="pay cycles the contract does not offer"):
+        Pricer(contract, "biweekly", datetime.date(2025, 7, 1), 24)
 
 
 def test_freezes_and_differentials_are_priced_as_the_scalar_plan_prices_them(tmp_path: Path) -> None:

@@ -8,8 +8,8 @@ roster row by row (which also names any row in error). Read in columns: a byte-o
 names in quotes (``"Smith, Jane"``), an .xlsx sheet through its CSV twin (:func:`csv_twin`). Left to that
 path (stdin is copied to a file first, and read in columns like one; JSON and .xlsx outputs are written from the
 columns' CSV by :mod:`paycalc.jobs.totals_csv`; a ``step`` column is placed as hire dates in a CSV twin by
-:mod:`paycalc.jobs.twins`): instalments, proposals
-with lump sums, daily pay and 22 biweekly checks, a quote inside a cell or a line break inside quotes, a
+:mod:`paycalc.jobs.twins`): instalments, proposals with lump sums, daily pay, 22 biweekly checks on a contract
+with no pay cycles, a quote inside a cell or a line break inside quotes, a
 carriage return not before a line feed, a row of another width, an id repeated after other ids, and every
 row the scalar rules refuse.
 """

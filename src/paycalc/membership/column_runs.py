@@ -44,12 +44,14 @@ class Job(NamedTuple):
 
 
 class Kernel:
-    """Prices jobs under one contract and pay method (semimonthly, monthly, or biweekly with 26 checks)."""
+    """Prices jobs under one contract and pay method (semimonthly, monthly, biweekly with 26 checks, or a
+    salary divided into its pay cycles' checks)."""
 
-    def __init__(self, contract: Contract, method: str, anchor: int) -> None:
+    def __init__(self, contract: Contract, method: str, anchor: int, cycles: int | None = None) -> None:
         self.contract = contract
         self.method = method
         self.anchor = anchor  # biweekly: an ordinal of a period's first day, modulo 14
+        self.cycles = cycles  # biweekly on a contract of pay cycles: the checks a year its salary is divided into
         self.edges = np.array([s.effective.toordinal() for s in contract.schedules], dtype=np.int64)
         self.tiers = len(contract.tiers)
         self.closed_form = contract.terms.step_advance is None and not contract.terms.freezes
@@ -224,6 +226,9 @@ class Kernel:
             return period_arrays.semimonthly(num, den, first, last)
         if self.method == "monthly":
             return period_arrays.monthly(num, den, first, last)
+        if self.cycles is not None:
+            split = self.contract.terms.check_split
+            return period_arrays.divided(self.anchor, self.cycles, split, num, den, first, last)
         return period_arrays.biweekly(self.anchor, num, den, first, last)
 
     def tiers_of(self, hired: Ints, start: Ints, end: Ints) -> tuple[Ints, Ints, Ints]:

@@ -13,7 +13,8 @@ prices it, here or in another process, to exactly the sums of :func:`paycalc.rul
 
 What it cannot price the way the scalar path does raises :class:`Unpriced`, and the caller prices the
 whole roster row by row instead: a row in error (the scalar path names its line), a proposal with lump
-sums, daily pay or 22 biweekly checks, rates too fine for int64. No I/O, no clock.
+sums, daily pay or pay cycles on a contract that offers none, rates too fine for int64 (a contract's own pay
+cycles, 22 or 26 checks a year, are priced in arrays: :func:`paycalc.rules.period_arrays.divided`). No I/O, no clock.
 """
 
 from __future__ import annotations
@@ -44,10 +45,13 @@ class Pricer:
     def __init__(self, contract: Contract, method: str, anchor: datetime.date | None, cycles: int | None) -> None:
         if contract.proposal is not None and contract.proposal.lump_sums:
             raise Unpriced("lump sums are paid row by row")
-        divided = method == "biweekly" and (cycles == 22 or bool(contract.terms.pay_cycles))
-        if method == "daily" or divided or len(contract.tiers) + 1 >= _TAG - 1:
+        offered = contract.terms.pay_cycles
+        divided = periods.election(contract, cycles) if method == "biweekly" and offered else None
+        if divided is not None and divided not in offered:
+            raise Unpriced("pay cycles the contract does not offer")  # row by row says so
+        if method == "daily" or (cycles is not None and not offered) or len(contract.tiers) + 1 >= _TAG - 1:
             raise Unpriced(f"{method} pay is priced row by row")
-        self.kernel = Kernel(contract, method, 0 if anchor is None else anchor.toordinal() % 14)
+        self.kernel = Kernel(contract, method, 0 if anchor is None else anchor.toordinal() % 14, divided)
         self.contract = contract
         self.effective = [s.effective for s in contract.schedules]
         self._ways: dict[tuple[str, Work], int] = {}

@@ -122,3 +122,34 @@ def biweekly(anchor: int, num: Ints, den: Ints, first: Ints, last: Ints) -> Ints
     total += np.where(opening == 14, 0, cents(num, den, opening, per))
     total += np.where(closing == 14, 0, cents(num, den, closing, per))
     return np.where(alone, cents(num, den, last - first + 1, per), total)
+
+
+def divided(anchor: int, cycles: int, split: str, num: Ints, den: Ints, first: Ints, last: Ints) -> Ints:
+    """As :func:`paycalc.rules.cycles.pay`: a fiscal year's salary in its ``cycles`` biweekly checks (each the
+    rounded annual / N, the last the cents left over), a check met in full paying its amount and one met in part
+    its share by days (``split``: calendar_days or weekdays, where the check has any), rounded once."""
+    from paycalc.rules import cycles as rules
+
+    total = (200 * num + den) // (2 * den)  # the annual salary in cents, half up
+    each = (2 * total + cycles) // (2 * cycles)
+    closing = total - (cycles - 1) * each
+    result = np.zeros(len(first), dtype=np.int64)
+    if not len(first):
+        return result
+    years = 1970 + (_parts(first)[0] + 6) // 12, 1970 + (_parts(last)[0] + 6) // 12  # fiscal years: July on
+    for year in range(int(years[0].min()), int(years[1].max()) + 1):
+        for k, (low, high, days) in enumerate(rules.checks(anchor, cycles, year)):
+            a, b = np.maximum(low, first), np.minimum(high, last)
+            met = a <= b
+            if not met.any():
+                continue
+            amount = closing if k == cycles - 1 else each
+            whole = rules.weekdays(low, high) if split == "weekdays" else 0
+            if whole:
+                start = (a - EPOCH).astype("datetime64[D]")
+                part = np.busday_count(start, (np.maximum(a, b + 1) - EPOCH).astype("datetime64[D]"))
+            else:
+                part, whole = b - a + 1, days
+            share = (2 * amount * part + whole) // (2 * whole)  # a check met in full: its whole amount
+            result += np.where(met, share, 0)
+    return result
