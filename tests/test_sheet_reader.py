@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
 from paycalc.cli import app
@@ -295,3 +295,25 @@ def test_under_a_proposal_the_columns_write_json_and_workbooks_with_the_schedule
     assert found[""] == found["1"] and answered == [True]  # the columns wrote it, the same as row by row
     if out == "json":
         assert json.loads(found[""])[1]["schedule_paid"] == "2018-06-16"  # the status quo its rows were paid
+
+
+@pytest.mark.parametrize("out", ["json", "xlsx"])
+def test_where_the_columns_decline_a_json_or_workbook_output_is_written_row_by_row(tmp_path: Path, out: str) -> None:
+    """A quote inside a cell ("O""Neil") is left to the row-by-row path: the output is still written, the same;
+    a name whose second character is a trigger (A-Team) is no guarded cell, and stays in columns."""
+    for name, columns in (('"O""Neil"', False), ("A-Team", True)):
+        source = tmp_path / "members.csv"
+        source.write_text(f"id,title,hired,from,to,name\n1,Teacher Aide,2010-01-04,2013-05-01,2013-06-30,{name}\n")
+        found = []
+        for mode in ("1", ""):
+            path = tmp_path / f"out{mode}.{out}"
+            path.unlink(missing_ok=True)
+            args = ["retro", "--roster", str(source), "-o", str(path), *(["-f", "json"] if out == "json" else [])]
+            answered = _through_columns(args, mode)
+            if out == "json":
+                found.append(json.loads(path.read_text()))
+            else:
+                sheet = load_workbook(path).active
+                assert sheet is not None
+                found.append([[c.value for c in row] for row in sheet.iter_rows()])
+        assert found[0] == found[1] and answered == [columns], name
