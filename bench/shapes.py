@@ -4,7 +4,8 @@ exports write it, timed against the plain CSV in one run (interleaved rounds, me
 Shapes (the same members, the same totals): the plain CSV; a `name` column in quotes ("Smith, Jane");
 every cell in quotes (some exporters); a byte-order mark and Windows line ends (Excel's "CSV UTF-8"); the
 named roster as an .xlsx workbook (dates as date cells, hours as numbers), where committees keep rosters;
-and the plain roster's totals as JSON, and read from stdin.
+the plain roster's totals as JSON, and read from stdin; and a Lunenburg roster of as many members with a step
+column and names, on 22 checks a year (the contract's own pay: issue 30's goal is 1.5x).
 Each shape's output is compared with the plain one's, byte for byte but for the name column.
 
     python bench/shapes.py                    # 100,000 employees, 3 rounds
@@ -44,6 +45,20 @@ def shapes(plain: Path) -> dict[str, Path]:
         out[shape] = path
     out["xlsx, names"] = _workbook(named, plain.with_name("named.xlsx"))
     return out
+
+
+def _lunenburg(path: Path, employees: int) -> Path:
+    """A Lunenburg roster as the district exports it: each member's column and the step the row starts on."""
+    if not path.exists():
+        rng = random.Random(11)
+        columns = ["High School", "Associate's", "Bachelor's", "Licensed Bachelor's"]
+        with path.open("w", newline="") as out:
+            writer = csv.writer(out)
+            writer.writerow(["id", "title", "step", "from", "to", "name"])
+            for n in range(employees):
+                step = rng.randrange(1, 10)
+                writer.writerow([f"L{n:06d}", rng.choice(columns), step, "2025-07-02", "2027-06-30", rng.choice(NAMES)])
+    return path
 
 
 def _workbook(table: list[list[str]], path: Path) -> Path:
@@ -87,7 +102,12 @@ def main() -> None:
             for shape, path in files.items():
                 out = path.with_name(path.stem + ".out.csv")
                 elapsed, rss = run([paycalc, "retro", "--roster", str(path), "-o", str(out)])
-                if shape == "plain":  # the plain roster's totals as JSON, and from stdin
+                if shape == "plain":  # the plain roster's totals as JSON, from stdin; Lunenburg's own shape
+                    lunenburg = _lunenburg(path.with_name("lunenburg-steps.csv"), args.employees)
+                    seconds, peak = run([paycalc, "retro", "--roster", str(lunenburg), "--contract", "lunenburg-paras",
+                                         "--pay-cycles", "22", "-o", str(lunenburg) + ".out"])  # fmt: skip
+                    times.setdefault("Lunenburg steps, 22", []).append(seconds)
+                    memory["Lunenburg steps, 22"] = max(memory.get("Lunenburg steps, 22", 0), peak)
                     for extra, command in (
                         (
                             "JSON output",
