@@ -332,3 +332,8 @@ def test_digits_at_each_width_edge() -> None:
     cents = [-100, -99, -1, 0, 1, 99, 100, 101, 1099]
     got = csv_bytes.lines([*csv_bytes.money(np.array(cents, dtype=np.int64)), csv_bytes.constant(b"\n", len(cents))])
     assert got.decode().split() == ["-1.00", "-0.99", "-0.01", "0.00", "0.01", "0.99", "1.00", "1.01", "10.99"]
+
+
+def test_pay_cycles_of_no_runs_are_none() -> None:
+    none = np.zeros(0, dtype=np.int64)
+    assert period_arrays.divided(0, 26, "calendar_days", none, none, none, none).tolist() == []
