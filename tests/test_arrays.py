@@ -58,7 +58,7 @@ def test_biweekly_pieces_are_the_scalar_pieces(drawn: list, anchor: int) -> None
     assert period_arrays.biweekly(anchor, *arrays(drawn)).tolist() == scalar(price, drawn)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(runs, st.integers(0, 13), st.sampled_from([22, 26]), st.sampled_from(["calendar_days", "weekdays"]))
 def test_pay_cycles_are_the_scalar_checks(drawn: list, anchor: int, cycles: int, split: str) -> None:  # type: ignore[type-arg]
     """A salary divided into 22 or 26 checks (Lunenburg's MOA, Section 6-10), split by days or weekdays, in arrays

@@ -28,7 +28,7 @@ from tests.test_locals import write_contract
 runner = CliRunner()
 NYC = ["Teacher Aide", "Ed. Asst. B", "Ed. Assoc.", "Aux. Trainer B", "ed asst a-ii", "Ed. Asst. A-I"]
 LUNENBURG = ["High School", "Associate's", "Column 3", "Licensed Bachelor's"]
-SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+SETTINGS = settings(max_examples=18, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 def members(
