@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
@@ -73,6 +73,7 @@ def _read(path: Path, fast: bool, monkeypatch: pytest.MonkeyPatch) -> tuple[str,
     st.lists(st.lists(CELLS, min_size=1, max_size=5), min_size=1, max_size=6),
     st.sampled_from(["", "hidden", "veryHidden"]),  # a first sheet that is not the roster (test_spreadsheet: charts)
 )
+@example(0, 0, [[1, " ", "\t"]], "")  # cells of white space alone, which calamine reads as blank
 def test_the_fast_reader_reads_what_openpyxl_reads(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
