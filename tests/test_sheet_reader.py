@@ -219,7 +219,6 @@ def test_json_and_workbook_outputs_are_priced_in_columns_as_row_by_row_writes_th
     """JSON and .xlsx outputs come from the columns' totals read back: the same JSON to the byte, the same
     cells (values and formats) in the workbook; a guarded cell, which reads back like a user's own apostrophe,
     goes row by row."""
-    from openpyxl import load_workbook
 
     rng = random.Random(seed)
     names = ["Smith, Jane", "=Evil", "'=Own", "Zoë", ""]
@@ -242,16 +241,20 @@ def test_json_and_workbook_outputs_are_priced_in_columns_as_row_by_row_writes_th
                 *(["-f", "json"] if out == "json" else []),
             ]
             answered = _through_columns(args, mode)
-            if out == "json":
-                outputs[mode] = path.read_bytes()
-            else:
-                sheet = load_workbook(path).active
-                assert sheet is not None
-                outputs[mode] = [[(c.value, c.number_format, c.data_type) for c in row] for row in sheet.iter_rows()]
+            outputs[mode] = _written(path)
         assert outputs[""] == outputs["1"]
         # a cell the CSV guards (=Evil, written '=Evil) reads back like a user's own '=Own: either goes row by row
         guarded = any(line.endswith((",=Evil", ",'=Own")) for line in text.splitlines())
         assert answered == [not guarded]
+
+
+def _written(path: Path) -> Any:
+    """An output as the tests compare it: a JSON file's bytes, a workbook's cells (value, format, type)."""
+    if path.suffix == ".json":
+        return path.read_bytes()
+    sheet = load_workbook(path).active
+    assert sheet is not None
+    return [[(c.value, c.number_format, c.data_type) for c in row] for row in sheet.iter_rows()]
 
 
 def _through_columns(args: list[str], mode: str) -> list[bool]:
@@ -271,7 +274,6 @@ def _through_columns(args: list[str], mode: str) -> list[bool]:
 def test_under_a_proposal_the_columns_write_json_and_workbooks_with_the_schedules_paid(
     tmp_path: Path, out: str
 ) -> None:
-    from openpyxl import load_workbook
 
     offer = tmp_path / "two.yaml"
     offer.write_text("name: 2% (test)\nbase: 2018-06-16\nchanges:\n  - {effective: 2019-09-14, percent: 2}\n")
@@ -287,12 +289,7 @@ def test_under_a_proposal_the_columns_write_json_and_workbooks_with_the_schedule
         path = tmp_path / f"out{mode}.{out}"
         args = ["retro", "--roster", str(source), "--proposal", str(offer), "-o", str(path)]
         answered = _through_columns([*args, *(["-f", "json"] if out == "json" else [])], mode)
-        if out == "json":
-            found[mode] = path.read_bytes()
-        else:
-            sheet = load_workbook(path).active
-            assert sheet is not None
-            found[mode] = [[(c.value, c.number_format, c.data_type) for c in row] for row in sheet.iter_rows()]
+        found[mode] = _written(path)
     assert found[""] == found["1"] and answered == [True]  # the columns wrote it, the same as row by row
     if out == "json":
         assert json.loads(found[""])[1]["schedule_paid"] == "2018-06-16"  # the status quo its rows were paid
@@ -311,10 +308,5 @@ def test_where_the_columns_decline_a_json_or_workbook_output_is_written_row_by_r
             path.unlink(missing_ok=True)
             args = ["retro", "--roster", str(source), "-o", str(path), *(["-f", "json"] if out == "json" else [])]
             answered = _through_columns(args, mode)
-            if out == "json":
-                found.append(json.loads(path.read_text()))
-            else:
-                sheet = load_workbook(path).active
-                assert sheet is not None
-                found.append([[c.value for c in row] for row in sheet.iter_rows()])
+            found.append(_written(path))
         assert found[0] == found[1] and answered == [columns], name

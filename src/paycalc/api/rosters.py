@@ -15,6 +15,7 @@ from paycalc.api._base import Schedules, contract_for, load_proposal, paid_contr
 from paycalc.contract import inputs
 from paycalc.contract.errors import RowError
 from paycalc.contract.models import Contract
+from paycalc.reading.columns import Say, silent
 from paycalc.rules import periods
 
 if TYPE_CHECKING:
@@ -22,11 +23,6 @@ if TYPE_CHECKING:
     from paycalc.rules.retro_results import RosterTotal
 
 Roster = Iterable[Mapping[str, str | None]] | str | os.PathLike[str] | IO[str] | IO[bytes]
-Say = Callable[[str], None]
-
-
-def _silent(_: str) -> None:
-    return None
 
 
 def _opened(
@@ -96,7 +92,7 @@ def retro_roster(
 
     contract = contract_for(schedules)
     _, _, pay_for = periods.for_contract(contract, method, None if anchor is None else inputs.to_date(anchor, "anchor"))
-    opened, carried = _opened(rows, sheet, REQUIRED, OPTIONAL, _silent)
+    opened, carried = _opened(rows, sheet, REQUIRED, OPTIONAL, silent)
     yield from roster.retro_totals(opened, contract, pay_for, on_invalid, carried)
 
 
@@ -117,7 +113,7 @@ def write_retro_roster(
     sheet: str | None = None,
     jobs: int | None = None,
     skip_invalid: bool = False,
-    say: Say = _silent,
+    say: Say = silent,
 ) -> int:
     """The retro roster job, as ``paycalc retro --roster ROSTER --output OUTPUT`` runs it: a roster file (CSV
     or .xlsx; ``-`` for stdin) priced in columns where the roster allows (in ``jobs`` processes for a long one)
@@ -154,7 +150,7 @@ def cost_roster(
     sheet: str | None = None,
     on_member: Callable[[MemberCost], None] | None = None,
     on_invalid: Callable[[RowError], None] | None = None,
-    say: Say = _silent,
+    say: Say = silent,
 ) -> Costing:
     """What ``proposals`` cost across a roster file, as ``paycalc cost --roster`` prices it: a path (CSV, or .xlsx
     with ``sheet``) or a file object (CSV), its header read as the command line reads it; a plain CSV file asked

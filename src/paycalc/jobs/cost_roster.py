@@ -16,16 +16,12 @@ from paycalc.contract.errors import PaycalcError, RowError
 from paycalc.contract.models import Contract
 from paycalc.jobs.retro_roster import JobError, _column, is_xlsx
 from paycalc.membership import costing
-from paycalc.reading.columns import Say, header_names, open_sheet, read_columns
+from paycalc.reading.columns import Say, header_names, open_sheet, read_columns, silent
 from paycalc.reading.files import NotUtf8, csv_words, open_binary, text_lines
 
 REQUIRED = ("id", "title", "hired")
 OPTIONAL = ("from", "to", "hours", "workyear", "hours_per_day", "days", "differentials", "step")
 MAX_CELL = 10_000  # characters: no id, title or date comes near
-
-
-def _silent(_: str) -> None:
-    return None
 
 
 def name_of(source: str) -> str:
@@ -40,7 +36,7 @@ def place(source: str, rows: Any, member: int, reason: str = "") -> str:
     return f"{name_of(source)}: member {member} (line {member + 1})"
 
 
-def open_rows(source: str, sheet: str | None, say: Say = _silent) -> tuple[Any, list[str]]:
+def open_rows(source: str, sheet: str | None, say: Say = silent) -> tuple[Any, list[str]]:
     """The roster's rows, read one at a time (CSV or .xlsx), after checking its header; and the columns
     carried through (the roster's own: a name, a school)."""
     try:

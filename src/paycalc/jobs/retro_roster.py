@@ -18,16 +18,12 @@ from paycalc.jobs.twins import spooled, stepped_rows, twin_priced
 from paycalc.output.files import write_atomically
 from paycalc.output.render import Format
 from paycalc.output.roster_out import Shape, write, write_xlsx
-from paycalc.reading.columns import Say, header_names, open_sheet, read_columns, read_header
+from paycalc.reading.columns import Say, header_names, open_sheet, read_columns, read_header, silent
 from paycalc.reading.files import NotUtf8, csv_words, open_binary, text_lines
 
 
 class JobError(InputError):
     """A roster job that stopped: its text names the file, line or cell, and says nothing was written."""
-
-
-def _silent(_: str) -> None:
-    return None
 
 
 MAX_CELL = 10_000  # characters: no id, title or date comes near
@@ -75,7 +71,7 @@ def run_roster(
     paid_contract: Contract | None = None,  # what was paid: this contract's scale, answered by fiscal year
     period: tuple[str | None, str | None] = (None, None),  # --from and --to: for rows without their own
     paid: tuple[str | None, str | None] = (None, None),  # --paid-schedule, --paid-annual: for rows without either
-    say: Say = _silent,  # notes and skipped rows, a line each
+    say: Say = silent,  # notes and skipped rows, a line each
     shown: str | None = None,  # the roster's name in messages, where ``source`` is stdin's copy
 ) -> int:
     """Price a roster (CSV or .xlsx) into ``output`` (CSV, JSON or .xlsx); nothing is written unless the run
@@ -144,7 +140,7 @@ def run_roster(
             def header_of(raw: list[str]) -> tuple[list[str], list[str]]:
                 nonlocal said
                 names = header_names(raw, required + optional)
-                noted = say if not (xlsx_source or said) else _silent
+                noted = say if not (xlsx_source or said) else silent
                 said = True  # the notes once: not again if the roster then goes row by row
                 return names, read_columns(names, name, required, optional, noted)
 
@@ -163,12 +159,12 @@ def run_roster(
                 return 0
             if xlsx_source:  # read again, row by row
                 infile.close()
-                sheet_rows = open_sheet(source, sheet, required, optional, _silent)
+                sheet_rows = open_sheet(source, sheet, required, optional, silent)
                 infile = reader = sheet_rows
         with closing(infile):
             quiet = said if not is_xlsx(source) else False  # the columns' attempt said the notes already
             carried = reader.carried if is_xlsx(source) else read_header(reader, name, required, optional,
-                                                                          _silent if quiet else say)  # fmt: skip
+                                                                          silent if quiet else say)  # fmt: skip
 
             # each row's place is kept until its total is made: the line (CSV) or sheet row (.xlsx) of the
             # last rows read

@@ -17,12 +17,13 @@ if TYPE_CHECKING:
 Say = Callable[[str], None]  # where a note goes: a line for a person (the CLI's stderr), or nowhere
 
 
-def _silent(_: str) -> None:
+def silent(_: str) -> None:
+    """A ``say`` that says nothing: the API's default."""
     return None
 
 
 def read_header(
-    reader: csv.DictReader[str], name: str, required: tuple[str, ...], optional: tuple[str, ...], say: Say = _silent
+    reader: csv.DictReader[str], name: str, required: tuple[str, ...], optional: tuple[str, ...], say: Say = silent
 ) -> list[str]:
     """Check a CSV header (any case, spaces around); returns the columns carried through."""
     reader.fieldnames = header_names(list(reader.fieldnames or []), required + optional)
@@ -30,7 +31,7 @@ def read_header(
 
 
 def open_sheet(
-    source: str, sheet: str | None, required: tuple[str, ...], optional: tuple[str, ...], say: Say = _silent
+    source: str, sheet: str | None, required: tuple[str, ...], optional: tuple[str, ...], say: Say = silent
 ) -> SheetRows:
     """An .xlsx roster's rows, its header checked; says which sheet it read when it skipped the first."""
     from paycalc.reading.sheets import SheetRows
@@ -80,7 +81,7 @@ def header_names(header: list[str], known: tuple[str, ...]) -> list[str]:
 
 
 def read_columns(
-    header: list[str], name: str, required: tuple[str, ...], optional: tuple[str, ...], say: Say = _silent
+    header: list[str], name: str, required: tuple[str, ...], optional: tuple[str, ...], say: Say = silent
 ) -> list[str]:
     """Check a header's columns: every required one, each once, and none with no name.
 
