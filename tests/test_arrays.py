@@ -50,6 +50,27 @@ def test_monthly_pieces_are_the_scalar_pieces(drawn: list) -> None:  # type: ign
 
 
 @settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(rates, days, st.integers(0, 1500)), min_size=1, max_size=40))
+def test_daily_pieces_are_the_scalar_pieces(drawn: list) -> None:  # type: ignore[type-arg]
+    """Runs of up to four years: each calendar year its own piece, leap or not."""
+    assert period_arrays.daily(*arrays(drawn)).tolist() == scalar(periods.daily, drawn)
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "cents"),
+    [
+        ("2019-12-31", "2020-01-01", 10000 + 9973),  # 36,500 / 365 = 100.00, then 36,500 / 366 = 99.726.. -> 99.73
+        ("2019-12-31", "2022-01-01", 10000 + 2 * 3650000 + 10000),  # two whole years between: 36,500.00 each
+        ("2020-02-29", "2020-02-29", 9973),  # one leap day
+        ("2021-03-01", "2021-03-03", 30000),  # three days of a common year: 3 x 100.00
+    ],
+)
+def test_daily_worked_by_hand(first: str, last: str, cents: int) -> None:
+    a, b = (np.array([datetime.date.fromisoformat(d).toordinal()]) for d in (first, last))
+    assert int(period_arrays.daily(np.array([36500]), np.array([1]), a, b)[0]) == cents
+
+
+@settings(max_examples=150, deadline=None)
 @given(runs, st.integers(0, 13))
 def test_biweekly_pieces_are_the_scalar_pieces(drawn: list, anchor: int) -> None:  # type: ignore[type-arg]
     def price(rate, a, b):  # type: ignore[no-untyped-def]
@@ -270,7 +291,7 @@ def test_a_crlf_block_is_cut_before_each_carriage_return() -> None:
     assert [cells.text([0, 1], 1)] == [["b", "d"]]
 
 
-@pytest.mark.parametrize("method", ["semimonthly", "monthly", "biweekly"])
+@pytest.mark.parametrize("method", ["semimonthly", "monthly", "biweekly", "daily"])
 def test_every_start_and_end_around_the_period_edges_of_a_leap_winter(method: str) -> None:
     """Each start from 2019-12-01 to 2020-03-31 (the 1st, the 15th, the 16th, every month's end, Feb 29)
     with runs of 0 to 400 days, at three rates: the arrays give the scalar pieces, every one."""

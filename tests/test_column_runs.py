@@ -86,7 +86,7 @@ NYC_TITLES = ["Teacher Aide", "Ed. Asst. B", "Ed. Assoc.", "Aux. Trainer B"]
 NYC_WORK = [Work(), Work(hours=Decimal("20")), Work(hours=Decimal("17.5"), workyear=Decimal("0.5"))]
 
 
-@pytest.mark.parametrize("method", ["semimonthly", "monthly", "biweekly"])
+@pytest.mark.parametrize("method", ["semimonthly", "monthly", "biweekly", "daily"])
 @pytest.mark.parametrize("joins", [False, True], ids=["segments", "edge matrix"])
 def test_nyc_rows_are_priced_as_the_scalar_plan_prices_them(method: str, joins: bool, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     if joins:  # the general path, which joins runs at the same rates, on every row
@@ -156,7 +156,7 @@ def test_rows_alike_are_priced_once_each_as_the_scalar_plan_prices_it(tmp_path: 
 def test_what_the_kernel_cannot_price_alike_is_refused() -> None:
     contract = paycalc.load_contract()
     with pytest.raises(Unpriced):
-        Pricer(contract, "daily", None, None)
+        Pricer(contract, "biweekly", None, 22)  # pay cycles NYC does not offer: row by row says so
     pricer = Pricer(contract, "semimonthly", None, None)
     with pytest.raises(Unpriced):
         pricer.way("No Such Title", Work())

@@ -71,7 +71,7 @@ def both(tmp_path: Path, text: str, *options: str, newline: str = "\n") -> tuple
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(seed=st.integers(0, 10**6), method=st.sampled_from(["semimonthly", "monthly", "biweekly"]))
+@given(seed=st.integers(0, 10**6), method=st.sampled_from(["semimonthly", "monthly", "biweekly", "daily"]))
 def test_nyc_rosters_agree_to_the_byte(tmp_path: Path, seed: int, method: str) -> None:
     rng = random.Random(seed)
     extra = {
@@ -122,7 +122,7 @@ def test_flat_paid_amounts_and_workyears_agree(tmp_path: Path, seed: int) -> Non
 @given(
     seed=st.integers(0, 10**6),
     pay=st.sampled_from(
-        [[], ["--pay-cycles", "26"], ["--pay-cycles", "22"], ["--method", "semimonthly"], ["--method", "monthly"]]
+        [[], ["--pay-cycles", "26"], ["--pay-cycles", "22"], ["--method", "semimonthly"], ["--method", "daily"]]
     ),
 )
 def test_lunenburg_steps_on_july_first_agree(tmp_path: Path, seed: int, pay: list[str]) -> None:
@@ -137,7 +137,7 @@ def test_lunenburg_steps_on_july_first_agree(tmp_path: Path, seed: int, pay: lis
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(seed=st.integers(0, 10**6), method=st.sampled_from(["monthly", "semimonthly"]))
+@given(seed=st.integers(0, 10**6), method=st.sampled_from(["monthly", "semimonthly", "daily"]))
 def test_freezes_and_differentials_agree(tmp_path: Path, seed: int, method: str) -> None:
     folder = tmp_path / "local"
     if not folder.exists():

@@ -226,6 +226,8 @@ class Kernel:
             return period_arrays.semimonthly(num, den, first, last)
         if self.method == "monthly":
             return period_arrays.monthly(num, den, first, last)
+        if self.method == "daily":
+            return period_arrays.daily(num, den, first, last)
         if self.cycles is not None:
             split = self.contract.terms.check_split
             return period_arrays.divided(self.anchor, self.cycles, split, num, den, first, last)

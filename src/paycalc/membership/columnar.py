@@ -13,7 +13,7 @@ prices it, here or in another process, to exactly the sums of :func:`paycalc.rul
 
 What it cannot price the way the scalar path does raises :class:`Unpriced`, and the caller prices the
 whole roster row by row instead: a row in error (the scalar path names its line), a proposal with lump
-sums, daily pay or pay cycles on a contract that offers none, rates too fine for int64 (a contract's own pay
+sums or pay cycles on a contract that offers none, rates too fine for int64 (a contract's own pay
 cycles, 22 or 26 checks a year, are priced in arrays: :func:`paycalc.rules.period_arrays.divided`). No I/O, no clock.
 """
 
@@ -49,7 +49,7 @@ class Pricer:
         divided = periods.election(contract, cycles) if method == "biweekly" and offered else None
         if divided is not None and divided not in offered:
             raise Unpriced("pay cycles the contract does not offer")  # row by row says so
-        if method == "daily" or (cycles is not None and not offered) or len(contract.tiers) + 1 >= _TAG - 1:
+        if (cycles is not None and not offered) or len(contract.tiers) + 1 >= _TAG - 1:
             raise Unpriced(f"{method} pay is priced row by row")
         self.kernel = Kernel(contract, method, 0 if anchor is None else anchor.toordinal() % 14, divided)
         self.contract = contract

@@ -110,6 +110,16 @@ def monthly(num: Ints, den: Ints, first: Ints, last: Ints) -> Ints:
     return np.where(alone, opening_cents, total)
 
 
+def daily(num: Ints, den: Ints, first: Ints, last: Ints) -> Ints:
+    """As :func:`paycalc.rules.periods.daily`: a piece per calendar year, each day annual / the days of its year."""
+    year_a, year_b = _parts(first)[0] // 12 + 70, _parts(last)[0] // 12 + 70  # years since 1900
+    jan_a, next_a = month_starts(12 * year_a)[0], month_starts(12 * year_a + 12)[0]
+    jan_b, next_b = month_starts(12 * year_b)[0], month_starts(12 * year_b + 12)[0]
+    opening = cents(num, den, next_a - first, next_a - jan_a)
+    total = opening + (year_b - year_a - 1) * cents(num, den, 1, 1) + cents(num, den, last - jan_b + 1, next_b - jan_b)
+    return np.where(year_a == year_b, cents(num, den, last - first + 1, next_a - jan_a), total)
+
+
 def biweekly(anchor: int, num: Ints, den: Ints, first: Ints, last: Ints) -> Ints:
     """As :func:`paycalc.rules.periods.biweekly` with 26 checks: 14-day periods from ``anchor`` (an ordinal)."""
     per = 14 * 26
