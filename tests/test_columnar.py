@@ -278,3 +278,91 @@ def test_a_step_column_is_priced_in_columns_as_row_by_row_places_it(
     scalar, columns, taken = both(tmp_path, text, "--contract", "lunenburg-paras", "--method", method)
     assert columns == scalar
     assert taken
+
+
+LUMPS = """name: Two bonuses and retro in two parts (test)
+base: 2008-05-19
+changes:
+  - {effective: 2013-05-01, percent: 1.5}
+lump_sums:
+  - {name: signing, amount: 1000, paid: 2014-06-30, eligible_on: 2014-06-03, prorate: true}
+  - {name: flat, amount: 333.33, paid: 2014-01-15, eligible_on: 2014-01-15}
+instalments:
+  - {paid: 2015-10-15, share: 33.3}
+  - {paid: 2016-10-15, share: 66.7}
+"""
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    seed=st.integers(0, 10**6),
+    offer=st.sampled_from(["moa-2014", "two bonuses"]),
+    options=st.sampled_from([[], ["--format", "json"], ["--instalments", "2015-10-15:50,2016-10-15:50"]]),
+    block=st.sampled_from([1 << 22, 300]),
+)
+def test_lump_sums_and_instalments_agree_and_take_the_columns(
+    tmp_path: Path, seed: int, offer: str, options: list[str], block: int
+) -> None:
+    """A proposal's lump sums (pro-rated by hours, or not; paid inside a row's days to one hired by its
+    eligible day) and retro wages split into instalments (the proposal's or --instalments), in CSV and JSON;
+    in blocks of about six lines too, so an id's two rows fall in two blocks."""
+    if offer == "two bonuses":
+        offer = str(tmp_path / "bonuses.yaml")
+        Path(offer).write_text(LUMPS)
+    rng = random.Random(seed)
+    extra = {"hours": ["", "20", "17.5"], "School": ["PS 1", "=cmd"]}
+    text = roster(rng, NYC, rng.randrange(1, 40), datetime.date(2013, 6, 1), 500, extra)
+    was, _columnar.BLOCK = _columnar.BLOCK, block
+    try:
+        scalar, columns, taken = both(tmp_path, text, "--proposal", offer, *options)
+    finally:
+        _columnar.BLOCK = was
+    assert columns == scalar
+    assert taken
+    assert "lump_sums" in scalar.splitlines()[0 if not options or options[0] != "--format" else 1]
+
+
+def test_lump_sums_in_columns_worked_by_hand(tmp_path: Path) -> None:
+    """Two bonuses: $1,000 pro-rated (17.5 of the contract's 30 hours a week: 583.333.. -> 583.33) paid 2014-06-30 to one hired by
+    2014-06-03, and $333.33 paid 2014-01-15 to one hired by then. A row holds a bonus's day or it does not."""
+    offer = tmp_path / "bonuses.yaml"
+    offer.write_text(LUMPS)
+    rows = [
+        "A,Ed. Asst. B,2014-01-15,2014-01-15,2014-06-30,17.5,0",  # both: 1,000 x 17.5 / 30 = 583.33 + 333.33
+        "B,Ed. Asst. B,2014-01-16,2014-01-16,2014-06-30,,0",  # hired after the flat one's day: 1,000 only
+        "C,Ed. Asst. B,2014-06-04,2014-06-04,2014-06-30,,0",  # hired after both eligible days: none
+        "D,Ed. Asst. B,2010-01-01,2014-01-16,2014-06-29,,0",  # neither paid inside the row's days
+    ]
+    source = tmp_path / "members.csv"
+    source.write_text("\n".join(["id,title,hired,from,to,hours,paid_annual", *rows]) + "\n")
+    taken: list[bool] = []
+    real = _columnar.priced
+    _columnar.priced = lambda *a, **k: taken.append(real(*a, **k)) or taken[-1]  # type: ignore[assignment]
+    try:
+        result = runner.invoke(app, ["retro", "--roster", str(source), "--proposal", str(offer)])
+    finally:
+        _columnar.priced = real  # type: ignore[assignment]
+    assert result.exit_code == 0 and taken == [True], result.output
+    lumps = {line.split(",")[0]: line.split(",")[5] for line in result.stdout.splitlines()[1:]}
+    assert lumps == {"A": "916.66", "B": "1000.00", "C": "0.00", "D": "0.00"}
+
+
+def test_lump_sums_of_an_id_cut_by_a_block_are_summed(tmp_path: Path) -> None:
+    """Each id's second row holds both bonuses' days, and blocks of about two lines cut ids in two: each id's
+    lump sums are its second row's, $1,333.33, wherever the block ends."""
+    offer = tmp_path / "bonuses.yaml"
+    offer.write_text(LUMPS)
+    rows = []
+    for n in range(12):
+        rows += [
+            f"P{n},Teacher Aide,2010-01-01,2013-06-01,2014-01-14",
+            f"P{n},Teacher Aide,2010-01-01,2014-01-15,2014-07-31",
+        ]
+    text = "\n".join(["id,title,hired,from,to", *rows]) + "\n"
+    was, _columnar.BLOCK = _columnar.BLOCK, 90
+    try:
+        scalar, columns, taken = both(tmp_path, text, "--proposal", str(offer))
+    finally:
+        _columnar.BLOCK = was
+    assert taken and columns == scalar
+    assert [line.split(",")[5] for line in columns.splitlines()[1:]] == ["1333.33"] * 12

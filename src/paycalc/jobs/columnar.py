@@ -8,8 +8,8 @@ roster row by row (which also names any row in error). Read in columns: a byte-o
 names in quotes (``"Smith, Jane"``), an .xlsx sheet through its CSV twin (:func:`csv_twin`). Left to that
 path (stdin is copied to a file first, and read in columns like one; JSON and .xlsx outputs are written from the
 columns' CSV by :mod:`paycalc.jobs.totals_csv`; a ``step`` column is placed as hire dates in a CSV twin by
-:mod:`paycalc.jobs.twins`): instalments, proposals with lump sums, daily pay, 22 biweekly checks on a contract
-with no pay cycles, a quote inside a cell or a line break inside quotes, a
+:mod:`paycalc.jobs.twins`; instalments are split from the read-back totals too): 22 biweekly checks on a
+contract with no pay cycles, a quote inside a cell or a line break inside quotes, a
 carriage return not before a line feed, a row of another width, an id repeated after other ids, and every
 row the scalar rules refuse.
 """
@@ -55,7 +55,7 @@ def priced(
     first, size = plain
     try:
         raw = header_cells(first)
-        Pricer(contract, *method)  # refuses what it cannot price (lump sums, daily pay)
+        Pricer(contract, *method)  # refuses what it cannot price (pay cycles the contract has not)
     except (UnicodeDecodeError, Unpriced):
         return False
     header, carried = header_of(raw)
@@ -214,7 +214,9 @@ def write_totals(
     from paycalc.membership.pool import Ordered, each
     from paycalc.output.roster_blocks import Blocks
 
-    out.write(",".join(safe_cell(n) for n in Shape(carried, terms[0].proposal is not None, False).header(())) + "\n")
+    offer = terms[0].proposal
+    shape = Shape(carried, offer is not None, bool(offer and offer.lump_sums))
+    out.write(",".join(safe_cell(n) for n in shape.header(())) + "\n")
     hashes: list[Any] = []  # of every id written: an id repeated after other ids is found at the end
     pending: list[Group] = []  # the last id so far: its rows may go on in the next block
 

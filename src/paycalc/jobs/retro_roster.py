@@ -133,7 +133,7 @@ def run_roster(
         chosen, anchor, pay_for = periods.for_contract(contract, method[0], anchor, cycles)
         row_by_row = os.environ.get("PAYCALC_ROW_BY_ROW") == "1"  # a check of the columnar path, by hand
         filled = given or paid_given  # rows take the command line's values: priced row by row
-        if not (instalments or row_by_row or paid_contract or filled):  # in columns, where they take the roster
+        if not (row_by_row or paid_contract or filled):  # in columns, where they take the roster
             from paycalc.jobs.columnar import priced
             from paycalc.jobs.totals_csv import through_csv
 
@@ -153,8 +153,9 @@ def run_roster(
                 return priced(source, path, contract, (chosen, anchor, cycles), jobs, header_of)
 
             xlsx_source, said = is_xlsx(source), False
-            as_csv = format is Format.csv and not is_xlsx(output)  # else JSON or a workbook, from the CSV
-            if price_to(output) if as_csv else through_csv(price_to, output, format):
+            # else JSON, a workbook or instalments: written from the columns' CSV
+            as_csv = format is Format.csv and not is_xlsx(output) and not instalments
+            if price_to(output) if as_csv else through_csv(price_to, output, format, instalments):
                 infile.close()
                 return 0
             if xlsx_source:  # read again, row by row

@@ -14,8 +14,8 @@ import csv
 import os
 from collections.abc import Callable, Iterator
 from decimal import Decimal
-from typing import Any
 
+from paycalc.contract.models import Instalment
 from paycalc.membership.column_runs import Unpriced
 from paycalc.output.files import SPREADSHEET_TRIGGERS, write_atomically
 from paycalc.output.render import Format
@@ -36,8 +36,10 @@ def _totals(path: str) -> tuple[Shape, Iterator[RosterTotal]]:
     reader = csv.reader(file)
     header = [_plain(name) for name in next(reader)]
     paid = header[-1] == "schedule_paid"
-    carried = header[1 : len(header) - len(COLUMNS) + 1 - paid]
-    if header != ["id", *carried, *COLUMNS[1:], *(["schedule_paid"] if paid else [])]:
+    lumps = header[-1 - paid] == "lump_sums"
+    carried = header[1 : len(header) - len(COLUMNS) + 1 - paid - lumps]
+    extra = [*(["lump_sums"] if lumps else []), *(["schedule_paid"] if paid else [])]
+    if header != ["id", *carried, *COLUMNS[1:], *extra]:
         file.close()
         raise Unpriced("the columns of the totals are not those the columns write")
 
@@ -49,16 +51,22 @@ def _totals(path: str) -> tuple[Shape, Iterator[RosterTotal]]:
                 owed, due, retro = (Decimal(cell) for cell in cells[2 + width : 5 + width])
                 schedules = tuple(cells[-1].split(";")) if paid and cells[-1] else ()
                 kept = tuple(cells[1 : 1 + width])
+                lump_sums = Decimal(cells[5 + width]) if lumps else Decimal("0.00")
                 yield RosterTotal(cells[0], int(cells[1 + width]), owed, due, retro, carried=kept,
-                                  schedules_paid=schedules)  # fmt: skip
+                                  schedules_paid=schedules, lump_sums=lump_sums)  # fmt: skip
 
-    return Shape(carried, paid, False), totals()
+    return Shape(carried, paid, lumps), totals()
 
 
-def through_csv(price_to: Callable[[str], bool], output: str, format: Format) -> bool:
+def through_csv(
+    price_to: Callable[[str], bool], output: str, format: Format, instalments: tuple[Instalment, ...] = ()
+) -> bool:
     """Price into a temporary CSV (``price_to(path)``, True when the columns took the roster), then write
-    ``output`` as ``format`` (or a workbook, by its name) from it; False where either declined, nothing written."""
+    ``output`` as ``format`` (or a workbook, by its name) from it, each total's retro wages split into
+    ``instalments`` where given; False where either declined, nothing written."""
     import tempfile
+
+    from paycalc.rules.proposal import split
 
     handle, twin = tempfile.mkstemp(prefix="paycalc-totals-", suffix=".csv")
     os.close(handle)
@@ -67,15 +75,11 @@ def through_csv(price_to: Callable[[str], bool], output: str, format: Format) ->
             return False
         shape, totals = _totals(twin)
         if output.lower().endswith(".xlsx"):
-            write_atomically(output, lambda out: write_xlsx(totals, out, shape, (), None), binary=True)
+            write_atomically(output, lambda out: write_xlsx(totals, out, shape, instalments, split), binary=True)
         else:
-            write_atomically(output, lambda out: _write(totals, format, out, shape))
+            write_atomically(output, lambda out: write(totals, format, out, shape, instalments, split))
         return True
     except Unpriced:
         return False
     finally:
         os.unlink(twin)
-
-
-def _write(totals: Iterator[RosterTotal], format: Format, out: Any, shape: Shape) -> None:
-    write(totals, format, out, shape, (), None)

@@ -12,8 +12,8 @@ prices it, here or in another process, to exactly the sums of :func:`paycalc.rul
 - each run is priced by :mod:`paycalc.rules.period_arrays`, in integer cents, and summed per row.
 
 What it cannot price the way the scalar path does raises :class:`Unpriced`, and the caller prices the
-whole roster row by row instead: a row in error (the scalar path names its line), a proposal with lump
-sums or pay cycles on a contract that offers none, rates too fine for int64 (a contract's own pay
+whole roster row by row instead: a row in error (the scalar path names its line), pay cycles on a
+contract that offers none, rates too fine for int64 (a contract's own pay
 cycles, 22 or 26 checks a year, are priced in arrays: :func:`paycalc.rules.period_arrays.divided`). No I/O, no clock.
 """
 
@@ -29,7 +29,7 @@ import numpy as np
 from paycalc.contract.errors import InputError
 from paycalc.contract.models import Contract, Work
 from paycalc.membership.column_runs import _TAG, NEVER, Job, Kernel, Unpriced
-from paycalc.rules import core, period_arrays, periods, rate_tables, terms
+from paycalc.rules import core, period_arrays, periods, proposal, rate_tables, terms
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -43,8 +43,6 @@ class Pricer:
     """Checks and prepares chunks of one roster under one contract and pay method; prices them in this process."""
 
     def __init__(self, contract: Contract, method: str, anchor: datetime.date | None, cycles: int | None) -> None:
-        if contract.proposal is not None and contract.proposal.lump_sums:
-            raise Unpriced("lump sums are paid row by row")
         offered = contract.terms.pay_cycles
         divided = periods.election(contract, cycles) if method == "biweekly" and offered else None
         if divided is not None and divided not in offered:
@@ -61,6 +59,7 @@ class Pricer:
         self._arrays: tuple[Ints, Ints] | None = None  # the tables as arrays, made again when they grow
         self._paid: list[tuple[datetime.date | None, Decimal | None]] = []
         self._paid_index: dict[tuple[datetime.date | None, Decimal | None], int] = {}
+        self._lumps: list[list[int]] = []  # [way][lump sum] -> its cents, paid to one eligible
 
     def way(self, title_name: str, work: Work) -> int:
         """The index of a title and work (hours, workyear, differentials), checked as the scalar plan checks them."""
@@ -78,6 +77,10 @@ class Pricer:
         except InputError as exc:
             raise Unpriced(str(exc)) from None
         self._tables.append([[self._rate_id(rate) for rate in row] for row in table])
+        if self.contract.proposal is not None and self.contract.proposal.lump_sums:  # each paid, by the rule's own
+            low, high = datetime.date.min, datetime.date.max  # hired before every one, paid inside the days
+            every = proposal.paid_lump_sums(self.contract, low, low, high, work)
+            self._lumps.append([int(lump.amount * 100) for lump in every])
         self._hired_before.append(NEVER if title.hired_before is None else title.hired_before.toordinal())
         self._arrays = None
         self._ways[key] = found = len(self._tables) - 1
@@ -112,6 +115,18 @@ class Pricer:
     def price(self, way: Ints, hired: Ints, start: Ints, end: Ints, paid: Ints) -> tuple[Ints, Ints]:
         """Owed and paid cents of each row, in this process."""
         return self.kernel.price(self.prepare(way, hired, start, end, paid))
+
+    def lumps(self, way: Ints, hired: Ints, start: Ints, end: Ints) -> Ints | None:
+        """Cents of the proposal's lump sums each row is paid (None without any): each one paid inside the
+        row's days to one hired on or before its ``eligible_on``, as :func:`paycalc.rules.proposal.lump_sums_for`."""
+        if self.contract.proposal is None or not self.contract.proposal.lump_sums:
+            return None
+        table = np.array(self._lumps, dtype=np.int64).reshape(len(self._lumps), -1)[way]
+        cents = np.zeros(len(way), dtype=np.int64)
+        for n, lump in enumerate(self.contract.proposal.lump_sums):
+            paid, eligible = lump.paid.toordinal(), lump.eligible_on.toordinal()
+            cents += np.where((start <= paid) & (paid <= end) & (hired <= eligible), table[:, n], 0)
+        return cents
 
     def _rate_id(self, rate: periods.Rational) -> int:
         found = self._rate_ids.get(rate)

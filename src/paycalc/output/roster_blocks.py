@@ -45,6 +45,7 @@ class Group(NamedTuple):
     paid: int
     hash: int  # the id's hash (:func:`paycalc.output.csv_bytes.changes`): an id repeated later is found by it
     paid_on: tuple[str, ...] | None  # under a proposal: the schedules its rows were paid, in order
+    lumps: int | None = None  # under a proposal with lump sums: the part of owed that is lump sums
 
     def joined(self, more: Group) -> Group:
         """This id's rows and the rows of the same id that follow them in the next block."""
@@ -52,12 +53,14 @@ class Group(NamedTuple):
         if paid_on is not None and more.paid_on is not None:
             paid_on = (*paid_on, *(day for day in more.paid_on if day not in paid_on))
         rows, owed, paid = self.rows + more.rows, self.owed + more.owed, self.paid + more.paid
-        return self._replace(rows=rows, owed=owed, paid=paid, paid_on=paid_on)
+        lumps = None if self.lumps is None or more.lumps is None else self.lumps + more.lumps
+        return self._replace(rows=rows, owed=owed, paid=paid, paid_on=paid_on, lumps=lumps)
 
     def line(self) -> str:
         cells = "".join("," + _written(c) for c in self.carried)
         # as the row-by-row path writes money: whole cents, which str() shows as 407.90 or -0.05
-        sums = ",".join(str(Decimal(c).scaleb(-2)) for c in (self.owed, self.paid, self.owed - self.paid))
+        money = (self.owed, self.paid, self.owed - self.paid, *(() if self.lumps is None else (self.lumps,)))
+        sums = ",".join(str(Decimal(c).scaleb(-2)) for c in money)
         paid_on = "" if self.paid_on is None else "," + ";".join(self.paid_on)
         return f"{_written(self.id)}{cells},{self.rows},{sums}{paid_on}\n"
 
@@ -109,10 +112,13 @@ class Blocks:
         except Plainness as exc:
             raise Unpriced(str(exc)) from None
         owed, paid = self._pricer.price(*arrays)
+        lumps = self._pricer.lumps(*arrays[:4])
+        if lumps is not None:  # owed includes them, as row by row
+            owed = owed + lumps
         paid_on = None
         if self.contract.proposal is not None:  # each row's schedule paid, frozen (-1: a flat amount)
             paid_on = self._pricer.frozen(arrays[2], arrays[4])[0]
-        return self._totals(cells, owed, paid, paid_on)
+        return self._totals(cells, (owed, paid, lumps), paid_on)
 
     def _arrays(self, cells: Cells, pricer: Pricer) -> tuple[Ints, Ints, Ints, Ints, Ints]:
         """The rows' ways, hire dates, starts, ends and paid terms as int arrays."""
@@ -145,14 +151,16 @@ class Blocks:
             raise Unpriced(str(exc)) from None
         return np.array(codes, dtype=np.int64)
 
-    def _totals(self, cells: Cells, owed: Ints, paid: Ints, paid_on: Ints | None) -> Done:
+    def _totals(self, cells: Cells, sums: tuple[Ints, Ints, Ints | None], paid_on: Ints | None) -> Done:
         """One line per id (its rows follow each other), the first and the last apart; under a proposal,
-        each with the schedules its rows were paid."""
+        each with the schedules its rows were paid (and its lump sums, where it has any)."""
         column = {name: n for n, name in enumerate(self.header)}
         at = column["id"]
+        owed, paid, lumps = sums
         firsts, hashes = csv_bytes.changes(cells, at)
         counts = np.diff(np.append(firsts, len(owed)))
         owed_sums, paid_sums = np.add.reduceat(owed, firsts), np.add.reduceat(paid, firsts)
+        lump_sums = None if lumps is None else np.add.reduceat(lumps, firsts)
         carried = [column[c] for c in self.carried]
 
         schedules = None if paid_on is None else self._schedules(paid_on, firsts)
@@ -161,7 +169,8 @@ class Blocks:
             row = firsts[n : n + 1]
             person, *texts = (cells.text(row, c)[0] for c in [at, *carried])
             sums = (int(counts[n]), int(owed_sums[n]), int(paid_sums[n]), int(hashes[n]))
-            return Group(person, tuple(texts), *sums, None if schedules is None else tuple(schedules[n].split(";")))
+            paid_on = None if schedules is None else tuple(schedules[n].split(";"))
+            return Group(person, tuple(texts), *sums, paid_on, None if lump_sums is None else int(lump_sums[n]))
 
         last = len(firsts) - 1
         inner = firsts[1:last]
@@ -179,7 +188,8 @@ class Blocks:
                 ]
                 parts.append(marks)
             parts += [csv_bytes.constant(b",", len(inner)), csv_bytes.digits(counts[1:last])]
-            for cents in (owed_sums[1:last], paid_sums[1:last], owed_sums[1:last] - paid_sums[1:last]):
+            money = [owed_sums[1:last], paid_sums[1:last], owed_sums[1:last] - paid_sums[1:last]]
+            for cents in money if lump_sums is None else [*money, lump_sums[1:last]]:
                 parts += [csv_bytes.constant(b",", len(inner)), *csv_bytes.money(cents)]
             if schedules is not None:
                 parts += [csv_bytes.constant(b",", len(inner)), csv_bytes.texts(schedules[1:last])]
