@@ -323,8 +323,9 @@ def test_lump_sums_and_instalments_agree_and_take_the_columns(
 
 
 def test_lump_sums_in_columns_worked_by_hand(tmp_path: Path) -> None:
-    """Two bonuses: $1,000 pro-rated (17.5 of the contract's 30 hours a week: 583.333.. -> 583.33) paid 2014-06-30 to one hired by
-    2014-06-03, and $333.33 paid 2014-01-15 to one hired by then. A row holds a bonus's day or it does not."""
+    """Two bonuses: $1,000 pro-rated (17.5 of the contract's 30 hours a week: 583.333.. -> 583.33) paid
+    2014-06-30 to one hired by 2014-06-03, and $333.33 paid 2014-01-15 to one hired by then. A row holds a
+    bonus's day or it does not."""
     offer = tmp_path / "bonuses.yaml"
     offer.write_text(LUMPS)
     rows = [
