@@ -367,3 +367,57 @@ def test_lump_sums_of_an_id_cut_by_a_block_are_summed(tmp_path: Path) -> None:
         _columnar.BLOCK = was
     assert taken and columns == scalar
     assert [line.split(",")[5] for line in columns.splitlines()[1:]] == ["1333.33"] * 12
+
+
+FILLS = {  # per contract: --from and --to, then a row's own days (blank, or others), hire dates, paid schedule
+    "nyc-paras": (["2013-05-01", "2014-09-30"], ["2012-11-01", "2013-07-15"], ["2014-06-30", "2015-01-31"],
+            ["2001-09-04", "2011-02-01", "2012-10-01"], "2008-05-19"),
+    "lunenburg-paras": (["2025-08-01", "2027-06-30"], ["2025-09-02", "2026-01-05"], ["2026-06-30", "2027-03-31"],
+                        ["1", "2", "5", "9"], "2025-07-01"),
+}  # fmt: skip
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    seed=st.integers(0, 10**6),
+    period=st.sampled_from([["--from"], ["--to"], ["--from", "--to"], []]),
+    paid=st.sampled_from(["", "--paid-schedule", "--paid-annual"]),
+    contract=st.sampled_from(["nyc-paras", "lunenburg-paras"]),
+    dropped=st.booleans(),
+)
+def test_values_from_the_command_line_fill_rows_in_columns(
+    tmp_path: Path, seed: int, period: list[str], paid: str, contract: str, dropped: bool
+) -> None:
+    """--from / --to fill the rows whose cells are blank, --paid-schedule / --paid-annual the rows with neither
+    paid cell: in a CSV twin (a Lunenburg step column placed there too), priced in columns, the same bytes and
+    notes as row by row (a header read through its synonyms, a carried name in quotes, a column given left out)."""
+    ends, starts, lasts, hires, schedule = FILLS[contract]
+    if not (period or paid):
+        period = ["--from"]
+    rng = random.Random(seed)
+    lunenburg = contract != "nyc-paras"
+    lines = ["Employee ID,title," + ("step" if lunenburg else "hired") + ",from,to,paid_annual,Name"]
+    for n in range(rng.randrange(1, 30)):
+        start = rng.choice(["", "", *starts]) if "--from" in period else starts[0]
+        end = rng.choice(["", "", *lasts]) if "--to" in period else lasts[0]
+        title = rng.choice(LUNENBURG if lunenburg else NYC[:3])
+        lines.append(f'E{n},{title},{rng.choice(hires)},{start},{end},{rng.choice(["", "", "26000"])},"Ortiz, {n}"')
+    if dropped:  # a column the command line gives, left out of the roster
+        gone = [["from", "to"].index(option[2:]) + 3 for option in period]
+        lines = [",".join(c for n, c in enumerate(line.split(",")) if n not in gone) for line in lines]
+    source = tmp_path / "members.csv"
+    source.write_text("\n".join(lines) + "\n")
+    args = ["retro", "--roster", str(source), "--contract", contract]
+    args += [a for option in period for a in (option, ends[option == "--to"])]
+    args += [paid, schedule if paid == "--paid-schedule" else "24000.50"] if paid else []
+    scalar = runner.invoke(app, args, env={"PAYCALC_ROW_BY_ROW": "1"})
+    taken: list[bool] = []
+    real = _columnar.priced
+    _columnar.priced = lambda *a, **k: taken.append(real(*a, **k)) or taken[-1]  # type: ignore[assignment]
+    try:
+        columns = runner.invoke(app, args)
+    finally:
+        _columnar.priced = real  # type: ignore[assignment]
+    assert scalar.exit_code == 0, scalar.output
+    assert (columns.exit_code, columns.stdout, columns.stderr) == (scalar.exit_code, scalar.stdout, scalar.stderr)
+    assert taken == [True]

@@ -123,6 +123,17 @@ def test_the_command_lines_paid_goes_to_rows_without_their_own(tmp_path: Path, o
     assert rows["B"]["owed"] == f"{OWED / 100:.2f}" and rows["B"]["retro"] == f"{(OWED - b_paid) / 100:.2f}"
 
 
+def test_the_command_lines_paid_alone_goes_to_rows_without_their_own(tmp_path: Path) -> None:
+    """The roster's own days, only --paid-annual given: B (no paid cell) is paid 20,000 / 24 = 833.33 a period."""
+    roster = tmp_path / "members.csv"
+    days = PAID.replace("paid_annual\n", "paid_annual,from,to\n").replace(",\n", ",,2018-07-01,2019-06-30\n")
+    roster.write_text(days)
+    code, out, err = run("retro", "--roster", str(roster), "--paid-annual", "20000")
+    assert code == 0, err
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(out))}
+    assert (rows["A"]["paid"], rows["B"]["paid"]) == (f"{24 * 92554 / 100:.2f}", f"{24 * 83333 / 100:.2f}")
+
+
 def test_two_paid_options_with_a_roster_are_a_usage_error(tmp_path: Path) -> None:
     roster = tmp_path / "members.csv"
     roster.write_text(PAID)

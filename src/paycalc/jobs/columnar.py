@@ -126,17 +126,24 @@ def costed(source: str, header: list[str], costing: Callable[..., Any]) -> Any:
 
 
 @contextmanager
-def csv_twin(rows: Any, place: Callable[[dict[str, Any]], str] | None = None) -> Iterator[str | None]:
+def csv_twin(
+    rows: Any,
+    place: Callable[[dict[str, Any]], str] | None = None,
+    fill: Callable[[dict[str, Any]], None] | None = None,
+) -> Iterator[str | None]:
     """Rows (a sheet's :class:`paycalc.reading.sheets.SheetRows`, or a CSV's, with ``header`` as paycalc reads
     it) written as a CSV file, each cell as the row-by-row path reads it (stripped), for the columnar path to
-    read in blocks. With ``place`` (:func:`placer`), a ``step`` column becomes the hire date it stands for.
+    read in blocks. With ``place`` (:func:`placer`), a ``step`` column becomes the hire date it stands for;
+    ``fill`` (:func:`paycalc.jobs.twins.filler`) first gives each row the command line's values.
     None when a row has more cells than the header, or ``place`` refuses one (row by row names it). The file
     is removed after."""
     import csv
     import tempfile
 
     header = list(rows.header)
-    written = [c for c in header if c != "step"] + (["hired"] if place is not None and "hired" not in header else [])
+    added = ["from", "to", "paid_schedule", "paid_annual"] if fill is not None else []  # where fill may give them
+    added += ["hired"] if place is not None else []
+    written = [c for c in header if c != "step"] + [c for c in added if c not in header]
     handle, twin = tempfile.mkstemp(prefix="paycalc-", suffix=".csv")
     try:
         with os.fdopen(handle, "w", newline="", encoding="utf-8") as out:
@@ -146,6 +153,8 @@ def csv_twin(rows: Any, place: Callable[[dict[str, Any]], str] | None = None) ->
                 for row in rows:
                     if None in row:
                         raise Unpriced("more cells than the header")
+                    if fill is not None:
+                        fill(row)
                     if place is not None:
                         row["hired"] = place(row)
                     writer.writerow([(row.get(column) or "").strip() for column in written])

@@ -14,7 +14,7 @@ from typing import Any
 
 from paycalc.contract.errors import InputError, PaycalcError, RowError, WorkerDied
 from paycalc.contract.models import Contract, Instalment
-from paycalc.jobs.twins import spooled, stepped_rows, twin_priced
+from paycalc.jobs.twins import csv_rows, filler, spooled, twin_priced
 from paycalc.output.files import write_atomically
 from paycalc.output.render import Format
 from paycalc.output.roster_out import Shape, write, write_xlsx
@@ -132,8 +132,8 @@ def run_roster(
         cycles = None if method[2] is None else to_cycles(method[2])
         chosen, anchor, pay_for = periods.for_contract(contract, method[0], anchor, cycles)
         row_by_row = os.environ.get("PAYCALC_ROW_BY_ROW") == "1"  # a check of the columnar path, by hand
-        filled = given or paid_given  # rows take the command line's values: priced row by row
-        if not (row_by_row or paid_contract or filled):  # in columns, where they take the roster
+        fill = filler(given, paid_given)  # rows without their own take the command line's values
+        if not (row_by_row or paid_contract):  # in columns, where they take the roster
             from paycalc.jobs.columnar import priced
             from paycalc.jobs.totals_csv import through_csv
 
@@ -144,13 +144,14 @@ def run_roster(
                 said = True  # the notes once: not again if the roster then goes row by row
                 return names, read_columns(names, name, required, optional, noted)
 
-            def price_to(path: str) -> bool:  # an .xlsx roster, or one with a step column, through its CSV twin
+            def price_to(path: str) -> bool:  # an .xlsx roster, a step column or values filled: by a CSV twin
+                terms = contract, (chosen, anchor, cycles), jobs, header_of
                 if xlsx_source:
-                    return twin_priced(sheet_rows, path, contract, (chosen, anchor, cycles), jobs, header_of)
-                stepped = stepped_rows(source)
-                if stepped is not None:
-                    return twin_priced(stepped, path, contract, (chosen, anchor, cycles), jobs, header_of)
-                return priced(source, path, contract, (chosen, anchor, cycles), jobs, header_of)
+                    return twin_priced(sheet_rows, path, *terms, fill)
+                rows = csv_rows(source)
+                if rows is not None and (fill is not None or "step" in rows.header):
+                    return twin_priced(rows, path, *terms, fill)
+                return fill is None and priced(source, path, *terms)
 
             xlsx_source, said = is_xlsx(source), False
             # else JSON, a workbook or instalments: written from the columns' CSV
@@ -188,11 +189,8 @@ def run_roster(
                     line = getattr(reader, "line_num", 0)
                     count += 1
                     places.append(reader.row if xlsx else line)
-                    for column, day in given.items():
-                        if not (row.get(column) or "").strip():
-                            row[column] = day
-                    if paid_given and not any((row.get(c) or "").strip() for c in ("paid_schedule", "paid_annual")):
-                        row |= paid_given
+                    if fill is not None:
+                        fill(row)
                     yield row
 
             years = fiscal_years(contract) if paid_contract is not None else ()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -34,12 +34,33 @@ def spooled(what: str) -> Iterator[str]:
             os.unlink(copy)
 
 
-def twin_priced(rows: Any, output: str, contract: Contract, method: Any, jobs: int | None, header_of: Any) -> bool:
+Fill = Callable[[dict[str, Any]], None]
+
+
+def filler(given: dict[str, str], paid: dict[str, str]) -> Fill | None:
+    """What the command line gives rows without their own: ``given`` (``from``, ``to``) fills each such empty
+    cell, ``paid`` (``paid_schedule``, ``paid_annual``) a row with neither paid cell. None when nothing is given."""
+    if not (given or paid):
+        return None
+
+    def fill(row: dict[str, Any]) -> None:
+        for column, day in given.items():
+            if not (row.get(column) or "").strip():
+                row[column] = day
+        if paid and not any((row.get(c) or "").strip() for c in ("paid_schedule", "paid_annual")):
+            row |= paid
+
+    return fill
+
+
+def twin_priced(
+    rows: Any, output: str, contract: Contract, method: Any, jobs: int | None, header_of: Any, fill: Fill | None = None
+) -> bool:
     """Rows priced in columns through their CSV twin (:func:`paycalc.jobs.columnar.csv_twin`, a step column
-    placed as hire dates); True when written."""
+    placed as hire dates, ``fill`` giving rows the command line's values); True when written."""
     from paycalc.jobs.columnar import csv_twin, placer, priced
 
-    with csv_twin(rows, placer(contract) if "step" in rows.header else None) as twin:
+    with csv_twin(rows, placer(contract) if "step" in rows.header else None, fill) as twin:
         return twin is not None and priced(twin, output, contract, method, jobs, header_of)
 
 
@@ -63,8 +84,9 @@ class _CsvRows:
                 yield row
 
 
-def stepped_rows(source: str) -> _CsvRows | None:
-    """A CSV roster with a ``step`` column (read as paycalc reads its header), for its twin; else None."""
+def csv_rows(source: str) -> _CsvRows | None:
+    """A CSV roster's rows (its header read as paycalc reads it), for its twin; None for a pipe or a file
+    whose header cannot be read (row by row says why)."""
     import stat
 
     from paycalc.membership.roster import OPTIONAL, REQUIRED
@@ -77,4 +99,4 @@ def stepped_rows(source: str) -> _CsvRows | None:
     except (OSError, PaycalcError, csv.Error):
         return None
     header = header_names(first, REQUIRED + OPTIONAL)
-    return _CsvRows(source, header) if "step" in header else None
+    return _CsvRows(source, header)
