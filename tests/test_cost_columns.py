@@ -63,13 +63,15 @@ def offer(folder: Path, rng: random.Random, base: str, changes: list[str], paid:
     return str(path)
 
 
-def both(tmp_path: Path, text: str, *options: str, block: int = 1 << 20) -> tuple[str, str, bool]:
+def both(tmp_path: Path, text: str, *options: str, block: int = 1 << 20, stdin: bool = False) -> tuple[str, str, bool]:
     """The member-by-member JSON, the JSON as users get it, and whether it was costed in columns (read
-    ``block`` bytes at a time: a small block makes many chunks, each summed into the last)."""
+    ``block`` bytes at a time: a small block makes many chunks, each summed into the last); the roster read
+    from a file, or from stdin (where users get it copied to a file, costed in columns)."""
     source = tmp_path / "members.csv"
     source.write_text(text)
-    args = ["cost", "--roster", str(source), "--format", "json", "--by", "title", *options]
-    scalar = runner.invoke(app, args, env={"PAYCALC_ROW_BY_ROW": "1"})
+    args = ["cost", "--roster", "-" if stdin else str(source), "--format", "json", "--by", "title", *options]
+    given = text if stdin else None
+    scalar = runner.invoke(app, args, env={"PAYCALC_ROW_BY_ROW": "1"}, input=given)
     taken: list[bool] = []
     real = _columnar.costed
 
@@ -80,7 +82,7 @@ def both(tmp_path: Path, text: str, *options: str, block: int = 1 << 20) -> tupl
 
     _columnar.costed, was, _columnar.COST_BLOCK = spy, _columnar.COST_BLOCK, block
     try:
-        columns = runner.invoke(app, args, env={"PAYCALC_ROW_BY_ROW": ""})
+        columns = runner.invoke(app, args, env={"PAYCALC_ROW_BY_ROW": ""}, input=given)
     finally:
         _columnar.costed, _columnar.COST_BLOCK = real, was
     assert (scalar.exit_code, columns.exit_code) == (0, 0), scalar.output + columns.output
@@ -93,10 +95,14 @@ def both(tmp_path: Path, text: str, *options: str, block: int = 1 << 20) -> tupl
     method=st.sampled_from(["semimonthly", "monthly", "biweekly"]),
     fiscal=st.sampled_from(["07-01", "10-01", "01-01", "09-14", "03-01"]),
     block=st.sampled_from([1, 200, 1 << 20]),
+    stdin=st.booleans(),
 )
-def test_nyc_costings_agree_to_the_byte(tmp_path: Path, seed: int, method: str, fiscal: str, block: int) -> None:
+def test_nyc_costings_agree_to_the_byte(
+    tmp_path: Path, seed: int, method: str, fiscal: str, block: int, stdin: bool
+) -> None:
     """Hires before and inside the range, anniversaries at 5 and 15 years inside it, part-time hours and
-    workyears, the bundled proposal and offers with lump sums (pro-rated or not, on a fiscal year's edge)."""
+    workyears, the bundled proposal and offers with lump sums (pro-rated or not, on a fiscal year's edge);
+    from a file or stdin (names in quotes, carried through the copy)."""
     rng = random.Random(seed)
     extra = {
         "hours": ["", "", "20", "17.5"],
@@ -112,7 +118,7 @@ def test_nyc_costings_agree_to_the_byte(tmp_path: Path, seed: int, method: str, 
     options = ["--from", start.isoformat(), "--to", end.isoformat(), "--fiscal-year-start", fiscal, "--method", method]
     options += [x for p in proposals for x in ("--proposal", p)]
     options += ["--anchor", "2009-01-02"] if method == "biweekly" else []
-    scalar, columns, taken = both(tmp_path, text, *options, block=block)
+    scalar, columns, taken = both(tmp_path, text, *options, block=block, stdin=stdin)
     assert columns == scalar
     assert taken
 
@@ -201,19 +207,26 @@ def test_a_roster_of_many_members_alike_is_costed_once_per_path_and_summed_right
         (lambda t: t.replace(",,", ",abc,", 1), "hours that are not a number"),
         (lambda t: t.replace("Ed. Asst. B", "   ", 1), "a title of spaces"),
         (lambda t: t.replace("1990-02-15,,", "1990-02-15,,2019-01-01"), "a row with days of its own"),
+        (lambda t: t.replace("1990-03-15,,", "1990-03-15,,,extra"), "a cell past the header"),
         (lambda t: t.replace("Ed. Asst. B,2030-01-01", "Nobody,2030-01-01"), "an unknown title hired after the range"),
     ],
     ids=lambda v: v if isinstance(v, str) else "",
 )
-def test_what_the_columns_do_not_read_is_costed_member_by_member_alike(tmp_path: Path, change: Any, why: str) -> None:
+@pytest.mark.parametrize("stdin", [False, True], ids=["file", "stdin"])
+def test_what_the_columns_do_not_read_is_costed_member_by_member_alike(
+    tmp_path: Path, change: Any, why: str, stdin: bool
+) -> None:
+    """The same answer, or the same error naming the same member and line, from a file or from stdin."""
     lines = ["id,title,hired,hours,to"] + [f"M{n},Ed. Asst. B,1990-0{n}-15,," for n in range(1, 6)]
     lines.append("M9,Ed. Asst. B,2030-01-01,,")
     source = tmp_path / "members.csv"
-    source.write_text(change("\n".join(lines) + "\n"))
-    args = ["cost", "--roster", str(source), "--proposal", "uft-2019-2022", "--from", "2018-07-01"]
+    text = change("\n".join(lines) + "\n")
+    source.write_text(text)
+    args = ["cost", "--roster", "-" if stdin else str(source), "--proposal", "uft-2019-2022", "--from", "2018-07-01"]
     args += ["--to", "2020-06-30"]
-    scalar = runner.invoke(app, args, env={"PAYCALC_ROW_BY_ROW": "1"})
-    columns = runner.invoke(app, args, env={"PAYCALC_ROW_BY_ROW": ""})
+    given = text if stdin else None
+    scalar = runner.invoke(app, args, env={"PAYCALC_ROW_BY_ROW": "1"}, input=given)
+    columns = runner.invoke(app, args, env={"PAYCALC_ROW_BY_ROW": ""}, input=given)
     assert (columns.exit_code, columns.stdout, columns.stderr) == (scalar.exit_code, scalar.stdout, scalar.stderr)
 
 
@@ -231,3 +244,50 @@ def test_members_hired_on_the_edges_of_the_range_and_its_fiscal_years_cost_alike
     costing = json.loads(columns)
     assert [p["members"] for p in costing["periods"]] == [2, 3, 4]  # hired by each fiscal year's last day
     assert costing["total"]["members"] == 4 and costing["rollover"]["members"] == 4
+
+
+@pytest.mark.parametrize("tail", ["", "M9,Nobody,2001-01-01\n"], ids=["costed", "refused"])
+def test_the_copy_of_stdin_is_removed_after(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tail: str) -> None:
+    import tempfile
+
+    spool = tmp_path / "spool"
+    spool.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spool))
+    roster = "id,title,hired\nM1,Ed. Asst. B,1990-01-15\n" + tail
+    args = ["cost", "--roster", "-", "--proposal", "uft-2019-2022", "--from", "2019-07-01", "--to", "2020-06-30"]
+    result = runner.invoke(app, args, input=roster)
+    assert result.exit_code == (1 if tail else 0), result.output
+    assert list(spool.iterdir()) == []
+
+
+@SETTINGS
+@given(seed=st.integers(0, 10**6), stdin=st.booleans(), start=st.sampled_from(["2025-07-01", "2026-01-15"]))
+def test_a_step_column_is_costed_in_columns_alike(tmp_path: Path, seed: int, stdin: bool, start: str) -> None:
+    """A Lunenburg export's step column (the step on the range's first day; a row with a hire date instead,
+    or both, where the step wins), placed in a CSV twin and costed in columns, from a file or stdin."""
+    rng = random.Random(seed)
+    lines = ["id,title,step,hired,hours_per_day"]
+    for n in range(rng.randrange(1, 50)):
+        step = rng.choice(["1", "2", "5", "9", "", " 3 "])
+        hired = rng.choice(["2015-09-01", "2024-08-26"]) if not step or rng.random() < 0.3 else ""
+        lines.append(f"M{n},{rng.choice(LUNENBURG)},{step},{hired},{rng.choice(['', '6'])}")
+    proposal = offer(tmp_path, rng, "2027-07-01", ["2028-07-01"], ["2028-07-01", "2028-09-30"])
+    options = ["--contract", "lunenburg-paras", "--proposal", proposal, "--from", start, "--to", "2029-06-30"]
+    scalar, columns, taken = both(tmp_path, "\n".join(lines) + "\n", *options, stdin=stdin)
+    assert columns == scalar
+    assert taken
+
+
+@pytest.mark.parametrize("stdin", [False, True], ids=["file", "stdin"])
+@pytest.mark.parametrize("step", ["12", "three", "1,extra"], ids=["past the top", "not a step", "a cell past"])
+def test_a_step_the_columns_decline_is_costed_member_by_member_alike(tmp_path: Path, stdin: bool, step: str) -> None:
+    roster = f"id,title,step,hired\nM1,High School,2,\nM2,Column 3,{step},\nM3,Column 3,4,\n"
+    source = tmp_path / "members.csv"
+    source.write_text(roster)
+    args = ["cost", "--roster", "-" if stdin else str(source), "--contract", "lunenburg-paras"]
+    args += ["--from", "2025-07-01", "--to", "2026-06-30"]
+    args += ["--proposal", offer(tmp_path, random.Random(1), "2025-07-01", ["2026-01-01"], [])]
+    scalar = runner.invoke(app, args, env={"PAYCALC_ROW_BY_ROW": "1"}, input=roster if stdin else None)
+    columns = runner.invoke(app, args, env={"PAYCALC_ROW_BY_ROW": ""}, input=roster if stdin else None)
+    assert scalar.exit_code == 1 and "member 2 (line 3)" in scalar.stderr
+    assert (columns.exit_code, columns.stdout, columns.stderr) == (scalar.exit_code, scalar.stdout, scalar.stderr)

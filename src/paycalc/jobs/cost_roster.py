@@ -1,6 +1,6 @@
 """The costing roster job (``paycalc cost``, :func:`paycalc.api.cost_roster`): open a roster (CSV, .xlsx or
-stdin) and check its header, then price it: in columns when only the sums are asked of a plain CSV file, else
-member by member (and the budget solve over it). Failures are :class:`JobError`s naming the file, line or
+stdin) and check its header, then price it: in columns when only the sums are asked of a CSV file (stdin copied to
+one), else member by member (and the budget solve over it). Failures are :class:`JobError`s naming the file, line or
 cell; notes and skipped rows go to ``say``."""
 
 from __future__ import annotations
@@ -8,7 +8,8 @@ from __future__ import annotations
 import csv
 import datetime
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -81,30 +82,87 @@ def price(
 
     Only the sums asked of a plain CSV file (no step column, per-member output, paid contract, solve or
     ``by="step"``) are priced in columns; everything else member by member."""
-    header = getattr(rows, "fieldnames", None) or getattr(rows, "header", [])
+    header = list(getattr(rows, "fieldnames", None) or getattr(rows, "header", []))
     placing = _placing(asked.base, asked.start) if "step" in header else None
     sums_alone = on_member is None and asked.paid is None and asked.budget is None and asked.by != "step"
-    if placing is None and sums_alone and _in_columns(source):
-        from paycalc.jobs.columnar import costed, csv_twin
-        from paycalc.membership import cost_columns
+    by_member = (placing, on_invalid, on_member)
+    if not (sums_alone and _in_columns(source)):
+        return _by_member(source, rows, carried, asked, *by_member)
+    from paycalc.membership import cost_columns
 
-        def in_arrays(kinds: Any, chunks: Any) -> Any:
-            a = asked
-            return cost_columns.cost(kinds, chunks, a.proposals, a.base, a.start, a.end, a.fiscal_year_start,
-                                     a.method, a.anchor)  # fmt: skip
+    def in_arrays(kinds: Any, chunks: Any) -> Any:
+        a = asked
+        return cost_columns.cost(kinds, chunks, a.proposals, a.base, a.start, a.end, a.fiscal_year_start,
+                                 a.method, a.anchor)  # fmt: skip
 
-        if is_xlsx(source):  # a sheet's rows through their CSV twin; else read again, member by member
-            with csv_twin(rows) as twin:
-                in_columns = None if twin is None else costed(twin, list(header), in_arrays)
-            if in_columns is None:
-                rows.close()
-                rows = open_rows(source, rows.sheet)[0]
-        else:
-            in_columns = costed(source, list(rows.fieldnames), in_arrays)
-        if in_columns is not None:
-            return in_columns, None
+    def answer(path: str, rows: Any) -> tuple[costing.Costing, Any]:
+        found, rows = _in_arrays(path, rows, header, placing, in_arrays)
+        return (found, None) if found is not None else _by_member(source, rows, carried, asked, *by_member)
+
+    if source != "-":
+        return answer(source, rows)
+    with _refused(source, rows), _copied(rows) as copy:  # stdin copied to a file: costed as one, named stdin
+        result = answer(copy, open_rows(copy, None)[0])
+    return result
+
+
+def _in_arrays(
+    path: str, rows: Any, header: list[str], placing: Callable[[str], datetime.date] | None, in_arrays: Any
+) -> tuple[Any, Any]:
+    """The costing in columns of a roster file (a sheet's rows or a step column through a CSV twin, the step
+    placed as the hire date it stands for on the range's first day), and its rows for the member-by-member path
+    (read again where the twin read them); the costing is None where the columns decline."""
+    from paycalc.jobs.columnar import costed, csv_twin, header_cells
+
+    if not (is_xlsx(path) or placing is not None):
+        return costed(path, header, in_arrays), rows
+    if not hasattr(rows, "header"):  # a CSV's reader: its header as paycalc reads it
+        rows.header = header
+    with csv_twin(rows, None if placing is None else _placed(placing)) as twin:
+        found = None
+        if twin is not None:
+            with open(twin, encoding="utf-8") as file:
+                found = costed(twin, header_cells(file.readline().encode()), in_arrays)
+    if found is None:
+        if is_xlsx(path):
+            rows.close()
+        rows = open_rows(path, getattr(rows, "sheet", None))[0]
+    return found, rows
+
+
+def _placed(placing: Callable[[str], datetime.date]) -> Callable[[dict[str, Any]], str]:
+    """A row's hire date as text for a CSV twin: its step's, placed once per step (a step the rules refuse
+    declines the columns: member by member names it), else its own."""
+    from paycalc.membership.column_runs import Unpriced
+
+    memo: dict[str, str] = {}
+
+    def place(row: dict[str, Any]) -> str:
+        step = (row.get("step") or "").strip()
+        if not step:
+            return str(row.get("hired") or "")
+        if step not in memo:
+            try:
+                memo[step] = placing(step).isoformat()
+            except PaycalcError:
+                raise Unpriced("a step the rules refuse") from None
+        return memo[step]
+
+    return place
+
+
+def _by_member(
+    source: str,
+    rows: Any,
+    carried: Sequence[str],
+    asked: Asked,
+    placing: Callable[[str], datetime.date] | None,
+    on_invalid: Callable[[RowError], None] | None,
+    on_member: Callable[[costing.MemberCost], None] | None,
+) -> tuple[costing.Costing, Any]:
+    """The costing member by member (and the budget solve over it)."""
     proposals, solved = list(asked.proposals), None
-    try:
+    with _refused(source, rows):
         members = costing.read_members(rows, on_invalid, carried, placing)
         if asked.budget is not None:
             from paycalc.membership import budget as solving
@@ -130,6 +188,14 @@ def price(
             paid=asked.paid,
             by=asked.by,
         )
+    return result, solved
+
+
+@contextmanager
+def _refused(source: str, rows: Any) -> Iterator[None]:
+    """A row in error, a file not UTF-8 or a CSV error as a :class:`JobError` naming where it is."""
+    try:
+        yield
     except RowError as error:
         raise JobError(f"{place(source, rows, error.row, error.reason)}: {error.reason}") from None
     except NotUtf8 as exc:
@@ -137,7 +203,30 @@ def price(
     except csv.Error as exc:
         line = getattr(rows, "line_num", 0) + 1  # the line being read when it was refused
         raise JobError(f"{name_of(source)}: line {line}: {csv_words(exc, MAX_CELL)}") from None
-    return result, solved
+
+
+@contextmanager
+def _copied(rows: Any) -> Iterator[str]:
+    """The rows of a roster read from a stream (stdin), written to a temporary CSV file as its reader gave them
+    (its header as paycalc reads it, each row's cells, those past the header's too). The file is removed
+    after, a signal included."""
+    import tempfile
+
+    from paycalc.output.files import signals_unwind
+
+    header = list(rows.fieldnames)
+    with signals_unwind():  # SIGTERM or SIGHUP mid-copy unwinds like Ctrl-C: the copy is removed
+        handle, copy = tempfile.mkstemp(prefix="paycalc-stdin-", suffix=".csv")
+        try:
+            with os.fdopen(handle, "w", newline="", encoding="utf-8") as out:
+                writer = csv.writer(out, lineterminator="\n")
+                writer.writerow(header)
+                for row in rows:
+                    cells = [row.get(name) or "" for name in header]
+                    writer.writerow([*cells, *(row.get(None) or [])])  # cells past the header's, as they were
+            yield copy
+        finally:
+            os.unlink(copy)
 
 
 def as_it_is(contract: Contract, name: str, start: datetime.date) -> Contract:
@@ -157,6 +246,6 @@ def _placing(contract: Contract, first: datetime.date) -> Callable[[str], dateti
 
 
 def _in_columns(roster: str) -> bool:
-    """Whether a roster may be costed in columns (a CSV or .xlsx file; ``PAYCALC_ROW_BY_ROW=1`` says member by
-    member)."""
-    return roster != "-" and os.environ.get("PAYCALC_ROW_BY_ROW") != "1"
+    """Whether a roster may be costed in columns (a CSV or .xlsx file, or stdin copied to one;
+    ``PAYCALC_ROW_BY_ROW=1`` says member by member)."""
+    return os.environ.get("PAYCALC_ROW_BY_ROW") != "1"
