@@ -196,3 +196,73 @@ def test_paid_lines_as_pay_stubs_and_spreadsheets_write_them() -> None:
         date(2018, 6, 15): Decimal("1296.67"),
         date(2018, 6, 30): Decimal("1335.54"),
     }
+
+
+def test_22_checks_on_a_contract_without_pay_cycles() -> None:
+    """NYC has no pay cycles of its own: --pay-cycles 22 pays the school year's 22 biweekly periods, the 22
+    that end with the last period ending on or before June 30. Periods run from the anchor 2018-01-05 every 14
+    days: 2018-06-08..06-21 is the last of the school year ending June 2018 (the next ends 07-05); the school
+    year ending June 2019 ends with 2019-06-07..06-20, so it starts 21 periods earlier, on 2018-08-17.
+    The four periods between (06-22 to 08-16) are the summer's, with no check."""
+    _, checks = paycalc.paychecks(
+        "Ed. Asst. B", hired="2005-09-01", start="2018-06-01", end="2018-09-30",
+        method="biweekly", anchor="2018-01-05", pay_cycles=22,
+    )  # fmt: skip
+    assert [str(c.pay_date) for c in checks] == [
+        "2018-06-07", "2018-06-21", "2018-08-30", "2018-09-13", "2018-09-27", "2018-10-11"
+    ]  # fmt: skip
+    # a whole check on the 5-year row of 2018-06-16 ($32,053, Article Three A.1): annual / 22 = 1,456.954..
+    assert checks[2].gross == half_up(Decimal(32053) / 22) == Decimal("1456.95")
+    assert str(checks[2].start) == "2018-08-17"
+
+
+def test_a_range_ending_on_a_periods_first_day_has_its_check() -> None:
+    # semimonthly: 2018-06-16 alone in the 16th-30th check, on the 2018-06-16 schedule: 32,053 / 24 / 15 = 89.036..
+    _, checks = paycalc.paychecks("Ed. Asst. B", hired="2005-09-01", start="2018-06-01", end="2018-06-16")
+    assert [(str(c.pay_date), c.days, c.gross) for c in checks][-1] == ("2018-06-30", 1, Decimal("89.04"))
+    # monthly, from a month's first day: May whole (31,120 / 12 = 2,593.33), and June 1 alone (31,120 / 12 / 30)
+    _, checks = paycalc.paychecks(
+        "Ed. Asst. B", hired="2005-09-01", start="2018-05-01", end="2018-06-01", method="monthly"
+    )
+    assert [(str(c.start), c.days, c.gross) for c in checks] == [
+        ("2018-05-01", 31, half_up(Decimal(31120) / 12)),
+        ("2018-06-01", 1, half_up(Decimal(31120) / 12 / 30)),  # 86.444.. -> 86.44
+    ]
+
+
+def test_a_check_met_on_its_first_or_last_day_is_listed() -> None:
+    """Lunenburg's checks of 2026-27 (22 a year): 08-25..09-07, then 09-08..09-21 (see above). A range from
+    09-07 (a check's last day) to 09-08 (the next one's first) meets both, a day each."""
+    folder = paycalc.contract.loader.bundled_contract("lunenburg-paras")
+    _, checks = paycalc.paychecks(
+        "High School", hired="2024-08-26", start="2026-09-07", end="2026-09-08", pay_cycles=22, schedules=folder
+    )
+    assert [(str(c.pay_date), c.days) for c in checks] == [("2026-09-07", 1), ("2026-09-21", 1)]
+
+
+@pytest.mark.parametrize(
+    ("line", "amount"),
+    [("2018-05-15,10000000", "10000000"), ("2018-05-15,-10000000", "-10000000"),
+     ("2018-05-15,10000000.01", None), ("2018-05-15,-10000000.01", None), ("2018-05-15 $$1,271.75", None)],
+)  # fmt: skip
+def test_a_paid_gross_within_ten_million_either_way(line: str, amount: str | None) -> None:
+    from paycalc.contract.errors import InputError
+    from paycalc.rules.paychecks import parse_paid
+
+    if amount is None:
+        with pytest.raises(InputError, match="is not an amount"):
+            parse_paid(line, {date(2018, 5, 15)})
+    else:
+        assert parse_paid(line, {date(2018, 5, 15)}) == {date(2018, 5, 15): Decimal(amount)}
+
+
+@pytest.mark.parametrize("count", [4, 5])
+def test_a_date_not_checked_lists_four_pay_dates_then_dots(count: int) -> None:
+    from paycalc.contract.errors import InputError
+    from paycalc.rules.paychecks import parse_paid
+
+    dates = {date(2018, 5, 15) + timedelta(days=14 * n) for n in range(count)}
+    shown = "2018-05-15, 2018-05-29, 2018-06-12, 2018-06-26" + (", ..." if count == 5 else "")
+    with pytest.raises(InputError) as caught:
+        parse_paid("2018-05-16,1", dates)
+    assert str(caught.value) == f"line 1: 2018-05-16 is not the pay date of a check in the range (checks: {shown})"
