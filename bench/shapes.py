@@ -4,8 +4,9 @@ exports write it, timed against the plain CSV in one run (interleaved rounds, me
 Shapes (the same members, the same totals): the plain CSV; a `name` column in quotes ("Smith, Jane");
 every cell in quotes (some exporters); a byte-order mark and Windows line ends (Excel's "CSV UTF-8"); the
 named roster as an .xlsx workbook (dates as date cells, hours as numbers), where committees keep rosters;
-the plain roster's totals as JSON, and read from stdin; and a Lunenburg roster of as many members with a step
-column and names, on 22 checks a year (the contract's own pay: issue 30's goal is 1.5x).
+the plain roster's totals as JSON, and read from stdin; its daily pay; under a proposal with a lump sum and
+retro in instalments (moa-2014); its days given by --from and --to instead of columns; and a Lunenburg roster of
+as many members with a step column and names, on 22 checks a year (the contract's own pay: issue 30's goal is 1.5x).
 Each shape's output is compared with the plain one's, byte for byte but for the name column.
 
     python bench/shapes.py                    # 100,000 employees, 3 rounds
@@ -61,6 +62,21 @@ def _lunenburg(path: Path, employees: int) -> Path:
     return path
 
 
+def _undated(plain: Path, path: Path) -> Path:
+    """The plain roster without its from and to columns (one row per id: the rows of a title change dropped),
+    for --from and --to to fill."""
+    if not path.exists():
+        rows = list(csv.reader(plain.open(newline="")))
+        seen: set[str] = set()
+        with path.open("w", newline="") as out:
+            writer = csv.writer(out)
+            for row in rows:
+                if row[0] not in seen:
+                    seen.add(row[0])
+                    writer.writerow([cell for n, cell in enumerate(row) if n not in (3, 4)])
+    return path
+
+
 def _workbook(table: list[list[str]], path: Path) -> Path:
     """The roster as a committee's workbook: dates as date cells, hours as numbers, names as text."""
     import datetime
@@ -108,12 +124,15 @@ def main() -> None:
                                          "--pay-cycles", "22", "-o", str(lunenburg) + ".out"])  # fmt: skip
                     times.setdefault("Lunenburg steps, 22", []).append(seconds)
                     memory["Lunenburg steps, 22"] = max(memory.get("Lunenburg steps, 22", 0), peak)
+                    undated = _undated(path, path.with_name("undated.csv"))
+                    retro = [paycalc, "retro", "--roster", str(path)]
+                    days = ["--from", "2009-11-01", "--to", "2018-11-30"]
                     for extra, command in (
-                        (
-                            "JSON output",
-                            [paycalc, "retro", "--roster", str(path), "-f", "json", "-o", str(out) + ".json"],
-                        ),
+                        ("JSON output", [*retro, "-f", "json", "-o", str(out) + ".json"]),
                         ("stdin", ["sh", "-c", f'"{paycalc}" retro --roster - -o "{out}.stdin" < "{path}"']),
+                        ("daily pay", [*retro, "--method", "daily", "-o", str(out) + ".daily"]),
+                        ("lump sums, instalm.", [*retro, "--proposal", "moa-2014", "-o", str(out) + ".lumps"]),
+                        ("--from/--to given", [paycalc, "retro", "--roster", str(undated), *days, "-o", f"{out}.u"]),
                     ):
                         seconds, peak = run(command)
                         times.setdefault(extra, []).append(seconds)

@@ -358,3 +358,55 @@ def test_digits_at_each_width_edge() -> None:
 def test_pay_cycles_of_no_runs_are_none() -> None:
     none = np.zeros(0, dtype=np.int64)
     assert period_arrays.divided(0, 26, "calendar_days", none, none, none, none).tolist() == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.integers(-(10**12), 10**12), min_size=1, max_size=30),
+    st.lists(st.decimals("0.001", "60", places=3), min_size=1, max_size=6),
+)
+def test_instalments_in_arrays_are_the_scalar_split(wages: list[int], parts: list[Decimal]) -> None:
+    """Retro wages in cents (overpaid ones too: negative, rounded half away from zero as Decimal's half up)
+    split into instalments whose shares add up to 100, the last taking what is left."""
+    from paycalc.contract.models import Instalment
+    from paycalc.output.roster_blocks import instalments, shares_of
+    from paycalc.rules.proposal import split
+
+    shares = [*parts, Decimal(100) - sum(parts, Decimal(0))]
+    if shares[-1] <= 0:
+        return
+    plan = tuple(Instalment(datetime.date(2020, 1, 1) + datetime.timedelta(days=n), s) for n, s in enumerate(shares))
+    got = instalments(np.array(wages, dtype=np.int64), shares_of(plan))
+    for n, cents in enumerate(wages):
+        expected = [int(amount * 100) for _, amount in split(Decimal(cents).scaleb(-2), plan)]
+        assert [int(part[n]) for part in got] == expected
+
+
+def test_an_instalment_share_too_fine_for_int64_is_refused() -> None:
+    from paycalc.contract.models import Instalment
+    from paycalc.membership.column_runs import Unpriced
+    from paycalc.output.roster_blocks import instalments, shares_of
+
+    fine = Decimal("33.3333333333333333333333")  # 333..3 / 10**22: a numerator past 2**62 / the wages
+    plan = (Instalment(datetime.date(2020, 1, 1), fine), Instalment(datetime.date(2021, 1, 1), 100 - fine))
+    with pytest.raises(Unpriced):
+        instalments(np.array([10**6], dtype=np.int64), shares_of(plan))
+    # 12.3456789 is 123,456,789 / 10**7: times $1,000,000,000 in cents (10**11) it is past 2**63
+    finer = (
+        Instalment(datetime.date(2020, 1, 1), Decimal("12.3456789")),
+        Instalment(datetime.date(2021, 1, 1), 100 - Decimal("12.3456789")),
+    )
+    with pytest.raises(Unpriced):
+        instalments(np.array([1, 10**11], dtype=np.int64), shares_of(finer))
+    # 12.34567890123456 is 19,290,123,283,179 / 1,562,500,000,000: a denominator past 2**40, on any wages
+    finest = (Instalment(datetime.date(2020, 1, 1), Decimal("12.34567890123456")), plan[1])
+    with pytest.raises(Unpriced):
+        instalments(np.array([1], dtype=np.int64), shares_of(finest))
+    one, two = datetime.date(2020, 1, 1), datetime.date(2021, 1, 1)
+    plain = (Instalment(one, Decimal("12.5")), Instalment(two, Decimal("87.5")))
+    # 300 cents x 12.5% = 37.5 cents -> 38 (half up); the last takes the rest, 262
+    assert [int(part[0]) for part in instalments(np.array([300, -300], dtype=np.int64), shares_of(plain))] == [38, 262]
+    assert [int(part[1]) for part in instalments(np.array([300, -300], dtype=np.int64), shares_of(plain))] == [
+        -38,
+        -262,
+    ]

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import IO, TYPE_CHECKING, Any
 
+from paycalc.contract.models import Instalment
 from paycalc.membership.column_runs import Unpriced
 from paycalc.output.files import safe_cell
 from paycalc.output.roster_out import Shape
@@ -42,10 +43,11 @@ def priced(
     method: tuple[str, datetime.date | None, int | None],
     jobs: int | None,
     header_of: Callable[[list[str]], tuple[list[str], list[str]]],
+    instalments: tuple[Instalment, ...] = (),
 ) -> bool:
     """Write the roster's totals in columns when the roster and the run allow it; True when written.
     ``header_of`` checks the header's names, as the row-by-row path does, and gives them as paycalc reads
-    them with the columns carried through."""
+    them with the columns carried through; ``instalments`` split each id's retro wages in columns of their own."""
     from paycalc.membership.columnar import Pricer
     from paycalc.output.files import write_atomically
 
@@ -69,7 +71,8 @@ def priced(
     count = jobs
     try:
         write_atomically(
-            output, lambda out: write_totals(source, where, header, carried, (contract, method), out, count)
+            output,
+            lambda out: write_totals(source, where, header, carried, (contract, method, instalments), out, count),
         )
     except Unpriced:
         return False
@@ -212,12 +215,12 @@ def write_totals(
     where: list[tuple[int, int, int]],
     header: list[str],
     carried: list[str],
-    terms: tuple[Any, Any],
+    terms: tuple[Any, Any, tuple[Instalment, ...]],
     out: IO[str],
     jobs: int,
 ) -> None:
     """Price ``source`` (its header checked, names as paycalc reads them) into ``out``: the roster CSV,
-    its byte ranges ``where`` in ``jobs`` processes."""
+    its byte ranges ``where`` in ``jobs`` processes; ``terms``: the contract, the pay method and instalments."""
     import numpy as np
 
     from paycalc.membership.pool import Ordered, each
@@ -225,7 +228,7 @@ def write_totals(
 
     offer = terms[0].proposal
     shape = Shape(carried, offer is not None, bool(offer and offer.lump_sums))
-    out.write(",".join(safe_cell(n) for n in shape.header(())) + "\n")
+    out.write(",".join(safe_cell(n) for n in shape.header(terms[2])) + "\n")
     hashes: list[Any] = []  # of every id written: an id repeated after other ids is found at the end
     pending: list[Group] = []  # the last id so far: its rows may go on in the next block
 
@@ -237,20 +240,21 @@ def write_totals(
         if pending and pending[0].id == first.id:
             first = pending.pop().joined(first)
         elif pending:
-            _put(pending.pop(), out, hashes)
+            _put(pending.pop(), out, hashes, shares)
         if done.last is None:
             pending.append(first)
             return
-        _put(first, out, hashes)
+        _put(first, out, hashes, shares)
         out.write(done.body.decode("utf-8"))
         hashes.append(done.hashes)
         pending.append(done.last)
 
-    blocks = Blocks(source, terms[0], header, carried, terms[1])
+    blocks = Blocks(source, terms[0], header, carried, terms[1], terms[2])
+    shares = blocks.shares
     with shown_progress(where[-1][1] - where[0][0] if where else 0) as advance, Ordered[int](blocks, jobs) as pool:
         each(pool, ((part, part[1] - part[0]) for part in where), write)
     if pending:
-        _put(pending.pop(), out, hashes)
+        _put(pending.pop(), out, hashes, shares)
     # each block's are sorted already: a stable sort (a merge of sorted runs) is quick
     every = np.sort(np.concatenate(hashes), kind="stable") if hashes else np.zeros(0, dtype=np.uint64)
     if (every[1:] == every[:-1]).any():
@@ -278,8 +282,8 @@ def shown_progress(total: int) -> Iterator[Callable[[int], None]]:
         yield lambda size: progress.advance(task, size)
 
 
-def _put(group: Group, out: IO[str], hashes: list[Any]) -> None:
+def _put(group: Group, out: IO[str], hashes: list[Any], shares: list[tuple[int, int]]) -> None:
     import numpy as np
 
-    out.write(group.line())
+    out.write(group.line(shares))
     hashes.append(np.array([group.hash], dtype=np.uint64))

@@ -144,19 +144,18 @@ def run_roster(
                 said = True  # the notes once: not again if the roster then goes row by row
                 return names, read_columns(names, name, required, optional, noted)
 
-            def price_to(path: str) -> bool:  # an .xlsx roster, a step column or values filled: by a CSV twin
+            def price_to(path: str, split: tuple[Instalment, ...] = ()) -> bool:  # twins: .xlsx, step, fill
                 terms = contract, (chosen, anchor, cycles), jobs, header_of
                 if xlsx_source:
-                    return twin_priced(sheet_rows, path, *terms, fill)
+                    return twin_priced(sheet_rows, path, *terms, fill, split)
                 rows = csv_rows(source)
                 if rows is not None and (fill is not None or "step" in rows.header):
-                    return twin_priced(rows, path, *terms, fill)
-                return fill is None and priced(source, path, *terms)
+                    return twin_priced(rows, path, *terms, fill, split)
+                return fill is None and priced(source, path, *terms, split)
 
             xlsx_source, said = is_xlsx(source), False
-            # else JSON, a workbook or instalments: written from the columns' CSV
-            as_csv = format is Format.csv and not is_xlsx(output) and not instalments
-            if price_to(output) if as_csv else through_csv(price_to, output, format, instalments):
+            as_csv = format is Format.csv and not is_xlsx(output)  # else JSON or a workbook, from the columns' CSV
+            if price_to(output, instalments) if as_csv else through_csv(price_to, output, format, instalments):
                 infile.close()
                 return 0
             if xlsx_source:  # read again, row by row

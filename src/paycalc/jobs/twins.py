@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from paycalc.contract.errors import PaycalcError
-from paycalc.contract.models import Contract
+from paycalc.contract.models import Contract, Instalment
 from paycalc.reading.columns import header_names
 from paycalc.reading.files import open_binary, text_lines
 
@@ -54,14 +54,22 @@ def filler(given: dict[str, str], paid: dict[str, str]) -> Fill | None:
 
 
 def twin_priced(
-    rows: Any, output: str, contract: Contract, method: Any, jobs: int | None, header_of: Any, fill: Fill | None = None
+    rows: Any,
+    output: str,
+    contract: Contract,
+    method: Any,
+    jobs: int | None,
+    header_of: Any,
+    fill: Fill | None = None,
+    split: tuple[Instalment, ...] = (),
 ) -> bool:
     """Rows priced in columns through their CSV twin (:func:`paycalc.jobs.columnar.csv_twin`, a step column
-    placed as hire dates, ``fill`` giving rows the command line's values); True when written."""
+    placed as hire dates, ``fill`` giving rows the command line's values, ``split`` the instalments); True
+    when written."""
     from paycalc.jobs.columnar import csv_twin, placer, priced
 
     with csv_twin(rows, placer(contract) if "step" in rows.header else None, fill) as twin:
-        return twin is not None and priced(twin, output, contract, method, jobs, header_of)
+        return twin is not None and priced(twin, output, contract, method, jobs, header_of, split)
 
 
 class _CsvRows:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import numpy as np
 
 from paycalc.contract.errors import InputError
-from paycalc.contract.models import Contract
+from paycalc.contract.models import Contract, Instalment
 from paycalc.membership.column_runs import Unpriced
 from paycalc.membership.columnar import Pricer
 from paycalc.membership.roster import REQUIRED, WORK_COLUMNS, paid_of, work_of
@@ -56,10 +56,14 @@ class Group(NamedTuple):
         lumps = None if self.lumps is None or more.lumps is None else self.lumps + more.lumps
         return self._replace(rows=rows, owed=owed, paid=paid, paid_on=paid_on, lumps=lumps)
 
-    def line(self) -> str:
+    def line(self, shares: list[tuple[int, int]]) -> str:
+        """The id's CSV line, its retro wages split by ``shares`` (:func:`instalments`) where given."""
         cells = "".join("," + _written(c) for c in self.carried)
         # as the row-by-row path writes money: whole cents, which str() shows as 407.90 or -0.05
-        money = (self.owed, self.paid, self.owed - self.paid, *(() if self.lumps is None else (self.lumps,)))
+        money = [self.owed, self.paid, self.owed - self.paid, *(() if self.lumps is None else (self.lumps,))]
+        if shares:
+            wages = np.array([self.owed - self.paid - (self.lumps or 0)], dtype=np.int64)
+            money += [int(part[0]) for part in instalments(wages, shares)]
         sums = ",".join(str(Decimal(c).scaleb(-2)) for c in money)
         paid_on = "" if self.paid_on is None else "," + ";".join(self.paid_on)
         return f"{_written(self.id)}{cells},{self.rows},{sums}{paid_on}\n"
@@ -70,6 +74,27 @@ def _written(text: str) -> str:
     other cell the csv module would quote)."""
     text = safe_cell(text)
     return f'"{text}"' if "," in text else text
+
+
+def shares_of(split: tuple[Instalment, ...]) -> list[tuple[int, int]]:
+    """Each instalment's share of 100 as an exact fraction (``12.5`` is 25 / 2)."""
+    return [instalment.share.as_integer_ratio() for instalment in split]
+
+
+def instalments(wages: Ints, shares: list[tuple[int, int]]) -> list[Ints]:
+    """Cents of retro wages split into instalments, as :func:`paycalc.rules.proposal.split` splits them: each
+    share of the wages rounded to the cent half up (away from zero), the last taking what is left. A share too
+    fine for 64-bit cents raises :class:`Unpriced`."""
+    largest = int(np.abs(wages).max(initial=0))
+    if any(largest * p >= 1 << 62 or q >= 1 << 40 for p, q in shares):
+        raise Unpriced("an instalment share too fine for 64-bit cents")
+    parts, left = [], wages.copy()
+    for p, q in shares[:-1]:
+        top, bottom = wages * p, 100 * q
+        part = np.sign(top) * ((2 * np.abs(top) + bottom) // (2 * bottom))
+        parts.append(part)
+        left -= part
+    return [*parts, left]
 
 
 class Done(NamedTuple):
@@ -83,9 +108,16 @@ class Blocks:
     """Prices blocks of one roster; sent once to each pricing process, where it keeps its own memos."""
 
     def __init__(
-        self, source: str, contract: Contract, header: list[str], carried: list[str], method: tuple[Any, ...]
+        self,
+        source: str,
+        contract: Contract,
+        header: list[str],
+        carried: list[str],
+        method: tuple[Any, ...],
+        split: tuple[Instalment, ...] = (),
     ) -> None:
         self.source = source
+        self.shares = shares_of(split)  # each id's retro wages split in these instalments
         self.contract = contract
         self.header = header
         self.carried = carried
@@ -189,7 +221,11 @@ class Blocks:
                 parts.append(marks)
             parts += [csv_bytes.constant(b",", len(inner)), csv_bytes.digits(counts[1:last])]
             money = [owed_sums[1:last], paid_sums[1:last], owed_sums[1:last] - paid_sums[1:last]]
-            for cents in money if lump_sums is None else [*money, lump_sums[1:last]]:
+            if lump_sums is not None:
+                money.append(lump_sums[1:last])
+            if self.shares:
+                money += instalments(money[2] - (0 if lump_sums is None else money[3]), self.shares)
+            for cents in money:
                 parts += [csv_bytes.constant(b",", len(inner)), *csv_bytes.money(cents)]
             if schedules is not None:
                 parts += [csv_bytes.constant(b",", len(inner)), csv_bytes.texts(schedules[1:last])]
