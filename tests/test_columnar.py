@@ -421,3 +421,34 @@ def test_values_from_the_command_line_fill_rows_in_columns(
     assert scalar.exit_code == 0, scalar.output
     assert (columns.exit_code, columns.stdout, columns.stderr) == (scalar.exit_code, scalar.stdout, scalar.stderr)
     assert taken == [True]
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    seed=st.integers(0, 10**6), offer=st.sampled_from([[], ["--proposal", "uft-2019-2022"], ["--proposal", "moa-2014"]])
+)
+def test_json_is_written_by_the_columns_as_row_by_row_writes_it(tmp_path: Path, seed: int, offer: list[str]) -> None:
+    """--format json from the columns' own writer: names in quotes, formula-like cells (JSON guards none),
+    accents; under a proposal the schedules paid, lump sums and instalments."""
+    rng = random.Random(seed)
+    names = ['"Smith, Jane"', "=cmd", "Zoë", '""', "O'Neil", "ü€𝄞"]
+    text = roster(rng, NYC, rng.randrange(1, 50), datetime.date(2012, 6, 1), 900, {"name": names, "hours": ["", "20"]})
+    scalar, columns, taken = both(tmp_path, text, "--format", "json", *offer)
+    assert columns == scalar
+    assert taken
+
+
+@pytest.mark.parametrize(
+    ("header", "cell"),
+    [("name", "back\\\\slash"), ("name", "a\ttab"), ("retro", "carried"), ("name", "plain")],
+    ids=["backslash", "tab", "a carried column named retro", "plain"],
+)
+def test_json_the_columns_would_write_otherwise_is_written_as_row_by_row(
+    tmp_path: Path, header: str, cell: str
+) -> None:
+    """A cell JSON escapes, or a carried column named as a total's key: the same bytes as row by row."""
+    text = f"id,title,hired,from,to,{header}\n" + "".join(
+        f"P{n},Ed. Asst. B,2001-09-04,2013-07-15,2014-06-30,{cell}\n" for n in range(4)
+    )
+    scalar, columns, _ = both(tmp_path, text, "--format", "json")
+    assert columns == scalar

@@ -25,7 +25,6 @@ from typing import IO, TYPE_CHECKING, Any
 
 from paycalc.contract.models import Instalment
 from paycalc.membership.column_runs import Unpriced
-from paycalc.output.files import safe_cell
 from paycalc.output.roster_out import Shape
 
 if TYPE_CHECKING:
@@ -44,10 +43,12 @@ def priced(
     jobs: int | None,
     header_of: Callable[[list[str]], tuple[list[str], list[str]]],
     instalments: tuple[Instalment, ...] = (),
+    as_json: bool = False,
 ) -> bool:
     """Write the roster's totals in columns when the roster and the run allow it; True when written.
     ``header_of`` checks the header's names, as the row-by-row path does, and gives them as paycalc reads
-    them with the columns carried through; ``instalments`` split each id's retro wages in columns of their own."""
+    them with the columns carried through; ``instalments`` split each id's retro wages in columns of their own;
+    ``as_json`` writes the JSON records of ``--format json`` instead of CSV."""
     from paycalc.membership.columnar import Pricer
     from paycalc.output.files import write_atomically
 
@@ -72,7 +73,9 @@ def priced(
     try:
         write_atomically(
             output,
-            lambda out: write_totals(source, where, header, carried, (contract, method, instalments), out, count),
+            lambda out: write_totals(
+                source, where, header, carried, (contract, method, instalments), out, count, as_json
+            ),
         )
     except Unpriced:
         return False
@@ -218,19 +221,32 @@ def write_totals(
     terms: tuple[Any, Any, tuple[Instalment, ...]],
     out: IO[str],
     jobs: int,
+    as_json: bool = False,
 ) -> None:
     """Price ``source`` (its header checked, names as paycalc reads them) into ``out``: the roster CSV,
-    its byte ranges ``where`` in ``jobs`` processes; ``terms``: the contract, the pay method and instalments."""
+    its byte ranges ``where`` in ``jobs`` processes; ``terms``: the contract, the pay method and instalments;
+    written as CSV, or ``as_json``."""
     import numpy as np
 
     from paycalc.membership.pool import Ordered, each
     from paycalc.output.roster_blocks import Blocks
+    from paycalc.output.totals_layout import Layout
 
     offer = terms[0].proposal
-    shape = Shape(carried, offer is not None, bool(offer and offer.lump_sums))
-    out.write(",".join(safe_cell(n) for n in shape.header(terms[2])) + "\n")
+    layout = Layout(Shape(carried, offer is not None, bool(offer and offer.lump_sums)), terms[2], as_json)
+    out.write(layout.head())
     hashes: list[Any] = []  # of every id written: an id repeated after other ids is found at the end
     pending: list[Group] = []  # the last id so far: its rows may go on in the next block
+    opened = [False]  # a total written: a JSON record after it follows its comma
+
+    def put(text: str, hashed: Any) -> None:
+        if text and not opened[0]:
+            text, opened[0] = text.removeprefix(","), True  # the first JSON record has no comma before it
+        out.write(text)
+        hashes.append(hashed)
+
+    def put_group(group: Group) -> None:
+        put(group.written(layout), np.array([group.hash], dtype=np.uint64))
 
     def write(size: int, done: Done | None) -> None:
         advance(size)
@@ -240,21 +256,20 @@ def write_totals(
         if pending and pending[0].id == first.id:
             first = pending.pop().joined(first)
         elif pending:
-            _put(pending.pop(), out, hashes, shares)
+            put_group(pending.pop())
         if done.last is None:
             pending.append(first)
             return
-        _put(first, out, hashes, shares)
-        out.write(done.body.decode("utf-8"))
-        hashes.append(done.hashes)
+        put_group(first)
+        put(done.body.decode("utf-8"), done.hashes)
         pending.append(done.last)
 
-    blocks = Blocks(source, terms[0], header, carried, terms[1], terms[2])
-    shares = blocks.shares
+    blocks = Blocks(source, terms[0], header, carried, terms[1], layout)
     with shown_progress(where[-1][1] - where[0][0] if where else 0) as advance, Ordered[int](blocks, jobs) as pool:
         each(pool, ((part, part[1] - part[0]) for part in where), write)
     if pending:
-        _put(pending.pop(), out, hashes, shares)
+        put_group(pending.pop())
+    out.write(layout.tail())
     # each block's are sorted already: a stable sort (a merge of sorted runs) is quick
     every = np.sort(np.concatenate(hashes), kind="stable") if hashes else np.zeros(0, dtype=np.uint64)
     if (every[1:] == every[:-1]).any():
@@ -280,10 +295,3 @@ def shown_progress(total: int) -> Iterator[Callable[[int], None]]:
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("roster", total=total)
         yield lambda size: progress.advance(task, size)
-
-
-def _put(group: Group, out: IO[str], hashes: list[Any], shares: list[tuple[int, int]]) -> None:
-    import numpy as np
-
-    out.write(group.line(shares))
-    hashes.append(np.array([group.hash], dtype=np.uint64))

@@ -144,18 +144,24 @@ def run_roster(
                 said = True  # the notes once: not again if the roster then goes row by row
                 return names, read_columns(names, name, required, optional, noted)
 
-            def price_to(path: str, split: tuple[Instalment, ...] = ()) -> bool:  # twins: .xlsx, step, fill
-                terms = contract, (chosen, anchor, cycles), jobs, header_of
+            def price_to(path: str, split: tuple[Instalment, ...] = (), as_json: bool = False) -> bool:
+                terms = contract, (chosen, anchor, cycles), jobs, header_of  # twins: .xlsx, step, values filled
                 if xlsx_source:
-                    return twin_priced(sheet_rows, path, *terms, fill, split)
+                    return twin_priced(sheet_rows, path, *terms, fill, split, as_json)
                 rows = csv_rows(source)
                 if rows is not None and (fill is not None or "step" in rows.header):
-                    return twin_priced(rows, path, *terms, fill, split)
-                return fill is None and priced(source, path, *terms, split)
+                    return twin_priced(rows, path, *terms, fill, split, as_json)
+                return fill is None and priced(source, path, *terms, split, as_json)
 
             xlsx_source, said = is_xlsx(source), False
-            as_csv = format is Format.csv and not is_xlsx(output)  # else JSON or a workbook, from the columns' CSV
-            if price_to(output, instalments) if as_csv else through_csv(price_to, output, format, instalments):
+            as_json = format is Format.json
+            if is_xlsx(output):  # a workbook, from the columns' CSV read back
+                written = through_csv(price_to, output, format, instalments)
+            else:  # CSV or JSON, by the columns' own writer (JSON a cell would escape: through the CSV read back)
+                written = price_to(output, instalments, as_json) or (
+                    as_json and through_csv(price_to, output, format, instalments)
+                )
+            if written:
                 infile.close()
                 return 0
             if xlsx_source:  # read again, row by row

@@ -62,14 +62,15 @@ def twin_priced(
     header_of: Any,
     fill: Fill | None = None,
     split: tuple[Instalment, ...] = (),
+    as_json: bool = False,
 ) -> bool:
     """Rows priced in columns through their CSV twin (:func:`paycalc.jobs.columnar.csv_twin`, a step column
-    placed as hire dates, ``fill`` giving rows the command line's values, ``split`` the instalments); True
-    when written."""
+    placed as hire dates, ``fill`` giving rows the command line's values, ``split`` the instalments), as CSV or
+    ``as_json``; True when written."""
     from paycalc.jobs.columnar import csv_twin, placer, priced
 
     with csv_twin(rows, placer(contract) if "step" in rows.header else None, fill) as twin:
-        return twin is not None and priced(twin, output, contract, method, jobs, header_of, split)
+        return twin is not None and priced(twin, output, contract, method, jobs, header_of, split, as_json)
 
 
 class _CsvRows:

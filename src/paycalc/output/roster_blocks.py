@@ -12,19 +12,18 @@ back as finished CSV lines. Anything the row-by-row path reads otherwise or refu
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
 from paycalc.contract.errors import InputError
-from paycalc.contract.models import Contract, Instalment
+from paycalc.contract.models import Contract
 from paycalc.membership.column_runs import Unpriced
 from paycalc.membership.columnar import Pricer
 from paycalc.membership.roster import REQUIRED, WORK_COLUMNS, paid_of, work_of
 from paycalc.output import csv_bytes
 from paycalc.output.csv_bytes import Cells, Plainness
-from paycalc.output.files import SPREADSHEET_TRIGGERS, safe_cell
+from paycalc.output.totals_layout import Layout
 from paycalc.reading.files import lines_from
 
 if TYPE_CHECKING:
@@ -56,29 +55,17 @@ class Group(NamedTuple):
         lumps = None if self.lumps is None or more.lumps is None else self.lumps + more.lumps
         return self._replace(rows=rows, owed=owed, paid=paid, paid_on=paid_on, lumps=lumps)
 
-    def line(self, shares: list[tuple[int, int]]) -> str:
-        """The id's CSV line, its retro wages split by ``shares`` (:func:`instalments`) where given."""
-        cells = "".join("," + _written(c) for c in self.carried)
-        # as the row-by-row path writes money: whole cents, which str() shows as 407.90 or -0.05
+    def money(self, shares: list[tuple[int, int]]) -> list[int]:
+        """Owed, paid, retro, [lump sums,] then the retro wages split by ``shares`` (:func:`instalments`), in cents."""
         money = [self.owed, self.paid, self.owed - self.paid, *(() if self.lumps is None else (self.lumps,))]
         if shares:
             wages = np.array([self.owed - self.paid - (self.lumps or 0)], dtype=np.int64)
             money += [int(part[0]) for part in instalments(wages, shares)]
-        sums = ",".join(str(Decimal(c).scaleb(-2)) for c in money)
-        paid_on = "" if self.paid_on is None else "," + ";".join(self.paid_on)
-        return f"{_written(self.id)}{cells},{self.rows},{sums}{paid_on}\n"
+        return money
 
-
-def _written(text: str) -> str:
-    """A cell as the csv module writes it (guarded): in quotes when it holds a comma (the columns read no
-    other cell the csv module would quote)."""
-    text = safe_cell(text)
-    return f'"{text}"' if "," in text else text
-
-
-def shares_of(split: tuple[Instalment, ...]) -> list[tuple[int, int]]:
-    """Each instalment's share of 100 as an exact fraction (``12.5`` is 25 / 2)."""
-    return [instalment.share.as_integer_ratio() for instalment in split]
+    def written(self, layout: Layout) -> str:
+        """The id's total as ``layout`` writes it."""
+        return layout.one(self.id, self.carried, self.rows, self.money(layout.shares), self.paid_on)
 
 
 def instalments(wages: Ints, shares: list[tuple[int, int]]) -> list[Ints]:
@@ -114,10 +101,10 @@ class Blocks:
         header: list[str],
         carried: list[str],
         method: tuple[Any, ...],
-        split: tuple[Instalment, ...] = (),
+        layout: Layout,
     ) -> None:
         self.source = source
-        self.shares = shares_of(split)  # each id's retro wages split in these instalments
+        self.layout = layout  # CSV or JSON, with each id's retro wages split in its instalments
         self.contract = contract
         self.header = header
         self.carried = carried
@@ -139,6 +126,7 @@ class Blocks:
             _roomy_heap()
         try:
             csv_bytes.check(block)
+            self.layout.check(block)
             cells = csv_bytes.split(block if block.endswith(b"\n") else block + b"\n", len(self.header))
             arrays = self._arrays(cells, self._pricer)
         except Plainness as exc:
@@ -208,28 +196,13 @@ class Blocks:
         inner = firsts[1:last]
         body = b""
         if len(inner):
-            parts = []
-            for c in [at, *carried]:
-                if c != at:
-                    parts.append(csv_bytes.constant(b",", len(inner)))
-                marks = csv_bytes.quote(cells, inner, c)
-                parts += [
-                    marks,
-                    csv_bytes.guard(cells, inner, c, SPREADSHEET_TRIGGERS),
-                    csv_bytes.cell(cells, inner, c),
-                ]
-                parts.append(marks)
-            parts += [csv_bytes.constant(b",", len(inner)), csv_bytes.digits(counts[1:last])]
             money = [owed_sums[1:last], paid_sums[1:last], owed_sums[1:last] - paid_sums[1:last]]
             if lump_sums is not None:
                 money.append(lump_sums[1:last])
-            if self.shares:
-                money += instalments(money[2] - (0 if lump_sums is None else money[3]), self.shares)
-            for cents in money:
-                parts += [csv_bytes.constant(b",", len(inner)), *csv_bytes.money(cents)]
-            if schedules is not None:
-                parts += [csv_bytes.constant(b",", len(inner)), csv_bytes.texts(schedules[1:last])]
-            body = csv_bytes.lines([*parts, csv_bytes.constant(b"\n", len(inner))])
+            if self.layout.shares:
+                money += instalments(money[2] - (0 if lump_sums is None else money[3]), self.layout.shares)
+            shown = None if schedules is None else schedules[1:last]
+            body = self.layout.many(cells, inner, [at, *carried], counts[1:last], money, shown)
         return Done(group(0), body, group(last) if last else None, np.sort(hashes[1:last]))
 
     def _schedules(self, frozen: Ints, firsts: Ints) -> list[str]:

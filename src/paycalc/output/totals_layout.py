@@ -1,0 +1,122 @@
+"""How the columns write a roster's totals: CSV lines, or the JSON records of
+:func:`paycalc.output.roster_out.write`, the same bytes either way as the row-by-row path's writer.
+
+A :class:`Layout` writes one id's total from Python values (:meth:`Layout.one`: the first and last ids of a
+block) and many ids' totals from arrays (:meth:`Layout.many`). JSON records each open with ``,\\n  ``; the
+caller drops the comma of the file's first. JSON takes cells as they are, so a block holding a backslash or
+a control character (which JSON escapes) is left to the row-by-row writer (:meth:`Layout.check`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from paycalc.contract.models import Instalment
+from paycalc.membership.column_runs import Unpriced
+from paycalc.output import csv_bytes
+from paycalc.output.csv_bytes import Cells
+from paycalc.output.files import SPREADSHEET_TRIGGERS, safe_cell
+from paycalc.output.roster_out import Shape
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
+
+    Ints = NDArray[np.int64]
+
+MONEY = ("owed", "paid", "retro", "lump_sums")
+
+
+class Layout:
+    """The totals' columns (``shape``, ``split``: instalments) as CSV or, with ``as_json``, JSON."""
+
+    def __init__(self, shape: Shape, split: tuple[Instalment, ...], as_json: bool) -> None:
+        self.shape, self.split, self.json = shape, split, as_json
+        taken = {"id", "rows", *MONEY, "instalments", "schedule_paid"}
+        if as_json and (len(set(shape.carried)) < len(shape.carried) or taken & set(shape.carried)):
+            raise Unpriced("a carried column named as a total's own key")  # a record with a key twice
+        self.keys = [json.dumps(name, ensure_ascii=False).encode() for name in shape.carried]
+        self.shares = shares_of(split)
+
+    def head(self) -> str:
+        return "[" if self.json else ",".join(safe_cell(n) for n in self.shape.header(self.split)) + "\n"
+
+    def tail(self) -> str:
+        return "\n]\n" if self.json else ""
+
+    def check(self, block: bytes) -> None:
+        """Refuse, for JSON, a block with a byte a JSON string escapes (a backslash or a control character)."""
+        if self.json:
+            data = np.frombuffer(block, dtype=np.uint8)
+            if ((data < 32) & (data != 10) & (data != 13) | (data == 92)).any():
+                raise Unpriced("a cell JSON would escape")
+
+    def one(
+        self, person: str, carried: Sequence[str], rows: int, money: list[int], paid_on: Sequence[str] | None
+    ) -> str:
+        """One id's total: ``money`` its owed, paid, retro, [lump sums,] then each instalment, in cents."""
+        shown = [str(Decimal(c).scaleb(-2)) for c in money]  # whole cents, as str() writes 407.90 or -0.05
+        if not self.json:
+            cells = "".join("," + _written(c) for c in carried)
+            paid = "" if paid_on is None else "," + ";".join(paid_on)
+            return f"{_written(person)}{cells},{rows},{','.join(shown)}{paid}\n"
+        record: dict[str, Any] = {"id": person, **dict(zip(self.shape.carried, carried, strict=True)), "rows": rows}
+        record |= dict(zip(MONEY[: 3 + self.shape.lump_sums], shown, strict=False))
+        if self.split:
+            amounts = shown[3 + self.shape.lump_sums :]
+            days = [i.paid.isoformat() for i in self.split]
+            record["instalments"] = [{"paid": day, "amount": a} for day, a in zip(days, amounts, strict=True)]
+        if paid_on is not None:
+            record["schedule_paid"] = ";".join(paid_on)
+        return ",\n  " + json.dumps(record, ensure_ascii=False)
+
+    def many(
+        self, cells: Cells, rows: Ints, columns: list[int], counts: Ints, money: list[Ints], paid_on: list[str] | None
+    ) -> bytes:
+        """The totals of many ids from arrays: ``columns`` the id's and the carried cells', in ``rows``."""
+        n = len(rows)
+        if not self.json:
+            parts = []
+            for k, c in enumerate(columns):
+                marks = csv_bytes.quote(cells, rows, c)
+                guard = csv_bytes.guard(cells, rows, c, SPREADSHEET_TRIGGERS)
+                parts += [*([csv_bytes.constant(b",", n)] if k else []), marks, guard, csv_bytes.cell(cells, rows, c)]
+                parts.append(marks)
+            parts += [csv_bytes.constant(b",", n), csv_bytes.digits(counts)]
+            for cents in money:
+                parts += [csv_bytes.constant(b",", n), *csv_bytes.money(cents)]
+            if paid_on is not None:
+                parts += [csv_bytes.constant(b",", n), csv_bytes.texts(paid_on)]
+            return csv_bytes.lines([*parts, csv_bytes.constant(b"\n", n)])
+        parts = [csv_bytes.constant(b',\n  {"id": "', n), csv_bytes.cell(cells, rows, columns[0])]
+        for key, c in zip(self.keys, columns[1:], strict=True):
+            parts += [csv_bytes.constant(b'", ' + key + b': "', n), csv_bytes.cell(cells, rows, c)]
+        parts += [csv_bytes.constant(b'", "rows": ', n), csv_bytes.digits(counts)]
+        named = 3 + self.shape.lump_sums
+        for name, cents in zip(MONEY, money[:named], strict=False):
+            parts += [csv_bytes.constant(b', "' + name.encode() + b'": "', n), *csv_bytes.money(cents)]
+            parts.append(csv_bytes.constant(b'"', n))
+        for k, (instalment, cents) in enumerate(zip(self.split, money[named:], strict=True)):
+            opening = (b', "instalments": [' if not k else b", ") + b'{"paid": "' + instalment.paid.isoformat().encode()
+            parts += [csv_bytes.constant(opening + b'", "amount": "', n), *csv_bytes.money(cents)]
+            parts.append(csv_bytes.constant(b'"}' + (b"]" if k == len(self.split) - 1 else b""), n))
+        if paid_on is not None:
+            parts += [csv_bytes.constant(b', "schedule_paid": "', n), csv_bytes.texts(paid_on)]
+            parts.append(csv_bytes.constant(b'"', n))
+        return csv_bytes.lines([*parts, csv_bytes.constant(b"}", n)])
+
+
+def shares_of(split: Sequence[Instalment]) -> list[tuple[int, int]]:
+    """Each instalment's share of 100 as an exact fraction (``12.5`` is 25 / 2)."""
+    return [instalment.share.as_integer_ratio() for instalment in split]
+
+
+def _written(text: str) -> str:
+    """A cell as the csv module writes it (guarded): in quotes when it holds a comma (the columns read no
+    other cell the csv module would quote)."""
+    text = safe_cell(text)
+    return f'"{text}"' if "," in text else text
