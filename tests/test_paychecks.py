@@ -266,3 +266,38 @@ def test_a_date_not_checked_lists_four_pay_dates_then_dots(count: int) -> None:
     with pytest.raises(InputError) as caught:
         parse_paid("2018-05-16,1", dates)
     assert str(caught.value) == f"line 1: 2018-05-16 is not the pay date of a check in the range (checks: {shown})"
+
+
+@pytest.mark.parametrize(
+    ("change", "gross"),
+    [
+        ("workyear=0.5", half_up(Decimal(31120) * Decimal("0.5") / 24)),  # 648.333.. -> 648.33
+        ("hours=20", half_up(Decimal(31120) * 20 / 30 / 24)),  # 20 of the 30 regular hours: 864.444.. -> 864.44
+    ],
+)
+def test_a_change_of_work_pays_the_check_after_it(change: str, gross: Decimal) -> None:
+    """Ed. Asst. B, 5-year row of 2018-05-01 ($31,120, Article Three A.1), semimonthly: the June 1-15 check
+    after a change on June 1 (the May 16-31 check before it, whole time)."""
+    _, checks = paycalc.paychecks(
+        "Ed. Asst. B", hired="2005-09-01", start="2018-05-16", end="2018-06-15", changes=[f"2018-06-01:{change}"]
+    )
+    assert [c.gross for c in checks] == [half_up(Decimal(31120) / 24), gross]
+
+
+@pytest.mark.parametrize(
+    ("change", "annual"),
+    [
+        ("hours-per-day=6", Decimal("19.97") * 6 * 193),  # 23,125.26 a year
+        ("hours=6", Decimal("19.97") * 6 * 193),  # on an hourly contract, hours are hours a day
+        ("days=180", Decimal("19.97") * Decimal("6.5") * 180),  # 23,364.90 a year
+    ],
+)
+def test_a_change_of_hours_or_days_on_lunenburg(change: str, annual: Decimal) -> None:
+    """High School, step 3 in FY27 (hired 2024-08-26): $19.97 an hour, 6.5 hours x 193 days (MOA). From the
+    2026-09-08..09-21 check (22 a year), the annual at the new hours or days, divided into 22 checks."""
+    folder = paycalc.contract.loader.bundled_contract("lunenburg-paras")
+    _, checks = paycalc.paychecks(
+        "High School", hired="2024-08-26", start="2026-09-08", end="2026-09-21", pay_cycles=22, schedules=folder,
+        changes=[f"2026-09-08:{change}"],
+    )  # fmt: skip
+    assert [c.gross for c in checks] == [half_up(half_up(annual) / 22)]

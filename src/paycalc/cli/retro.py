@@ -135,7 +135,7 @@ def retro(
             metavar="N",
             min=1,
             help="With --roster: processes that price a CSV roster, e.g. --jobs 2; the output is the same with "
-            "any number. [default: $PAYCALC_JOBS, else one per core paycalc may run on for a roster of 8 MB "
+            "any number. [default: $PAYCALC_JOBS, else one per core paycalc may run on for a roster of 32 MB "
             "or more, one for a shorter]",
             show_default=False,
         ),

@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 
 BLOCK = 1 << 22  # bytes read at a time (about 55,000 rows): memory follows the block, not the file
 COST_BLOCK = 1 << 20  # bytes of a costing roster at a time (about 25,000 members): the arrays of each are freed
-LONG = 1 << 23  # bytes (about 110,000 rows): by default, a longer roster is priced in a process per core
+LONG = 1 << 25  # bytes (about 440,000 rows): by default, a longer roster is priced in a process per core (a
+# second process starts in about 0.25 s: on two cores it paid for itself from about 300,000 rows, bench/shapes.py)
 
 
 def priced(
