@@ -86,7 +86,9 @@ def price(
     placing = _placing(asked.base, asked.start) if "step" in header else None
     sums_alone = on_member is None and asked.paid is None and asked.budget is None and asked.by != "step"
     by_member = (placing, on_invalid, on_member)
-    if not (sums_alone and _in_columns(source)):
+    # rows given as mappings (the API's) may differ in their keys: never copied, costed member by member
+    read = source != "-" or isinstance(rows, csv.DictReader)
+    if not (sums_alone and read and _in_columns(source)):
         return _by_member(source, rows, carried, asked, *by_member)
     from paycalc.membership import cost_columns
 
