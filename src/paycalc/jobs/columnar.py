@@ -5,13 +5,14 @@ written as CSV, in the rows' order.
 It takes a roster only when it answers byte for byte what the row-by-row path answers; anything else
 raises :class:`~paycalc.membership.column_runs.Unpriced` before a byte is kept, and the caller prices the
 roster row by row (which also names any row in error). Read in columns: a byte-order mark, Windows line ends,
-names in quotes (``"Smith, Jane"``), an .xlsx sheet through its CSV twin (:func:`csv_twin`). Left to that
-path (stdin is copied to a file first, and read in columns like one; JSON and .xlsx outputs are written from the
-columns' CSV by :mod:`paycalc.jobs.totals_csv`; a ``step`` column is placed as hire dates in a CSV twin by
-:mod:`paycalc.jobs.twins`; instalments are split from the read-back totals too): 22 biweekly checks on a
-contract with no pay cycles, a quote inside a cell or a line break inside quotes, a
-carriage return not before a line feed, a row of another width, an id repeated after other ids, and every
-row the scalar rules refuse.
+names in quotes (``"Smith, Jane"``), a ``step`` column (placed as hire dates), every pay method, lump sums;
+written as CSV or JSON (:mod:`paycalc.output.totals_layout`), instalments split in integer cents. Through a
+CSV twin (:func:`csv_twin`, :mod:`paycalc.jobs.twins`): an .xlsx sheet, rows given values by the command line,
+a step roster the columns decline; stdin is copied to a file first; an .xlsx output is written from the
+columns' CSV read back (:mod:`paycalc.jobs.totals_csv`). Left to the row-by-row path: 22 biweekly checks on a
+contract with no pay cycles, a quote inside a cell or a line break inside quotes, a carriage return not
+before a line feed, a row of another width, an id repeated after other ids, a paid contract's fiscal years,
+and every row the scalar rules refuse.
 """
 
 from __future__ import annotations
@@ -63,8 +64,6 @@ def priced(
     except (UnicodeDecodeError, Unpriced):
         return False
     header, carried = header_of(raw)
-    if "step" in header:  # a placement per row: priced row by row
-        return False
     if jobs is None:  # by default, more processes only where they pay for their start
         from paycalc.membership.pool import cores
 

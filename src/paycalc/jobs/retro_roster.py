@@ -148,10 +148,12 @@ def run_roster(
                 terms = contract, (chosen, anchor, cycles), jobs, header_of  # twins: .xlsx, step, values filled
                 if xlsx_source:
                     return twin_priced(sheet_rows, path, *terms, fill, split, as_json)
-                rows = csv_rows(source)
-                if rows is not None and (fill is not None or "step" in rows.header):
-                    return twin_priced(rows, path, *terms, fill, split, as_json)
-                return fill is None and priced(source, path, *terms, split, as_json)
+                if fill is None and priced(source, path, *terms, split, as_json):  # a step column placed there too
+                    return True
+                rows = csv_rows(source)  # values filled, or a step roster the columns declined: by a CSV twin
+                if rows is None or (fill is None and "step" not in rows.header):
+                    return False
+                return twin_priced(rows, path, *terms, fill, split, as_json)
 
             xlsx_source, said = is_xlsx(source), False
             as_json = format is Format.json

@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
-from paycalc.contract.errors import InputError
+from paycalc.contract.errors import PaycalcError
+from paycalc.contract.inputs import to_roster_date
 from paycalc.contract.models import Contract
 from paycalc.membership.column_runs import Unpriced
 from paycalc.membership.columnar import Pricer
-from paycalc.membership.roster import REQUIRED, WORK_COLUMNS, paid_of, work_of
+from paycalc.membership.roster import REQUIRED, WORK_COLUMNS, hire_date, paid_of, work_of
 from paycalc.output import csv_bytes
 from paycalc.output.csv_bytes import Cells, Plainness
 from paycalc.output.totals_layout import Layout
@@ -144,17 +145,30 @@ class Blocks:
         """The rows' ways, hire dates, starts, ends and paid terms as int arrays."""
         column = {name: n for n, name in enumerate(self.header)}
         lengths = cells.ends - cells.starts
-        if (lengths[:, [column[c] for c in REQUIRED]] == 0).any() or (lengths > MAX_CELL).any():
+        required = [c for c in REQUIRED if c != "hired" or "step" not in column]  # a step stands for its hire date
+        if (lengths[:, [column[c] for c in required]] == 0).any() or (lengths > MAX_CELL).any():
             raise Plainness("an empty or a long cell")
         if any(csv_bytes.padded(cells, column[c]) for c in ["id", *self.carried]):
             raise Plainness("an id or a carried cell with spaces around it")
-        hired, start, end = (csv_bytes.dates(cells, column[c]) for c in ("hired", "from", "to"))
+        start, end = (csv_bytes.dates(cells, column[c]) for c in ("from", "to"))
+        hired = self._placed(cells, column) if "step" in column else csv_bytes.dates(cells, column["hired"])
         work = ["title", *(c for c in WORK_COLUMNS if c in column)]
         paying: list[str] = [c for c in ("paid_schedule", "paid_annual") if c in column]
         number, rows = csv_bytes.distinct(cells, [column[n] for n in work + paying])  # the two, at one go
         way = self._codes(cells, work, column, rows, lambda v: pricer.way(v["title"].strip(), work_of(v)))
         paid = self._codes(cells, paying, column, rows, lambda v: pricer.paid(*paid_of(v)))
         return way[number], hired, start, end, paid[number]
+
+    def _placed(self, cells: Cells, column: dict[str, int]) -> Ints:
+        """Each row's hire date: the one its ``step`` stands for on its ``from`` day, else its ``hired``, as the
+        row-by-row path places it (:func:`paycalc.membership.roster.hire_date`), once per distinct cells."""
+        names: list[str] = [c for c in ("step", "from", "hired") if c in column]
+        number, rows = csv_bytes.distinct(cells, [column[c] for c in names])
+
+        def place(cell: dict[str, str]) -> int:
+            return hire_date(self.contract, cell, to_roster_date(cell["from"], "from date")).toordinal()
+
+        return self._codes(cells, names, column, rows, place)[number]
 
     def _codes(self, cells: Cells, names: list[str], column: dict[str, int], rows: list[int], index: Any) -> Ints:
         """The index of the cells of ``names`` in each of ``rows``: ``index`` is asked once per distinct set of
@@ -167,7 +181,7 @@ class Blocks:
                 if text not in memo:
                     memo[text] = index(dict(zip(names, text, strict=True)))
                 codes.append(memo[text])
-        except InputError as exc:
+        except PaycalcError as exc:  # a title, work or step the rules refuse: row by row names it
             raise Unpriced(str(exc)) from None
         return np.array(codes, dtype=np.int64)
 
