@@ -267,7 +267,8 @@ def _through_columns(args: list[str], mode: str) -> list[bool]:
 
     def priced(*a: Any) -> bool:
         done = direct(*a)
-        if a[-1] or not a[1].endswith(".csv"):  # JSON, or the output itself (not the totals' temporary CSV)
+        as_json = len(a) > 7 and a[7]  # priced(source, output, contract, method, jobs, header_of, split, as_json, ..)
+        if as_json or not a[1].endswith(".csv"):  # JSON, or the output itself (not the totals' temporary CSV)
             answered.append(done)
         return done
 

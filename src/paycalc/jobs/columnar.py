@@ -46,11 +46,13 @@ def priced(
     header_of: Callable[[list[str]], tuple[list[str], list[str]]],
     instalments: tuple[Instalment, ...] = (),
     as_json: bool = False,
+    defaults: tuple[dict[str, str], dict[str, str]] = ({}, {}),
 ) -> bool:
     """Write the roster's totals in columns when the roster and the run allow it; True when written.
     ``header_of`` checks the header's names, as the row-by-row path does, and gives them as paycalc reads
     them with the columns carried through; ``instalments`` split each id's retro wages in columns of their own;
-    ``as_json`` writes the JSON records of ``--format json`` instead of CSV."""
+    ``as_json`` writes the JSON records of ``--format json`` instead of CSV; ``defaults``: the command line's
+    ``from``/``to`` and paid terms, for rows without their own."""
     from paycalc.membership.columnar import Pricer
     from paycalc.output.files import write_atomically
 
@@ -74,7 +76,7 @@ def priced(
         write_atomically(
             output,
             lambda out: write_totals(
-                source, where, header, carried, (contract, method, instalments), out, count, as_json
+                source, where, header, carried, (contract, method, instalments), out, count, as_json, defaults
             ),
         )
     except Unpriced:
@@ -140,7 +142,7 @@ def csv_twin(
     """Rows (a sheet's :class:`paycalc.reading.sheets.SheetRows`, or a CSV's, with ``header`` as paycalc reads
     it) written as a CSV file, each cell as the row-by-row path reads it (stripped), for the columnar path to
     read in blocks. With ``place`` (:func:`placer`), a ``step`` column becomes the hire date it stands for;
-    ``fill`` (:func:`paycalc.jobs.twins.filler`) first gives each row the command line's values.
+    ``fill`` (:func:`paycalc.membership.roster.filler`) first gives each row the command line's values.
     None when a row has more cells than the header, or ``place`` refuses one (row by row names it). The file
     is removed after."""
     import csv
@@ -222,10 +224,11 @@ def write_totals(
     out: IO[str],
     jobs: int,
     as_json: bool = False,
+    defaults: tuple[dict[str, str], dict[str, str]] = ({}, {}),
 ) -> None:
     """Price ``source`` (its header checked, names as paycalc reads them) into ``out``: the roster CSV,
     its byte ranges ``where`` in ``jobs`` processes; ``terms``: the contract, the pay method and instalments;
-    written as CSV, or ``as_json``."""
+    written as CSV, or ``as_json``; rows without their own days or paid terms take ``defaults``."""
     import numpy as np
 
     from paycalc.membership.pool import Ordered, each
@@ -264,7 +267,7 @@ def write_totals(
         put(done.body.decode("utf-8"), done.hashes)
         pending.append(done.last)
 
-    blocks = Blocks(source, terms[0], header, carried, terms[1], layout)
+    blocks = Blocks(source, terms[0], header, carried, terms[1], layout, defaults)
     with shown_progress(where[-1][1] - where[0][0] if where else 0) as advance, Ordered[int](blocks, jobs) as pool:
         each(pool, ((part, part[1] - part[0]) for part in where), write)
     if pending:

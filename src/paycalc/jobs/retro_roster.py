@@ -14,7 +14,7 @@ from typing import Any
 
 from paycalc.contract.errors import InputError, PaycalcError, RowError, WorkerDied
 from paycalc.contract.models import Contract, Instalment
-from paycalc.jobs.twins import csv_rows, filler, spooled, twin_priced
+from paycalc.jobs.twins import csv_rows, spooled, twin_priced
 from paycalc.output.files import write_atomically
 from paycalc.output.render import Format
 from paycalc.output.roster_out import Shape, write, write_xlsx
@@ -132,7 +132,7 @@ def run_roster(
         cycles = None if method[2] is None else to_cycles(method[2])
         chosen, anchor, pay_for = periods.for_contract(contract, method[0], anchor, cycles)
         row_by_row = os.environ.get("PAYCALC_ROW_BY_ROW") == "1"  # a check of the columnar path, by hand
-        fill = filler(given, paid_given)  # rows without their own take the command line's values
+        fill = pricing.filler(given, paid_given)  # rows without their own take the command line's values
         if not (row_by_row or paid_contract):  # in columns, where they take the roster
             from paycalc.jobs.columnar import priced
             from paycalc.jobs.totals_csv import through_csv
@@ -148,9 +148,9 @@ def run_roster(
                 terms = contract, (chosen, anchor, cycles), jobs, header_of  # twins: .xlsx, step, values filled
                 if xlsx_source:
                     return twin_priced(sheet_rows, path, *terms, fill, split, as_json)
-                if fill is None and priced(source, path, *terms, split, as_json):  # a step column placed there too
+                if priced(source, path, *terms, split, as_json, (given, paid_given)):  # steps, values filled too
                     return True
-                rows = csv_rows(source)  # values filled, or a step roster the columns declined: by a CSV twin
+                rows = csv_rows(source)  # a roster the columns declined, with steps or values filled: a CSV twin
                 if rows is None or (fill is None and "step" not in rows.header):
                     return False
                 return twin_priced(rows, path, *terms, fill, split, as_json)

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from paycalc.contract.errors import PaycalcError
 from paycalc.contract.models import Contract, Instalment
+from paycalc.membership.roster import Fill
 from paycalc.reading.columns import header_names
 from paycalc.reading.files import open_binary, text_lines
 
@@ -32,25 +33,6 @@ def spooled(what: str) -> Iterator[str]:
             yield copy
         finally:
             os.unlink(copy)
-
-
-Fill = Callable[[dict[str, Any]], None]
-
-
-def filler(given: dict[str, str], paid: dict[str, str]) -> Fill | None:
-    """What the command line gives rows without their own: ``given`` (``from``, ``to``) fills each such empty
-    cell, ``paid`` (``paid_schedule``, ``paid_annual``) a row with neither paid cell. None when nothing is given."""
-    if not (given or paid):
-        return None
-
-    def fill(row: dict[str, Any]) -> None:
-        for column, day in given.items():
-            if not (row.get(column) or "").strip():
-                row[column] = day
-        if paid and not any((row.get(c) or "").strip() for c in ("paid_schedule", "paid_annual")):
-            row |= paid
-
-    return fill
 
 
 def twin_priced(

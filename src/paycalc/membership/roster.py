@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from paycalc.contract import inputs
 from paycalc.contract.errors import InputError, RowError
@@ -246,3 +247,22 @@ def _common_path(
         return None  # a step inside the period: the hire date matters
     label = contract.tiers[tier].label
     return (found.name, label, start, end, method, *values)
+
+
+Fill = Callable[[dict[str, Any]], None]  # a row given the command line's values where it has none
+
+
+def filler(given: dict[str, str], paid: dict[str, str]) -> Fill | None:
+    """What the command line gives rows without their own: ``given`` (``from``, ``to``) fills each such empty
+    cell, ``paid`` (``paid_schedule``, ``paid_annual``) a row with neither paid cell. None when nothing is given."""
+    if not (given or paid):
+        return None
+
+    def fill(row: dict[str, Any]) -> None:
+        for column, day in given.items():
+            if not (row.get(column) or "").strip():
+                row[column] = day
+        if paid and not any((row.get(c) or "").strip() for c in ("paid_schedule", "paid_annual")):
+            row |= paid
+
+    return fill

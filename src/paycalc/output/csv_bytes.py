@@ -120,12 +120,13 @@ def _windows(data: Bytes, width: int) -> NDArray[np.uint8]:
     return np.lib.stride_tricks.sliding_window_view(data, width)
 
 
-def dates(cells: Cells, column: int) -> Ints:
-    """The ordinals of a column of ISO dates (YYYY-MM-DD) from 1900 to 2199; Plainness for any other cell."""
+def dates(cells: Cells, column: int, rows: Ints | slice = slice(None)) -> Ints:
+    """The ordinals of a column of ISO dates (YYYY-MM-DD) from 1900 to 2199, in ``rows`` (every row by
+    default); Plainness for any other cell."""
     from paycalc.contract.inputs import FIRST_YEAR, LAST_YEAR
 
-    start = cells.starts[:, column]
-    if ((cells.ends[:, column] - start) != 10).any():
+    start = cells.starts[rows, column]
+    if ((cells.ends[rows, column] - start) != 10).any():
         raise Plainness("a date of another length")
     raw = _windows(cells.data, 10)[start]
     chars = raw - np.uint8(48)  # digits 0-9; any other byte wraps past 9

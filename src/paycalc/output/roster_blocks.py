@@ -21,7 +21,7 @@ from paycalc.contract.inputs import to_roster_date
 from paycalc.contract.models import Contract
 from paycalc.membership.column_runs import Unpriced
 from paycalc.membership.columnar import Pricer
-from paycalc.membership.roster import REQUIRED, WORK_COLUMNS, hire_date, paid_of, work_of
+from paycalc.membership.roster import REQUIRED, WORK_COLUMNS, filler, hire_date, paid_of, work_of
 from paycalc.output import csv_bytes
 from paycalc.output.csv_bytes import Cells, Plainness
 from paycalc.output.totals_layout import Layout
@@ -103,8 +103,10 @@ class Blocks:
         carried: list[str],
         method: tuple[Any, ...],
         layout: Layout,
+        defaults: tuple[dict[str, str], dict[str, str]] = ({}, {}),
     ) -> None:
         self.source = source
+        self.defaults = defaults  # the command line's from and to, and paid terms, for rows without their own
         self.layout = layout  # CSV or JSON, with each id's retro wages split in its instalments
         self.contract = contract
         self.header = header
@@ -145,19 +147,44 @@ class Blocks:
         """The rows' ways, hire dates, starts, ends and paid terms as int arrays."""
         column = {name: n for n, name in enumerate(self.header)}
         lengths = cells.ends - cells.starts
-        required = [c for c in REQUIRED if c != "hired" or "step" not in column]  # a step stands for its hire date
+        given, paid_given = self.defaults
+        # a step stands for its hire date; the command line's days for the days a row leaves blank
+        required = [c for c in REQUIRED if not ((c == "hired" and "step" in column) or c in given)]
         if (lengths[:, [column[c] for c in required]] == 0).any() or (lengths > MAX_CELL).any():
             raise Plainness("an empty or a long cell")
         if any(csv_bytes.padded(cells, column[c]) for c in ["id", *self.carried]):
             raise Plainness("an id or a carried cell with spaces around it")
-        start, end = (csv_bytes.dates(cells, column[c]) for c in ("from", "to"))
+        start, end = (self._days(cells, column, c, given.get(c)) for c in ("from", "to"))
         hired = self._placed(cells, column) if "step" in column else csv_bytes.dates(cells, column["hired"])
         work = ["title", *(c for c in WORK_COLUMNS if c in column)]
         paying: list[str] = [c for c in ("paid_schedule", "paid_annual") if c in column]
         number, rows = csv_bytes.distinct(cells, [column[n] for n in work + paying])  # the two, at one go
         way = self._codes(cells, work, column, rows, lambda v: pricer.way(v["title"].strip(), work_of(v)))
-        paid = self._codes(cells, paying, column, rows, lambda v: pricer.paid(*paid_of(v)))
+        fill = filler({}, paid_given)
+
+        def paid_index(cell: dict[str, str]) -> int:
+            if fill is not None:
+                fill(cell)
+            return pricer.paid(*paid_of(cell))
+
+        paid = self._codes(cells, paying, column, rows, paid_index)
         return way[number], hired, start, end, paid[number]
+
+    def _days(self, cells: Cells, column: dict[str, int], name: str, default: str | None) -> Ints:
+        """A column of days (``from`` or ``to``), the command line's ``default`` where a row leaves it blank or
+        the roster has no such column (checked as the row-by-row path checks it)."""
+        at = column.get(name)
+        if default is None:
+            return csv_bytes.dates(cells, column[name])
+        try:
+            day = to_roster_date(default, f"{name} date").toordinal()
+        except PaycalcError as exc:
+            raise Unpriced(str(exc)) from None
+        days = np.full(len(cells.starts), day, dtype=np.int64)
+        if at is not None:
+            own = np.flatnonzero(cells.ends[:, at] > cells.starts[:, at])
+            days[own] = csv_bytes.dates(cells, at, own)
+        return days
 
     def _placed(self, cells: Cells, column: dict[str, int]) -> Ints:
         """Each row's hire date: the one its ``step`` stands for on its ``from`` day, else its ``hired``, as the
@@ -166,7 +193,8 @@ class Blocks:
         number, rows = csv_bytes.distinct(cells, [column[c] for c in names])
 
         def place(cell: dict[str, str]) -> int:
-            return hire_date(self.contract, cell, to_roster_date(cell["from"], "from date")).toordinal()
+            start = cell.get("from") or self.defaults[0].get("from", "")  # a blank day: the command line's
+            return hire_date(self.contract, cell, to_roster_date(start, "from date")).toordinal()
 
         return self._codes(cells, names, column, rows, place)[number]
 
