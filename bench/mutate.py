@@ -109,6 +109,8 @@ def main() -> None:
         found = found[: args.limit]
     print(f"{relative}: {len(found)} mutants, tests {' '.join(args.tests)}", flush=True)
 
+    said: list[str] = []  # the baseline's output, when it fails
+
     def run(item: tuple[int, str, ast.Module]) -> tuple[int, str, str]:
         line, what, tree = item
         with tempfile.TemporaryDirectory() as scratch:
@@ -122,13 +124,15 @@ def main() -> None:
             try:
                 done = subprocess.run(command, cwd=REPO, env=env, capture_output=True, timeout=args.timeout)
                 verdict = "killed" if done.returncode else "SURVIVED"
+                if line == 0 and done.returncode:
+                    said.append((done.stdout + done.stderr).decode(errors="replace")[-3000:])
             except subprocess.TimeoutExpired:
                 verdict = "killed (timeout)"
         return line, what, verdict
 
     unchanged = run((0, "nothing", ast.parse(module.read_text())))
     if unchanged[2] != "SURVIVED":
-        sys.exit(f"the tests fail on the module unchanged: fix them first ({' '.join(args.tests)})")
+        sys.exit(f"the tests fail on the module unchanged: fix them first ({' '.join(args.tests)})\n{''.join(said)}")
     killed = 0
     with ThreadPoolExecutor(args.jobs) as pool:
         for line, what, verdict in pool.map(run, found):
