@@ -412,3 +412,21 @@ def test_an_instalment_share_too_fine_for_int64_is_refused() -> None:
         -38,
         -262,
     ]
+
+
+@pytest.mark.parametrize(
+    ("block", "kept"),
+    [
+        (b"a,b\n\nc,d\n", b"a,b\nc,d\n"),
+        (b"a,b\r\n\r\nc,d\r\n\r\n", b"a,b\r\nc,d\r\n"),
+        (b"\na,b\n\n\n", b"a,b\n"),
+        (b'a,"x\n\ny"\n', b'a,"x\ny"\n'),  # a line break inside quotes stays one: the block is still refused
+        (b"a,b\n  \n", b"a,b\n  \n"),  # spaces are a row to the csv module, not a blank line
+        (b"a,b\n", b"a,b\n"),
+    ],
+)
+def test_blank_lines_are_left_out_as_the_csv_module_skips_them(block: bytes, kept: bytes) -> None:
+    assert csv_bytes.without_blank_lines(block) == kept
+    rows = [row for row in csv.reader(io.StringIO(block.decode(), newline="")) if row]
+    if b'"' not in block:
+        assert rows == list(csv.reader(io.StringIO(kept.decode(), newline="")))

@@ -452,3 +452,26 @@ def test_json_the_columns_would_write_otherwise_is_written_as_row_by_row(
     )
     scalar, columns, _ = both(tmp_path, text, "--format", "json")
     assert columns == scalar
+
+
+@pytest.mark.parametrize("block", [1 << 22, 40], ids=["one block", "blocks of a line or two"])
+def test_blank_lines_are_skipped_in_columns_as_row_by_row_skips_them(tmp_path: Path, block: int) -> None:
+    """A blank line between an id's two rows, blank lines in a row, and the file's last line left blank (as
+    hand-edited files end): skipped, as the csv module skips them, and priced in columns, not row by row."""
+    rows = [f"P{n},Ed. Asst. B,1990-0{n}-15,2009-11-01,2013-11-30" for n in range(1, 6)]
+    rows.insert(2, "P2,Ed. Asst. B,1990-02-15,2013-12-01,2018-11-30")
+    text = "id,title,hired,from,to\n" + "\n".join([*rows[:2], "", *rows[2:4], "", "", *rows[4:]]) + "\n\n"
+    was, _columnar.BLOCK = _columnar.BLOCK, block
+    taken: list[bool] = []
+    real = _columnar.priced
+    _columnar.priced = lambda *a, **k: taken.append(real(*a, **k)) or taken[-1]  # type: ignore[assignment]
+    try:
+        source = tmp_path / "members.csv"
+        source.write_text(text)
+        scalar = runner.invoke(app, ["retro", "--roster", str(source)], env={"PAYCALC_ROW_BY_ROW": "1"})
+        columns = runner.invoke(app, ["retro", "--roster", str(source)])
+    finally:
+        _columnar.BLOCK, _columnar.priced = was, real  # type: ignore[assignment]
+    assert scalar.exit_code == 0 and columns.stdout == scalar.stdout
+    assert taken == [True]
+    assert scalar.stdout.count("\n") == 6  # the header and five ids (P2 on two rows)

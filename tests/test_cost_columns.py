@@ -291,3 +291,14 @@ def test_a_step_the_columns_decline_is_costed_member_by_member_alike(tmp_path: P
     columns = runner.invoke(app, args, env={"PAYCALC_ROW_BY_ROW": ""}, input=roster if stdin else None)
     assert scalar.exit_code == 1 and "member 2 (line 3)" in scalar.stderr
     assert (columns.exit_code, columns.stdout, columns.stderr) == (scalar.exit_code, scalar.stdout, scalar.stderr)
+
+
+@pytest.mark.parametrize("block", [1 << 20, 30], ids=["one block", "blocks of a line"])
+def test_blank_lines_are_skipped_when_costing_in_columns(tmp_path: Path, block: int) -> None:
+    rng = random.Random(5)
+    lines = members(rng, NYC, 12, datetime.date(2001, 1, 1), 6000, {"hours": ["", "20"]}).splitlines()
+    text = "\n".join([*lines[:3], "", "", *lines[3:8], "", *lines[8:]]) + "\n\n"
+    options = ["--proposal", "uft-2019-2022", "--from", "2019-07-01", "--to", "2021-06-30"]
+    scalar, columns, taken = both(tmp_path, text, *options, block=block)
+    assert columns == scalar and taken
+    assert '"members": 12' in scalar

@@ -126,7 +126,7 @@ def costed(source: str, header: list[str], costing: Callable[..., Any]) -> Any:
     members = Members(header)
     blocks = (lines_from(source, *where) for where in ranges(len(plain[0]), plain[1], COST_BLOCK))
     try:
-        found = costing(members.kinds, (members.read(block) for block in blocks if block))
+        found = costing(members.kinds, (members.read(block) for block in blocks if block.strip(b"\r\n")))
         members.check()
     except Unpriced:
         return None

@@ -71,6 +71,14 @@ def check(block: bytes) -> None:
         raise Plainness("not UTF-8") from None
 
 
+def without_blank_lines(block: bytes) -> bytes:
+    """A block of whole lines without its empty ones (``\n`` or ``\r\n`` alone), which the csv module skips: a
+    file's last line left blank, or a blank line between rows. A line break inside quotes stays one."""
+    if not (b"\n\n" in block or b"\n\r\n" in block or block.startswith((b"\n", b"\r\n"))):
+        return block
+    return b"".join(line + b"\n" for line in block.split(b"\n")[:-1] if line not in (b"", b"\r"))
+
+
 def split(block: bytes, width: int) -> Cells:
     """The cells of a plain block of whole lines (each ending in a line feed), ``width`` to a line."""
     data = np.frombuffer(block + bytes(_WIDEST), dtype=np.uint8)  # NULs after it: a window past a cell stays inside

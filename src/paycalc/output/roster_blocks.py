@@ -122,7 +122,7 @@ class Blocks:
         """The totals of the lines that begin in a byte range of the roster, ``(start, stop, header)``
         with the header's length in bytes (see the module's text); None when none does."""
         block = lines_from(self.source, *where)
-        if not block:
+        if not block.strip(b"\r\n"):  # no line, or blank ones alone (the csv module skips those)
             return None
         if self._pricer is None:
             self._pricer = Pricer(self.contract, *self.method)
@@ -130,7 +130,8 @@ class Blocks:
         try:
             csv_bytes.check(block)
             self.layout.check(block)
-            cells = csv_bytes.split(block if block.endswith(b"\n") else block + b"\n", len(self.header))
+            whole = csv_bytes.without_blank_lines(block if block.endswith(b"\n") else block + b"\n")
+            cells = csv_bytes.split(whole, len(self.header))
             arrays = self._arrays(cells, self._pricer)
         except Plainness as exc:
             raise Unpriced(str(exc)) from None
