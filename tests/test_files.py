@@ -133,3 +133,42 @@ def test_when_the_old_folder_cannot_be_put_back_it_is_kept_aside_not_removed(
         write_folder(str(old), SCHEDULES, force=True)
     kept = [p for p in tmp_path.iterdir() if p.name.endswith(".old")]
     assert len(kept) == 1 and (kept[0] / "folder" / "contract.yaml").read_text() == "name: old\n"
+
+
+def test_a_signal_as_a_temporary_file_is_made_cannot_leave_it_behind(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """SIGTERM arriving the moment the file exists (raised inside mkstemp here) waits until the block has
+    begun: it unwinds there, and the file is removed."""
+    import signal
+    import tempfile
+
+    from paycalc.output.files import Interrupted, signals_unwind, temporary
+
+    real = tempfile.mkstemp
+
+    def made_then_signalled(**kwargs):  # type: ignore[no-untyped-def]
+        found = real(**kwargs)
+        signal.raise_signal(signal.SIGTERM)  # held: without the hold, it would unwind before the block
+        return found
+
+    monkeypatch.setattr(tempfile, "mkstemp", made_then_signalled)
+    entered = []
+    with pytest.raises(Interrupted), signals_unwind(), temporary("t-", ".csv", str(tmp_path)) as (fd, _):
+        entered.append(fd)
+    assert entered == [] and list(tmp_path.iterdir()) == []  # unwound as the block began, the file removed
+
+
+def test_a_temporary_file_is_removed_after_however_the_block_ends(tmp_path: Path) -> None:
+    import os
+
+    from paycalc.output.files import temporary
+
+    with temporary("t-", ".csv", str(tmp_path)) as (fd, path):
+        os.close(fd)
+        assert os.path.exists(path)
+    with pytest.raises(ValueError), temporary("t-", ".csv", str(tmp_path)) as (fd, path):
+        os.close(fd)
+        raise ValueError
+    with temporary("t-", ".csv", str(tmp_path)) as (fd, path):  # moved into place: nothing to remove
+        os.close(fd)
+        os.replace(path, tmp_path / "kept.csv")
+    assert [p.name for p in tmp_path.iterdir()] == ["kept.csv"]

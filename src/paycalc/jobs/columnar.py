@@ -146,14 +146,14 @@ def csv_twin(
     None when a row has more cells than the header, or ``place`` refuses one (row by row names it). The file
     is removed after."""
     import csv
-    import tempfile
+
+    from paycalc.output.files import signals_unwind, temporary
 
     header = list(rows.header)
     added = ["from", "to", "paid_schedule", "paid_annual"] if fill is not None else []  # where fill may give them
     added += ["hired"] if place is not None else []
     written = [c for c in header if c != "step"] + [c for c in added if c not in header]
-    handle, twin = tempfile.mkstemp(prefix="paycalc-", suffix=".csv")
-    try:
+    with signals_unwind(), temporary("paycalc-", ".csv") as (handle, twin):  # removed after, a signal included
         with os.fdopen(handle, "w", newline="", encoding="utf-8") as out:
             writer = csv.writer(out, lineterminator="\n")
             writer.writerow(written)
@@ -171,8 +171,6 @@ def csv_twin(
                 yield None
                 return
         yield twin
-    finally:
-        os.unlink(twin)
 
 
 def placer(contract: Any) -> Callable[[dict[str, Any]], str]:

@@ -212,23 +212,19 @@ def _copied(rows: Any) -> Iterator[str]:
     """The rows of a roster read from a stream (stdin), written to a temporary CSV file as its reader gave them
     (its header as paycalc reads it, each row's cells, those past the header's too). The file is removed
     after, a signal included."""
-    import tempfile
 
-    from paycalc.output.files import signals_unwind
+    from paycalc.output.files import signals_unwind, temporary
 
     header = list(rows.fieldnames)
-    with signals_unwind():  # SIGTERM or SIGHUP mid-copy unwinds like Ctrl-C: the copy is removed
-        handle, copy = tempfile.mkstemp(prefix="paycalc-stdin-", suffix=".csv")
-        try:
-            with os.fdopen(handle, "w", newline="", encoding="utf-8") as out:
-                writer = csv.writer(out, lineterminator="\n")
-                writer.writerow(header)
-                for row in rows:
-                    cells = [row.get(name) or "" for name in header]
-                    writer.writerow([*cells, *(row.get(None) or [])])  # cells past the header's, as they were
-            yield copy
-        finally:
-            os.unlink(copy)
+    # SIGTERM or SIGHUP mid-copy unwinds like Ctrl-C: the copy is removed
+    with signals_unwind(), temporary("paycalc-stdin-", ".csv") as (handle, copy):
+        with os.fdopen(handle, "w", newline="", encoding="utf-8") as out:
+            writer = csv.writer(out, lineterminator="\n")
+            writer.writerow(header)
+            for row in rows:
+                cells = [row.get(name) or "" for name in header]
+                writer.writerow([*cells, *(row.get(None) or [])])  # cells past the header's, as they were
+        yield copy
 
 
 def as_it_is(contract: Contract, name: str, start: datetime.date) -> Contract:

@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from paycalc.contract.models import Instalment
 from paycalc.membership.column_runs import Unpriced
-from paycalc.output.files import SPREADSHEET_TRIGGERS, write_atomically
+from paycalc.output.files import SPREADSHEET_TRIGGERS, signals_unwind, temporary, write_atomically
 from paycalc.output.render import Format
 from paycalc.output.roster_out import COLUMNS, Shape, write, write_xlsx
 from paycalc.rules.retro_results import RosterTotal
@@ -64,22 +64,19 @@ def through_csv(
     """Price into a temporary CSV (``price_to(path)``, True when the columns took the roster), then write
     ``output`` as ``format`` (or a workbook, by its name) from it, each total's retro wages split into
     ``instalments`` where given; False where either declined, nothing written."""
-    import tempfile
 
     from paycalc.rules.proposal import split
 
-    handle, twin = tempfile.mkstemp(prefix="paycalc-totals-", suffix=".csv")
-    os.close(handle)
-    try:
-        if not price_to(twin):
+    with signals_unwind(), temporary("paycalc-totals-", ".csv") as (handle, twin):  # removed after, a signal too
+        os.close(handle)
+        try:
+            if not price_to(twin):
+                return False
+            shape, totals = _totals(twin)
+            if output.lower().endswith(".xlsx"):
+                write_atomically(output, lambda out: write_xlsx(totals, out, shape, instalments, split), binary=True)
+            else:
+                write_atomically(output, lambda out: write(totals, format, out, shape, instalments, split))
+            return True
+        except Unpriced:
             return False
-        shape, totals = _totals(twin)
-        if output.lower().endswith(".xlsx"):
-            write_atomically(output, lambda out: write_xlsx(totals, out, shape, instalments, split), binary=True)
-        else:
-            write_atomically(output, lambda out: write(totals, format, out, shape, instalments, split))
-        return True
-    except Unpriced:
-        return False
-    finally:
-        os.unlink(twin)

@@ -20,19 +20,15 @@ from paycalc.reading.files import open_binary, text_lines
 def spooled(what: str) -> Iterator[str]:
     """Standard input copied to a temporary file, a megabyte at a time; the file is removed after."""
     import shutil
-    import tempfile
 
-    from paycalc.output.files import signals_unwind
+    from paycalc.output.files import signals_unwind, temporary
 
     stream = open_binary("-", what)
-    with signals_unwind():  # SIGTERM or SIGHUP mid-copy unwinds like Ctrl-C: the copy is removed
-        handle, copy = tempfile.mkstemp(prefix="paycalc-stdin-", suffix=".csv")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                shutil.copyfileobj(stream, out, 1 << 20)
-            yield copy
-        finally:
-            os.unlink(copy)
+    # SIGTERM or SIGHUP mid-copy unwinds like Ctrl-C: the copy is removed
+    with signals_unwind(), temporary("paycalc-stdin-", ".csv") as (handle, copy):
+        with os.fdopen(handle, "wb") as out:
+            shutil.copyfileobj(stream, out, 1 << 20)
+        yield copy
 
 
 def twin_priced(

@@ -15,7 +15,7 @@ import signal
 import stat
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO, Any
 
@@ -102,6 +102,34 @@ def _new_file_mode() -> int:
     return 0o666 & ~_umask()
 
 
+_ENDING = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT") if hasattr(signal, name))
+
+
+@contextmanager
+def temporary(prefix: str, suffix: str, folder: str | None = None) -> Iterator[tuple[int, str]]:
+    """A new temporary file (its descriptor and path), removed when the block ends however it ends (unless
+    moved away first). It is made with SIGTERM, SIGHUP and SIGINT held: one that arrives while the file is
+    made waits until the block has begun, so it cannot leave the file behind."""
+    import tempfile
+    import threading
+
+    held = hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread()
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, _ENDING) if held else None
+    try:
+        fd, path = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=folder)
+    except BaseException:
+        if mask is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        raise
+    try:
+        if mask is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # a signal held arrives here, inside the block
+        yield fd, path
+    finally:
+        with suppress(FileNotFoundError):  # moved into place
+            os.unlink(path)
+
+
 def write_atomically(output: str, write: Callable[[IO[Any]], None], *, binary: bool = False) -> None:
     """Write with ``write`` into a temporary file and move it into place (or copy it to stdout for '-')
     only once ``write`` has finished: a failed or interrupted run leaves nothing behind."""
@@ -126,16 +154,11 @@ def write_atomically(output: str, write: Callable[[IO[Any]], None], *, binary: b
         return
     target = check_output(output)
     keep = os.stat(target).st_mode & 0o7777 if target.exists() else _new_file_mode()
-    with signals_unwind():
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb" if binary else "w", encoding=encoding, newline=None if binary else "") as out:
-                write(out)
-            os.chmod(tmp, keep)
-            os.replace(tmp, target)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+    with signals_unwind(), temporary(f".{target.name}.", ".tmp", str(target.parent)) as (fd, tmp):
+        with os.fdopen(fd, "wb" if binary else "w", encoding=encoding, newline=None if binary else "") as out:
+            write(out)
+        os.chmod(tmp, keep)
+        os.replace(tmp, target)
 
 
 def write_folder(folder: str, files: dict[str, str], *, force: bool = False) -> None:
