@@ -475,3 +475,37 @@ def test_blank_lines_are_skipped_in_columns_as_row_by_row_skips_them(tmp_path: P
     assert scalar.exit_code == 0 and columns.stdout == scalar.stdout
     assert taken == [True]
     assert scalar.stdout.count("\n") == 6  # the header and five ids (P2 on two rows)
+
+
+def test_hours_a_week_on_an_hourly_contract_are_refused_in_columns_too(tmp_path: Path) -> None:
+    text = "id,title,hired,from,to,hours\nA,High School,2020-09-01,2025-07-02,2026-06-30,20\n"
+    source = tmp_path / "members.csv"
+    source.write_text(text)
+    args = ["retro", "--roster", str(source), "--contract", "lunenburg-paras"]
+    scalar = runner.invoke(app, args, env={"PAYCALC_ROW_BY_ROW": "1"})
+    columns = runner.invoke(app, args)
+    assert scalar.exit_code == 1 and "hours does not fit a contract paid hourly rates" in scalar.stderr
+    assert (columns.exit_code, columns.stdout, columns.stderr) == (scalar.exit_code, scalar.stdout, scalar.stderr)
+
+
+@pytest.mark.parametrize("tiers", [61, 62, 63, 64])
+def test_a_contract_of_many_steps_is_priced_alike(tmp_path: Path, tiers: int) -> None:
+    """Steps a year apart, up to 64 of them, two by two at one rate (so runs join, in the edge matrix): an
+    edge's tag holds the tier + 1 in 6 bits (63 means no edge), so past what it holds the roster goes row by
+    row, with the same answer."""
+    steps = "\n".join(f"  - {{label: step {n + 1}, min_years: {n}}}" for n in range(tiers))
+    contract = DIAGONAL.split("longevity_tiers:")[0] + f"longevity_tiers:\n{steps}\ntitles:\n  - name: Para\n"
+    folder = tmp_path / f"steps{tiers}"
+    folder.mkdir()
+    (folder / "contract.yaml").write_text(contract)
+    rates = ", ".join(f"step {n + 1}: {20 + n // 2 * 0.25:.2f}" for n in range(tiers))  # pairs alike: runs join
+    (folder / "2023-07-01.yaml").write_text(
+        f"effective: 2023-07-01\nsource: {{article: A}}\nrates:\n  Para: {{{rates}}}\n"
+    )
+    lines = ["id,title,hired,from,to,paid_annual"]
+    for n in range(40):
+        hired = datetime.date(2023, 7, 1) - datetime.timedelta(days=365 * (n * 2 % 70) + 100)
+        lines.append(f"P{n},Para,{hired},2023-09-01,2025-06-30,30000")  # some move up a step inside
+    scalar, columns, taken = both(tmp_path, "\n".join(lines) + "\n", "--schedules", str(folder))
+    assert columns == scalar
+    assert taken == (tiers <= 61)  # 62 tiers would do (62 + 1 is no edge's 63): the bound keeps one spare
