@@ -322,3 +322,28 @@ def test_where_the_columns_decline_a_json_or_workbook_output_is_written_row_by_r
         assert found[0] == found[1], name
         # JSON: the columns' own writer, then (declined) the CSV read back; a workbook: the CSV read back
         assert answered == ([columns] if columns or out == "xlsx" else [False, False]), name
+
+
+@pytest.mark.parametrize(
+    "command", [["retro"], ["cost", "--proposal", "uft-2019-2022", "--from", "2019-07-01", "--to", "2020-06-30"]]
+)
+def test_a_cell_past_the_header_in_a_workbook_is_refused_by_every_path(tmp_path: Path, command: list[str]) -> None:
+    """The sheet's rows read fast for a CSV twin keep a cell past the header, so the twin declines and the
+    row-by-row path names it, as it does with the fast reader off."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["id", "title", "hired", "from", "to"])
+    sheet.append(["1", "Teacher Aide", "2005-09-01", "2018-07-01", "2019-06-30", "", "extra"])
+    sheet.append(["2", "Teacher Aide", "2005-09-01", "2018-07-01", "2019-06-30", "  "])  # spaces: nothing past
+    path = tmp_path / "extra.xlsx"
+    book.save(path)
+    for mode in ("1", ""):
+        done = CliRunner().invoke(app, [*command, "--roster", str(path)], env={"PAYCALC_ROW_BY_ROW": mode})
+        assert done.exit_code == 1, done.output
+        said = f"{path}, sheet Sheet, row 2: more cells than the header has columns"
+        if command[0] == "retro":
+            said += " (nothing was written; --skip-invalid leaves such rows out)"
+        assert done.stderr.endswith(said + "\n")

@@ -157,8 +157,16 @@ def csv_twin(
         with os.fdopen(handle, "w", newline="", encoding="utf-8") as out:
             writer = csv.writer(out, lineterminator="\n")
             writer.writerow(written)
+            fast = None  # a sheet's rows as lists of text, where nothing is placed or filled
+            if place is None and fill is None and "step" not in header and len(set(header)) == len(header):
+                fast = getattr(rows, "texts", lambda: None)()
             try:
-                for row in rows:
+                if fast is not None:
+                    for values in fast:
+                        if len(values) > len(header):
+                            raise Unpriced("more cells than the header")
+                        writer.writerow(values)
+                for row in rows if fast is None else ():
                     if None in row:
                         raise Unpriced("more cells than the header")
                     if fill is not None:

@@ -265,6 +265,28 @@ class SheetRows:
                 row[None] = values[width:]  # type: ignore[index, assignment]  # like csv.DictReader: more cells than header
             yield row
 
+    def texts(self) -> Iterator[list[str]] | None:
+        """The rows after the header as their cells' text, stripped, as wide as the header (a row with a cell
+        past it comes longer), blank rows left out: what :meth:`__iter__` gives, as lists, for a CSV twin and
+        about twice as fast. None where the sheet holds a formula (its rows are checked as they are read)."""
+        if self._formulas is not None:
+            return None
+        return self._texts()
+
+    def _texts(self) -> Iterator[list[str]]:
+        width, day = len(self.header), datetime.date
+        for number, cells in enumerate(self._rows, start=2):
+            self.row = number
+            values = [c.strip() if c.__class__ is str else c.isoformat() if c.__class__ is day else _text(c).strip()
+                      for c in cells]  # fmt: skip
+            if not any(values):
+                continue  # a blank row, as spreadsheets have at their end
+            if len(values) < width:
+                values += [""] * (width - len(values))
+            elif not any(values[width:]):
+                del values[width:]
+            yield values  # still longer than the header: a cell past it
+
     def close(self) -> None:
         if self.workbook is not None:
             self.workbook.close()
