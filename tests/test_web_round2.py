@@ -184,3 +184,50 @@ def test_every_two_weeks_only_where_the_contract_says_when_periods_start(client:
     assert 'value="biweekly"' in client.get(f"/pay?{LUNENBURG}").text
     refused = client.get("/pay?title=Teacher+Aide&years=3&method=biweekly")
     assert refused.status_code == 422 and "not paid every two weeks" in refused.text and "--anchor" not in refused.text
+
+
+def test_the_forms_limits_at_their_edges() -> None:
+    """A field of 200 characters is taken and one of 201 refused; a pasted paid list of 8,000 is taken (as
+    pasted: its spaces kept) and one of 8,001 refused; six changes are taken, a seventh refused, and a change of
+    201 characters; a field given twice keeps its first; a field paycalc does not ask is left out."""
+    from paycalc.web.forms import Form
+
+    assert Form([("title", "a" * 200)]).given["title"] == "a" * 200
+    too_long = Form([("title", "a" * 201)])
+    assert too_long.given["title"] == "" and "title" in too_long.errors
+    paid = " 2018-05-15,1\n" + "x" * (8_000 - 14)
+    assert Form([("paid", paid)]).given["paid"] == paid and not Form([("paid", paid)]).errors
+    assert "paid" in Form([("paid", paid + "x")]).errors
+    six = [("change", f"2027-01-0{n}:hours=5") for n in range(1, 7)]
+    assert len(Form(six).changes) == 6 and not Form(six).errors
+    seventh = Form([*six, ("change", "2027-01-08:hours=5")])
+    assert len(seventh.changes) == 6 and "change" in seventh.errors
+    assert "change" in Form([("change", "2027-01-01:title=" + "a" * 184)]).errors  # 201 characters
+    assert not Form([("change", "2027-01-01:title=" + "a" * 183)]).errors  # 200
+    twice = Form([("title", "Teacher Aide"), ("title", "Ed. Asst. B"), ("color", "red")])
+    assert twice.given == {"title": "Teacher Aide"}
+
+
+def test_a_step_on_a_contract_without_steps_is_refused_beside_it() -> None:
+    from paycalc.web.forms import Form
+
+    form = Form([("step", "3")])
+    form.placement(stepped=False)
+    assert form.errors == {"step": "This contract has no steps: give your years of service or your hire date."}
+    form = Form([("step", "3")])
+    form.placement(stepped=True)
+    assert form.errors == {}
+
+
+def test_no_placement_asks_for_one_but_keeps_a_fields_own_error() -> None:
+    from paycalc.web.forms import Form
+
+    form = Form([("title", "Teacher Aide")])
+    form.placement(stepped=False)
+    assert form.errors == {"years": "Give your years of service or your hire date."}
+    form = Form([])
+    form.placement(stepped=True)
+    assert form.errors == {"step": "Give your step, your years of service or your hire date."}
+    form = Form([("years", "1" * 201)])  # too long: its own message stays, not "give your years"
+    form.placement(stepped=False)
+    assert form.errors == {"years": "is longer than 200 characters"}
