@@ -231,3 +231,10 @@ def test_no_placement_asks_for_one_but_keeps_a_fields_own_error() -> None:
     form = Form([("years", "1" * 201)])  # too long: its own message stays, not "give your years"
     form.placement(stepped=False)
     assert form.errors == {"years": "is longer than 200 characters"}
+
+
+def test_a_core_message_loses_its_option_names() -> None:
+    from paycalc.web.forms import member_words
+
+    said = member_words("--hours-per-day does not fit this contract (use --days)", lambda m: m)
+    assert said == "hours per day does not fit this contract (use days)"
