@@ -302,3 +302,15 @@ def test_blank_lines_are_skipped_when_costing_in_columns(tmp_path: Path, block: 
     scalar, columns, taken = both(tmp_path, text, *options, block=block)
     assert columns == scalar and taken
     assert '"members": 12' in scalar
+
+
+@pytest.mark.parametrize("method", ["semimonthly", "daily"])
+def test_an_anniversary_on_a_pieces_first_or_last_day_costs_alike(tmp_path: Path, method: str) -> None:
+    """NYC's 5- and 15-year rows (Article Three A.1) reached on a fiscal year's last day (June 30: one day on
+    the new row) or its first (July 1), and on the range's first and last days: the columns price such a
+    member on its own, as member by member does, not as one a row throughout."""
+    hires = ["2014-06-30", "2014-07-01", "2004-06-30", "2004-07-01", "2013-07-01", "2016-06-30"]
+    text = "id,title,hired\n" + "".join(f"M{n},Ed. Asst. B,{day}\n" for n, day in enumerate(hires))
+    options = ["--proposal", "uft-2019-2022", "--from", "2018-07-01", "--to", "2021-06-30", "--method", method]
+    scalar, columns, taken = both(tmp_path, text, *options)
+    assert taken and columns == scalar
