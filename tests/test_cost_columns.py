@@ -314,3 +314,19 @@ def test_an_anniversary_on_a_pieces_first_or_last_day_costs_alike(tmp_path: Path
     options = ["--proposal", "uft-2019-2022", "--from", "2018-07-01", "--to", "2021-06-30", "--method", method]
     scalar, columns, taken = both(tmp_path, text, *options)
     assert taken and columns == scalar
+
+
+def test_a_member_hired_on_a_lump_sums_eligible_day_is_paid_it_in_columns(tmp_path: Path) -> None:
+    """Eligible means hired on or before ``eligible_on``: a member hired that very day is paid the $500 bonus,
+    one hired the day after is not, though both are alike in every other way (the later one first in the
+    roster, so a group of the two would be priced as the ineligible one)."""
+    offer = tmp_path / "bonus.yaml"
+    offer.write_text(
+        "name: bonus (test)\nbase: 2018-06-16\nchanges:\n  - {effective: 2019-09-14, percent: 1}\nlump_sums:\n"
+        "  - {name: bonus, amount: 500, paid: 2019-10-01, eligible_on: 2019-07-01}\n"
+    )
+    text = "id,title,hired\nLATE,Ed. Asst. B,2019-07-02\nON,Ed. Asst. B,2019-07-01\nOLD,Ed. Asst. B,2010-01-04\n"
+    options = ["--proposal", str(offer), "--from", "2019-07-01", "--to", "2020-06-30"]
+    scalar, columns, taken = both(tmp_path, text, *options)
+    assert taken and columns == scalar
+    assert json.loads(columns)["total"]["proposals"][0]["lump_sums"] == "1000.00"  # ON and OLD: 2 x 500
