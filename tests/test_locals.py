@@ -148,6 +148,20 @@ def test_daily_contract(tmp_path: Path) -> None:
     )
     assert refused.exit_code == 2
     assert refused.stderr == ("Error: --hours-per-day does not fit this contract: it pays daily rates (use --days)\n")
+    from paycalc.rules.printed import rule_in_words
+
+    contract = paycalc.load_contract(folder)
+    assert rule_in_words(contract, contract.schedules[0]) == "x 180 days"  # a day's rate times the days
+
+
+def test_the_rule_in_words_of_each_kind_of_rate(hourly: Path) -> None:
+    """How a printed figure's rule is said: an hourly rate times hours and days; an annual one as it is."""
+    from paycalc.rules.printed import rule_in_words
+
+    contract = paycalc.load_contract(hourly)
+    assert rule_in_words(contract, contract.schedules[0]) == "x 6.5 hours x 182 days"
+    nyc = paycalc.load_contract()
+    assert rule_in_words(nyc, nyc.schedules[0]) == "x 1"
 
 
 def run(*args: str) -> tuple[int, str, str]:
