@@ -281,3 +281,65 @@ def test_rows_alike_but_for_a_tier_that_moves_or_a_pay_are_priced_apart() -> Non
     for pair in ([0, 1], [1, 2]):  # two rows alike but one: priced apart
         owed_pair, paid_pair = pricer.price(*(column[pair] for column in every))
         assert owed_pair.tolist() == owed_cents[pair].tolist() and paid_pair.tolist() == paid_cents[pair].tolist()
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_rows_alike_are_grouped_by_every_field_that_prices_them(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rows drawn from small pools (so most are alike and priced once): hire dates a day apart, the earliest
+    among them; starts and ends a day apart; paid a frozen schedule, the day before the start, or one of two
+    flat amounts; two ways. Each row as the scalar plan prices it: a key whose fields overlapped would price a
+    row as another's."""
+    contract = paycalc.load_contract()
+    rng = random.Random(seed)
+    grouped: list[int] = []
+    real = column_runs.Kernel._alike
+
+    def spy(self, job, tier0, moves):  # type: ignore[no-untyped-def]
+        found = real(self, job, tier0, moves)
+        grouped.append(-1 if found is None else len(found[0]))
+        return found
+
+    monkeypatch.setattr(column_runs.Kernel, "_alike", spy)
+    first = datetime.date(2013, 4, 29)
+    hires = [first - n * DAY for n in (0, 1)] + [datetime.date(1990, 1, 1)]  # two a day apart; one steady
+    hires += [core.anniversary(first + DAY, first.year - 5), core.anniversary(first + DAY, first.year - 15)]
+    starts, ends = [first, first + DAY], [datetime.date(2014, 6, 30) + n * DAY for n in (0, 1)]
+    paid = [(None, None), (datetime.date(2008, 5, 19), None), (None, Decimal("25000.55")), (None, Decimal("31000"))]
+    drawn = []
+    for _ in range(400):  # at most 2 x 5 x 2 x 2 x 4 = 160 kinds of row
+        start = rng.choice(starts)
+        hired = min(rng.choice(hires), start)
+        drawn.append((rng.choice(["Teacher Aide", "Ed. Asst. B"]), Work(), hired, start, rng.choice(ends),
+                      *rng.choice(paid)))  # fmt: skip
+    pricer = Pricer(contract, "semimonthly", None, None)
+    check(contract, pricer, periods.for_contract(contract, "semimonthly", None)[2], drawn)
+    assert grouped and 0 < grouped[-1] <= 160  # the rows alike really were priced once per group
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_the_key_of_rows_alike_is_one_to_one(seed: int) -> None:
+    """The mixed-radix key groups two rows exactly when their way, hire date (or none, when the row keeps one
+    tier throughout), start, end, what was paid (a frozen schedule or a flat amount) and first tier are the
+    same: drawn from small ranges that hold each field's smallest value and the seams between fields."""
+    contract = paycalc.load_contract()
+    kernel = column_runs.Kernel(contract, "semimonthly", 0)
+    rng = np.random.default_rng(seed)
+    count = 600  # at most 2 x 2 x 2 x 2 x 4 x 4 = 256 kinds of row: most rows are like another
+    way, tier0 = rng.integers(0, 2, count), rng.integers(0, 2, count)
+    start = 735_000 + rng.integers(0, 2, count)
+    end, hired = start + rng.integers(0, 2, count), 734_000 + rng.integers(0, 3, count)
+    frozen, flat = rng.integers(-1, 2, count), rng.integers(0, 2, count)
+    moves = np.where(rng.random(count) < 0.3, column_runs.NEVER, start + 1)[:, None]
+    steady = moves[:, 0] > end  # one tier throughout (its next step after the row's last day, or none)
+    job = column_runs.Job(way, hired, start, end, frozen, flat, np.zeros(0), np.zeros(0))
+    found = kernel._alike(job, tier0, moves)
+    assert found is not None  # more than half the rows are like another: grouped
+    _, inverse = found
+    paid = [("flat", f) if z < 0 else ("frozen", z) for z, f in zip(frozen.tolist(), flat.tolist(), strict=True)]
+    fields = list(zip(way.tolist(), np.where(steady, -1, hired).tolist(), start.tolist(), end.tolist(), paid,
+                      tier0.tolist(), strict=True))  # fmt: skip
+    groups: dict[int, set[object]] = {}
+    for number, row in zip(inverse.ravel().tolist(), fields, strict=True):
+        groups.setdefault(number, set()).add(row)
+    assert all(len(rows) == 1 for rows in groups.values())  # no two kinds of row under one key
+    assert len(groups) == len(set(fields))  # and no kind under two keys

@@ -137,11 +137,20 @@ def test_lunenburg_steps_on_july_first_agree(tmp_path: Path, seed: int, pay: lis
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(seed=st.integers(0, 10**6), method=st.sampled_from(["monthly", "semimonthly", "daily"]))
-def test_freezes_and_differentials_agree(tmp_path: Path, seed: int, method: str) -> None:
-    folder = tmp_path / "local"
+@given(
+    seed=st.integers(0, 10**6),
+    method=st.sampled_from(["monthly", "semimonthly", "daily"]),
+    anniversaries=st.booleans(),
+)
+def test_freezes_and_differentials_agree(tmp_path: Path, seed: int, method: str, anniversaries: bool) -> None:
+    """A local's step freeze and differentials; its steps on July 1, or on each member's anniversary (no
+    closed form then: a freeze holds steps back)."""
+    from tests.test_locals import CONTRACT
+
+    folder = tmp_path / ("anniversaries" if anniversaries else "local")
     if not folder.exists():
-        write_contract(folder)
+        write_contract(folder, CONTRACT.replace('step_advance: "07-01"\nnew_hire_cutoff: "07-02"\n', "") if
+                       anniversaries else CONTRACT)  # fmt: skip
     rng = random.Random(seed)
     extra = {"differentials": ["", "degree", "behavior;stipend", "lunch duty"], "hours_per_day": ["", "5"]}
     text = roster(rng, ["Para"], rng.randrange(1, 40), datetime.date(2023, 7, 2), 900, extra)
