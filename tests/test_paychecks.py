@@ -301,3 +301,39 @@ def test_a_change_of_hours_or_days_on_lunenburg(change: str, annual: Decimal) ->
         changes=[f"2026-09-08:{change}"],
     )  # fmt: skip
     assert [c.gross for c in checks] == [half_up(half_up(annual) / 22)]
+
+
+@pytest.mark.parametrize(
+    ("anchor", "end", "dates"),
+    [
+        # a period ends on June 30 (06-17..06-30): the school year's last; the next year's starts 2018-08-26
+        ("2018-06-17", "2018-09-15", ["2018-06-02", "2018-06-16", "2018-06-30", "2018-09-08", "2018-09-22"]),
+        # a period ends on July 1 (06-18..07-01): the summer's first, no check
+        ("2018-06-18", "2018-07-01", ["2018-06-03", "2018-06-17"]),
+    ],
+)
+def test_22_checks_when_a_period_ends_on_june_30_or_july_1(anchor: str, end: str, dates: list[str]) -> None:
+    """The school year's 22 periods end with the last period ending on or before June 30. From the anchor
+    2018-06-17: the school year ending June 2019 ends with 2019-06-16..06-29, 22 periods, so it starts on
+    2019-06-29 - 307 days = 2018-08-26."""
+    _, checks = paycalc.paychecks(
+        "Ed. Asst. B", hired="2005-09-01", start="2018-06-01", end=end, method="biweekly", anchor=anchor,
+        pay_cycles=22,
+    )  # fmt: skip
+    assert [str(c.pay_date) for c in checks] == dates
+
+
+def test_22_checks_pay_from_the_school_years_first_day() -> None:
+    """From the anchor 2018-06-17 the school year ending June 2019 starts on 2018-08-26 (see above): of
+    2018-08-20..08-31, six days are paid, of the 14-day period 08-26..09-08 at annual / 22. Ed. Asst. B on the
+    5-year row of 2018-06-16, $32,053 (Article Three A.1): 32,053 x 6 / (14 x 22) = 624.409.. -> 624.41."""
+    done = paycalc.retro_pay(
+        "Ed. Asst. B", hired="2005-09-01", start="2018-08-20", end="2018-08-31", method="biweekly",
+        anchor="2018-06-17", pay_cycles=22, paid_annual="0",
+    )  # fmt: skip
+    assert done.owed == half_up(Decimal(32053) * 6 / (14 * 22)) == Decimal("624.41")
+    one = paycalc.retro_pay(
+        "Ed. Asst. B", hired="2005-09-01", start="2018-08-26", end="2018-08-26", method="biweekly",
+        anchor="2018-06-17", pay_cycles=22, paid_annual="0",
+    )  # fmt: skip
+    assert one.owed == half_up(Decimal(32053) / (14 * 22)) == Decimal("104.07")  # the first day alone: 104.068..

@@ -274,3 +274,26 @@ def test_cost_method_errors(tmp_path: Path, args: list[str], message: str) -> No
     )  # fmt: skip
     assert result.exit_code == 1
     assert result.stderr.startswith(message) and result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize(("offered", "chosen"), [((26, 22), 26), ((22, 26), 26), ((22,), 22), ((), 26)])
+def test_the_pay_cycles_elected_by_default(offered: tuple[int, ...], chosen: int) -> None:
+    """Without --pay-cycles: 26 checks where the contract offers 26 (Lunenburg's MOA: 26 unless a member elects
+    22) or offers no pay cycles; a contract's one election otherwise."""
+    from paycalc.contract.loader import bundled_contract
+
+    contract = paycalc.load_contract(bundled_contract("lunenburg-paras"))
+    contract = contract._replace(terms=contract.terms._replace(pay_cycles=offered))
+    assert periods.election(contract, None) == chosen
+    assert periods.election(contract, 22) == 22
+
+
+def test_pay_cycles_on_a_contract_without_its_own(tmp_path: Path) -> None:
+    """NYC offers no pay cycles: --pay-cycles 26 is plain biweekly pay, 22 the school year's; others refused."""
+    base = ["retro", "--title", "Ed. Asst. B", "--hired", "2005-09-01", "--from", "2018-07-01", "--to", "2018-12-31",
+            "--method", "biweekly", "--anchor", "2018-06-17", "--paid-annual", "0", "-f", "json"]  # fmt: skip
+    plain = json.loads(runner.invoke(app, base).stdout)
+    twenty_six = json.loads(runner.invoke(app, [*base, "--pay-cycles", "26"]).stdout)
+    assert (twenty_six["owed"], twenty_six["segments"]) == (plain["owed"], plain["segments"])
+    refused = runner.invoke(app, [*base, "--pay-cycles", "27"])
+    assert refused.exit_code != 0 and "27" in refused.stderr
