@@ -556,3 +556,13 @@ def test_a_roster_takes_the_period_from_the_command_for_rows_without_their_own(t
     assert lines[3] == "C,1," + one("Ed. Asst. B", "2005-09-01", "2014-01-01", "2014-09-30")
     missing = runner.invoke(app, ["retro", "--roster", str(roster), "--from", "2013-05-01"])
     assert missing.exit_code == 1 and "line 2: no to (every row has id, title, hired, from, to)" in missing.stderr
+
+
+def test_a_pro_rated_segments_rate_is_shown_to_the_cent() -> None:
+    """20 of the 30 regular hours (Article Three A.3): the 5-year row of 2018-05-01, $31,120, is
+    31,120 x 20 / 30 = 20,746.666.. a year, shown 20746.67; the flat amount paid as given."""
+    done = paycalc.retro_pay(
+        "Ed. Asst. B", hired="2005-09-01", start="2018-05-01", end="2018-06-15", hours="20", paid_annual="20000"
+    )
+    (segment,) = done.segments
+    assert (str(segment.owed_rate.quantize(Decimal("0.01"))), segment.paid_rate) == ("20746.67", Decimal(20000))
