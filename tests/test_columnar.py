@@ -497,17 +497,19 @@ def test_hours_a_week_on_an_hourly_contract_are_refused_in_columns_too(tmp_path:
     assert (columns.exit_code, columns.stdout, columns.stderr) == (scalar.exit_code, scalar.stdout, scalar.stderr)
 
 
-@pytest.mark.parametrize("tiers", [61, 62, 63, 64])
+@pytest.mark.parametrize("tiers", [61, 62, 63, 64, 12])
 def test_a_contract_of_many_steps_is_priced_alike(tmp_path: Path, tiers: int) -> None:
     """Steps a year apart, up to 64 of them, two by two at one rate (so runs join, in the edge matrix): an
     edge's tag holds the tier + 1 in 6 bits (63 means no edge), so past what it holds the roster goes row by
-    row, with the same answer."""
+    row, with the same answer. With 12 steps, each its own rate: no run joins, priced segment by segment, on a
+    contract of one schedule."""
     steps = "\n".join(f"  - {{label: step {n + 1}, min_years: {n}}}" for n in range(tiers))
     contract = DIAGONAL.split("longevity_tiers:")[0] + f"longevity_tiers:\n{steps}\ntitles:\n  - name: Para\n"
     folder = tmp_path / f"steps{tiers}"
     folder.mkdir()
     (folder / "contract.yaml").write_text(contract)
-    rates = ", ".join(f"step {n + 1}: {20 + n // 2 * 0.25:.2f}" for n in range(tiers))  # pairs alike: runs join
+    pair = 2 if tiers > 12 else 1  # pairs alike: runs join; else each step its own rate
+    rates = ", ".join(f"step {n + 1}: {20 + n // pair * 0.25:.2f}" for n in range(tiers))
     (folder / "2023-07-01.yaml").write_text(
         f"effective: 2023-07-01\nsource: {{article: A}}\nrates:\n  Para: {{{rates}}}\n"
     )
