@@ -283,7 +283,7 @@ def lines(parts: list[Part]) -> bytes:
     out = np.empty(int(total.sum()), dtype=np.uint8)
     at = np.concatenate([[0], np.cumsum(total)[:-1]])
     for buffer, starts, lengths in parts:
-        low, high = int(lengths.min(initial=0)), int(lengths.max(initial=0))
+        low, high = (int(lengths.min()), int(lengths.max())) if len(lengths) else (0, 0)
         if low == high:  # the same width on every line (a comma, a date, two places): one 2-D copy
             if high:
                 step = np.arange(high)
