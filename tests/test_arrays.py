@@ -430,3 +430,16 @@ def test_blank_lines_are_left_out_as_the_csv_module_skips_them(block: bytes, kep
     rows = [row for row in csv.reader(io.StringIO(block.decode(), newline="")) if row]
     if b'"' not in block:
         assert rows == list(csv.reader(io.StringIO(kept.decode(), newline="")))
+
+
+@pytest.mark.parametrize("position", [0, 1, 2, 3, 5, 6, 8, 9])
+def test_a_date_with_a_byte_just_past_the_digits_is_refused(position: int) -> None:
+    """':' is the byte after '9': read as a digit it would be 10 (``201:`` the year 2020), so every digit
+    place is checked, as the row-by-row path refuses such a date."""
+    day = list("2010-05-01")
+    day[position] = ":"
+    cells = cells_of(["".join(day)], 1)
+    with pytest.raises(Plainness):
+        csv_bytes.dates(cells, 0)
+    with pytest.raises(InputError):
+        to_date("".join(day), "hire date")
