@@ -7,7 +7,7 @@ raises :class:`~paycalc.membership.column_runs.Unpriced` before a byte is kept, 
 roster row by row (which also names any row in error). Read in columns: a byte-order mark, Windows line ends,
 names in quotes (``"Smith, Jane"``), a ``step`` column (placed as hire dates), every pay method, lump sums;
 written as CSV or JSON (:mod:`paycalc.output.totals_layout`), instalments split in integer cents. Through a
-CSV twin (:func:`csv_twin`, :mod:`paycalc.jobs.twins`): an .xlsx sheet, rows given values by the command line,
+CSV twin (:func:`paycalc.jobs.twins.csv_twin`): an .xlsx sheet, rows given values by the command line,
 a step roster the columns decline; stdin is copied to a file first; an .xlsx output is written from the
 columns' CSV read back (:mod:`paycalc.jobs.totals_csv`). Left to the row-by-row path: 22 biweekly checks on a
 contract with no pay cycles, a quote inside a cell or a line break inside quotes, a carriage return not
@@ -131,80 +131,6 @@ def costed(source: str, header: list[str], costing: Callable[..., Any]) -> Any:
     except Unpriced:
         return None
     return found
-
-
-@contextmanager
-def csv_twin(
-    rows: Any,
-    place: Callable[[dict[str, Any]], str] | None = None,
-    fill: Callable[[dict[str, Any]], None] | None = None,
-) -> Iterator[str | None]:
-    """Rows (a sheet's :class:`paycalc.reading.sheets.SheetRows`, or a CSV's, with ``header`` as paycalc reads
-    it) written as a CSV file, each cell as the row-by-row path reads it (stripped), for the columnar path to
-    read in blocks. With ``place`` (:func:`placer`), a ``step`` column becomes the hire date it stands for;
-    ``fill`` (:func:`paycalc.membership.roster.filler`) first gives each row the command line's values.
-    None when a row has more cells than the header, or ``place`` refuses one (row by row names it). The file
-    is removed after."""
-    import csv
-
-    from paycalc.output.files import signals_unwind, temporary
-
-    header = list(rows.header)
-    added = ["from", "to", "paid_schedule", "paid_annual"] if fill is not None else []  # where fill may give them
-    added += ["hired"] if place is not None else []
-    written = [c for c in header if c != "step"] + [c for c in added if c not in header]
-    with signals_unwind(), temporary("paycalc-", ".csv") as (handle, twin):  # removed after, a signal included
-        with os.fdopen(handle, "w", newline="", encoding="utf-8") as out:
-            writer = csv.writer(out, lineterminator="\n")
-            writer.writerow(written)
-            fast = None  # a sheet's rows as lists of text, where nothing is placed or filled
-            if place is None and fill is None and "step" not in header and len(set(header)) == len(header):
-                fast = getattr(rows, "texts", lambda: None)()
-            try:
-                if fast is not None:
-                    for values in fast:
-                        if len(values) > len(header):
-                            raise Unpriced("more cells than the header")
-                        writer.writerow(values)
-                for row in rows if fast is None else ():
-                    if None in row:
-                        raise Unpriced("more cells than the header")
-                    if fill is not None:
-                        fill(row)
-                    if place is not None:
-                        row["hired"] = place(row)
-                    writer.writerow([(row.get(column) or "").strip() for column in written])
-            except Unpriced:
-                out.close()
-                yield None
-                return
-        yield twin
-
-
-def placer(contract: Any) -> Callable[[dict[str, Any]], str]:
-    """A row's hire date as text: from its ``step`` on its ``from`` day (as the row-by-row path places it,
-    :func:`paycalc.membership.roster.hire_date`), else its own; a step or day it refuses raises
-    :class:`Unpriced` (the row-by-row path says what is wrong). Each step and day is placed once."""
-    from paycalc.contract import inputs
-    from paycalc.contract.errors import PaycalcError
-    from paycalc.membership.roster import hire_date
-
-    placed: dict[tuple[str, str], str] = {}
-
-    def place(row: dict[str, Any]) -> str:
-        step, start = (row.get("step") or "").strip(), (row.get("from") or "").strip()
-        if not step:
-            return str(row.get("hired") or "")
-        found = placed.get((step, start))
-        if found is None:
-            try:
-                found = hire_date(contract, row, inputs.to_roster_date(start, "from date")).isoformat()
-            except PaycalcError:
-                raise Unpriced("a step or day the rules refuse") from None
-            placed[(step, start)] = found
-        return found
-
-    return place
 
 
 def ranges(header: int, size: int, block: int | None = None) -> list[tuple[int, int, int]]:

@@ -114,7 +114,8 @@ def _in_arrays(
     """The costing in columns of a roster file (a sheet's rows or a step column through a CSV twin, the step
     placed as the hire date it stands for on the range's first day), and its rows for the member-by-member path
     (read again where the twin read them); the costing is None where the columns decline."""
-    from paycalc.jobs.columnar import costed, csv_twin, header_cells
+    from paycalc.jobs.columnar import costed, header_cells
+    from paycalc.jobs.twins import csv_twin
 
     if not (is_xlsx(path) or placing is not None):
         return costed(path, header, in_arrays), rows

@@ -1,16 +1,17 @@
 """A roster read again as a plain CSV file, for the columnar path: stdin copied to a file; a sheet's rows, or a
-CSV's with a ``step`` column, written as a CSV twin (:func:`paycalc.jobs.columnar.csv_twin`) and priced from it."""
+CSV's with a ``step`` column, written as a CSV twin (:func:`csv_twin`) and priced from it."""
 
 from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from paycalc.contract.errors import PaycalcError
 from paycalc.contract.models import Contract, Instalment
+from paycalc.membership.column_runs import Unpriced
 from paycalc.membership.roster import Fill
 from paycalc.reading.columns import header_names
 from paycalc.reading.files import open_binary, text_lines
@@ -42,10 +43,10 @@ def twin_priced(
     split: tuple[Instalment, ...] = (),
     as_json: bool = False,
 ) -> bool:
-    """Rows priced in columns through their CSV twin (:func:`paycalc.jobs.columnar.csv_twin`, a step column
+    """Rows priced in columns through their CSV twin (:func:`csv_twin`, a step column
     placed as hire dates, ``fill`` giving rows the command line's values, ``split`` the instalments), as CSV or
     ``as_json``; True when written."""
-    from paycalc.jobs.columnar import csv_twin, placer, priced
+    from paycalc.jobs.columnar import priced
 
     with csv_twin(rows, placer(contract) if "step" in rows.header else None, fill) as twin:
         return twin is not None and priced(twin, output, contract, method, jobs, header_of, split, as_json)
@@ -87,3 +88,77 @@ def csv_rows(source: str) -> _CsvRows | None:
         return None
     header = header_names(first, REQUIRED + OPTIONAL)
     return _CsvRows(source, header)
+
+
+@contextmanager
+def csv_twin(
+    rows: Any,
+    place: Callable[[dict[str, Any]], str] | None = None,
+    fill: Callable[[dict[str, Any]], None] | None = None,
+) -> Iterator[str | None]:
+    """Rows (a sheet's :class:`paycalc.reading.sheets.SheetRows`, or a CSV's, with ``header`` as paycalc reads
+    it) written as a CSV file, each cell as the row-by-row path reads it (stripped), for the columnar path to
+    read in blocks. With ``place`` (:func:`placer`), a ``step`` column becomes the hire date it stands for;
+    ``fill`` (:func:`paycalc.membership.roster.filler`) first gives each row the command line's values.
+    None when a row has more cells than the header, or ``place`` refuses one (row by row names it). The file
+    is removed after."""
+    import csv
+
+    from paycalc.output.files import signals_unwind, temporary
+
+    header = list(rows.header)
+    added = ["from", "to", "paid_schedule", "paid_annual"] if fill is not None else []  # where fill may give them
+    added += ["hired"] if place is not None else []
+    written = [c for c in header if c != "step"] + [c for c in added if c not in header]
+    with signals_unwind(), temporary("paycalc-", ".csv") as (handle, twin):  # removed after, a signal included
+        with os.fdopen(handle, "w", newline="", encoding="utf-8") as out:
+            writer = csv.writer(out, lineterminator="\n")
+            writer.writerow(written)
+            fast = None  # a sheet's rows as lists of text, where nothing is placed or filled
+            if place is None and fill is None and "step" not in header and len(set(header)) == len(header):
+                fast = getattr(rows, "texts", lambda: None)()
+            try:
+                if fast is not None:
+                    for values in fast:
+                        if len(values) > len(header):
+                            raise Unpriced("more cells than the header")
+                        writer.writerow(values)
+                for row in rows if fast is None else ():
+                    if None in row:
+                        raise Unpriced("more cells than the header")
+                    if fill is not None:
+                        fill(row)
+                    if place is not None:
+                        row["hired"] = place(row)
+                    writer.writerow([(row.get(column) or "").strip() for column in written])
+            except Unpriced:
+                out.close()
+                yield None
+                return
+        yield twin
+
+
+def placer(contract: Any) -> Callable[[dict[str, Any]], str]:
+    """A row's hire date as text: from its ``step`` on its ``from`` day (as the row-by-row path places it,
+    :func:`paycalc.membership.roster.hire_date`), else its own; a step or day it refuses raises
+    :class:`Unpriced` (the row-by-row path says what is wrong). Each step and day is placed once."""
+    from paycalc.contract import inputs
+    from paycalc.contract.errors import PaycalcError
+    from paycalc.membership.roster import hire_date
+
+    placed: dict[tuple[str, str], str] = {}
+
+    def place(row: dict[str, Any]) -> str:
+        step, start = (row.get("step") or "").strip(), (row.get("from") or "").strip()
+        if not step:
+            return str(row.get("hired") or "")
+        found = placed.get((step, start))
+        if found is None:
+            try:
+                found = hire_date(contract, row, inputs.to_roster_date(start, "from date")).isoformat()
+            except PaycalcError:
+                raise Unpriced("a step or day the rules refuse") from None
+            placed[(step, start)] = found
+        return found
+
+    return place
