@@ -278,12 +278,16 @@ def test_blocks_the_csv_module_reads_otherwise_are_refused(block: bytes) -> None
         csv_bytes.split(block, 2)
 
 
-@pytest.mark.parametrize(
-    "block", [b"a,b\nc\n", b"a,b\n\n", b"a,b,c\n", b"a,b"], ids=["short", "blank", "long", "unended"]
-)
+@pytest.mark.parametrize("block", [b"a,b\nc\n", b"a,b,c\n", b"a,b"], ids=["short", "long", "unended"])
 def test_lines_of_another_width_or_unended_are_refused(block: bytes) -> None:
     with pytest.raises(Plainness):
         csv_bytes.split(block, 2)
+
+
+@pytest.mark.parametrize("block", [b"a,b\n\nc,d\n", b"\r\na,b\r\n\r\nc,d\r\n\r\n", b"\na,b\nc,d\n\n"])
+def test_blank_lines_are_left_out_when_a_block_is_split(block: bytes) -> None:
+    cells = csv_bytes.split(block, 2)
+    assert [cells.text([0, 1], 0), cells.text([0, 1], 1)] == [["a", "c"], ["b", "d"]]
 
 
 def test_a_crlf_block_is_cut_before_each_carriage_return() -> None:

@@ -80,7 +80,8 @@ def without_blank_lines(block: bytes) -> bytes:
 
 
 def split(block: bytes, width: int) -> Cells:
-    """The cells of a plain block of whole lines (each ending in a line feed), ``width`` to a line."""
+    """The cells of a plain block of whole lines (each ending in a line feed), ``width`` to a line; blank lines
+    left out."""
     data = np.frombuffer(block + bytes(_WIDEST), dtype=np.uint8)  # NULs after it: a window past a cell stays inside
     feeds = np.flatnonzero(data[: len(block)] == 10)
     if not len(feeds) or feeds[-1] != len(block) - 1:
@@ -90,6 +91,8 @@ def split(block: bytes, width: int) -> Cells:
     if b"\r" in block and np.count_nonzero(data == 13) != np.count_nonzero(returns):
         raise Plainness("a carriage return inside a line")
     lasts = feeds - returns
+    if (lasts == firsts).any():  # a blank line, which the csv module skips: read the block without them
+        return split(without_blank_lines(block), width)
     commas = np.flatnonzero(data == 44)
     quotes = np.flatnonzero(data[: len(block)] == 34)
     inside = np.zeros(0, dtype=np.int64)

@@ -44,8 +44,7 @@ class Members:
         with new ones) and hire date (an ordinal)."""
         try:
             csv_bytes.check(block)
-            whole = csv_bytes.without_blank_lines(block if block.endswith(b"\n") else block + b"\n")
-            cells = csv_bytes.split(whole, len(self.header))
+            cells = csv_bytes.split(block if block.endswith(b"\n") else block + b"\n", len(self.header))
             return self._read(cells)
         except Plainness as exc:
             raise Unpriced(str(exc)) from None

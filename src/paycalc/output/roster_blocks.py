@@ -130,8 +130,7 @@ class Blocks:
         try:
             csv_bytes.check(block)
             self.layout.check(block)
-            whole = csv_bytes.without_blank_lines(block if block.endswith(b"\n") else block + b"\n")
-            cells = csv_bytes.split(whole, len(self.header))
+            cells = csv_bytes.split(block if block.endswith(b"\n") else block + b"\n", len(self.header))
             arrays = self._arrays(cells, self._pricer)
         except Plainness as exc:
             raise Unpriced(str(exc)) from None
