@@ -172,7 +172,7 @@ def write_totals(
     out.write(layout.head())
     hashes: list[Any] = []  # of every id written: an id repeated after other ids is found at the end
     pending: list[Group] = []  # the last id so far: its rows may go on in the next block
-    opened = [False]  # a total written: a JSON record after it follows its comma
+    opened = [not as_json]  # a JSON record written: those after it follow their comma
 
     def put(text: str, hashed: Any) -> None:
         if text and not opened[0]:

@@ -213,7 +213,6 @@ def _copied(rows: Any) -> Iterator[str]:
     """The rows of a roster read from a stream (stdin), written to a temporary CSV file as its reader gave them
     (its header as paycalc reads it, each row's cells, those past the header's too). The file is removed
     after, a signal included."""
-
     from paycalc.output.files import signals_unwind, temporary
 
     header = list(rows.fieldnames)

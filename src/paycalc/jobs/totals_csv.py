@@ -64,7 +64,6 @@ def through_csv(
     """Price into a temporary CSV (``price_to(path)``, True when the columns took the roster), then write
     ``output`` as ``format`` (or a workbook, by its name) from it, each total's retro wages split into
     ``instalments`` where given; False where either declined, nothing written."""
-
     from paycalc.rules.proposal import split
 
     with signals_unwind(), temporary("paycalc-totals-", ".csv") as (handle, twin):  # removed after, a signal too

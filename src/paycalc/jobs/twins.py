@@ -102,8 +102,6 @@ def csv_twin(
     ``fill`` (:func:`paycalc.membership.roster.filler`) first gives each row the command line's values.
     None when a row has more cells than the header, or ``place`` refuses one (row by row names it). The file
     is removed after."""
-    import csv
-
     from paycalc.output.files import signals_unwind, temporary
 
     header = list(rows.header)

@@ -174,7 +174,7 @@ class Blocks:
         """A column of days (``from`` or ``to``), the command line's ``default`` where a row leaves it blank or
         the roster has no such column (checked as the row-by-row path checks it)."""
         at = column.get(name)
-        if default is None:
+        if default is None:  # no day given: the column is required, every cell a date
             return csv_bytes.dates(cells, column[name])
         try:
             day = to_roster_date(default, f"{name} date").toordinal()
