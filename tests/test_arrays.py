@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from paycalc.contract.errors import InputError
-from paycalc.contract.inputs import to_date
+from paycalc.contract.inputs import to_date, to_roster_date
 from paycalc.output import csv_bytes
 from paycalc.output.csv_bytes import Plainness
 from paycalc.rules import core, period_arrays, periods
@@ -119,15 +119,50 @@ def cells_of(lines: list[str], width: int) -> csv_bytes.Cells:
     return csv_bytes.split(block, width)
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.text(alphabet="0123456789-/ T+", min_size=8, max_size=11))
-def test_a_date_cell_is_read_as_to_date_reads_it_or_left_to_it(text: str) -> None:
-    cells = cells_of([f"x,{text}"], 2)
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="0123456789-/ T+:", min_size=6, max_size=11), min_size=1, max_size=4))
+def test_a_date_cell_is_read_as_the_roster_reads_it_or_left_to_it(texts: list[str]) -> None:
+    """ISO and month/day/year cells, mixed in one column: each read as ``to_roster_date`` reads it, or the
+    whole column left to the row-by-row path (which then answers or names the bad cell)."""
+    cells = cells_of([f"x,{text}" for text in texts], 2)
     try:
         got = csv_bytes.dates(cells, 1)
     except Plainness:  # then the row-by-row path decides; the columns never answer otherwise
         return
-    assert datetime.date.fromordinal(int(got[0])) == to_date(text)
+    assert [datetime.date.fromordinal(int(day)) for day in got] == [to_roster_date(text) for text in texts]
+
+
+def _written(day: datetime.date, style: int) -> str:
+    """A date as an export writes it: ISO, month/day/year bare (``9/1/2005``) or zero-padded (``09/01/2005``)."""
+    return [day.isoformat(), f"{day.month}/{day.day}/{day.year}", f"{day.month:02}/{day.day:02}/{day.year}"][style]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.dates(datetime.date(1900, 1, 1), datetime.date(2199, 12, 31)), st.integers(0, 2)),
+                min_size=1, max_size=6))  # fmt: skip
+def test_us_and_iso_dates_are_read_in_columns(days: list[tuple[datetime.date, int]]) -> None:
+    cells = cells_of([f"x,{_written(day, style)}" for day, style in days], 2)
+    assert [datetime.date.fromordinal(int(d)) for d in csv_bytes.dates(cells, 1)] == [day for day, _ in days]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [("9/1/2005", "2005-09-01"), ("09/01/2005", "2005-09-01"), ("12/31/1999", "1999-12-31"),
+     ("2/29/2016", "2016-02-29"), ("1/10/2020", "2020-01-10"), ("10/1/2020", "2020-10-01")],
+)  # fmt: skip
+def test_month_day_year_worked_by_hand(text: str, day: str) -> None:
+    assert datetime.date.fromordinal(int(csv_bytes.dates(cells_of([f"x,{text}"], 2), 1)[0])).isoformat() == day
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2/30/2016", "13/1/2005", "0/1/2005", "9/0/2005", "9/1/05", "9/1/20051", "2005/09/01", "9-1-2005", "9/1//2005",
+     "/91/2005", "9/111/2005", "123/1/2005", "9/1/1899", "9/1/2200", "9/1/2:05", "9:/1/2005", " 9/1/2005",
+     "9/1112005", "12/11-2005", "9/1-2005", "9-1/2005", "10/10/20051", "11111/2005", "1111/2005"],
+)  # fmt: skip
+def test_month_day_year_dates_the_row_by_row_path_refuses_or_reads_otherwise_are_left_to_it(text: str) -> None:
+    with pytest.raises(Plainness):
+        csv_bytes.dates(cells_of([f"x,{text}"], 2), 1)
 
 
 @pytest.mark.parametrize(

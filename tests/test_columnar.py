@@ -11,6 +11,7 @@ import csv
 import datetime
 import io
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -90,14 +91,22 @@ NAMES = ['"Smith, Jane"', "Ortiz", '"Lee"', '"=Evil, Eve"', '"Zoë, Ana"', '""',
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(seed=st.integers(0, 10**6), bom=st.booleans(), quote_all=st.booleans())
+@given(seed=st.integers(0, 10**6), bom=st.booleans(), quote_all=st.booleans(), us_dates=st.booleans())
 def test_rosters_as_exports_write_them_agree_and_take_the_columns(
-    tmp_path: Path, seed: int, bom: bool, quote_all: bool
+    tmp_path: Path, seed: int, bom: bool, quote_all: bool, us_dates: bool
 ) -> None:
     """Names in quotes (a comma inside: written back in quotes, guarded where a spreadsheet would run it),
-    quotes around cells that need none (ids, dates, titles), a byte-order mark, Windows line ends."""
+    quotes around cells that need none (ids, dates, titles), a byte-order mark, Windows line ends, dates as
+    Excel's CSV writes them (month/day/year, some zero-padded, some ISO left among them)."""
     rng = random.Random(seed)
     text = roster(rng, NYC, rng.randrange(1, 60), datetime.date(2008, 6, 1), 3600, {"name": NAMES})
+    if us_dates:
+        styles = ["{y}-{m:02}-{d:02}", "{m}/{d}/{y}", "{m:02}/{d:02}/{y}", "{m}/{d}/{y}"]
+        text = re.sub(
+            r"(\d{4})-(\d\d)-(\d\d)",
+            lambda found: rng.choice(styles).format(y=found[1], m=int(found[2]), d=int(found[3])),
+            text,
+        )
     if quote_all:  # some exporters quote every cell: the header too
         out = io.StringIO()
         csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\n").writerows(csv.reader(io.StringIO(text)))
