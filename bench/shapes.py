@@ -4,9 +4,10 @@ exports write it, timed against the plain CSV in one run (interleaved rounds, me
 Shapes (the same members, the same totals): the plain CSV; a `name` column in quotes ("Smith, Jane");
 every cell in quotes (some exporters); a byte-order mark and Windows line ends (Excel's "CSV UTF-8"); the
 named roster as an .xlsx workbook (dates as date cells, hours as numbers), where committees keep rosters;
-the plain roster's totals as JSON, and read from stdin; its daily pay; under a proposal with a lump sum and
-retro in instalments (moa-2014); its days given by --from and --to instead of columns; and a Lunenburg roster of
-as many members with a step column and names, on 22 checks a year (the contract's own pay: issue 30's goal is 1.5x).
+dates as Excel's CSV writes them (9/1/2005); the plain roster's totals as JSON and as a workbook, and read from
+stdin; its daily pay; under a proposal with a lump sum and retro in instalments (moa-2014); its days given by
+--from and --to instead of columns; and a Lunenburg roster of as many members with a step column and names,
+on 22 checks a year (the contract's own pay: issue 30's goal is 1.5x).
 Each shape's output is compared with the plain one's, byte for byte but for the name column.
 
     python bench/shapes.py                    # 100,000 employees, 3 rounds
@@ -44,8 +45,19 @@ def shapes(plain: Path) -> dict[str, Path]:
         with path.open("w", newline="", encoding="utf-8-sig" if "BOM" in shape else "utf-8") as file:
             csv.writer(file, **options).writerows(table)  # type: ignore[arg-type]
         out[shape] = path
+    us = plain.with_name("us-dates.csv")  # dates as Excel's CSV writes them: 9/1/2005
+    with us.open("w", newline="") as file:
+        csv.writer(file).writerows([rows[0]] + [[_us(cell) for cell in row] for row in rows[1:]])
+    out["US dates (m/d/y)"] = us
     out["xlsx, names"] = _workbook(named, plain.with_name("named.xlsx"))
     return out
+
+
+def _us(cell: str) -> str:
+    """An ISO date as month/day/year (``2005-09-01`` as ``9/1/2005``); any other cell as it is."""
+    if len(cell) == 10 and cell[4] == cell[7] == "-":
+        return f"{int(cell[5:7])}/{int(cell[8:])}/{cell[:4]}"
+    return cell
 
 
 def _lunenburg(path: Path, employees: int) -> Path:
@@ -129,6 +141,7 @@ def main() -> None:
                     days = ["--from", "2009-11-01", "--to", "2018-11-30"]
                     for extra, command in (
                         ("JSON output", [*retro, "-f", "json", "-o", str(out) + ".json"]),
+                        ("xlsx output", [*retro, "-o", str(out) + ".xlsx"]),
                         ("stdin", ["sh", "-c", f'"{paycalc}" retro --roster - -o "{out}.stdin" < "{path}"']),
                         ("daily pay", [*retro, "--method", "daily", "-o", str(out) + ".daily"]),
                         ("lump sums, instalm.", [*retro, "--proposal", "moa-2014", "-o", str(out) + ".lumps"]),

@@ -1,4 +1,4 @@
-"""Results out as .xlsx, through openpyxl (imported only when a spreadsheet is written; rosters are read by
+"""Results out as .xlsx, written as their own XML (:mod:`paycalc.output.sheet_xml`; rosters are read by
 :mod:`paycalc.reading.sheets`): typed cells: dates as dates, money as numbers shown to 2 decimals, ids and other
 text as text, never as a formula, whatever they start with.
 """
@@ -6,12 +6,14 @@ text as text, never as a formula, whatever they start with.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from paycalc.contract.inputs import column_letter
 from paycalc.output.files import SPREADSHEET_TRIGGERS
+
+if TYPE_CHECKING:
+    from paycalc.output.sheet_xml import Rows
 
 
 def write(out: IO[bytes], header: Sequence[str], rows: Iterable[Sequence[Any]], sheet: str = "Results") -> None:
@@ -53,51 +55,39 @@ def write_sheets(
     numbers. With ``title``, each sheet's first row says it (in bold), the header row under it, both frozen."""
     from itertools import chain, islice
 
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
+    from paycalc.output import sheet_xml
 
-    workbook = Workbook(write_only=True)
-    for name, header, rows in sheets:
-        worksheet = workbook.create_sheet(name)
-        worksheet.freeze_panes = "A3" if title else "A2"
-        rows = iter(rows)
-        ahead = [list(row) for row in islice(rows, MEASURED)]
-        for n, column in enumerate(header):
-            shown = [len(_shown(row[n])) for row in ahead if n < len(row)]
-            width = max([len(column), *shown]) + 2
-            worksheet.column_dimensions[column_letter(n)].width = min(width, WIDEST)
+    def cell(value: Any) -> tuple[int, Any]:
+        if isinstance(value, str):  # a string, even one starting with "=": never a formula, and marked as typed
+            # after an apostrophe, so that editing the cell in a spreadsheet keeps it text
+            return (sheet_xml.TEXT_KEPT if value.startswith(SPREADSHEET_TRIGGERS) else sheet_xml.TEXT), value
+        if isinstance(value, Percent):
+            return sheet_xml.PERCENT, Decimal(value) / 100
+        if isinstance(value, Quantity):
+            return sheet_xml.GENERAL, value
+        if isinstance(value, Decimal):
+            return sheet_xml.MONEY, value
+        if isinstance(value, datetime.date):
+            return sheet_xml.DATE, value
+        if isinstance(value, int) and not isinstance(value, bool):
+            return sheet_xml.WHOLE, value
+        return sheet_xml.GENERAL, value
 
-        def cell(value: Any, worksheet: Any = worksheet) -> Any:
-            if isinstance(value, str):
-                typed = WriteOnlyCell(worksheet, value=None)
-                typed.value = value
-                typed.data_type = "s"  # a string, even one starting with "=": never a formula
-                typed.number_format = "@"
-                if value.startswith(SPREADSHEET_TRIGGERS):  # and marked as typed after an apostrophe, so that
-                    typed.quotePrefix = True  # editing the cell in a spreadsheet keeps it text
-                return typed
-            if isinstance(value, Percent):
-                typed = WriteOnlyCell(worksheet, value=None)
-                typed.value = Decimal(value) / 100
-                typed.number_format = "0.00%"
-                return typed
-            typed = WriteOnlyCell(worksheet, value=value)
-            if isinstance(value, Quantity):
-                typed.number_format = "General"
-            elif isinstance(value, Decimal):
-                typed.number_format = "#,##0.00"
-            elif isinstance(value, datetime.date):
-                typed.number_format = "yyyy-mm-dd"
-            elif isinstance(value, int):
-                typed.number_format = "0"
-            return typed
-
+    def typed(header: Sequence[str], rows: Iterable[Sequence[Any]], ahead: list[list[Any]], name: str) -> Rows:
         if title:  # a line of its own: its width is left out of the first column's
-            heading = cell(f"{title} ({name})")
-            heading.font = Font(bold=True)
-            worksheet.append([heading])
-        worksheet.append([cell(column) for column in header])
+            yield [(sheet_xml.HEADING, f"{title} ({name})")]
+        yield [cell(column) for column in header]
         for row in chain(ahead, rows):
-            worksheet.append([cell(value) for value in row])
-    workbook.save(out)
+            yield [cell(value) for value in row]
+
+    def each() -> Iterator[tuple[str, int, list[float], Rows]]:
+        for name, header, rows in sheets:
+            rows = iter(rows)
+            ahead = [list(row) for row in islice(rows, MEASURED)]
+            widths: list[float] = []
+            for n, column in enumerate(header):
+                shown = [len(_shown(row[n])) for row in ahead if n < len(row)]
+                widths.append(min(max([len(column), *shown]) + 2, WIDEST))
+            yield name, 2 if title else 1, widths, typed(header, rows, ahead, name)
+
+    sheet_xml.write(out, each())
