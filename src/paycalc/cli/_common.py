@@ -178,6 +178,16 @@ PaidContractOption = Annotated[
         show_default=False,
     ),
 ]
+VerboseOption = Annotated[
+    bool,
+    typer.Option(
+        "--verbose",
+        "-v",
+        help="With --roster: say on stderr which engine priced the roster (in columns, or row by row at about "
+        "25 µs a row) and why not in columns, e.g. -v.",
+        show_default=False,
+    ),
+]
 
 
 ProposalOption = Annotated[

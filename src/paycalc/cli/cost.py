@@ -10,6 +10,7 @@ from paycalc.cli._common import (
     EXIT_SKIPPED,
     ContractOption,
     SchedulesOption,
+    VerboseOption,
     command_app,
     folder_of,
     reporting_errors,
@@ -133,6 +134,7 @@ def cost(
     ] = None,
     schedules: SchedulesOption = None,
     contract_name: ContractOption = None,
+    verbose: VerboseOption = False,
 ) -> None:
     """What proposals cost across a membership, per fiscal year, against the status quo.
 
@@ -219,6 +221,7 @@ def cost(
             asked,
             on_invalid=report if skip_invalid else None,
             on_member=_cost_out.handing_over(costs, named),
+            say=(lambda line: typer.echo(line, err=True)) if verbose else None,
         )
     shown = [solved.proposal] if solved is not None else proposals
     _cost_out.show(result, shown, solved, costs, outputs, named)

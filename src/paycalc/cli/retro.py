@@ -14,6 +14,7 @@ from paycalc.cli._common import (
     ProposalOption,
     SchedulesOption,
     StepOption,
+    VerboseOption,
     WorkyearOption,
     YearsOption,
     command_app,
@@ -155,6 +156,7 @@ def retro(
     schedules: SchedulesOption = None,
     contract_name: ContractOption = None,
     proposal: ProposalOption = None,
+    verbose: VerboseOption = False,
 ) -> None:
     """Retro pay over a period: what the schedules in force owed, minus what was paid.
 
@@ -226,6 +228,7 @@ def retro(
                     (start, end),
                     (paid_schedule, paid_annual),
                     say=lambda line: typer.echo(line, err=True),
+                    verbose=verbose,
                 )
         except Interrupted as signal:
             typer.echo(f"Error: stopped by {signal} (nothing was written)", err=True)
@@ -237,8 +240,8 @@ def retro(
         return
     if skip_invalid:
         usage_error("--skip-invalid applies only with --roster")
-    if jobs is not None:
-        usage_error("--jobs applies only with --roster")
+    if jobs is not None or verbose:
+        usage_error(f"{'--jobs' if jobs is not None else '--verbose'} applies only with --roster")
     if output.lower().endswith(".xlsx"):
         usage_error(f"--output {output}: a spreadsheet is written for --roster only (give a .csv, .json or .txt path)")
     placed = hired or years is not None or step is not None

@@ -25,6 +25,7 @@ from contextlib import contextmanager
 from typing import IO, TYPE_CHECKING, Any
 
 from paycalc.contract.models import Instalment
+from paycalc.jobs import why
 from paycalc.membership.column_runs import Unpriced
 from paycalc.output.roster_out import Shape
 
@@ -63,8 +64,10 @@ def priced(
     try:
         raw = header_cells(first)
         Pricer(contract, *method)  # refuses what it cannot price (pay cycles the contract has not)
-    except (UnicodeDecodeError, Unpriced):
-        return False
+    except UnicodeDecodeError:
+        return why.decline("a header that is not UTF-8")
+    except Unpriced as exc:
+        return why.decline(str(exc))
     header, carried = header_of(raw)
     if jobs is None:  # by default, more processes only where they pay for their start
         from paycalc.membership.pool import cores
@@ -79,8 +82,8 @@ def priced(
                 source, where, header, carried, (contract, method, instalments), out, count, as_json, defaults
             ),
         )
-    except Unpriced:
-        return False
+    except Unpriced as exc:
+        return why.decline(str(exc))
     return True
 
 
@@ -94,13 +97,16 @@ def _plain(source: str) -> tuple[bytes, int] | None:
     try:
         status = os.stat(source)
         if not stat.S_ISREG(status.st_mode):
+            why.decline("not a regular file (a pipe is read once, as it comes)")
             return None  # a pipe or a device is read once, as it comes, row by row
         with open(source, "rb") as file:
             first = file.readline()
-    except OSError:
+    except OSError as exc:
+        why.decline(f"it cannot be read ({exc.strerror})")
         return None
     line = first.removesuffix(b"\n").removesuffix(b"\r")
     if not first.endswith(b"\n") or line.count(b'"') % 2 or any(c in line for c in (b"\r", b"\0")):
+        why.decline("a header line the csv module reads past its line end (a quote, a carriage return or a NUL)")
         return None  # a header going on past its line: the csv module says what it makes of it
     return first, status.st_size
 
@@ -128,7 +134,8 @@ def costed(source: str, header: list[str], costing: Callable[..., Any]) -> Any:
     try:
         found = costing(members.kinds, (members.read(block) for block in blocks if block.strip(b"\r\n")))
         members.check()
-    except Unpriced:
+    except Unpriced as exc:
+        why.decline(str(exc))
         return None
     return found
 

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 
 from paycalc.contract.errors import PaycalcError, RowError
 from paycalc.contract.models import Contract
+from paycalc.jobs import why
 from paycalc.jobs.retro_roster import JobError, _column, is_xlsx
 from paycalc.membership import costing
 from paycalc.reading.columns import Say, header_names, open_sheet, read_columns, silent
@@ -77,6 +78,7 @@ def price(
     *,
     on_invalid: Callable[[RowError], None] | None = None,
     on_member: Callable[[costing.MemberCost], None] | None = None,
+    say: Say | None = None,  # with it, which engine costed the roster and why not the columns (``-v``)
 ) -> tuple[costing.Costing, Any]:
     """The costing of the rows :func:`open_rows` opened, and the budget solve's answer (None without one).
 
@@ -88,7 +90,10 @@ def price(
     by_member = (placing, on_invalid, on_member)
     # rows given as mappings (the API's) may differ in their keys: never copied, costed member by member
     read = source != "-" or isinstance(rows, csv.DictReader)
+    why.clear()
     if not (sums_alone and read and _in_columns(source)):
+        if say is not None:
+            say(f"Note: {name_of(source)}: costed member by member: {_asked_of(asked, on_member, read)}")
         return _by_member(source, rows, carried, asked, *by_member)
     from paycalc.membership import cost_columns
 
@@ -99,6 +104,9 @@ def price(
 
     def answer(path: str, rows: Any) -> tuple[costing.Costing, Any]:
         found, rows = _in_arrays(path, rows, header, placing, in_arrays)
+        if say is not None:
+            how = "in columns" if found is not None else f"member by member: {why.last()}"
+            say(f"Note: {name_of(source)}: costed {how}")
         return (found, None) if found is not None else _by_member(source, rows, carried, asked, *by_member)
 
     if source != "-":
@@ -106,6 +114,18 @@ def price(
     with _refused(source, rows), _copied(rows) as copy:  # stdin copied to a file: costed as one, named stdin
         result = answer(copy, open_rows(copy, None)[0])
     return result
+
+
+def _asked_of(asked: Asked, on_member: Any, read: bool) -> str:
+    """What sends a costing member by member before its roster is read."""
+    if not read:
+        return "rows given as mappings"
+    if os.environ.get("PAYCALC_ROW_BY_ROW") == "1":
+        return "PAYCALC_ROW_BY_ROW=1"
+    asks = [(on_member is not None, "each member's costs asked (--members, a workbook or a report)"),
+            (asked.paid is not None, "--paid-contract"), (asked.budget is not None, "the budget solve"),
+            (asked.by == "step", "--by step")]  # fmt: skip
+    return next(words for given, words in asks if given)
 
 
 def _in_arrays(

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 from paycalc.contract.models import Instalment
+from paycalc.jobs import why
 from paycalc.membership.column_runs import Unpriced
 from paycalc.output.files import SPREADSHEET_TRIGGERS, signals_unwind, temporary, write_atomically
 from paycalc.output.render import Format
@@ -77,5 +78,5 @@ def through_csv(
             else:
                 write_atomically(output, lambda out: write(totals, format, out, shape, instalments, split))
             return True
-        except Unpriced:
-            return False
+        except Unpriced as exc:
+            return why.decline(str(exc))

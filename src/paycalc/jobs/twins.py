@@ -11,6 +11,7 @@ from typing import Any
 
 from paycalc.contract.errors import PaycalcError
 from paycalc.contract.models import Contract, Instalment
+from paycalc.jobs import why
 from paycalc.membership.column_runs import Unpriced
 from paycalc.membership.roster import Fill
 from paycalc.reading.columns import header_names
@@ -84,7 +85,8 @@ def csv_rows(source: str) -> _CsvRows | None:
             return None  # a pipe is read once, by the row-by-row path: never peeked at
         with open_binary(source, "roster") as file:
             first = next(csv.reader(text_lines(file)), [])
-    except (OSError, PaycalcError, csv.Error):
+    except (OSError, PaycalcError, csv.Error) as exc:
+        why.decline(f"a header the row-by-row path reads ({exc})")
         return None
     header = header_names(first, REQUIRED + OPTIONAL)
     return _CsvRows(source, header)
@@ -129,7 +131,8 @@ def csv_twin(
                     if place is not None:
                         row["hired"] = place(row)
                     writer.writerow([(row.get(column) or "").strip() for column in written])
-            except Unpriced:
+            except Unpriced as exc:
+                why.decline(str(exc))
                 out.close()
                 yield None
                 return

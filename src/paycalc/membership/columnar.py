@@ -47,8 +47,10 @@ class Pricer:
         divided = periods.election(contract, cycles) if method == "biweekly" and offered else None
         if divided is not None and divided not in offered:
             raise Unpriced("pay cycles the contract does not offer")  # row by row says so
-        if (cycles is not None and not offered) or len(contract.tiers) + 1 >= _TAG - 1:
-            raise Unpriced(f"{method} pay is priced row by row")
+        if cycles is not None and not offered:
+            raise Unpriced(f"--pay-cycles {cycles} on a contract that offers no pay-cycle election")
+        if len(contract.tiers) + 1 >= _TAG - 1:
+            raise Unpriced(f"a contract of {len(contract.tiers)} steps or tiers (the columns take fewer)")
         self.kernel = Kernel(contract, method, 0 if anchor is None else anchor.toordinal() % 14, divided)
         self.contract = contract
         self.effective = [s.effective for s in contract.schedules]
