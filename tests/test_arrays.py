@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from paycalc.contract.errors import InputError
 from paycalc.contract.inputs import to_date, to_roster_date
-from paycalc.output import csv_bytes
+from paycalc.output import csv_bytes, csv_dates
 from paycalc.output.csv_bytes import Plainness
 from paycalc.rules import core, period_arrays, periods
 
@@ -126,7 +126,7 @@ def test_a_date_cell_is_read_as_the_roster_reads_it_or_left_to_it(texts: list[st
     whole column left to the row-by-row path (which then answers or names the bad cell)."""
     cells = cells_of([f"x,{text}" for text in texts], 2)
     try:
-        got = csv_bytes.dates(cells, 1)
+        got = csv_dates.dates(cells, 1)
     except Plainness:  # then the row-by-row path decides; the columns never answer otherwise
         return
     assert [datetime.date.fromordinal(int(day)) for day in got] == [to_roster_date(text) for text in texts]
@@ -142,7 +142,7 @@ def _written(day: datetime.date, style: int) -> str:
                 min_size=1, max_size=6))  # fmt: skip
 def test_us_and_iso_dates_are_read_in_columns(days: list[tuple[datetime.date, int]]) -> None:
     cells = cells_of([f"x,{_written(day, style)}" for day, style in days], 2)
-    assert [datetime.date.fromordinal(int(d)) for d in csv_bytes.dates(cells, 1)] == [day for day, _ in days]
+    assert [datetime.date.fromordinal(int(d)) for d in csv_dates.dates(cells, 1)] == [day for day, _ in days]
 
 
 @pytest.mark.parametrize(
@@ -151,7 +151,7 @@ def test_us_and_iso_dates_are_read_in_columns(days: list[tuple[datetime.date, in
      ("2/29/2016", "2016-02-29"), ("1/10/2020", "2020-01-10"), ("10/1/2020", "2020-10-01")],
 )  # fmt: skip
 def test_month_day_year_worked_by_hand(text: str, day: str) -> None:
-    assert datetime.date.fromordinal(int(csv_bytes.dates(cells_of([f"x,{text}"], 2), 1)[0])).isoformat() == day
+    assert datetime.date.fromordinal(int(csv_dates.dates(cells_of([f"x,{text}"], 2), 1)[0])).isoformat() == day
 
 
 @pytest.mark.parametrize(
@@ -162,7 +162,7 @@ def test_month_day_year_worked_by_hand(text: str, day: str) -> None:
 )  # fmt: skip
 def test_month_day_year_dates_the_row_by_row_path_refuses_or_reads_otherwise_are_left_to_it(text: str) -> None:
     with pytest.raises(Plainness):
-        csv_bytes.dates(cells_of([f"x,{text}"], 2), 1)
+        csv_dates.dates(cells_of([f"x,{text}"], 2), 1)
 
 
 @pytest.mark.parametrize(
@@ -172,12 +172,12 @@ def test_dates_the_row_by_row_path_refuses_are_left_to_it(text: str) -> None:
     with pytest.raises(InputError):
         to_date(text.strip() if text.strip() != text else text)
     with pytest.raises(Plainness):
-        csv_bytes.dates(cells_of([f"x,{text}"], 2), 1)
+        csv_dates.dates(cells_of([f"x,{text}"], 2), 1)
 
 
 def test_leap_days_and_the_range_ends_are_read() -> None:
     cells = cells_of(["a,2016-02-29", "b,1900-01-01", "c,2199-12-31"], 2)
-    got = [datetime.date.fromordinal(int(d)).isoformat() for d in csv_bytes.dates(cells, 1)]
+    got = [datetime.date.fromordinal(int(d)).isoformat() for d in csv_dates.dates(cells, 1)]
     assert got == ["2016-02-29", "1900-01-01", "2199-12-31"]
 
 
@@ -244,8 +244,8 @@ CELL = st.text(alphabet='ab ,Zñ-1"', max_size=6)
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.tuples(CELL, CELL, st.booleans(), st.booleans()), min_size=1, max_size=8))
 def test_cells_in_quotes_are_read_as_the_csv_module_reads_them_or_left_to_it(rows: list[Any]) -> None:
-    """Each cell bare or in quotes; what split reads (and which cells it would write back in quotes) is
-    what the csv module reads and writes, or the block is refused."""
+    """Each cell bare or in quotes (doubled quotes inside some); what split reads (and which cells it would write
+    back in quotes, each quote doubled) is what the csv module reads and writes, or the block is refused."""
     lines = [",".join(f'"{c}"' if q else c for c, q in ((a, qa), (b, qb))) for a, b, qa, qb in rows]
     block = ("\n".join(lines) + "\n").encode()
     try:
@@ -255,7 +255,8 @@ def test_cells_in_quotes_are_read_as_the_csv_module_reads_them_or_left_to_it(row
     read = list(csv.reader(io.StringIO(block.decode())))
     everything = np.arange(len(rows))
     assert [list(pair) for pair in zip(cells.text(everything, 0), cells.text(everything, 1), strict=True)] == read
-    written = [[f'"{c}"' if q else c for c, q in zip(r, (cells.quoted(everything, n)[i] for n in (0, 1)), strict=True)]
+    written = [['"' + c.replace('"', '""') + '"' if q else c
+                for c, q in zip(r, (cells.quoted(everything, n)[i] for n in (0, 1)), strict=True)]
                for i, r in enumerate(read)]  # fmt: skip
     expected = io.StringIO()
     csv.writer(expected, lineterminator="\n").writerows(read)
@@ -269,6 +270,8 @@ def test_cells_in_quotes_are_read_as_the_csv_module_reads_them_or_left_to_it(row
         ('"",x', ["", "x"], [False, False]),  # an empty cell in quotes: written back bare
         ('a,"b"', ["a", "b"], [False, False]),
         ('",",","', [",", ","], [True, True]),
+        ('a,"b""c"', ["a", 'b"c'], [False, True]),  # a doubled quote: written back in quotes, doubled again
+        ('"""Bob"", Lee",""""', ['"Bob", Lee', '"'], [True, True]),
         ('"=1,2",-', ["=1,2", "-"], [True, False]),
     ],
 )
@@ -285,7 +288,8 @@ def test_cells_in_quotes_are_read_in_columns(line: str, cells: list[str], quoted
 @pytest.mark.parametrize(
     "block",
     [
-        b'a,"b""c"\n',
+        b'a,"b"""c"\n',
+        b'a,b""c\n',
         b'a,"b\n',
         b'a,b"c"\n',
         b'a,"b"c\n',
@@ -296,7 +300,8 @@ def test_cells_in_quotes_are_read_in_columns(line: str, cells: list[str], quoted
         b"a,b\r\r\n",
     ],
     ids=[
-        "doubled quote",
+        "three quotes inside",
+        "doubled quote in a bare cell",
         "open quote",
         "quote in a bare cell",
         "text after quotes",
@@ -376,7 +381,7 @@ def test_letters_whose_bytes_look_like_white_space_are_not_padding(cell: str) ->
 @pytest.mark.parametrize("text", ["2018-0:-16", "2018-06-1:", ":018-06-16", "2018/06/16", "2018-06_16"])
 def test_a_date_with_a_byte_just_past_the_digits_is_left_to_the_row_by_row_path(text: str) -> None:
     with pytest.raises(Plainness):
-        csv_bytes.dates(cells_of([f"x,{text}"], 2), 1)
+        csv_dates.dates(cells_of([f"x,{text}"], 2), 1)
 
 
 def test_cells_up_to_256_bytes_are_compared_here_and_wider_ones_row_by_row() -> None:
@@ -479,6 +484,6 @@ def test_a_date_with_a_byte_just_past_the_digits_is_refused(position: int) -> No
     day[position] = ":"
     cells = cells_of(["".join(day)], 1)
     with pytest.raises(Plainness):
-        csv_bytes.dates(cells, 0)
+        csv_dates.dates(cells, 0)
     with pytest.raises(InputError):
         to_date("".join(day), "hire date")

@@ -87,7 +87,8 @@ def test_nyc_rosters_agree_to_the_byte(tmp_path: Path, seed: int, method: str) -
     assert taken
 
 
-NAMES = ['"Smith, Jane"', "Ortiz", '"Lee"', '"=Evil, Eve"', '"Zoë, Ana"', '""', '"- Nuñez, Rosa"', "O'Neil"]
+NAMES = ['"Smith, Jane"', "Ortiz", '"Lee"', '"=Evil, Eve"', '"Zoë, Ana"', '""', '"- Nuñez, Rosa"', "O'Neil",
+         '"Smith, Robert ""Bob"""', '"O""Neil"', '""""', '"=a""b"', '"""Ann"", Lee"']  # fmt: skip
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

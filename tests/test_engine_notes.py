@@ -34,7 +34,7 @@ def test_a_plain_roster_is_said_to_be_priced_in_columns(tmp_path: Path) -> None:
     [
         ([HEADER, *ROWS[:2], 'P9,Ed. Asst. B,1990-01-15,2009-11-01,2018-11-30,"x""y"'], [], "",
          "a line of another width"),
-        ([HEADER + ",name", *(r + ',"O""Neil, Pat"' for r in ROWS)], [], "", "a double quote inside a cell"),
+        ([HEADER + ",name", *(r + ',"O"N"eil"' for r in ROWS)], [], "", "a double quote inside a cell"),
         ([HEADER, *ROWS], [], "1", "PAYCALC_ROW_BY_ROW=1"),
         ([HEADER, *ROWS], ["--method", "biweekly", "--anchor", "2009-01-02", "--pay-cycles", "22"], "",
          "--pay-cycles 22 on a contract that offers no pay-cycle election"),

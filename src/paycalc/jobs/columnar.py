@@ -1,18 +1,18 @@
-"""``paycalc retro --roster`` in columns: a plain CSV roster read in blocks of whole lines, each priced as
-arrays (:mod:`paycalc.output.roster_blocks`), in ``--jobs`` processes for a long one; one total per id
-written as CSV, in the rows' order.
+"""``paycalc retro --roster`` in columns: a plain CSV roster read in blocks of whole lines, each priced as arrays
+(:mod:`paycalc.output.roster_blocks`), in ``--jobs`` processes for a long one; one total per id written as CSV, in
+the rows' order.
 
-It takes a roster only when it answers byte for byte what the row-by-row path answers; anything else
-raises :class:`~paycalc.membership.column_runs.Unpriced` before a byte is kept, and the caller prices the
-roster row by row (which also names any row in error). Read in columns: a byte-order mark, Windows line ends,
-names in quotes (``"Smith, Jane"``), a ``step`` column (placed as hire dates), every pay method, lump sums;
-written as CSV or JSON (:mod:`paycalc.output.totals_layout`), instalments split in integer cents. Through a
-CSV twin (:func:`paycalc.jobs.twins.csv_twin`): an .xlsx sheet, rows given values by the command line,
-a step roster the columns decline; stdin is copied to a file first; an .xlsx output is written from the
+It takes a roster only when it answers byte for byte what the row-by-row path answers; anything else raises
+:class:`~paycalc.membership.column_runs.Unpriced` before a byte is kept, and the caller prices the roster row by
+row (which also names any row in error). Read in columns: a byte-order mark, Windows line ends, names in quotes
+(``"Smith, Jane"``, ``"O""Neil"``), dates as month/day/year, a ``step`` column (placed as hire dates), every pay
+method, lump sums; written as CSV or JSON (:mod:`paycalc.output.totals_layout`), instalments split in integer
+cents. Through a CSV twin (:func:`paycalc.jobs.twins.csv_twin`): an .xlsx sheet, rows given values by the command
+line, a step roster the columns decline; stdin is copied to a file first; an .xlsx output is written from the
 columns' CSV read back (:mod:`paycalc.jobs.totals_csv`). Left to the row-by-row path: 22 biweekly checks on a
-contract with no pay cycles, a quote inside a cell or a line break inside quotes, a carriage return not
-before a line feed, a row of another width, an id repeated after other ids, a paid contract's fiscal years,
-and every row the scalar rules refuse.
+contract with no pay cycles, a lone quote inside a cell or a line break inside quotes, a carriage return not before
+a line feed, a row of another width, an id repeated after other ids, a paid contract's fiscal years, and every row
+the scalar rules refuse.
 """
 
 from __future__ import annotations

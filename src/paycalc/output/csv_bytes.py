@@ -2,11 +2,11 @@
 
 *Plain* means what :func:`check` and :func:`split` let through: whole lines, UTF-8, no NUL, no carriage
 return but before a line feed, and double quotes only around a whole cell (``"Smith, Jane"``, as every export
-writes a name), with no quote or line break inside. The csv module reads such a block by splitting each line on
-the commas outside quotes and taking the quotes off, and so does :func:`split`, into the offsets of each cell's
-text in the block (inside its quotes). The cells are then read as arrays:
-ISO dates (:func:`dates`), columns of few distinct values (:func:`distinct`, exact: each distinct value
-is compared byte for byte), and cells with spaces around them found (:func:`padded`).
+writes a name), with no line break inside and no quote but doubled ones (``"O""Neil"``). The csv module reads
+such a block by splitting each line on the commas outside quotes and taking the quotes off, and so does
+:func:`split`, into the offsets of each cell's text in the block (inside its quotes). The cells are then read
+as arrays: dates (:mod:`paycalc.output.csv_dates`), columns of few distinct values (:func:`distinct`, exact:
+each distinct value is compared byte for byte), and cells with spaces around them found (:func:`padded`).
 
 Lines are written the other way (:func:`lines`): each part of a line is a byte buffer with a start and
 a length per line (:class:`Part`), copied into place for every line at once.
@@ -17,8 +17,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
-
-from paycalc.rules import period_arrays
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -45,20 +43,24 @@ class Cells(NamedTuple):
     data: Bytes  # the block, and NULs after it
     starts: Ints  # [row][column]: the offset of each cell's first byte (inside its quotes)
     ends: Ints  # [row][column]: the offset just past its last byte
-    commas: NDArray[np.bool_] | None = None  # [row][column]: a cell holding a comma (quoted); None: no quote at all
+    commas: NDArray[np.bool_] | None = None  # [row][column]: a cell written back in quotes (it holds a comma or a
+    # doubled quote); None: no quote at all
+    escaped: bool = False  # some cell holds a doubled quote (``"O""Neil"``): its bytes are not its text
 
     def quoted(self, rows: Ints, column: int) -> NDArray[np.bool_]:
-        """Which of ``column``'s cells in ``rows`` the csv module writes in quotes: those holding a comma."""
+        """Which of ``column``'s cells in ``rows`` the csv module writes in quotes: those holding a comma or a
+        quote (its bytes, doubled quotes and all, are then what the csv module writes inside the quotes)."""
         marks: NDArray[np.bool_] = np.zeros(len(rows), dtype=bool)
         return marks if self.commas is None else self.commas[rows, column]
 
     def text(self, rows: Ints | list[int], column: int) -> list[str]:
         """The cells of ``column`` in ``rows``, as strings."""
         raw = self.data
-        return [
+        found = [
             bytes(raw[a:b]).decode("utf-8")
             for a, b in zip(self.starts[rows, column].tolist(), self.ends[rows, column].tolist(), strict=True)
         ]
+        return [text.replace('""', '"') for text in found] if self.escaped else found
 
 
 def check(block: bytes) -> None:
@@ -107,87 +109,38 @@ def split(block: bytes, width: int) -> Cells:
     ends = np.concatenate([inner, np.maximum(lasts, firsts)[:, None]], axis=1)
     if not len(quotes):
         return Cells(data, starts, ends)
-    return _unquoted(data, starts, ends, len(quotes), inside)
+    return _unquoted(data, starts, ends, quotes, inside)
 
 
-def _unquoted(data: Bytes, starts: Ints, ends: Ints, quotes: int, inside: Ints) -> Cells:
-    """The cells inside their quotes: each quote must open a cell or close it (``"a"b``, ``a"b`` and a doubled
-    ``""`` inside are the csv module's to read), and which cells hold a comma."""
+def _unquoted(data: Bytes, starts: Ints, ends: Ints, quotes: Ints, inside: Ints) -> Cells:
+    """The cells inside their quotes: each quote must open a cell, close it, or be one of a doubled pair inside
+    a quoted cell (``"O""Neil"``; ``"a"b``, ``a"b`` and a lone quote inside are the csv module's to read), and
+    which cells are written back in quotes: those holding a comma or a doubled quote."""
     opened = (data[starts] == 34) & (ends > starts)
     closed = opened & (ends - starts >= 2) & (data[np.maximum(ends - 1, 0)] == 34)
-    if (opened != closed).any() or quotes != 2 * int(np.count_nonzero(opened)):
+    if (opened != closed).any():
         raise Plainness("a double quote inside a cell")
     commas = np.zeros(starts.shape, dtype=bool)
+    escaped = len(quotes) != 2 * int(np.count_nonzero(opened))
+    if escaped:  # the quotes neither opening nor closing a cell: in pairs, inside a quoted cell
+        flat_starts, flat_ends = starts.ravel(), ends.ravel()
+        cell = np.searchsorted(flat_starts, quotes, side="right") - 1
+        inner = (quotes > flat_starts[cell]) & (quotes < flat_ends[cell] - 1) & opened.ravel()[cell]
+        pairs = quotes[inner]
+        if len(pairs) + 2 * int(np.count_nonzero(opened)) != len(quotes) or len(pairs) % 2:
+            raise Plainness("a double quote inside a cell")
+        if (pairs[1::2] - pairs[0::2] != 1).any():
+            raise Plainness("a double quote inside a cell")
+        commas.ravel()[cell[inner]] = True
     at = np.searchsorted(starts.ravel(), inside, side="right") - 1  # the cell each inner comma is in
     commas.ravel()[at] = True
     step = opened.astype(np.int64)
-    return Cells(data, starts + step, ends - step, commas)
+    return Cells(data, starts + step, ends - step, commas, escaped)
 
 
-def _windows(data: Bytes, width: int) -> NDArray[np.uint8]:
+def windows(data: Bytes, width: int) -> NDArray[np.uint8]:
     """Every run of ``width`` bytes of ``data`` (which ends in NULs enough), as a view: ``[offset][0..width)``."""
     return np.lib.stride_tricks.sliding_window_view(data, width)
-
-
-def dates(cells: Cells, column: int, rows: Ints | slice = slice(None)) -> Ints:
-    """The ordinals of a column of dates from 1900 to 2199, in ``rows`` (every row by default), each cell ISO
-    (``YYYY-MM-DD``) or month/day/year as US exports write it (``9/1/2005``, ``09/01/2005``), as
-    :func:`~paycalc.contract.inputs.to_roster_date` reads them; Plainness for any other cell."""
-    start = cells.starts[rows, column]
-    length = cells.ends[rows, column] - start
-    raw = _windows(cells.data, 10)[start]
-    iso = (length == 10) & (raw[:, 4] == 45) & (raw[:, 7] == 45)
-    if iso.all():
-        return _ordinals(*_iso(raw))
-    year, month, day = (np.empty(len(raw), dtype=np.int64) for _ in range(3))
-    year[iso], month[iso], day[iso] = _iso(raw[iso])
-    year[~iso], month[~iso], day[~iso] = _us(raw[~iso], length[~iso])
-    return _ordinals(year, month, day)
-
-
-def _digits(raw: NDArray[np.uint8]) -> Ints:
-    """Bytes as the digits they are; Plainness for any byte that is not a digit (``:`` wraps past 9, too)."""
-    chars = raw - np.uint8(48)  # any other byte wraps past 9
-    if (chars > 9).any():
-        raise Plainness("not a date")
-    return chars.astype(np.int64)
-
-
-def _iso(raw: NDArray[np.uint8]) -> tuple[Ints, Ints, Ints]:
-    """Year, month and day of 10-byte windows holding ``YYYY-MM-DD`` (the dashes already found)."""
-    wide = _digits(raw[:, [0, 1, 2, 3, 5, 6, 8, 9]])
-    return wide[:, :4] @ np.array([1000, 100, 10, 1]), wide[:, 4] * 10 + wide[:, 5], wide[:, 6] * 10 + wide[:, 7]
-
-
-def _us(raw: NDArray[np.uint8], length: Ints) -> tuple[Ints, Ints, Ints]:
-    """Year, month and day of windows holding ``M/D/YYYY``: a month and a day of one or two digits each, the
-    year of four (a cell of 8 to 10 bytes); Plainness for anything else."""
-    if ((length < 8) | (length > 10)).any():
-        raise Plainness("a date of another length")
-    first = np.where(raw[:, 1] == 47, 1, 2)  # the slash after the month
-    second = length - 5  # the slash before the year
-    gap = second - first  # one more than the day's digits
-    rows = np.arange(len(raw))
-    if (raw[rows, first] != 47).any() or (raw[rows, second] != 47).any() or ((gap < 2) | (gap > 3)).any():
-        raise Plainness("not month/day/year")
-    # every other byte of the cell: the year's four, the month's first and last, the day's first and last
-    at = np.stack([second + 1, second + 2, second + 3, second + 4, 0 * first, first - 1, first + 1, second - 1], 1)
-    wide = _digits(raw[rows[:, None], at])
-    month = np.where(first == 2, wide[:, 4] * 10 + wide[:, 5], wide[:, 5])
-    day = np.where(gap == 3, wide[:, 6] * 10 + wide[:, 7], wide[:, 7])
-    return wide[:, :4] @ np.array([1000, 100, 10, 1]), month, day
-
-
-def _ordinals(year: Ints, month: Ints, day: Ints) -> Ints:
-    """Each date's ordinal; Plainness for a date out of 1900 to 2199 or past its month's end."""
-    from paycalc.contract.inputs import FIRST_YEAR, LAST_YEAR
-
-    if ((year < FIRST_YEAR) | (year > LAST_YEAR) | (month < 1) | (month > 12) | (day < 1)).any():
-        raise Plainness("a date out of range")
-    first, length = period_arrays.month_starts((year - 1900) * 12 + month - 1)
-    if (day > length).any():
-        raise Plainness("a day past its month's end")
-    return first + day - 1
 
 
 def _matrix(cells: Cells, columns: list[int], rows: Ints | slice = slice(None)) -> NDArray[np.uint64]:
@@ -205,7 +158,7 @@ def _matrix(cells: Cells, columns: list[int], rows: Ints | slice = slice(None)) 
     at = 0
     for start, length, width in zip(starts, lengths, widths, strict=True):  # each cell's bytes, NULs after
         np.multiply(
-            _windows(cells.data, width)[start], np.arange(width) < length[:, None], out=matrix[:, at : at + width]
+            windows(cells.data, width)[start], np.arange(width) < length[:, None], out=matrix[:, at : at + width]
         )
         at += width
     return matrix.view(np.uint64)

@@ -19,7 +19,7 @@ from paycalc.contract.errors import InputError
 from paycalc.contract.models import Work
 from paycalc.membership.column_runs import Unpriced
 from paycalc.membership.roster import WORK_COLUMNS, work_of
-from paycalc.output import csv_bytes
+from paycalc.output import csv_bytes, csv_dates
 from paycalc.output.csv_bytes import Plainness
 from paycalc.output.roster_blocks import MAX_CELL
 
@@ -85,4 +85,4 @@ class Members:
         except InputError as exc:
             raise Unpriced(str(exc)) from None
         self._ids.append(hashes)
-        return np.array(codes, dtype=np.int64)[number], csv_bytes.dates(cells, column["hired"])
+        return np.array(codes, dtype=np.int64)[number], csv_dates.dates(cells, column["hired"])

@@ -22,7 +22,7 @@ from paycalc.contract.models import Contract
 from paycalc.membership.column_runs import Unpriced
 from paycalc.membership.columnar import Pricer
 from paycalc.membership.roster import REQUIRED, WORK_COLUMNS, filler, hire_date, paid_of, work_of
-from paycalc.output import csv_bytes
+from paycalc.output import csv_bytes, csv_dates
 from paycalc.output.csv_bytes import Cells, Plainness
 from paycalc.output.totals_layout import Layout
 from paycalc.reading.files import lines_from
@@ -131,6 +131,8 @@ class Blocks:
             csv_bytes.check(block)
             self.layout.check(block)
             cells = csv_bytes.split(block if block.endswith(b"\n") else block + b"\n", len(self.header))
+            if cells.escaped and self.layout.json:
+                raise Plainness("a doubled quote inside a cell, which JSON writes otherwise")
             arrays = self._arrays(cells, self._pricer)
         except Plainness as exc:
             raise Unpriced(str(exc)) from None
@@ -155,7 +157,7 @@ class Blocks:
         if any(csv_bytes.padded(cells, column[c]) for c in ["id", *self.carried]):
             raise Plainness("an id or a carried cell with spaces around it")
         start, end = (self._days(cells, column, c, given.get(c)) for c in ("from", "to"))
-        hired = self._placed(cells, column) if "step" in column else csv_bytes.dates(cells, column["hired"])
+        hired = self._placed(cells, column) if "step" in column else csv_dates.dates(cells, column["hired"])
         work = ["title", *(c for c in WORK_COLUMNS if c in column)]
         paying: list[str] = [c for c in ("paid_schedule", "paid_annual") if c in column]
         number, rows = csv_bytes.distinct(cells, [column[n] for n in work + paying])  # the two, at one go
@@ -175,7 +177,7 @@ class Blocks:
         the roster has no such column (checked as the row-by-row path checks it)."""
         at = column.get(name)
         if default is None:  # no day given: the column is required, every cell a date
-            return csv_bytes.dates(cells, column[name])
+            return csv_dates.dates(cells, column[name])
         try:
             day = to_roster_date(default, f"{name} date").toordinal()
         except PaycalcError as exc:
@@ -183,7 +185,7 @@ class Blocks:
         days = np.full(len(cells.starts), day, dtype=np.int64)
         if at is not None:
             own = np.flatnonzero(cells.ends[:, at] > cells.starts[:, at])
-            days[own] = csv_bytes.dates(cells, at, own)
+            days[own] = csv_dates.dates(cells, at, own)
         return days
 
     def _placed(self, cells: Cells, column: dict[str, int]) -> Ints:
