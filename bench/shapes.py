@@ -8,7 +8,9 @@ dates as Excel's CSV writes them (9/1/2005); the plain roster's totals as JSON a
 stdin; its daily pay; under a proposal with a lump sum and retro in instalments (moa-2014); its days given by
 --from and --to instead of columns; and a Lunenburg roster of as many members with a step column and names,
 on 22 checks a year (the contract's own pay: issue 30's goal is 1.5x).
-Each shape's output is compared with the plain one's, byte for byte but for the name column.
+Each shape's output is compared with the plain one's, byte for byte but for the name column. Then `cost` of the
+plain roster and of its workbook (member by member: its rows have days of their own), and of the same members as
+a costing roster (one row each, a name in quotes) and its workbook, in columns.
 
     python bench/shapes.py                    # 100,000 employees, 3 rounds
     python bench/shapes.py --employees 20000 --rounds 5
@@ -58,6 +60,25 @@ def _us(cell: str) -> str:
     if len(cell) == 10 and cell[4] == cell[7] == "-":
         return f"{int(cell[5:7])}/{int(cell[8:])}/{cell[:4]}"
     return cell
+
+
+def _table(path: Path) -> list[list[str]]:
+    return list(csv.reader(path.open(newline="")))
+
+
+def _members(plain: Path) -> Path:
+    """The plain roster as a costing roster: each member once (``id,title,hired,hours``) with a name in quotes,
+    costed in columns (the plain roster's days of their own send it member by member)."""
+    path = plain.with_name("members.csv")
+    rng, seen = random.Random(5), set()
+    with path.open("w", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["id", "title", "hired", "hours", "name"])
+        for row in _table(plain)[1:]:
+            if row[0] not in seen:
+                seen.add(row[0])
+                writer.writerow([row[0], row[1], row[2], row[5], rng.choice(NAMES)])
+    return path
 
 
 def _lunenburg(path: Path, employees: int) -> Path:
@@ -159,16 +180,19 @@ def main() -> None:
             median = statistics.median(times[shape])
             print(f"{shape:<20} {median:8.2f} {median / base:8.2f}x {memory[shape] / 1024:9.0f}")
         costing = {"plain": files.get("plain"), "xlsx, names": files.get("xlsx, names")}
+        members = _members(folder / "plain.csv")  # a costing roster (one row a member, no days): in columns
+        costing |= {"members": members, "members, xlsx": _workbook(_table(members), members.with_suffix(".xlsx"))}
         cost_times: dict[str, list[float]] = {shape: [] for shape in costing}
         for _ in range(args.rounds):  # `cost` of the same roster as CSV and as a workbook (the sums alone)
             for shape, path in costing.items():
                 offer = ["--proposal", "uft-2019-2022", "--from", "2018-07-01", "--to", "2021-06-30", "-f", "json"]
                 elapsed, _ = run([paycalc, "cost", "--roster", str(path), *offer])
                 cost_times[shape].append(elapsed)
-        plain_cost = statistics.median(cost_times["plain"])
-        for shape in costing:
+        for shape in costing:  # each workbook against its own CSV
             median = statistics.median(cost_times[shape])
-            print(f"{'cost, ' + shape:<20} {median:8.2f} {median / plain_cost:8.2f}x (against cost of the plain CSV)")
+            against = "members" if shape.startswith("members") else "plain"
+            ratio = median / statistics.median(cost_times[against])
+            print(f"{'cost, ' + shape:<20} {median:8.2f} {ratio:8.2f}x (against cost of the {against} CSV)")
         outs = {shape: path.with_name(path.stem + ".out.csv") for shape, path in files.items()}
         totals = {shape: [r[-3:] for r in csv.reader(out.open())] for shape, out in outs.items()}
         same = all(t == totals["plain"] for t in totals.values())
