@@ -57,6 +57,7 @@ class Sheet:
 
     def __init__(self, out: IO[bytes], frozen: int, widths: Sequence[float]) -> None:
         self.out = out
+        self.waiting: list[str] = []  # rows not yet written: the zip compresses them a few hundred at a time
         self.row = 0
         self.letters: list[str] = []
         view = ""
@@ -71,7 +72,13 @@ class Sheet:
         self._write(f"{_HEAD}<worksheet {_MAIN}>{view}" + (f"<cols>{cols}</cols>" if cols else "") + "<sheetData>")
 
     def _write(self, text: str) -> None:
-        self.out.write(text.encode("utf-8"))
+        self.waiting.append(text)
+        if len(self.waiting) >= 512:
+            self._flush()
+
+    def _flush(self) -> None:
+        self.out.write("".join(self.waiting).encode("utf-8"))
+        self.waiting.clear()
 
     def append(self, cells: Sequence[tuple[int, Any]]) -> None:
         """A row of ``(style, value)`` cells; a None value leaves its cell empty."""
@@ -81,21 +88,26 @@ class Sheet:
         row = str(self.row)
         parts = [f'<row r="{row}">']
         for (style, value), letter in zip(cells, self.letters, strict=False):
-            if value is None:
+            kind = value.__class__
+            if kind is Decimal or kind is int:  # the usual cells first: money and counts
+                parts.append(f'<c r="{letter}{row}" s="{style}"><v>{value}</v></c>')
+            elif value is None:
                 continue
-            place = f'<c r="{letter}{row}" s="{style}"'
-            if isinstance(value, bool):
-                parts.append(f'{place} t="b"><v>{int(value)}</v></c>')
+            elif isinstance(value, bool):
+                parts.append(f'<c r="{letter}{row}" s="{style}" t="b"><v>{int(value)}</v></c>')
             elif isinstance(value, str):
                 space = ' xml:space="preserve"' if value != value.strip() or "\n" in value else ""
-                parts.append(f'{place} t="inlineStr"><is><t{space}>{_text(value)}</t></is></c>')
+                parts.append(
+                    f'<c r="{letter}{row}" s="{style}" t="inlineStr"><is><t{space}>{_text(value)}</t></is></c>'
+                )
             else:
-                parts.append(f"{place}><v>{_number(value)}</v></c>")
+                parts.append(f'<c r="{letter}{row}" s="{style}"><v>{_number(value)}</v></c>')
         parts.append("</row>")
         self._write("".join(parts))
 
     def close(self) -> None:
-        self._write("</sheetData></worksheet>")
+        self.waiting.append("</sheetData></worksheet>")
+        self._flush()
         self.out.close()
 
 
