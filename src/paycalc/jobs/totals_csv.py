@@ -18,6 +18,8 @@ from decimal import Decimal
 from paycalc.contract.models import Instalment
 from paycalc.jobs import why
 from paycalc.membership.column_runs import Unpriced
+from paycalc.output import totals_xlsx
+from paycalc.output.csv_bytes import Plainness
 from paycalc.output.files import SPREADSHEET_TRIGGERS, signals_unwind, temporary, write_atomically
 from paycalc.output.render import Format
 from paycalc.output.roster_out import COLUMNS, Shape, write, write_xlsx
@@ -73,6 +75,12 @@ def through_csv(
             if not price_to(twin):
                 return False
             shape, totals = _totals(twin)
+            if output.lower().endswith(".xlsx") and not instalments:  # the rows straight from the CSV's bytes
+                try:
+                    write_atomically(output, lambda out: totals_xlsx.write(twin, out, shape, totals), binary=True)
+                    return True
+                except Plainness:  # a cell written otherwise: from the records, read again
+                    shape, totals = _totals(twin)
             if output.lower().endswith(".xlsx"):
                 write_atomically(output, lambda out: write_xlsx(totals, out, shape, instalments, split), binary=True)
             else:

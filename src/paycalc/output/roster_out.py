@@ -90,14 +90,18 @@ def write_xlsx(
 ) -> None:
     from paycalc.output.spreadsheet import write as write_sheet
 
-    def rows() -> Iterator[list[Any]]:
-        for total in totals:
-            row: list[Any] = [total.id, *total.carried, total.rows, total.owed, total.paid, total.retro, *total.by_year]
-            if shape.lump_sums:
-                row.append(total.lump_sums)
-            row += [amount for _, amount in (split(total.retro - total.lump_sums, instalments) if instalments else ())]
-            if shape.schedule_paid:
-                row.append(";".join(total.schedules_paid))
-            yield row
+    write_sheet(out, shape.header(instalments), xlsx_rows(totals, shape, instalments, split), sheet="Retro")
 
-    write_sheet(out, shape.header(instalments), rows(), sheet="Retro")
+
+def xlsx_rows(
+    totals: Iterable[RosterTotal], shape: Shape, instalments: tuple[Instalment, ...], split: Any
+) -> Iterator[list[Any]]:
+    """Each total as a workbook's row: text, whole numbers and money (Decimal), as :func:`write_xlsx` writes it."""
+    for total in totals:
+        row: list[Any] = [total.id, *total.carried, total.rows, total.owed, total.paid, total.retro, *total.by_year]
+        if shape.lump_sums:
+            row.append(total.lump_sums)
+        row += [amount for _, amount in (split(total.retro - total.lump_sums, instalments) if instalments else ())]
+        if shape.schedule_paid:
+            row.append(";".join(total.schedules_paid))
+        yield row

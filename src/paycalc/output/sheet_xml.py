@@ -13,7 +13,7 @@ import re
 import zipfile
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 from xml.sax.saxutils import escape, quoteattr
 
 from paycalc.contract.inputs import column_letter
@@ -52,6 +52,13 @@ def _text(value: str) -> str:
     return escape(value, {"\r": "&#13;"})  # a carriage return as a reference: XML reads a bare one as a line feed
 
 
+class Built(NamedTuple):
+    """Rows already written as XML (``<row>`` elements, numbered from the sheet's next row), and how many."""
+
+    xml: bytes
+    rows: int
+
+
 class Sheet:
     """One sheet's XML, written to the zip as rows come."""
 
@@ -80,8 +87,13 @@ class Sheet:
         self.out.write("".join(self.waiting).encode("utf-8"))
         self.waiting.clear()
 
-    def append(self, cells: Sequence[tuple[int, Any]]) -> None:
-        """A row of ``(style, value)`` cells; a None value leaves its cell empty."""
+    def append(self, cells: Sequence[tuple[int, Any]] | Built) -> None:
+        """A row of ``(style, value)`` cells (a None value leaves its cell empty), or rows :class:`Built`."""
+        if isinstance(cells, Built):
+            self._flush()
+            self.out.write(cells.xml)
+            self.row += cells.rows
+            return
         self.row += 1
         while len(self.letters) < len(cells):
             self.letters.append(column_letter(len(self.letters)))
@@ -130,7 +142,7 @@ class Book:
     name them."""
 
     def __init__(self, out: IO[bytes]) -> None:
-        self.zip = zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6)
+        self.zip = zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1)
         self.names: list[str] = []
 
     def sheet(self, name: str, frozen: int, widths: Sequence[float]) -> Sheet:
@@ -182,7 +194,7 @@ class Book:
         self.zip.close()
 
 
-Rows = Iterable[Sequence[tuple[int, Any]]]
+Rows = Iterable[Sequence[tuple[int, Any]] | Built]
 
 
 def write(out: IO[bytes], sheets: Iterable[tuple[str, int, Sequence[float], Rows]]) -> None:

@@ -57,22 +57,6 @@ def write_sheets(
 
     from paycalc.output import sheet_xml
 
-    def cell(value: Any) -> tuple[int, Any]:
-        if isinstance(value, str):  # a string, even one starting with "=": never a formula, and marked as typed
-            # after an apostrophe, so that editing the cell in a spreadsheet keeps it text
-            return (sheet_xml.TEXT_KEPT if value.startswith(SPREADSHEET_TRIGGERS) else sheet_xml.TEXT), value
-        if isinstance(value, Percent):
-            return sheet_xml.PERCENT, Decimal(value) / 100
-        if isinstance(value, Quantity):
-            return sheet_xml.GENERAL, value
-        if isinstance(value, Decimal):
-            return sheet_xml.MONEY, value
-        if isinstance(value, datetime.date):
-            return sheet_xml.DATE, value
-        if isinstance(value, int) and not isinstance(value, bool):
-            return sheet_xml.WHOLE, value
-        return sheet_xml.GENERAL, value
-
     def typed(header: Sequence[str], rows: Iterable[Sequence[Any]], ahead: list[list[Any]], name: str) -> Rows:
         if title:  # a line of its own: its width is left out of the first column's
             yield [(sheet_xml.HEADING, f"{title} ({name})")]
@@ -84,10 +68,35 @@ def write_sheets(
         for name, header, rows in sheets:
             rows = iter(rows)
             ahead = [list(row) for row in islice(rows, MEASURED)]
-            widths: list[float] = []
-            for n, column in enumerate(header):
-                shown = [len(_shown(row[n])) for row in ahead if n < len(row)]
-                widths.append(min(max([len(column), *shown]) + 2, WIDEST))
-            yield name, 2 if title else 1, widths, typed(header, rows, ahead, name)
+            yield name, 2 if title else 1, widths(header, ahead), typed(header, rows, ahead, name)
 
     sheet_xml.write(out, each())
+
+
+def cell(value: Any) -> tuple[int, Any]:
+    """A value as a workbook cell: its style (:mod:`paycalc.output.sheet_xml`'s) and what the cell holds."""
+    from paycalc.output import sheet_xml
+
+    if isinstance(value, str):  # a string, even one starting with "=": never a formula, and marked as typed
+        # after an apostrophe, so that editing the cell in a spreadsheet keeps it text
+        return (sheet_xml.TEXT_KEPT if value.startswith(SPREADSHEET_TRIGGERS) else sheet_xml.TEXT), value
+    if isinstance(value, Percent):
+        return sheet_xml.PERCENT, Decimal(value) / 100
+    if isinstance(value, Quantity):
+        return sheet_xml.GENERAL, value
+    if isinstance(value, Decimal):
+        return sheet_xml.MONEY, value
+    if isinstance(value, datetime.date):
+        return sheet_xml.DATE, value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return sheet_xml.WHOLE, value
+    return sheet_xml.GENERAL, value
+
+
+def widths(header: Sequence[str], ahead: list[list[Any]]) -> list[float]:
+    """Each column as wide as its header and the figures of the rows ``ahead`` (the first :data:`MEASURED`)."""
+    found: list[float] = []
+    for n, column in enumerate(header):
+        shown = [len(_shown(row[n])) for row in ahead if n < len(row)]
+        found.append(min(max([len(column), *shown]) + 2, WIDEST))
+    return found
