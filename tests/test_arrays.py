@@ -238,7 +238,7 @@ def test_the_formula_guard_marks_the_cells_a_spreadsheet_would_run() -> None:
     assert got == ["'=1+1", "'+A1", "'-3", "'@SUM", "plain", ""]
 
 
-CELL = st.text(alphabet='ab ,Zñ-1"', max_size=6)
+CELL = st.text(alphabet='ab ,Zñ-1"\t', max_size=6)
 
 
 @settings(max_examples=200, deadline=None)
@@ -255,6 +255,9 @@ def test_cells_in_quotes_are_read_as_the_csv_module_reads_them_or_left_to_it(row
     read = list(csv.reader(io.StringIO(block.decode())))
     everything = np.arange(len(rows))
     assert [list(pair) for pair in zip(cells.text(everything, 0), cells.text(everything, 1), strict=True)] == read
+    trimmed = csv_bytes.split(block, 2, trim=True)  # as the rules read each cell: stripped
+    pairs = zip(trimmed.text(everything, 0), trimmed.text(everything, 1), strict=True)
+    assert [list(pair) for pair in pairs] == [[cell.strip() for cell in row] for row in read]
     written = [['"' + c.replace('"', '""') + '"' if q else c
                 for c, q in zip(r, (cells.quoted(everything, n)[i] for n in (0, 1)), strict=True)]
                for i, r in enumerate(read)]  # fmt: skip

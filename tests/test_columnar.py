@@ -92,13 +92,15 @@ NAMES = ['"Smith, Jane"', "Ortiz", '"Lee"', '"=Evil, Eve"', '"Zoë, Ana"', '""',
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(seed=st.integers(0, 10**6), bom=st.booleans(), quote_all=st.booleans(), us_dates=st.booleans())
+@given(
+    seed=st.integers(0, 10**6), bom=st.booleans(), quote_all=st.booleans(), us_dates=st.booleans(), spaces=st.booleans()
+)
 def test_rosters_as_exports_write_them_agree_and_take_the_columns(
-    tmp_path: Path, seed: int, bom: bool, quote_all: bool, us_dates: bool
+    tmp_path: Path, seed: int, bom: bool, quote_all: bool, us_dates: bool, spaces: bool
 ) -> None:
     """Names in quotes (a comma inside: written back in quotes, guarded where a spreadsheet would run it),
     quotes around cells that need none (ids, dates, titles), a byte-order mark, Windows line ends, dates as
-    Excel's CSV writes them (month/day/year, some zero-padded, some ISO left among them)."""
+    Excel's CSV writes them (month/day/year, some zero-padded, some ISO left among them), spaces around cells."""
     rng = random.Random(seed)
     text = roster(rng, NYC, rng.randrange(1, 60), datetime.date(2008, 6, 1), 3600, {"name": NAMES})
     if us_dates:
@@ -108,7 +110,9 @@ def test_rosters_as_exports_write_them_agree_and_take_the_columns(
             lambda found: rng.choice(styles).format(y=found[1], m=int(found[2]), d=int(found[3])),
             text,
         )
-    if quote_all:  # some exporters quote every cell: the header too
+    if spaces:  # a space or a tab after some commas and before others (not before a quote: that is text)
+        text = re.sub(r',(?=[^"\n])', lambda _: rng.choice([",", ", ", ",\t", " ,", " , "]), text)
+    if quote_all and not spaces:  # some exporters quote every cell: the header too
         out = io.StringIO()
         csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\n").writerows(csv.reader(io.StringIO(text)))
         text = out.getvalue()

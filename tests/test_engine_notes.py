@@ -38,7 +38,7 @@ def test_a_plain_roster_is_said_to_be_priced_in_columns(tmp_path: Path) -> None:
         ([HEADER, *ROWS], [], "1", "PAYCALC_ROW_BY_ROW=1"),
         ([HEADER, *ROWS], ["--method", "biweekly", "--anchor", "2009-01-02", "--pay-cycles", "22"], "",
          "--pay-cycles 22 on a contract that offers no pay-cycle election"),
-        ([HEADER, *(" " + r for r in ROWS)], [], "",
+        ([HEADER, *("\u00a0" + r for r in ROWS)], [], "",
          "an id or a carried cell with spaces around it"),
     ],
 )  # fmt: skip

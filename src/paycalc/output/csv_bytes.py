@@ -79,9 +79,28 @@ def without_blank_lines(block: bytes) -> bytes:
     return b"".join(line + b"\n" for line in block.split(b"\n")[:-1] if line not in (b"", b"\r"))
 
 
-def split(block: bytes, width: int) -> Cells:
+def split(block: bytes, width: int, trim: bool = False) -> Cells:
     """The cells of a plain block of whole lines (each ending in a line feed), ``width`` to a line; blank lines
-    left out."""
+    left out. With ``trim``, each cell without the ASCII white space around it (``1, Ed. Asst. B, 2005-09-01``
+    as the rules read it: they strip every cell; other white space is left for :func:`padded` to find)."""
+    found = _split(block, width)
+    return _trimmed(found) if trim else found
+
+
+def _trimmed(cells: Cells) -> Cells:
+    """The cells without the ASCII white space before and after their text."""
+    data, starts, ends = cells.data, cells.starts, cells.ends
+    if not (_SPACE[data[starts]] & (starts < ends)).any() and not (_SPACE[data[ends - 1]] & (starts < ends)).any():
+        return cells
+    starts, ends = starts.copy(), ends.copy()
+    while (lead := _SPACE[data[starts]] & (starts < ends)).any():
+        starts += lead
+    while (trail := _SPACE[data[ends - 1]] & (starts < ends)).any():
+        ends -= trail
+    return cells._replace(starts=starts, ends=ends)
+
+
+def _split(block: bytes, width: int) -> Cells:
     data = np.frombuffer(block + bytes(_WIDEST), dtype=np.uint8)  # NULs after it: a window past a cell stays inside
     feeds = np.flatnonzero(data[: len(block)] == 10)
     if not len(feeds) or feeds[-1] != len(block) - 1:
@@ -92,7 +111,7 @@ def split(block: bytes, width: int) -> Cells:
         raise Plainness("a carriage return inside a line")
     lasts = feeds - returns
     if (lasts == firsts).any():  # a blank line, which the csv module skips: read the block without them
-        return split(without_blank_lines(block), width)
+        return _split(without_blank_lines(block), width)
     commas = np.flatnonzero(data == 44)
     quotes = np.flatnonzero(data[: len(block)] == 34)
     inside = np.zeros(0, dtype=np.int64)

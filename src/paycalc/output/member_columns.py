@@ -44,7 +44,7 @@ class Members:
         with new ones) and hire date (an ordinal)."""
         try:
             csv_bytes.check(block)
-            cells = csv_bytes.split(block if block.endswith(b"\n") else block + b"\n", len(self.header))
+            cells = csv_bytes.split(block if block.endswith(b"\n") else block + b"\n", len(self.header), trim=True)
             return self._read(cells)
         except Plainness as exc:
             raise Unpriced(str(exc)) from None

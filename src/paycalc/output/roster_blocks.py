@@ -130,7 +130,7 @@ class Blocks:
         try:
             csv_bytes.check(block)
             self.layout.check(block)
-            cells = csv_bytes.split(block if block.endswith(b"\n") else block + b"\n", len(self.header))
+            cells = csv_bytes.split(block if block.endswith(b"\n") else block + b"\n", len(self.header), trim=True)
             if cells.escaped and self.layout.json:
                 raise Plainness("a doubled quote inside a cell, which JSON writes otherwise")
             arrays = self._arrays(cells, self._pricer)
