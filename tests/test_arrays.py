@@ -79,6 +79,38 @@ def test_biweekly_pieces_are_the_scalar_pieces(drawn: list, anchor: int) -> None
     assert period_arrays.biweekly(anchor, *arrays(drawn)).tolist() == scalar(price, drawn)
 
 
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(rates, days, st.integers(0, 1200)), min_size=1, max_size=40), st.integers(0, 13))
+def test_22_checks_over_the_school_year_are_the_scalar_pieces(drawn: list, anchor: int) -> None:  # type: ignore[type-arg]
+    """Runs of up to three years, across summers (whose periods pay nothing); owed and paid rates side by side."""
+
+    def price(rate, a, b):  # type: ignore[no-untyped-def]
+        return periods.biweekly_22(anchor, rate, a, b)
+
+    num, den, first, last = arrays(drawn)
+    assert period_arrays.biweekly_22(anchor, num, den, first, last).tolist() == scalar(price, drawn)
+    both = period_arrays.biweekly_22(anchor, np.stack([num, num + 1]), np.stack([den, den]), first, last)
+    assert both[0].tolist() == scalar(price, drawn)
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "cents"),
+    [  # periods from Friday 2019-01-04; the last to end by 30 June 2019 is 7-20 June, the 22 from 17 August 2018
+        ("2018-08-17", "2018-08-30", 100000),  # the school year's first period: 22,000 / 22
+        ("2018-08-03", "2018-08-16", 0),  # the period before it, in the summer
+        ("2019-06-21", "2019-07-04", 0),  # the period after the last
+        ("2018-08-10", "2018-08-23", 50000),  # 7 of the first period's 14 days: 22,000 x 7 / (14 x 22)
+        ("2019-06-07", "2019-06-20", 100000),  # the last period
+    ],
+)
+def test_22_checks_worked_by_hand(first: str, last: str, cents: int) -> None:
+    anchor = datetime.date(2019, 1, 4).toordinal() % 14
+    a, b = (np.array([datetime.date.fromisoformat(d).toordinal()]) for d in (first, last))
+    assert int(period_arrays.biweekly_22(anchor, np.array([22000]), np.array([1]), a, b)[0]) == cents
+    day = datetime.date.fromisoformat
+    assert periods.biweekly_22(anchor, (22000, 1), day(first), day(last)) == cents  # type: ignore[arg-type]
+
+
 @settings(max_examples=80, deadline=None)
 @given(runs, st.integers(0, 13), st.sampled_from([22, 26]), st.sampled_from(["calendar_days", "weekdays"]))
 def test_pay_cycles_are_the_scalar_checks(drawn: list, anchor: int, cycles: int, split: str) -> None:  # type: ignore[type-arg]

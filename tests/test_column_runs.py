@@ -156,7 +156,9 @@ def test_rows_alike_are_priced_once_each_as_the_scalar_plan_prices_it(tmp_path: 
 def test_what_the_kernel_cannot_price_alike_is_refused() -> None:
     contract = paycalc.load_contract()
     with pytest.raises(Unpriced):
-        Pricer(contract, "biweekly", None, 22)  # pay cycles NYC does not offer: row by row says so
+        Pricer(contract, "biweekly", None, 24)  # pay cycles the rules do not offer: row by row says so
+    with pytest.raises(Unpriced):
+        Pricer(contract, "monthly", None, 22)  # pay cycles of monthly pay: row by row says what is wrong
     pricer = Pricer(contract, "semimonthly", None, None)
     with pytest.raises(Unpriced):
         pricer.way("No Such Title", Work())

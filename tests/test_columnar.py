@@ -82,6 +82,7 @@ def test_nyc_rosters_agree_to_the_byte(tmp_path: Path, seed: int, method: str) -
     }
     text = roster(rng, NYC, rng.randrange(1, 60), datetime.date(2008, 6, 1), 3600, extra)
     options = ["--method", method] + (["--anchor", "2009-01-02"] if method == "biweekly" else [])
+    options += rng.choice([[], ["--pay-cycles", "22"], ["--pay-cycles", "26"]]) if method == "biweekly" else []
     scalar, columns, taken = both(tmp_path, text, *options, newline=rng.choice(["\n", "\r\n"]))
     assert columns == scalar
     assert taken
@@ -534,3 +535,14 @@ def test_a_contract_of_many_steps_is_priced_alike(tmp_path: Path, tiers: int) ->
     scalar, columns, taken = both(tmp_path, "\n".join(lines) + "\n", "--schedules", str(folder))
     assert columns == scalar
     assert taken == (tiers <= 61)  # 62 tiers would do (62 + 1 is no edge's 63): the bound keeps one spare
+
+
+def test_22_checks_on_a_contract_without_pay_cycles_are_priced_in_columns(tmp_path: Path) -> None:
+    """NYC paid in 22 biweekly checks over the school year (--pay-cycles 22, the summer's periods paying nothing):
+    in columns, as row by row prices it, and not as 26 checks would."""
+    rng = random.Random(22)
+    text = roster(rng, NYC, 40, datetime.date(2009, 1, 1), 3000, {"hours": ["", "20"]})
+    options = ["--method", "biweekly", "--anchor", "2009-01-02"]
+    scalar, columns, taken = both(tmp_path, text, *options, "--pay-cycles", "22")
+    assert columns == scalar and taken
+    assert both(tmp_path, text, *options)[1] != columns

@@ -27,6 +27,8 @@ def test_a_plain_roster_is_said_to_be_priced_in_columns(tmp_path: Path) -> None:
     assert (result.exit_code, result.stderr) == (0, f"Note: {roster}: priced in columns\n")
     quiet = runner.invoke(app, ["retro", "--roster", roster])
     assert (quiet.stderr, quiet.stdout) == ("", result.stdout)
+    school = ["--method", "biweekly", "--anchor", "2009-01-02", "--pay-cycles", "22"]  # 22 checks on NYC, too
+    assert runner.invoke(app, ["retro", "--roster", roster, "-v", *school]).stderr == result.stderr
 
 
 @pytest.mark.parametrize(
@@ -36,8 +38,8 @@ def test_a_plain_roster_is_said_to_be_priced_in_columns(tmp_path: Path) -> None:
          "a line of another width"),
         ([HEADER + ",name", *(r + ',"O"N"eil"' for r in ROWS)], [], "", "a double quote inside a cell"),
         ([HEADER, *ROWS], [], "1", "PAYCALC_ROW_BY_ROW=1"),
-        ([HEADER, *ROWS], ["--method", "biweekly", "--anchor", "2009-01-02", "--pay-cycles", "22"], "",
-         "--pay-cycles 22 on a contract that offers no pay-cycle election"),
+        ([HEADER, *ROWS[:2], ROWS[2].replace("Ed. Asst. B", "Ed.\rAsst. B")], [], "",
+         "a carriage return inside a line"),
         ([HEADER, *("\u00a0" + r for r in ROWS)], [], "",
          "an id or a carried cell with spaces around it"),
     ],

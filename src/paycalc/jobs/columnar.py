@@ -9,10 +9,9 @@ row (which also names any row in error). Read in columns: a byte-order mark, Win
 method, lump sums; written as CSV or JSON (:mod:`paycalc.output.totals_layout`), instalments split in integer
 cents. Through a CSV twin (:func:`paycalc.jobs.twins.csv_twin`): an .xlsx sheet, rows given values by the command
 line, a step roster the columns decline; stdin is copied to a file first; an .xlsx output is written from the
-columns' CSV read back (:mod:`paycalc.jobs.totals_csv`). Left to the row-by-row path: 22 biweekly checks on a
-contract with no pay cycles, a lone quote inside a cell or a line break inside quotes, a carriage return not before
-a line feed, a row of another width, an id repeated after other ids, a paid contract's fiscal years, and every row
-the scalar rules refuse.
+columns' CSV read back (:mod:`paycalc.jobs.totals_csv`). Left to the row-by-row path: a lone quote inside a cell or
+a line break inside quotes, a carriage return not before a line feed, a row of another width, an id repeated after
+other ids, a paid contract's fiscal years, and every row the scalar rules refuse.
 """
 
 from __future__ import annotations

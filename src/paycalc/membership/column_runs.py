@@ -47,11 +47,14 @@ class Kernel:
     """Prices jobs under one contract and pay method (semimonthly, monthly, biweekly with 26 checks, or a
     salary divided into its pay cycles' checks)."""
 
-    def __init__(self, contract: Contract, method: str, anchor: int, cycles: int | None = None) -> None:
+    def __init__(
+        self, contract: Contract, method: str, anchor: int, cycles: int | None = None, school_year: bool = False
+    ) -> None:
         self.contract = contract
         self.method = method
         self.anchor = anchor  # biweekly: an ordinal of a period's first day, modulo 14
         self.cycles = cycles  # biweekly on a contract of pay cycles: the checks a year its salary is divided into
+        self.school_year = school_year  # biweekly in 22 checks over the school year, on a contract without cycles
         self.edges = np.array([s.effective.toordinal() for s in contract.schedules], dtype=np.int64)
         self.tiers = len(contract.tiers)
         self.closed_form = contract.terms.step_advance is None and not contract.terms.freezes
@@ -231,6 +234,8 @@ class Kernel:
         if self.cycles is not None:
             split = self.contract.terms.check_split
             return period_arrays.divided(self.anchor, self.cycles, split, num, den, first, last)
+        if self.school_year:
+            return period_arrays.biweekly_22(self.anchor, num, den, first, last)
         return period_arrays.biweekly(self.anchor, num, den, first, last)
 
     def tiers_of(self, hired: Ints, start: Ints, end: Ints) -> tuple[Ints, Ints, Ints]:

@@ -47,11 +47,12 @@ class Pricer:
         divided = periods.election(contract, cycles) if method == "biweekly" and offered else None
         if divided is not None and divided not in offered:
             raise Unpriced("pay cycles the contract does not offer")  # row by row says so
-        if cycles is not None and not offered:
-            raise Unpriced(f"--pay-cycles {cycles} on a contract that offers no pay-cycle election")
+        if cycles is not None and not offered and (method != "biweekly" or cycles not in periods.CYCLES):
+            raise Unpriced(f"--pay-cycles {cycles} with {method} pay")  # the rules say what they make of it
         if len(contract.tiers) + 1 >= _TAG - 1:
             raise Unpriced(f"a contract of {len(contract.tiers)} steps or tiers (the columns take fewer)")
-        self.kernel = Kernel(contract, method, 0 if anchor is None else anchor.toordinal() % 14, divided)
+        school = cycles == 22 and not offered  # 22 checks over the school year (the summer's periods pay nothing)
+        self.kernel = Kernel(contract, method, 0 if anchor is None else anchor.toordinal() % 14, divided, school)
         self.contract = contract
         self.effective = [s.effective for s in contract.schedules]
         self._ways: dict[tuple[str, Work], int] = {}

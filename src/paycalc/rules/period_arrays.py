@@ -120,18 +120,37 @@ def daily(num: Ints, den: Ints, first: Ints, last: Ints) -> Ints:
     return np.where(year_a == year_b, cents(num, den, last - first + 1, next_a - jan_a), total)
 
 
-def biweekly(anchor: int, num: Ints, den: Ints, first: Ints, last: Ints) -> Ints:
-    """As :func:`paycalc.rules.periods.biweekly` with 26 checks: 14-day periods from ``anchor`` (an ordinal)."""
-    per = 14 * 26
+def biweekly(anchor: int, num: Ints, den: Ints, first: Ints, last: Ints, checks: int = 26) -> Ints:
+    """As :func:`paycalc.rules.periods.biweekly`: 14-day periods from ``anchor`` (an ordinal), a whole one paying
+    annual / ``checks``."""
+    per = 14 * checks
     first_period, last_period = (first - anchor) // 14, (last - anchor) // 14
     alone = first_period == last_period
     opening = anchor + 14 * (first_period + 1) - first
     closing = last - (anchor + 14 * last_period) + 1
     whole = last_period - first_period - 1 + (opening == 14) + (closing == 14)
-    total = whole * cents(num, den, 1, 26)
+    total = whole * cents(num, den, 1, checks)
     total += np.where(opening == 14, 0, cents(num, den, opening, per))
     total += np.where(closing == 14, 0, cents(num, den, closing, per))
     return np.where(alone, cents(num, den, last - first + 1, per), total)
+
+
+def biweekly_22(anchor: int, num: Ints, den: Ints, first: Ints, last: Ints) -> Ints:
+    """As :func:`paycalc.rules.periods.biweekly_22`: annual / 22 for each period of a school year's 22
+    (:func:`paycalc.rules.periods.school_year`), the summer's periods paying nothing; a piece per school year."""
+    from paycalc.rules.periods import school_year
+
+    total = np.zeros(np.broadcast_shapes(np.shape(num), np.shape(first)), dtype=np.int64)  # num: [owed, paid]
+    if not len(first):
+        return total
+    years = 1970 + _parts(first)[0] // 12, 1970 + _parts(last)[0] // 12
+    for year in range(int(years[0].min()), int(years[1].max()) + 2):
+        low, high = school_year(anchor, year)
+        a, b = np.maximum(low, first), np.minimum(high, last)
+        met = a <= b
+        if met.any():
+            total += np.where(met, biweekly(anchor, num, den, a, np.maximum(a, b), 22), 0)
+    return total
 
 
 def divided(anchor: int, cycles: int, split: str, num: Ints, den: Ints, first: Ints, last: Ints) -> Ints:
