@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
@@ -118,3 +119,15 @@ def test_a_roster_id_with_a_control_character_is_written_to_a_workbook(tmp_path:
     assert sheet is not None and [c.value for c in sheet[2]] == ["A_x0001_B", 1, 38520.32, 38027.64, 492.68]
     with zipfile.ZipFile(out) as book:
         assert book.testzip() is None
+
+
+def test_rows_built_elsewhere_go_only_where_they_are_numbered() -> None:
+    from paycalc.output import sheet_xml
+
+    built = sheet_xml.Built(b'<row r="2"><c r="A2" s="1" t="inlineStr"><is><t>x</t></is></c></row>', 2, 1)
+    out = io.BytesIO()
+    sheet_xml.write(out, [("S", 1, [4.0], [[(sheet_xml.TEXT, "h")], built])])
+    sheet = load_workbook(io.BytesIO(out.getvalue())).active
+    assert sheet is not None and [c.value for c in sheet["A"]] == ["h", "x"]
+    with pytest.raises(ValueError, match="rows built from row 2 given at row 1"):
+        sheet_xml.write(io.BytesIO(), [("S", 1, [4.0], [built])])

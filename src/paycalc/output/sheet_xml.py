@@ -53,9 +53,10 @@ def _text(value: str) -> str:
 
 
 class Built(NamedTuple):
-    """Rows already written as XML (``<row>`` elements, numbered from the sheet's next row), and how many."""
+    """Rows already written as XML (``<row>`` elements), the number of the first, and how many."""
 
     xml: bytes
+    first: int
     rows: int
 
 
@@ -90,6 +91,8 @@ class Sheet:
     def append(self, cells: Sequence[tuple[int, Any]] | Built) -> None:
         """A row of ``(style, value)`` cells (a None value leaves its cell empty), or rows :class:`Built`."""
         if isinstance(cells, Built):
+            if cells.first != self.row + 1:  # rows numbered otherwise than where they go: a bug, never written
+                raise ValueError(f"rows built from row {cells.first} given at row {self.row + 1}")
             self._flush()
             self.out.write(cells.xml)
             self.row += cells.rows

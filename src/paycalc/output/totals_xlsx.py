@@ -89,7 +89,7 @@ def _rows(block: bytes, first: int, kinds: list[int]) -> sheet_xml.Built:
         parts += [csv_bytes.constant(b'<c r="' + letter, count), numbers, csv_bytes.constant(opening, count)]
         parts += [csv_bytes.cell(cells, everyone, column), csv_bytes.constant(closing, count)]
     parts.append(csv_bytes.constant(b"</row>", count))
-    return sheet_xml.Built(csv_bytes.lines(parts), count)
+    return sheet_xml.Built(csv_bytes.lines(parts), first, count)
 
 
 def _check_text(cells: csv_bytes.Cells, column: int) -> None:
