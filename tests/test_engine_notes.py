@@ -40,6 +40,8 @@ def test_a_plain_roster_is_said_to_be_priced_in_columns(tmp_path: Path) -> None:
         ([HEADER, *ROWS], [], "1", "PAYCALC_ROW_BY_ROW=1"),
         ([HEADER, *ROWS[:2], ROWS[2].replace("Ed. Asst. B", "Ed.\rAsst. B")], [], "",
          "a carriage return inside a line"),
+        ([HEADER, *ROWS[:2], ROWS[2].replace("Ed. Asst. B", '"Ed. Asst.\nB"')], [], "",
+         "a line break inside quotes"),
         ([HEADER, *("\u00a0" + r for r in ROWS)], [], "",
          "an id or a carried cell with spaces around it"),
     ],

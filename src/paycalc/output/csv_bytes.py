@@ -115,11 +115,16 @@ def _split(block: bytes, width: int) -> Cells:
     commas = np.flatnonzero(data == 44)
     quotes = np.flatnonzero(data[: len(block)] == 34)
     inside = np.zeros(0, dtype=np.int64)
-    if len(quotes):  # a comma or a line feed after an odd number of quotes is inside a quoted cell
-        if (np.searchsorted(quotes, feeds) % 2).any():
+    if len(quotes):  # a comma or a line feed after an odd number of quotes is inside a quoted cell: between the
+        # quotes of a pair, each pair an odd-numbered quote and the next (fewer to look up than the commas)
+        opens, closes = quotes[0::2], quotes[1::2]
+        if len(quotes) % 2 or (np.searchsorted(feeds, opens) != np.searchsorted(feeds, closes)).any():
             raise Plainness("a line break inside quotes")
-        within = np.searchsorted(quotes, commas) % 2 == 1
-        inside, commas = commas[within], commas[~within]
+        low, high = np.searchsorted(commas, opens), np.searchsorted(commas, closes)
+        if (high > low).any():
+            edges = np.bincount(low, minlength=len(commas) + 1) - np.bincount(high, minlength=len(commas) + 1)
+            within = np.cumsum(edges[:-1]) > 0
+            inside, commas = commas[within], commas[~within]
     per_line = np.diff(np.searchsorted(commas, feeds), prepend=0)
     if (per_line != width - 1).any():
         raise Plainness("a line of another width")  # a blank line too: the csv module skips those
