@@ -1,16 +1,16 @@
 """Roster shapes at the columnar engine's speed: `paycalc retro --roster` on one membership written as
 exports write it, timed against the plain CSV in one run (interleaved rounds, medians), as ratios.
 
-Shapes (the same members, the same totals): the plain CSV; a `name` column in quotes ("Smith, Jane");
-every cell in quotes (some exporters); a byte-order mark and Windows line ends (Excel's "CSV UTF-8"); the
-named roster as an .xlsx workbook (dates as date cells, hours as numbers), where committees keep rosters;
-dates as Excel's CSV writes them (9/1/2005); the plain roster's totals as JSON and as a workbook, and read from
-stdin; its daily pay; under a proposal with a lump sum and retro in instalments (moa-2014); its days given by
---from and --to instead of columns; and a Lunenburg roster of as many members with a step column and names,
-on 22 checks a year (the contract's own pay: issue 30's goal is 1.5x).
-Each shape's output is compared with the plain one's, byte for byte but for the name column. Then `cost` of the
-plain roster and of its workbook (member by member: its rows have days of their own), and of the same members as
-a costing roster (one row each, a name in quotes) and its workbook, in columns.
+Shapes (the same members, the same totals): the plain CSV; a `name` column in quotes ("Smith, Jane"); every cell in
+quotes (some exporters); a byte-order mark and Windows line ends (Excel's "CSV UTF-8"); the named roster as an
+.xlsx workbook (dates as date cells, hours as numbers), where committees keep rosters; dates as Excel's CSV writes
+them (9/1/2005); names with a quote inside; a space after each comma; the plain roster's totals as JSON and as a
+workbook, and read from stdin; paid in 22 biweekly checks over the school year; its daily pay; under a proposal
+with a lump sum and retro in instalments (moa-2014); its days given by --from and --to instead of columns; and a
+Lunenburg roster of as many members with a step column and names, on 22 checks a year (the contract's own pay:
+issue 30's goal is 1.5x). Each shape's output is compared with the plain one's, byte for byte but for the name
+column. Then `cost` of the plain roster and of its workbook (member by member: its rows have days of their own),
+and of the same members as a costing roster (one row each, a name in quotes) and its workbook, in columns.
 
     python bench/shapes.py                    # 100,000 employees, 3 rounds
     python bench/shapes.py --employees 20000 --rounds 5
@@ -47,6 +47,14 @@ def shapes(plain: Path) -> dict[str, Path]:
         with path.open("w", newline="", encoding="utf-8-sig" if "BOM" in shape else "utf-8") as file:
             csv.writer(file, **options).writerows(table)  # type: ignore[arg-type]
         out[shape] = path
+    nicknamed = [named[0]] + [[*row[:-1], row[-1].replace(", ", ' "Bob", ')] for row in named[1:]]
+    path = plain.with_name("nicknames.csv")  # a quote inside a quoted name: "Smith, ""Bob"" Jane"
+    with path.open("w", newline="") as file:
+        csv.writer(file).writerows(nicknamed)
+    out["quotes in names"] = path
+    spaced = plain.with_name("spaced.csv")  # a hand-made roster: a space after each comma
+    spaced.write_text("".join(", ".join(row) + "\n" for row in rows))
+    out["spaces after commas"] = spaced
     us = plain.with_name("us-dates.csv")  # dates as Excel's CSV writes them: 9/1/2005
     with us.open("w", newline="") as file:
         csv.writer(file).writerows([rows[0]] + [[_us(cell) for cell in row] for row in rows[1:]])
@@ -163,6 +171,20 @@ def main() -> None:
                     for extra, command in (
                         ("JSON output", [*retro, "-f", "json", "-o", str(out) + ".json"]),
                         ("xlsx output", [*retro, "-o", str(out) + ".xlsx"]),
+                        (
+                            "NYC, 22 checks",
+                            [
+                                *retro,
+                                "--method",
+                                "biweekly",
+                                "--anchor",
+                                "2009-01-02",
+                                "--pay-cycles",
+                                "22",
+                                "-o",
+                                str(out) + ".22",
+                            ],
+                        ),
                         ("stdin", ["sh", "-c", f'"{paycalc}" retro --roster - -o "{out}.stdin" < "{path}"']),
                         ("daily pay", [*retro, "--method", "daily", "-o", str(out) + ".daily"]),
                         ("lump sums, instalm.", [*retro, "--proposal", "moa-2014", "-o", str(out) + ".lumps"]),
