@@ -355,3 +355,36 @@ def test_what_the_correction_costs_the_district_by_fiscal_year(tmp_path: Path) -
         "--from", "2025-07-01", "--to", "2027-06-30", "--budget", "1000", "--solve-percent", "2026-07-01",
     )  # fmt: skip
     assert code == 2 and err.startswith("Error: --paid-contract with --budget")
+
+
+def test_rows_priced_once_are_kept_apart_by_the_scale_paid(tmp_path: Path) -> None:
+    """Rows alike are priced once, by what was paid too: the same roster against the posted scale, paid the
+    schedule of the day before (no paid contract: the same rows, the same cells), against its own scale, in one
+    process, each as on its own."""
+    from paycalc.membership import roster
+
+    lines = ["id,title,step,from,to"] + [f"L{n},Bachelor's,{n % 3 + 1},2026-07-01,2027-06-30" for n in range(9)]
+    source = tmp_path / "lunenburg.csv"
+    source.write_text("\n".join(lines) + "\n")
+    asks = {
+        "posted": ["--paid-contract", "lunenburg-paras-posted"],
+        "before": [],
+        "itself": ["--paid-contract", "lunenburg-paras"],  # the same fiscal years: told apart by the scale alone
+    }
+
+    def run(name: str) -> str:
+        result = CliRunner().invoke(
+            app,
+            ["retro", "--roster", str(source), "--contract", "lunenburg-paras", *asks[name]],
+            env={"PAYCALC_ROW_BY_ROW": "1"},  # the rows priced one by one, alike ones once
+        )
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    alone = {}
+    for name in asks:
+        roster._memos = (((), None, ()), {})  # nothing remembered: each on its own
+        alone[name] = run(name)
+    assert len(set(alone.values())) == 3
+    order = ["posted", "before", "posted", "itself", "posted"]
+    assert [run(name) for name in order] == [alone[name] for name in order]

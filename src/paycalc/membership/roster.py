@@ -114,8 +114,8 @@ def _id(row: Mapping[str, str | None]) -> str:
     return _cell(row, "id")
 
 
-_Memo = dict[tuple[object, ...], tuple[int, int, int]]
-_memos: tuple[object, _Memo] = ((), {})
+_Memo = dict[tuple[object, ...], tuple[int, int, int, tuple[int, ...]]]
+_memos: tuple[tuple[object, object, tuple[int, ...]], _Memo] = (((), None, ()), {})
 
 
 def _row(
@@ -129,7 +129,8 @@ def _row(
     """Owed, paid and lump sums in cents for one roster row, and its retro wages in each fiscal year asked.
 
     Rows whose pay follows a common path (the same title, period, pro-rating and what was paid, on one
-    longevity row throughout) have the same sums whatever the hire date: those are priced once.
+    longevity row or step throughout) have the same sums whatever the hire date: those are priced once (under
+    one contract, one paid contract and its fiscal years: the memory is new when any of them changes).
     """
     global _memos
     get = row.get
@@ -146,13 +147,15 @@ def _row(
         if hired > end:
             return 0, 0, 0, [0] * len(years)
         start, parsed = hired, (hired, *parsed[1:])
-    key = None if paid_contract is not None else _common_path(contract, title, hired, start, end, method, parsed[2:])
+    key = _common_path(contract, title, hired, start, end, method, parsed[2:])
     if key is not None:
-        if _memos[0] is not contract.schedules:
-            _memos = (contract.schedules, {})
+        owner = _memos[0]
+        paid_scale = None if paid_contract is None else paid_contract.schedules
+        if owner[0] is not contract.schedules or owner[1] is not paid_scale or owner[2] != years:
+            _memos = ((contract.schedules, paid_scale, years), {})
         found = _memos[1].get(key)
         if found is not None:
-            return (*found, [])
+            return (*found[:3], list(found[3]))
     # against another contract's scale (for rows without their own paid columns), by fiscal year
     by_year: dict[int, int] | None = None if paid_contract is None else {}
     own = paid_schedule is not None or paid_annual is not None
@@ -177,10 +180,10 @@ def _row(
                 f"to date {end}: the row has days in FY{outside[0] % 100:02d}, outside the fiscal years answered "
                 f"({shown}: the contract's term)"
             )
-        return (*sums, [by_year.get(year, 0) for year in years])
+    yearly = [by_year.get(year, 0) for year in years] if by_year is not None else []
     if key is not None and len(_memos[1]) < 100_000:
-        _memos[1][key] = sums
-    return (*sums, [])
+        _memos[1][key] = (*sums, tuple(yearly))
+    return (*sums, yearly)
 
 
 def hire_date(contract: Contract, row: Mapping[str, str | None], start: date) -> date:
