@@ -55,13 +55,15 @@ def test_a_roster_the_columns_decline_is_said_to_go_row_by_row_and_why(
     assert notes == [f"Note: {roster}: priced row by row (about 25 µs a row): {why}"], result.stderr
 
 
-def test_a_paid_contract_is_said_to_go_row_by_row(tmp_path: Path) -> None:
+def test_a_paid_contract_is_said_to_be_priced_in_columns(tmp_path: Path) -> None:
     roster = _roster(tmp_path, [HEADER.replace("hired", "step"), "L1,High School,3,2025-07-01,2026-06-30"])
     args = ["retro", "--roster", roster, "-v", "--contract", "lunenburg-paras", "--paid-contract",
             "lunenburg-paras-posted"]  # fmt: skip
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
-    assert f"Note: {roster}: priced row by row (about 25 µs a row): --paid-contract" in result.stderr
+    assert result.stderr == f"Note: {roster}: priced in columns\n"
+    offered = runner.invoke(app, [*args, "--proposal", "lunenburg-plus-1-hour"])  # under an offer: row by row
+    assert "priced row by row (about 25 µs a row): a paid contract of other steps, or under an offer" in offered.stderr
 
 
 def test_cost_says_its_engine_too(tmp_path: Path) -> None:

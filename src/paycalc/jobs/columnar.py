@@ -47,12 +47,14 @@ def priced(
     instalments: tuple[Instalment, ...] = (),
     as_json: bool = False,
     defaults: tuple[dict[str, str], dict[str, str]] = ({}, {}),
+    paid_by: tuple[Any, tuple[int, ...]] | None = None,
 ) -> bool:
     """Write the roster's totals in columns when the roster and the run allow it; True when written.
     ``header_of`` checks the header's names, as the row-by-row path does, and gives them as paycalc reads
     them with the columns carried through; ``instalments`` split each id's retro wages in columns of their own;
     ``as_json`` writes the JSON records of ``--format json`` instead of CSV; ``defaults``: the command line's
-    ``from``/``to`` and paid terms, for rows without their own."""
+    ``from``/``to`` and paid terms, for rows without their own; ``paid_by``: what was paid, a contract's scale,
+    with the fiscal years whose retro wages each total gives."""
     from paycalc.membership.columnar import Pricer
     from paycalc.output.files import write_atomically
 
@@ -62,7 +64,7 @@ def priced(
     first, size = plain
     try:
         raw = header_cells(first)
-        Pricer(contract, *method)  # refuses what it cannot price (pay cycles the contract has not)
+        Pricer(contract, *method, paid_by)  # refuses what it cannot price (pay cycles the contract has not)
     except UnicodeDecodeError:
         return why.decline("a header that is not UTF-8")
     except Unpriced as exc:
@@ -78,7 +80,7 @@ def priced(
         write_atomically(
             output,
             lambda out: write_totals(
-                source, where, header, carried, (contract, method, instalments), out, count, as_json, defaults
+                source, where, header, carried, (contract, method, instalments), out, count, as_json, defaults, paid_by
             ),
         )
     except Unpriced as exc:
@@ -163,6 +165,7 @@ def write_totals(
     jobs: int,
     as_json: bool = False,
     defaults: tuple[dict[str, str], dict[str, str]] = ({}, {}),
+    paid_by: tuple[Any, tuple[int, ...]] | None = None,
 ) -> None:
     """Price ``source`` (its header checked, names as paycalc reads them) into ``out``: the roster CSV,
     its byte ranges ``where`` in ``jobs`` processes; ``terms``: the contract, the pay method and instalments;
@@ -174,7 +177,8 @@ def write_totals(
     from paycalc.output.totals_layout import Layout
 
     offer = terms[0].proposal
-    layout = Layout(Shape(carried, offer is not None, bool(offer and offer.lump_sums)), terms[2], as_json)
+    years = paid_by[1] if paid_by is not None else ()
+    layout = Layout(Shape(carried, offer is not None, bool(offer and offer.lump_sums), years), terms[2], as_json)
     out.write(layout.head())
     hashes: list[Any] = []  # of every id written: an id repeated after other ids is found at the end
     pending: list[Group] = []  # the last id so far: its rows may go on in the next block
@@ -205,7 +209,7 @@ def write_totals(
         put(done.body.decode("utf-8"), done.hashes)
         pending.append(done.last)
 
-    blocks = Blocks(source, terms[0], header, carried, terms[1], layout, defaults)
+    blocks = Blocks(source, terms[0], header, carried, terms[1], layout, defaults, paid_by)
     with shown_progress(where[-1][1] - where[0][0] if where else 0) as advance, Ordered[int](blocks, jobs) as pool:
         each(pool, ((part, part[1] - part[0]) for part in where), write)
     if pending:

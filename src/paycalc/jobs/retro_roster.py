@@ -135,10 +135,10 @@ def run_roster(
         chosen, anchor, pay_for = periods.for_contract(contract, method[0], anchor, cycles)
         row_by_row = os.environ.get("PAYCALC_ROW_BY_ROW") == "1"  # a check of the columnar path, by hand
         why.clear()
-        if row_by_row or paid_contract:
-            why.decline("PAYCALC_ROW_BY_ROW=1" if row_by_row else "--paid-contract (its fiscal years, row by row)")
+        if row_by_row:
+            why.decline("PAYCALC_ROW_BY_ROW=1")
         fill = pricing.filler(given, paid_given)  # rows without their own take the command line's values
-        if not (row_by_row or paid_contract):  # in columns, where they take the roster
+        if not row_by_row:  # in columns, where they take the roster
             from paycalc.jobs.columnar import priced
             from paycalc.jobs.totals_csv import through_csv
 
@@ -151,6 +151,11 @@ def run_roster(
 
             def price_to(path: str, split: tuple[Instalment, ...] = (), as_json: bool = False) -> bool:
                 terms = contract, (chosen, anchor, cycles), jobs, header_of  # twins: .xlsx, step, values filled
+                if paid_contract is not None:  # a paid contract's scale, by fiscal year: the CSV in columns, no twin
+                    if xlsx_source:
+                        return why.decline("an .xlsx roster against a paid contract")
+                    paid_by = paid_contract, fiscal_years(contract)
+                    return priced(source, path, *terms, split, as_json, (given, paid_given), paid_by)
                 if xlsx_source:
                     return twin_priced(sheet_rows, path, *terms, fill, split, as_json)
                 if priced(source, path, *terms, split, as_json, (given, paid_given)):  # steps, values filled too

@@ -41,6 +41,7 @@ class Job(NamedTuple):
     flat: Ints
     ids: Ints  # [way][schedule][tier] -> rate id
     rates: Ints  # [0 numerator, 1 denominator][rate id]
+    paid_ids: Ints | None = None  # with a paid contract: [way][schedule][tier] -> the rate it paid (not frozen)
 
 
 class Kernel:
@@ -48,14 +49,23 @@ class Kernel:
     salary divided into its pay cycles' checks)."""
 
     def __init__(
-        self, contract: Contract, method: str, anchor: int, cycles: int | None = None, school_year: bool = False
+        self,
+        contract: Contract,
+        method: str,
+        anchor: int,
+        cycles: int | None = None,
+        school_year: bool = False,
+        edges: list[int] | None = None,  # with a paid contract: both scales' dates and each July 1, merged
     ) -> None:
         self.contract = contract
         self.method = method
         self.anchor = anchor  # biweekly: an ordinal of a period's first day, modulo 14
         self.cycles = cycles  # biweekly on a contract of pay cycles: the checks a year its salary is divided into
         self.school_year = school_year  # biweekly in 22 checks over the school year, on a contract without cycles
-        self.edges = np.array([s.effective.toordinal() for s in contract.schedules], dtype=np.int64)
+        self.edges = np.array(edges or [s.effective.toordinal() for s in contract.schedules], dtype=np.int64)
+        # a run never goes on across a July 1 where fiscal years are answered (as the scalar plan cuts them)
+        july = [d for d in (edges or []) if datetime.date.fromordinal(d).timetuple()[1:3] == (7, 1)]
+        self.fiscal = np.array(july, dtype=np.int64)
         self.tiers = len(contract.tiers)
         self.closed_form = contract.terms.step_advance is None and not contract.terms.freezes
         self._spans = np.zeros((0, 0), dtype=np.int64)  # [rate id][schedule]: a whole schedule's days at the rate
@@ -63,18 +73,23 @@ class Kernel:
 
     def price(self, job: Job) -> tuple[Ints, Ints]:
         """Owed and paid cents of each row of ``job``: the sums of :func:`paycalc.rules.retro.totals`."""
+        owed, paid, _ = self.by_year(job, [])
+        return owed, paid
+
+    def by_year(self, job: Job, years: list[int]) -> tuple[Ints, Ints, Ints]:
+        """Owed and paid cents of each row, and its retro wages in each fiscal year of ``years`` ([row][year])."""
         if not len(job.way):
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros((0, len(years)), np.int64)
         tier0, moves, move_tiers = self.tiers_of(job.hired, job.start, job.end)
         self._tables(job.rates)
         alike = self._alike(job, tier0, moves)
         if alike is None:
-            return self._priced(job, tier0, moves, move_tiers)
+            return self._priced(job, tier0, moves, move_tiers, years)
         first, inverse = alike  # rows alike are priced once
-        way, hired, start, end, frozen, flat, ids, rates = job
-        pick = Job(way[first], hired[first], start[first], end[first], frozen[first], flat[first], ids, rates)
-        owed, paid = self._priced(pick, tier0[first], moves[first], move_tiers[first])
-        return owed[inverse], paid[inverse]
+        way, hired, start, end, frozen, flat, ids, rates, paid_ids = job
+        pick = Job(way[first], hired[first], start[first], end[first], frozen[first], flat[first], ids, rates, paid_ids)
+        owed, paid, yearly = self._priced(pick, tier0[first], moves[first], move_tiers[first], years)
+        return owed[inverse], paid[inverse], yearly[inverse]
 
     def _alike(self, job: Job, tier0: Ints, moves: Ints) -> tuple[Ints, Ints] | None:
         """The first of each set of rows priced alike, and each row's set; None when few are alike.
@@ -99,11 +114,13 @@ class Kernel:
             return None
         return first, inverse
 
-    def _priced(self, job: Job, tier0: Ints, moves: Ints, move_tiers: Ints) -> tuple[Ints, Ints]:
-        way, _, start, end, frozen, flat, ids, rates = job
+    def _priced(
+        self, job: Job, tier0: Ints, moves: Ints, move_tiers: Ints, years: list[int]
+    ) -> tuple[Ints, Ints, Ints]:
+        way, _, start, end, frozen, flat, ids, rates, paid_ids = job
         used = np.flatnonzero(np.bincount(way))  # the ways of the rows (np.unique's plain form imports numpy.ma: 20 ms)
-        if not _joins(ids[used]):
-            return self._segments(job, tier0, moves, move_tiers)
+        if paid_ids is None and not years and not _joins(ids[used]):
+            return (*self._segments(job, tier0, moves, move_tiers), np.zeros((len(way), 0), dtype=np.int64))
         # each row's edges, sorted: its start, the schedules' dates and tier days inside it, its end + 1
         dates = self.edges[1:]
         inside = (dates[None, :] > start[:, None]) & (dates[None, :] <= end[:, None])
@@ -126,7 +143,10 @@ class Kernel:
         cell = (way[:, None] * len(self.edges) + np.minimum(in_force, len(self.edges) - 1)) * self.tiers + tier
         owed_id = ids.ravel()[cell]
         held = ((way * len(self.edges) + np.maximum(frozen, 0)) * self.tiers)[:, None] + tier
-        paid_id = np.where((frozen < 0)[:, None], flat[:, None], ids.ravel()[held])
+        if paid_ids is not None:  # the paid contract's rate in force, as the owed one
+            paid_id = paid_ids.ravel()[cell]
+        else:
+            paid_id = np.where((frozen < 0)[:, None], flat[:, None], ids.ravel()[held])
         # a run: from an edge inside the row to the day before the next edge; none between two edges on one day
         columns = np.arange(keys.shape[1])
         runs = np.zeros(keys.shape, dtype=bool)
@@ -138,6 +158,7 @@ class Kernel:
             (before[:, :-1] >= 0)
             & (np.take_along_axis(owed_id, previous, axis=1) == owed_id[:, 1:])
             & (np.take_along_axis(paid_id, previous, axis=1) == paid_id[:, 1:])
+            & ~np.isin(day[:, 1:], self.fiscal)
         )
         starts = runs & ~same
         following = np.where(starts, day, (end + 1)[:, None])
@@ -155,7 +176,10 @@ class Kernel:
         owed, paid_cents = (
             self._runs(rates, on.ravel()[chosen], span, alone, first, last) for on in (owed_id, paid_id)
         )
-        return np.add.reduceat(owed, offsets), np.add.reduceat(paid_cents, offsets)
+        yearly = period_arrays.fiscal_sums(years, chosen // keys.shape[1], len(way), first, owed - paid_cents)
+        if yearly is None:
+            raise Unpriced("a row with days outside the fiscal years answered")  # row by row names it
+        return np.add.reduceat(owed, offsets), np.add.reduceat(paid_cents, offsets), yearly
 
     def _tables(self, rates: Ints) -> None:
         """The cents of each rate over each whole schedule (between two effective dates), and their running
@@ -172,7 +196,7 @@ class Kernel:
         """Owed and paid cents when no two runs join (no rate repeats across a schedule's date or a tier's
         day): each row's days at one tier (a segment) are a piece to the first schedule's date, whole
         schedules from the table, and a piece after the last date."""
-        way, _, start, end, frozen, flat, ids, rates = job
+        way, _, start, end, frozen, flat, ids, rates, _ = job
         order = np.argsort(moves, axis=1, kind="stable")  # the days a row's tier changes first, then NEVER
         moves, move_tiers = np.take_along_axis(moves, order, axis=1), np.take_along_axis(move_tiers, order, axis=1)
         real = moves <= end[:, None]

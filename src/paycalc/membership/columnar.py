@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from paycalc.contract.errors import InputError
+from paycalc.contract.inputs import title_key
 from paycalc.contract.models import Contract, Work
 from paycalc.membership.column_runs import _TAG, NEVER, Job, Kernel, Unpriced
 from paycalc.rules import core, period_arrays, periods, proposal, rate_tables, terms
@@ -42,7 +43,14 @@ __all__ = ["Job", "Kernel", "Pricer", "Unpriced"]
 class Pricer:
     """Checks and prepares chunks of one roster under one contract and pay method; prices them in this process."""
 
-    def __init__(self, contract: Contract, method: str, anchor: datetime.date | None, cycles: int | None) -> None:
+    def __init__(
+        self,
+        contract: Contract,
+        method: str,
+        anchor: datetime.date | None,
+        cycles: int | None,
+        paid_by: tuple[Contract, tuple[int, ...]] | None = None,  # what was paid: a contract's scale, by fiscal year
+    ) -> None:
         offered = contract.terms.pay_cycles
         divided = periods.election(contract, cycles) if method == "biweekly" and offered else None
         if divided is not None and divided not in offered:
@@ -52,7 +60,8 @@ class Pricer:
         if len(contract.tiers) + 1 >= _TAG - 1:
             raise Unpriced(f"a contract of {len(contract.tiers)} steps or tiers (the columns take fewer)")
         school = cycles == 22 and not offered  # 22 checks over the school year (the summer's periods pay nothing)
-        self.kernel = Kernel(contract, method, 0 if anchor is None else anchor.toordinal() % 14, divided, school)
+        self.paid_by, edges = paid_by, self._merged(contract, paid_by) if paid_by is not None else None
+        self.kernel = Kernel(contract, method, 0 if anchor is None else anchor.toordinal() % 14, divided, school, edges)
         self.contract = contract
         self.effective = [s.effective for s in contract.schedules]
         self._ways: dict[tuple[str, Work], int] = {}
@@ -63,6 +72,20 @@ class Pricer:
         self._paid: list[tuple[datetime.date | None, Decimal | None]] = []
         self._paid_index: dict[tuple[datetime.date | None, Decimal | None], int] = {}
         self._lumps: list[list[int]] = []  # [way][lump sum] -> its cents, paid to one eligible
+        self._paid_tables: list[list[list[int]]] = []  # with a paid contract: [way][edge][tier] -> the rate it paid
+
+    def _merged(self, contract: Contract, paid_by: tuple[Contract, tuple[int, ...]]) -> list[int]:
+        """The days a rate may change with a paid contract: either scale's dates and each fiscal year's July 1
+        (as :func:`paycalc.rules.retro._plan` cuts the runs), with the schedule of each scale in force from each."""
+        paid, years = paid_by
+        if [t.label for t in paid.tiers] != [t.label for t in contract.tiers] or not years or contract.proposal:
+            raise Unpriced("a paid contract of other steps, or under an offer")  # row by row says which
+        owed, scale = ([s.effective.toordinal() for s in c.schedules] for c in (contract, paid))
+        july = [datetime.date(year, 7, 1).toordinal() for year in range(years[0] - 1, years[-1] + 1)]
+        edges = sorted({*owed, *scale, *july})
+        self._owed_of, self._scale_of = ([bisect_right(days, e) - 1 for e in edges] for days in (owed, scale))
+        self._paid_first = scale[0]
+        return edges
 
     def way(self, title_name: str, work: Work) -> int:
         """The index of a title and work (hours, workyear, differentials), checked as the scalar plan checks them."""
@@ -77,6 +100,13 @@ class Pricer:
             if work.differentials:
                 work = work._replace(differentials=terms.differential_names(self.contract, work.differentials))
             table = rate_tables.annual_table(self.contract, title.name, work)
+            if self.paid_by is not None:  # both scales on the merged edges: what each had in force from each
+                paid = self.paid_by[0].lookup.get(title_key(title.name))
+                if paid is None:
+                    raise Unpriced("a title the paid contract has not")
+                scale = rate_tables.annual_table(self.paid_by[0], paid.name, work)
+                self._paid_tables.append([[self._rate_id(r) for r in scale[max(n, 0)]] for n in self._scale_of])
+                table = [table[max(n, 0)] for n in self._owed_of]
         except InputError as exc:
             raise Unpriced(str(exc)) from None
         self._tables.append([[self._rate_id(rate) for rate in row] for row in table])
@@ -105,19 +135,30 @@ class Pricer:
 
     def prepare(self, way: Ints, hired: Ints, start: Ints, end: Ints, paid: Ints) -> Job:
         """A chunk of rows checked as the scalar plan checks them, with what each was paid, ready to price."""
-        if len(way) and ((end < start).any() or (hired > start).any() or (start < self.kernel.edges[0]).any()):
+        first = self.effective[0].toordinal() if self.paid_by is None else max(self.effective[0].toordinal(),
+                                                                                    self._paid_first)  # fmt: skip
+        if len(way) and ((end < start).any() or (hired > start).any() or (start < first).any()):
             raise Unpriced("a row the scalar path refuses")
         if len(way) and (hired >= np.array(self._hired_before, dtype=np.int64)[way]).any():
             raise Unpriced("a hire date the title refuses")
-        frozen, flat = self.frozen(start, paid)
+        if self.paid_by is None:
+            frozen, flat = self.frozen(start, paid)
+        else:  # the paid contract's rates, not a frozen schedule's
+            frozen = flat = np.zeros(len(way), dtype=np.int64)
         if self._arrays is None:
             rates = np.array(list(self._rate_ids), dtype=np.int64).reshape(-1, 2).T
             self._arrays = np.array(self._tables, dtype=np.int64), rates
-        return Job(way, hired, start, end, frozen, flat, *self._arrays)
+        scale = np.array(self._paid_tables, dtype=np.int64) if self.paid_by is not None else None
+        return Job(way, hired, start, end, frozen, flat, *self._arrays, scale)
 
     def price(self, way: Ints, hired: Ints, start: Ints, end: Ints, paid: Ints) -> tuple[Ints, Ints]:
         """Owed and paid cents of each row, in this process."""
         return self.kernel.price(self.prepare(way, hired, start, end, paid))
+
+    def by_year(self, way: Ints, hired: Ints, start: Ints, end: Ints, paid: Ints) -> tuple[Ints, Ints, Ints]:
+        """Owed and paid cents of each row and, against a paid contract, its retro wages in each fiscal year."""
+        years = list(self.paid_by[1]) if self.paid_by is not None else []
+        return self.kernel.by_year(self.prepare(way, hired, start, end, paid), years)
 
     def lumps(self, way: Ints, hired: Ints, start: Ints, end: Ints) -> Ints | None:
         """Cents of the proposal's lump sums each row is paid (None without any): each one paid inside the

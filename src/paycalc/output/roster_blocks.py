@@ -46,6 +46,7 @@ class Group(NamedTuple):
     hash: int  # the id's hash (:func:`paycalc.output.csv_bytes.changes`): an id repeated later is found by it
     paid_on: tuple[str, ...] | None  # under a proposal: the schedules its rows were paid, in order
     lumps: int | None = None  # under a proposal with lump sums: the part of owed that is lump sums
+    years: tuple[int, ...] = ()  # against a paid contract: the retro wages of each fiscal year answered
 
     def joined(self, more: Group) -> Group:
         """This id's rows and the rows of the same id that follow them in the next block."""
@@ -54,11 +55,14 @@ class Group(NamedTuple):
             paid_on = (*paid_on, *(day for day in more.paid_on if day not in paid_on))
         rows, owed, paid = self.rows + more.rows, self.owed + more.owed, self.paid + more.paid
         lumps = None if self.lumps is None or more.lumps is None else self.lumps + more.lumps
-        return self._replace(rows=rows, owed=owed, paid=paid, paid_on=paid_on, lumps=lumps)
+        years = tuple(a + b for a, b in zip(self.years, more.years, strict=True))
+        return self._replace(rows=rows, owed=owed, paid=paid, paid_on=paid_on, lumps=lumps, years=years)
 
     def money(self, shares: list[tuple[int, int]]) -> list[int]:
-        """Owed, paid, retro, [lump sums,] then the retro wages split by ``shares`` (:func:`instalments`), in cents."""
-        money = [self.owed, self.paid, self.owed - self.paid, *(() if self.lumps is None else (self.lumps,))]
+        """Owed, paid, retro, [each fiscal year's retro,] [lump sums,] then the retro wages split by ``shares``
+        (:func:`instalments`), in cents."""
+        money = [self.owed, self.paid, self.owed - self.paid, *self.years]
+        money += [] if self.lumps is None else [self.lumps]
         if shares:
             wages = np.array([self.owed - self.paid - (self.lumps or 0)], dtype=np.int64)
             money += [int(part[0]) for part in instalments(wages, shares)]
@@ -104,8 +108,10 @@ class Blocks:
         method: tuple[Any, ...],
         layout: Layout,
         defaults: tuple[dict[str, str], dict[str, str]] = ({}, {}),
+        paid_by: tuple[Contract, tuple[int, ...]] | None = None,  # what was paid: a contract's scale, by year
     ) -> None:
         self.source = source
+        self.paid_by = paid_by
         self.defaults = defaults  # the command line's from and to, and paid terms, for rows without their own
         self.layout = layout  # CSV or JSON, with each id's retro wages split in its instalments
         self.contract = contract
@@ -125,7 +131,8 @@ class Blocks:
         if not block.strip(b"\r\n"):  # no line, or blank ones alone (the csv module skips those)
             return None
         if self._pricer is None:
-            self._pricer = Pricer(self.contract, *self.method)
+            method, anchor, cycles = self.method
+            self._pricer = Pricer(self.contract, method, anchor, cycles, self.paid_by)
             _roomy_heap()
         try:
             csv_bytes.check(block)
@@ -136,14 +143,14 @@ class Blocks:
             arrays = self._arrays(cells, self._pricer)
         except Plainness as exc:
             raise Unpriced(str(exc)) from None
-        owed, paid = self._pricer.price(*arrays)
+        owed, paid, yearly = self._pricer.by_year(*arrays)
         lumps = self._pricer.lumps(*arrays[:4])
         if lumps is not None:  # owed includes them, as row by row
             owed = owed + lumps
         paid_on = None
         if self.contract.proposal is not None:  # each row's schedule paid, frozen (-1: a flat amount)
             paid_on = self._pricer.frozen(arrays[2], arrays[4])[0]
-        return self._totals(cells, (owed, paid, lumps), paid_on)
+        return self._totals(cells, (owed, paid, lumps), paid_on, yearly)
 
     def _arrays(self, cells: Cells, pricer: Pricer) -> tuple[Ints, Ints, Ints, Ints, Ints]:
         """The rows' ways, hire dates, starts, ends and paid terms as int arrays."""
@@ -160,6 +167,8 @@ class Blocks:
         hired = self._placed(cells, column) if "step" in column else csv_dates.dates(cells, column["hired"])
         work = ["title", *(c for c in WORK_COLUMNS if c in column)]
         paying: list[str] = [c for c in ("paid_schedule", "paid_annual") if c in column]
+        if self.paid_by is not None and (lengths[:, [column[c] for c in paying]] > 0).any():
+            raise Plainness("a row's own paid terms against a paid contract")  # row by row: that row's are paid
         number, rows = csv_bytes.distinct(cells, [column[n] for n in work + paying])  # the two, at one go
         way = self._codes(cells, work, column, rows, lambda v: pricer.way(v["title"].strip(), work_of(v)))
         fill = filler({}, paid_given)
@@ -215,7 +224,7 @@ class Blocks:
             raise Unpriced(str(exc)) from None
         return np.array(codes, dtype=np.int64)
 
-    def _totals(self, cells: Cells, sums: tuple[Ints, Ints, Ints | None], paid_on: Ints | None) -> Done:
+    def _totals(self, cells: Cells, sums: tuple[Ints, Ints, Ints | None], paid_on: Ints | None, yearly: Ints) -> Done:
         """One line per id (its rows follow each other), the first and the last apart; under a proposal,
         each with the schedules its rows were paid (and its lump sums, where it has any)."""
         column = {name: n for n, name in enumerate(self.header)}
@@ -225,6 +234,7 @@ class Blocks:
         counts = np.diff(np.append(firsts, len(owed)))
         owed_sums, paid_sums = np.add.reduceat(owed, firsts), np.add.reduceat(paid, firsts)
         lump_sums = None if lumps is None else np.add.reduceat(lumps, firsts)
+        years = np.add.reduceat(yearly, firsts, axis=0) if yearly.shape[1] else yearly[: len(firsts)]
         carried = [column[c] for c in self.carried]
 
         schedules = None if paid_on is None else self._schedules(paid_on, firsts)
@@ -234,17 +244,20 @@ class Blocks:
             person, *texts = (cells.text(row, c)[0] for c in [at, *carried])
             sums = (int(counts[n]), int(owed_sums[n]), int(paid_sums[n]), int(hashes[n]))
             paid_on = None if schedules is None else tuple(schedules[n].split(";"))
-            return Group(person, tuple(texts), *sums, paid_on, None if lump_sums is None else int(lump_sums[n]))
+            lumps = None if lump_sums is None else int(lump_sums[n])
+            return Group(person, tuple(texts), *sums, paid_on, lumps, tuple(years[n].tolist()))
 
         last = len(firsts) - 1
         inner = firsts[1:last]
         body = b""
         if len(inner):
-            money = [owed_sums[1:last], paid_sums[1:last], owed_sums[1:last] - paid_sums[1:last]]
+            retro = owed_sums[1:last] - paid_sums[1:last]
+            money = [owed_sums[1:last], paid_sums[1:last], retro, *years[1:last].T]  # a paid contract's years
             if lump_sums is not None:
                 money.append(lump_sums[1:last])
             if self.layout.shares:
-                money += instalments(money[2] - (0 if lump_sums is None else money[3]), self.layout.shares)
+                wages = retro if lump_sums is None else retro - lump_sums[1:last]
+                money += instalments(wages, self.layout.shares)
             shown = None if schedules is None else schedules[1:last]
             body = self.layout.many(cells, inner, [at, *carried], counts[1:last], money, shown)
         return Done(group(0), body, group(last) if last else None, np.sort(hashes[1:last]))

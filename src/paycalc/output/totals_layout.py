@@ -36,11 +36,14 @@ class Layout:
 
     def __init__(self, shape: Shape, split: tuple[Instalment, ...], as_json: bool) -> None:
         self.shape, self.split, self.json = shape, split, as_json
-        taken = {"id", "rows", *MONEY, "instalments", "schedule_paid"}
+        taken = {"id", "rows", *MONEY, "instalments", "schedule_paid", *(f"retro_FY{y % 100:02d}" for y in shape.years)}
         if as_json and (len(set(shape.carried)) < len(shape.carried) or taken & set(shape.carried)):
             raise Unpriced("a carried column named as a total's own key")  # a record with a key twice
         self.keys = [json.dumps(name, ensure_ascii=False).encode() for name in shape.carried]
         self.shares = shares_of(split)
+        # the money after rows, by name: owed, paid, retro, each fiscal year's retro (a paid contract), lump sums
+        years = [f"retro_FY{year % 100:02d}" for year in shape.years]
+        self.names = [*MONEY[:3], *years, *(["lump_sums"] if shape.lump_sums else [])]
 
     def head(self) -> str:
         return "[" if self.json else ",".join(safe_cell(n) for n in self.shape.header(self.split)) + "\n"
@@ -65,9 +68,9 @@ class Layout:
             paid = "" if paid_on is None else "," + ";".join(paid_on)
             return f"{_written(person)}{cells},{rows},{','.join(shown)}{paid}\n"
         record: dict[str, Any] = {"id": person, **dict(zip(self.shape.carried, carried, strict=True)), "rows": rows}
-        record |= dict(zip(MONEY[: 3 + self.shape.lump_sums], shown, strict=False))
+        record |= dict(zip(self.names, shown, strict=False))
         if self.split:
-            amounts = shown[3 + self.shape.lump_sums :]
+            amounts = shown[len(self.names) :]
             days = [i.paid.isoformat() for i in self.split]
             record["instalments"] = [{"paid": day, "amount": a} for day, a in zip(days, amounts, strict=True)]
         if paid_on is not None:
@@ -96,8 +99,8 @@ class Layout:
         for key, c in zip(self.keys, columns[1:], strict=True):
             parts += [csv_bytes.constant(b'", ' + key + b': "', n), csv_bytes.cell(cells, rows, c)]
         parts += [csv_bytes.constant(b'", "rows": ', n), csv_bytes.digits(counts)]
-        named = 3 + self.shape.lump_sums
-        for name, cents in zip(MONEY, money[:named], strict=False):
+        named = len(self.names)
+        for name, cents in zip(self.names, money[:named], strict=True):
             parts += [csv_bytes.constant(b', "' + name.encode() + b'": "', n), *csv_bytes.money(cents)]
             parts.append(csv_bytes.constant(b'"', n))
         for k, (instalment, cents) in enumerate(zip(self.split, money[named:], strict=True)):

@@ -59,6 +59,25 @@ def _parts(ordinals: Ints) -> tuple[Ints, Ints, Ints]:
     return days[0][at], days[1][at], days[2][at]
 
 
+def fiscal_year(ordinals: Ints) -> Ints:
+    """The fiscal year (July to June) of each day, named by the year it ends in."""
+    return 1970 + (_parts(ordinals)[0] + 6) // 12
+
+
+def fiscal_sums(years: list[int], row: Ints, rows: int, first: Ints, cents: Ints) -> Ints | None:
+    """Each of ``rows`` rows' cents in each fiscal year of ``years`` ([row][year]), from runs (each of one row,
+    in one fiscal year: the one its ``first`` day falls in); None when a run falls in another year."""
+    found = np.zeros((rows, len(years)), dtype=np.int64)
+    if not years:
+        return found
+    year = fiscal_year(first)
+    at = np.searchsorted(np.array(years), year)
+    if (at >= len(years)).any() or (np.array(years)[np.minimum(at, len(years) - 1)] != year).any():
+        return None
+    np.add.at(found, (row, at), cents)
+    return found
+
+
 def month_starts(months: Ints) -> tuple[Ints, Ints]:
     """The first day (an ordinal) and the days of each month, counted from 1900-01 as 0."""
     table = _tables()[1]
