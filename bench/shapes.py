@@ -8,9 +8,10 @@ them (9/1/2005); names with a quote inside; a space after each comma; the plain 
 workbook, and read from stdin; paid in 22 biweekly checks over the school year; its daily pay; under a proposal
 with a lump sum and retro in instalments (moa-2014); its days given by --from and --to instead of columns; and a
 Lunenburg roster of as many members with a step column and names, on 22 checks a year (the contract's own pay:
-issue 30's goal is 1.5x). Each shape's output is compared with the plain one's, byte for byte but for the name
-column. Then `cost` of the plain roster and of its workbook (member by member: its rows have days of their own),
-and of the same members as a costing roster (one row each, a name in quotes) and its workbook, in columns.
+issue 30's goal is 1.5x), and its correction against the posted scale by fiscal year (--paid-contract). Each
+shape's output is compared with the plain one's, byte for byte but for the name column. Then `cost` of the plain
+roster and of its workbook (member by member: its rows have days of their own), and of the same members as a
+costing roster (one row each, a name in quotes) and its workbook, in columns.
 
     python bench/shapes.py                    # 100,000 employees, 3 rounds
     python bench/shapes.py --employees 20000 --rounds 5
@@ -165,6 +166,11 @@ def main() -> None:
                                          "--pay-cycles", "22", "-o", str(lunenburg) + ".out"])  # fmt: skip
                     times.setdefault("Lunenburg steps, 22", []).append(seconds)
                     memory["Lunenburg steps, 22"] = max(memory.get("Lunenburg steps, 22", 0), peak)
+                    posted = ["--paid-contract", "lunenburg-paras-posted", "-o", str(lunenburg) + ".fy"]
+                    seconds, peak = run([paycalc, "retro", "--roster", str(lunenburg), "--contract", "lunenburg-paras",
+                                         *posted])  # fmt: skip
+                    times.setdefault("Lunenburg correction", []).append(seconds)  # by fiscal year, against the posted
+                    memory["Lunenburg correction"] = max(memory.get("Lunenburg correction", 0), peak)
                     undated = _undated(path, path.with_name("undated.csv"))
                     retro = [paycalc, "retro", "--roster", str(path)]
                     days = ["--from", "2009-11-01", "--to", "2018-11-30"]
