@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from paycalc.contract.errors import InputError
 from paycalc.contract.inputs import to_date, to_roster_date
-from paycalc.output import csv_bytes, csv_dates
+from paycalc.output import csv_bytes, csv_dates, csv_lines
 from paycalc.output.csv_bytes import Plainness
 from paycalc.rules import core, period_arrays, periods
 
@@ -257,16 +257,16 @@ def test_padded_cells_are_those_strip_would_change(cell: str, padded: bool) -> N
 @given(st.lists(st.integers(-(10**13), 10**13), min_size=1, max_size=30))
 def test_money_and_digits_read_as_python_writes_them(values: list[int]) -> None:
     cents = np.array(values, dtype=np.int64)
-    line = csv_bytes.lines([*csv_bytes.money(cents), csv_bytes.constant(b",", len(values)),
-                            csv_bytes.digits(np.abs(cents)), csv_bytes.constant(b"\n", len(values))])  # fmt: skip
+    line = csv_lines.lines([*csv_lines.money(cents), csv_lines.constant(b",", len(values)),
+                            csv_lines.digits(np.abs(cents)), csv_lines.constant(b"\n", len(values))])  # fmt: skip
     assert line.decode() == "".join(f"{Decimal(v).scaleb(-2)},{abs(v)}\n" for v in values)
 
 
 def test_the_formula_guard_marks_the_cells_a_spreadsheet_would_run() -> None:
     cells = cells_of(["=1+1,x", "+A1,x", "-3,x", "@SUM,x", "plain,x", ",x"], 2)
     rows = np.arange(6)
-    parts = [csv_bytes.guard(cells, rows, 0, ("=", "+", "-", "@")), csv_bytes.cell(cells, rows, 0)]
-    got = csv_bytes.lines([*parts, csv_bytes.constant(b"\n", 6)]).decode().splitlines()
+    parts = [csv_lines.guard(cells, rows, 0, ("=", "+", "-", "@")), csv_lines.cell(cells, rows, 0)]
+    got = csv_lines.lines([*parts, csv_lines.constant(b"\n", 6)]).decode().splitlines()
     assert got == ["'=1+1", "'+A1", "'-3", "'@SUM", "plain", ""]
 
 
@@ -427,10 +427,10 @@ def test_cells_up_to_256_bytes_are_compared_here_and_wider_ones_row_by_row() -> 
 
 def test_digits_at_each_width_edge() -> None:
     values = [0, 1, 9, 10, 11, 99, 100, 999, 1000, 10**6 - 1, 10**6, 10**12]
-    line = csv_bytes.lines([csv_bytes.digits(np.array(values, dtype=np.int64)), csv_bytes.constant(b"\n", len(values))])
+    line = csv_lines.lines([csv_lines.digits(np.array(values, dtype=np.int64)), csv_lines.constant(b"\n", len(values))])
     assert line.decode().split() == [str(v) for v in values]
     cents = [-100, -99, -1, 0, 1, 99, 100, 101, 1099]
-    got = csv_bytes.lines([*csv_bytes.money(np.array(cents, dtype=np.int64)), csv_bytes.constant(b"\n", len(cents))])
+    got = csv_lines.lines([*csv_lines.money(np.array(cents, dtype=np.int64)), csv_lines.constant(b"\n", len(cents))])
     assert got.decode().split() == ["-1.00", "-0.99", "-0.01", "0.00", "0.01", "0.99", "1.00", "1.01", "10.99"]
 
 

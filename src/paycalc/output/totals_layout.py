@@ -18,7 +18,7 @@ import numpy as np
 
 from paycalc.contract.models import Instalment
 from paycalc.membership.column_runs import Unpriced
-from paycalc.output import csv_bytes
+from paycalc.output import csv_lines
 from paycalc.output.csv_bytes import Cells
 from paycalc.output.files import SPREADSHEET_TRIGGERS, safe_cell
 from paycalc.output.roster_out import Shape
@@ -85,32 +85,32 @@ class Layout:
         if not self.json:
             parts = []
             for k, c in enumerate(columns):
-                marks = csv_bytes.quote(cells, rows, c)
-                guard = csv_bytes.guard(cells, rows, c, SPREADSHEET_TRIGGERS)
-                parts += [*([csv_bytes.constant(b",", n)] if k else []), marks, guard, csv_bytes.cell(cells, rows, c)]
+                marks = csv_lines.quote(cells, rows, c)
+                guard = csv_lines.guard(cells, rows, c, SPREADSHEET_TRIGGERS)
+                parts += [*([csv_lines.constant(b",", n)] if k else []), marks, guard, csv_lines.cell(cells, rows, c)]
                 parts.append(marks)
-            parts += [csv_bytes.constant(b",", n), csv_bytes.digits(counts)]
+            parts += [csv_lines.constant(b",", n), csv_lines.digits(counts)]
             for cents in money:
-                parts += [csv_bytes.constant(b",", n), *csv_bytes.money(cents)]
+                parts += [csv_lines.constant(b",", n), *csv_lines.money(cents)]
             if paid_on is not None:
-                parts += [csv_bytes.constant(b",", n), csv_bytes.texts(paid_on)]
-            return csv_bytes.lines([*parts, csv_bytes.constant(b"\n", n)])
-        parts = [csv_bytes.constant(b',\n  {"id": "', n), csv_bytes.cell(cells, rows, columns[0])]
+                parts += [csv_lines.constant(b",", n), csv_lines.texts(paid_on)]
+            return csv_lines.lines([*parts, csv_lines.constant(b"\n", n)])
+        parts = [csv_lines.constant(b',\n  {"id": "', n), csv_lines.cell(cells, rows, columns[0])]
         for key, c in zip(self.keys, columns[1:], strict=True):
-            parts += [csv_bytes.constant(b'", ' + key + b': "', n), csv_bytes.cell(cells, rows, c)]
-        parts += [csv_bytes.constant(b'", "rows": ', n), csv_bytes.digits(counts)]
+            parts += [csv_lines.constant(b'", ' + key + b': "', n), csv_lines.cell(cells, rows, c)]
+        parts += [csv_lines.constant(b'", "rows": ', n), csv_lines.digits(counts)]
         named = len(self.names)
         for name, cents in zip(self.names, money[:named], strict=True):
-            parts += [csv_bytes.constant(b', "' + name.encode() + b'": "', n), *csv_bytes.money(cents)]
-            parts.append(csv_bytes.constant(b'"', n))
+            parts += [csv_lines.constant(b', "' + name.encode() + b'": "', n), *csv_lines.money(cents)]
+            parts.append(csv_lines.constant(b'"', n))
         for k, (instalment, cents) in enumerate(zip(self.split, money[named:], strict=True)):
             opening = (b', "instalments": [' if not k else b", ") + b'{"paid": "' + instalment.paid.isoformat().encode()
-            parts += [csv_bytes.constant(opening + b'", "amount": "', n), *csv_bytes.money(cents)]
-            parts.append(csv_bytes.constant(b'"}' + (b"]" if k == len(self.split) - 1 else b""), n))
+            parts += [csv_lines.constant(opening + b'", "amount": "', n), *csv_lines.money(cents)]
+            parts.append(csv_lines.constant(b'"}' + (b"]" if k == len(self.split) - 1 else b""), n))
         if paid_on is not None:
-            parts += [csv_bytes.constant(b', "schedule_paid": "', n), csv_bytes.texts(paid_on)]
-            parts.append(csv_bytes.constant(b'"', n))
-        return csv_bytes.lines([*parts, csv_bytes.constant(b"}", n)])
+            parts += [csv_lines.constant(b', "schedule_paid": "', n), csv_lines.texts(paid_on)]
+            parts.append(csv_lines.constant(b'"', n))
+        return csv_lines.lines([*parts, csv_lines.constant(b"}", n)])
 
 
 def shares_of(split: Sequence[Instalment]) -> list[tuple[int, int]]:

@@ -1,5 +1,5 @@
 """A roster's totals as the columns wrote them (CSV) written as a workbook's rows straight from the CSV's bytes, as
-arrays (:func:`paycalc.output.csv_bytes.lines`): the same cells, values and styles, that
+arrays (:func:`paycalc.output.csv_lines.lines`): the same cells, values and styles, that
 :func:`paycalc.output.roster_out.write_xlsx` writes from records, at about a tenth of its time.
 
 Text is written as it stands in the CSV: a block with a cell XML or the workbook would write otherwise (``&``,
@@ -18,7 +18,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import numpy as np
 
-from paycalc.output import csv_bytes, sheet_xml
+from paycalc.output import csv_bytes, csv_lines, sheet_xml
 from paycalc.output.csv_bytes import Plainness
 from paycalc.output.files import SPREADSHEET_TRIGGERS
 from paycalc.output.roster_out import Shape, xlsx_rows
@@ -77,8 +77,8 @@ def _rows(block: bytes, first: int, kinds: list[int]) -> sheet_xml.Built:
         raise Plainness("a doubled quote inside a cell")
     count = len(cells.starts)
     everyone = np.arange(count)
-    numbers = csv_bytes.digits(np.arange(first, first + count, dtype=np.int64))
-    parts = [csv_bytes.constant(b'<row r="', count), numbers, csv_bytes.constant(b'">', count)]
+    numbers = csv_lines.digits(np.arange(first, first + count, dtype=np.int64))
+    parts = [csv_lines.constant(b'<row r="', count), numbers, csv_lines.constant(b'">', count)]
     for column, kind in enumerate(kinds):
         letter = column_letter(column).encode()
         if kind == sheet_xml.TEXT:
@@ -86,10 +86,10 @@ def _rows(block: bytes, first: int, kinds: list[int]) -> sheet_xml.Built:
             opening, closing = f'" s="{kind}" t="inlineStr"><is><t>'.encode(), b"</t></is></c>"
         else:
             opening, closing = f'" s="{kind}"><v>'.encode(), b"</v></c>"
-        parts += [csv_bytes.constant(b'<c r="' + letter, count), numbers, csv_bytes.constant(opening, count)]
-        parts += [csv_bytes.cell(cells, everyone, column), csv_bytes.constant(closing, count)]
-    parts.append(csv_bytes.constant(b"</row>", count))
-    return sheet_xml.Built(csv_bytes.lines(parts), first, count)
+        parts += [csv_lines.constant(b'<c r="' + letter, count), numbers, csv_lines.constant(opening, count)]
+        parts += [csv_lines.cell(cells, everyone, column), csv_lines.constant(closing, count)]
+    parts.append(csv_lines.constant(b"</row>", count))
+    return sheet_xml.Built(csv_lines.lines(parts), first, count)
 
 
 def _check_text(cells: csv_bytes.Cells, column: int) -> None:

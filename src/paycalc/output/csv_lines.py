@@ -1,0 +1,102 @@
+"""CSV lines made from arrays, the other way from :mod:`paycalc.output.csv_bytes`: each part of a line is a byte
+buffer with a start and a length per line (:class:`Part`), copied into place for every line at once
+(:func:`lines`); numpy, no Python per row."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+import numpy as np
+
+from paycalc.output.csv_bytes import Cells
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
+
+    Ints = NDArray[np.int64]
+    Bytes = NDArray[np.uint8]
+
+
+class Part(NamedTuple):
+    """One part of every line: bytes ``buffer[starts[i]:starts[i] + lengths[i]]`` for line ``i``."""
+
+    buffer: Bytes
+    starts: Ints
+    lengths: Ints
+
+
+def constant(text: bytes, count: int) -> Part:
+    return Part(np.frombuffer(text, dtype=np.uint8), np.zeros(count, dtype=np.int64), np.full(count, len(text)))
+
+
+def cell(cells: Cells, rows: Ints, column: int) -> Part:
+    start = cells.starts[rows, column]
+    return Part(cells.data, start, cells.ends[rows, column] - start)
+
+
+def quote(cells: Cells, rows: Ints, column: int) -> Part:
+    """A ``"`` where the csv module quotes the cell (before it and after it)."""
+    marks = cells.quoted(rows, column).astype(np.int64)
+    return Part(np.frombuffer(b'"', dtype=np.uint8), np.zeros(len(rows), dtype=np.int64), marks)
+
+
+def guard(cells: Cells, rows: Ints, column: int, triggers: tuple[str, ...]) -> Part:
+    """A ``'`` before each cell a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``, ...)."""
+    start, end = cells.starts[rows, column], cells.ends[rows, column]
+    first = cells.data[np.minimum(start, len(cells.data) - 1)]
+    runs = np.isin(first, [ord(t) for t in triggers]) & (end > start)
+    return Part(np.frombuffer(b"'", dtype=np.uint8), np.zeros(len(rows), dtype=np.int64), runs.astype(np.int64))
+
+
+def texts(values: list[str]) -> Part:
+    """A text for each line, from few distinct ones."""
+    offsets: dict[str, int] = {}
+    buffer = bytearray()
+    for value in dict.fromkeys(values):
+        offsets[value] = len(buffer)
+        buffer += value.encode("utf-8")
+    starts = np.array([offsets[v] for v in values], dtype=np.int64)
+    lengths = np.array([len(v.encode("utf-8")) for v in values], dtype=np.int64)
+    return Part(np.frombuffer(bytes(buffer) or b"\0", dtype=np.uint8), starts, lengths)
+
+
+def digits(values: Ints) -> Part:
+    """Whole numbers, 0 or more, in decimal."""
+    width = max(len(str(int(values.max(initial=0)))), 1)
+    scale = 10 ** np.arange(width - 1, -1, -1, dtype=np.int64)
+    matrix = ((values[:, None] // scale) % 10 + 48).astype(np.uint8)
+    count = np.searchsorted(10 ** np.arange(1, width + 1, dtype=np.int64), values, side="right") + 1
+    return Part(matrix.ravel(), np.arange(len(values)) * width + width - count, count)
+
+
+def money(cents: Ints) -> list[Part]:
+    """Cents as ``407.90`` or ``-0.05``: sign, whole dollars, point, two places."""
+    size = np.abs(cents)
+    minus = Part(
+        np.frombuffer(b"-", dtype=np.uint8), np.zeros(len(cents), dtype=np.int64), (cents < 0).astype(np.int64)
+    )
+    places = (np.stack([size % 100 // 10, size % 10], axis=1) + 48).astype(np.uint8)
+    two = Part(places.ravel(), np.arange(len(cents)) * 2, np.full(len(cents), 2))
+    return [minus, digits(size // 100), constant(b".", len(cents)), two]
+
+
+def lines(parts: list[Part]) -> bytes:
+    """Each line's parts one after the other, all lines one after the other."""
+    total = np.sum([p.lengths for p in parts], axis=0)
+    out = np.empty(int(total.sum()), dtype=np.uint8)
+    at = np.concatenate([[0], np.cumsum(total)[:-1]])
+    for buffer, starts, lengths in parts:
+        low, high = (int(lengths.min()), int(lengths.max())) if len(lengths) else (0, 0)
+        if low == high:  # the same width on every line (a comma, a date, two places): one 2-D copy
+            if high:
+                step = np.arange(high)
+                out[at[:, None] + step] = buffer[starts[:, None] + step]
+        elif high == 1:  # one byte or none (a minus sign, a formula guard)
+            some = lengths == 1
+            out[at[some]] = buffer[starts[some]]
+        else:
+            count = int(lengths.sum())
+            within = np.arange(count) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+            out[np.repeat(at, lengths) + within] = buffer[np.repeat(starts, lengths) + within]
+        at = at + lengths
+    return out.tobytes()
