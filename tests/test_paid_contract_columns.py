@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from paycalc.jobs import columnar
 from tests.test_columnar import LUNENBURG, both
+from tests.test_cost_columns import both as costed
 
 FIRST, LAST = datetime.date(2025, 7, 1), datetime.date(2028, 6, 30)  # the corrected scale's term: FY26 to FY28
 PAID = ["--contract", "lunenburg-paras", "--paid-contract", "lunenburg-paras-posted"]
@@ -150,3 +151,28 @@ def test_a_workbook_or_an_offer_against_a_paid_contract_goes_row_by_row_alike(tm
         assert found[0].exit_code == found[1].exit_code == 0, found[1].output
         assert found[0].stdout == found[1].stdout
         assert "retro_FY27" in found[1].stdout.splitlines()[0]
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    seed=st.integers(0, 10**6),
+    pay=st.sampled_from([[], ["--method", "semimonthly"], ["--fiscal-year-start", "01-01"], ["--by", "title"]]),
+    steps=st.booleans(),
+    block=st.sampled_from([1 << 20, 200]),
+)
+def test_what_the_correction_costs_is_costed_in_columns_as_member_by_member(
+    tmp_path: Path, seed: int, pay: list[str], steps: bool, block: int
+) -> None:
+    """`cost --paid-contract`: the contract as it stands against what the posted scale paid, each day's in force,
+    per fiscal year; members hired before and inside the range, a step column or hire dates, hours a day."""
+    rng = random.Random(seed)
+    lines = ["id,title,step,hired,hours_per_day"]
+    for n in range(rng.randrange(1, 50)):
+        hired = (FIRST + datetime.timedelta(days=rng.randrange(-3000, 900))).isoformat()
+        step = rng.choice(["1", "4", "9", ""]) if steps else ""
+        lines.append(f"M{n},{rng.choice(LUNENBURG)},{step},{hired if not step else ''},{rng.choice(['', '6'])}")
+    start = FIRST + datetime.timedelta(days=rng.choice([0, 30, 365]))
+    options = [*PAID, "--from", start.isoformat(), "--to", rng.choice(["2027-06-30", "2028-06-30"]), *pay]
+    scalar, columns, taken = costed(tmp_path, "\n".join(lines) + "\n", *options, block=block)
+    assert columns == scalar
+    assert taken

@@ -50,11 +50,12 @@ def cost(
     fiscal_year_start: str = "07-01",
     method: str | None = None,
     anchor: datetime.date | None = None,
+    paid: Contract | None = None,
 ) -> costing.Costing:
     """:func:`paycalc.membership.costing.cost` of members given as chunks of arrays, in roster order: each
     member's kind (an index into ``kinds``, its title and work as the roster gives them, which may grow
-    as chunks come) and hire date (an ordinal)."""
-    method, _, pieces, frozen = costing.prepare(proposals, base, start, end, fiscal_year_start, method, anchor)
+    as chunks come) and hire date (an ordinal). With ``paid``, the status quo is that contract's scale."""
+    method, _, pieces, frozen = costing.prepare(proposals, base, start, end, fiscal_year_start, method, anchor, paid)
     _, anchor, _ = periods.for_contract(base, method, anchor)  # biweekly: the contract's anchor by default
     payrolls = [frozen, *proposals]
     if any(p.tiers != frozen.tiers or p.terms != frozen.terms for p in payrolls):
@@ -77,7 +78,8 @@ def cost(
         at_end = np.full(len(hired), lasts[-1], dtype=np.int64)
         annual = [total(_annual(pricer, way[p], hired, at_end)) for p, pricer in enumerate(pricers)]
         running.add_rollover(len(hired), annual[0], annual[1:])
-    return costing.result(running.done(), proposals, base, method, fiscal_year_start, pieces, start, end)
+    costed = costing.result(running.done(), proposals, base, method, fiscal_year_start, pieces, start, end)
+    return costed._replace(paid_contract="" if paid is None else paid.name)
 
 
 class _Ways:
