@@ -158,8 +158,9 @@ class Kernel:
             (before[:, :-1] >= 0)
             & (np.take_along_axis(owed_id, previous, axis=1) == owed_id[:, 1:])
             & (np.take_along_axis(paid_id, previous, axis=1) == paid_id[:, 1:])
-            & ~np.isin(day[:, 1:], self.fiscal)
         )
+        if len(self.fiscal):
+            same[:, 1:] &= ~np.isin(day[:, 1:], self.fiscal)
         starts = runs & ~same
         following = np.where(starts, day, (end + 1)[:, None])
         following[:, :-1] = np.minimum.accumulate(following[:, :0:-1], axis=1)[:, ::-1]
