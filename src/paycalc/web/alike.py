@@ -22,7 +22,7 @@ from paycalc.rules.core import schedule_on
 from paycalc.web.site import Site
 
 KEPT = 4096  # answers kept (a few hundred bytes each)
-DEPENDS_ON_THE_DATE = ("hired", "change", "change-date", "change-title")
+DEPENDS_ON_THE_DATE = frozenset(("hired", "change", "change-date", "change-title"))
 
 
 class Alike:
@@ -35,10 +35,9 @@ class Alike:
 
     def key(self, pairs: list[tuple[str, str]], accept: str) -> tuple[tuple[Any, ...], str] | None:
         """The question's key and its date (ISO), or None when its answer depends on more than the schedule."""
-        names = [name for name, _ in pairs]
-        if len(set(names)) != len(names) or "date" not in names or any(n in DEPENDS_ON_THE_DATE for n in names):
-            return None  # a field given twice is read as its first: kept only where there is no doubt
         fields = dict(pairs)  # each once: as the form reads them (stripped), the contract as contract_of finds it
+        if len(fields) != len(pairs) or "date" not in fields or not DEPENDS_ON_THE_DATE.isdisjoint(fields):
+            return None  # a field given twice is read as its first: kept only where there is no doubt
         name = (fields.get("contract", "").strip() or self.site.default).lower()
         contract = self.site.contracts.get(name)
         offer = fields.get("proposal", "").strip()
@@ -53,7 +52,7 @@ class Alike:
             return None
         if not contract.term_start <= on <= contract.term_end:
             return None  # its notes name the date
-        others = tuple((name, value) for name, value in pairs if name != "date")
+        others = tuple(pair for pair in pairs if pair[0] != "date")
         return (others, accept, id(contract), effective), on.isoformat()
 
     def get(self, key: tuple[Any, ...], on: str) -> bytes | None:

@@ -264,18 +264,17 @@ class Dispatch:
             await simple(400, "What was sent is not a form (or has more than 60 fields).", api)(scope, receive, send)
             return
         accept = next((value.decode("latin-1") for name, value in scope["headers"] if name == b"accept-language"), "")
-        given = tuple(
-            (k, v.strip()) for k, v in pairs
-        )  # in any order, unless a field is given twice (the first counts)
+        alike = self.alike.key(pairs, accept) if self.alike and path == "/api/pay" and method == "GET" else None
+        if alike is not None and (body := self.alike.get(*alike)) is not None:  # type: ignore[union-attr]
+            await Alike.send(body, send)  # the answer of another date under the same schedule: before all else
+            return
+        # the fields in any order, unless one is given twice (its first is read)
+        given = tuple((k, v.strip()) for k, v in pairs)
         key = (path, tuple(sorted(given)) if len({k for k, _ in given}) == len(given) else given, accept, self.today())
         found = self.remembered.get(key) if method != "POST" else None
         if found is not None:
             self.remembered.move_to_end(key)
             await found(scope, receive, send)
-            return
-        alike = self.alike.key(pairs, accept) if self.alike and path == "/api/pay" and method == "GET" else None
-        if alike is not None and (body := self.alike.get(*alike)) is not None:  # type: ignore[union-attr]
-            await Alike.send(body, send)
             return
         try:
             response = await endpoint(Request(scope, receive), pairs)
