@@ -176,3 +176,26 @@ def test_what_the_correction_costs_is_costed_in_columns_as_member_by_member(
     scalar, columns, taken = costed(tmp_path, "\n".join(lines) + "\n", *options, block=block)
     assert columns == scalar
     assert taken
+
+
+def test_a_correction_as_a_workbook_is_written_row_by_row_alike_and_said_so(tmp_path: Path) -> None:
+    """The totals read back for a workbook know no fiscal years: a correction's .xlsx is written row by row (no
+    pricing in columns first to throw away), with its fiscal years, the same as row by row writes it."""
+    from openpyxl import load_workbook
+    from typer.testing import CliRunner
+
+    from paycalc.cli import app
+
+    source = tmp_path / "members.csv"
+    source.write_text(correction_roster(random.Random(9), 12))
+    books = []
+    for mode in ("1", ""):
+        out = tmp_path / f"out{mode}.xlsx"
+        result = CliRunner().invoke(app, ["retro", "--roster", str(source), *PAID, "-o", str(out), "-v"],
+                                    env={"PAYCALC_ROW_BY_ROW": mode})  # fmt: skip
+        assert result.exit_code == 0, result.output
+        sheet = load_workbook(out).active
+        assert sheet is not None
+        books.append([[c.value for c in row] for row in sheet.iter_rows()])
+    assert books[0] == books[1] and books[1][0][6:9] == ["retro_FY26", "retro_FY27", "retro_FY28"]
+    assert "priced row by row (about 25 µs a row): an .xlsx roster or output against a paid contract" in result.stderr

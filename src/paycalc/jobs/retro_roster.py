@@ -152,8 +152,8 @@ def run_roster(
             def price_to(path: str, split: tuple[Instalment, ...] = (), as_json: bool = False) -> bool:
                 terms = contract, (chosen, anchor, cycles), jobs, header_of  # twins: .xlsx, step, values filled
                 if paid_contract is not None:  # a paid contract's scale, by fiscal year: the CSV in columns, no twin
-                    if xlsx_source:
-                        return why.decline("an .xlsx roster against a paid contract")
+                    if xlsx_source or path != output:  # the totals read back know no fiscal years
+                        return why.decline("an .xlsx roster or output against a paid contract")
                     paid_by = paid_contract, fiscal_years(contract)
                     return priced(source, path, *terms, split, as_json, (given, paid_given), paid_by)
                 if xlsx_source:

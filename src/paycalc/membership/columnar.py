@@ -60,6 +60,7 @@ class Pricer:
         if len(contract.tiers) + 1 >= _TAG - 1:
             raise Unpriced(f"a contract of {len(contract.tiers)} steps or tiers (the columns take fewer)")
         school = cycles == 22 and not offered  # 22 checks over the school year (the summer's periods pay nothing)
+        self._paid_first = 0  # with a paid contract: its first schedule's day (no row starts before it)
         self.paid_by, edges = paid_by, self._merged(contract, paid_by) if paid_by is not None else None
         self.kernel = Kernel(contract, method, 0 if anchor is None else anchor.toordinal() % 14, divided, school, edges)
         self.contract = contract
@@ -135,8 +136,7 @@ class Pricer:
 
     def prepare(self, way: Ints, hired: Ints, start: Ints, end: Ints, paid: Ints) -> Job:
         """A chunk of rows checked as the scalar plan checks them, with what each was paid, ready to price."""
-        first = self.effective[0].toordinal() if self.paid_by is None else max(self.effective[0].toordinal(),
-                                                                                    self._paid_first)  # fmt: skip
+        first = max(self.effective[0].toordinal(), self._paid_first)
         if len(way) and ((end < start).any() or (hired > start).any() or (start < first).any()):
             raise Unpriced("a row the scalar path refuses")
         if len(way) and (hired >= np.array(self._hired_before, dtype=np.int64)[way]).any():

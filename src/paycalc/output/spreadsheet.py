@@ -8,12 +8,10 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
+from paycalc.output import sheet_xml
 from paycalc.output.files import SPREADSHEET_TRIGGERS
-
-if TYPE_CHECKING:
-    from paycalc.output.sheet_xml import Rows
 
 
 def write(out: IO[bytes], header: Sequence[str], rows: Iterable[Sequence[Any]], sheet: str = "Results") -> None:
@@ -55,16 +53,14 @@ def write_sheets(
     numbers. With ``title``, each sheet's first row says it (in bold), the header row under it, both frozen."""
     from itertools import chain, islice
 
-    from paycalc.output import sheet_xml
-
-    def typed(header: Sequence[str], rows: Iterable[Sequence[Any]], ahead: list[list[Any]], name: str) -> Rows:
+    def typed(header: Sequence[str], rows: Iterable[Any], ahead: list[list[Any]], name: str) -> sheet_xml.Rows:
         if title:  # a line of its own: its width is left out of the first column's
             yield [(sheet_xml.HEADING, f"{title} ({name})")]
         yield [cell(column) for column in header]
         for row in chain(ahead, rows):
             yield [cell(value) for value in row]
 
-    def each() -> Iterator[tuple[str, int, list[float], Rows]]:
+    def each() -> Iterator[tuple[str, int, list[float], sheet_xml.Rows]]:
         for name, header, rows in sheets:
             rows = iter(rows)
             ahead = [list(row) for row in islice(rows, MEASURED)]
@@ -75,8 +71,6 @@ def write_sheets(
 
 def cell(value: Any) -> tuple[int, Any]:
     """A value as a workbook cell: its style (:mod:`paycalc.output.sheet_xml`'s) and what the cell holds."""
-    from paycalc.output import sheet_xml
-
     if isinstance(value, str):  # a string, even one starting with "=": never a formula, and marked as typed
         # after an apostrophe, so that editing the cell in a spreadsheet keeps it text
         return (sheet_xml.TEXT_KEPT if value.startswith(SPREADSHEET_TRIGGERS) else sheet_xml.TEXT), value

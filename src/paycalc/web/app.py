@@ -264,8 +264,9 @@ class Dispatch:
             await simple(400, "What was sent is not a form (or has more than 60 fields).", api)(scope, receive, send)
             return
         accept = next((value.decode("latin-1") for name, value in scope["headers"] if name == b"accept-language"), "")
-        alike = self.alike.key(pairs, accept) if self.alike and path == "/api/pay" and method == "GET" else None
-        if alike is not None and (body := self.alike.get(*alike)) is not None:  # type: ignore[union-attr]
+        kept = self.alike if path == "/api/pay" and method == "GET" else None
+        alike = kept.key(pairs, accept) if kept is not None else None
+        if kept is not None and alike is not None and (body := kept.get(*alike)) is not None:
             await Alike.send(body, send)  # the answer of another date under the same schedule: before all else
             return
         # the fields in any order, unless one is given twice (its first is read)
@@ -289,8 +290,8 @@ class Dispatch:
                 "error answering %s: %s: %s (%s)", path, type(exc).__name__, exc, line
             )
             response = simple(500, "Something went wrong on our side; the request was not answered.", api)
-        if alike is not None and response.status_code == 200:
-            self.alike.keep(alike[0], bytes(response.body), alike[1])  # type: ignore[union-attr]
+        if kept is not None and alike is not None and response.status_code == 200:
+            kept.keep(alike[0], bytes(response.body), alike[1])
         if method == "POST":
             response.headers["Cache-Control"] = "no-store"
         elif response.status_code == 200 and sum(len(k) + len(v) for k, v in pairs) < 2_000:
