@@ -18,7 +18,6 @@ from decimal import Decimal
 from paycalc.contract.models import Instalment
 from paycalc.jobs import why
 from paycalc.membership.column_runs import Unpriced
-from paycalc.output import totals_xlsx
 from paycalc.output.csv_bytes import Plainness
 from paycalc.output.files import SPREADSHEET_TRIGGERS, signals_unwind, temporary, write_atomically
 from paycalc.output.render import Format
@@ -76,6 +75,8 @@ def through_csv(
                 return False
             shape, totals = _totals(twin)
             if output.lower().endswith(".xlsx") and not instalments:  # the rows straight from the CSV's bytes
+                from paycalc.output import totals_xlsx  # numpy and the sheet writer: only for a workbook
+
                 try:
                     write_atomically(output, lambda out: totals_xlsx.write(twin, out, shape, totals), binary=True)
                     return True

@@ -114,9 +114,14 @@ def csv_twin(
         with os.fdopen(handle, "w", newline="", encoding="utf-8") as out:
             writer = csv.writer(out, lineterminator="\n")
             writer.writerow(written)
-            fast = None  # a sheet's rows as lists of text, where nothing is placed or filled
+            fast: Iterator[list[str]] | None = None  # a sheet's rows as lists of text, nothing placed or filled
             if place is None and fill is None and "step" not in header and len(set(header)) == len(header):
-                fast = getattr(rows, "texts", lambda: None)()
+                body = getattr(rows, "csv_body", lambda: None)()  # read by calamine: its text made at once
+                if body is not None:
+                    out.write(body)
+                    fast = iter(())
+                else:
+                    fast = getattr(rows, "texts", lambda: None)()
             try:
                 if fast is not None:
                     for values in fast:

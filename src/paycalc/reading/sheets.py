@@ -14,25 +14,7 @@ from typing import Any
 
 from paycalc.contract.errors import InputError
 from paycalc.contract.inputs import column_letter
-
-
-def _text(value: Any) -> str:
-    """A cell as the text its CSV twin would hold; a cell of white space alone is blank (as the fast reader,
-    python-calamine, reads it)."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value if not value.isspace() else ""
-    if isinstance(value, datetime.datetime):
-        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat(sep=" ")
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return str(value).upper()
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    return str(value)
-
+from paycalc.reading.sheet_text import Cells, cell_text, csv_body, uncollected
 
 MAX_UNPACKED = 1 << 30  # bytes a roster workbook may unpack to: a million members' rows take about 200 MiB
 
@@ -64,16 +46,17 @@ def _size(count: int) -> str:
 
 FORMULA_MARKS = (b"<f>", b"<f ", b":f>", b":f ")  # an ``<f>`` element, with a namespace prefix or not
 ERROR_MARKS = (b' t="e"', b" t='e'")  # a cell holding an error value (#N/A), which the fast reader leaves blank
+TRUTH_MARKS = (b' t="b"', b" t='b'")  # a true/false cell (``True == 1``: the sheet's text is made row by row)
 
 
-def _scan(path: str, member: str | None) -> tuple[bool, bool]:
-    """Whether a sheet's XML holds a formula, and whether it holds an error cell, read in chunks; (True, True)
+def _scan(path: str, member: str | None) -> tuple[bool, bool, bool]:
+    """Whether a sheet's XML holds a formula, an error cell, and a true/false cell, read in chunks; all True
     when it cannot be told."""
     import zipfile
 
     if member is None:
-        return True, True
-    formulas = errors = False
+        return True, True, True
+    formulas = errors = truths = False
     try:
         with zipfile.ZipFile(path) as archive, archive.open(member.lstrip("/")) as sheet:
             tail = b""
@@ -81,22 +64,24 @@ def _scan(path: str, member: str | None) -> tuple[bool, bool]:
                 text = tail + chunk
                 formulas = formulas or any(mark in text for mark in FORMULA_MARKS)
                 errors = errors or any(mark in text for mark in ERROR_MARKS)
+                truths = truths or any(mark in text for mark in TRUTH_MARKS)
                 if formulas:
-                    return True, errors
+                    return True, errors, truths
                 tail = chunk[-6:]
     except (OSError, KeyError, zipfile.BadZipFile):
-        return True, True
-    return formulas, errors
+        return True, True, True
+    return formulas, errors, truths
 
 
 FAST_ROWS = 400_000  # rows a sheet may have to be read whole by calamine; a longer one streams through openpyxl
 
 
-def _calamine_rows(path: str, sheet: str) -> list[list[Any]] | None:
+def _calamine_rows(path: str, sheet: str) -> Cells | None:
     """Every row of a sheet from A1 (empty rows and leading empty columns kept, as openpyxl reads them), read
-    by python-calamine, about twenty times openpyxl's speed; None where it is not installed, cannot read the
-    workbook, or the sheet is too long to hold whole. Its values are the saved ones: the caller keeps sheets
-    with formulas or error cells, and 1904-dated workbooks, on openpyxl."""
+    by python-calamine, about twenty times openpyxl's speed, as columns; None where it is not installed, cannot
+    read the workbook, the sheet is too long to hold whole, or a number is past what a double holds whole
+    (openpyxl keeps its digits). Its values are the saved ones: the caller keeps sheets with formulas or error
+    cells, and 1904-dated workbooks, on openpyxl."""
     try:
         from python_calamine import CalamineWorkbook
     except ImportError:  # pragma: no cover (a dependency; an install without it reads through openpyxl)
@@ -106,16 +91,30 @@ def _calamine_rows(path: str, sheet: str) -> list[list[Any]] | None:
         last = found.end  # the last cell's (row, column), counted from 0; None for an empty sheet
         if last is not None and last[0] + 1 > FAST_ROWS:  # rows from the first, A1's
             return None
-        rows: list[list[Any]] = found.to_python(skip_empty_area=False)
+        with uncollected():
+            rows: list[list[Any]] = found.to_python(skip_empty_area=False)
     except Exception:  # any reader failure: openpyxl reads it, and says what is wrong
         return None
-    for row in rows:
-        for value in row:  # a number past what a double holds whole: openpyxl keeps its digits, calamine cannot
-            if isinstance(value, float) and abs(value) >= 2**53:
-                return None
-        while row and row[-1] == "":  # each row as far as its last cell, as openpyxl gives it
-            row.pop()
-    return rows
+    with uncollected():
+        cells = Cells(rows)
+    return None if cells.inexact() else cells
+
+
+def _read_fast(path: str, member: str | None, sheet: str) -> Cells | None:
+    """A sheet read by calamine (:func:`_calamine_rows`) while another thread scans its XML for formulas and
+    error cells (calamine lets go of the interpreter while it parses: the scan costs no time); None where it
+    declines or the scan finds either."""
+    import threading
+
+    scanned: list[tuple[bool, bool, bool]] = []
+    scan = threading.Thread(target=lambda: scanned.append(_scan(path, member)), daemon=True)
+    scan.start()
+    found = _calamine_rows(path, sheet)
+    scan.join()
+    if found is None or not scanned or any(scanned[0][:2]):
+        return None
+    found.truths = scanned[0][2]
+    return found
 
 
 class _Structure:
@@ -190,15 +189,13 @@ class SheetRows:
         )  # the first sheet was a chart or hidden: say which was read
         self.row = 1
         self.carried: list[str] = []  # the header's columns paycalc does not read, carried through
-        rows = None
-        if fast is not None and fast.date1900:
-            formulas, errors = _scan(path, fast.member(self.sheet))
-            rows = None if formulas or errors else _calamine_rows(path, self.sheet)
-        if rows is not None:  # the same rows and values as openpyxl's (tests/test_sheet_reader.py holds them)
-            self._rows: Iterator[Sequence[Any]] = iter(rows)
+        self._fast = _read_fast(path, fast.member(self.sheet), self.sheet) if fast and fast.date1900 else None
+        if self._fast is not None:  # the same rows and values as openpyxl's (tests/test_sheet_reader.py holds them)
+            # rows as wide as the sheet: a blank cell past a row's last reads as an absent one
+            self._rows: Iterator[Sequence[Any]] = iter(self._fast.rows)
         else:
             self._rows = self._openpyxl_rows(path)
-        self.header = [_text(cell).strip() for cell in next(self._rows, ())]
+        self.header = [cell_text(cell).strip() for cell in next(self._rows, ())]
         while self.header and not self.header[-1]:
             self.header.pop()
 
@@ -230,7 +227,7 @@ class SheetRows:
         # a formula cell with no saved value reads as empty above, and is an error, never priced as empty
         # (a workbook written by a program and never opened has them): where the sheet holds a formula at
         # all, its rows are read a second time, in step, with their formulas
-        formulas, _ = _scan(path, getattr(self.workbook[self.sheet], "_worksheet_path", None))
+        formulas, _, _ = _scan(path, getattr(self.workbook[self.sheet], "_worksheet_path", None))
         if formulas:
             self._formulas = load_workbook(path, read_only=True, data_only=False)
             self._formulas[self.sheet].reset_dimensions()
@@ -257,13 +254,22 @@ class SheetRows:
                         "with no saved value (open and save the workbook in a spreadsheet program, or paste "
                         "the values)"
                     )
-            values = [_text(cell) for cell in cells]
+            values = [cell_text(cell) for cell in cells]
             if not any(v.strip() for v in values):
                 continue  # a blank row, as spreadsheets have at their end
             row: dict[str, str | None] = dict(zip(self.header, values[:width], strict=False))
             if any(v.strip() for v in values[width:]):
                 row[None] = values[width:]  # type: ignore[index, assignment]  # like csv.DictReader: more cells than header
             yield row
+
+    def csv_body(self) -> str | None:
+        """The rows after the header as their CSV twin's text, a column at a time
+        (:func:`paycalc.reading.sheet_text.csv_body`), for a sheet calamine read; None for one openpyxl
+        reads, or where a row has a cell past the header (row by row names it)."""
+        if self._fast is None:
+            return None
+        with uncollected():
+            return csv_body(self._fast, len(self.header))
 
     def texts(self) -> Iterator[list[str]] | None:
         """The rows after the header as their cells' text, stripped, as wide as the header (a row with a cell
@@ -277,7 +283,7 @@ class SheetRows:
         width, day = len(self.header), datetime.date
         for number, cells in enumerate(self._rows, start=2):
             self.row = number
-            values = [c.strip() if c.__class__ is str else c.isoformat() if c.__class__ is day else _text(c).strip()
+            values = [c.strip() if c.__class__ is str else c.isoformat() if c.__class__ is day else cell_text(c).strip()
                       for c in cells]  # fmt: skip
             if not any(values):
                 continue  # a blank row, as spreadsheets have at their end
