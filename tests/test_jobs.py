@@ -52,12 +52,15 @@ class Square:
 
 
 @pytest.mark.parametrize("jobs", [1, 2, 3])
-@pytest.mark.parametrize("count", [0, 1, 2, 7, 30])
-def test_every_item_comes_back_with_its_result_in_order(jobs: int, count: int) -> None:
-    got: list[tuple[int, int]] = []
-    with Ordered[int](Square(), jobs) as work:
-        each(work, ((n, n) for n in range(count)), lambda n, result: got.append((n, result)))
-    assert got == [(n, n * n) for n in range(count)]
+def test_every_item_comes_back_with_its_result_in_order(jobs: int) -> None:
+    with Ordered[int](Square(), jobs) as work:  # one pool asked again and again (its processes start once)
+        got: list[tuple[int, int]] = []
+        for count in [0, 1, 2, 7, 30]:
+            got.clear()
+            each(work, ((n, n) for n in range(count)), lambda n, result: got.append((n, result)))
+            assert got == [(n, n * n) for n in range(count)]
+    with Ordered[int](Square(), jobs) as work:  # a pool given nothing ends at once
+        each(work, iter(()), lambda n, result: pytest.fail("no item"))
 
 
 class SlowElsewhere:
