@@ -129,9 +129,10 @@ def test_a_row_before_the_paid_scale_begins_is_named_row_by_row(tmp_path: Path) 
     assert found[0].stderr == found[1].stderr and "line 3" in found[1].stderr
 
 
-def test_a_workbook_or_an_offer_against_a_paid_contract_goes_row_by_row_alike(tmp_path: Path) -> None:
-    """A sheet would reach the columns through a CSV twin, and an offer names the schedules paid: both are left
-    to the row-by-row path, never priced as if nothing but a frozen schedule were paid."""
+def test_a_workbook_or_an_offer_against_a_paid_contract_agree_with_row_by_row(tmp_path: Path) -> None:
+    """A sheet is priced in columns from its text (test_sheet_columns), and an offer names the schedules paid
+    (left to the row-by-row path): both answer as row by row, never as if nothing but a frozen schedule were
+    paid."""
     from openpyxl import Workbook
 
     rows = [["id", "title", "step", "from", "to"], ["L1", "Bachelor's", "3", "2025-09-02", "2027-06-30"],
@@ -198,4 +199,6 @@ def test_a_correction_as_a_workbook_is_written_row_by_row_alike_and_said_so(tmp_
         assert sheet is not None
         books.append([[c.value for c in row] for row in sheet.iter_rows()])
     assert books[0] == books[1] and books[1][0][6:9] == ["retro_FY26", "retro_FY27", "retro_FY28"]
-    assert "priced row by row (about 25 µs a row): an .xlsx roster or output against a paid contract" in result.stderr
+    assert "priced row by row (about 25 µs a row): an .xlsx output or JSON read back against a paid contract" in (
+        result.stderr
+    )

@@ -15,7 +15,7 @@ from typing import Any
 from paycalc.contract.errors import InputError, PaycalcError, RowError, WorkerDied
 from paycalc.contract.models import Contract, Instalment
 from paycalc.jobs import why
-from paycalc.jobs.twins import csv_rows, spooled, twin_priced
+from paycalc.jobs.twins import csv_rows, sheet_priced, spooled, twin_priced
 from paycalc.output.files import write_atomically
 from paycalc.output.render import Format
 from paycalc.output.roster_out import Shape, write, write_xlsx
@@ -149,15 +149,30 @@ def run_roster(
                 said = True  # the notes once: not again if the roster then goes row by row
                 return names, read_columns(names, name, required, optional, noted)
 
+            def unread() -> Any:
+                """The sheet's rows, opened again where an attempt before read them (JSON is tried twice: as
+                the columns write it, then read back from their CSV): read a second time, they would be none."""
+                nonlocal sheet_rows, infile, reader
+                if sheet_rows.started:
+                    sheet_rows.close()
+                    sheet_rows = infile = reader = open_sheet(source, sheet, required, optional, silent)
+                return sheet_rows
+
             def price_to(path: str, split: tuple[Instalment, ...] = (), as_json: bool = False) -> bool:
                 terms = contract, (chosen, anchor, cycles), jobs, header_of  # twins: .xlsx, step, values filled
-                if paid_contract is not None:  # a paid contract's scale, by fiscal year: the CSV in columns, no twin
-                    if xlsx_source or path != output:  # the totals read back know no fiscal years
-                        return why.decline("an .xlsx roster or output against a paid contract")
+                if (
+                    paid_contract is not None
+                ):  # a paid contract's scale, by fiscal year: in columns, a sheet as its text
+                    if path != output:  # the totals read back know no fiscal years
+                        return why.decline("an .xlsx output or JSON read back against a paid contract")
                     paid_by = paid_contract, fiscal_years(contract)
+                    if xlsx_source:
+                        return sheet_priced(sheet_rows, path, terms, split, as_json, (given, paid_given), paid_by)
                     return priced(source, path, *terms, split, as_json, (given, paid_given), paid_by)
-                if xlsx_source:
-                    return twin_priced(sheet_rows, path, *terms, fill, split, as_json)
+                if xlsx_source:  # its text as it stands, then a twin with steps placed and values filled
+                    return sheet_priced(sheet_rows, path, terms, split, as_json, (given, paid_given)) or twin_priced(
+                        unread(), path, *terms, fill, split, as_json
+                    )
                 if priced(source, path, *terms, split, as_json, (given, paid_given)):  # steps, values filled too
                     return True
                 rows = csv_rows(source)  # a roster the columns declined, with steps or values filled: a CSV twin

@@ -53,6 +53,34 @@ def twin_priced(
         return twin is not None and priced(twin, output, contract, method, jobs, header_of, split, as_json)
 
 
+def sheet_priced(
+    rows: Any,
+    output: str,
+    terms: tuple[Contract, Any, int | None, Any],
+    split: tuple[Instalment, ...],
+    as_json: bool,
+    defaults: tuple[dict[str, str], dict[str, str]],
+    paid_by: tuple[Any, tuple[int, ...]] | None = None,
+) -> bool:
+    """A sheet read by calamine priced in columns from its text as it stands (``rows.csv_body``), as a CSV
+    roster is: a step column, the command line's ``defaults`` and a paid contract's scale (``paid_by``) left
+    to the columns (no row made a mapping); ``terms``: the contract, the pay method, ``--jobs`` and the
+    header's check. False where its text cannot be made at once or the columns decline it (the caller tries
+    a twin made row by row, or the rows)."""
+    from paycalc.jobs.columnar import priced
+    from paycalc.output.files import signals_unwind, temporary
+
+    header = list(rows.header)
+    body = rows.csv_body() if len(set(header)) == len(header) else None
+    if body is None:
+        return False
+    with signals_unwind(), temporary("paycalc-", ".csv") as (handle, twin):  # removed after, a signal included
+        with os.fdopen(handle, "w", newline="", encoding="utf-8") as out:
+            csv.writer(out, lineterminator="\n").writerow(header)
+            out.write(body)
+        return priced(twin, output, *terms, split, as_json, defaults, paid_by)
+
+
 class _CsvRows:
     """A CSV roster's rows as mappings, its header as paycalc reads it (for its twin)."""
 

@@ -242,6 +242,11 @@ class SheetRows:
             place += f", column {column_letter(self.header.index(column))}"
         return place
 
+    @property
+    def started(self) -> bool:
+        """Whether its rows have begun to be read: they are read once (open the sheet again to read them again)."""
+        return self.row > 1
+
     def __iter__(self) -> Iterator[dict[str, str | None]]:
         width = len(self.header)
         for number, cells in enumerate(self._rows, start=2):
