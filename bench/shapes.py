@@ -8,7 +8,8 @@ them (9/1/2005); names with a quote inside; a space after each comma; the plain 
 workbook, and read from stdin; paid in 22 biweekly checks over the school year; its daily pay; under a proposal
 with a lump sum and retro in instalments (moa-2014); its days given by --from and --to instead of columns; and a
 Lunenburg roster of as many members with a step column and names, on 22 checks a year (the contract's own pay:
-issue 30's goal is 1.5x), and its correction against the posted scale by fiscal year (--paid-contract). Each
+issue 30's goal is 1.5x), the same as the district's workbook, and its correction against the posted scale by
+fiscal year (--paid-contract). Each
 shape's output is compared with the plain one's, byte for byte but for the name column. Then `cost` of the plain
 roster and of its workbook (member by member: its rows have days of their own), and of the same members as a
 costing roster (one row each, a name in quotes) and its workbook, in columns.
@@ -120,7 +121,7 @@ def _undated(plain: Path, path: Path) -> Path:
 
 
 def _workbook(table: list[list[str]], path: Path) -> Path:
-    """The roster as a committee's workbook: dates as date cells, hours as numbers, names as text."""
+    """The roster as a committee's workbook: dates as date cells, hours and steps as numbers, names as text."""
     import datetime
 
     from openpyxl import Workbook
@@ -138,6 +139,8 @@ def _workbook(table: list[list[str]], path: Path) -> Path:
                 typed.append(datetime.date.fromisoformat(cell))
             elif table[0][i] == "hours" and cell:
                 typed.append(float(cell))
+            elif table[0][i] == "step" and cell:
+                typed.append(int(cell))
             else:
                 typed.append(cell or None)
         sheet.append(typed)
@@ -166,6 +169,13 @@ def main() -> None:
                                          "--pay-cycles", "22", "-o", str(lunenburg) + ".out"])  # fmt: skip
                     times.setdefault("Lunenburg steps, 22", []).append(seconds)
                     memory["Lunenburg steps, 22"] = max(memory.get("Lunenburg steps, 22", 0), peak)
+                    book = lunenburg.with_suffix(".xlsx")  # the same roster as the district's workbook
+                    if not book.exists():
+                        _workbook(_table(lunenburg), book)
+                    seconds, peak = run([paycalc, "retro", "--roster", str(book), "--contract", "lunenburg-paras",
+                                         "--pay-cycles", "22", "-o", str(book) + ".out"])  # fmt: skip
+                    times.setdefault("Lunenburg, xlsx", []).append(seconds)
+                    memory["Lunenburg, xlsx"] = max(memory.get("Lunenburg, xlsx", 0), peak)
                     posted = ["--paid-contract", "lunenburg-paras-posted", "-o", str(lunenburg) + ".fy"]
                     seconds, peak = run([paycalc, "retro", "--roster", str(lunenburg), "--contract", "lunenburg-paras",
                                          *posted])  # fmt: skip
@@ -224,6 +234,9 @@ def main() -> None:
         outs = {shape: path.with_name(path.stem + ".out.csv") for shape, path in files.items()}
         totals = {shape: [r[-3:] for r in csv.reader(out.open())] for shape, out in outs.items()}
         same = all(t == totals["plain"] for t in totals.values())
+        district = folder / "lunenburg-steps.csv"  # the Lunenburg roster's totals from its CSV and its workbook
+        book = district.with_suffix(".xlsx")
+        same = same and Path(f"{district}.out").read_bytes() == Path(f"{book}.out").read_bytes()
         print("totals equal in every shape" if same else "Error: the totals differ between shapes")
         if not same:
             sys.exit(1)
