@@ -78,10 +78,10 @@ FAST_ROWS = 400_000  # rows a sheet may have to be read whole by calamine; a lon
 
 def _calamine_rows(path: str, sheet: str) -> Cells | None:
     """Every row of a sheet from A1 (empty rows and leading empty columns kept, as openpyxl reads them), read
-    by python-calamine, about twenty times openpyxl's speed, as columns; None where it is not installed, cannot
-    read the workbook, the sheet is too long to hold whole, or a number is past what a double holds whole
-    (openpyxl keeps its digits). Its values are the saved ones: the caller keeps sheets with formulas or error
-    cells, and 1904-dated workbooks, on openpyxl."""
+    by python-calamine, about twenty times openpyxl's speed, with their distinct values; None where it is not
+    installed, cannot read the workbook, the sheet is too long to hold whole, or a number is past what a double
+    holds whole (openpyxl keeps its digits). Its values are the saved ones: the caller keeps sheets with formulas
+    or error cells, and 1904-dated workbooks, on openpyxl."""
     try:
         from python_calamine import CalamineWorkbook
     except ImportError:  # pragma: no cover (a dependency; an install without it reads through openpyxl)
@@ -101,9 +101,9 @@ def _calamine_rows(path: str, sheet: str) -> Cells | None:
 
 
 def _read_fast(path: str, member: str | None, sheet: str) -> Cells | None:
-    """A sheet read by calamine (:func:`_calamine_rows`) while another thread scans its XML for formulas and
-    error cells (calamine lets go of the interpreter while it parses: the scan costs no time); None where it
-    declines or the scan finds either."""
+    """A sheet read by calamine (:func:`_calamine_rows`) while another thread scans its XML for formulas, error
+    cells and true/false cells (calamine lets go of the interpreter while it parses: the scan costs no time);
+    None where calamine declines or the scan finds a formula or an error cell (openpyxl reads those)."""
     import threading
 
     scanned: list[tuple[bool, bool, bool]] = []
