@@ -388,3 +388,29 @@ def test_rows_priced_once_are_kept_apart_by_the_scale_paid(tmp_path: Path) -> No
     assert len(set(alone.values())) == 3
     order = ["posted", "before", "posted", "itself", "posted"]
     assert [run(name) for name in order] == [alone[name] for name in order]
+
+
+def test_an_offer_against_the_posted_scale_from_the_term_s_first_day(tmp_path: Path) -> None:
+    """Under an offer, what each row was paid was named from the schedule in force the day before its start:
+    none is before 2025-07-01, so every row starting on the term's first day was refused. With a paid
+    contract the paid scale says what was paid, and the column names it. The offer adds $1.00 to every hourly
+    rate from FY27; FY26 owes what the correction owes."""
+    roster = tmp_path / "paras.csv"
+    roster.write_text(ROSTER)
+    args = ["retro", "--roster", str(roster), "--contract", "lunenburg-paras", "--pay-cycles", "22"]
+    code, out, err = cli(*args, "--paid-contract", "lunenburg-paras-posted", "--proposal", "lunenburg-plus-1-hour")
+    assert code == 0, err
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(out))}
+
+    def offered(column: str, step: int) -> Decimal:  # FY27 under the offer, against the posted scale
+        day = FY[2027]
+        return rule(CORRECTED[(day, column, step)] + 1, day) - rule(POSTED_CELLS[(day, column, step)][0], day)
+
+    assert (Decimal(rows["L1"]["retro_FY26"]), Decimal(rows["L1"]["retro_FY27"])) == (
+        owed(2026, "Associate's", 5),
+        offered("Associate's", 6),
+    )
+    assert Decimal(rows["L3"]["retro_FY27"]) == rule(Decimal(1), FY[2027])  # the top step: the offer's $1 alone
+    assert {row["schedule_paid"] for row in rows.values()} == {
+        "contract Lunenburg Paraprofessional Unit FY26-FY28, posted scale (superseded 2026-10-07)"
+    }

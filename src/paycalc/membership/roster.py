@@ -56,7 +56,7 @@ def retro_totals(
             if row_id != person and row_id in finished:
                 raise InputError(f"id {row_id!r} appears again after other ids (the rows of one id follow each other)")
             owed_cents, paid_cents, lump_cents, by_year = _row(contract, row, method, paid_by, late, number)
-            paid_on = _paid_on(contract, row) if contract.proposal is not None else ""
+            paid_on = _paid_on(contract, row, paid_contract) if contract.proposal is not None else ""
         except InputError as exc:
             error = RowError(number, str(exc))
             if on_invalid is None:
@@ -78,11 +78,15 @@ def retro_totals(
         yield _total(person, count, owed, paid, lumps, yearly)._replace(carried=kept, schedules_paid=tuple(basis))
 
 
-def _paid_on(contract: Contract, row: Mapping[str, str | None]) -> str:
-    """What a priced row was paid: the day of the schedule paid, frozen, or ``flat`` for a paid annual."""
+def _paid_on(contract: Contract, row: Mapping[str, str | None], paid_contract: Contract | None = None) -> str:
+    """What a priced row was paid: the day of the schedule paid, frozen, ``flat`` for a paid annual, or the
+    paid contract's scale (``contract NAME``, as the one-person answer's basis names it) for a row without its
+    own paid terms (no schedule need have been in force the day before its start: the paid scale says)."""
     start, _, _, paid_schedule, paid_annual = _terms_of(row)
     if paid_annual is not None:
         return "flat"
+    if paid_contract is not None and paid_schedule is None:
+        return f"contract {paid_contract.name}"
     return retro.schedule_paid(contract, start, paid_schedule).isoformat()
 
 
