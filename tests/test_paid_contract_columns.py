@@ -9,6 +9,7 @@ import datetime
 import random
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -179,26 +180,34 @@ def test_what_the_correction_costs_is_costed_in_columns_as_member_by_member(
     assert taken
 
 
-def test_a_correction_as_a_workbook_is_written_row_by_row_alike_and_said_so(tmp_path: Path) -> None:
-    """The totals read back for a workbook know no fiscal years: a correction's .xlsx is written row by row (no
-    pricing in columns first to throw away), with its fiscal years, the same as row by row writes it."""
+@pytest.mark.parametrize("seed", [9, 10])
+@pytest.mark.parametrize("out", ["out.xlsx", "out.json"])
+def test_a_correction_as_a_workbook_or_json_read_back_is_priced_in_columns_alike(
+    tmp_path: Path, seed: int, out: str
+) -> None:
+    """A workbook, or JSON with a cell JSON escapes (``O"Neil``), is written from the columns' CSV read back:
+    the totals read back carry each fiscal year's retro wages, and the file is the one row by row writes, cell
+    by cell with its formats."""
     from openpyxl import load_workbook
     from typer.testing import CliRunner
 
     from paycalc.cli import app
 
     source = tmp_path / "members.csv"
-    source.write_text(correction_roster(random.Random(9), 12))
-    books = []
+    source.write_text(correction_roster(random.Random(seed), 12).replace(",Ortiz\n", ',"O""Neil"\n'))
+    found = []
     for mode in ("1", ""):
-        out = tmp_path / f"out{mode}.xlsx"
-        result = CliRunner().invoke(app, ["retro", "--roster", str(source), *PAID, "-o", str(out), "-v"],
+        path = tmp_path / f"{mode}{out}"
+        given = ["-o", str(path), "-v", *(["-f", "json"] if out.endswith(".json") else [])]
+        result = CliRunner().invoke(app, ["retro", "--roster", str(source), *PAID, *given],
                                     env={"PAYCALC_ROW_BY_ROW": mode})  # fmt: skip
         assert result.exit_code == 0, result.output
-        sheet = load_workbook(out).active
-        assert sheet is not None
-        books.append([[c.value for c in row] for row in sheet.iter_rows()])
-    assert books[0] == books[1] and books[1][0][6:9] == ["retro_FY26", "retro_FY27", "retro_FY28"]
-    assert "priced row by row (about 25 µs a row): an .xlsx output or JSON read back against a paid contract" in (
-        result.stderr
-    )
+        if out.endswith(".xlsx"):
+            sheet = load_workbook(path).active
+            assert sheet is not None
+            found.append([[(c.value, c.number_format, c.data_type) for c in row] for row in sheet.iter_rows()])
+        else:
+            found.append(path.read_text())
+    assert found[0] == found[1]
+    assert "priced in columns" in result.stderr
+    assert "retro_FY27" in str(found[1]) and 'O"Neil' in str(found[1]).replace('\\"', '"')

@@ -117,3 +117,16 @@ def test_a_cell_with_spaces_around_it_is_left_to_the_records() -> None:
     totals_xlsx._rows(b"P1,Lee,1,1.00,1.00,0.00\n", 2, kinds)
     with pytest.raises(Plainness):
         totals_xlsx._rows(b"P1, Lee,1,1.00,1.00,0.00\n", 2, kinds)
+
+
+@pytest.mark.parametrize("seed", [3, 4])
+def test_a_correction_s_workbook_from_the_csv_bytes_has_its_fiscal_years_as_money(tmp_path: Path, seed: int) -> None:
+    """A correction (``--paid-contract``): each fiscal year's retro wages after the retro, money like it."""
+    from tests.test_paid_contract_columns import PAID, correction_roster
+
+    by_records, from_bytes, taken = _both(tmp_path, correction_roster(random.Random(seed), 15), PAID)
+    assert from_bytes == by_records
+    assert taken == [True]
+    header = [cell[1] for cell in from_bytes[3][0]]
+    assert header[-3:] == ["retro_FY26", "retro_FY27", "retro_FY28"]
+    assert {cell[3] for cell in from_bytes[3][1][-4:]} == {from_bytes[3][1][-4][3]}  # retro's format, each year too

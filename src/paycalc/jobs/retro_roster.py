@@ -134,6 +134,7 @@ def run_roster(
         cycles = None if method[2] is None else to_cycles(method[2])
         chosen, anchor, pay_for = periods.for_contract(contract, method[0], anchor, cycles)
         row_by_row = os.environ.get("PAYCALC_ROW_BY_ROW") == "1"  # a check of the columnar path, by hand
+        years = fiscal_years(contract) if paid_contract is not None else ()  # a correction's, by fiscal year
         why.clear()
         if row_by_row:
             why.decline("PAYCALC_ROW_BY_ROW=1")
@@ -160,12 +161,8 @@ def run_roster(
 
             def price_to(path: str, split: tuple[Instalment, ...] = (), as_json: bool = False) -> bool:
                 terms = contract, (chosen, anchor, cycles), jobs, header_of  # twins: .xlsx, step, values filled
-                if (
-                    paid_contract is not None
-                ):  # a paid contract's scale, by fiscal year: in columns, a sheet as its text
-                    if path != output:  # the totals read back know no fiscal years
-                        return why.decline("an .xlsx output or JSON read back against a paid contract")
-                    paid_by = paid_contract, fiscal_years(contract)
+                if paid_contract is not None:  # a paid contract's scale, by fiscal year (a sheet: its text)
+                    paid_by = paid_contract, years
                     if xlsx_source:
                         return sheet_priced(sheet_rows, path, terms, split, as_json, (given, paid_given), paid_by)
                     return priced(source, path, *terms, split, as_json, (given, paid_given), paid_by)
@@ -183,10 +180,10 @@ def run_roster(
             xlsx_source, said = is_xlsx(source), False
             as_json = format is Format.json
             if is_xlsx(output):  # a workbook, from the columns' CSV read back
-                written = through_csv(price_to, output, format, instalments)
+                written = through_csv(price_to, output, format, instalments, years)
             else:  # CSV or JSON, by the columns' own writer (JSON a cell would escape: through the CSV read back)
                 written = price_to(output, instalments, as_json) or (
-                    as_json and through_csv(price_to, output, format, instalments)
+                    as_json and through_csv(price_to, output, format, instalments, years)
                 )
             if written:
                 infile.close()
@@ -229,7 +226,6 @@ def run_roster(
                         fill(row)
                     yield row
 
-            years = fiscal_years(contract) if paid_contract is not None else ()
             on_invalid = report if skip_invalid else None
             late: list[int] = []
             totals = pricing.retro_totals(rows(), contract, pay_for, on_invalid, carried, paid_contract, years, late)

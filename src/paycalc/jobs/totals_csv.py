@@ -32,40 +32,47 @@ def _plain(cell: str) -> str:
     return cell
 
 
-def _totals(path: str) -> tuple[Shape, Iterator[RosterTotal]]:
-    """The shape of a columnar CSV of totals and its totals, read back."""
+def _totals(path: str, years: tuple[int, ...] = ()) -> tuple[Shape, Iterator[RosterTotal]]:
+    """The shape of a columnar CSV of totals and its totals, read back; ``years``: the fiscal years whose retro
+    wages follow the retro (a correction's, ``--paid-contract``)."""
     file = open(path, newline="", encoding="utf-8")  # noqa: SIM115 (closed by the generator below)
     reader = csv.reader(file)
     header = [_plain(name) for name in next(reader)]
     paid = header[-1] == "schedule_paid"
     lumps = header[-1 - paid] == "lump_sums"
-    carried = header[1 : len(header) - len(COLUMNS) + 1 - paid - lumps]
-    extra = [*(["lump_sums"] if lumps else []), *(["schedule_paid"] if paid else [])]
-    if header != ["id", *carried, *COLUMNS[1:], *extra]:
+    carried = header[1 : len(header) - len(COLUMNS) + 1 - paid - lumps - len(years)]
+    shape = Shape(carried, paid, lumps, years)
+    if header != shape.header(()):
         file.close()
         raise Unpriced("the columns of the totals are not those the columns write")
 
     def totals() -> Iterator[RosterTotal]:
         with file:
-            width = len(carried)
+            width, after = len(carried), 5 + len(carried) + len(years)  # after: the first column past the years
             for row in reader:
                 cells = [_plain(cell) for cell in row]
                 owed, due, retro = (Decimal(cell) for cell in cells[2 + width : 5 + width])
                 schedules = tuple(cells[-1].split(";")) if paid and cells[-1] else ()
                 kept = tuple(cells[1 : 1 + width])
-                lump_sums = Decimal(cells[5 + width]) if lumps else Decimal("0.00")
+                lump_sums = Decimal(cells[after]) if lumps else Decimal("0.00")
+                by_year = tuple(Decimal(cell) for cell in cells[5 + width : after])
                 yield RosterTotal(cells[0], int(cells[1 + width]), owed, due, retro, carried=kept,
-                                  schedules_paid=schedules, lump_sums=lump_sums)  # fmt: skip
+                                  schedules_paid=schedules, lump_sums=lump_sums, by_year=by_year)  # fmt: skip
 
-    return Shape(carried, paid, lumps), totals()
+    return shape, totals()
 
 
 def through_csv(
-    price_to: Callable[[str], bool], output: str, format: Format, instalments: tuple[Instalment, ...] = ()
+    price_to: Callable[[str], bool],
+    output: str,
+    format: Format,
+    instalments: tuple[Instalment, ...] = (),
+    years: tuple[int, ...] = (),
 ) -> bool:
     """Price into a temporary CSV (``price_to(path)``, True when the columns took the roster), then write
     ``output`` as ``format`` (or a workbook, by its name) from it, each total's retro wages split into
-    ``instalments`` where given; False where either declined, nothing written."""
+    ``instalments`` where given, ``years`` the fiscal years of a correction's; False where either declined,
+    nothing written."""
     from paycalc.rules.proposal import split
 
     with signals_unwind(), temporary("paycalc-totals-", ".csv") as (handle, twin):  # removed after, a signal too
@@ -73,7 +80,7 @@ def through_csv(
         try:
             if not price_to(twin):
                 return False
-            shape, totals = _totals(twin)
+            shape, totals = _totals(twin, years)
             if output.lower().endswith(".xlsx") and not instalments:  # the rows straight from the CSV's bytes
                 from paycalc.output import totals_xlsx  # numpy and the sheet writer: only for a workbook
 
@@ -81,7 +88,7 @@ def through_csv(
                     write_atomically(output, lambda out: totals_xlsx.write(twin, out, shape, totals), binary=True)
                     return True
                 except Plainness:  # a cell written otherwise: from the records, read again
-                    shape, totals = _totals(twin)
+                    shape, totals = _totals(twin, years)
             if output.lower().endswith(".xlsx"):
                 write_atomically(output, lambda out: write_xlsx(totals, out, shape, instalments, split), binary=True)
             else:

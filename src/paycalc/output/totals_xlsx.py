@@ -61,9 +61,11 @@ def write(path: str, out: IO[bytes], shape: Shape, totals: Iterator[Any]) -> Non
 
 
 def _kinds(shape: Shape) -> list[int]:
-    """Each column's style: text (the id, the carried columns, the schedules paid), whole rows, money."""
+    """Each column's style: text (the id, the carried columns, the schedules paid), whole rows, money (owed,
+    paid, retro, each fiscal year's retro, lump sums)."""
     text, whole, money = sheet_xml.TEXT, sheet_xml.WHOLE, sheet_xml.MONEY
-    return [text] * (1 + len(shape.carried)) + [whole] + [money] * (3 + shape.lump_sums) + [text] * shape.schedule_paid
+    sums = 3 + len(shape.years) + shape.lump_sums
+    return [text] * (1 + len(shape.carried)) + [whole] + [money] * sums + [text] * shape.schedule_paid
 
 
 def _rows(block: bytes, first: int, kinds: list[int]) -> sheet_xml.Built:
