@@ -70,8 +70,10 @@ class Pricer:
         self._tables: list[list[list[int]]] = []  # [way][schedule][tier] -> the id of an annual rate
         self._rate_ids: dict[periods.Rational, int] = {}
         self._arrays: tuple[Ints, Ints] | None = None  # the tables as arrays, made again when they grow
-        self._paid: list[tuple[datetime.date | None, Decimal | None]] = []
         self._paid_index: dict[tuple[datetime.date | None, Decimal | None], int] = {}
+        self._frozen: list[int] = []  # [what was paid] -> its schedule, frozen (-1 a flat amount, -2 the day before)
+        self._flat: list[int] = []  # [what was paid] -> a flat amount's rate id
+        self._flat_cents: dict[int, int] = {}  # a flat amount in cents -> what was paid (see flat_paid)
         self._lumps: list[list[int]] = []  # [way][lump sum] -> its cents, paid to one eligible
         self._paid_tables: list[list[list[int]]] = []  # with a paid contract: [way][edge][tier] -> the rate it paid
 
@@ -128,11 +130,40 @@ class Pricer:
             return found
         if paid_schedule is not None and paid_annual is not None:
             raise Unpriced("both paid schedule and paid annual")
+        frozen, flat = -2, 0  # the day before the start
         if paid_annual is not None:
-            self._rate_id(paid_annual.as_integer_ratio())
-        self._paid.append((paid_schedule, paid_annual))
-        self._paid_index[(paid_schedule, paid_annual)] = found = len(self._paid) - 1
+            frozen, flat = -1, self._rate_id(paid_annual.as_integer_ratio())
+        elif paid_schedule is not None:
+            if paid_schedule < self.effective[0]:
+                raise Unpriced("no schedule on the paid schedule's day")
+            frozen = bisect_right(self.effective, paid_schedule) - 1
+        self._frozen.append(frozen)
+        self._flat.append(flat)
+        self._paid_index[(paid_schedule, paid_annual)] = found = len(self._frozen) - 1
         return found
+
+    def flat_paid(self, cents: Ints) -> Ints:
+        """The index of what was paid for each flat annual amount in ``cents`` (0 to 9,999,999.99: within the
+        rates' bounds), paid as :meth:`paid` pays the amount; the amounts new to it are taken in at once, each
+        its rate (the amount as a fraction in lowest terms, as ``Decimal.as_integer_ratio`` gives it)."""
+        amounts, where = np.unique(cents, return_inverse=True)
+        listed = amounts.tolist()
+        known = self._flat_cents
+        new = amounts[[amount not in known for amount in listed]] if listed else amounts
+        if len(new):
+            common = np.gcd(new, 100)
+            rates = list(zip((new // common).tolist(), (100 // common).tolist(), strict=True))
+            ids = self._rate_ids
+            for rate in rates:
+                if rate not in ids:
+                    ids[rate] = len(ids)
+            self._arrays = None
+            first = len(self._frozen)
+            self._frozen += [-1] * len(rates)
+            self._flat += [ids[rate] for rate in rates]
+            known.update(zip(new.tolist(), range(first, first + len(rates)), strict=True))
+        found = np.array([known[amount] for amount in listed], dtype=np.int64)
+        return found[where.reshape(-1)]
 
     def prepare(self, way: Ints, hired: Ints, start: Ints, end: Ints, paid: Ints) -> Job:
         """A chunk of rows checked as the scalar plan checks them, with what each was paid, ready to price."""
@@ -186,16 +217,8 @@ class Pricer:
 
         As :func:`paycalc.rules.retro.schedule_paid`: the schedule of the day given, else of the day before
         the start (under a proposal, at the latest its base)."""
-        frozen = np.full(len(self._paid), -2, dtype=np.int64)  # -2: the day before the start
-        flat = np.zeros(len(self._paid), dtype=np.int64)
-        for n, (paid_schedule, paid_annual) in enumerate(self._paid):
-            if paid_annual is not None:
-                frozen[n], flat[n] = -1, self._rate_id(paid_annual.as_integer_ratio())
-            elif paid_schedule is not None:
-                if paid_schedule < self.effective[0]:
-                    raise Unpriced("no schedule on the paid schedule's day")
-                frozen[n] = bisect_right(self.effective, paid_schedule) - 1
-        frozen, flat = frozen[paid], flat[paid]
+        frozen = np.array(self._frozen, dtype=np.int64)[paid]  # each made once, as what was paid was first asked
+        flat = np.array(self._flat, dtype=np.int64)[paid]
         before = frozen == -2
         if before.any():
             day_before = start[before] - 1

@@ -22,7 +22,7 @@ from paycalc.contract.models import Contract
 from paycalc.membership.column_runs import Unpriced
 from paycalc.membership.columnar import Pricer
 from paycalc.membership.roster import REQUIRED, WORK_COLUMNS, filler, hire_date, paid_of, work_of
-from paycalc.output import csv_bytes, csv_dates
+from paycalc.output import csv_amounts, csv_bytes, csv_dates
 from paycalc.output.csv_bytes import Cells, Plainness
 from paycalc.output.totals_layout import Layout
 from paycalc.reading.files import lines_from
@@ -169,7 +169,9 @@ class Blocks:
         paying: list[str] = [c for c in ("paid_schedule", "paid_annual") if c in column]
         if self.paid_by is not None and (lengths[:, [column[c] for c in paying]] > 0).any():
             raise Plainness("a row's own paid terms against a paid contract")  # row by row: that row's are paid
-        number, rows = csv_bytes.distinct(cells, [column[n] for n in work + paying])  # the two, at one go
+        # each priced once per distinct cells, apart: a paid amount of each member's own would make every row
+        # distinct together (and its title and work read for every row)
+        number, rows = csv_bytes.distinct(cells, [column[n] for n in work])
         way = self._codes(cells, work, column, rows, lambda v: pricer.way(v["title"].strip(), work_of(v)))
         fill = filler({}, paid_given)
 
@@ -178,8 +180,15 @@ class Blocks:
                 fill(cell)
             return pricer.paid(*paid_of(cell))
 
-        paid = self._codes(cells, paying, column, rows, paid_index)
-        return way[number], hired, start, end, paid[number]
+        paid_number, paid_rows = csv_bytes.distinct(cells, [column[n] for n in paying])
+        first = np.array(paid_rows, dtype=np.int64)
+        flat = csv_amounts.flat_paid(cells, column)[first]  # each a plain amount of its own: cents, else -1
+        paid = np.empty(len(first), dtype=np.int64)
+        if (flat >= 0).any():
+            paid[flat >= 0] = pricer.flat_paid(flat[flat >= 0])
+        others = first[flat < 0].tolist()
+        paid[flat < 0] = self._codes(cells, paying, column, others, paid_index)
+        return way[number], hired, start, end, paid[paid_number]
 
     def _days(self, cells: Cells, column: dict[str, int], name: str, default: str | None) -> Ints:
         """A column of days (``from`` or ``to``), the command line's ``default`` where a row leaves it blank or

@@ -1,0 +1,103 @@
+"""A roster's own paid amounts read as arrays (#30: ``output.csv_amounts``, ``Pricer.flat_paid``): each plain
+amount is the one ``to_amount`` reads, cent for cent; anything else is left to it; and a roster whose every
+member has an amount of their own (a district's export of what each was paid) is priced in columns as row by
+row prices it, under the status quo and under an offer."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import random
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from paycalc.contract.inputs import to_amount
+from paycalc.output import csv_amounts, csv_bytes
+from tests.test_columnar import NYC, both, roster
+
+
+def _read(cells: list[str]) -> list[int]:
+    """The cells as a CSV block's second column (quoted where the csv module quotes them), read in columns."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([["x", cell] for cell in cells])
+    return csv_amounts.cents(csv_bytes.split(out.getvalue().encode(), 2, trim=True), 1).tolist()
+
+
+@settings(max_examples=300)
+@given(st.lists(st.text(alphabet='0123456789.,$+-e "', max_size=12), min_size=1, max_size=8))
+@example(["0", "7", "25000", "31000.55", "31000.5", "9999999.99", "0.05", "007", "10000000", "12.", ".5", "1e4"])
+@example(["12.345", "$100", "1,000", "+5", "-0", " 12 ", "", "1.2.3", "99999999", "5-"])
+def test_a_plain_amount_is_the_one_to_amount_reads_and_anything_else_is_left_to_it(cells: list[str]) -> None:
+    for cell, found in zip(cells, _read(cells), strict=True):
+        if found < 0:
+            continue  # left to the row-by-row path: no claim
+        assert to_amount(cell, "paid annual") == Decimal(found) / 100, cell
+
+
+@given(st.integers(0, 9_999_999), st.sampled_from(["", ".{}", ".{}0", ".{}{}"]), st.integers(0, 9))
+def test_every_plain_amount_is_read(whole: int, places: str, digit: int) -> None:
+    """One to seven whole digits and none to two places: read in columns, never left over."""
+    text = str(whole) + places.format(digit, digit)
+    assert _read([text]) == [int(Decimal(text) * 100)]
+
+
+def test_what_is_not_a_plain_amount_is_left_over() -> None:
+    refused = ["", "$100", "1,000", "+5", "-0", "12.345", "12.", ".5", "1e4", "10000000", "1.2.3", "5 5"]
+    assert _read(refused) == [-1] * len(refused)  # some to_amount reads (12., -0): row by row reads those
+
+
+# plain, and read one by one (``+27000``, ``-0``, ``27000.125``, ``10000000``: to_amount takes them too)
+AMOUNTS = ["", "25000", "31000.55", "31000.5", "26843", "0", "+27000", "-0", "27000.125", "10000000", "9999999.99"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 10**6), offer=st.sampled_from([[], ["--proposal", "uft-2019-2022"]]))
+def test_a_roster_of_amounts_of_their_own_is_priced_in_columns_as_row_by_row(
+    tmp_path: Path, seed: int, offer: list[str]
+) -> None:
+    """Amounts plain and not (read one by one), blank ones with a paid schedule of their own or none, each
+    member's own (many distinct): the same bytes, in columns."""
+    rng = random.Random(seed)
+    paid = [f"{rng.randrange(20000, 40000)}.{rng.randrange(100):02d}" for _ in range(30)] + AMOUNTS
+    extra = {"paid_schedule": ["", "", "", "2013-05-01"], "paid_annual": paid}
+    text = roster(rng, NYC, rng.randrange(1, 60), datetime.date(2018, 1, 1), 1500, extra)
+    lines = [line for line in text.splitlines() if not (",2013-05-01," in line and not line.endswith(",2013-05-01,"))]
+    scalar, columns, taken = both(tmp_path, "\n".join(lines) + "\n", *offer)
+    assert columns == scalar
+    assert taken
+
+
+def test_each_member_paid_an_amount_of_their_own_is_priced_in_columns(tmp_path: Path) -> None:
+    rng = random.Random(4)
+    paid = [f"{rng.randrange(20000, 40000)}.{rng.randrange(100):02d}" for _ in range(200)]
+    text = roster(rng, NYC, 150, datetime.date(2018, 1, 1), 1500, {"paid_annual": paid})
+    scalar, columns, taken = both(tmp_path, text)
+    assert columns == scalar
+    assert taken
+
+
+@pytest.mark.parametrize(
+    "paid", ["2013-05-01,25000", "2001-01-01,"], ids=["a schedule and an amount", "a schedule before the first"]
+)
+def test_a_row_paid_what_the_rules_refuse_is_refused_by_both_paths(tmp_path: Path, paid: str) -> None:
+    """An amount and a paid schedule too is one term too many; a schedule paid before the first had none:
+    never priced (as the amount, or as a schedule that is not there)."""
+    from typer.testing import CliRunner
+
+    from paycalc.cli import app
+
+    source = tmp_path / "members.csv"
+    source.write_text(
+        "id,title,hired,from,to,paid_schedule,paid_annual\n"
+        "E1,Teacher Aide,2001-02-03,2018-01-01,2018-06-30,,25000\n"
+        f"E2,Teacher Aide,2001-02-03,2018-01-01,2018-06-30,{paid}\n"
+    )
+    found = [CliRunner().invoke(app, ["retro", "--roster", str(source)], env={"PAYCALC_ROW_BY_ROW": mode})
+             for mode in ("1", "")]  # fmt: skip
+    assert [result.exit_code for result in found] == [1, 1]
+    assert found[0].stderr == found[1].stderr and "line 3" in found[1].stderr
