@@ -5,7 +5,8 @@ Shapes (the same members, the same totals): the plain CSV; a `name` column in qu
 quotes (some exporters); a byte-order mark and Windows line ends (Excel's "CSV UTF-8"); the named roster as an
 .xlsx workbook (dates as date cells, hours as numbers), where committees keep rosters; dates as Excel's CSV writes
 them (9/1/2005); names with a quote inside; a space after each comma; the plain roster's totals as JSON and as a
-workbook, and read from stdin; paid in 22 biweekly checks over the school year; its daily pay; under a proposal
+workbook, and read from stdin; each member paid an amount of their own (a `paid_annual` column, the totals
+not compared); paid in 22 biweekly checks over the school year; its daily pay; under a proposal
 with a lump sum and retro in instalments (moa-2014); its days given by --from and --to instead of columns; and a
 Lunenburg roster of as many members with a step column and names, on 22 checks a year (the contract's own pay:
 issue 30's goal is 1.5x), the same as the district's workbook, and its correction against the posted scale by
@@ -88,6 +89,20 @@ def _members(plain: Path) -> Path:
             if row[0] not in seen:
                 seen.add(row[0])
                 writer.writerow([row[0], row[1], row[2], row[5], rng.choice(NAMES)])
+    return path
+
+
+def _amounts(plain: Path) -> Path:
+    """The plain roster with what each member was paid instead of the schedule paid: an amount of their own
+    (``paid_annual``, in cents, nearly every one distinct), as a district's payroll export gives it."""
+    path = plain.with_name("amounts.csv")
+    if not path.exists():
+        rng = random.Random(5)
+        rows = list(csv.reader(plain.open(newline="")))
+        with path.open("w", newline="") as file:
+            writer = csv.writer(file)
+            writer.writerow([*rows[0][:-1], "paid_annual"])
+            writer.writerows([*row[:-1], f"{rng.randrange(20000, 40000)}.{rng.randrange(100):02d}"] for row in rows[1:])
     return path
 
 
@@ -205,6 +220,7 @@ def main() -> None:
                         ("daily pay", [*retro, "--method", "daily", "-o", str(out) + ".daily"]),
                         ("lump sums, instalm.", [*retro, "--proposal", "moa-2014", "-o", str(out) + ".lumps"]),
                         ("--from/--to given", [paycalc, "retro", "--roster", str(undated), *days, "-o", f"{out}.u"]),
+                        ("amounts paid, own", [*retro[:3], str(_amounts(path)), "-o", str(out) + ".paid"]),
                     ):
                         seconds, peak = run(command)
                         times.setdefault(extra, []).append(seconds)
