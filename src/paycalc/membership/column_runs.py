@@ -1,7 +1,8 @@
 """The array kernel of :mod:`paycalc.membership.columnar`: a prepared chunk of rows in, owed and paid cents out.
 
 A :class:`Kernel` holds only the contract and the pay method, so it is sent once to each process of a
-pool; each :class:`Job` carries the rate tables as they stand (small) with its rows. No I/O, no clock.
+pool; each :class:`Job` carries the rate tables as they stand with its rows (made in the process that prices
+it). No I/O, no clock.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 
 from paycalc.contract.models import Contract
+from paycalc.membership.rate_spans import RateSpans
 from paycalc.rules import period_arrays, steps
 
 if TYPE_CHECKING:
@@ -68,8 +70,7 @@ class Kernel:
         self.fiscal = np.array(july, dtype=np.int64)
         self.tiers = len(contract.tiers)
         self.closed_form = contract.terms.step_advance is None and not contract.terms.freezes
-        self._spans = np.zeros((0, 0), dtype=np.int64)  # [rate id][schedule]: a whole schedule's days at the rate
-        self._sums = np.zeros((0, 0), dtype=np.int64)
+        self._whole = RateSpans(self.edges)  # each rate over each whole schedule, and their running sums
 
     def price(self, job: Job) -> tuple[Ints, Ints]:
         """Owed and paid cents of each row of ``job``: the sums of :func:`paycalc.rules.retro.totals`."""
@@ -81,7 +82,7 @@ class Kernel:
         if not len(job.way):
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros((0, len(years)), np.int64)
         tier0, moves, move_tiers = self.tiers_of(job.hired, job.start, job.end)
-        self._tables(job.rates)
+        self._whole.grow(job.rates, self._pay)
         alike = self._alike(job, tier0, moves)
         if alike is None:
             return self._priced(job, tier0, moves, move_tiers, years)
@@ -182,17 +183,6 @@ class Kernel:
             raise Unpriced("a row with days outside the fiscal years answered")  # row by row names it
         return np.add.reduceat(owed, offsets), np.add.reduceat(paid_cents, offsets), yearly
 
-    def _tables(self, rates: Ints) -> None:
-        """The cents of each rate over each whole schedule (between two effective dates), and their running
-        sums; rate ids only grow, so the tables are made again only when there are new ones."""
-        count, spans = rates.shape[1], len(self.edges) - 1
-        if self._spans.shape[0] != count:
-            whole = np.repeat(np.arange(count), spans)
-            starts, ends = np.tile(self.edges[:-1], count), np.tile(self.edges[1:] - 1, count)
-            self._spans = self._pay(rates, whole, starts, ends).reshape(count, spans)
-            self._sums = np.zeros((count, spans + 1), dtype=np.int64)  # [rate id][j]: schedules 0..j-1, whole
-            np.cumsum(self._spans, axis=1, out=self._sums[:, 1:])
-
     def _segments(self, job: Job, tier0: Ints, moves: Ints, move_tiers: Ints) -> tuple[Ints, Ints]:
         """Owed and paid cents when no two runs join (no rate repeats across a schedule's date or a tier's
         day): each row's days at one tier (a segment) are a piece to the first schedule's date, whole
@@ -223,12 +213,12 @@ class Kernel:
             tail = np.stack([ids[w, at_last, tier], paid_id])
             cents[:, split] += self._pieces(rates, tail, at_last, self.edges[at_last], last[split])
             # the whole schedules between the pieces: owed each at its own rate, paid at one rate throughout
-            whole = self._spans[ids[w, :top, tier], np.arange(top)]
+            whole = self._whole.spans[ids[w, :top, tier], np.arange(top)]
             sums = np.zeros((len(split), top + 1), dtype=np.int64)
             np.cumsum(whole, axis=1, out=sums[:, 1:])
             inner = np.arange(len(split))
             cents[0, split] += sums[inner, at_last] - sums[inner, at_first + 1]
-            cents[1, split] += self._sums[paid_id, at_last] - self._sums[paid_id, at_first + 1]
+            cents[1, split] += self._whole.sums[paid_id, at_last] - self._whole.sums[paid_id, at_first + 1]
         offsets = np.concatenate([[0], np.cumsum(np.count_nonzero(exists, axis=1))[:-1]])
         return np.add.reduceat(cents[0], offsets), np.add.reduceat(cents[1], offsets)
 
@@ -244,7 +234,7 @@ class Kernel:
 
     def _runs(self, rates: Ints, ids: Ints, span: Ints, alone: Ints, first: Ints, last: Ints) -> Ints:
         """The cents of runs: from the table of whole schedules, but those in ``alone`` priced one by one."""
-        cents = self._spans[ids, span] if len(self.edges) > 1 else np.zeros(ids.shape, dtype=np.int64)
+        cents = self._whole.spans[ids, span] if len(self.edges) > 1 else np.zeros(ids.shape, dtype=np.int64)
         cents[..., alone] = self._pay(rates, ids[..., alone], first[alone], last[alone])
         return cents
 

@@ -69,11 +69,14 @@ class Pricer:
         self._hired_before: list[int] = []
         self._tables: list[list[list[int]]] = []  # [way][schedule][tier] -> the id of an annual rate
         self._rate_ids: dict[periods.Rational, int] = {}
+        self._rate_order: list[periods.Rational] = []  # the rates by id
+        self._rates = np.zeros((2, 0), dtype=np.int64)  # [numerator, denominator][rate id], as far as made
         self._arrays: tuple[Ints, Ints] | None = None  # the tables as arrays, made again when they grow
         self._paid_index: dict[tuple[datetime.date | None, Decimal | None], int] = {}
         self._frozen: list[int] = []  # [what was paid] -> its schedule, frozen (-1 a flat amount, -2 the day before)
         self._flat: list[int] = []  # [what was paid] -> a flat amount's rate id
         self._flat_cents: dict[int, int] = {}  # a flat amount in cents -> what was paid (see flat_paid)
+        self._paid_arrays = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))  # the two above, made
         self._lumps: list[list[int]] = []  # [way][lump sum] -> its cents, paid to one eligible
         self._paid_tables: list[list[list[int]]] = []  # with a paid contract: [way][edge][tier] -> the rate it paid
 
@@ -157,6 +160,7 @@ class Pricer:
             for rate in rates:
                 if rate not in ids:
                     ids[rate] = len(ids)
+                    self._rate_order.append(rate)
             self._arrays = None
             first = len(self._frozen)
             self._frozen += [-1] * len(rates)
@@ -176,9 +180,12 @@ class Pricer:
             frozen, flat = self.frozen(start, paid)
         else:  # the paid contract's rates, not a frozen schedule's
             frozen = flat = np.zeros(len(way), dtype=np.int64)
-        if self._arrays is None:
-            rates = np.array(list(self._rate_ids), dtype=np.int64).reshape(-1, 2).T
-            self._arrays = np.array(self._tables, dtype=np.int64), rates
+        if self._arrays is None:  # the rates new since the last: ids only grow (one a block's flat amounts)
+            made = self._rates.shape[1]
+            new = self._rate_order[made:]
+            if new:
+                self._rates = np.concatenate([self._rates, np.array(new, dtype=np.int64).reshape(-1, 2).T], axis=1)
+            self._arrays = np.array(self._tables, dtype=np.int64), self._rates
         scale = np.array(self._paid_tables, dtype=np.int64) if self.paid_by is not None else None
         return Job(way, hired, start, end, frozen, flat, *self._arrays, scale)
 
@@ -209,6 +216,7 @@ class Pricer:
             if rate[0] >= period_arrays.MAX_NUM or rate[1] >= period_arrays.MAX_DEN:
                 raise Unpriced("rates too fine for 64-bit cents")
             self._rate_ids[rate] = found = len(self._rate_ids)
+            self._rate_order.append(rate)
             self._arrays = None
         return found
 
@@ -217,8 +225,13 @@ class Pricer:
 
         As :func:`paycalc.rules.retro.schedule_paid`: the schedule of the day given, else of the day before
         the start (under a proposal, at the latest its base)."""
-        frozen = np.array(self._frozen, dtype=np.int64)[paid]  # each made once, as what was paid was first asked
-        flat = np.array(self._flat, dtype=np.int64)[paid]
+        if len(self._frozen) > len(self._paid_arrays[0]):  # what was paid as arrays, the new made into them
+            made = len(self._paid_arrays[0])
+            self._paid_arrays = (
+                np.concatenate([self._paid_arrays[0], np.array(self._frozen[made:], dtype=np.int64)]),
+                np.concatenate([self._paid_arrays[1], np.array(self._flat[made:], dtype=np.int64)]),
+            )
+        frozen, flat = self._paid_arrays[0][paid], self._paid_arrays[1][paid]  # each made once, as first asked
         before = frozen == -2
         if before.any():
             day_before = start[before] - 1

@@ -1,0 +1,44 @@
+"""The cents of each rate over each whole schedule (between two effective dates) and their running sums, for
+the array kernel (:mod:`paycalc.membership.column_runs`). Rate ids only grow (a roster of amounts paid, one
+each, adds thousands a block): only the new ones are tabulated, into tables that double their room when full."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
+
+    Ints = NDArray[np.int64]
+
+
+class RateSpans:
+    """``spans[rate id][schedule]``: a whole schedule's days at the rate; ``sums[rate id][j]``: schedules
+    ``0..j-1``, whole. Rows past the rates tabulated are room, never read."""
+
+    def __init__(self, edges: Ints) -> None:
+        self.edges = edges
+        count = max(len(edges) - 1, 0)
+        self.spans = np.zeros((0, count), dtype=np.int64)
+        self.sums = np.zeros((0, count + 1), dtype=np.int64)
+        self._made = 0  # the rate ids tabulated
+
+    def grow(self, rates: Ints, pay: Callable[[Ints, Ints, Ints, Ints], Ints]) -> None:
+        """Tabulate the rates new since the last call (``rates[0]`` numerators, ``rates[1]`` denominators, by
+        id), each by ``pay(rates, ids, first days, last days)``."""
+        count, made, width = rates.shape[1], self._made, self.spans.shape[1]
+        if count <= made:
+            return
+        if count > len(self.spans):  # more room: twice what is needed, the rows made so far kept
+            room = max(count, 2 * made)
+            self.spans = np.concatenate([self.spans[:made], np.zeros((room - made, width), dtype=np.int64)])
+            self.sums = np.concatenate([self.sums[:made], np.zeros((room - made, width + 1), dtype=np.int64)])
+        new = np.arange(made, count)
+        whole = np.repeat(new, width)
+        starts, ends = np.tile(self.edges[:-1], len(new)), np.tile(self.edges[1:] - 1, len(new))
+        self.spans[made:count] = pay(rates, whole, starts, ends).reshape(len(new), width)
+        np.cumsum(self.spans[made:count], axis=1, out=self.sums[made:count, 1:])
+        self._made = count
