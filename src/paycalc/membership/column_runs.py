@@ -263,24 +263,28 @@ class Kernel:
             later = np.arange(1, self.tiers)[None, :]
             moves = np.where((reached > start[:, None]) & (reached <= end[:, None]), reached, NEVER)
             return tier0, moves, np.broadcast_to(later, moves.shape)
-        found: dict[tuple[int, int, int], tuple[int, list[tuple[int, int]]]] = {}
+        # each distinct (hire date, start, end) once, by the scalar rule: a roster's days are read from 1900 to
+        # 2199 (csv_dates), ordinals below 10**6, so the three make one 64-bit key
+        keys, where = np.unique((hired * 10**6 + start) * 10**6 + end, return_inverse=True)
         day = datetime.date.fromordinal
-        for key in zip(hired.tolist(), start.tolist(), end.tolist(), strict=True):
-            if key not in found:
-                first, changed = steps.changes(self.contract, day(key[0]), day(key[1]), day(key[2]))
-                steps_in = [(d.toordinal(), t) for d, t in sorted(changed.items())]
-                if any(b <= a for a, b in pairwise([first, *(t for _, t in steps_in)])):
-                    raise Unpriced("a step that does not rise")  # the edges take the highest tier reached
-                found[key] = first, steps_in
-        width = max((len(m) for _, m in found.values()), default=0) or 1
-        tier0 = np.empty(len(hired), dtype=np.int64)
-        moves = np.full((len(hired), width), NEVER, dtype=np.int64)
-        move_tiers = np.zeros((len(hired), width), dtype=np.int64)
-        for n, key in enumerate(zip(hired.tolist(), start.tolist(), end.tolist(), strict=True)):
-            tier0[n], steps_in = found[key]
+        found: list[tuple[int, list[tuple[int, int]]]] = []
+        for key in keys.tolist():
+            first, changed = steps.changes(
+                self.contract, day(key // 10**12), day(key // 10**6 % 10**6), day(key % 10**6)
+            )
+            steps_in = [(d.toordinal(), t) for d, t in sorted(changed.items())]
+            if any(b <= a for a, b in pairwise([first, *(t for _, t in steps_in)])):
+                raise Unpriced("a step that does not rise")  # the edges take the highest tier reached
+            found.append((first, steps_in))
+        width = max((len(m) for _, m in found), default=0) or 1
+        tier0 = np.array([first for first, _ in found], dtype=np.int64)
+        moves = np.full((len(found), width), NEVER, dtype=np.int64)
+        move_tiers = np.zeros((len(found), width), dtype=np.int64)
+        for n, (_, steps_in) in enumerate(found):
             for k, (on, to) in enumerate(steps_in):
                 moves[n, k], move_tiers[n, k] = on, to
-        return tier0, moves, move_tiers
+        where = where.reshape(-1)
+        return tier0[where], moves[where], move_tiers[where]
 
 
 def _joins(ids: Ints) -> bool:
