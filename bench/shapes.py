@@ -5,15 +5,16 @@ Shapes (the same members, the same totals): the plain CSV; a `name` column in qu
 quotes (some exporters); a byte-order mark and Windows line ends (Excel's "CSV UTF-8"); the named roster as an
 .xlsx workbook (dates as date cells, hours as numbers), where committees keep rosters; dates as Excel's CSV writes
 them (9/1/2005); names with a quote inside; a space after each comma; the plain roster's totals as JSON and as a
-workbook, and read from stdin; each member paid an amount of their own (a `paid_annual` column, the totals
-not compared); paid in 22 biweekly checks over the school year; its daily pay; under a proposal
-with a lump sum and retro in instalments (moa-2014); its days given by --from and --to instead of columns; and a
-Lunenburg roster of as many members with a step column and names, on 22 checks a year (the contract's own pay:
-issue 30's goal is 1.5x), the same as the district's workbook, and its correction against the posted scale by
-fiscal year (--paid-contract). Each
-shape's output is compared with the plain one's, byte for byte but for the name column. Then `cost` of the plain
-roster and of its workbook (member by member: its rows have days of their own), and of the same members as a
-costing roster (one row each, a name in quotes) and its workbook, in columns.
+workbook, and read from stdin; paid in 22 biweekly checks over the school year; its daily pay; under a proposal
+with a lump sum and retro in instalments (moa-2014); its days given by --from and --to instead of columns. Then,
+their totals not compared with the plain one's: each member paid an amount of their own (a `paid_annual` column);
+a roster of the hourly example contract (steps each July 1, a freeze, differentials); and a Lunenburg roster of
+as many members with a step column and names, on 22 checks a year (the contract's own pay: issue 30's goal is
+1.5x), the same as the district's workbook (its totals held to its CSV's), and its correction against the
+posted scale by fiscal year (--paid-contract). Each shape's output is compared with the plain one's, byte for
+byte but for the name column. Then `cost` of the plain roster and of its workbook (member by member: its rows
+have days of their own), and of the same members as a costing roster (one row each, a name in quotes) and its
+workbook, in columns.
 
     python bench/shapes.py                    # 100,000 employees, 3 rounds
     python bench/shapes.py --employees 20000 --rounds 5
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime
 import random
 import statistics
 import sys
@@ -103,6 +105,25 @@ def _amounts(plain: Path) -> Path:
             writer = csv.writer(file)
             writer.writerow([*rows[0][:-1], "paid_annual"])
             writer.writerows([*row[:-1], f"{rng.randrange(20000, 40000)}.{rng.randrange(100):02d}"] for row in rows[1:])
+    return path
+
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "hourly-local"  # steps each July 1, a freeze, differentials
+
+
+def _hourly(plain: Path, employees: int) -> Path:
+    """A roster of the hourly example contract: hire dates over 23 years, hours a day, differentials, names."""
+    path = plain.with_name("hourly.csv")
+    if not path.exists():
+        rng = random.Random(9)
+        titles, extras = ["Paraeducator", "Special Education Paraeducator"], ["", "", "associate", "bachelor;behavior"]
+        with path.open("w", newline="") as file:
+            writer = csv.writer(file)
+            writer.writerow(["id", "title", "hired", "from", "to", "hours_per_day", "differentials", "name"])
+            for n in range(employees):
+                hired = datetime.date(2000, 1, 1) + datetime.timedelta(days=rng.randrange(8500))
+                row = [f"M{n:06d}", rng.choice(titles), hired.isoformat(), "2024-07-01", "2026-06-30"]
+                writer.writerow([*row, rng.choice(["", "6", "7"]), rng.choice(extras), rng.choice(NAMES)])
     return path
 
 
@@ -221,6 +242,17 @@ def main() -> None:
                         ("lump sums, instalm.", [*retro, "--proposal", "moa-2014", "-o", str(out) + ".lumps"]),
                         ("--from/--to given", [paycalc, "retro", "--roster", str(undated), *days, "-o", f"{out}.u"]),
                         ("amounts paid, own", [*retro[:3], str(_amounts(path)), "-o", str(out) + ".paid"]),
+                        (
+                            "hourly example",
+                            [
+                                *retro[:3],
+                                str(_hourly(path, args.employees)),
+                                "--schedules",
+                                str(EXAMPLE),
+                                "-o",
+                                str(out) + ".hourly",
+                            ],
+                        ),  # fmt: skip
                     ):
                         seconds, peak = run(command)
                         times.setdefault(extra, []).append(seconds)
