@@ -218,6 +218,7 @@ def main() -> None:
                     times.setdefault("Lunenburg correction", []).append(seconds)  # by fiscal year, against the posted
                     memory["Lunenburg correction"] = max(memory.get("Lunenburg correction", 0), peak)
                     undated = _undated(path, path.with_name("undated.csv"))
+                    hourly = _hourly(path, args.employees)
                     retro = [paycalc, "retro", "--roster", str(path)]
                     days = ["--from", "2009-11-01", "--to", "2018-11-30"]
                     for extra, command in (
@@ -242,17 +243,7 @@ def main() -> None:
                         ("lump sums, instalm.", [*retro, "--proposal", "moa-2014", "-o", str(out) + ".lumps"]),
                         ("--from/--to given", [paycalc, "retro", "--roster", str(undated), *days, "-o", f"{out}.u"]),
                         ("amounts paid, own", [*retro[:3], str(_amounts(path)), "-o", str(out) + ".paid"]),
-                        (
-                            "hourly example",
-                            [
-                                *retro[:3],
-                                str(_hourly(path, args.employees)),
-                                "--schedules",
-                                str(EXAMPLE),
-                                "-o",
-                                str(out) + ".hourly",
-                            ],
-                        ),  # fmt: skip
+                        ("hourly example", [*retro[:3], str(hourly), "--schedules", str(EXAMPLE), "-o", f"{out}.h"]),
                     ):
                         seconds, peak = run(command)
                         times.setdefault(extra, []).append(seconds)
