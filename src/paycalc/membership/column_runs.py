@@ -8,21 +8,21 @@ it). No I/O, no clock.
 from __future__ import annotations
 
 import datetime
-from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
 from paycalc.contract.models import Contract
+from paycalc.membership import step_changes
 from paycalc.membership.rate_spans import RateSpans
-from paycalc.rules import period_arrays, steps
+from paycalc.membership.step_changes import NEVER as NEVER  # the kernel's, kept importable from here
+from paycalc.rules import period_arrays
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
 
     Ints = NDArray[np.int64]
 
-NEVER = 10**7  # an ordinal after every date paycalc prices (2199-12-31 is 803,168)
 _TAG = 64  # an edge's sort key (int32): ordinal x 64 + tag (0 a schedule's date, tier + 1 a tier's day, 63 no edge)
 _PAD = NEVER * _TAG + _TAG - 1
 
@@ -71,6 +71,7 @@ class Kernel:
         self.tiers = len(contract.tiers)
         self.closed_form = contract.terms.step_advance is None and not contract.terms.freezes
         self._whole = RateSpans(self.edges)  # each rate over each whole schedule, and their running sums
+        self._steps: step_changes.Known = {}  # each row's step changes by its (hired, start, end), kept
 
     def price(self, job: Job) -> tuple[Ints, Ints]:
         """Owed and paid cents of each row of ``job``: the sums of :func:`paycalc.rules.retro.totals`."""
@@ -263,28 +264,10 @@ class Kernel:
             later = np.arange(1, self.tiers)[None, :]
             moves = np.where((reached > start[:, None]) & (reached <= end[:, None]), reached, NEVER)
             return tier0, moves, np.broadcast_to(later, moves.shape)
-        # each distinct (hire date, start, end) once, by the scalar rule: a roster's days are read from 1900 to
-        # 2199 (csv_dates), ordinals below 10**6, so the three make one 64-bit key
-        keys, where = np.unique((hired * 10**6 + start) * 10**6 + end, return_inverse=True)
-        day = datetime.date.fromordinal
-        found: list[tuple[int, list[tuple[int, int]]]] = []
-        for key in keys.tolist():
-            first, changed = steps.changes(
-                self.contract, day(key // 10**12), day(key // 10**6 % 10**6), day(key % 10**6)
-            )
-            steps_in = [(d.toordinal(), t) for d, t in sorted(changed.items())]
-            if any(b <= a for a, b in pairwise([first, *(t for _, t in steps_in)])):
-                raise Unpriced("a step that does not rise")  # the edges take the highest tier reached
-            found.append((first, steps_in))
-        width = max((len(m) for _, m in found), default=0) or 1
-        tier0 = np.array([first for first, _ in found], dtype=np.int64)
-        moves = np.full((len(found), width), NEVER, dtype=np.int64)
-        move_tiers = np.zeros((len(found), width), dtype=np.int64)
-        for n, (_, steps_in) in enumerate(found):
-            for k, (on, to) in enumerate(steps_in):
-                moves[n, k], move_tiers[n, k] = on, to
-        where = where.reshape(-1)
-        return tier0[where], moves[where], move_tiers[where]
+        try:
+            return step_changes.of_rows(self.contract, self._steps, hired, start, end)
+        except step_changes.Falling:
+            raise Unpriced("a step that does not rise") from None  # the edges take the highest tier reached
 
 
 def _joins(ids: Ints) -> bool:
