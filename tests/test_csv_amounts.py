@@ -72,10 +72,11 @@ def test_a_roster_of_amounts_of_their_own_is_priced_in_columns_as_row_by_row(
     assert taken
 
 
-def test_each_member_paid_an_amount_of_their_own_is_priced_in_columns(tmp_path: Path) -> None:
+@pytest.mark.parametrize("rows", [150, 1500])  # past 1,024 distinct rows in a block: titles and amounts apart
+def test_each_member_paid_an_amount_of_their_own_is_priced_in_columns(tmp_path: Path, rows: int) -> None:
     rng = random.Random(4)
-    paid = [f"{rng.randrange(20000, 40000)}.{rng.randrange(100):02d}" for _ in range(200)]
-    text = roster(rng, NYC, 150, datetime.date(2018, 1, 1), 1500, {"paid_annual": paid})
+    paid = [f"{rng.randrange(20000, 40000)}.{rng.randrange(100):02d}" for _ in range(2 * rows)] + ["+27000", ""]
+    text = roster(rng, NYC, rows, datetime.date(2018, 1, 1), 1500, {"paid_annual": paid, "hours": ["", "20"]})
     scalar, columns, taken = both(tmp_path, text)
     assert columns == scalar
     assert taken

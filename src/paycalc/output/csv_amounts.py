@@ -18,11 +18,12 @@ if TYPE_CHECKING:
 _WIDEST = 10  # 9999999.99: seven whole digits, a point, two places (below to_amount's limit of ten million)
 
 
-def cents(cells: Cells, column: int) -> Ints:
-    """Each cell of ``column`` as cents; -1 where it is blank or not such a plain amount (``$1,000``, ``1e4``,
-    ``+5``, ``0.125``: the row-by-row path's reader says what it makes of those)."""
-    start = cells.starts[:, column]
-    length = cells.ends[:, column] - start
+def cents(cells: Cells, column: int, rows: Ints | slice = slice(None)) -> Ints:
+    """Each cell of ``column`` in ``rows`` (every row by default) as cents; -1 where it is blank or not such a
+    plain amount (``$1,000``, ``1e4``, ``+5``, ``0.125``: the row-by-row path's reader says what it makes of
+    those)."""
+    start = cells.starts[rows, column]
+    length = cells.ends[rows, column] - start
     raw = windows(cells.data, _WIDEST)[start].astype(np.int64)
     place = np.arange(_WIDEST)
     inside = place < length[:, None]
@@ -44,13 +45,13 @@ def cents(cells: Cells, column: int) -> Ints:
     return found
 
 
-def flat_paid(cells: Cells, column: dict[str, int]) -> Ints:
-    """Each row's own flat annual amount paid (``paid_annual``), in cents, where it is a plain amount and the
-    row gives no paid schedule (the command line's paid terms fill neither then); -1 for the rest."""
-    flat = np.full(len(cells.starts), -1, dtype=np.int64)
+def flat_paid(cells: Cells, column: dict[str, int], rows: Ints) -> Ints:
+    """Each of ``rows``' own flat annual amount paid (``paid_annual``), in cents, where it is a plain amount and
+    the row gives no paid schedule (the command line's paid terms fill neither then); -1 for the rest."""
+    flat = np.full(len(rows), -1, dtype=np.int64)
     if "paid_annual" in column:
-        flat = cents(cells, column["paid_annual"])
+        flat = cents(cells, column["paid_annual"], rows)
         if "paid_schedule" in column:
             at = column["paid_schedule"]
-            flat[cells.ends[:, at] > cells.starts[:, at]] = -1
+            flat[cells.ends[rows, at] > cells.starts[rows, at]] = -1
     return flat

@@ -169,9 +169,12 @@ class Blocks:
         paying: list[str] = [c for c in ("paid_schedule", "paid_annual") if c in column]
         if self.paid_by is not None and (lengths[:, [column[c] for c in paying]] > 0).any():
             raise Plainness("a row's own paid terms against a paid contract")  # row by row: that row's are paid
-        # each priced once per distinct cells, apart: a paid amount of each member's own would make every row
-        # distinct together (and its title and work read for every row)
-        number, rows = csv_bytes.distinct(cells, [column[n] for n in work])
+        # each priced once per distinct cells, the two at one go; apart where that makes many (amounts of their own)
+        number, rows = csv_bytes.distinct(cells, [column[n] for n in work + paying])
+        paid_number, paid_rows = number, rows
+        if len(rows) > 1024 and paying:
+            number, rows = csv_bytes.distinct(cells, [column[n] for n in work])
+            paid_number, paid_rows = csv_bytes.distinct(cells, [column[n] for n in paying])
         way = self._codes(cells, work, column, rows, lambda v: pricer.way(v["title"].strip(), work_of(v)))
         fill = filler({}, paid_given)
 
@@ -180,14 +183,10 @@ class Blocks:
                 fill(cell)
             return pricer.paid(*paid_of(cell))
 
-        paid_number, paid_rows = csv_bytes.distinct(cells, [column[n] for n in paying])
-        first = np.array(paid_rows, dtype=np.int64)
-        flat = csv_amounts.flat_paid(cells, column)[first]  # each a plain amount of its own: cents, else -1
+        flat = csv_amounts.flat_paid(cells, column, first := np.array(paid_rows, dtype=np.int64))
         paid = np.empty(len(first), dtype=np.int64)
-        if (flat >= 0).any():
-            paid[flat >= 0] = pricer.flat_paid(flat[flat >= 0])
-        others = first[flat < 0].tolist()
-        paid[flat < 0] = self._codes(cells, paying, column, others, paid_index)
+        paid[flat >= 0] = pricer.flat_paid(flat[flat >= 0])  # plain amounts of their own, at once (cents)
+        paid[flat < 0] = self._codes(cells, paying, column, first[flat < 0].tolist(), paid_index)
         return way[number], hired, start, end, paid[paid_number]
 
     def _days(self, cells: Cells, column: dict[str, int], name: str, default: str | None) -> Ints:
