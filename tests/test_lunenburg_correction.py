@@ -332,6 +332,29 @@ def test_retro_under_an_offer_that_replaces_its_base_schedule_is_paid_the_publis
     assert (result.paid, result.owed) == (paid, owed)
 
 
+def test_a_roster_under_an_offer_that_replaces_its_base_schedule_is_paid_the_published_one(tmp_path: Path) -> None:
+    """The same member on a roster, in columns or row by row (the columns held the offer's FY27 scale as the one
+    paid: no retro at all); the figures are the test above's, from the printed scale."""
+    roster = tmp_path / "paras.csv"
+    roster.write_text("id,title,step,from,to\nL1,Bachelor's,4,2026-07-02,2027-06-30\n")
+    paid = Decimal("995.44") + 24 * Decimal("1078.39") + Decimal("1078.33")
+    owed = Decimal("1039.98") + 24 * Decimal("1126.64") + Decimal("1126.58")
+    for mode in ("1", ""):
+        args = [
+            "retro",
+            "--roster",
+            str(roster),
+            "--contract",
+            "lunenburg-paras",
+            "--proposal",
+            "lunenburg-plus-1-hour",
+        ]
+        result = CliRunner().invoke(app, args, env={"PAYCALC_ROW_BY_ROW": mode})
+        assert result.exit_code == 0, result.output
+        row = next(csv.DictReader(io.StringIO(result.stdout)))
+        assert (Decimal(row["owed"]), Decimal(row["paid"]), row["schedule_paid"]) == (owed, paid, "2026-07-01"), mode
+
+
 def test_what_the_correction_costs_the_district_by_fiscal_year(tmp_path: Path) -> None:
     # cost --paid-contract: the status quo is what the posted scale paid; without --proposal the offer is the
     # corrected scale as it is. Each fiscal year's increase is the sum of the members' corrections that year.

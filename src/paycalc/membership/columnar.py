@@ -59,6 +59,8 @@ class Pricer:
             raise Unpriced(f"--pay-cycles {cycles} with {method} pay")  # the rules say what they make of it
         if len(contract.tiers) + 1 >= _TAG - 1:
             raise Unpriced(f"a contract of {len(contract.tiers)} steps or tiers (the columns take fewer)")
+        if contract.proposal is not None and contract.proposal.replaced is not None:  # the tables hold the offer's
+            raise Unpriced("an offer that replaces its base's schedule (the published one was paid)")
         school = cycles == 22 and not offered  # 22 checks over the school year (the summer's periods pay nothing)
         self._paid_first = 0  # with a paid contract: its first schedule's day (no row starts before it)
         self.paid_by, edges = paid_by, self._merged(contract, paid_by) if paid_by is not None else None
