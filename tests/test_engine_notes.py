@@ -62,8 +62,11 @@ def test_a_paid_contract_is_said_to_be_priced_in_columns(tmp_path: Path) -> None
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     assert result.stderr == f"Note: {roster}: priced in columns\n"
-    offered = runner.invoke(app, [*args, "--proposal", "lunenburg-plus-1-hour"])  # under an offer: row by row
+    offered = runner.invoke(app, [*args, "--proposal", "lunenburg-fy29"])  # under an offer: row by row
     assert "priced row by row (about 25 µs a row): a paid contract of other steps, or under an offer" in offered.stderr
+    replacing = runner.invoke(app, [*args, "--proposal", "lunenburg-plus-1-hour"])  # its FY27 scale replaced
+    reason = "an offer that replaces its base's schedule (the published one was paid)"
+    assert f"priced row by row (about 25 µs a row): {reason}" in replacing.stderr
 
 
 def test_cost_says_its_engine_too(tmp_path: Path) -> None:
