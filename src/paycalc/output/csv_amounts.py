@@ -30,8 +30,8 @@ def cents(cells: Cells, column: int, rows: Ints | slice = slice(None)) -> Ints:
     digit = (raw >= 48) & (raw <= 57) & inside
     whole = np.argmin(digit, axis=1)  # the digits before the first byte that is not one (or the cell's end)
     whole[digit.all(axis=1)] = _WIDEST
-    rows = np.arange(len(raw))
-    point = raw[rows, np.minimum(whole, _WIDEST - 1)] == 46
+    each = np.arange(len(raw))
+    point = raw[each, np.minimum(whole, _WIDEST - 1)] == 46
     places = np.where(whole == length, 0, length - whole - 1)
     after = (place > whole[:, None]) & inside  # every byte after the point a digit
     plain = (length > 0) & (whole >= 1) & (whole <= 7) & ((whole == length) | (point & (places >= 1) & (places <= 2)))
@@ -39,8 +39,8 @@ def cents(cells: Cells, column: int, rows: Ints | slice = slice(None)) -> Ints:
     value = raw - 48
     scale = 10 ** np.clip(whole[:, None] - 1 - place, 0, None)  # each whole digit's weight
     units = np.where(place < whole[:, None], value * scale, 0).sum(axis=1)
-    tenths = np.where(places >= 1, value[rows, np.minimum(whole + 1, _WIDEST - 1)], 0)
-    hundredths = np.where(places == 2, value[rows, np.minimum(whole + 2, _WIDEST - 1)], 0)
+    tenths = np.where(places >= 1, value[each, np.minimum(whole + 1, _WIDEST - 1)], 0)
+    hundredths = np.where(places == 2, value[each, np.minimum(whole + 2, _WIDEST - 1)], 0)
     found: Ints = np.where(plain, units * 100 + tenths * 10 + hundredths, -1)
     return found
 
