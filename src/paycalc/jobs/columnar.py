@@ -5,13 +5,15 @@ the rows' order.
 It takes a roster only when it answers byte for byte what the row-by-row path answers; anything else raises
 :class:`~paycalc.membership.column_runs.Unpriced` before a byte is kept, and the caller prices the roster row by
 row (which also names any row in error). Read in columns: a byte-order mark, Windows line ends, names in quotes
-(``"Smith, Jane"``, ``"O""Neil"``), dates as month/day/year, a ``step`` column (placed as hire dates), every pay
-method, lump sums; written as CSV or JSON (:mod:`paycalc.output.totals_layout`), instalments split in integer
-cents. Through a CSV twin (:func:`paycalc.jobs.twins.csv_twin`): an .xlsx sheet, rows given values by the command
-line, a step roster the columns decline; stdin is copied to a file first; an .xlsx output is written from the
-columns' CSV read back (:mod:`paycalc.jobs.totals_csv`). Left to the row-by-row path: a lone quote inside a cell or
-a line break inside quotes, a carriage return not before a line feed, a row of another width, an id repeated after
-other ids, a paid contract's fiscal years, and every row the scalar rules refuse.
+(``"Smith, Jane"``, ``"O""Neil"``), dates as month/day/year, a ``step`` column (placed as hire dates), amounts
+paid of a row's own, every pay method, lump sums, a paid contract's fiscal years; written as CSV or JSON
+(:mod:`paycalc.output.totals_layout`), instalments split in integer cents. Through a CSV twin
+(:mod:`paycalc.jobs.twins`): an .xlsx sheet (its text as it stands, or made row by row with steps placed and the
+command line's values filled), rows given values by the command line, a step roster the columns decline; stdin
+is copied to a file first; an .xlsx output is written from the columns' CSV read back
+(:mod:`paycalc.jobs.totals_csv`). Left to the row-by-row path: a lone quote inside a cell or a line break inside
+quotes, a carriage return not before a line feed, a row of another width, an id repeated after other ids, an
+offer that replaces its base's schedule, and every row the scalar rules refuse.
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
-"""A roster read again as a plain CSV file, for the columnar path: stdin copied to a file; a sheet's rows, or a
-CSV's with a ``step`` column, written as a CSV twin (:func:`csv_twin`) and priced from it."""
+"""A roster read again as a plain CSV file, for the columnar path: stdin copied to a file; a sheet's text as it
+stands (:func:`sheet_priced`); a sheet's rows, or a CSV's with a ``step`` column, written row by row as a CSV twin
+with steps placed and values filled (:func:`csv_twin`) and priced from it."""
 
 from __future__ import annotations
 
