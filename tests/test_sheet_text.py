@@ -130,5 +130,6 @@ def test_rows_of_several_widths_are_left_to_the_rows() -> None:
     cells = sheet_text.Cells([["id", "title", "hired"], ["E1", "Teacher Aide", ""], ["E2", "Teacher Aide"]])
     cells.truths = False
     assert sheet_text.csv_body(cells, 3) is None
-    cells.rows[2].append("")
+    cells = sheet_text.Cells([["id", "title", "hired"], ["E1", "Teacher Aide", ""], ["E2", "Teacher Aide", ""]])
+    cells.truths = False
     assert sheet_text.csv_body(cells, 3) == "E1,Teacher Aide,\nE2,Teacher Aide,\n"

@@ -1,9 +1,10 @@
 """A sheet's rows, as python-calamine read them, made into the CSV text of their twin.
 
 Each cell's text is what :func:`cell_text` makes of it, stripped and quoted as :class:`csv.writer` quotes it,
-made once for each distinct value in the sheet (a roster's dates, hours and titles repeat) and looked up per cell
-as each row is joined: the same text as the writer makes of the rows one by one (``tests/test_sheet_text.py``
-holds the two to it), without a Python call per cell.
+made a column at a time: a column of text (ids, names: nearly every value distinct) stripped at once, any other
+(dates, hours, amounts: they repeat) looked up in a table of its distinct values; the lines are joined once. The
+same text as the writer makes of the rows one by one (``tests/test_sheet_text.py`` holds the two to it), without
+a Python call per cell.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import datetime
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from itertools import chain
 from typing import Any
 
 
@@ -51,16 +51,22 @@ LONGEST_EXACT = 2**53  # a float past this holds no longer every digit a cell wa
 
 
 class Cells:
-    """A sheet's rows, as calamine read them, and their distinct values."""
+    """A sheet's rows, as calamine read them (each as wide as the sheet), and its columns with the kinds of
+    value each holds."""
 
     def __init__(self, rows: list[list[Any]]) -> None:
         self.rows = rows
-        self.distinct = set(chain.from_iterable(rows))
+        self.even = len(set(map(len, rows))) <= 1  # calamine's rows are; another reader's may not be
+        self.columns: list[tuple[Any, ...]] = list(zip(*rows, strict=True)) if self.even else []
+        self.kinds = [set(map(type, column)) for column in self.columns]
         self.truths = True  # whether a cell may be true or false (the sheet's XML says: reading.sheets)
 
     def inexact(self) -> bool:
         """Whether a number is past what a double holds whole (openpyxl keeps its digits, calamine cannot)."""
-        return any(v.__class__ is float and abs(v) >= LONGEST_EXACT for v in self.distinct)
+        if not self.even:
+            return any(v.__class__ is float and abs(v) >= LONGEST_EXACT for row in self.rows for v in row)
+        floats = (set(column) for column, kinds in zip(self.columns, self.kinds, strict=True) if float in kinds)
+        return any(v.__class__ is float and abs(v) >= LONGEST_EXACT for values in floats for v in values)
 
 
 def _written(value: Any) -> str:
@@ -72,33 +78,42 @@ def _written(value: Any) -> str:
     return text
 
 
+def _quoted(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _texts(column: tuple[Any, ...], kinds: set[type]) -> list[str]:
+    """A column's cells as :func:`_written` writes each: text stripped at once (ids and names: nearly every
+    value distinct), anything else looked up in a table of the column's distinct values (dates, hours)."""
+    if kinds == {str}:
+        texts = list(map(str.strip, column))
+        every = "".join(texts)
+        if "," in every or '"' in every or "\n" in every:
+            texts = [_quoted(text) if "," in text or '"' in text or "\n" in text else text for text in texts]
+        return texts
+    table = {value: _written(value) for value in set(column)}
+    return list(map(table.__getitem__, column))
+
+
 def csv_body(found: Cells, width: int) -> str | None:
     r"""The rows after the header row (the first) as CSV text, ``width`` cells each (the header's), each line
     ending ``\n``, blank rows left out; None where a cell past the header holds something (a row longer than
-    its header, which the row-by-row path names), or where one table of the distinct values cannot serve: a
-    cell may be true or false (``True == 1``: both would get one text), rows are of several widths, or there is
-    one column (csv.writer writes its blank cell as ``""``; no roster has one column)."""
-    body = found.rows[1:]
-    widths = set(map(len, body))
-    if found.truths or width < 2 or len(widths) > 1:
+    its header, which the row-by-row path names), or where a table of a column's distinct values cannot serve:
+    a cell may be true or false (``True == 1``: both would get one text), rows are of several widths, or there
+    is one column (csv.writer writes its blank cell as ``""``; no roster has one column). Made a column at a
+    time, the lines joined once."""
+    if found.truths or width < 2 or not found.even:
         return None
-    if not body:
+    if len(found.rows) < 2:
         return ""
-    texts = [value for value in found.distinct if value.__class__ is str]  # ids and names: most values
-    text = dict(zip(texts, map(str.strip, texts), strict=True))
-    text.update(
-        [(value, _written(value)) for value, cell in text.items() if "," in cell or '"' in cell or "\n" in cell]
-    )
-    text.update((value, _written(value)) for value in found.distinct if value.__class__ is not str)
-    lines = [",".join(map(text.__getitem__, row)) for row in body]
-    wide = widths.pop() - width
     # calamine's rows are as wide as the sheet, its header's among them: never narrower than the header. The
-    # cells past it are blank (a comma each), or the row is refused (a cell ends in a comma only inside quotes)
-    if wide > 0:
-        past = "," * wide
-        if not all(line.endswith(past) for line in lines):
-            return None
-        lines = [line[:-wide] for line in lines]
-    blank = "," * (width - 1)
-    lines = [line for line in lines if line != blank]
-    return "\n".join(lines) + "\n" if lines else ""
+    # cells past it are blank, or the row is refused
+    if any(_written(value) for column in found.columns[width:] for value in set(column[1:])):
+        return None
+    texts = [_texts(column[1:], kinds) for column, kinds in zip(found.columns[:width], found.kinds, strict=False)]
+    if "" in texts[0]:  # a row may be blank (each of its cells), which csv.writer's reader skips
+        kept = [n for n, text in enumerate(texts[0]) if text or any(column[n] for column in texts)]
+        texts = [[column[n] for n in kept] for column in texts]
+    if not texts[0]:
+        return ""
+    return "\n".join(map(",".join, zip(*texts, strict=True))) + "\n"
