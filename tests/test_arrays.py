@@ -448,7 +448,7 @@ def test_instalments_in_arrays_are_the_scalar_split(wages: list[int], parts: lis
     """Retro wages in cents (overpaid ones too: negative, rounded half away from zero as Decimal's half up)
     split into instalments whose shares add up to 100, the last taking what is left."""
     from paycalc.contract.models import Instalment
-    from paycalc.output.roster_blocks import instalments
+    from paycalc.output.roster_groups import instalments
     from paycalc.output.totals_layout import shares_of
     from paycalc.rules.proposal import split
 
@@ -465,7 +465,7 @@ def test_instalments_in_arrays_are_the_scalar_split(wages: list[int], parts: lis
 def test_an_instalment_share_too_fine_for_int64_is_refused() -> None:
     from paycalc.contract.models import Instalment
     from paycalc.membership.column_runs import Unpriced
-    from paycalc.output.roster_blocks import instalments
+    from paycalc.output.roster_groups import instalments
     from paycalc.output.totals_layout import shares_of
 
     fine = Decimal("33.3333333333333333333333")  # 333..3 / 10**22: a numerator past 2**62 / the wages

@@ -31,7 +31,8 @@ from paycalc.membership.column_runs import Unpriced
 from paycalc.output.roster_out import Shape
 
 if TYPE_CHECKING:
-    from paycalc.output.roster_blocks import Done, Group
+    from paycalc.output.roster_blocks import Done
+    from paycalc.output.roster_groups import Group
 
 BLOCK = 1 << 22  # bytes read at a time (about 55,000 rows): memory follows the block, not the file
 COST_BLOCK = 1 << 20  # bytes of a costing roster at a time (about 25,000 members): the arrays of each are freed
@@ -50,13 +51,15 @@ def priced(
     as_json: bool = False,
     defaults: tuple[dict[str, str], dict[str, str]] = ({}, {}),
     paid_by: tuple[Any, tuple[int, ...]] | None = None,
+    skipped: list[tuple[int, str]] | None = None,
 ) -> bool:
     """Write the roster's totals in columns when the roster and the run allow it; True when written.
     ``header_of`` checks the header's names, as the row-by-row path does, and gives them as paycalc reads
     them with the columns carried through; ``instalments`` split each id's retro wages in columns of their own;
     ``as_json`` writes the JSON records of ``--format json`` instead of CSV; ``defaults``: the command line's
     ``from``/``to`` and paid terms, for rows without their own; ``paid_by``: what was paid, a contract's scale,
-    with the fiscal years whose retro wages each total gives."""
+    with the fiscal years whose retro wages each total gives; ``skipped``: with ``--skip-invalid``, where the rows
+    left out are put (line, reason), in order."""
     from paycalc.membership.columnar import Pricer
     from paycalc.output.files import write_atomically
 
@@ -82,7 +85,17 @@ def priced(
         write_atomically(
             output,
             lambda out: write_totals(
-                source, where, header, carried, (contract, method, instalments), out, count, as_json, defaults, paid_by
+                source,
+                where,
+                header,
+                carried,
+                (contract, method, instalments),
+                out,
+                count,
+                as_json,
+                defaults,
+                paid_by,
+                skipped,
             ),
         )
     except Unpriced as exc:
@@ -168,15 +181,20 @@ def write_totals(
     as_json: bool = False,
     defaults: tuple[dict[str, str], dict[str, str]] = ({}, {}),
     paid_by: tuple[Any, tuple[int, ...]] | None = None,
+    skipped: list[tuple[int, str]] | None = None,
 ) -> None:
     """Price ``source`` (its header checked, names as paycalc reads them) into ``out``: the roster CSV,
     its byte ranges ``where`` in ``jobs`` processes; ``terms``: the contract, the pay method and instalments;
-    written as CSV, or ``as_json``; rows without their own days or paid terms take ``defaults``."""
+    written as CSV, or ``as_json``; rows without their own days or paid terms take ``defaults``; with
+    ``skipped``, rows whose title, work or paid terms the rules refuse are left out, and put in it (the line, the
+    reason), in order."""
     import numpy as np
 
     from paycalc.membership.pool import Ordered, each
+    from paycalc.output import row_skips
     from paycalc.output.roster_blocks import Blocks
     from paycalc.output.totals_layout import Layout
+    from paycalc.reading.files import LineNumbers
 
     offer = terms[0].proposal
     years = paid_by[1] if paid_by is not None else ()
@@ -195,11 +213,25 @@ def write_totals(
     def put_group(group: Group) -> None:
         put(group.written(layout), np.array([group.hash], dtype=np.uint64))
 
-    def write(size: int, done: Done | None) -> None:
-        advance(size)
+    def write(part: tuple[int, int, int], done: Done | None) -> None:
+        advance(part[1] - part[0])
         if done is None:
             return
         first = done.first
+        if first is not None:  # the next kept row of the rows left out before this block: its first
+            maybe.extend(skip.hash for skip, person in unsure if row_skips.finished(skip, person, first.id))
+            unsure.clear()
+        if done.skipped and skipped is not None:
+            line = lines.first(part[0], part[2])
+            skipped.extend((line + skip.line, skip.reason) for skip in done.skipped)
+            for skip in done.skipped:  # the id summed when the row came: kept before it in its block, or pending
+                person = skip.before if skip.before is not None else pending[0].id if pending else None
+                if skip.then_same is None:
+                    unsure.append((skip, person))
+                elif row_skips.finished(skip, person, None):
+                    maybe.append(skip.hash)  # may not be an id written before it (row by row says otherwise)
+        if first is None:  # every row left out
+            return
         if pending and pending[0].id == first.id:
             first = pending.pop().joined(first)
         elif pending:
@@ -211,16 +243,28 @@ def write_totals(
         put(done.body.decode("utf-8"), done.hashes)
         pending.append(done.last)
 
-    blocks = Blocks(source, terms[0], header, carried, terms[1], layout, defaults, paid_by)
-    with shown_progress(where[-1][1] - where[0][0] if where else 0) as advance, Ordered[int](blocks, jobs) as pool:
-        each(pool, ((part, part[1] - part[0]) for part in where), write)
+    if skipped is not None:
+        skipped.clear()  # from an attempt before (JSON is tried twice)
+    lines = LineNumbers(source)
+    maybe: list[int] = []  # hashes of the ids of rows left out that no id written may have
+    unsure: list[tuple[Any, str | None]] = []  # rows left out whose next kept row is in a block to come (and the
+    # id summed when they came)
+    blocks = Blocks(source, terms[0], header, carried, terms[1], layout, defaults, paid_by, skipped is not None)
+    with (
+        shown_progress(where[-1][1] - where[0][0] if where else 0) as advance,
+        Ordered[tuple[int, int, int]](blocks, jobs) as pool,
+    ):
+        each(pool, ((part, part) for part in where), write)
     if pending:
         put_group(pending.pop())
+    maybe.extend(skip.hash for skip, person in unsure if row_skips.finished(skip, person, None))
     out.write(layout.tail())
     # each block's are sorted already: a stable sort (a merge of sorted runs) is quick
     every = np.sort(np.concatenate(hashes), kind="stable") if hashes else np.zeros(0, dtype=np.uint64)
     if (every[1:] == every[:-1]).any():
         raise Unpriced("an id may appear twice")  # the row-by-row path says where, or writes it if not
+    if maybe and np.isin(np.array(maybe, dtype=np.uint64), every).any():
+        raise Unpriced("a row left out whose id may be one finished before it")
 
 
 @contextmanager

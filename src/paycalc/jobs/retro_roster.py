@@ -165,12 +165,12 @@ def run_roster(
                     paid_by = paid_contract, years
                     if xlsx_source:
                         return sheet_priced(sheet_rows, path, terms, split, as_json, (given, paid_given), paid_by)
-                    return priced(source, path, *terms, split, as_json, (given, paid_given), paid_by)
+                    return priced(source, path, *terms, split, as_json, (given, paid_given), paid_by, left_out)
                 if xlsx_source:  # its text as it stands, then a twin with steps placed and values filled
                     return sheet_priced(sheet_rows, path, terms, split, as_json, (given, paid_given)) or twin_priced(
                         unread(), path, *terms, fill, split, as_json
                     )
-                if priced(source, path, *terms, split, as_json, (given, paid_given)):  # steps, values filled too
+                if priced(source, path, *terms, split, as_json, (given, paid_given), None, left_out):  # steps, filled
                     return True
                 rows = csv_rows(source)  # a roster the columns declined, with steps or values filled: a CSV twin
                 if rows is None or (fill is None and "step" not in rows.header):
@@ -178,6 +178,7 @@ def run_roster(
                 return twin_priced(rows, path, *terms, fill, split, as_json)
 
             xlsx_source, said = is_xlsx(source), False
+            left_out: list[tuple[int, str]] | None = [] if skip_invalid else None  # (line, reason), in columns
             as_json = format is Format.json
             if is_xlsx(output):  # a workbook, from the columns' CSV read back
                 written = through_csv(price_to, output, format, instalments, years)
@@ -187,9 +188,11 @@ def run_roster(
                 )
             if written:
                 infile.close()
+                for at, reason in left_out or []:  # as the row-by-row path says them
+                    say(f"Skipped: {where(_column(reason), at)}: {reason}")
                 if verbose:
                     say(f"Note: {name}: priced in columns")
-                return 0
+                return len(left_out or [])
             if xlsx_source:  # read again, row by row
                 infile.close()
                 sheet_rows = open_sheet(source, sheet, required, optional, silent)

@@ -196,6 +196,11 @@ def _hashed(words: NDArray[np.uint64]) -> NDArray[np.uint64]:
     return hashed
 
 
+def hashes(cells: Cells, column: int) -> NDArray[np.uint64]:
+    """A hash of each row's cell of ``column``, as :func:`changes` gives them."""
+    return _hashed(_matrix(cells, [column]))
+
+
 def changes(cells: Cells, column: int) -> tuple[Ints, NDArray[np.uint64]]:
     """The rows whose cell of ``column`` differs from the row before's (the first row too), and a hash of
     each of their cells: equal cells have equal hashes, in every process."""

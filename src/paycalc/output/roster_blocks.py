@@ -22,8 +22,9 @@ from paycalc.contract.models import Contract
 from paycalc.membership.column_runs import Unpriced
 from paycalc.membership.columnar import Pricer
 from paycalc.membership.roster import REQUIRED, WORK_COLUMNS, filler, hire_date, paid_of, work_of
-from paycalc.output import csv_amounts, csv_bytes, csv_dates
+from paycalc.output import csv_amounts, csv_bytes, csv_dates, row_skips
 from paycalc.output.csv_bytes import Cells, Plainness
+from paycalc.output.roster_groups import Group, instalments
 from paycalc.output.totals_layout import Layout
 from paycalc.reading.files import lines_from
 
@@ -35,65 +36,12 @@ if TYPE_CHECKING:
 MAX_CELL = 10_000  # bytes: the row-by-row path refuses a cell of more characters than this
 
 
-class Group(NamedTuple):
-    """One id's rows in a block, summed: its first row's carried cells, its row count and cents."""
-
-    id: str
-    carried: tuple[str, ...]
-    rows: int
-    owed: int
-    paid: int
-    hash: int  # the id's hash (:func:`paycalc.output.csv_bytes.changes`): an id repeated later is found by it
-    paid_on: tuple[str, ...] | None  # under a proposal: the schedules its rows were paid, in order
-    lumps: int | None = None  # under a proposal with lump sums: the part of owed that is lump sums
-    years: tuple[int, ...] = ()  # against a paid contract: the retro wages of each fiscal year answered
-
-    def joined(self, more: Group) -> Group:
-        """This id's rows and the rows of the same id that follow them in the next block."""
-        paid_on = self.paid_on
-        if paid_on is not None and more.paid_on is not None:
-            paid_on = (*paid_on, *(day for day in more.paid_on if day not in paid_on))
-        rows, owed, paid = self.rows + more.rows, self.owed + more.owed, self.paid + more.paid
-        lumps = None if self.lumps is None or more.lumps is None else self.lumps + more.lumps
-        years = tuple(a + b for a, b in zip(self.years, more.years, strict=True))
-        return self._replace(rows=rows, owed=owed, paid=paid, paid_on=paid_on, lumps=lumps, years=years)
-
-    def money(self, shares: list[tuple[int, int]]) -> list[int]:
-        """Owed, paid, retro, [each fiscal year's retro,] [lump sums,] then the retro wages split by ``shares``
-        (:func:`instalments`), in cents."""
-        money = [self.owed, self.paid, self.owed - self.paid, *self.years]
-        money += [] if self.lumps is None else [self.lumps]
-        if shares:
-            wages = np.array([self.owed - self.paid - (self.lumps or 0)], dtype=np.int64)
-            money += [int(part[0]) for part in instalments(wages, shares)]
-        return money
-
-    def written(self, layout: Layout) -> str:
-        """The id's total as ``layout`` writes it."""
-        return layout.one(self.id, self.carried, self.rows, self.money(layout.shares), self.paid_on)
-
-
-def instalments(wages: Ints, shares: list[tuple[int, int]]) -> list[Ints]:
-    """Cents of retro wages split into instalments, as :func:`paycalc.rules.proposal.split` splits them: each
-    share of the wages rounded to the cent half up (away from zero), the last taking what is left. A share too
-    fine for 64-bit cents raises :class:`Unpriced`."""
-    largest = int(np.abs(wages).max(initial=0))
-    if any(largest * p >= 1 << 62 or q >= 1 << 40 for p, q in shares):
-        raise Unpriced("an instalment share too fine for 64-bit cents")
-    parts, left = [], wages.copy()
-    for p, q in shares[:-1]:
-        top, bottom = wages * p, 100 * q
-        part = np.sign(top) * ((2 * np.abs(top) + bottom) // (2 * bottom))
-        parts.append(part)
-        left -= part
-    return [*parts, left]
-
-
 class Done(NamedTuple):
-    first: Group
+    first: Group | None  # None when --skip-invalid left every row out
     body: bytes  # the CSV lines of the ids between the first and the last
     last: Group | None  # None when the block holds one id
     hashes: NDArray[np.uint64]  # of the ids in ``body``, sorted (the run's check of repeated ids merges them)
+    skipped: tuple[row_skips.Skip, ...] = ()  # rows --skip-invalid left out
 
 
 class Blocks:
@@ -109,8 +57,10 @@ class Blocks:
         layout: Layout,
         defaults: tuple[dict[str, str], dict[str, str]] = ({}, {}),
         paid_by: tuple[Contract, tuple[int, ...]] | None = None,  # what was paid: a contract's scale, by year
+        skip: bool = False,  # --skip-invalid: rows whose title, work or paid terms the rules refuse left out
     ) -> None:
         self.source = source
+        self.skip = skip
         self.paid_by = paid_by
         self.defaults = defaults  # the command line's from and to, and paid terms, for rows without their own
         self.layout = layout  # CSV or JSON, with each id's retro wages split in its instalments
@@ -137,10 +87,20 @@ class Blocks:
         try:
             csv_bytes.check(block)
             self.layout.check(block)
-            cells = csv_bytes.split(block if block.endswith(b"\n") else block + b"\n", len(self.header), trim=True)
+            block = block if block.endswith(b"\n") else block + b"\n"
+            cells = csv_bytes.split(block, len(self.header), trim=True)
             if cells.escaped and self.layout.json:
                 raise Plainness("a doubled quote inside a cell, which JSON writes otherwise")
             arrays = self._arrays(cells, self._pricer)
+            refused = np.zeros(len(cells.starts), dtype=bool)
+            for codes in (arrays[0], arrays[1], arrays[4]):  # ways, hire dates placed by step, paid terms
+                refused |= codes == row_skips.INVALID
+            skipped = row_skips.reasons(self, block, cells, refused) if refused.any() else ()
+            if skipped:
+                cells = row_skips.kept(cells, ~refused)
+                if not len(cells.starts):
+                    return Done(None, b"", None, np.zeros(0, dtype=np.uint64), skipped)
+                arrays = self._arrays(cells, self._pricer)  # the kept rows' (their cells' codes remembered)
         except Plainness as exc:
             raise Unpriced(str(exc)) from None
         owed, paid, yearly = self._pricer.by_year(*arrays)
@@ -150,7 +110,7 @@ class Blocks:
         paid_on = None
         if self.contract.proposal is not None:  # each row's schedule paid, frozen (-1: a flat amount)
             paid_on = self._pricer.frozen(arrays[2], arrays[4])[0]
-        return self._totals(cells, (owed, paid, lumps), paid_on, yearly)
+        return self._totals(cells, (owed, paid, lumps), paid_on, yearly)._replace(skipped=skipped)
 
     def _arrays(self, cells: Cells, pricer: Pricer) -> tuple[Ints, Ints, Ints, Ints, Ints]:
         """The rows' ways, hire dates, starts, ends and paid terms as int arrays."""
@@ -219,17 +179,22 @@ class Blocks:
 
     def _codes(self, cells: Cells, names: list[str], column: dict[str, int], rows: list[int], index: Any) -> Ints:
         """The index of the cells of ``names`` in each of ``rows``: ``index`` is asked once per distinct set of
-        cells, from block to block."""
+        cells, from block to block. Cells the rules refuse: the row-by-row path names them, or, with
+        ``--skip-invalid``, their rows are left out (:data:`~paycalc.output.row_skips.INVALID`)."""
         memo = self._memos.setdefault(",".join(names), {})
         texts = list(zip(*(cells.text(rows, column[n]) for n in names), strict=True)) if names else [()] * len(rows)
         codes = []
-        try:
-            for text in texts:
-                if text not in memo:
-                    memo[text] = index(dict(zip(names, text, strict=True)))
-                codes.append(memo[text])
-        except PaycalcError as exc:  # a title, work or step the rules refuse: row by row names it
-            raise Unpriced(str(exc)) from None
+        for text in texts:
+            code = memo.get(text)
+            if code is None:
+                try:
+                    code = index(dict(zip(names, text, strict=True)))
+                except (PaycalcError, Unpriced) as exc:
+                    if not self.skip:
+                        raise Unpriced(str(exc)) from None
+                    code = row_skips.INVALID  # the rules' reason, said by row_skips, or the row is theirs
+                memo[text] = code
+            codes.append(code)
         return np.array(codes, dtype=np.int64)
 
     def _totals(self, cells: Cells, sums: tuple[Ints, Ints, Ints | None], paid_on: Ints | None, yearly: Ints) -> Done:

@@ -8,7 +8,7 @@ import os
 import stat
 import sys
 from collections.abc import Iterator
-from typing import IO
+from typing import IO, BinaryIO
 
 from paycalc.contract.errors import InputError
 
@@ -60,16 +60,43 @@ def lines_from(path: str, start: int, stop: int, header: int) -> bytes:
     ``header``, the first after the header, begins there): the lines of a file cut into byte ranges, each
     line in exactly one range, for processes that read their own ranges."""
     with open(path, "rb") as file:
-        if start > header:
-            file.seek(start - 1)
-            file.readline()  # the end of the line begun before ``start`` (at ``start - 1``: just its line feed)
-            begin = file.tell()
-        else:
-            file.seek(header)
-            begin = header
+        begin = _begin(file, start, header)
         if begin >= stop:
             return b""
         data = file.read(stop - begin)
         if not data.endswith(b"\n"):
             data += file.readline()
     return data
+
+
+def _begin(file: BinaryIO, start: int, header: int) -> int:
+    """Where the first line that begins at ``start`` or after it begins (``header``: the first after the
+    header), the file left there."""
+    if start > header:
+        file.seek(start - 1)
+        file.readline()  # the end of the line begun before ``start`` (at ``start - 1``: just its line feed)
+        return file.tell()
+    file.seek(header)
+    return header
+
+
+class LineNumbers:
+    """The number of the line (the header's is 1) each byte range of :func:`lines_from` begins with, for
+    ranges asked in the file's order: the file read once, up to the last range asked, counting line feeds."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._at = 0  # bytes counted
+        self._feeds = 0  # line feeds in them
+
+    def first(self, start: int, header: int) -> int:
+        with open(self.path, "rb") as file:
+            begin = _begin(file, start, header)
+            file.seek(self._at)
+            while self._at < begin:
+                chunk = file.read(min(1 << 20, begin - self._at))
+                if not chunk:
+                    break
+                self._feeds += chunk.count(b"\n")
+                self._at += len(chunk)
+        return self._feeds + 1
