@@ -8,6 +8,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -82,7 +83,11 @@ def test_a_row_left_out_whose_id_was_finished_before_is_said_as_row_by_row_says_
 
 
 BAD = {
-    "title": ["Lunch Aide", "Janitor"],
+    "id": [""],
+    "title": ["Lunch Aide", "Janitor", ""],
+    "hired": ["", "2019-02-30", "soon", "9/31/2005", "1899-12-31"],
+    "from": ["", "13/1/2010"],
+    "to": ["", "x"],
     "hours": ["-5", "abc", "99"],
     "paid_schedule": ["2001-01-01", "soon"],
     "paid_annual": ["-3", "lots"],
@@ -179,3 +184,26 @@ def test_a_row_the_columns_refuse_but_the_rules_price_goes_row_by_row(
     assert result.exit_code == 0
     assert "priced row by row" in result.stderr and "Skipped" not in result.stderr
     assert [line.split(",")[:2] for line in result.stdout.splitlines()[1:]] == [["A", "1"], ["B", "1"]]
+
+
+DATES = ["2005-09-01", "9/1/2005", "09/01/2005", "2019-02-30", "1899-12-31", "soon", "9/31/2005", "12/31/2199", "x"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(DATES), min_size=1, max_size=40))
+def test_the_dates_read_in_columns_are_those_read_one_by_one(cells: list[str]) -> None:
+    """``csv_dates.readable`` halves a column until the cells ``dates`` refuses are found: each one it finds
+    readable, ``dates`` reads alone, and each it does not, ``dates`` refuses alone."""
+    from paycalc.output import csv_bytes, csv_dates
+    from paycalc.output.csv_bytes import Plainness
+
+    block = csv_bytes.split("".join(f"M{n},{cell}\n" for n, cell in enumerate(cells)).encode(), 2)
+    rows = np.arange(len(cells))
+    alone = []
+    for row in rows:
+        try:
+            csv_dates.dates(block, 1, rows[row : row + 1])
+            alone.append(True)
+        except Plainness:
+            alone.append(False)
+    assert csv_dates.readable(block, 1, rows).tolist() == alone

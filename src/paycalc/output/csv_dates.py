@@ -33,6 +33,28 @@ def dates(cells: Cells, column: int, rows: Ints | slice = slice(None)) -> Ints:
     return _ordinals(year, month, day)
 
 
+def readable(cells: Cells, column: int, rows: Ints) -> NDArray[np.bool_]:
+    """Which of ``rows``' cells of ``column`` :func:`dates` reads (any other is Plainness there): each part it
+    reads whole, the others halved until the cells it refuses are found (a few in a block, as a roster with
+    ``--skip-invalid`` has them, cost a few passes)."""
+    found = np.ones(len(rows), dtype=bool)
+
+    def walk(low: int, high: int) -> None:
+        try:
+            dates(cells, column, rows[low:high])
+        except Plainness:
+            if high - low == 1:
+                found[low] = False
+                return
+            middle = (low + high) // 2
+            walk(low, middle)
+            walk(middle, high)
+
+    if len(rows):
+        walk(0, len(rows))
+    return found
+
+
 def _digits(raw: NDArray[np.uint8]) -> Ints:
     """Bytes as the digits they are; Plainness for any byte that is not a digit (``:`` wraps past 9, too)."""
     chars = raw - np.uint8(48)  # any other byte wraps past 9

@@ -91,16 +91,14 @@ class Blocks:
             cells = csv_bytes.split(block, len(self.header), trim=True)
             if cells.escaped and self.layout.json:
                 raise Plainness("a doubled quote inside a cell, which JSON writes otherwise")
-            arrays = self._arrays(cells, self._pricer)
-            refused = np.zeros(len(cells.starts), dtype=bool)
-            for codes in (arrays[0], arrays[1], arrays[4]):  # ways, hire dates placed by step, paid terms
-                refused |= codes == row_skips.INVALID
-            skipped = row_skips.reasons(self, block, cells, refused) if refused.any() else ()
-            if skipped:
-                cells = row_skips.kept(cells, ~refused)
-                if not len(cells.starts):
+            skipped: tuple[row_skips.Skip, ...] = ()
+            if self.skip:  # rows the rules refuse left out, each said as they say it
+                cells, found, skipped = row_skips.left_out(self, block, cells)
+                if found is None:
                     return Done(None, b"", None, np.zeros(0, dtype=np.uint64), skipped)
-                arrays = self._arrays(cells, self._pricer)  # the kept rows' (their cells' codes remembered)
+                arrays = found
+            else:
+                arrays = self.arrays(cells)
         except Plainness as exc:
             raise Unpriced(str(exc)) from None
         owed, paid, yearly = self._pricer.by_year(*arrays)
@@ -112,8 +110,11 @@ class Blocks:
             paid_on = self._pricer.frozen(arrays[2], arrays[4])[0]
         return self._totals(cells, (owed, paid, lumps), paid_on, yearly)._replace(skipped=skipped)
 
-    def _arrays(self, cells: Cells, pricer: Pricer) -> tuple[Ints, Ints, Ints, Ints, Ints]:
-        """The rows' ways, hire dates, starts, ends and paid terms as int arrays."""
+    def arrays(self, cells: Cells) -> tuple[Ints, Ints, Ints, Ints, Ints]:
+        """The rows' ways, hire dates, starts, ends and paid terms as int arrays (with ``skip``, a title, work
+        or paid terms the rules refuse: :data:`~paycalc.output.row_skips.INVALID`)."""
+        assert self._pricer is not None
+        pricer = self._pricer
         column = {name: n for n, name in enumerate(self.header)}
         lengths = cells.ends - cells.starts
         given, paid_given = self.defaults

@@ -18,7 +18,7 @@ import numpy as np
 from paycalc.contract.errors import RowError
 from paycalc.membership import roster
 from paycalc.membership.column_runs import Unpriced
-from paycalc.output import csv_bytes
+from paycalc.output import csv_bytes, csv_dates
 from paycalc.output.csv_bytes import Cells
 from paycalc.rules import periods
 
@@ -26,6 +26,39 @@ if TYPE_CHECKING:
     from numpy.typing import NDArray
 
 INVALID = np.iinfo(np.int64).min  # the code of cells the rules refuse (no index is negative that far)
+
+
+def left_out(blocks: Any, block: bytes, cells: Cells) -> tuple[Cells, Any, tuple[Skip, ...]]:
+    """A block's rows the rules refuse, left out: those with a required cell blank or a date the columns cannot
+    read, then those whose title, work or paid terms the rules refuse (their codes
+    :data:`INVALID`). The kept rows' cells and arrays (None where none is kept), and the rows left out."""
+    refused = _unreadable(blocks, cells)
+    while True:
+        within = kept(cells, ~refused) if refused.any() else cells
+        if not len(within.starts):
+            arrays = None
+            break
+        arrays = blocks.arrays(within)
+        coded = (arrays[0] == INVALID) | (arrays[1] == INVALID) | (arrays[4] == INVALID)  # ways, hired, paid
+        if not coded.any():
+            break
+        refused[np.flatnonzero(~refused)[coded]] = True  # their cells' codes remembered: once more, without them
+    return within, arrays, reasons(blocks, block, cells, refused) if refused.any() else ()
+
+
+def _unreadable(blocks: Any, cells: Cells) -> NDArray[np.bool_]:
+    """The rows with a required cell blank, or a date cell the columns do not read (the rules may: each such
+    row is read by them, :func:`reasons`)."""
+    column = {name: n for n, name in enumerate(blocks.header)}
+    given = blocks.defaults[0]  # the command line's from and to: those cells may be blank
+    required = [c for c in roster.REQUIRED if not ((c == "hired" and "step" in column) or c in given)]
+    lengths = cells.ends - cells.starts
+    refused: NDArray[np.bool_] = (lengths[:, [column[c] for c in required]] == 0).any(axis=1)
+    dated = [c for c in ("from", "to") if c in column] + (["hired"] if "step" not in column else [])
+    for name in dated:
+        rows = np.flatnonzero(~refused & (lengths[:, column[name]] > 0))
+        refused[rows[~csv_dates.readable(cells, column[name], rows)]] = True
+    return refused
 
 
 def kept(cells: Cells, keep: NDArray[np.bool_]) -> Cells:
