@@ -394,3 +394,18 @@ def test_validate_takes_a_contract_or_a_folder_not_both(monkeypatch: pytest.Monk
         app, ["schedules", "validate", "--contract", "lunenburg-paras"], env={"PAYCALC_SCHEDULES": "schedules"}
     )
     assert result.exit_code == 0 and result.stdout.splitlines()[-1].startswith("OK: lunenburg-paras:")  # it wins
+
+
+def test_days_of_their_own_in_fy28_are_paid_the_fy28_rate_for_those_days(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """FY28 adds a day (194, Patriot's Day): each schedule's pro-rating is against its own year. A para on 6 hours
+    for 180 days is paid the printed rate for those hours and days, whatever the regular year: FY28's High School
+    step 3 is $20.47 an hour ("2028 Pay Scale"), so 20.47 x 6 x 180 = 22,107.60, a year and a roster alike."""
+    asked = ["--contract", "lunenburg-paras", "--hours-per-day", "6", "--days", "180"]
+    result = CliRunner().invoke(
+        app, ["pay", *asked, "--title", "High School", "--step", "3", "--date", "2027-09-01", "-f", "json"]
+    )
+    assert json.loads(result.stdout)["annual"] == str(Decimal("20.47") * 6 * 180)
+    roster = tmp_path / "staff.csv"
+    roster.write_text("id,title,step,from,to,hours_per_day,days\nA,High School,3,2027-07-01,2028-06-30,6,180\n")
+    paid = CliRunner().invoke(app, ["retro", "--roster", str(roster), "--contract", "lunenburg-paras"])
+    assert paid.stdout.splitlines()[1].split(",")[2] == "22107.60"  # owed: FY28's whole year, in columns

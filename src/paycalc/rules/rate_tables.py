@@ -54,24 +54,26 @@ def annual_table(contract: Contract, title: str, work: Work) -> list[list[Ration
     """``[schedule index][tier index]`` -> full-time annual pay with differentials, pro-rated, exactly.
 
     Each schedule's factor is against its own regular day and year. Remembered per title and work for
-    each contract, so a roster computes each once.
+    each contract, so a roster computes each once; the full-time pay with differentials is worked out once per
+    title and differentials, and pro-rated by each work's factor (a roster of many hours: each a product).
     """
     tables = _remembered(contract)[2]
-    regular = work._replace(differentials=()) == REGULAR
     key = (title, work)
     table = tables.get(key)
     if table is None:
-        labels = [tier.label for tier in contract.tiers]
-        table = []
-        for s in contract.schedules:
-            scale: Rational = (1, 1) if regular else factor(contract, work, s)
-            rates = s.rates[title]
-            table.append(
-                [
-                    product(rational(terms.annual_rate(contract, rates[label], work.differentials, s)), scale)
-                    for label in labels
-                ]
-            )
+        full = REGULAR._replace(differentials=work.differentials)
+        if work != full:  # pro-rated: the full-time table, each schedule's row by its own factor
+            scales = [factor(contract, work, s) for s in contract.schedules]
+            rows = annual_table(contract, title, full)
+            table = [[product(rate, scale) for rate in row] for row, scale in zip(rows, scales, strict=True)]
+        else:
+            labels = [tier.label for tier in contract.tiers]
+            table = []
+            for s in contract.schedules:
+                rates = s.rates[title]
+                table.append(
+                    [rational(terms.annual_rate(contract, rates[label], work.differentials, s)) for label in labels]
+                )
         if len(tables) > 4096:
             tables.clear()
         tables[key] = table
