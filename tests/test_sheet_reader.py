@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 
 from paycalc.cli import app
 from paycalc.jobs import columnar
-from paycalc.reading import sheets
+from paycalc.reading import sheets, workbook_parts
 from tests.test_columnar import NYC, roster
 
 CELLS = st.one_of(
@@ -53,7 +53,7 @@ def _read(path: Path, fast: bool, monkeypatch: pytest.MonkeyPatch) -> tuple[str,
     with monkeypatch.context() as patch:
         if not fast:
             patch.setattr(sheets, "_calamine_rows", lambda *_: None)
-            patch.setattr(sheets._Structure, "of", classmethod(lambda *_: None))
+            patch.setattr(workbook_parts.Structure, "of", classmethod(lambda *_: None))
         else:  # the fast reader answered: not a silent fall back to openpyxl
             real = sheets._calamine_rows
             patch.setattr(

@@ -207,3 +207,36 @@ def test_the_dates_read_in_columns_are_those_read_one_by_one(cells: list[str]) -
         except Plainness:
             alone.append(False)
     assert csv_dates.readable(block, 1, rows).tolist() == alone
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 10**6))
+def test_a_workbook_s_rows_left_out_are_said_by_sheet_row_as_row_by_row(tmp_path: Path, seed: int) -> None:
+    """A sheet's text priced in columns: its blank rows are not in the text, so a line is told back as its row."""
+    import datetime
+
+    from openpyxl import Workbook
+
+    rng = random.Random(seed)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["id", "title", "hired", "from", "to", "hours"])
+    for n in range(rng.randrange(1, 25)):
+        if rng.random() < 0.2:
+            sheet.append([])  # a blank row: its number counts
+        title = rng.choice(["Teacher Aide", "Ed. Asst. B", "Lunch Aide"]) if rng.random() < 0.3 else "Teacher Aide"
+        hired: object = rng.choice([datetime.date(2001, 3, 5), "2004-09-01", "soon", None])
+        hours: object = rng.choice([None, 20, "17.5", -5])
+        sheet.append([f"M{n}", title, hired, datetime.date(2009, 11, 1), datetime.date(2011, 6, 30), hours])
+    source = tmp_path / "staff.xlsx"
+    book.save(source)
+    found = []
+    for mode in ("1", ""):
+        result = runner.invoke(
+            app, ["retro", "--roster", str(source), "--skip-invalid", "-v"], env={"PAYCALC_ROW_BY_ROW": mode}
+        )
+        errors = [line for line in result.stderr.splitlines() if not line.startswith("Note:")]
+        found.append((result.exit_code, result.stdout, errors))
+    assert found[1] == found[0]
+    assert f"Note: {source}: priced in columns" in result.stderr

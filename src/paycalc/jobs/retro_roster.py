@@ -164,12 +164,14 @@ def run_roster(
                 if paid_contract is not None:  # a paid contract's scale, by fiscal year (a sheet: its text)
                     paid_by = paid_contract, years
                     if xlsx_source:
-                        return sheet_priced(sheet_rows, path, terms, split, as_json, (given, paid_given), paid_by)
+                        return sheet_priced(
+                            sheet_rows, path, terms, split, as_json, (given, paid_given), paid_by, left_out
+                        )
                     return priced(source, path, *terms, split, as_json, (given, paid_given), paid_by, left_out)
                 if xlsx_source:  # its text as it stands, then a twin with steps placed and values filled
-                    return sheet_priced(sheet_rows, path, terms, split, as_json, (given, paid_given)) or twin_priced(
-                        unread(), path, *terms, fill, split, as_json
-                    )
+                    return sheet_priced(
+                        sheet_rows, path, terms, split, as_json, (given, paid_given), None, left_out
+                    ) or twin_priced(unread(), path, *terms, fill, split, as_json)
                 if priced(source, path, *terms, split, as_json, (given, paid_given), None, left_out):  # steps, filled
                     return True
                 rows = csv_rows(source)  # a roster the columns declined, with steps or values filled: a CSV twin

@@ -62,11 +62,13 @@ def sheet_priced(
     as_json: bool,
     defaults: tuple[dict[str, str], dict[str, str]],
     paid_by: tuple[Any, tuple[int, ...]] | None = None,
+    skipped: list[tuple[int, str]] | None = None,
 ) -> bool:
     """A sheet read by calamine priced in columns from its text as it stands (``rows.csv_body``), as a CSV
     roster is: a step column, the command line's ``defaults`` and a paid contract's scale (``paid_by``) left
     to the columns (no row made a mapping); ``terms``: the contract, the pay method, ``--jobs`` and the
-    header's check. False where its text cannot be made at once or the columns decline it (the caller tries
+    header's check; ``skipped``: with ``--skip-invalid``, where the rows left out are put (their sheet rows,
+    the reasons). False where its text cannot be made at once or the columns decline it (the caller tries
     a twin made row by row, or the rows)."""
     from paycalc.jobs.columnar import priced
     from paycalc.output.files import signals_unwind, temporary
@@ -79,7 +81,12 @@ def sheet_priced(
         with os.fdopen(handle, "w", newline="", encoding="utf-8") as out:
             csv.writer(out, lineterminator="\n").writerow(header)
             out.write(body)
-        return priced(twin, output, *terms, split, as_json, defaults, paid_by)
+        lines = None if skipped is None else list[tuple[int, str]]()
+        if not priced(twin, output, *terms, split, as_json, defaults, paid_by, lines):
+            return False
+    if skipped is not None:  # the twin's lines as the sheet's rows (its blank rows are not in it)
+        skipped[:] = [(rows.row_of(line), reason) for line, reason in lines or []]
+    return True
 
 
 class _CsvRows:

@@ -60,6 +60,8 @@ class Cells:
         self.columns: list[tuple[Any, ...]] = list(zip(*rows, strict=True)) if self.even else []
         self.kinds = [set(map(type, column)) for column in self.columns]
         self.truths = True  # whether a cell may be true or false (the sheet's XML says: reading.sheets)
+        self.lines: list[int] | None = None  # by csv_body: the sheet row of each line after the header (None:
+        # row n + 1 for line n, no row left out)
 
     def inexact(self) -> bool:
         """Whether a number is past what a double holds whole (openpyxl keeps its digits, calamine cannot)."""
@@ -111,9 +113,11 @@ def csv_body(found: Cells, width: int) -> str | None:
     if any(_written(value) for column in found.columns[width:] for value in set(column[1:])):
         return None
     texts = [_texts(column[1:], kinds) for column, kinds in zip(found.columns[:width], found.kinds, strict=False)]
+    found.lines = None
     if "" in texts[0]:  # a row may be blank (each of its cells), which csv.writer's reader skips
         kept = [n for n, text in enumerate(texts[0]) if text or any(column[n] for column in texts)]
         texts = [[column[n] for n in kept] for column in texts]
+        found.lines = [n + 2 for n in kept]
     if not texts[0]:
         return ""
     return "\n".join(map(",".join, zip(*texts, strict=True))) + "\n"

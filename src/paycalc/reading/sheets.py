@@ -15,6 +15,7 @@ from typing import Any
 from paycalc.contract.errors import InputError
 from paycalc.contract.inputs import column_letter
 from paycalc.reading.sheet_text import Cells, cell_text, csv_body, uncollected
+from paycalc.reading.workbook_parts import Structure
 
 MAX_UNPACKED = 1 << 30  # bytes a roster workbook may unpack to: a million members' rows take about 200 MiB
 
@@ -117,53 +118,6 @@ def _read_fast(path: str, member: str | None, sheet: str) -> Cells | None:
     return found
 
 
-class _Structure:
-    """A workbook's sheets as its own XML names them (``xl/workbook.xml`` and its relationships): names, kinds,
-    visibility, each sheet's part and the date system, read without parsing a cell (openpyxl's read-only load
-    parses every shared string first). None where the XML is not as a plain workbook writes it."""
-
-    def __init__(self, sheets: list[tuple[str, str, bool]], date1900: bool) -> None:
-        self._sheets = sheets  # (name, part in the zip, hidden)
-        self.date1900 = date1900
-
-    @classmethod
-    def of(cls, path: str) -> _Structure | None:
-        import posixpath
-        import zipfile
-        from xml.etree import ElementTree
-
-        main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-        rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-        try:
-            with zipfile.ZipFile(path) as archive:
-                book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
-                links = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-        except (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError):
-            return None
-        targets = {link.get("Id"): link.get("Target", "") for link in links}
-        sheets = []
-        for entry in book.iter(f"{main}sheet"):
-            target = targets.get(entry.get(f"{rel}id"))
-            if target is None:
-                return None
-            part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
-            hidden = entry.get("state", "visible") != "visible"
-            sheets.append((entry.get("name", ""), part, hidden))
-        properties = book.find(f"{main}workbookPr")
-        date1904 = properties is not None and properties.get("date1904", "0").lower() in ("1", "true")
-        return cls(sheets, not date1904) if sheets else None
-
-    def sheets(self) -> tuple[list[str], list[str], list[str]]:
-        """Every sheet's name, those of rows (worksheets, not charts), and those of rows that are visible."""
-        names = [name for name, _, _ in self._sheets]
-        tables = [name for name, part, _ in self._sheets if part.startswith("xl/worksheets/")]
-        visible = [name for name, part, hidden in self._sheets if part.startswith("xl/worksheets/") and not hidden]
-        return names, tables, visible
-
-    def member(self, sheet: str) -> str | None:
-        return next((part for name, part, _ in self._sheets if name == sheet), None)
-
-
 class SheetRows:
     """The rows of one sheet as text mappings, remembering where the last one came from."""
 
@@ -173,7 +127,7 @@ class SheetRows:
         self.workbook: Any = None  # openpyxl's, where it reads the rows
         self._formulas: Any = None
         self._formula_rows: Iterator[tuple[Any, ...]] = iter(())
-        fast = _Structure.of(path)  # the workbook's sheets from its XML, without parsing a cell
+        fast = Structure.of(path)  # the workbook's sheets from its XML, without parsing a cell
         names, tables, visible = fast.sheets() if fast is not None else self._open_openpyxl()
         if sheet is not None and sheet not in names:
             raise InputError(f"{path} has no sheet {sheet!r} (its sheets: {', '.join(names)})")
@@ -275,6 +229,11 @@ class SheetRows:
             return None
         with uncollected():
             return csv_body(self._fast, len(self.header))
+
+    def row_of(self, line: int) -> int:
+        """The sheet row of line ``line`` of the text :meth:`csv_body` made last (its header line 1)."""
+        lines = self._fast.lines if self._fast is not None else None
+        return line if lines is None else lines[line - 2]
 
     def texts(self) -> Iterator[list[str]] | None:
         """The rows after the header as their cells' text, stripped, as wide as the header (a row with a cell
