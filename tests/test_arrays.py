@@ -522,3 +522,11 @@ def test_a_date_with_a_byte_just_past_the_digits_is_refused(position: int) -> No
         csv_dates.dates(cells, 0)
     with pytest.raises(InputError):
         to_date("".join(day), "hire date")
+
+
+@pytest.mark.parametrize("block", [b'a,"b\nc",d\n', b'"a\n",b\nc,d\n', b'a,"b,\nc",d\n'])
+def test_a_line_break_inside_quotes_is_said_so(block: bytes) -> None:
+    """Each line's commas may still count the header's: the quotes' pairs are what tell (the csv module reads the
+    two lines as one row)."""
+    with pytest.raises(csv_bytes.Plainness, match="a line break inside quotes"):
+        csv_bytes.split(block, 2)

@@ -101,7 +101,16 @@ def _trimmed(cells: Cells) -> Cells:
 
 def _split(block: bytes, width: int) -> Cells:
     data = np.frombuffer(block + bytes(_WIDEST), dtype=np.uint8)  # NULs after it: a window past a cell stays inside
-    feeds = np.flatnonzero(data[: len(block)] == 10)
+    quoted = b'"' in block
+    if quoted:  # line feeds, commas and quotes found in one pass; a comma or a line feed after an odd number of
+        # quotes is inside a quoted cell (the quotes in pairs, each an odd-numbered quote and the next)
+        marks = np.flatnonzero((data == 44) | (data == 10) | (data == 34))
+        kinds = data[marks]
+        quote, feed, comma = kinds == 34, kinds == 10, kinds == 44
+        odd = (np.cumsum(quote, dtype=np.int64) & 1).astype(bool)  # after an odd number of quotes
+        feeds, quotes = marks[feed], marks[quote]
+    else:
+        feeds = np.flatnonzero(data[: len(block)] == 10)
     if not len(feeds) or feeds[-1] != len(block) - 1:
         raise Plainness("a line without its end")
     firsts = np.concatenate([[0], feeds[:-1] + 1])
@@ -111,28 +120,19 @@ def _split(block: bytes, width: int) -> Cells:
     lasts = feeds - returns
     if (lasts == firsts).any():  # a blank line, which the csv module skips: read the block without them
         return _split(without_blank_lines(block), width)
-    commas = np.flatnonzero(data == 44)
-    quotes = np.flatnonzero(data[: len(block)] == 34)
-    inside = np.zeros(0, dtype=np.int64)
-    if len(quotes):  # a comma or a line feed after an odd number of quotes is inside a quoted cell: between the
-        # quotes of a pair, each pair an odd-numbered quote and the next (fewer to look up than the commas)
-        opens, closes = quotes[0::2], quotes[1::2]
-        if len(quotes) % 2 or (np.searchsorted(feeds, opens) != np.searchsorted(feeds, closes)).any():
+    if quoted:
+        if len(quotes) % 2 or (feed & odd).any():
             raise Plainness("a line break inside quotes")
-        low, high = np.searchsorted(commas, opens), np.searchsorted(commas, closes)
-        if (high > low).any():
-            edges = np.bincount(low, minlength=len(commas) + 1) - np.bincount(high, minlength=len(commas) + 1)
-            within = np.cumsum(edges[:-1]) > 0
-            inside, commas = commas[within], commas[~within]
+        commas, inside = marks[comma & ~odd], marks[comma & odd]
+    else:
+        commas = np.flatnonzero(data == 44)
     per_line = np.diff(np.searchsorted(commas, feeds), prepend=0)
     if (per_line != width - 1).any():
         raise Plainness("a line of another width")  # a blank line too: the csv module skips those
     inner = commas.reshape(len(feeds), width - 1)
     starts = np.concatenate([firsts[:, None], inner + 1], axis=1)
     ends = np.concatenate([inner, np.maximum(lasts, firsts)[:, None]], axis=1)
-    if not len(quotes):
-        return Cells(data, starts, ends)
-    return _unquoted(data, starts, ends, quotes, inside)
+    return _unquoted(data, starts, ends, quotes, inside) if quoted else Cells(data, starts, ends)
 
 
 def _unquoted(data: Bytes, starts: Ints, ends: Ints, quotes: Ints, inside: Ints) -> Cells:
