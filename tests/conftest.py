@@ -57,3 +57,20 @@ def start_serve(*options: str, cache: Path) -> tuple[subprocess.Popen[bytes], in
                 process.kill()
                 raise RuntimeError(f"paycalc serve did not start: {process.communicate()[1]!r}") from None
             time.sleep(0.1)
+
+
+@pytest.fixture
+def columns_refuse_ed_asst_b(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The columns' pricer refuses the title Ed. Asst. B, which the rules price: a row the columns would leave
+    out with ``--skip-invalid`` must then go to the row-by-row (member-by-member) path, priced."""
+    from paycalc.membership.column_runs import Unpriced
+    from paycalc.membership.columnar import Pricer
+
+    way = Pricer.way
+
+    def refusing(self: Pricer, title: str, work: object) -> int:
+        if title == "Ed. Asst. B":
+            raise Unpriced("a title these columns cannot price")
+        return way(self, title, work)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Pricer, "way", refusing)

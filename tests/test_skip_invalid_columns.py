@@ -159,21 +159,9 @@ def test_in_two_processes_the_lines_said_are_the_same(tmp_path: Path, monkeypatc
     assert f"Skipped: {source}: line 7: " in scalar.stderr
 
 
-def test_a_row_the_columns_refuse_but_the_rules_price_goes_row_by_row(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.mark.usefixtures("columns_refuse_ed_asst_b")
+def test_a_row_the_columns_refuse_but_the_rules_price_goes_row_by_row(tmp_path: Path) -> None:
     """The columns leave a row out only where the rules refuse it too; else the roster is the rules' to price."""
-    from paycalc.membership.column_runs import Unpriced
-    from paycalc.membership.columnar import Pricer
-
-    way = Pricer.way
-
-    def refusing(self: Pricer, title: str, work: object) -> int:
-        if title == "Ed. Asst. B":
-            raise Unpriced("a title these columns cannot price")
-        return way(self, title, work)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Pricer, "way", refusing)
     source = tmp_path / "staff.csv"
     source.write_text(
         "id,title,hired,from,to\n"

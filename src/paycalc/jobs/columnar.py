@@ -135,24 +135,30 @@ def header_cells(first: bytes) -> list[str]:
     return next(csv.reader([text])) if '"' in text else text.split(",")
 
 
-def costed(source: str, header: list[str], costing: Callable[..., Any]) -> Any:
+def costed(source: str, header: list[str], costing: Callable[..., Any], on_invalid: Any = None) -> Any:
     """The costing of a plain CSV roster (``header``: its columns as paycalc reads them) read in columns, by
-    ``costing(kinds, chunks)`` (:func:`paycalc.membership.cost_columns.cost` with the run's terms), a block
-    of ``COST_BLOCK`` bytes at a time; None when the roster or the terms are for the member-by-member path."""
+    ``costing(kinds, chunks, skipped)`` (:func:`paycalc.membership.cost_columns.cost` with the run's terms), a
+    block of ``COST_BLOCK`` bytes at a time; None when the roster or the terms are for the member-by-member path.
+    With ``on_invalid`` (``--skip-invalid``), rows the rules refuse are left out and handed to it, in order."""
+    from paycalc.output import member_skips
     from paycalc.output.member_columns import Members
     from paycalc.reading.files import lines_from
 
     plain = _plain(source)
     if plain is None:
         return None
-    members = Members(header)
+    members = Members(header, on_invalid is not None)
     blocks = (lines_from(source, *where) for where in ranges(len(plain[0]), plain[1], COST_BLOCK))
+    priced: list[tuple[int, str]] = []
     try:
-        found = costing(members.kinds, (members.read(block) for block in blocks if block.strip(b"\r\n")))
+        chunks = (members.read(block) for block in blocks if block.strip(b"\r\n"))
+        found = costing(members.kinds, chunks, priced if on_invalid is not None else None)
         members.check()
     except Unpriced as exc:
         why.decline(str(exc))
         return None
+    for error in member_skips.in_order(members.refusals, priced, members.numbers):
+        on_invalid(error)
     return found
 
 

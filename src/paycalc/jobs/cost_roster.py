@@ -97,13 +97,13 @@ def price(
         return _by_member(source, rows, carried, asked, *by_member)
     from paycalc.membership import cost_columns
 
-    def in_arrays(kinds: Any, chunks: Any) -> Any:
+    def in_arrays(kinds: Any, chunks: Any, skipped: Any = None) -> Any:
         a = asked
         return cost_columns.cost(kinds, chunks, a.proposals, a.base, a.start, a.end, a.fiscal_year_start,
-                                 a.method, a.anchor, a.paid)  # fmt: skip
+                                 a.method, a.anchor, a.paid, skipped)  # fmt: skip
 
     def answer(path: str, rows: Any) -> tuple[costing.Costing, Any]:
-        found, rows = _in_arrays(path, rows, header, placing, in_arrays)
+        found, rows = _in_arrays(path, rows, header, placing, in_arrays, on_invalid)
         if say is not None:
             how = "in columns" if found is not None else f"member by member: {why.last()}"
             say(f"Note: {name_of(source)}: costed {how}")
@@ -129,7 +129,12 @@ def _asked_of(asked: Asked, on_member: Any, read: bool) -> str:
 
 
 def _in_arrays(
-    path: str, rows: Any, header: list[str], placing: Callable[[str], datetime.date] | None, in_arrays: Any
+    path: str,
+    rows: Any,
+    header: list[str],
+    placing: Callable[[str], datetime.date] | None,
+    in_arrays: Any,
+    on_invalid: Any = None,
 ) -> tuple[Any, Any]:
     """The costing in columns of a roster file (a sheet's rows or a step column through a CSV twin, the step
     placed as the hire date it stands for on the range's first day), and its rows for the member-by-member path
@@ -138,14 +143,14 @@ def _in_arrays(
     from paycalc.jobs.twins import csv_twin
 
     if not (is_xlsx(path) or placing is not None):
-        return costed(path, header, in_arrays), rows
+        return costed(path, header, in_arrays, on_invalid), rows
     if not hasattr(rows, "header"):  # a CSV's reader: its header as paycalc reads it
         rows.header = header
     with csv_twin(rows, None if placing is None else _placed(placing)) as twin:
         found = None
         if twin is not None:
             with open(twin, encoding="utf-8") as file:
-                found = costed(twin, header_cells(file.readline().encode()), in_arrays)
+                found = costed(twin, header_cells(file.readline().encode()), in_arrays, on_invalid)
     if found is None:
         if is_xlsx(path):
             rows.close()

@@ -19,11 +19,11 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from paycalc.contract.errors import InputError
+from paycalc.contract.errors import InputError, RowError
 from paycalc.contract.models import Contract, Work
 from paycalc.membership import costing
 from paycalc.membership.column_runs import Unpriced
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
 def cost(
     kinds: Sequence[tuple[str, Work]],
-    chunks: Iterable[tuple[Ints, Ints]],
+    chunks: Iterable[tuple[Ints, Ints, Ints]],
     proposals: Sequence[Contract],
     base: Contract,
     start: datetime.date,
@@ -51,10 +51,14 @@ def cost(
     method: str | None = None,
     anchor: datetime.date | None = None,
     paid: Contract | None = None,
+    skipped: list[tuple[int, str]] | None = None,
 ) -> costing.Costing:
     """:func:`paycalc.membership.costing.cost` of members given as chunks of arrays, in roster order: each
     member's kind (an index into ``kinds``, its title and work as the roster gives them, which may grow
-    as chunks come) and hire date (an ordinal). With ``paid``, the status quo is that contract's scale."""
+    as chunks come), hire date (an ordinal) and row number. With ``paid``, the status quo is that contract's
+    scale. With ``skipped`` (``--skip-invalid``), members the rules refuse to price are left out and put in it
+    (row number, the reason the member-by-member path gives), in order."""
+    asked = (proposals, base, start, end, fiscal_year_start, method, anchor)
     method, _, pieces, frozen = costing.prepare(proposals, base, start, end, fiscal_year_start, method, anchor, paid)
     _, anchor, _ = periods.for_contract(base, method, anchor)  # biweekly: the contract's anchor by default
     payrolls = [frozen, *proposals]
@@ -64,13 +68,18 @@ def cost(
     firsts = np.array([a.toordinal() for a, _ in pieces], dtype=np.int64)
     lasts = np.array([b.toordinal() for _, b in pieces], dtype=np.int64)
     running = Running(len(pieces), len(proposals))
-    ways = _Ways(kinds, frozen, pricers, running)
-    for kind, hired in chunks:
+    ways = _Ways(kinds, frozen, pricers, running, skipped is not None)
+    for kind, hired, numbers in chunks:
         keep = hired <= lasts[-1]  # hired after the range: on no payroll in it
-        kind, hired = kind[keep], hired[keep]
+        kind, hired, numbers = kind[keep], hired[keep], numbers[keep]
         if not len(kind):
             continue
         way, title = ways.of(kind)
+        if skipped is not None and (gone := ways.bad[kind]).any():  # a title the rules refuse: said, left out
+            skipped += _refusals(asked, kinds, kind[gone], hired[gone], numbers[gone], paid)
+            kind, hired, way, title = kind[~gone], hired[~gone], way[:, ~gone], title[~gone]
+            if not len(kind):
+                continue
         on = hired[:, None] <= lasts[None, :]  # [member][piece]: on that piece's payroll
         pay = _payrolls(pricers, way, hired, on, firsts, lasts)
         lumps = np.stack([_lumps(p, kinds, kind, hired, pieces) for p in proposals])
@@ -85,10 +94,13 @@ def cost(
 class _Ways:
     """Each kind's way under each payroll, and its title's index, worked out once, as members come."""
 
-    def __init__(self, kinds: Sequence[tuple[str, Work]], frozen: Contract, pricers: list[Pricer], running: Running):
-        self.kinds, self.frozen, self.pricers, self.running = kinds, frozen, pricers, running
+    def __init__(
+        self, kinds: Sequence[tuple[str, Work]], frozen: Contract, pricers: list[Pricer], running: Running, skip: bool
+    ) -> None:
+        self.kinds, self.frozen, self.pricers, self.running, self.skip = kinds, frozen, pricers, running, skip
         self.ways = np.zeros((len(pricers), 0), dtype=np.int64)
         self.titles = np.zeros(0, dtype=np.int64)
+        self.bad = np.zeros(0, dtype=bool)  # kinds the rules refuse to price (with skip; else Unpriced)
         self.known: set[int] = set()
 
     def of(self, kind: Ints) -> tuple[Ints, Ints]:
@@ -97,16 +109,39 @@ class _Ways:
             grow = len(self.kinds) - self.titles.size
             self.ways = np.concatenate([self.ways, np.zeros((len(self.pricers), grow), dtype=np.int64)], axis=1)
             self.titles = np.concatenate([self.titles, np.zeros(grow, dtype=np.int64)])
-        try:
-            for n in set(np.flatnonzero(np.bincount(kind)).tolist()) - self.known:  # not np.unique: see column_runs
-                name, work = self.kinds[n]
+            self.bad = np.concatenate([self.bad, np.zeros(grow, dtype=bool)])
+        for n in set(np.flatnonzero(np.bincount(kind)).tolist()) - self.known:  # not np.unique: see column_runs
+            name, work = self.kinds[n]
+            try:
                 self.titles[n] = self.running.title(core.resolve_title(self.frozen, name).name)
                 for p, pricer in enumerate(self.pricers):
                     self.ways[p, n] = pricer.way(name, work)
-                self.known.add(n)
-        except InputError as exc:
-            raise Unpriced(str(exc)) from None
+            except (InputError, Unpriced) as exc:
+                if not self.skip:
+                    raise Unpriced(str(exc)) from None
+                self.bad[n] = True  # the member-by-member path's reason, or its members are its
+            self.known.add(n)
         return self.ways[:, kind], self.titles[kind]
+
+
+def _refusals(
+    asked: tuple[Any, ...], kinds: Sequence[tuple[str, Work]], kind: Ints, hired: Ints, numbers: Ints, paid: Any
+) -> list[tuple[int, str]]:
+    """Why the rules refuse to price each member (row number, reason), costed alone member by member; a member
+    they price after all is theirs (:class:`Unpriced`)."""
+    said = []
+    for n, day, number in zip(kind.tolist(), hired.tolist(), numbers.tolist(), strict=True):
+        title, work = kinds[n]
+        member = Member("", title, datetime.date.fromordinal(day), work, row=number)
+        refusals: list[RowError] = []
+        proposals, base, start, end, fiscal_year_start, method, anchor = asked
+        costing.cost(
+            [member], proposals, base, start, end, fiscal_year_start, method, anchor, refusals.append, paid=paid
+        )
+        if len(refusals) != 1:
+            raise Unpriced("a member the columns refuse that the rules price")
+        said.append((number, refusals[0].reason))
+    return said
 
 
 def _payrolls(pricers: list[Pricer], way: Ints, hired: Ints, on: Flags, firsts: Ints, lasts: Ints) -> Ints:

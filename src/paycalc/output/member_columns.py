@@ -19,7 +19,7 @@ from paycalc.contract.errors import InputError
 from paycalc.contract.models import Work
 from paycalc.membership.column_runs import Unpriced
 from paycalc.membership.roster import WORK_COLUMNS, work_of
-from paycalc.output import csv_bytes, csv_dates
+from paycalc.output import csv_bytes, csv_dates, member_skips, row_skips
 from paycalc.output.csv_bytes import Plainness
 from paycalc.output.roster_blocks import MAX_CELL
 
@@ -32,20 +32,37 @@ if TYPE_CHECKING:
 class Members:
     """Reads the members of a roster's blocks, in order; keeps the kinds met and the hashes of the ids."""
 
-    def __init__(self, header: list[str]) -> None:
+    def __init__(self, header: list[str], skip: bool = False) -> None:
         self.header = header
+        self.skip = skip  # cost --skip-invalid: rows the reader refuses left out (member_skips), said in refusals
+        self.count = 0  # rows read (a row's number among them is the reader's, 1 = the first after the header)
+        self.refusals: list[tuple[int, str]] = []  # rows left out: number, reason
+        self.numbers: list[Ints] = []  # each block's members' row numbers
         self.column = {name: n for n, name in enumerate(header)}
         self.kinds: list[tuple[str, Work]] = []  # (title, work) as the roster gives them
         self._known: dict[tuple[str, ...], int] = {}
         self._ids: list[NDArray[np.uint64]] = []
 
-    def read(self, block: bytes) -> tuple[Ints, Ints]:
+    def read(self, block: bytes) -> tuple[Ints, Ints, Ints]:
         """The members of a block of whole lines: each one's kind (an index into :attr:`kinds`, which grows
-        with new ones) and hire date (an ordinal)."""
+        with new ones), hire date (an ordinal) and row number."""
         try:
             csv_bytes.check(block)
-            cells = csv_bytes.split(block if block.endswith(b"\n") else block + b"\n", len(self.header), trim=True)
-            return self._read(cells)
+            block = block if block.endswith(b"\n") else block + b"\n"
+            cells = csv_bytes.split(block, len(self.header), trim=True)
+            count = len(cells.starts)
+            kept = np.ones(count, dtype=bool)
+            if self.skip and (gone := member_skips.refused(self.header, cells)).any():
+                rows = np.flatnonzero(gone)
+                said = member_skips.reasons(self.header, block, rows.tolist())
+                self.refusals += zip((self.count + 1 + rows).tolist(), said, strict=True)
+                cells, kept = row_skips.kept(cells, ~gone), ~gone
+            numbers = self.count + 1 + np.flatnonzero(kept)
+            self.count += count
+            self.numbers.append(numbers)
+            if not len(numbers):
+                return numbers, numbers, numbers
+            return (*self._read(cells), numbers)
         except Plainness as exc:
             raise Unpriced(str(exc)) from None
 
