@@ -54,7 +54,7 @@ class Members:
             kept = np.ones(count, dtype=bool)
             if self.skip and (gone := member_skips.refused(self.header, cells)).any():
                 rows = np.flatnonzero(gone)
-                said = member_skips.reasons(self.header, block, rows.tolist())
+                said = member_skips.reasons(self.header, block, cells, rows)
                 self.refusals += zip((self.count + 1 + rows).tolist(), said, strict=True)
                 cells, kept = row_skips.kept(cells, ~gone), ~gone
             numbers = self.count + 1 + np.flatnonzero(kept)

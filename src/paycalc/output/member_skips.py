@@ -18,7 +18,7 @@ from paycalc.contract.errors import InputError, RowError
 from paycalc.membership.column_runs import Unpriced
 from paycalc.membership.members import read_members
 from paycalc.membership.roster import WORK_COLUMNS, work_of
-from paycalc.output import csv_bytes, csv_dates
+from paycalc.output import csv_bytes, csv_dates, row_skips
 from paycalc.output.csv_bytes import Cells
 
 if TYPE_CHECKING:
@@ -47,13 +47,11 @@ def refused(header: list[str], cells: Cells) -> NDArray[np.bool_]:
     return found
 
 
-def reasons(header: list[str], block: bytes, rows: list[int]) -> list[str]:
+def reasons(header: list[str], block: bytes, cells: Cells, rows: NDArray[np.int64]) -> list[str]:
     """Why the reader refuses each of ``rows`` (counted among the block's rows, blank lines left out)."""
-    lines = [line for line in block.split(b"\n")[:-1] if line not in (b"", b"\r")]
     said = []
-    for row in rows:
-        words = next(csv.reader([lines[row].decode("utf-8").removesuffix("\r")]))
-        record: dict[str, Any] = dict(zip(header, words, strict=True))
+    for _, text in row_skips.lines_of(block, cells, rows):
+        record: dict[str, Any] = dict(zip(header, next(csv.reader([text])), strict=True))
         refusals: list[RowError] = []
         if list(read_members([record], refusals.append)) or len(refusals) != 1:
             raise Unpriced("a row the columns refuse that the reader reads")

@@ -33,16 +33,14 @@ def left_out(blocks: Any, block: bytes, cells: Cells) -> tuple[Cells, Any, tuple
     read, then those whose title, work or paid terms the rules refuse (their codes
     :data:`INVALID`). The kept rows' cells and arrays (None where none is kept), and the rows left out."""
     refused = _unreadable(blocks, cells)
-    while True:
-        within = kept(cells, ~refused) if refused.any() else cells
-        if not len(within.starts):
-            arrays = None
-            break
-        arrays = blocks.arrays(within)
+    within = kept(cells, ~refused) if refused.any() else cells
+    arrays = blocks.arrays(within) if len(within.starts) else None
+    if arrays is not None:
         coded = (arrays[0] == INVALID) | (arrays[1] == INVALID) | (arrays[4] == INVALID)  # ways, hired, paid
-        if not coded.any():
-            break
-        refused[np.flatnonzero(~refused)[coded]] = True  # their cells' codes remembered: once more, without them
+        if coded.any():  # the arrays are a row's each: the rows left out taken out of them
+            refused[np.flatnonzero(~refused)[coded]] = True
+            within = kept(within, ~coded)
+            arrays = tuple(a[~coded] for a in arrays) if len(within.starts) else None
     return within, arrays, reasons(blocks, block, cells, refused) if refused.any() else ()
 
 
@@ -84,33 +82,44 @@ def reasons(blocks: Any, block: bytes, cells: Cells, refused: NDArray[np.bool_])
     """The rows ``refused`` marks (among the block's rows, blank lines left out), each with the reason the
     rules give it, read alone. The row-by-row path says instead that its id "appears again after other ids"
     where the id was another's before it and finished (the job checks that: :func:`finished`)."""
-    lines = block.split(b"\n")[:-1]
-    filled = [n for n, line in enumerate(lines) if line not in (b"", b"\r")]  # the csv module skips blank ones
     method, anchor, cycles = blocks.method
     paying = periods.for_contract(blocks.contract, method, anchor, cycles)[2]
     fill = roster.filler(*blocks.defaults)
     paid_contract, years = blocks.paid_by if blocks.paid_by is not None else (None, ())
     at = blocks.header.index("id")
-    rows = np.flatnonzero(refused)
-    kept = np.flatnonzero(~refused)
-    ids = cells.text(np.arange(len(cells.starts)), at)
-    hashed = csv_bytes.hashes(cells, at)
+    rows, kept_rows = np.flatnonzero(refused), np.flatnonzero(~refused)
+    place = np.searchsorted(kept_rows, rows)  # kept rows before each
+    near = np.concatenate([rows, kept_rows[place[place > 0] - 1], kept_rows[place[place < len(kept_rows)]]])
+    near = np.unique(near)
+    ids = dict(zip(near.tolist(), cells.text(near, at), strict=True))  # of the rows left out and those beside them
+    hashed = csv_bytes.hashes(kept(cells, refused), at).tolist()
     said = []
-    for row in rows.tolist():
-        line = filled[row]
-        words = next(csv.reader([lines[line].decode("utf-8").removesuffix("\r")]))
-        record: dict[str, Any] = dict(zip(blocks.header, words, strict=True))
+    for n, (row, (line, text)) in enumerate(zip(rows.tolist(), lines_of(block, cells, rows), strict=True)):
+        record: dict[str, Any] = dict(zip(blocks.header, next(csv.reader([text])), strict=True))
         if fill is not None:
             fill(record)
         refusals: list[RowError] = []
         priced = list(roster.retro_totals([record], blocks.contract, paying, refusals.append, (), paid_contract, years))
         if priced or len(refusals) != 1:
             raise Unpriced("a row the columns refuse that the rules price")
-        place = int(np.searchsorted(kept, row))  # kept rows before it
-        before = ids[kept[place - 1]] if place else None
-        then_same = ids[kept[place]] == ids[row] if place < len(kept) else None
-        said.append(Skip(line, refusals[0].reason, ids[row], int(hashed[row]), before, then_same))
+        before = ids[int(kept_rows[place[n] - 1])] if place[n] else None
+        then_same = ids[int(kept_rows[place[n]])] == ids[row] if place[n] < len(kept_rows) else None
+        said.append(Skip(line, refusals[0].reason, ids[row], hashed[n], before, then_same))
     return tuple(said)
+
+
+def lines_of(block: bytes, cells: Cells, rows: NDArray[np.int64]) -> list[tuple[int, str]]:
+    """Each of ``rows``' line in the block (counted from 0, blank lines in) and its text, as the csv module reads
+    it (``cells`` are the block's, read without its blank lines: row n is line n of their bytes)."""
+    feeds = np.flatnonzero(cells.data == 10)
+    ends = feeds[rows]
+    begins = np.where(rows > 0, feeds[np.maximum(rows - 1, 0)] + 1, 0)
+    spans = zip(begins.tolist(), ends.tolist(), strict=True)
+    texts = [cells.data[b:e].tobytes().decode("utf-8").removesuffix("\r") for b, e in spans]
+    if block.count(b"\n") == len(feeds):  # no blank line
+        return list(zip(rows.tolist(), texts, strict=True))
+    filled = [n for n, line in enumerate(block.split(b"\n")[:-1]) if line not in (b"", b"\r")]
+    return [(filled[row], text) for row, text in zip(rows.tolist(), texts, strict=True)]
 
 
 def finished(skip: Skip, person: str | None, then: str | None) -> bool:
