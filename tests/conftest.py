@@ -63,8 +63,8 @@ def start_serve(*options: str, cache: Path) -> tuple[subprocess.Popen[bytes], in
 def columns_refuse_ed_asst_b(monkeypatch: pytest.MonkeyPatch) -> None:
     """The columns' pricer refuses the title Ed. Asst. B, which the rules price: a row the columns would leave
     out with ``--skip-invalid`` must then go to the row-by-row (member-by-member) path, priced."""
-    from paycalc.membership.column_runs import Unpriced
     from paycalc.membership.columnar import Pricer
+    from paycalc.membership.unpriced import Unpriced
 
     way = Pricer.way
 

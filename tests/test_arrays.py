@@ -464,7 +464,7 @@ def test_instalments_in_arrays_are_the_scalar_split(wages: list[int], parts: lis
 
 def test_an_instalment_share_too_fine_for_int64_is_refused() -> None:
     from paycalc.contract.models import Instalment
-    from paycalc.membership.column_runs import Unpriced
+    from paycalc.membership.unpriced import Unpriced
     from paycalc.output.roster_groups import instalments
     from paycalc.output.totals_layout import shares_of
 

@@ -13,8 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from paycalc.membership import cost_arrays
-from paycalc.membership.column_runs import Unpriced
 from paycalc.membership.cost_sums import Spread
+from paycalc.membership.unpriced import Unpriced
 
 
 def ints(*values: int) -> np.ndarray:  # type: ignore[type-arg]

@@ -3,7 +3,7 @@
 the rows' order.
 
 It takes a roster only when it answers byte for byte what the row-by-row path answers; anything else raises
-:class:`~paycalc.membership.column_runs.Unpriced` before a byte is kept, and the caller prices the roster row by
+:class:`~paycalc.membership.unpriced.Unpriced` before a byte is kept, and the caller prices the roster row by
 row (which also names any row in error). Read in columns: a byte-order mark, Windows line ends, names in quotes
 (``"Smith, Jane"``, ``"O""Neil"``), dates as month/day/year, a ``step`` column (placed as hire dates), amounts
 paid of a row's own, every pay method, lump sums, a paid contract's fiscal years; written as CSV or JSON
@@ -27,7 +27,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from paycalc.contract.models import Instalment
 from paycalc.jobs import why
-from paycalc.membership.column_runs import Unpriced
+from paycalc.membership.unpriced import Unpriced
 from paycalc.output.roster_out import Shape
 
 if TYPE_CHECKING:

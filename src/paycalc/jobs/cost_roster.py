@@ -161,7 +161,7 @@ def _in_arrays(
 def _placed(placing: Callable[[str], datetime.date]) -> Callable[[dict[str, Any]], str]:
     """A row's hire date as text for a CSV twin: its step's, placed once per step (a step the rules refuse
     declines the columns: member by member names it), else its own."""
-    from paycalc.membership.column_runs import Unpriced
+    from paycalc.membership.unpriced import Unpriced
 
     memo: dict[str, str] = {}
 

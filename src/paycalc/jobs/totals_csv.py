@@ -5,7 +5,7 @@ priced the roster.
 
 The CSV guards a user's text that a spreadsheet would run (``=cmd`` is written ``'=cmd``). Read back, a cell
 that opens with an apostrophe and a trigger could be a guarded ``=cmd`` or a user's own ``'=cmd``: such a
-roster goes row by row (:class:`~paycalc.membership.column_runs.Unpriced`), never guessed.
+roster goes row by row (:class:`~paycalc.membership.unpriced.Unpriced`), never guessed.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from paycalc.contract.models import Instalment
 from paycalc.jobs import why
-from paycalc.membership.column_runs import Unpriced
+from paycalc.membership.unpriced import Unpriced
 from paycalc.output.csv_bytes import Plainness
 from paycalc.output.files import SPREADSHEET_TRIGGERS, signals_unwind, temporary, write_atomically
 from paycalc.output.render import Format

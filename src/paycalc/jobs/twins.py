@@ -13,8 +13,8 @@ from typing import Any
 from paycalc.contract.errors import PaycalcError
 from paycalc.contract.models import Contract, Instalment
 from paycalc.jobs import why
-from paycalc.membership.column_runs import Unpriced
 from paycalc.membership.roster import Fill
+from paycalc.membership.unpriced import Unpriced
 from paycalc.reading.columns import header_names
 from paycalc.reading.files import open_binary, text_lines
 

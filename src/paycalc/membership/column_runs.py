@@ -16,6 +16,7 @@ from paycalc.contract.models import Contract
 from paycalc.membership import step_changes
 from paycalc.membership.rate_spans import RateSpans
 from paycalc.membership.step_changes import NEVER as NEVER  # the kernel's, kept importable from here
+from paycalc.membership.unpriced import Unpriced
 from paycalc.rules import period_arrays
 
 if TYPE_CHECKING:
@@ -25,10 +26,6 @@ if TYPE_CHECKING:
 
 _TAG = 64  # an edge's sort key (int32): ordinal x 64 + tag (0 a schedule's date, tier + 1 a tier's day, 63 no edge)
 _PAD = NEVER * _TAG + _TAG - 1
-
-
-class Unpriced(Exception):
-    """These rows are for the scalar path: it prices them, or names the row in error."""
 
 
 class Job(NamedTuple):

@@ -29,7 +29,8 @@ import numpy as np
 from paycalc.contract.errors import InputError
 from paycalc.contract.inputs import title_key
 from paycalc.contract.models import Contract, Work
-from paycalc.membership.column_runs import _TAG, NEVER, Job, Kernel, Unpriced
+from paycalc.membership.column_runs import _TAG, NEVER, Job, Kernel
+from paycalc.membership.unpriced import Unpriced
 from paycalc.rules import core, period_arrays, periods, proposal, rate_tables, terms
 
 if TYPE_CHECKING:

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from paycalc.membership.column_runs import Unpriced
 from paycalc.membership.cost_sums import Spread, Summary, Sums, median_of, money_of
+from paycalc.membership.unpriced import Unpriced
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray

@@ -11,7 +11,7 @@ The rollover is each payroll's annual rate on the range's last day, the lump sum
 work and set of lump sums a member is eligible for (as the scalar path remembers them), and the sums,
 per piece, per title and over the range, are integer sums of int64 cents; the smallest, median and
 largest increases come from sorted arrays. What these rules do not cover raises
-:class:`~paycalc.membership.column_runs.Unpriced` (the caller costs the roster member by member).
+:class:`~paycalc.membership.unpriced.Unpriced` (the caller costs the roster member by member).
 """
 
 from __future__ import annotations
@@ -26,11 +26,11 @@ import numpy as np
 from paycalc.contract.errors import InputError, RowError
 from paycalc.contract.models import Contract, Work
 from paycalc.membership import costing
-from paycalc.membership.column_runs import Unpriced
 from paycalc.membership.columnar import Pricer
 from paycalc.membership.cost_arrays import Running, total
 from paycalc.membership.member_pay import lump_cents
 from paycalc.membership.members import Member
+from paycalc.membership.unpriced import Unpriced
 from paycalc.rules import core, periods
 
 if TYPE_CHECKING:

@@ -5,7 +5,7 @@ module's cells: quotes around a whole cell taken off; a block it would read othe
 distinct title and set of work cells is read once, by the functions
 :func:`paycalc.membership.members.read_members` uses. What that reader would read otherwise, refuse,
 or take as one member's several rows (an id on two rows, a ``from`` or ``to`` day) raises
-:class:`~paycalc.membership.column_runs.Unpriced`: the caller reads the roster member by member, and
+:class:`~paycalc.membership.unpriced.Unpriced`: the caller reads the roster member by member, and
 names any row in error.
 """
 
@@ -17,8 +17,8 @@ import numpy as np
 
 from paycalc.contract.errors import InputError
 from paycalc.contract.models import Work
-from paycalc.membership.column_runs import Unpriced
 from paycalc.membership.roster import WORK_COLUMNS, work_of
+from paycalc.membership.unpriced import Unpriced
 from paycalc.output import csv_bytes, csv_dates, member_skips, row_skips
 from paycalc.output.csv_bytes import Plainness
 from paycalc.output.roster_blocks import MAX_CELL

@@ -3,7 +3,7 @@
 A row with its id, title or hire date blank, a hire date the columns cannot read, or work the rules refuse (hours
 out of range) is read alone, as the csv module reads its line, by the member-by-member reader
 (:func:`paycalc.membership.members.read_members`), which gives the reason it would print; a row it reads after all
-is for the member-by-member path (:class:`~paycalc.membership.column_runs.Unpriced`). Members the rules refuse to
+is for the member-by-member path (:class:`~paycalc.membership.unpriced.Unpriced`). Members the rules refuse to
 price (a title the contract has not) are found by :func:`paycalc.membership.cost_columns.cost`.
 """
 
@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from paycalc.contract.errors import InputError, RowError
-from paycalc.membership.column_runs import Unpriced
 from paycalc.membership.members import read_members
 from paycalc.membership.roster import WORK_COLUMNS, work_of
+from paycalc.membership.unpriced import Unpriced
 from paycalc.output import csv_bytes, csv_dates, row_skips
 from paycalc.output.csv_bytes import Cells
 

@@ -7,7 +7,7 @@ functions as the row-by-row path (remembered from block to block), prices the ro
 :mod:`paycalc.membership.columnar` and sums them per id. The first and last ids of a block come back
 apart (:class:`Group`), since their rows may go on in the blocks beside it; the ids between them come
 back as finished CSV lines. Anything the row-by-row path reads otherwise or refuses raises
-:class:`~paycalc.membership.column_runs.Unpriced`.
+:class:`~paycalc.membership.unpriced.Unpriced`.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ import numpy as np
 from paycalc.contract.errors import PaycalcError
 from paycalc.contract.inputs import to_roster_date
 from paycalc.contract.models import Contract
-from paycalc.membership.column_runs import Unpriced
 from paycalc.membership.columnar import Pricer
 from paycalc.membership.roster import REQUIRED, WORK_COLUMNS, filler, hire_date, paid_of, work_of
+from paycalc.membership.unpriced import Unpriced
 from paycalc.output import csv_amounts, csv_bytes, csv_dates, row_skips
 from paycalc.output.csv_bytes import Cells, Plainness
 from paycalc.output.roster_groups import Group, instalments

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
-from paycalc.membership.column_runs import Unpriced
+from paycalc.membership.unpriced import Unpriced
 from paycalc.output.totals_layout import Layout
 
 if TYPE_CHECKING:

@@ -5,7 +5,7 @@ one) are read once per distinct cells (:class:`paycalc.output.roster_blocks.Bloc
 such cells mark their rows, instead of sending the whole roster row by row. Each marked row is then read as the
 csv module reads its line and priced alone by the scalar rules (:func:`paycalc.membership.roster.retro_totals`),
 which give the reason the row-by-row path would print, its first; a row they price after all is for the
-row-by-row path (:class:`~paycalc.membership.column_runs.Unpriced`). The other rows are priced in columns.
+row-by-row path (:class:`~paycalc.membership.unpriced.Unpriced`). The other rows are priced in columns.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import numpy as np
 
 from paycalc.contract.errors import RowError
 from paycalc.membership import roster
-from paycalc.membership.column_runs import Unpriced
+from paycalc.membership.unpriced import Unpriced
 from paycalc.output import csv_bytes, csv_dates
 from paycalc.output.csv_bytes import Cells
 from paycalc.rules import periods

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from paycalc.contract.models import Instalment
-from paycalc.membership.column_runs import Unpriced
+from paycalc.membership.unpriced import Unpriced
 from paycalc.output import csv_lines
 from paycalc.output.csv_bytes import Cells
 from paycalc.output.files import SPREADSHEET_TRIGGERS, safe_cell

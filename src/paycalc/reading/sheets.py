@@ -108,7 +108,12 @@ def _read_fast(path: str, member: str | None, sheet: str) -> Cells | None:
     import threading
 
     scanned: list[tuple[bool, bool, bool]] = []
-    scan = threading.Thread(target=lambda: scanned.append(_scan(path, member)), daemon=True)
+
+    def scanning() -> None:
+        scanned.append(_scan(path, member))
+        import numpy  # noqa: F401  # for the columns, which price the sheet next: imported while calamine parses
+
+    scan = threading.Thread(target=scanning, daemon=True)
     scan.start()
     found = _calamine_rows(path, sheet)
     scan.join()
