@@ -77,6 +77,10 @@ def test_cost_says_its_engine_too(tmp_path: Path) -> None:
     by_step = runner.invoke(app, [*args, "-f", "json", "-v", "--by", "step"])
     assert by_step.stderr == f"Note: {roster}: costed member by member: --by step\n"
     assert runner.invoke(app, [*args, "-f", "json"]).stderr == ""
+    each = runner.invoke(app, [*args, "-f", "json", "-v", "--per-member", str(tmp_path / "each.csv")])
+    assert each.stderr == (  # the option named as the user types it
+        f"Note: {roster}: costed member by member: each member's costs asked (--per-member, a workbook or a report)\n"
+    )
 
 
 def test_verbose_without_a_roster_is_a_usage_error() -> None:

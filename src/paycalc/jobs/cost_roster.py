@@ -122,7 +122,7 @@ def _asked_of(asked: Asked, on_member: Any, read: bool) -> str:
         return "rows given as mappings"
     if os.environ.get("PAYCALC_ROW_BY_ROW") == "1":
         return "PAYCALC_ROW_BY_ROW=1"
-    asks = [(on_member is not None, "each member's costs asked (--members, a workbook or a report)"),
+    asks = [(on_member is not None, "each member's costs asked (--per-member, a workbook or a report)"),
             (asked.budget is not None, "the budget solve"),
             (asked.by == "step", "--by step")]  # fmt: skip
     return next(words for given, words in asks if given)
