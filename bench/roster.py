@@ -6,6 +6,7 @@ interleaved round by round so the machine's load falls alike on every figure:
 
 - a cold `paycalc pay` (the unit): goals, the 30,000 roster within 4 of them, the 1,000,000 within 20;
 - each roster's retro (cold, as a user runs it), its peak memory (max RSS; goal at 1,000,000: 300 MiB);
+- the 1,000,000 roster with a name column in quotes ("Smith, Jane"), as exports write it: within 20 too;
 - the floor: a Python that reads the same roster and writes the same output, and does nothing else;
 - with --check, the row-by-row path (PAYCALC_ROW_BY_ROW=1) on the 30,000 roster (and with --million-check
   on the 1,000,000 too, about half a minute), and the outputs compared byte for byte.
@@ -63,6 +64,17 @@ def write_roster(path: Path, employees: int, seed: int = 2009) -> int:
     return rows
 
 
+NAMES = ["Smith, Jane", "Ortiz, Ana", "Lee, Min-jun", "Nuñez, Rosa", "O'Neil, Pat"]
+
+
+def with_names(source: Path, path: Path) -> None:
+    """``source`` with a name column in quotes (``"Smith, Jane"``), as every export writes names."""
+    rng = random.Random(7)
+    with source.open() as rows, path.open("w") as out:
+        out.write(rows.readline().rstrip("\n") + ",name\n")
+        out.writelines(f'{line.rstrip(chr(10))},"{rng.choice(NAMES)}"\n' for line in rows)
+
+
 def run(cmd: list[str], env: dict[str, str] | None = None, codes: tuple[int, ...] = (0,)) -> tuple[float, int]:
     """Wall time in seconds and peak memory (max RSS, KiB) of one command, which exits with one of ``codes``."""
     start = time.perf_counter()
@@ -92,9 +104,12 @@ def main() -> None:
         env = {**os.environ, "PAYCALC_CACHE_DIR": str(folder / "cache")}
         sizes = {"small": args.small, "large": args.large}
         rows = {name: write_roster(folder / f"{name}.csv", n) for name, n in sizes.items()}
+        with_names(folder / "large.csv", folder / "quoted.csv")  # the large roster, names in quotes
         run([paycalc, *PAY], env)  # fills the schedule cache, as any earlier run would have
 
-        times: dict[str, list[float]] = {k: [] for k in ("pay", "small", "large", "floor small", "floor large")}
+        times: dict[str, list[float]] = {
+            k: [] for k in ("pay", "small", "large", "floor small", "floor large", "quoted")
+        }
         memory: dict[str, int] = {}
         for _ in range(args.rounds):
             times["pay"].append(run([paycalc, *PAY], env)[0])
@@ -114,6 +129,11 @@ def main() -> None:
                 elapsed, rss = run(floor, env)
                 times[f"floor {name}"].append(elapsed)
                 memory[f"floor {name}"] = max(memory.get(f"floor {name}", 0), rss)
+            elapsed, rss = run(
+                [paycalc, "retro", "--roster", str(folder / "quoted.csv"), "-o", str(folder / "q.out")], env
+            )
+            times["quoted"].append(elapsed)
+            memory["quoted"] = max(memory.get("quoted", 0), rss)
         checked = []
         for name in ("small", "large") if args.million_check else ("small",) if args.check else ():
             scalar = {**env, "PAYCALC_ROW_BY_ROW": "1"}
@@ -131,6 +151,11 @@ def main() -> None:
             f"runs (goal <= {goal}); peak {memory[name] / 1024:.0f} MiB; floor (read + write) {floor:.2f} s "
             f"= {floor / pay:.1f} runs, {memory[f'floor {name}'] / 1024:.0f} MiB"
         )
+    took = statistics.median(times["quoted"])
+    print(
+        f"retro --roster, {sizes['large']:,} employees, names in quotes: {took:.2f} s = {took / pay:.1f} pay runs "
+        f"(goal <= 20); peak {memory['quoted'] / 1024:.0f} MiB"
+    )
     for line in checked:
         print(f"columnar against row by row, {line}")
 
