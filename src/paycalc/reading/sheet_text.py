@@ -51,14 +51,15 @@ LONGEST_EXACT = 2**53  # a float past this holds no longer every digit a cell wa
 
 
 class Cells:
-    """A sheet's rows, as calamine read them (each as wide as the sheet), and its columns with the kinds of
-    value each holds."""
+    """A sheet's rows, as calamine read them (each as wide as the sheet), and its columns: which hold text alone
+    (ids, names: nearly every value distinct), and the distinct values of the others (dates, hours: they repeat)."""
 
     def __init__(self, rows: list[list[Any]]) -> None:
         self.rows = rows
         self.even = len(set(map(len, rows))) <= 1  # calamine's rows are; another reader's may not be
         self.columns: list[tuple[Any, ...]] = list(zip(*rows, strict=True)) if self.even else []
-        self.kinds = [set(map(type, column)) for column in self.columns]
+        self.text = [_all_text(column) for column in self.columns]
+        self.values = [set() if text else set(column) for column, text in zip(self.columns, self.text, strict=True)]
         self.truths = True  # whether a cell may be true or false (the sheet's XML says: reading.sheets)
         self.lines: list[int] | None = None  # by csv_body: the sheet row of each line after the header (None:
         # row n + 1 for line n, no row left out)
@@ -67,8 +68,16 @@ class Cells:
         """Whether a number is past what a double holds whole (openpyxl keeps its digits, calamine cannot)."""
         if not self.even:
             return any(v.__class__ is float and abs(v) >= LONGEST_EXACT for row in self.rows for v in row)
-        floats = (set(column) for column, kinds in zip(self.columns, self.kinds, strict=True) if float in kinds)
-        return any(v.__class__ is float and abs(v) >= LONGEST_EXACT for values in floats for v in values)
+        return any(v.__class__ is float and abs(v) >= LONGEST_EXACT for values in self.values for v in values)
+
+
+def _all_text(column: tuple[Any, ...]) -> bool:
+    """Whether every cell of a column is text (joined at C speed; anything else stops it at once)."""
+    try:
+        "".join(column)
+    except TypeError:
+        return False
+    return True
 
 
 def _written(value: Any) -> str:
@@ -84,16 +93,16 @@ def _quoted(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def _texts(column: tuple[Any, ...], kinds: set[type]) -> list[str]:
+def _texts(column: tuple[Any, ...], text: bool, values: set[Any]) -> list[str]:
     """A column's cells as :func:`_written` writes each: text stripped at once (ids and names: nearly every
-    value distinct), anything else looked up in a table of the column's distinct values (dates, hours)."""
-    if kinds == {str}:
+    value distinct), anything else looked up in a table of the column's distinct ``values`` (dates, hours)."""
+    if text:
         texts = list(map(str.strip, column))
         every = "".join(texts)
         if "," in every or '"' in every or "\n" in every:
             texts = [_quoted(text) if "," in text or '"' in text or "\n" in text else text for text in texts]
         return texts
-    table = {value: _written(value) for value in set(column)}
+    table = {value: _written(value) for value in values}
     return list(map(table.__getitem__, column))
 
 
@@ -112,7 +121,8 @@ def csv_body(found: Cells, width: int) -> str | None:
     # cells past it are blank, or the row is refused
     if any(_written(value) for column in found.columns[width:] for value in set(column[1:])):
         return None
-    texts = [_texts(column[1:], kinds) for column, kinds in zip(found.columns[:width], found.kinds, strict=False)]
+    shapes = zip(found.columns[:width], found.text, found.values, strict=False)
+    texts = [_texts(column[1:], text, values) for column, text, values in shapes]
     found.lines = None
     if "" in texts[0]:  # a row may be blank (each of its cells), which csv.writer's reader skips
         kept = [n for n, text in enumerate(texts[0]) if text or any(column[n] for column in texts)]
