@@ -228,3 +228,12 @@ def test_a_workbook_s_rows_left_out_are_said_by_sheet_row_as_row_by_row(tmp_path
         found.append((result.exit_code, result.stdout, errors))
     assert found[1] == found[0]
     assert f"Note: {source}: priced in columns" in result.stderr
+
+
+def test_a_line_read_alone_is_read_as_the_csv_module_reads_it_or_refused() -> None:
+    from paycalc.membership.unpriced import Unpriced
+    from paycalc.output.row_skips import as_read
+
+    assert as_read(["id", "name"], 'A,"Smith, Jane"') == {"id": "A", "name": "Smith, Jane"}
+    with pytest.raises(Unpriced):
+        as_read(["id", "name"], "A,Smith,Jane")  # three cells: never a mapping with a cell dropped

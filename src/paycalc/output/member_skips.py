@@ -9,7 +9,6 @@ price (a title the contract has not) are found by :func:`paycalc.membership.cost
 
 from __future__ import annotations
 
-import csv
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -51,7 +50,7 @@ def reasons(header: list[str], block: bytes, cells: Cells, rows: NDArray[np.int6
     """Why the reader refuses each of ``rows`` (counted among the block's rows, blank lines left out)."""
     said = []
     for _, text in row_skips.lines_of(block, cells, rows):
-        record: dict[str, Any] = dict(zip(header, next(csv.reader([text])), strict=True))
+        record = row_skips.as_read(header, text)
         refusals: list[RowError] = []
         if list(read_members([record], refusals.append)) or len(refusals) != 1:
             raise Unpriced("a row the columns refuse that the reader reads")

@@ -1,11 +1,12 @@
 """The rows of a block that ``--skip-invalid`` leaves out, found in columns, said as the row-by-row path says them.
 
-A title, work or paid terms the rules refuse (an unknown title, hours out of range, a paid schedule that is not
-one) are read once per distinct cells (:class:`paycalc.output.roster_blocks.Blocks`); with ``--skip-invalid``
-such cells mark their rows, instead of sending the whole roster row by row. Each marked row is then read as the
-csv module reads its line and priced alone by the scalar rules (:func:`paycalc.membership.roster.retro_totals`),
-which give the reason the row-by-row path would print, its first; a row they price after all is for the
-row-by-row path (:class:`~paycalc.membership.unpriced.Unpriced`). The other rows are priced in columns.
+A required cell blank, a date the columns cannot read, and a title, work or paid terms the rules refuse (an
+unknown title, hours out of range, a paid schedule that is not one: read once per distinct cells by
+:class:`paycalc.output.roster_blocks.Blocks`) mark their rows, instead of sending the whole roster row by row.
+Each marked row is then read as the csv module reads its line and priced alone by the scalar rules
+(:func:`paycalc.membership.roster.retro_totals`), which give the reason the row-by-row path would print, its
+first; a row they price after all is for the row-by-row path (:class:`~paycalc.membership.unpriced.Unpriced`).
+The other rows are priced in columns.
 """
 
 from __future__ import annotations
@@ -95,7 +96,7 @@ def reasons(blocks: Any, block: bytes, cells: Cells, refused: NDArray[np.bool_])
     hashed = csv_bytes.hashes(kept(cells, refused), at).tolist()
     said = []
     for n, (row, (line, text)) in enumerate(zip(rows.tolist(), lines_of(block, cells, rows), strict=True)):
-        record: dict[str, Any] = dict(zip(blocks.header, next(csv.reader([text])), strict=True))
+        record = as_read(blocks.header, text)
         if fill is not None:
             fill(record)
         refusals: list[RowError] = []
@@ -120,6 +121,15 @@ def lines_of(block: bytes, cells: Cells, rows: NDArray[np.int64]) -> list[tuple[
         return list(zip(rows.tolist(), texts, strict=True))
     filled = [n for n, line in enumerate(block.split(b"\n")[:-1]) if line not in (b"", b"\r")]
     return [(filled[row], text) for row, text in zip(rows.tolist(), texts, strict=True)]
+
+
+def as_read(header: list[str], text: str) -> dict[str, Any]:
+    """A line's cells as the csv module reads them, by the header's names (a line it reads otherwise than the
+    columns did: :class:`Unpriced`)."""
+    cells = next(csv.reader([text]))
+    if len(cells) != len(header):
+        raise Unpriced("a line the csv module reads otherwise")
+    return dict(zip(header, cells, strict=True))
 
 
 def finished(skip: Skip, person: str | None, then: str | None) -> bool:
