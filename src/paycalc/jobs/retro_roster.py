@@ -169,14 +169,17 @@ def run_roster(
                         )
                     return priced(source, path, *terms, split, as_json, (given, paid_given), paid_by, left_out)
                 if xlsx_source:  # its text as it stands, then a twin with steps placed and values filled
-                    return sheet_priced(
-                        sheet_rows, path, terms, split, as_json, (given, paid_given), None, left_out
-                    ) or twin_priced(unread(), path, *terms, fill, split, as_json)
-                if priced(source, path, *terms, split, as_json, (given, paid_given), None, left_out):  # steps, filled
+                    if sheet_priced(sheet_rows, path, terms, split, as_json, (given, paid_given), None, left_out):
+                        return True
+                    rows = unread()
+                elif priced(source, path, *terms, split, as_json, (given, paid_given), None, left_out):  # steps too
                     return True
-                rows = csv_rows(source)  # a roster the columns declined, with steps or values filled: a CSV twin
-                if rows is None or (fill is None and "step" not in rows.header):
-                    return False
+                else:  # a roster the columns declined, with steps or values filled: a CSV twin
+                    rows = csv_rows(source)
+                    if rows is None or (fill is None and "step" not in rows.header):
+                        return False
+                if left_out:  # from the attempt that declined: a twin leaves no row out (it declines too)
+                    left_out.clear()
                 return twin_priced(rows, path, *terms, fill, split, as_json)
 
             xlsx_source, said = is_xlsx(source), False
