@@ -64,13 +64,15 @@ def offer(folder: Path, rng: random.Random, base: str, changes: list[str], paid:
     return str(path)
 
 
-def both(tmp_path: Path, text: str, *options: str, block: int = 1 << 20, stdin: bool = False) -> tuple[str, str, bool]:
+def both(
+    tmp_path: Path, text: str, *options: str, block: int = 1 << 20, stdin: bool = False, by: str = "title"
+) -> tuple[str, str, bool]:
     """The member-by-member JSON, the JSON as users get it, and whether it was costed in columns (read
     ``block`` bytes at a time: a small block makes many chunks, each summed into the last); the roster read
     from a file, or from stdin (where users get it copied to a file, costed in columns)."""
     source = tmp_path / "members.csv"
     source.write_text(text)
-    args = ["cost", "--roster", "-" if stdin else str(source), "--format", "json", "--by", "title", *options]
+    args = ["cost", "--roster", "-" if stdin else str(source), "--format", "json", "--by", by, *options]
     given = text if stdin else None
     scalar = runner.invoke(app, args, env={"PAYCALC_ROW_BY_ROW": "1"}, input=given)
     taken: list[bool] = []
@@ -97,9 +99,10 @@ def both(tmp_path: Path, text: str, *options: str, block: int = 1 << 20, stdin: 
     fiscal=st.sampled_from(["07-01", "10-01", "01-01", "09-14", "03-01"]),
     block=st.sampled_from([1, 200, 1 << 20]),
     stdin=st.booleans(),
+    by=st.sampled_from(["title", "step"]),
 )
 def test_nyc_costings_agree_to_the_byte(
-    tmp_path: Path, seed: int, method: str, fiscal: str, block: int, stdin: bool
+    tmp_path: Path, seed: int, method: str, fiscal: str, block: int, stdin: bool, by: str
 ) -> None:
     """Hires before and inside the range, anniversaries at 5 and 15 years inside it, part-time hours and
     workyears, the bundled proposal and offers with lump sums (pro-rated or not, on a fiscal year's edge);
@@ -121,14 +124,21 @@ def test_nyc_costings_agree_to_the_byte(
     options = ["--from", start.isoformat(), "--to", end.isoformat(), "--fiscal-year-start", fiscal, "--method", method]
     options += [x for p in proposals for x in ("--proposal", p)]
     options += ["--anchor", "2009-01-02"] if method == "biweekly" else []
-    scalar, columns, taken = both(tmp_path, text, *options, block=block, stdin=stdin)
+    scalar, columns, taken = both(tmp_path, text, *options, block=block, stdin=stdin, by=by)
     assert columns == scalar
     assert taken
 
 
 @SETTINGS
-@given(seed=st.integers(0, 10**6), anchor=st.sampled_from([None, "2025-07-04"]), block=st.sampled_from([150, 1 << 20]))
-def test_lunenburg_costings_agree_to_the_byte(tmp_path: Path, seed: int, anchor: str | None, block: int) -> None:
+@given(
+    seed=st.integers(0, 10**6),
+    anchor=st.sampled_from([None, "2025-07-04"]),
+    block=st.sampled_from([150, 1 << 20]),
+    by=st.sampled_from(["title", "step"]),
+)
+def test_lunenburg_costings_agree_to_the_byte(
+    tmp_path: Path, seed: int, anchor: str | None, block: int, by: str
+) -> None:
     """Steps on July 1, biweekly pay from an anchor (periods across the fiscal year's start), hours per day
     and days: the first version missed the contract's anchor, and this caught it. The contract's own pay, a
     salary divided into pay cycles, and plain biweekly periods (the contract without its elections) are both
@@ -141,7 +151,9 @@ def test_lunenburg_costings_agree_to_the_byte(tmp_path: Path, seed: int, anchor:
     start = datetime.date(2025, 7, 1) + datetime.timedelta(days=rng.randrange(800))
     end = max(start, datetime.date(2027, 7, 2)) + datetime.timedelta(days=rng.randrange(900))
     options = ["--contract", "lunenburg-paras", "--proposal", proposal, "--from", str(start), "--to", str(end)]
-    scalar, columns, taken = both(tmp_path, text, *options, *(["--anchor", anchor] if anchor else []), block=block)
+    scalar, columns, taken = both(
+        tmp_path, text, *options, *(["--anchor", anchor] if anchor else []), block=block, by=by
+    )
     assert columns == scalar
     assert taken  # the salary divided into its 26 checks, in columns
     plain = tmp_path / "plain"
@@ -157,8 +169,12 @@ def test_lunenburg_costings_agree_to_the_byte(tmp_path: Path, seed: int, anchor:
 
 
 @SETTINGS
-@given(seed=st.integers(0, 10**6), method=st.sampled_from(["monthly", "semimonthly"]))
-def test_freezes_and_differentials_cost_alike(tmp_path: Path, seed: int, method: str) -> None:
+@given(
+    seed=st.integers(0, 10**6),
+    method=st.sampled_from(["monthly", "semimonthly"]),
+    by=st.sampled_from(["title", "step"]),
+)
+def test_freezes_and_differentials_cost_alike(tmp_path: Path, seed: int, method: str, by: str) -> None:
     folder = tmp_path / "local"
     if not folder.exists():
         write_contract(folder)
@@ -167,7 +183,7 @@ def test_freezes_and_differentials_cost_alike(tmp_path: Path, seed: int, method:
     text = members(rng, ["Para"], rng.randrange(1, 50), datetime.date(2019, 7, 1), 2500, extra)
     proposal = offer(tmp_path, rng, "2024-07-01", ["2025-07-01", "2026-01-01"], ["2025-07-01", "2025-12-31"])
     options = ["--schedules", str(folder), "--method", method, "--proposal", proposal]
-    scalar, columns, taken = both(tmp_path, text, *options, "--from", "2023-07-01", "--to", "2026-06-30")
+    scalar, columns, taken = both(tmp_path, text, *options, "--from", "2023-07-01", "--to", "2026-06-30", by=by)
     assert columns == scalar
     assert taken
 

@@ -75,7 +75,7 @@ def test_cost_says_its_engine_too(tmp_path: Path) -> None:
     columns = runner.invoke(app, [*args, "-f", "json", "-v"])
     assert (columns.exit_code, columns.stderr) == (0, f"Note: {roster}: costed in columns\n")
     by_step = runner.invoke(app, [*args, "-f", "json", "-v", "--by", "step"])
-    assert by_step.stderr == f"Note: {roster}: costed member by member: --by step\n"
+    assert by_step.stderr == f"Note: {roster}: costed in columns\n"  # by step too, since #30's sixth session
     assert runner.invoke(app, [*args, "-f", "json"]).stderr == ""
     each = runner.invoke(app, [*args, "-f", "json", "-v", "--per-member", str(tmp_path / "each.csv")])
     assert each.stderr == (  # the option named as the user types it

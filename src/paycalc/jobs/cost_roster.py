@@ -82,11 +82,11 @@ def price(
 ) -> tuple[costing.Costing, Any]:
     """The costing of the rows :func:`open_rows` opened, and the budget solve's answer (None without one).
 
-    Only the sums asked (no per-member output, solve or ``by="step"``; a paid contract's status quo too) of a
+    Only the sums asked (by title or by step; no per-member output or solve; a paid contract's status quo too) of a
     CSV file or a sheet (a step column placed through a CSV twin) are priced in columns; else member by member."""
     header = list(getattr(rows, "fieldnames", None) or getattr(rows, "header", []))
     placing = _placing(asked.base, asked.start) if "step" in header else None
-    sums_alone = on_member is None and asked.budget is None and asked.by != "step"
+    sums_alone = on_member is None and asked.budget is None
     by_member = (placing, on_invalid, on_member)
     # rows given as mappings (the API's) may differ in their keys: never copied, costed member by member
     read = source != "-" or isinstance(rows, csv.DictReader)
@@ -100,7 +100,7 @@ def price(
     def in_arrays(kinds: Any, chunks: Any, skipped: Any = None) -> Any:
         a = asked
         return cost_columns.cost(kinds, chunks, a.proposals, a.base, a.start, a.end, a.fiscal_year_start,
-                                 a.method, a.anchor, a.paid, skipped)  # fmt: skip
+                                 a.method, a.anchor, a.paid, skipped, a.by)  # fmt: skip
 
     def answer(path: str, rows: Any) -> tuple[costing.Costing, Any]:
         found, rows = _in_arrays(path, rows, header, placing, in_arrays, on_invalid)
@@ -123,8 +123,7 @@ def _asked_of(asked: Asked, on_member: Any, read: bool) -> str:
     if os.environ.get("PAYCALC_ROW_BY_ROW") == "1":
         return "PAYCALC_ROW_BY_ROW=1"
     asks = [(on_member is not None, "each member's costs asked (--per-member, a workbook or a report)"),
-            (asked.budget is not None, "the budget solve"),
-            (asked.by == "step", "--by step")]  # fmt: skip
+            (asked.budget is not None, "the budget solve")]  # fmt: skip
     return next(words for given, words in asks if given)
 
 

@@ -43,7 +43,8 @@ class Running:
 
     def add(self, pay: Ints, lumps: Ints, on: Flags, title: Ints) -> None:
         """A chunk of members: ``pay[payroll][member][piece]`` (the status quo first), the lump sums of each
-        offer alike, whether each is on payroll in each piece, and each one's title (an index)."""
+        offer alike, whether each is on payroll in each piece, and each one's title (an index); or, 2-D, each
+        one's group in each piece and then over the range (``--by step``: the step on its first day on payroll)."""
         sums, n = self.sums, self.sums.pieces
         old, new = pay[0], pay[1:]
         change = new + lumps - old[None]  # [offer][member][piece]
@@ -57,24 +58,30 @@ class Running:
         for k in range(sums.proposals):
             sums.payroll[k] = _plus(sums.payroll[k], _slots(new_on[k], new[k]))
             sums.lumps[k] = _plus(sums.lumps[k], _slots(lumps_on[k], lumps[k]))
-        order = np.argsort(title, kind="stable")
-        firsts = np.flatnonzero(np.diff(title[order], prepend=-1))  # each title's first member in ``order``
         # per title, as Sums.titles: members, status quo, then each offer's payroll and lump sums; in each
         # piece those on payroll, over the range every member (the range's lump sums: every piece's)
         columns = [(on.astype(np.int64), np.ones(len(old), dtype=np.int64)), (old_on, old)]
         for k in range(sums.proposals):
             columns += [(new_on[k], new[k]), (lumps_on[k], lumps[k])]
-        parts = [np.add.reduceat(_with_range(a, b)[order], firsts, axis=0) for a, b in columns]
-        for at, t in enumerate(title[order][firsts].tolist()):
-            name = self.titles[t]
-            held = sums.titles.setdefault(name, [[0] * (n + 1) for _ in columns])
-            for c, part in enumerate(parts):
-                held[c] = _plus(held[c], part[at].tolist())
+        slots = [_with_range(a, b) for a, b in columns]
+        groups = np.broadcast_to(title[:, None], (len(old), n + 1)) if title.ndim == 1 else title
+        for i in range(n + 1) if title.ndim == 2 else [None]:  # a group per slot, or one for all of them
+            group = groups[:, 0 if i is None else i]
+            order = np.argsort(group, kind="stable")
+            firsts = np.flatnonzero(np.diff(group[order], prepend=-1))  # each group's first member in ``order``
+            parts = [np.add.reduceat(slot[order], firsts, axis=0) for slot in slots]
+            for at, g in enumerate(group[order][firsts].tolist()):
+                held = sums.titles.setdefault(self.titles[g], [[0] * (n + 1) for _ in columns])
+                for c, part in enumerate(parts):
+                    if i is None:
+                        held[c] = _plus(held[c], part[at].tolist())
+                    else:
+                        held[c][i] += int(part[at][i])
         for k in range(sums.proposals):
             for i in range(n + 1):
                 values, mask = (change[k][:, i], on[:, i]) if i < n else (whole[k], np.ones(len(old), dtype=bool))
                 self._spread[k][i].add(values[mask])
-                self._by_title[k][i].add(title[mask] * (2 * BOUND) + values[mask] + BOUND)
+                self._by_title[k][i].add(groups[:, i][mask] * (2 * BOUND) + values[mask] + BOUND)
 
     def add_rollover(self, members: int, old: int, new: list[int]) -> None:
         sums = self.sums

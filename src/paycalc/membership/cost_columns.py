@@ -52,12 +52,14 @@ def cost(
     anchor: datetime.date | None = None,
     paid: Contract | None = None,
     skipped: list[tuple[int, str]] | None = None,
+    by: str = "title",
 ) -> costing.Costing:
     """:func:`paycalc.membership.costing.cost` of members given as chunks of arrays, in roster order: each
     member's kind (an index into ``kinds``, its title and work as the roster gives them, which may grow
     as chunks come), hire date (an ordinal) and row number. With ``paid``, the status quo is that contract's
     scale. With ``skipped`` (``--skip-invalid``), members the rules refuse to price are left out and put in it
-    (row number, the reason the member-by-member path gives), in order."""
+    (row number, the reason the member-by-member path gives), in order. ``by="step"`` groups members by the
+    status quo's step (or longevity row) on each piece's first day on payroll, and the range's."""
     asked = (proposals, base, start, end, fiscal_year_start, method, anchor)
     method, _, pieces, frozen = costing.prepare(proposals, base, start, end, fiscal_year_start, method, anchor, paid)
     _, anchor, _ = periods.for_contract(base, method, anchor)  # biweekly: the contract's anchor by default
@@ -68,6 +70,8 @@ def cost(
     firsts = np.array([a.toordinal() for a, _ in pieces], dtype=np.int64)
     lasts = np.array([b.toordinal() for _, b in pieces], dtype=np.int64)
     running = Running(len(pieces), len(proposals))
+    order = None if by == "title" else [tier.label for tier in frozen.tiers]
+    labels = None if order is None else np.array([running.title(label) for label in order], dtype=np.int64)
     ways = _Ways(kinds, frozen, pricers, running, skipped is not None)
     for kind, hired, numbers in chunks:
         keep = hired <= lasts[-1]  # hired after the range: on no payroll in it
@@ -83,12 +87,21 @@ def cost(
         on = hired[:, None] <= lasts[None, :]  # [member][piece]: on that piece's payroll
         pay = _payrolls(pricers, way, hired, on, firsts, lasts)
         lumps = np.stack([_lumps(p, kinds, kind, hired, pieces) for p in proposals])
-        running.add(pay, lumps, on, title)
+        running.add(pay, lumps, on, title if labels is None else _steps(pricers[0], hired, firsts, labels))
         at_end = np.full(len(hired), lasts[-1], dtype=np.int64)
         annual = [total(_annual(pricer, way[p], hired, at_end)) for p, pricer in enumerate(pricers)]
         running.add_rollover(len(hired), annual[0], annual[1:])
-    costed = costing.result(running.done(), proposals, base, method, fiscal_year_start, pieces, start, end)
-    return costed._replace(paid_contract="" if paid is None else paid.name)
+    costed = costing.result(running.done(), proposals, base, method, fiscal_year_start, pieces, start, end, order)
+    return costed._replace(paid_contract="" if paid is None else paid.name, by=by)
+
+
+def _steps(pricer: Pricer, hired: Ints, firsts: Ints, labels: Ints) -> Ints:
+    """``[member][piece]``: each member's step (or row: the group of its label) on its first day on payroll in
+    each piece (after the piece, the hire date: off its payroll, counted nowhere), then the range's."""
+    days = np.maximum(firsts[None, :], hired[:, None])
+    days = np.concatenate([days, np.maximum(firsts[0], hired)[:, None]], axis=1)
+    tier, _, _ = pricer.kernel.tiers_of(np.repeat(hired, days.shape[1]), days.ravel(), days.ravel())
+    return labels[tier.reshape(days.shape)]
 
 
 class _Ways:
