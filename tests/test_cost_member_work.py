@@ -93,3 +93,17 @@ def test_the_json_and_the_workbook_carry_them_too(tmp_path: Path) -> None:
     assert first["step_2025-26"].value == "step 6" and first["step_2025-26"].data_type == "s"
     assert first["hours_per_day_2025-26"].value == 6.5 and first["hours_per_day_2025-26"].number_format == "General"
     assert first["days_2027-28"].value == 194
+
+
+def test_members_of_one_title_and_work_carry_each_their_own_step(tmp_path: Path) -> None:
+    """One step each July 1 (Section 6-1): hired September 2020, step 6 in FY26; September 2023, step 3 (step 1
+    in FY24). The same title and hours: each row its own steps, not the first's."""
+    text = "id,title,hired,hours_per_day,days\n1,High School,2020-09-01,,\n2,High School,2023-09-01,,\n"
+    options = ["--contract", "lunenburg-paras", "--paid-contract", "lunenburg-paras-posted"]
+    out = _members(tmp_path, text, "members.csv", *options, "--from", "2025-07-01", "--to", "2028-06-30")
+    rows = list(csv.DictReader(io.StringIO(out.read_text())))
+    years = ("2025-26", "2026-27", "2027-28")
+    assert [[row[f"step_{y}"] for y in years] for row in rows] == [
+        ["step 6", "step 7", "step 8"],
+        ["step 3", "step 4", "step 5"],
+    ]

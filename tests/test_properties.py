@@ -95,3 +95,12 @@ def _anniversaries(hired: date, on: date) -> int:
 def test_completed_years_are_the_anniversaries_passed(hired: date, days: int) -> None:
     on = hired + timedelta(days=days)
     assert core.completed_years(hired, on) == _anniversaries(hired, on)
+
+
+@given(st.integers(-(10**15), 10**15))
+def test_cents_are_written_as_the_decimal_money_writes_them(value: int) -> None:
+    """A roster's per-member amounts are written from whole cents without a Decimal each: the same text."""
+    from paycalc.membership.cost_sums import money_of
+    from paycalc.output.render import cents, cents_text
+
+    assert cents_text(value) == cents(money_of(value))

@@ -101,6 +101,7 @@ def cost(
     lump_memo: dict[tuple[object, ...], list[int]] = {}
     common: dict[tuple[object, ...], list[Any]] = {}  # (path, lump sums) -> [members, title, priced, lumps]
     everywhere = [True] * n
+    worked_memo: dict[tuple[object, ...], tuple[tuple[str, ...], ...]] = {}
     for number, member in enumerate(members, start=1):
         if member.hired > end:
             continue  # hired after the range: on no payroll in it
@@ -121,9 +122,10 @@ def cost(
             on_invalid(RowError(member.row or number, str(exc)))
             continue
         if on_member is not None:
-            on_member(
-                _member_cost(member, str(key[0]), priced, lumps)._replace(worked=worked(frozen, member, pieces, key))
-            )
+            done = worked_memo.get(key)  # what a member worked: its path's (its work, rows and first day too)
+            if done is None:
+                done = worked_memo[key] = worked(frozen, member, pieces, key)
+            on_member(_member_cost(member, str(key[0]), priced, lumps)._replace(worked=done))
         group = str(key[0]) if by == "title" else _steps(frozen, key, pieces)
         if not shared:
             sums.add(group, on_payroll(member, pieces), priced.old, priced.new, lumps)

@@ -12,7 +12,7 @@ from paycalc.membership.cost_sums import money_of
 from paycalc.membership.costing import Costing, MemberCost
 from paycalc.output.cost_render import label
 from paycalc.output.files import safe_cell
-from paycalc.output.render import cents, percent
+from paycalc.output.render import cents_text, percent
 from paycalc.output.spreadsheet import Percent, Quantity
 
 
@@ -65,7 +65,7 @@ def rows(costs: Iterable[MemberCost], *, typed: bool) -> Iterator[list[Any]]:
     text with two decimals (CSV), user text guarded against running as a formula in CSV."""
 
     def money(value: int) -> Any:
-        return money_of(value) if typed else cents(money_of(value))
+        return money_of(value) if typed else cents_text(value)
 
     def text(value: str) -> str:
         return value if typed else safe_cell(value)
@@ -102,21 +102,21 @@ def records(costs: Iterable[MemberCost], costing: Costing, carried: Sequence[str
                     "start": period.start.isoformat(),
                     "end": period.end.isoformat(),
                     **dict(zip(costing.worked, cost.worked[i] if cost.worked else (), strict=True)),
-                    "status_quo": cents(money_of(cost.status_quo[i])),
+                    "status_quo": cents_text(cost.status_quo[i]),
                     "proposals": [
-                        {"name": n, "pay": cents(money_of(pay[i]))} for n, pay in zip(names, cost.pay, strict=True)
+                        {"name": n, "pay": cents_text(pay[i])} for n, pay in zip(names, cost.pay, strict=True)
                     ],
                 }
             )
         old = cost.status_quo[-1]
         record["total"] = {
-            "status_quo": cents(money_of(old)),
+            "status_quo": cents_text(old),
             "proposals": [
                 {
                     "name": name,
-                    "pay": cents(money_of(pay[-1])),
-                    "lump_sums": cents(money_of(lumps)),
-                    "increase": cents(money_of(pay[-1] - old)),
+                    "pay": cents_text(pay[-1]),
+                    "lump_sums": cents_text(lumps),
+                    "increase": cents_text(pay[-1] - old),
                     "percent": percent(_percent(pay[-1] - old, old)),
                 }
                 for name, pay, lumps in zip(names, cost.pay, cost.lump_sums, strict=True)

@@ -21,6 +21,13 @@ def cents(amount: Decimal) -> str:
     return str(round_cents(amount))
 
 
+def cents_text(value: int) -> str:
+    """Money in whole cents for machines, as :func:`cents` writes it: ``40790`` as ``"407.90"``, ``-5`` as
+    ``"-0.05"`` (without a Decimal made for each of a roster's many amounts)."""
+    whole, part = divmod(abs(value), 100)
+    return f"{'-' if value < 0 else ''}{whole}.{part:02d}"
+
+
 def published(rate: Decimal) -> str:
     """A rate as published: to the cent, or to its own places if finer (an hourly rate of 18.2575)."""
     exponent = rate.as_tuple().exponent
