@@ -41,10 +41,11 @@ class Running:
             self.titles.append(name)
         return self.titles.index(name)
 
-    def add(self, pay: Ints, lumps: Ints, on: Flags, title: Ints) -> None:
+    def add(self, pay: Ints, lumps: Ints, on: Flags, group: Ints) -> None:
         """A chunk of members: ``pay[payroll][member][piece]`` (the status quo first), the lump sums of each
-        offer alike, whether each is on payroll in each piece, and each one's title (an index); or, 2-D, each
-        one's group in each piece and then over the range (``--by step``: the step on its first day on payroll)."""
+        offer alike, whether each is on payroll in each piece, and each one's group (an index into :attr:`titles`):
+        its title, or, 2-D, its group in each piece and then over the range (``--by step``: the step on its first
+        day on payroll)."""
         sums, n = self.sums, self.sums.pieces
         old, new = pay[0], pay[1:]
         change = new + lumps - old[None]  # [offer][member][piece]
@@ -64,13 +65,13 @@ class Running:
         for k in range(sums.proposals):
             columns += [(new_on[k], new[k]), (lumps_on[k], lumps[k])]
         slots = [_with_range(a, b) for a, b in columns]
-        groups = np.broadcast_to(title[:, None], (len(old), n + 1)) if title.ndim == 1 else title
-        for i in range(n + 1) if title.ndim == 2 else [None]:  # a group per slot, or one for all of them
-            group = groups[:, 0 if i is None else i]
-            order = np.argsort(group, kind="stable")
-            firsts = np.flatnonzero(np.diff(group[order], prepend=-1))  # each group's first member in ``order``
+        groups = np.broadcast_to(group[:, None], (len(old), n + 1)) if group.ndim == 1 else group
+        for i in range(n + 1) if group.ndim == 2 else [None]:  # a group per slot, or one for all of them
+            each = groups[:, 0 if i is None else i]
+            order = np.argsort(each, kind="stable")
+            firsts = np.flatnonzero(np.diff(each[order], prepend=-1))  # each group's first member in ``order``
             parts = [np.add.reduceat(slot[order], firsts, axis=0) for slot in slots]
-            for at, g in enumerate(group[order][firsts].tolist()):
+            for at, g in enumerate(each[order][firsts].tolist()):
                 held = sums.titles.setdefault(self.titles[g], [[0] * (n + 1) for _ in columns])
                 for c, part in enumerate(parts):
                     if i is None:
