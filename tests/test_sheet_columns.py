@@ -81,13 +81,15 @@ def test_a_workbook_is_priced_in_columns_as_row_by_row(tmp_path: Path, seed: int
 
 def test_a_workbook_the_columns_decline_is_read_again_for_json(tmp_path: Path) -> None:
     """JSON is tried twice in columns (as the columns write it, then read back from their CSV): a sheet's rows
-    read by the first try were read again as none, and an empty list was written as the answer. Hired after
-    the first day, a row is noted and the columns decline it: the answer is row by row's, the row in it."""
-    text = "id,title,hired,name\nL1,Bachelor's,2025-09-29,Ortiz\n"  # one row: read once, it was gone
+    read by the first try were read again as none, and an empty list was written as the answer. An id longer than
+    the columns read (256 bytes) makes them decline the roster: the answer is row by row's, the row in it. (Hired
+    after the first day, which the columns declined when this was found, they price now.)"""
+    long = "L1-" + "a" * 300
+    text = f"id,title,hired,name\n{long},Bachelor's,2025-09-29,Ortiz\n"  # one row: read once, it was gone
     path = _workbook(text, tmp_path / "members.xlsx", random.Random(1))
     scalar, columns = _both(path, "--contract", "lunenburg-paras", "--from", "2025-07-02", "--to", "2027-06-30",
                             "-f", "json")  # fmt: skip
     assert (scalar.exit_code, columns.exit_code) == (0, 0), columns.output
     assert columns.stdout == scalar.stdout
-    assert '"id": "L1"' in columns.stdout
+    assert f'"id": "{long}"' in columns.stdout
     assert "priced row by row" in columns.stderr  # declined by the columns: the case asked

@@ -52,6 +52,7 @@ def priced(
     defaults: tuple[dict[str, str], dict[str, str]] = ({}, {}),
     paid_by: tuple[Any, tuple[int, ...]] | None = None,
     skipped: list[tuple[int, str]] | None = None,
+    late: list[int] | None = None,
 ) -> bool:
     """Write the roster's totals in columns when the roster and the run allow it; True when written.
     ``header_of`` checks the header's names, as the row-by-row path does, and gives them as paycalc reads
@@ -59,7 +60,8 @@ def priced(
     ``as_json`` writes the JSON records of ``--format json`` instead of CSV; ``defaults``: the command line's
     ``from``/``to`` and paid terms, for rows without their own; ``paid_by``: what was paid, a contract's scale,
     with the fiscal years whose retro wages each total gives; ``skipped``: with ``--skip-invalid``, where the rows
-    left out are put (line, reason), in order."""
+    left out are put (line, reason), in order; ``late``: where the numbers of the rows hired after their first day
+    are put (1 = the first after the header), as row by row counts them."""
     from paycalc.membership.columnar import Pricer
     from paycalc.output.files import write_atomically
 
@@ -96,6 +98,7 @@ def priced(
                 defaults,
                 paid_by,
                 skipped,
+                late,
             ),
         )
     except Unpriced as exc:
@@ -188,12 +191,13 @@ def write_totals(
     defaults: tuple[dict[str, str], dict[str, str]] = ({}, {}),
     paid_by: tuple[Any, tuple[int, ...]] | None = None,
     skipped: list[tuple[int, str]] | None = None,
+    late: list[int] | None = None,
 ) -> None:
     """Price ``source`` (its header checked, names as paycalc reads them) into ``out``: the roster CSV,
     its byte ranges ``where`` in ``jobs`` processes; ``terms``: the contract, the pay method and instalments;
     written as CSV, or ``as_json``; rows without their own days or paid terms take ``defaults``; with
     ``skipped``, rows whose title, work or paid terms the rules refuse are left out, and put in it (the line, the
-    reason), in order."""
+    reason), in order; ``late``: the numbers of the rows hired after their first day."""
     import numpy as np
 
     from paycalc.membership.pool import Ordered, each
@@ -223,6 +227,9 @@ def write_totals(
         advance(part[1] - part[0])
         if done is None:
             return
+        if late is not None:
+            late.extend(seen[0] + 1 + row for row in done.late)
+        seen[0] += done.rows
         first = done.first
         if first is not None:  # the next kept row of the rows left out before this block: its first
             maybe.extend(skip.hash for skip, person in unsure if row_skips.finished(skip, person, first.id))
@@ -249,8 +256,10 @@ def write_totals(
         put(done.body.decode("utf-8"), done.hashes)
         pending.append(done.last)
 
-    if skipped is not None:
-        skipped.clear()  # from an attempt before (JSON is tried twice)
+    for said in (skipped, late):
+        if said is not None:
+            said.clear()  # from an attempt before (JSON is tried twice)
+    seen = [0]  # rows so far
     lines = LineNumbers(source)
     maybe: list[int] = []  # hashes of the ids of rows left out that no id written may have
     unsure: list[tuple[Any, str | None]] = []  # rows left out whose next kept row is in a block to come (and the

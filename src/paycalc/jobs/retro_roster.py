@@ -165,14 +165,18 @@ def run_roster(
                     paid_by = paid_contract, years
                     if xlsx_source:
                         return sheet_priced(
-                            sheet_rows, path, terms, split, as_json, (given, paid_given), paid_by, left_out
+                            sheet_rows, path, terms, split, as_json, (given, paid_given), paid_by, left_out, hired_late
                         )
-                    return priced(source, path, *terms, split, as_json, (given, paid_given), paid_by, left_out)
+                    return priced(
+                        source, path, *terms, split, as_json, (given, paid_given), paid_by, left_out, hired_late
+                    )
                 if xlsx_source:  # its text as it stands, then a twin with steps placed and values filled
-                    if sheet_priced(sheet_rows, path, terms, split, as_json, (given, paid_given), None, left_out):
+                    if sheet_priced(
+                        sheet_rows, path, terms, split, as_json, (given, paid_given), None, left_out, hired_late
+                    ):
                         return True
                     rows = unread()
-                elif priced(source, path, *terms, split, as_json, (given, paid_given), None, left_out):  # steps too
+                elif priced(source, path, *terms, split, as_json, (given, paid_given), None, left_out, hired_late):
                     return True
                 else:  # a roster the columns declined, with steps or values filled: a CSV twin
                     rows = csv_rows(source)
@@ -180,10 +184,11 @@ def run_roster(
                         return False
                 if left_out:  # from the attempt that declined: a twin leaves no row out (it declines too)
                     left_out.clear()
-                return twin_priced(rows, path, *terms, fill, split, as_json)
+                return twin_priced(rows, path, *terms, fill, split, as_json, hired_late)
 
             xlsx_source, said = is_xlsx(source), False
             left_out: list[tuple[int, str]] | None = [] if skip_invalid else None  # (line, reason), in columns
+            hired_late: list[int] = []  # the rows hired after their first day, in columns
             as_json = format is Format.json
             if is_xlsx(output):  # a workbook, from the columns' CSV read back
                 written = through_csv(price_to, output, format, instalments, years)
@@ -195,6 +200,7 @@ def run_roster(
                 infile.close()
                 for at, reason in left_out or []:  # as the row-by-row path says them
                     say(f"Skipped: {where(_column(reason), at)}: {reason}")
+                _say_late(hired_late, is_xlsx(source), say)
                 if verbose:
                     say(f"Note: {name}: priced in columns")
                 return len(left_out or [])
@@ -245,13 +251,7 @@ def run_roster(
                 )
             else:
                 write_atomically(output, lambda out: write(totals, format, out, shape, instalments, proposal.split))
-        if late:
-            shown = ", ".join(str(n + 1) for n in late[:5]) + (", ..." if len(late) > 5 else "")  # the header is 1
-            say(
-                f"Note: {len(late)} row{'s' if len(late) != 1 else ''} with a hire date after the row's first day "
-                f"({'lines' if not xlsx else 'rows'} {shown}): owed from the hire date, or nothing when hired after "
-                "its last day"
-            )
+        _say_late(late, xlsx, say)
     except RowError as error:
         place = where(_column(error.reason), place_of(error.row))
         raise JobError(f"{place}: {error.reason} (nothing was written; --skip-invalid leaves such rows out)") from None
@@ -270,6 +270,18 @@ def run_roster(
             f"cannot write {output}: {exc.strerror} (a file in a folder that exists, or '-' for stdout)"
         ) from None
     return skipped
+
+
+def _say_late(late: list[int], xlsx: bool, say: Say) -> None:
+    """The note on the rows hired after their first day (``late``: their numbers, 1 = the first after the
+    header), whichever path priced them."""
+    if late:
+        shown = ", ".join(str(n + 1) for n in late[:5]) + (", ..." if len(late) > 5 else "")  # the header is 1
+        say(
+            f"Note: {len(late)} row{'s' if len(late) != 1 else ''} with a hire date after the row's first day "
+            f"({'lines' if not xlsx else 'rows'} {shown}): owed from the hire date, or nothing when hired after "
+            "its last day"
+        )
 
 
 def _progress(rows: Iterable[dict[str, str | None]], file: Any = None) -> Iterator[dict[str, str | None]]:

@@ -44,14 +44,15 @@ def twin_priced(
     fill: Fill | None = None,
     split: tuple[Instalment, ...] = (),
     as_json: bool = False,
+    late: list[int] | None = None,
 ) -> bool:
     """Rows priced in columns through their CSV twin (:func:`csv_twin`, a step column
     placed as hire dates, ``fill`` giving rows the command line's values, ``split`` the instalments), as CSV or
-    ``as_json``; True when written."""
+    ``as_json``; True when written. ``late``: the numbers of the rows hired after their first day."""
     from paycalc.jobs.columnar import priced
 
     with csv_twin(rows, placer(contract) if "step" in rows.header else None, fill) as twin:
-        return twin is not None and priced(twin, output, contract, method, jobs, header_of, split, as_json)
+        return twin is not None and priced(twin, output, contract, method, jobs, header_of, split, as_json, late=late)
 
 
 def sheet_priced(
@@ -63,6 +64,7 @@ def sheet_priced(
     defaults: tuple[dict[str, str], dict[str, str]],
     paid_by: tuple[Any, tuple[int, ...]] | None = None,
     skipped: list[tuple[int, str]] | None = None,
+    late: list[int] | None = None,
 ) -> bool:
     """A sheet read by calamine priced in columns from its text as it stands (``rows.csv_body``), as a CSV
     roster is: a step column, the command line's ``defaults`` and a paid contract's scale (``paid_by``) left
@@ -82,7 +84,7 @@ def sheet_priced(
             csv.writer(out, lineterminator="\n").writerow(header)
             out.write(body)
         lines = None if skipped is None else list[tuple[int, str]]()
-        if not priced(twin, output, *terms, split, as_json, defaults, paid_by, lines):
+        if not priced(twin, output, *terms, split, as_json, defaults, paid_by, lines, late):
             return False
     if skipped is not None:  # the twin's lines as the sheet's rows (its blank rows are not in it)
         skipped[:] = [(rows.row_of(line), reason) for line, reason in lines or []]

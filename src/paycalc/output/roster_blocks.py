@@ -42,6 +42,8 @@ class Done(NamedTuple):
     last: Group | None  # None when the block holds one id
     hashes: NDArray[np.uint64]  # of the ids in ``body``, sorted (the run's check of repeated ids merges them)
     skipped: tuple[row_skips.Skip, ...] = ()  # rows --skip-invalid left out
+    late: tuple[int, ...] = ()  # rows hired after their first day (counted in the block's rows from 0)
+    rows: int = 0  # the block's rows (blank lines left out), those left out too
 
 
 class Blocks:
@@ -91,24 +93,31 @@ class Blocks:
             cells = csv_bytes.split(block, len(self.header), trim=True)
             if cells.escaped and self.layout.json:
                 raise Plainness("a doubled quote inside a cell, which JSON writes otherwise")
-            skipped: tuple[row_skips.Skip, ...] = ()
+            count, skipped, kept = len(cells.starts), tuple[row_skips.Skip, ...](), None
             if self.skip:  # rows the rules refuse left out, each said as they say it
-                cells, found, skipped = row_skips.left_out(self, block, cells)
+                cells, found, skipped, kept = row_skips.left_out(self, block, cells)
                 if found is None:
-                    return Done(None, b"", None, np.zeros(0, dtype=np.uint64), skipped)
+                    gone = tuple(skip.row for skip in skipped if skip.late)  # every row left out
+                    return Done(None, b"", None, np.zeros(0, dtype=np.uint64), skipped, gone, count)
                 arrays = found
             else:
                 arrays = self.arrays(cells)
         except Plainness as exc:
             raise Unpriced(str(exc)) from None
-        owed, paid, yearly = self._pricer.by_year(*arrays)
-        lumps = self._pricer.lumps(*arrays[:4])
+        owed, paid, yearly, lumps = _priced(self._pricer, arrays)
         if lumps is not None:  # owed includes them, as row by row
             owed = owed + lumps
         paid_on = None
         if self.contract.proposal is not None:  # each row's schedule paid, frozen (-1: a flat amount)
-            paid_on = self._pricer.frozen(arrays[2], arrays[4])[0]
-        return self._totals(cells, (owed, paid, lumps), paid_on, yearly)._replace(skipped=skipped)
+            paid_on = self._pricer.frozen(arrays[2], arrays[4])[0]  # on the row's own first day, hired or not
+        late = np.flatnonzero(arrays[1] > arrays[2])
+        if kept is not None:  # the rows left out that the rules found hired late before they refused them, too
+            late = np.union1d(kept[late], [skip.row for skip in skipped if skip.late]).astype(np.int64)
+        try:
+            done = self._totals(cells, (owed, paid, lumps), paid_on, yearly)
+        except Plainness as exc:  # an id wider than the columns compare (256 bytes): row by row reads it
+            raise Unpriced(str(exc)) from None
+        return done._replace(skipped=skipped, late=tuple(late.tolist()), rows=count)
 
     def arrays(self, cells: Cells) -> tuple[Ints, Ints, Ints, Ints, Ints]:
         """The rows' ways, hire dates, starts, ends and paid terms as int arrays (with ``skip``, a title, work
@@ -249,6 +258,26 @@ class Blocks:
             days = dict.fromkeys("flat" if f < 0 else names[f] for f in frozen[ends[n] : ends[n + 1]].tolist())
             shown[n] = ";".join(days)
         return shown
+
+
+def _priced(pricer: Pricer, arrays: tuple[Ints, ...]) -> tuple[Ints, Ints, Ints, Ints | None]:
+    """Owed, paid, each fiscal year's retro wages and lump sums of each row, as row by row prices them: a member
+    hired after a row's first day owed from the hire date, and nothing when hired after its last."""
+    way, hired, start, end, paid = arrays
+    if not (hired > start).any():
+        return (*pricer.by_year(way, hired, start, end, paid), pricer.lumps(way, hired, start, end))
+    rows = np.flatnonzero(hired <= end)  # the others, hired after the row's last day: nothing
+    begun = np.maximum(start, hired)[rows]
+    owed, paid_cents = np.zeros(len(way), dtype=np.int64), np.zeros(len(way), dtype=np.int64)
+    found = pricer.by_year(way[rows], hired[rows], begun, end[rows], paid[rows])
+    owed[rows], paid_cents[rows] = found[0], found[1]
+    yearly = np.zeros((len(way), found[2].shape[1]), dtype=np.int64)
+    yearly[rows] = found[2]
+    some = pricer.lumps(way[rows], hired[rows], begun, end[rows])
+    lumps = None if some is None else np.zeros(len(way), dtype=np.int64)
+    if lumps is not None and some is not None:
+        lumps[rows] = some
+    return owed, paid_cents, yearly, lumps
 
 
 def _roomy_heap() -> None:

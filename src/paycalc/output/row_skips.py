@@ -29,10 +29,11 @@ if TYPE_CHECKING:
 INVALID = np.iinfo(np.int64).min  # the code of cells the rules refuse (no index is negative that far)
 
 
-def left_out(blocks: Any, block: bytes, cells: Cells) -> tuple[Cells, Any, tuple[Skip, ...]]:
+def left_out(blocks: Any, block: bytes, cells: Cells) -> tuple[Cells, Any, tuple[Skip, ...], NDArray[np.int64]]:
     """A block's rows the rules refuse, left out: those with a required cell blank or a date the columns cannot
     read, then those whose title, work or paid terms the rules refuse (their codes
-    :data:`INVALID`). The kept rows' cells and arrays (None where none is kept), and the rows left out."""
+    :data:`INVALID`). The kept rows' cells and arrays (None where none is kept), the rows left out, and where
+    the kept rows are among the block's."""
     refused = _unreadable(blocks, cells)
     within = kept(cells, ~refused) if refused.any() else cells
     arrays = blocks.arrays(within) if len(within.starts) else None
@@ -42,7 +43,8 @@ def left_out(blocks: Any, block: bytes, cells: Cells) -> tuple[Cells, Any, tuple
             refused[np.flatnonzero(~refused)[coded]] = True
             within = kept(within, ~coded)
             arrays = tuple(a[~coded] for a in arrays) if len(within.starts) else None
-    return within, arrays, reasons(blocks, block, cells, refused) if refused.any() else ()
+    skipped = reasons(blocks, block, cells, refused) if refused.any() else ()
+    return within, arrays, skipped, np.flatnonzero(~refused)
 
 
 def _unreadable(blocks: Any, cells: Cells) -> NDArray[np.bool_]:
@@ -77,6 +79,8 @@ class Skip(NamedTuple):
     hash: int
     before: str | None
     then_same: bool | None
+    row: int = 0  # among the block's rows
+    late: bool = False  # hired after its first day, as the rules found before they refused it (said in the note)
 
 
 def reasons(blocks: Any, block: bytes, cells: Cells, refused: NDArray[np.bool_]) -> tuple[Skip, ...]:
@@ -100,12 +104,13 @@ def reasons(blocks: Any, block: bytes, cells: Cells, refused: NDArray[np.bool_])
         if fill is not None:
             fill(record)
         refusals: list[RowError] = []
-        priced = list(roster.retro_totals([record], blocks.contract, paying, refusals.append, (), paid_contract, years))
-        if priced or len(refusals) != 1:
+        late: list[int] = []
+        asked = (blocks.contract, paying, refusals.append, (), paid_contract, years, late)
+        if list(roster.retro_totals([record], *asked)) or len(refusals) != 1:
             raise Unpriced("a row the columns refuse that the rules price")
         before = ids[int(kept_rows[place[n] - 1])] if place[n] else None
         then_same = ids[int(kept_rows[place[n]])] == ids[row] if place[n] < len(kept_rows) else None
-        said.append(Skip(line, refusals[0].reason, ids[row], hashed[n], before, then_same))
+        said.append(Skip(line, refusals[0].reason, ids[row], hashed[n], before, then_same, row, bool(late)))
     return tuple(said)
 
 
