@@ -9,7 +9,8 @@ workbook, and read from stdin; paid in 22 biweekly checks over the school year; 
 with a lump sum and retro in instalments (moa-2014); its days given by --from and --to instead of columns. Then,
 their totals not compared with the plain one's: each member paid an amount of their own (a `paid_annual` column);
 a roster of the hourly example contract (steps each July 1, a freeze, differentials); the plain roster with one row
-in 10,000 under a title the contract has not, left out by --skip-invalid; and a Lunenburg roster of
+in 10,000 under a title the contract has not, left out by --skip-invalid, and with one row in 50 hired after its
+first day (owed from the hire date); and a Lunenburg roster of
 as many members with a step column and names, on 22 checks a year (the contract's own pay: issue 30's goal is
 1.5x), the same as the district's workbook (its totals held to its CSV's), and its correction against the
 posted scale by fiscal year (--paid-contract). Each shape's output is compared with the plain one's, byte for
@@ -88,6 +89,19 @@ def _refused(plain: Path) -> Path:
         rows = _table(plain)
         for n in range(5000, len(rows), 10_000):
             rows[n][1] = "Lunch Aide"
+        with path.open("w", newline="") as file:
+            csv.writer(file).writerows(rows)
+    return path
+
+
+def _late(plain: Path) -> Path:
+    """The plain roster with one row in 50 hired after its first day (a new hire listed from the contract's first
+    day, as a district's retro roster lists everyone): owed from the hire date."""
+    path = plain.with_name("late.csv")
+    if not path.exists():
+        rows = _table(plain)
+        for n in range(8, len(rows), 50):
+            rows[n][2] = "2012-03-01"
         with path.open("w", newline="") as file:
             csv.writer(file).writerows(rows)
     return path
@@ -259,6 +273,7 @@ def main() -> None:
                         ("amounts paid, own", [*retro[:3], str(_amounts(path)), "-o", str(out) + ".paid"]),
                         ("hourly example", [*retro[:3], str(hourly), "--schedules", str(EXAMPLE), "-o", f"{out}.h"]),
                         ("a few refused rows", [*retro[:3], str(_refused(path)), "--skip-invalid", "-o", f"{out}.r"]),
+                        ("hired after from", [*retro[:3], str(_late(path)), "-o", f"{out}.late"]),
                     ):
                         seconds, peak = run(command, None, (0, 3) if "--skip-invalid" in command else (0,))
                         times.setdefault(extra, []).append(seconds)
