@@ -172,6 +172,16 @@ class Pricer:
         found = np.array([known[amount] for amount in listed], dtype=np.int64)
         return found[where.reshape(-1)]
 
+    def refused(self, way: Ints, hired: Ints, start: Ints, end: Ints) -> NDArray[np.bool_]:
+        """The rows :meth:`prepare` refuses (``way`` -1 for a row of no way: none asked of it): a row ending before it
+        starts or starting (from its hire date, if later) before the first schedule, or a hire date its title does
+        not take."""
+        first = max(self.effective[0].toordinal(), self._paid_first)
+        before = np.array([*self._hired_before, NEVER], dtype=np.int64)[way]
+        priced = hired <= end  # one hired after the row's last day is owed nothing, and no more is asked of it
+        found: NDArray[np.bool_] = ((end < start) | (np.maximum(start, hired) < first) | (hired >= before)) & priced
+        return found
+
     def prepare(self, way: Ints, hired: Ints, start: Ints, end: Ints, paid: Ints) -> Job:
         """A chunk of rows checked as the scalar plan checks them, with what each was paid, ready to price."""
         first = max(self.effective[0].toordinal(), self._paid_first)

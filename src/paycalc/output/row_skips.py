@@ -39,6 +39,8 @@ def left_out(blocks: Any, block: bytes, cells: Cells) -> tuple[Cells, Any, tuple
     arrays = blocks.arrays(within) if len(within.starts) else None
     if arrays is not None:
         coded = (arrays[0] == INVALID) | (arrays[1] == INVALID) | (arrays[4] == INVALID)  # ways, hired, paid
+        way = np.where(coded, -1, arrays[0])  # the rows the pricer refuses too (a row's days, its hire date)
+        coded |= blocks._pricer.refused(way, *arrays[1:4]) & ~coded
         if coded.any():  # the arrays are a row's each: the rows left out taken out of them
             refused[np.flatnonzero(~refused)[coded]] = True
             within = kept(within, ~coded)
