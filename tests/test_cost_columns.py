@@ -111,7 +111,10 @@ def test_nyc_costings_agree_to_the_byte(
     extra = {
         "hours": ["", "", "20", "17.5"],
         "workyear": ["", "", "0.5"],
-        "School": ["PS 1", "=x", '"Smith, Jane"', '"PS 2"', '""'],
+        "from": ["", "", "2009-11-01"],  # a row's own days holding the whole range (a retro roster reused)
+        "to": ["", "", "2025-06-30", "9/30/2025"],
+        "School": ["PS 1", "=x", '"Smith, Jane"', '"PS 2"', '""'],  # last: a space before a comma after a quote
+        # would be text after the closing quote
     }
     text = members(rng, NYC, rng.randrange(1, 80), datetime.date(1996, 1, 1), 9000, extra)
     if rng.random() < 0.5:  # spaces and tabs around cells, as a hand-made roster has them (not before a quote)
@@ -349,3 +352,22 @@ def test_a_member_hired_on_a_lump_sums_eligible_day_is_paid_it_in_columns(tmp_pa
     scalar, columns, taken = both(tmp_path, text, *options)
     assert taken and columns == scalar
     assert json.loads(columns)["total"]["proposals"][0]["lump_sums"] == "1000.00"  # ON and OLD: 2 x 500
+
+
+@pytest.mark.parametrize(
+    ("first", "last"), [("2019-01-01", ""), ("", "2020-06-29"), ("2018-07-02", "2021-06-30"), ("", "2021-06-29")]
+)
+def test_a_row_whose_days_cut_into_the_range_is_costed_member_by_member_alike(
+    tmp_path: Path, first: str, last: str
+) -> None:
+    """Days of its own holding the whole range cost a row in columns; days starting after the range's first day
+    or ending before its last (by a day too) send the roster member by member, alike."""
+    text = f"id,title,hired,from,to\nA,Teacher Aide,2010-01-04,,\nB,Ed. Asst. B,2012-03-01,{first},{last}\n"
+    options = ["--proposal", "uft-2019-2022", "--from", "2018-07-01", "--to", "2021-06-30"]
+    scalar, columns, taken = both(tmp_path, text, *options)
+    assert columns == scalar
+    assert not taken
+    whole = text.replace(f"{first},{last}", "2018-07-01,2021-06-30")  # the range's own first and last days
+    scalar, columns, taken = both(tmp_path, whole, *options)
+    assert columns == scalar
+    assert taken

@@ -138,11 +138,14 @@ def header_cells(first: bytes) -> list[str]:
     return next(csv.reader([text])) if '"' in text else text.split(",")
 
 
-def costed(source: str, header: list[str], costing: Callable[..., Any], on_invalid: Any = None) -> Any:
+def costed(
+    source: str, header: list[str], costing: Callable[..., Any], on_invalid: Any = None, span: Any = None
+) -> Any:
     """The costing of a plain CSV roster (``header``: its columns as paycalc reads them) read in columns, by
     ``costing(kinds, chunks, skipped)`` (:func:`paycalc.membership.cost_columns.cost` with the run's terms), a
     block of ``COST_BLOCK`` bytes at a time; None when the roster or the terms are for the member-by-member path.
-    With ``on_invalid`` (``--skip-invalid``), rows the rules refuse are left out and handed to it, in order."""
+    With ``on_invalid`` (``--skip-invalid``), rows the rules refuse are left out and handed to it, in order;
+    ``span``: the costed range's first and last days (ordinals), which a row's own days may hold whole."""
     from paycalc.output import member_skips
     from paycalc.output.member_columns import Members
     from paycalc.reading.files import lines_from
@@ -150,7 +153,7 @@ def costed(source: str, header: list[str], costing: Callable[..., Any], on_inval
     plain = _plain(source)
     if plain is None:
         return None
-    members = Members(header, on_invalid is not None)
+    members = Members(header, on_invalid is not None, span)
     blocks = (lines_from(source, *where) for where in ranges(len(plain[0]), plain[1], COST_BLOCK))
     priced: list[tuple[int, str]] = []
     try:

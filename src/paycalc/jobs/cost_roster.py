@@ -103,7 +103,8 @@ def price(
                                  a.method, a.anchor, a.paid, skipped, a.by)  # fmt: skip
 
     def answer(path: str, rows: Any) -> tuple[costing.Costing, Any]:
-        found, rows = _in_arrays(path, rows, header, placing, in_arrays, on_invalid)
+        span = asked.start.toordinal(), asked.end.toordinal()
+        found, rows = _in_arrays(path, rows, header, placing, in_arrays, (on_invalid, span))
         if say is not None:
             how = "in columns" if found is not None else f"member by member: {why.last()}"
             say(f"Note: {name_of(source)}: costed {how}")
@@ -133,7 +134,7 @@ def _in_arrays(
     header: list[str],
     placing: Callable[[str], datetime.date] | None,
     in_arrays: Any,
-    on_invalid: Any = None,
+    asked: tuple[Any, Any] = (None, None),  # what takes rows left out (--skip-invalid), and the range's days
 ) -> tuple[Any, Any]:
     """The costing in columns of a roster file (a sheet's rows or a step column through a CSV twin, the step
     placed as the hire date it stands for on the range's first day), and its rows for the member-by-member path
@@ -142,14 +143,14 @@ def _in_arrays(
     from paycalc.jobs.twins import csv_twin
 
     if not (is_xlsx(path) or placing is not None):
-        return costed(path, header, in_arrays, on_invalid), rows
+        return costed(path, header, in_arrays, *asked), rows
     if not hasattr(rows, "header"):  # a CSV's reader: its header as paycalc reads it
         rows.header = header
     with csv_twin(rows, None if placing is None else _placed(placing)) as twin:
         found = None
         if twin is not None:
             with open(twin, encoding="utf-8") as file:
-                found = costed(twin, header_cells(file.readline().encode()), in_arrays, on_invalid)
+                found = costed(twin, header_cells(file.readline().encode()), in_arrays, *asked)
     if found is None:
         if is_xlsx(path):
             rows.close()

@@ -32,8 +32,9 @@ if TYPE_CHECKING:
 class Members:
     """Reads the members of a roster's blocks, in order; keeps the kinds met and the hashes of the ids."""
 
-    def __init__(self, header: list[str], skip: bool = False) -> None:
+    def __init__(self, header: list[str], skip: bool = False, span: tuple[int, int] | None = None) -> None:
         self.header = header
+        self.span = span  # the costed range's first and last days (ordinals): a row's days may hold it whole
         self.skip = skip  # cost --skip-invalid: rows the reader refuses left out (member_skips), said in refusals
         self.count = 0  # rows read (a row's number among them is the reader's, 1 = the first after the header)
         self.refusals: list[tuple[int, str]] = []  # rows left out: number, reason
@@ -66,6 +67,21 @@ class Members:
         except Plainness as exc:
             raise Unpriced(str(exc)) from None
 
+    def _whole_range(self, cells: csv_bytes.Cells) -> None:
+        """Refuse rows with days of their own, but those holding the whole costed range (a roster as exported for
+        retro, each member's row from the contract's first day to its last): the member-by-member path prices such
+        a row's days as it prices a row without them."""
+        lengths = cells.ends - cells.starts
+        for name, side in (("from", 0), ("to", 1)):
+            at = self.column.get(name)
+            if at is None or not len(own := np.flatnonzero(lengths[:, at] > 0)):
+                continue
+            if self.span is None:
+                raise Plainness("rows with days of their own")
+            days = csv_dates.dates(cells, at, own)
+            if ((days > self.span[0]) if side == 0 else (days < self.span[1])).any():
+                raise Plainness("rows with days of their own, inside the range")
+
     def check(self) -> None:
         """After the last block: refuse a roster where an id may appear twice (the member-by-member reader
         says where, or reads the rows of one id as one member)."""
@@ -78,8 +94,7 @@ class Members:
         lengths = cells.ends - cells.starts
         if (lengths[:, [column[c] for c in ("id", "title", "hired")]] == 0).any() or (lengths > MAX_CELL).any():
             raise Plainness("an empty or a long cell")
-        if any(c in column and lengths[:, column[c]].any() for c in ("from", "to")):
-            raise Plainness("rows with days of their own")
+        self._whole_range(cells)
         if csv_bytes.padded(cells, column["id"]):
             raise Plainness("an id with spaces around it")
         firsts, hashes = csv_bytes.changes(cells, column["id"])
