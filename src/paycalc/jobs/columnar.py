@@ -20,13 +20,12 @@ from __future__ import annotations
 
 import datetime
 import os
-import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import IO, TYPE_CHECKING, Any
 
 from paycalc.contract.models import Instalment
 from paycalc.jobs import why
+from paycalc.jobs.progress import shown_progress
 from paycalc.membership.unpriced import Unpriced
 from paycalc.output.roster_out import Shape
 
@@ -283,24 +282,3 @@ def write_totals(
         raise Unpriced("an id may appear twice")  # the row-by-row path says where, or writes it if not
     if maybe and np.isin(np.array(maybe, dtype=np.uint64), every).any():
         raise Unpriced("a row left out whose id may be one finished before it")
-
-
-@contextmanager
-def shown_progress(total: int) -> Iterator[Callable[[int], None]]:
-    """A progress bar on stderr while a roster's ``total`` bytes are priced, when stderr is a terminal (a long
-    roster must not look hung); on a pipe or a file, nothing. Yields the function that advances it."""
-    if not sys.stderr.isatty() or not total:
-        yield lambda size: None
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-
-    columns = (
-        TextColumn("pricing the roster"),
-        BarColumn(),
-        TextColumn("{task.percentage:>3.0f}%"),
-        TimeElapsedColumn(),
-    )
-    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("roster", total=total)
-        yield lambda size: progress.advance(task, size)

@@ -6,15 +6,15 @@ from __future__ import annotations
 
 import csv
 import os
-import sys
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import closing
 from typing import Any
 
 from paycalc.contract.errors import InputError, PaycalcError, RowError, WorkerDied
 from paycalc.contract.models import Contract, Instalment
 from paycalc.jobs import why
+from paycalc.jobs.progress import rows_read
 from paycalc.jobs.twins import csv_rows, sheet_priced, spooled, twin_priced
 from paycalc.output.files import write_atomically
 from paycalc.output.render import Format
@@ -232,7 +232,7 @@ def run_roster(
 
             def rows() -> Iterator[dict[str, Any]]:
                 nonlocal line, count
-                for row in _progress(reader, None if is_xlsx(source) or source == "-" else infile):
+                for row in rows_read(reader, None if is_xlsx(source) or source == "-" else infile):
                     line = getattr(reader, "line_num", 0)
                     count += 1
                     places.append(reader.row if xlsx else line)
@@ -282,33 +282,3 @@ def _say_late(late: list[int], xlsx: bool, say: Say) -> None:
             f"({'lines' if not xlsx else 'rows'} {shown}): owed from the hire date, or nothing when hired after "
             "its last day"
         )
-
-
-def _progress(rows: Iterable[dict[str, str | None]], file: Any = None) -> Iterator[dict[str, str | None]]:
-    """The rows, with a progress display on stderr when stderr is a terminal: rows read and, for a
-    file that can tell, how far through it the reading is."""
-    if not sys.stderr.isatty():
-        yield from rows
-        return
-    import os
-
-    from rich.console import Console
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    try:
-        size = os.fstat(file.fileno()).st_size if file is not None else 0
-    except (OSError, AttributeError, ValueError):
-        size = 0
-    columns = (
-        SpinnerColumn(),
-        TextColumn("{task.fields[rows]:,} rows read"),
-        *([BarColumn(), TextColumn("{task.percentage:>3.0f}% of the file")] if size else []),
-        TimeElapsedColumn(),
-    )
-    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("retro", total=size or None, rows=0)
-        for count, row in enumerate(rows, start=1):
-            yield row
-            if count % 1000 == 0:
-                done = file.tell() if size else None
-                progress.update(task, completed=done, rows=count)
