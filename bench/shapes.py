@@ -84,26 +84,25 @@ def _table(path: Path) -> list[list[str]]:
 def _refused(plain: Path) -> Path:
     """The roster with one row in 10,000 under a title the contract has not (``Lunch Aide``, as a district's
     export has a few), for ``--skip-invalid`` to leave out."""
-    path = plain.with_name(plain.stem + "-refused.csv")
-    if not path.exists():
-        rows = _table(plain)
-        for n in range(5000, len(rows), 10_000):
-            rows[n][1] = "Lunch Aide"
-        with path.open("w", newline="") as file:
-            csv.writer(file).writerows(rows)
-    return path
+    return _changed(plain, plain.stem + "-refused.csv", 1, "Lunch Aide", 5000, 10_000)
 
 
 def _late(plain: Path) -> Path:
     """The plain roster with one row in 50 hired after its first day (a new hire listed from the contract's first
     day, as a district's retro roster lists everyone): owed from the hire date."""
-    path = plain.with_name("late.csv")
+    return _changed(plain, "late.csv", 2, "2012-03-01", 8, 50)
+
+
+def _changed(plain: Path, name: str, column: int, value: str, first: int, every: int) -> Path:
+    """``plain`` written again beside it as ``name``, the cell of ``column`` made ``value`` in row ``first`` and
+    each ``every`` rows after it."""
+    path = plain.with_name(name)
     if not path.exists():
-        rows = _table(plain)
-        for n in range(8, len(rows), 50):
-            rows[n][2] = "2012-03-01"
+        table = _table(plain)
+        for n in range(first, len(table), every):
+            table[n][column] = value
         with path.open("w", newline="") as file:
-            csv.writer(file).writerows(rows)
+            csv.writer(file).writerows(table)
     return path
 
 
