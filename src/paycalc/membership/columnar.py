@@ -173,21 +173,25 @@ class Pricer:
         return found[where.reshape(-1)]
 
     def refused(self, way: Ints, hired: Ints, start: Ints, end: Ints) -> NDArray[np.bool_]:
-        """The rows :meth:`prepare` refuses (``way`` -1 for a row of no way: none asked of it): a row ending before it
-        starts or starting (from its hire date, if later) before the first schedule, or a hire date its title does
-        not take."""
+        """The rows :meth:`prepare` refuses, priced from the hire date where it is later (``way`` -1 for a row of
+        no way: none asked of it); one hired after the row's last day is owed nothing, and no more is asked of it."""
+        days, hire = self._outside(way, hired, np.maximum(start, hired), end)
+        found: NDArray[np.bool_] = (days | hire) & (hired <= end)
+        return found
+
+    def _outside(self, way: Ints, hired: Ints, start: Ints, end: Ints) -> tuple[NDArray[np.bool_], NDArray[np.bool_]]:
+        """The rows the scalar plan refuses: those ending before they start or starting before the first schedule,
+        and those with a hire date their title does not take."""
         first = max(self.effective[0].toordinal(), self._paid_first)
         before = np.array([*self._hired_before, NEVER], dtype=np.int64)[way]
-        priced = hired <= end  # one hired after the row's last day is owed nothing, and no more is asked of it
-        found: NDArray[np.bool_] = ((end < start) | (np.maximum(start, hired) < first) | (hired >= before)) & priced
-        return found
+        return (end < start) | (start < first), hired >= before
 
     def prepare(self, way: Ints, hired: Ints, start: Ints, end: Ints, paid: Ints) -> Job:
         """A chunk of rows checked as the scalar plan checks them, with what each was paid, ready to price."""
-        first = max(self.effective[0].toordinal(), self._paid_first)
-        if len(way) and ((end < start).any() or (hired > start).any() or (start < first).any()):
+        days, hire = self._outside(way, hired, start, end)
+        if days.any() or (hired > start).any():
             raise Unpriced("a row the scalar path refuses")
-        if len(way) and (hired >= np.array(self._hired_before, dtype=np.int64)[way]).any():
+        if hire.any():
             raise Unpriced("a hire date the title refuses")
         if self.paid_by is None:
             frozen, flat = self.frozen(start, paid)
