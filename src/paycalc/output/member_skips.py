@@ -17,7 +17,7 @@ from paycalc.contract.errors import InputError, RowError
 from paycalc.membership.members import read_members
 from paycalc.membership.roster import WORK_COLUMNS, work_of
 from paycalc.membership.unpriced import Unpriced
-from paycalc.output import csv_bytes, csv_dates, row_skips
+from paycalc.output import csv_bytes, row_skips
 from paycalc.output.csv_bytes import Cells
 
 if TYPE_CHECKING:
@@ -28,10 +28,7 @@ def refused(header: list[str], cells: Cells) -> NDArray[np.bool_]:
     """The rows the reader refuses before pricing: a required cell blank, a hire date the columns do not read,
     work it refuses (each distinct work read once)."""
     column = {name: n for n, name in enumerate(header)}
-    lengths = cells.ends - cells.starts
-    found: NDArray[np.bool_] = (lengths[:, [column[c] for c in ("id", "title", "hired")]] == 0).any(axis=1)
-    rows = np.flatnonzero(~found)
-    found[rows[~csv_dates.readable(cells, column["hired"], rows)]] = True
+    found = row_skips.unread(cells, [column[c] for c in ("id", "title", "hired")], [column["hired"]])
     names = [c for c in WORK_COLUMNS if c in column]
     if names:
         number, firsts = csv_bytes.distinct(cells, [column[n] for n in names])

@@ -55,13 +55,19 @@ def _unreadable(blocks: Any, cells: Cells) -> NDArray[np.bool_]:
     column = {name: n for n, name in enumerate(blocks.header)}
     given = blocks.defaults[0]  # the command line's from and to: those cells may be blank
     required = [c for c in roster.REQUIRED if not ((c == "hired" and "step" in column) or c in given)]
-    lengths = cells.ends - cells.starts
-    refused: NDArray[np.bool_] = (lengths[:, [column[c] for c in required]] == 0).any(axis=1)
     dated = [c for c in ("from", "to") if c in column] + (["hired"] if "step" not in column else [])
-    for name in dated:
-        rows = np.flatnonzero(~refused & (lengths[:, column[name]] > 0))
-        refused[rows[~csv_dates.readable(cells, column[name], rows)]] = True
-    return refused
+    return unread(cells, [column[c] for c in required], [column[c] for c in dated])
+
+
+def unread(cells: Cells, required: list[int], dated: list[int]) -> NDArray[np.bool_]:
+    """The rows with a cell of ``required`` blank, or a cell of ``dated`` that is not blank and not a date the
+    columns read."""
+    lengths = cells.ends - cells.starts
+    found: NDArray[np.bool_] = (lengths[:, required] == 0).any(axis=1)
+    for at in dated:
+        rows = np.flatnonzero(~found & (lengths[:, at] > 0))
+        found[rows[~csv_dates.readable(cells, at, rows)]] = True
+    return found
 
 
 def kept(cells: Cells, keep: NDArray[np.bool_]) -> Cells:
