@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -21,6 +20,7 @@ from paycalc.membership.unpriced import Unpriced
 from paycalc.output import csv_lines
 from paycalc.output.csv_bytes import Cells
 from paycalc.output.files import SPREADSHEET_TRIGGERS, safe_cell
+from paycalc.output.render import cents_text
 from paycalc.output.roster_out import Shape
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ class Layout:
         self, person: str, carried: Sequence[str], rows: int, money: list[int], paid_on: Sequence[str] | None
     ) -> str:
         """One id's total: ``money`` its owed, paid, retro, [lump sums,] then each instalment, in cents."""
-        shown = [str(Decimal(c).scaleb(-2)) for c in money]  # whole cents, as str() writes 407.90 or -0.05
+        shown = [cents_text(c) for c in money]  # whole cents: 407.90, -0.05
         if not self.json:
             cells = "".join("," + _written(c) for c in carried)
             paid = "" if paid_on is None else "," + ";".join(paid_on)
