@@ -70,8 +70,8 @@ def sheet_priced(
     roster is: a step column, the command line's ``defaults`` and a paid contract's scale (``paid_by``) left
     to the columns (no row made a mapping); ``terms``: the contract, the pay method, ``--jobs`` and the
     header's check; ``skipped``: with ``--skip-invalid``, where the rows left out are put (their sheet rows,
-    the reasons). False where its text cannot be made at once or the columns decline it (the caller tries
-    a twin made row by row, or the rows)."""
+    the reasons); ``late``: the numbers of the rows hired after their first day. False where its text cannot be
+    made at once or the columns decline it (the caller tries a twin made row by row, or the rows)."""
     from paycalc.jobs.columnar import priced
     from paycalc.output.files import signals_unwind, temporary
 

@@ -79,7 +79,7 @@ FAST_ROWS = 400_000  # rows a sheet may have to be read whole by calamine; a lon
 
 def _calamine_rows(path: str, sheet: str) -> Cells | None:
     """Every row of a sheet from A1 (empty rows and leading empty columns kept, as openpyxl reads them), read
-    by python-calamine, about twenty times openpyxl's speed, with their distinct values; None where it is not
+    by python-calamine, about twenty times openpyxl's speed, with their columns; None where it is not
     installed, cannot read the workbook, the sheet is too long to hold whole, or a number is past what a double
     holds whole (openpyxl keeps its digits). Its values are the saved ones: the caller keeps sheets with formulas
     or error cells, and 1904-dated workbooks, on openpyxl."""
