@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 
 from paycalc.cli import app
 from paycalc.jobs import columnar
-from paycalc.reading import sheets, workbook_parts
+from paycalc.reading import sheet_pieces, sheets, workbook_parts
 from tests.test_columnar import NYC, roster
 
 CELLS = st.one_of(
@@ -193,10 +193,13 @@ def test_a_sheet_longer_than_the_fast_limit_streams_through_openpyxl(
         sheet.append([n or "id", "Teacher Aide" if n else "title"])
     path = tmp_path / "roster.xlsx"
     book.save(path)
-    monkeypatch.setattr(sheets, "FAST_ROWS", 5)
-    assert sheets._calamine_rows(str(path), "Sheet") is not None  # as long as the limit: read whole
-    monkeypatch.setattr(sheets, "FAST_ROWS", 4)
-    assert sheets._calamine_rows(str(path), "Sheet") is None  # one row longer: streamed
+    part = "xl/worksheets/sheet1.xml"
+    for piece in (1 << 20, 1):  # the sheet parsed whole, and in a piece per row
+        monkeypatch.setattr(sheet_pieces, "PIECE_BYTES", piece)
+        monkeypatch.setattr(sheets, "FAST_ROWS", 5)
+        assert sheets._read_fast(str(path), part, "Sheet") is not None  # as long as the limit: read whole
+        monkeypatch.setattr(sheets, "FAST_ROWS", 4)
+        assert sheets._read_fast(str(path), part, "Sheet") is None  # one row longer: streamed
 
 
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -50,25 +50,70 @@ def cell_text(value: Any) -> str:
 LONGEST_EXACT = 2**53  # a float past this holds no longer every digit a cell was saved with
 
 
-class Cells:
-    """A sheet's rows, as calamine read them (each as wide as the sheet), and its columns: which hold text alone
-    (ids, names: nearly every value distinct), and the distinct values of the others (dates, hours: they repeat)."""
+class Part:
+    """Rows of a sheet, as calamine read them, from row ``first`` (0: the header's), and their columns from A
+    (``left`` blank ones before the rows' first): which hold text alone (ids, names: nearly every value
+    distinct), and the distinct values of the others (dates, hours: they repeat). A sheet read in pieces has a
+    part per piece, made as the next piece is parsed, its text too (:meth:`body`)."""
 
-    def __init__(self, rows: list[list[Any]]) -> None:
-        self.rows = rows
-        self.even = len(set(map(len, rows))) <= 1  # calamine's rows are; another reader's may not be
-        self.columns: list[tuple[Any, ...]] = list(zip(*rows, strict=True)) if self.even else []
+    def __init__(self, first: int, rows: list[list[Any]], left: int = 0) -> None:
+        self.first, self.count = first, len(rows)
+        self.columns: list[tuple[Any, ...]] = [("",) * len(rows)] * left + list(zip(*rows, strict=True))
         self.text = [_all_text(column) for column in self.columns]
         self.values = [set() if text else set(column) for column, text in zip(self.columns, self.text, strict=True)]
-        self.truths = True  # whether a cell may be true or false (the sheet's XML says: reading.sheets)
+        # whether a cell is true or false (``True == 1``: a table of distinct values would give both one text)
+        self.truths = any(
+            bool in set(map(type, column)) for column, text in zip(self.columns, self.text, strict=True) if not text
+        )
+        self._body: tuple[int, tuple[str, list[int]] | None] | None = None  # the width asked, and its text
+
+    def body(self, width: int, tables: dict[int, dict[Any, str]]) -> tuple[str, list[int]] | None:
+        """Its rows after the header as CSV text, ``width`` cells each, and the sheet row (counted from 1) of
+        each line; None where a cell past the header holds something. Made once for a width; ``tables``: each
+        column's text of its values, shared by the sheet's parts (a date in every part is written once)."""
+        if self._body is None or self._body[0] != width:
+            self._body = width, _part_body(self, width, tables)
+        return self._body[1]
+
+
+class Cells:
+    """A sheet's rows from A1, as calamine read them (each as wide as the sheet), and their :class:`Part`:
+    one, or one per piece the sheet was parsed in (whose rows are kept as the parts' columns alone: a hundred
+    thousand lists fewer for the collector to walk, made again only where the rows are read one by one)."""
+
+    def __init__(
+        self,
+        rows: list[list[Any]] | None,
+        parts: list[Part] | None = None,
+        tables: dict[int, dict[Any, str]] | None = None,
+    ) -> None:
+        self._rows = rows
+        self.even = rows is None or len(set(map(len, rows))) <= 1  # calamine's rows are; another reader's may not be
+        self.parts = parts if parts is not None else [Part(0, rows)] if self.even and rows else []
+        self.truths = not self.even or any(part.truths for part in self.parts)
+        self.tables = {} if tables is None else tables  # each column's text of its values (Part.body)
         self.lines: list[int] | None = None  # by csv_body: the sheet row of each line after the header (None:
         # row n + 1 for line n, no row left out)
+
+    def rows(self) -> Iterator[Sequence[Any]]:
+        """The rows from A1, as wide as the widest part, a blank cell ``""`` (a row between parts blank)."""
+        if self._rows is not None:
+            yield from self._rows
+            return
+        width = max((len(part.columns) for part in self.parts), default=0)
+        row = 0
+        for part in self.parts:
+            yield from ([""] * width for _ in range(part.first - row))
+            yield from zip(*part.columns, *[("",) * part.count] * (width - len(part.columns)), strict=True)
+            row = part.first + part.count
 
     def inexact(self) -> bool:
         """Whether a number is past what a double holds whole (openpyxl keeps its digits, calamine cannot)."""
         if not self.even:
-            return any(v.__class__ is float and abs(v) >= LONGEST_EXACT for row in self.rows for v in row)
-        return any(v.__class__ is float and abs(v) >= LONGEST_EXACT for values in self.values for v in values)
+            return any(v.__class__ is float and abs(v) >= LONGEST_EXACT for row in self.rows() for v in row)
+        return any(
+            v.__class__ is float and abs(v) >= LONGEST_EXACT for part in self.parts for vs in part.values for v in vs
+        )
 
 
 def _all_text(column: tuple[Any, ...]) -> bool:
@@ -93,17 +138,46 @@ def _quoted(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def _texts(column: tuple[Any, ...], text: bool, values: set[Any]) -> list[str]:
+def _texts(column: tuple[Any, ...], text: bool, values: set[Any], table: dict[Any, str]) -> list[str]:
     """A column's cells as :func:`_written` writes each: text stripped at once (ids and names: nearly every
-    value distinct), anything else looked up in a table of the column's distinct ``values`` (dates, hours)."""
+    value distinct), anything else looked up in a ``table`` of its distinct ``values`` (dates, hours), which
+    the column's other parts share."""
     if text:
         texts = list(map(str.strip, column))
         every = "".join(texts)
         if "," in every or '"' in every or "\n" in every:
             texts = [_quoted(text) if "," in text or '"' in text or "\n" in text else text for text in texts]
         return texts
-    table = {value: _written(value) for value in values}
+    table.update((value, _written(value)) for value in values - table.keys())
     return list(map(table.__getitem__, column))
+
+
+def header_names(row: Sequence[Any]) -> list[str]:
+    """A header row's names: its cells' text, stripped, up to the last that is not blank."""
+    names = [cell_text(cell).strip() for cell in row]
+    while names and not names[-1]:
+        names.pop()
+    return names
+
+
+def _part_body(part: Part, width: int, tables: dict[int, dict[Any, str]]) -> tuple[str, list[int]] | None:
+    """:meth:`Part.body`: its columns' text a column at a time, blank rows left out, the lines joined once."""
+    skip = 1 if part.first == 0 else 0  # the header's row
+    rows = part.count - skip
+    if any(_written(value) for column in part.columns[width:] for value in set(column[skip:])):
+        return None
+    shapes = enumerate(zip(part.columns[:width], part.text, part.values, strict=False))
+    texts = [_texts(column[skip:], text, values, tables.setdefault(n, {})) for n, (column, text, values) in shapes]
+    texts += [[""] * rows] * (width - len(texts))  # a part narrower than the header: its cells past are blank
+    first = part.first + skip + 1
+    lines = list(range(first, first + rows))
+    if "" in texts[0]:  # a row may be blank (each of its cells), which csv.writer's reader skips
+        kept = [n for n, text in enumerate(texts[0]) if text or any(column[n] for column in texts)]
+        texts = [[column[n] for n in kept] for column in texts]
+        lines = [lines[n] for n in kept]
+    if not lines:
+        return "", lines
+    return "\n".join(map(",".join, zip(*texts, strict=True))) + "\n", lines
 
 
 def csv_body(found: Cells, width: int) -> str | None:
@@ -111,23 +185,14 @@ def csv_body(found: Cells, width: int) -> str | None:
     ending ``\n``, blank rows left out; None where a cell past the header holds something (a row longer than
     its header, which the row-by-row path names), or where a table of a column's distinct values cannot serve:
     a cell may be true or false (``True == 1``: both would get one text), rows are of several widths, or there
-    is one column (csv.writer writes its blank cell as ``""``; no roster has one column). Made a column at a
-    time, the lines joined once."""
+    is one column (csv.writer writes its blank cell as ``""``; no roster has one column). Made a part at a
+    time (:meth:`Part.body`), as a sheet parsed in pieces has made them already."""
     if found.truths or width < 2 or not found.even:
         return None
-    if len(found.rows) < 2:
-        return ""
-    # calamine's rows are as wide as the sheet, its header's among them: never narrower than the header. The
-    # cells past it are blank, or the row is refused
-    if any(_written(value) for column in found.columns[width:] for value in set(column[1:])):
+    bodies = [part.body(width, found.tables) for part in found.parts]
+    if None in bodies:
         return None
-    shapes = zip(found.columns[:width], found.text, found.values, strict=False)
-    texts = [_texts(column[1:], text, values) for column, text, values in shapes]
-    found.lines = None
-    if "" in texts[0]:  # a row may be blank (each of its cells), which csv.writer's reader skips
-        kept = [n for n, text in enumerate(texts[0]) if text or any(column[n] for column in texts)]
-        texts = [[column[n] for n in kept] for column in texts]
-        found.lines = [n + 2 for n in kept]
-    if not texts[0]:
-        return ""
-    return "\n".join(map(",".join, zip(*texts, strict=True))) + "\n"
+    made = [body for body in bodies if body is not None]
+    lines = [line for _, part_lines in made for line in part_lines]
+    found.lines = None if lines == list(range(2, len(lines) + 2)) else lines
+    return "".join(text for text, _ in made)

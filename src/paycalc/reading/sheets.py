@@ -9,12 +9,15 @@ refused before it is read.
 from __future__ import annotations
 
 import datetime
+import gc
+import io
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 from paycalc.contract.errors import InputError
 from paycalc.contract.inputs import column_letter
-from paycalc.reading.sheet_text import Cells, cell_text, csv_body, uncollected
+from paycalc.reading import sheet_pieces
+from paycalc.reading.sheet_text import Cells, Part, cell_text, csv_body, header_names, uncollected
 from paycalc.reading.workbook_parts import Structure
 
 MAX_UNPACKED = 1 << 30  # bytes a roster workbook may unpack to: a million members' rows take about 200 MiB
@@ -45,82 +48,87 @@ def _size(count: int) -> str:
     return f"{count:,} bytes"
 
 
-FORMULA_MARKS = (b"<f>", b"<f ", b":f>", b":f ")  # an ``<f>`` element, with a namespace prefix or not
-ERROR_MARKS = (b' t="e"', b" t='e'")  # a cell holding an error value (#N/A), which the fast reader leaves blank
-TRUTH_MARKS = (b' t="b"', b" t='b'")  # a true/false cell (``True == 1``: the sheet's text is made row by row)
-
-
-def _scan(path: str, member: str | None) -> tuple[bool, bool, bool]:
-    """Whether a sheet's XML holds a formula, an error cell, and a true/false cell, read in chunks; all True
-    when it cannot be told."""
+def _scan(path: str, member: str | None) -> bool:
+    """Whether a sheet's XML holds a formula, read in chunks; True when it cannot be told."""
     import zipfile
 
     if member is None:
-        return True, True, True
-    formulas = errors = truths = False
+        return True
     try:
         with zipfile.ZipFile(path) as archive, archive.open(member.lstrip("/")) as sheet:
             tail = b""
             while chunk := sheet.read(1 << 20):
-                text = tail + chunk
-                formulas = formulas or any(mark in text for mark in FORMULA_MARKS)
-                errors = errors or any(mark in text for mark in ERROR_MARKS)
-                truths = truths or any(mark in text for mark in TRUTH_MARKS)
-                if formulas:
-                    return True, errors, truths
+                text = tail + chunk  # a mark cut by the chunk's end is found with the next chunk
+                if sheet_pieces.marked(text, 0, len(text), errors=False):
+                    return True
                 tail = chunk[-6:]
     except (OSError, KeyError, zipfile.BadZipFile):
-        return True, True, True
-    return formulas, errors, truths
+        return True
+    return False
 
 
 FAST_ROWS = 400_000  # rows a sheet may have to be read whole by calamine; a longer one streams through openpyxl
 
 
-def _calamine_rows(path: str, sheet: str) -> Cells | None:
+def _calamine_rows(xml: bytes, parts: dict[str, bytes], member: str, sheet: str) -> Cells | None:
     """Every row of a sheet from A1 (empty rows and leading empty columns kept, as openpyxl reads them), read
-    by python-calamine, about twenty times openpyxl's speed, with their columns; None where it is not
-    installed, cannot read the workbook, the sheet is too long to hold whole, or a number is past what a double
-    holds whole (openpyxl keeps its digits). Its values are the saved ones: the caller keeps sheets with formulas
-    or error cells, and 1904-dated workbooks, on openpyxl."""
+    by python-calamine, about twenty times openpyxl's speed, in pieces two threads parse at once
+    (:mod:`paycalc.reading.sheet_pieces`), with their columns; None where it is not installed, cannot read the
+    workbook, the sheet is too long to hold whole, or a number is past what a double holds whole (openpyxl
+    keeps its digits). Its values are the saved ones: the caller keeps sheets with formulas or error cells, and
+    1904-dated workbooks, on openpyxl."""
     try:
         from python_calamine import CalamineWorkbook
     except ImportError:  # pragma: no cover (a dependency; an install without it reads through openpyxl)
         return None
+
+    def parse(book: bytes) -> Any:
+        return CalamineWorkbook.from_filelike(io.BytesIO(book)).get_sheet_by_name(sheet)
+
+    made: list[Part] = []
+    width: list[int] = []
+    tables: dict[int, dict[Any, str]] = {}
+
+    def take(first: int, left: int, rows: list[list[Any]]) -> None:  # while the next pieces are parsed
+        made.append(Part(first, rows, left))
+        if not width:
+            width.append(len(header_names([""] * left + rows[0])) if first == 0 else 0)
+        if width[0] >= 2 and not made[-1].truths:
+            made[-1].body(width[0], tables)  # its text, made while the threads parse
+        gc.collect(0)  # its columns, tuples of plain values, walked once now and let go by the collector
+
     try:
-        found = CalamineWorkbook.from_path(path).get_sheet_by_name(sheet)
-        last = found.end  # the last cell's (row, column), counted from 0; None for an empty sheet
-        if last is not None and last[0] + 1 > FAST_ROWS:  # rows from the first, A1's
-            return None
-        with uncollected():
-            rows: list[list[Any]] = found.to_python(skip_empty_area=False)
+        with uncollected():  # each piece's rows are let go as its part is made: none are left to collect
+            cut = sheet_pieces.cuts(xml, sheet_pieces.PIECE_BYTES)
+            spans = sheet_pieces.parsed(xml, parts, member, cut, parse, FAST_ROWS, take)
+            if spans is not None and not sheet_pieces.in_order(spans):  # rows out of order, across pieces
+                made.clear()
+                spans = sheet_pieces.parsed(xml, parts, member, [0, len(xml)], parse, FAST_ROWS, take)
     except Exception:  # any reader failure: openpyxl reads it, and says what is wrong
         return None
-    with uncollected():
-        cells = Cells(rows)
+    if spans is None:
+        return None
+    cells = Cells(None, made, tables)
     return None if cells.inexact() else cells
 
 
 def _read_fast(path: str, member: str | None, sheet: str) -> Cells | None:
-    """A sheet read by calamine (:func:`_calamine_rows`) while another thread scans its XML for formulas, error
-    cells and true/false cells (calamine lets go of the interpreter while it parses: the scan costs no time);
-    None where calamine declines or the scan finds a formula or an error cell (openpyxl reads those)."""
+    """A sheet read by calamine (:func:`_calamine_rows`), numpy imported while its XML is unzipped (numpy
+    checks it for formulas, and the columns price the sheet next); None where calamine declines, or the
+    sheet's XML holds a formula or an error cell (openpyxl reads those)."""
     import threading
 
-    scanned: list[tuple[bool, bool, bool]] = []
-
-    def scanning() -> None:
-        scanned.append(_scan(path, member))
-        import numpy  # noqa: F401  # for the columns, which price the sheet next: imported while calamine parses
-
-    scan = threading.Thread(target=scanning, daemon=True)
-    scan.start()
-    found = _calamine_rows(path, sheet)
-    scan.join()
-    if found is None or not scanned or any(scanned[0][:2]):
+    if member is None:
         return None
-    found.truths = scanned[0][2]
-    return found
+    warm = threading.Thread(target=_import_numpy, daemon=True)
+    warm.start()
+    found = sheet_pieces.sheet_xml(path, member.lstrip("/"))
+    warm.join()  # the pieces are cut, and checked for formulas, by numpy
+    return _calamine_rows(*found, member.lstrip("/"), sheet) if found is not None else None
+
+
+def _import_numpy() -> None:
+    import numpy  # noqa: F401
 
 
 class SheetRows:
@@ -151,12 +159,10 @@ class SheetRows:
         self._fast = _read_fast(path, fast.member(self.sheet), self.sheet) if fast and fast.date1900 else None
         if self._fast is not None:  # the same rows and values as openpyxl's (tests/test_sheet_reader.py holds them)
             # rows as wide as the sheet: a blank cell past a row's last reads as an absent one
-            self._rows: Iterator[Sequence[Any]] = iter(self._fast.rows)
+            self._rows: Iterator[Sequence[Any]] = self._fast.rows()
         else:
             self._rows = self._openpyxl_rows(path)
-        self.header = [cell_text(cell).strip() for cell in next(self._rows, ())]
-        while self.header and not self.header[-1]:
-            self.header.pop()
+        self.header = header_names(next(self._rows, ()))
 
     def _open_openpyxl(self) -> tuple[list[str], list[str], list[str]]:
         """The workbook through openpyxl (read only): its sheets, those of rows, and those of rows visible."""
@@ -186,8 +192,7 @@ class SheetRows:
         # a formula cell with no saved value reads as empty above, and is an error, never priced as empty
         # (a workbook written by a program and never opened has them): where the sheet holds a formula at
         # all, its rows are read a second time, in step, with their formulas
-        formulas, _, _ = _scan(path, getattr(self.workbook[self.sheet], "_worksheet_path", None))
-        if formulas:
+        if _scan(path, getattr(self.workbook[self.sheet], "_worksheet_path", None)):
             self._formulas = load_workbook(path, read_only=True, data_only=False)
             self._formulas[self.sheet].reset_dimensions()
             self._formula_rows = self._formulas[self.sheet].iter_rows(values_only=True)

@@ -1,0 +1,177 @@
+"""A sheet's XML cut at row boundaries into pieces that python-calamine parses two at a time.
+
+calamine parses a sheet in one thread, letting go of the interpreter while it does: a 100,000-member sheet takes
+it about 0.6 s on one core while the other waits. Cut at ``<row `` tags into pieces of about
+:data:`PIECE_BYTES`, each piece wrapped in a workbook of its own (the same parts, uncompressed, in memory), two
+threads parse them while this one takes each parsed piece's values, in order, into its columns and their text
+(:class:`paycalc.reading.sheet_text.Part`). The rows are as one parse of the whole sheet reads them
+(``tests/test_sheet_pieces.py`` holds the two to it). Where a cut cannot be trusted (rows without their number,
+a comment or a CDATA section in the XML, pieces whose rows overlap) the sheet is parsed whole.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import re
+import threading
+import zipfile
+from collections.abc import Callable
+from typing import Any
+
+PIECE_BYTES = 3 << 20  # of a sheet's XML per piece; a sheet up to this size is parsed whole
+THREADS = 2  # the machines paycalc runs on have two cores or more; calamine's parse takes one each
+_NOT_NEEDED = ("xl/worksheets/", "xl/chartsheets/", "xl/media/", "xl/drawings/", "xl/charts/", "xl/embeddings/")
+_ROW_NUMBER = re.compile(rb'<row\s[^>]*?(?<=\s)r\s*=\s*["\'](\d+)["\']')
+
+
+def sheet_xml(path: str, member: str) -> tuple[bytes, dict[str, bytes]] | None:
+    """The sheet's XML, and the workbook's parts a parse of it needs (not the other sheets, charts or
+    pictures); None where the zip cannot be read."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            xml = archive.read(member)
+            parts = {
+                info.filename: archive.read(info)
+                for info in archive.infolist()
+                if not info.filename.startswith(_NOT_NEEDED) and not info.is_dir()
+            }
+    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError, ValueError):
+        return None
+    return xml, parts
+
+
+def cuts(xml: bytes, size: int) -> list[int]:
+    """Where the sheet's XML is cut: its ``<sheetData>``'s content split at ``<row `` tags about ``size`` bytes
+    apart, each such tag giving its row's number (a row without one is numbered after the row before it, which
+    a cut would lose); ``[0, len(xml)]``, the whole, where it is not cut."""
+    whole = [0, len(xml)]
+    start = xml.find(b"<sheetData>")
+    end = xml.rfind(b"</sheetData>")
+    if start < 0 or end < start or end - start <= size or _declared(xml):
+        return whole
+    start += len(b"<sheetData>")
+    found = [start]
+    while (at := xml.find(b"<row", found[-1] + size, end)) > 0:
+        if not _ROW_NUMBER.match(xml, at, xml.find(b">", at) + 1):
+            return whole
+        found.append(at)
+    return [*found, end]
+
+
+_LT, _COLON, _GT, _SLASH, _F, _E, _EQUALS, _T, _QUOTE, _APOSTROPHE = b"<:>/fe=t\"'"
+_SPACES = b" \t\r\n"
+
+
+def marked(xml: bytes, start: int, end: int, errors: bool = True) -> bool:
+    """Whether ``xml[start:end]`` holds a formula's element (``<f>``, ``<f t="shared" ...>``, ``<x:f>``),
+    whose saved value may be missing, or (with ``errors``) an error cell (``t="e"``: ``#N/A``), both of which
+    calamine reads as blank: openpyxl reads such a sheet, and says so. Read by numpy, which lets go of the
+    interpreter while it compares: the threads parsing other pieces go on."""
+    import numpy as np
+
+    if end - start < 6:
+        return False
+    cells = np.frombuffer(xml, np.uint8, end - start, start)
+    found = np.flatnonzero(cells[1:-1] == _F) + 1
+    before, after = cells[found - 1], cells[found + 1]
+    if ((before == _LT) | (before == _COLON)).any() and (
+        ((before == _LT) | (before == _COLON)) & np.isin(after, np.frombuffer(b"> \t\r\n/", np.uint8))
+    ).any():
+        return True
+    if not errors:
+        return False
+    found = np.flatnonzero(cells[5:-1] == _E) + 5
+    quote = cells[found - 1]
+    kinds = found[((quote == _QUOTE) | (quote == _APOSTROPHE)) & (cells[found + 1] == quote)]
+    kinds = kinds[(cells[kinds - 2] == _EQUALS) & (cells[kinds - 3] == _T)]
+    return bool(np.isin(cells[kinds - 4], np.frombuffer(_SPACES, np.uint8)).any())
+
+
+def _declared(xml: bytes) -> bool:
+    """Whether the XML holds ``<!`` (a comment, a CDATA section: text a ``<row`` in which is not a row); a
+    ``!`` looked for first (a byte found at memory's speed, and rare in a sheet)."""
+    return b"!" in xml and b"<!" in xml
+
+
+def _workbook(xml: bytes, parts: dict[str, bytes], member: str, cut: list[int], piece: int) -> bytes:
+    """A workbook of the same parts whose sheet holds only piece ``piece``'s rows, stored uncompressed."""
+    data = memoryview(xml)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as book:
+        for name, part in parts.items():
+            if name != member:
+                book.writestr(name, part)
+        with book.open(member, "w") as sheet:
+            sheet.write(data[: cut[0]])
+            sheet.write(data[cut[piece] : cut[piece + 1]])
+            sheet.write(data[cut[-1] :])
+    return out.getvalue()
+
+
+Span = tuple[int, int]  # a piece's first and last row
+
+
+def parsed(
+    xml: bytes,
+    parts: dict[str, bytes],
+    member: str,
+    cut: list[int],
+    parse: Callable[[bytes], Any],
+    most: int,
+    take: Callable[[int, int, list[list[Any]]], None],
+) -> list[Span] | None:
+    """Each piece's first and last row, parsed by ``parse`` (a workbook's bytes to calamine's sheet),
+    :data:`THREADS` at a time, its rows taken in this thread as it is ready and given to ``take`` with the
+    row and column of its first cell (while the threads parse the next pieces), where it has a cell; None as
+    soon as a piece's rows
+    go past row ``most``, or one holds a formula or an error cell (:func:`marked`; the rest are not parsed);
+    an exception from any piece is raised here."""
+    count = len(cut) - 1
+    sheets: list[Any] = [None] * count
+    ready = [threading.Event() for _ in range(count)]
+    pieces = iter(range(count))  # shared by the threads: next() on it is atomic
+    stop: list[bool] = []
+
+    def parsing() -> None:
+        for piece in pieces:
+            if stop:
+                ready[piece].set()
+                continue
+            try:
+                if marked(xml, cut[piece], cut[piece + 1]):
+                    stop.append(True)
+                else:
+                    sheets[piece] = parse(_workbook(xml, parts, member, cut, piece))
+            except BaseException as exc:  # said in the calling thread
+                sheets[piece] = exc
+            finally:
+                ready[piece].set()
+
+    threads = [threading.Thread(target=parsing, daemon=True) for _ in range(min(THREADS, count))]
+    for thread in threads:
+        thread.start()
+    spans: list[Span] = []
+    try:
+        for piece in range(count):
+            ready[piece].wait()
+            found, sheets[piece] = sheets[piece], None
+            if isinstance(found, BaseException):
+                raise found
+            if found is None or (found.end is not None and found.end[0] >= most):
+                return None
+            if found.start is not None:
+                spans.append((found.start[0], found.end[0]))
+                first, left = found.start
+                take(first, left, found.to_python(skip_empty_area=True))
+    finally:
+        stop.append(True)
+        for thread in threads:
+            thread.join()
+    return spans
+
+
+def in_order(spans: list[Span]) -> bool:
+    """Whether each piece's rows come after the piece's before (a sheet's rows are, as any writer writes
+    them; a sheet whose are not is parsed whole)."""
+    return all(last < first for (_, last), (first, _) in itertools.pairwise(spans))

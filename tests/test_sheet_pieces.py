@@ -1,0 +1,200 @@
+"""A sheet parsed in pieces (reading.sheet_pieces, #30) reads as one parse of the whole sheet reads it: on random
+sheet XML of every cell kind a roster's workbook holds (shared and inline strings, numbers, dates, true/false,
+styled empty cells), rows with and without their number, gaps, leading empty rows and columns, rows out of order
+and comments, cut as small as a row a piece. Formulas and error cells are found in any piece."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import zipfile
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl import Workbook
+from python_calamine import CalamineWorkbook
+
+from paycalc.reading import sheet_pieces, sheet_text, sheets
+
+MEMBER = "xl/worksheets/sheet1.xml"
+HEAD = '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1"/><sheetData>'
+TAIL = '</sheetData><pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" footer="0.5"/></worksheet>'
+TEXTS = ["Smith, Jane", "Teacher Aide", " ", "Nuñez & <Rosa>", "x"]  # the shared strings, in order
+
+
+def _template(tmp_path: Path) -> dict[str, bytes]:
+    """A workbook's parts as openpyxl writes them: a shared string table, and style 1 a date's."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Roster"
+    sheet["A1"] = "id"
+    sheet["B1"] = datetime.date(2010, 1, 4)
+    path = tmp_path / "template.xlsx"
+    book.save(path)
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    shared = "".join(f"<si><t xml:space='preserve'>{escape(text)}</t></si>" for text in TEXTS)
+    parts["xl/sharedStrings.xml"] = (
+        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        f'uniqueCount="{len(TEXTS)}">{shared}</sst>'
+    ).encode()
+    assert b'<xf numFmtId="164"' in parts["xl/styles.xml"]  # style 1: a date (yyyy-mm-dd)
+    return parts
+
+
+CELL = st.one_of(
+    st.tuples(st.just("n"), st.sampled_from(["17.5", "20", "0", "-3", "1e3", "40118"])),
+    st.tuples(st.just("s"), st.integers(0, len(TEXTS) - 1).map(str)),
+    st.tuples(st.just("inlineStr"), st.sampled_from(["E001", "Ortiz, Ana", "a&b", "  ", "<x>"])),
+    st.tuples(st.just("b"), st.sampled_from(["0", "1"])),
+    st.tuples(st.just("date"), st.sampled_from(["40118", "43434", "32219.5"])),
+    st.tuples(st.just("str"), st.sampled_from(["text", "7"])),
+    st.tuples(st.just("styled"), st.just("")),
+)
+
+
+def _letters(column: int) -> str:
+    name = ""
+    column += 1
+    while column:
+        column, left = divmod(column - 1, 26)
+        name = chr(65 + left) + name
+    return name
+
+
+def _cell(row: int, column: int, kind: str, value: str, numbered: bool) -> str:
+    at = f' r="{_letters(column)}{row}"' if numbered else ""
+    if kind == "inlineStr":
+        return f'<c{at} t="inlineStr"><is><t>{escape(value)}</t></is></c>'
+    if kind == "date":
+        return f'<c{at} s="1"><v>{value}</v></c>'
+    if kind == "styled":
+        return f'<c{at} s="1"/>'
+    typed = "" if kind == "n" else f' t="{kind}"'
+    return f"<c{at}{typed}><v>{value}</v></c>"
+
+
+ROWS = st.lists(
+    st.tuples(
+        st.integers(1, 3),  # rows after the row before (gaps are blank rows)
+        st.booleans(),  # the row's number written (r="..."), or left to count
+        st.integers(0, 2),  # empty columns before its first cell
+        st.lists(CELL, min_size=0, max_size=4),
+        st.booleans(),  # its cells' references written
+    ),
+    min_size=0,
+    max_size=14,
+)
+
+
+def _sheet(rows: list[Any], start: int, swap: bool, comment: bool, numbers: bool) -> str:
+    lines, number = [], start
+    for gap, numbered, skip, cells, referenced in rows:
+        number += gap
+        written = "".join(  # a cell after empty columns has its reference; the others may leave it to count
+            _cell(number, skip + n, kind, value, referenced or (n == 0 and skip > 0))
+            for n, (kind, value) in enumerate(cells)
+        )
+        tag = f'<row r="{number}" spans="1:5">' if numbers or numbered or gap > 1 else "<row>"
+        lines.append(f"{tag}{written}</row>")
+    if swap and len(lines) > 2:
+        lines[0], lines[-1] = lines[-1], lines[0]  # rows out of order
+    if comment and lines:
+        lines.insert(len(lines) // 2, '<!-- a comment: <row r="1"> -->')
+    return HEAD + "".join(lines) + TAIL
+
+
+def _whole(parts: dict[str, bytes], xml: bytes) -> list[list[Any]]:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as book:
+        for name, part in {**parts, MEMBER: xml}.items():
+            book.writestr(name, part)
+    found = CalamineWorkbook.from_filelike(io.BytesIO(out.getvalue())).get_sheet_by_name("Roster")
+    return found.to_python(skip_empty_area=False)  # type: ignore[no-any-return]
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    ROWS,
+    st.integers(0, 2),  # blank rows before the first
+    st.booleans(),  # the first and last rows swapped
+    st.booleans(),  # a comment among the rows
+    st.booleans(),  # every row numbered, as most writers write them (else some are left to count)
+    st.sampled_from([1, 40, 90, 300, 1 << 20]),  # bytes per piece
+)
+def test_a_sheet_in_pieces_reads_as_the_whole_sheet(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    rows: list[Any],
+    start: int,
+    swap: bool,
+    comment: bool,
+    numbers: bool,
+    size: int,
+) -> None:
+    parts = _template(tmp_path)
+    xml = _sheet(rows, start, swap, comment, numbers).encode()
+    monkeypatch.setattr(sheet_pieces, "PIECE_BYTES", size)
+    found = sheets._calamine_rows(xml, parts, MEMBER, "Roster")
+    assert found is not None
+    assert [list(row) for row in found.rows()] == _whole(parts, xml)
+
+
+def test_the_cuts_fall_on_numbered_rows_only(tmp_path: Path) -> None:
+    xml = (HEAD + '<row r="1"><c r="A1"><v>1</v></c></row><row><c><v>2</v></c></row>' + TAIL).encode()
+    assert sheet_pieces.cuts(xml, 1) == [0, len(xml)]  # a row without its number: whole
+    numbered = xml.replace(b"<row>", b'<row r="2">')
+    first, second = numbered.index(b"<row "), numbered.index(b'<row r="2">')
+    assert sheet_pieces.cuts(numbered, 1) == [first, second, numbered.index(b"</sheetData>")]
+    assert sheet_pieces.cuts(numbered, second - first + 1) == [first, numbered.index(b"</sheetData>")]
+    assert sheet_pieces.cuts(numbered.replace(b"<row r", b"<!-- --><row r", 1), 1) == [0, len(numbered) + 8]
+
+
+def test_pieces_out_of_order_are_told_and_the_rows_of_parts_are_as_wide_as_the_widest() -> None:
+    assert sheet_pieces.in_order([(0, 1), (2, 2), (5, 9)])
+    assert not sheet_pieces.in_order([(0, 1), (1, 1)])  # a row in two pieces
+    assert not sheet_pieces.in_order([(0, 4), (2, 3)])
+    parts = [sheet_text.Part(0, [[1, 2], [3, 4]]), sheet_text.Part(3, [[5]], left=1)]  # row 3 starts at column B
+    assert list(sheet_text.Cells(None, parts).rows()) == [(1, 2), (3, 4), ["", ""], ("", 5)]
+
+
+@pytest.mark.parametrize(
+    ("xml", "formula", "error"),
+    [
+        ('<c r="A1"><f>1+1</f><v>2</v></c>', True, True),
+        ('<c r="A2"><f t="shared" si="0"/><v>2</v></c>', True, True),
+        ('<c r="A1"><x:f>SUM(A1)</x:f></c>', True, True),
+        ('<c r="A1"><f\n>1</f></c>', True, True),
+        ('<c r="A1" t="e"><v>#N/A</v></c>', False, True),
+        ("<c r='A1' t='e'><v>#DIV/0!</v></c>", False, True),
+        ('<c r="A1"\tt="e"><v>#N/A</v></c>', False, True),
+        ('<c r="A1" t="inlineStr"><is><r><rPr><family val="2"/></rPr><t>e f&gt;</t></r></is></c>', False, False),
+        ('<c r="A1" t="s"><v>3</v></c><c r="B1" at="e"><v>1</v></c>', False, False),
+        ('<c r="A1" t="inlineStr"><is><t>t="e" f&gt; :f </t></is></c>', True, True),  # text that looks like one: the
+        # fast reader declines where it cannot tell (openpyxl reads it, as right, if slower)
+    ],
+)
+def test_a_formula_or_an_error_cell_is_found(xml: str, formula: bool, error: bool) -> None:
+    data = ("<sheetData>" + xml + "</sheetData>").encode()
+    assert sheet_pieces.marked(data, 0, len(data), errors=False) is formula
+    assert sheet_pieces.marked(data, 0, len(data)) is error
+    at = data.index(xml.encode())
+    assert sheet_pieces.marked(data, at, at + len(xml)) is error  # at the very edges of the part looked at
+    assert not sheet_pieces.marked(data, at + len(xml), len(data))
+
+
+def test_a_formula_in_a_later_piece_sends_the_sheet_to_openpyxl(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parts = _template(tmp_path)
+    rows = "".join(f'<row r="{n}"><c r="A{n}"><v>{n}</v></c></row>' for n in range(1, 40))
+    xml = (HEAD + rows + '<row r="40"><c r="A40"><f>A1+1</f><v>2</v></c></row>' + TAIL).encode()
+    monkeypatch.setattr(sheet_pieces, "PIECE_BYTES", 50)
+    assert len(sheet_pieces.cuts(xml, 50)) > 10
+    assert sheets._calamine_rows(xml, parts, MEMBER, "Roster") is None
+    assert sheets._calamine_rows(xml.replace(b"<f>A1+1</f>", b""), parts, MEMBER, "Roster") is not None
