@@ -142,7 +142,13 @@ def test_a_sheet_in_pieces_reads_as_the_whole_sheet(
     monkeypatch.setattr(sheet_pieces, "PIECE_BYTES", size)
     found = sheets._calamine_rows(xml, parts, MEMBER, "Roster")
     assert found is not None
-    assert [list(row) for row in found.rows()] == _whole(parts, xml)
+    whole = _whole(parts, xml)
+    assert [list(row) for row in found.rows()] == whole
+    read = sheet_text.Cells(whole)  # the twin's text and its lines, as from the whole sheet's rows
+    width = len(sheet_text.header_names(whole[0])) if whole else 0
+    made = [part._body for part in found.parts if not found.truths and width >= 2]
+    assert all(body is not None and body[0] == width for body in made)  # each made as the pieces were parsed
+    assert (sheet_text.csv_body(found, width), found.lines) == (sheet_text.csv_body(read, width), read.lines)
 
 
 def test_the_cuts_fall_on_numbered_rows_only(tmp_path: Path) -> None:

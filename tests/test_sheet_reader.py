@@ -72,8 +72,9 @@ def _read(path: Path, fast: bool, monkeypatch: pytest.MonkeyPatch) -> tuple[str,
     st.integers(0, 2),  # blank columns before it
     st.lists(st.lists(CELLS, min_size=1, max_size=5), min_size=1, max_size=6),
     st.sampled_from(["", "hidden", "veryHidden"]),  # a first sheet that is not the roster (test_spreadsheet: charts)
+    st.sampled_from([1 << 20, 1]),  # the sheet parsed whole, or in a piece per row (reading.sheet_pieces)
 )
-@example(0, 0, [[1, " ", "\t"]], "")  # cells of white space alone, which calamine reads as blank
+@example(0, 0, [[1, " ", "\t"]], "", 1 << 20)  # cells of white space alone, which calamine reads as blank
 def test_the_fast_reader_reads_what_openpyxl_reads(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
@@ -81,7 +82,9 @@ def test_the_fast_reader_reads_what_openpyxl_reads(
     blank_columns: int,
     body: list[list[Any]],
     first: str,
+    piece: int,
 ) -> None:
+    monkeypatch.setattr(sheet_pieces, "PIECE_BYTES", piece)
     book = Workbook()
     if first:
         book.active.sheet_state = first  # type: ignore[union-attr]
