@@ -262,6 +262,19 @@ def test_money_and_digits_read_as_python_writes_them(values: list[int]) -> None:
     assert line.decode() == "".join(f"{Decimal(v).scaleb(-2)},{abs(v)}\n" for v in values)
 
 
+@given(st.lists(st.lists(st.binary(max_size=6), min_size=3, max_size=3), max_size=30))
+def test_lines_put_each_part_of_a_line_in_place(rows: list[list[bytes]]) -> None:
+    """Parts of every width, empty ones among them, from one buffer each: each line its parts joined."""
+    columns = [[row[n] for row in rows] for n in range(3)]
+    parts = []
+    for column in columns:
+        buffer = b"".join(column)
+        lengths = np.array([len(cell) for cell in column], dtype=np.int64)
+        starts = np.cumsum(lengths) - lengths
+        parts.append(csv_lines.Part(np.frombuffer(buffer or b"\0", dtype=np.uint8), starts, lengths))
+    assert csv_lines.lines(parts) == b"".join(b"".join(row) for row in rows)
+
+
 def test_the_formula_guard_marks_the_cells_a_spreadsheet_would_run() -> None:
     cells = cells_of(["=1+1,x", "+A1,x", "-3,x", "@SUM,x", "plain,x", ",x"], 2)
     rows = np.arange(6)

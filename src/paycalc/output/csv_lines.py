@@ -95,8 +95,19 @@ def lines(parts: list[Part]) -> bytes:
             some = lengths == 1
             out[at[some]] = buffer[starts[some]]
         else:
-            count = int(lengths.sum())
-            within = np.arange(count) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-            out[np.repeat(at, lengths) + within] = buffer[np.repeat(starts, lengths) + within]
+            some = np.flatnonzero(lengths)
+            out[_runs(at[some], lengths[some])] = buffer[_runs(starts[some], lengths[some])]
         at = at + lengths
     return out.tobytes()
+
+
+def _runs(firsts: Ints, lengths: Ints) -> Ints:
+    """``firsts[i]``, ``firsts[i] + 1``, ... ``lengths[i]`` numbers from each (every length 1 or more), one after
+    the other: steps of one, but at each run's first number the step from the run before's last (one sum)."""
+    if not len(firsts):
+        return firsts
+    ends = np.cumsum(lengths)
+    steps = np.ones(int(ends[-1]), dtype=np.int64)
+    steps[0] = firsts[0]
+    steps[ends[:-1]] = firsts[1:] - (firsts[:-1] + lengths[:-1]) + 1
+    return np.cumsum(steps)
