@@ -134,10 +134,6 @@ def _written(value: Any) -> str:
     return text
 
 
-def _quoted(text: str) -> str:
-    return '"' + text.replace('"', '""') + '"'
-
-
 def _texts(column: tuple[Any, ...], text: bool, values: set[Any], table: dict[Any, str]) -> list[str]:
     """A column's cells as :func:`_written` writes each: text stripped at once (ids and names: nearly every
     value distinct), anything else looked up in a ``table`` of its distinct ``values`` (dates, hours), which
@@ -145,8 +141,10 @@ def _texts(column: tuple[Any, ...], text: bool, values: set[Any], table: dict[An
     if text:
         texts = list(map(str.strip, column))
         every = "".join(texts)
-        if "," in every or '"' in every or "\n" in every:
-            texts = [_quoted(text) if "," in text or '"' in text or "\n" in text else text for text in texts]
+        if '"' in every:  # a quote doubled inside quotes
+            texts = [text.replace('"', '""') for text in texts]
+        if "," in every or '"' in every or "\n" in every:  # no call a cell: a name's comma is in nearly every row
+            texts = [f'"{text}"' if "," in text or '"' in text or "\n" in text else text for text in texts]
         return texts
     table.update((value, _written(value)) for value in values - table.keys())
     return list(map(table.__getitem__, column))
