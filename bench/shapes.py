@@ -3,7 +3,8 @@ exports write it, timed against the plain CSV in one run (interleaved rounds, me
 
 Shapes (the same members, the same totals): the plain CSV; a `name` column in quotes ("Smith, Jane"); every cell in
 quotes (some exporters); a byte-order mark and Windows line ends (Excel's "CSV UTF-8"); the named roster as an
-.xlsx workbook (dates as date cells, hours as numbers), where committees keep rosters; dates as Excel's CSV writes
+.xlsx workbook (dates as date cells, hours as numbers), where committees keep rosters, and the same with its text in a
+shared string table as Excel saves it; dates as Excel's CSV writes
 them (9/1/2005); names with a quote inside; a space after each comma; the plain roster's totals as JSON and as a
 workbook, and read from stdin; paid in 22 biweekly checks over the school year; its daily pay; under a proposal
 with a lump sum and retro in instalments (moa-2014); its days given by --from and --to instead of columns. Then,
@@ -67,7 +68,40 @@ def shapes(plain: Path) -> dict[str, Path]:
         csv.writer(file).writerows([rows[0]] + [[_us(cell) for cell in row] for row in rows[1:]])
     out["US dates (m/d/y)"] = us
     out["xlsx, names"] = _workbook(named, plain.with_name("named.xlsx"))
+    out["xlsx, shared strings"] = _shared(out["xlsx, names"], plain.with_name("shared.xlsx"))
     return out
+
+
+def _shared(book: Path, path: Path) -> Path:
+    """The workbook with its text in a shared string table, as Excel saves one (openpyxl writes it inline)."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(book) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    table: dict[str, int] = {}
+    sheet = re.sub(
+        r't="inlineStr"><is><t>(.*?)</t></is>',
+        lambda text: f't="s"><v>{table.setdefault(text.group(1), len(table))}</v>',
+        parts["xl/worksheets/sheet1.xml"].decode(),
+    )
+    parts["xl/worksheets/sheet1.xml"] = sheet.encode()
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    shared = "".join(f"<si><t>{text}</t></si>" for text in table)  # escaped as the sheet held it
+    parts["xl/sharedStrings.xml"] = f'<sst xmlns="{main}" uniqueCount="{len(table)}">{shared}</sst>'.encode()
+    kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>", f'<Override PartName="/xl/sharedStrings.xml" ContentType="{kind}"/></Types>'.encode()
+    )
+    link = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        b"</Relationships>",
+        f'<Relationship Id="rIdShared" Type="{link}" Target="sharedStrings.xml"/></Relationships>'.encode(),
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, part in parts.items():
+            archive.writestr(name, part)
+    return path
 
 
 def _us(cell: str) -> str:

@@ -139,7 +139,7 @@ def test_a_sheet_in_pieces_reads_as_the_whole_sheet(
 ) -> None:
     parts = _template(tmp_path)
     xml = _sheet(rows, start, swap, comment, numbers).encode()
-    monkeypatch.setattr(sheet_pieces, "PIECE_BYTES", size)
+    monkeypatch.setattr(sheet_pieces, "piece_bytes", lambda _: size)
     found = sheets._calamine_rows(xml, parts, MEMBER, "Roster")
     assert found is not None
     whole = _whole(parts, xml)
@@ -149,6 +149,14 @@ def test_a_sheet_in_pieces_reads_as_the_whole_sheet(
     made = [part._body for part in found.parts if not found.truths and width >= 2]
     assert all(body is not None and body[0] == width for body in made)  # each made as the pieces were parsed
     assert (sheet_text.csv_body(found, width), found.lines) == (sheet_text.csv_body(read, width), read.lines)
+
+
+def test_a_piece_is_twice_the_parts_each_piece_reads_again() -> None:
+    """Each piece's parse reads the workbook's other parts again (a shared string table as Excel writes one):
+    a piece is at least twice their size, so that reading them is at most a third of its parse."""
+    assert sheet_pieces.piece_bytes({"xl/styles.xml": b"x" * 3000}) == sheet_pieces.PIECE_BYTES
+    table = {"xl/sharedStrings.xml": b"x" * (2 << 20), "xl/styles.xml": b"x" * 1000}
+    assert sheet_pieces.piece_bytes(table) == 2 * ((2 << 20) + 1000)
 
 
 def test_the_cuts_fall_on_numbered_rows_only(tmp_path: Path) -> None:
@@ -200,7 +208,8 @@ def test_a_formula_in_a_later_piece_sends_the_sheet_to_openpyxl(
     parts = _template(tmp_path)
     rows = "".join(f'<row r="{n}"><c r="A{n}"><v>{n}</v></c></row>' for n in range(1, 40))
     xml = (HEAD + rows + '<row r="40"><c r="A40"><f>A1+1</f><v>2</v></c></row>' + TAIL).encode()
-    monkeypatch.setattr(sheet_pieces, "PIECE_BYTES", 50)
+    monkeypatch.setattr(sheet_pieces, "piece_bytes", lambda _: 50)
     assert len(sheet_pieces.cuts(xml, 50)) > 10
     assert sheets._calamine_rows(xml, parts, MEMBER, "Roster") is None
-    assert sheets._calamine_rows(xml.replace(b"<f>A1+1</f>", b""), parts, MEMBER, "Roster") is not None
+    clean = sheets._calamine_rows(xml.replace(b"<f>A1+1</f>", b""), parts, MEMBER, "Roster")
+    assert clean is not None and len(clean.parts) > 10  # read in the pieces its parts' size asks for

@@ -84,7 +84,7 @@ def test_the_fast_reader_reads_what_openpyxl_reads(
     first: str,
     piece: int,
 ) -> None:
-    monkeypatch.setattr(sheet_pieces, "PIECE_BYTES", piece)
+    monkeypatch.setattr(sheet_pieces, "piece_bytes", lambda _: piece)
     book = Workbook()
     if first:
         book.active.sheet_state = first  # type: ignore[union-attr]
@@ -198,7 +198,7 @@ def test_a_sheet_longer_than_the_fast_limit_streams_through_openpyxl(
     book.save(path)
     part = "xl/worksheets/sheet1.xml"
     for piece in (1 << 20, 1):  # the sheet parsed whole, and in a piece per row
-        monkeypatch.setattr(sheet_pieces, "PIECE_BYTES", piece)
+        monkeypatch.setattr(sheet_pieces, "piece_bytes", lambda _, piece=piece: piece)
         monkeypatch.setattr(sheets, "FAST_ROWS", 5)
         assert sheets._read_fast(str(path), part, "Sheet") is not None  # as long as the limit: read whole
         monkeypatch.setattr(sheets, "FAST_ROWS", 4)

@@ -19,7 +19,15 @@ import zipfile
 from collections.abc import Callable
 from typing import Any
 
-PIECE_BYTES = 3 << 20  # of a sheet's XML per piece; a sheet up to this size is parsed whole
+PIECE_BYTES = 3 << 20  # of a sheet's XML per piece at least; a sheet up to this size is parsed whole
+
+
+def piece_bytes(parts: dict[str, bytes]) -> int:
+    """A piece's bytes: :data:`PIECE_BYTES`, or twice the workbook's other parts, which each piece's parse reads
+    again (a shared string table of 100,000 names, as Excel writes one, is 2.4 MB)."""
+    return max(PIECE_BYTES, 2 * sum(map(len, parts.values())))
+
+
 THREADS = 2  # the machines paycalc runs on have two cores or more; calamine's parse takes one each
 _NOT_NEEDED = ("xl/worksheets/", "xl/chartsheets/", "xl/media/", "xl/drawings/", "xl/charts/", "xl/embeddings/")
 _ROW_NUMBER = re.compile(rb'<row\s[^>]*?(?<=\s)r\s*=\s*["\'](\d+)["\']')

@@ -99,7 +99,7 @@ def _calamine_rows(xml: bytes, parts: dict[str, bytes], member: str, sheet: str)
 
     try:
         with uncollected():  # each piece's rows are let go as its part is made: none are left to collect
-            cut = sheet_pieces.cuts(xml, sheet_pieces.PIECE_BYTES)
+            cut = sheet_pieces.cuts(xml, sheet_pieces.piece_bytes(parts))
             spans = sheet_pieces.parsed(xml, parts, member, cut, parse, FAST_ROWS, take)
             if spans is not None and not sheet_pieces.in_order(spans):  # rows out of order, across pieces
                 made.clear()
