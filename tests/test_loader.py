@@ -225,7 +225,7 @@ def test_a_sealed_cache_entry_is_still_checked_when_it_is_read(tmp_path: Path, m
     content = json_module.dumps(data)
     entry = tmp_path / "entry.json"
     entry.write_text(f"{loader._sealed(sources, content)}\n{content}")
-    assert loader._cached(entry, sources) is None  # a valid seal, content refused: validated again
+    assert loader._cached(entry, sources, cache_format.decode) is None  # a valid seal, content refused: checked again
     good = cache_format.encode(paycalc.load_contract(folder))
     entry.write_text(f"{loader._sealed(sources, good)}\n{good}")
-    assert loader._cached(entry, sources) == paycalc.load_contract(folder)
+    assert loader._cached(entry, sources, cache_format.decode) == paycalc.load_contract(folder)

@@ -34,29 +34,58 @@ def encode(contract: Contract) -> str:
                 [t.name, list(t.aliases), list(t.notes), t.hired_before.isoformat() if t.hired_before else None]
                 for t in contract.titles
             ],
-            "schedules": [
-                {
-                    "effective": s.effective.isoformat(),
-                    "source": s.source,
-                    "longevity": {label: str(amount) for label, amount in s.longevity.items()},
-                    "rates": {
-                        title: {label: str(rate) for label, rate in row.items()} for title, row in s.rates.items()
-                    },
-                    "file": s.file,
-                    "steps": s.steps,
-                    "hours_per_day": None if s.hours_per_day is None else str(s.hours_per_day),
-                    "days_per_year": None if s.days_per_year is None else str(s.days_per_year),
-                    "printed": {
-                        title: {label: str(value) for label, value in row.items()} for title, row in s.printed.items()
-                    },
-                }
-                for s in contract.schedules
-            ],
+            "schedules": [encode_schedule(s) for s in contract.schedules],
             "folder": contract.folder,
             "cpi": contract.cpi,
         },
         ensure_ascii=False,
         separators=(",", ":"),
+    )
+
+
+def encode_schedule(s: Schedule) -> dict[str, Any]:
+    return {
+        "effective": s.effective.isoformat(),
+        "source": s.source,
+        "longevity": {label: str(amount) for label, amount in s.longevity.items()},
+        "rates": {title: {label: str(rate) for label, rate in row.items()} for title, row in s.rates.items()},
+        "file": s.file,
+        "steps": s.steps,
+        "hours_per_day": None if s.hours_per_day is None else str(s.hours_per_day),
+        "days_per_year": None if s.days_per_year is None else str(s.days_per_year),
+        "printed": {title: {label: str(value) for label, value in row.items()} for title, row in s.printed.items()},
+    }
+
+
+def decode_schedule(s: dict[str, Any], cells: tuple[list[str], list[str]] | None) -> Schedule:
+    """A schedule as :func:`encode_schedule` wrote it; ``cells``: the titles and tier labels its rates must
+    cover, in order (None: any, as the rates hold them); each longevity row its base rate plus its amount."""
+    longevity = {_text(label): _money(amount) for label, amount in s["longevity"].items()}
+    rates = {_text(t): {_text(label): _money(rate) for label, rate in row.items()} for t, row in s["rates"].items()}
+    names, labels = cells if cells is not None else (list(rates), list(next(iter(rates.values()), {})))
+    if list(rates) != names or any(list(row) != labels for row in rates.values()):
+        raise ValueError("rates do not cover the titles and tiers")
+    if longevity:
+        for row in rates.values():
+            base_rate = row[labels[0]] - longevity.get(labels[0], Decimal(0))
+            if any(row[label] != base_rate + longevity[label] for label in labels[1:]):
+                raise ValueError("a longevity row is not its base rate plus its amount")
+    steps = s["steps"]
+    if steps is not None and not (isinstance(steps, int) and 0 < steps < len(labels)):
+        raise ValueError("steps out of range")
+    printed = {_text(t): {_text(lb): _money(v) for lb, v in row.items()} for t, row in s["printed"].items()}
+    if any(t not in rates or any(lb not in labels for lb in row) for t, row in printed.items()):
+        raise ValueError("a printed figure of no cell")
+    return Schedule(
+        date.fromisoformat(s["effective"]),
+        _text(s["source"]),
+        longevity,
+        rates,
+        _text(s["file"]),
+        steps,
+        _optional_money(s["hours_per_day"]),
+        _optional_money(s["days_per_year"]),
+        printed,
     )
 
 
@@ -126,38 +155,7 @@ def decode(content: str) -> Contract:
         )
         for name, aliases, notes, hired_before in data["titles"]
     )
-    labels = [t.label for t in tiers]
-    names = [t.name for t in titles]
-    schedules = []
-    for s in data["schedules"]:
-        longevity = {_text(label): _money(amount) for label, amount in s["longevity"].items()}
-        rates = {_text(t): {_text(label): _money(rate) for label, rate in row.items()} for t, row in s["rates"].items()}
-        if list(rates) != names or any(list(row) != labels for row in rates.values()):
-            raise ValueError("rates do not cover the titles and tiers")
-        if longevity:
-            for row in rates.values():
-                base_rate = row[labels[0]] - longevity.get(labels[0], Decimal(0))
-                if any(row[label] != base_rate + longevity[label] for label in labels[1:]):
-                    raise ValueError("a longevity row is not its base rate plus its amount")
-        steps = s["steps"]
-        if steps is not None and not (isinstance(steps, int) and 0 < steps < len(labels)):
-            raise ValueError("steps out of range")
-        printed = {_text(t): {_text(lb): _money(v) for lb, v in row.items()} for t, row in s["printed"].items()}
-        if any(t not in rates or any(lb not in labels for lb in row) for t, row in printed.items()):
-            raise ValueError("a printed figure of no cell")
-        schedules.append(
-            Schedule(
-                date.fromisoformat(s["effective"]),
-                _text(s["source"]),
-                longevity,
-                rates,
-                _text(s["file"]),
-                steps,
-                _optional_money(s["hours_per_day"]),
-                _optional_money(s["days_per_year"]),
-                printed,
-            )
-        )
+    schedules = [decode_schedule(s, ([t.name for t in titles], [t.label for t in tiers])) for s in data["schedules"]]
     if not schedules or any(a.effective >= b.effective for a, b in pairwise(schedules)):
         raise ValueError("schedules out of order")
     start, end = data["term"]

@@ -2,8 +2,9 @@
 
 Validating means importing PyYAML and pydantic, which costs more than the whole pay calculation. So a
 valid folder's :class:`Contract` is cached in the user's cache folder as JSON: data only, which cannot
-run code. An entry carries a SHA-256 digest over its own content, the source files' bytes, paycalc's
-version and Python's version; an entry that fails any check (or a sanity check of its rates) is
+run code; so is a proposal checked against a contract (its entry sealed with the proposal's bytes and the
+contract's JSON). An entry carries a SHA-256 digest over its own content, the source files' bytes,
+paycalc's version and Python's version; an entry that fails any check (or a sanity check of its rates) is
 ignored and rebuilt. ``PAYCALC_CACHE_DIR`` moves the cache; set it empty to turn caching off.
 """
 
@@ -14,14 +15,18 @@ import stat
 import sys
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from paycalc._version import __version__
 from paycalc.contract.errors import Problem, ScheduleError
 from paycalc.contract.models import Contract
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from paycalc.contract.models import Proposal
+
+T = TypeVar("T")
 
 FOLDER_HINT = "a schedules folder holds contract.yaml and one YAML file per effective date"
 MAX_FILE_BYTES = 1 << 20  # a schedule file is a few kilobytes
@@ -146,25 +151,20 @@ def _sealed(sources: str, content: str) -> str:
     return str(_sha256(f"{sources}\0{content}".encode()).hexdigest())
 
 
-def _cached(path: Path, sources: str) -> Contract | None:
-    from paycalc.contract import cache_format
-
+def _cached(path: Path, sources: str, decode: Callable[[str], T]) -> T | None:
     try:
         digest, _, content = read_regular(path, 16 * MAX_FILE_BYTES).decode().partition("\n")
         if digest != _sealed(sources, content):
             return None
-        return cache_format.decode(content)
+        return decode(content)
     except Exception:  # missing, unreadable, not ours, or tampered with: validate again
         return None
 
 
-def _store(path: Path, sources: str, contract: Contract) -> None:
+def _store(path: Path, sources: str, content: str) -> None:
     """Write the cache entry atomically; a cache that cannot be written is simply not used."""
     import tempfile
 
-    from paycalc.contract import cache_format
-
-    content = cache_format.encode(contract)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
@@ -187,7 +187,9 @@ def _load(absolute: Path, folder: Path) -> Contract:
     sources = _sources_digest(absolute, files)
     cache_dir = _cache_dir()
     entry = cache_dir / f"contract-{zlib.crc32(str(absolute).encode()):08x}.json" if cache_dir else None
-    if entry is not None and (contract := _cached(entry, sources)) is not None:
+    from paycalc.contract import cache_format
+
+    if entry is not None and (contract := _cached(entry, sources, cache_format.decode)) is not None:
         return contract
     from paycalc.contract import schema
 
@@ -195,7 +197,7 @@ def _load(absolute: Path, folder: Path) -> Contract:
     if contract is None:
         raise ScheduleError(problems, str(folder))
     if entry is not None:
-        _store(entry, sources, contract)
+        _store(entry, sources, cache_format.encode(contract))
     return contract
 
 
@@ -234,14 +236,27 @@ def read_proposal(path: str | os.PathLike[str], contract: Contract) -> Proposal:
 
     Applying it is a rule (:func:`paycalc.rules.proposal.apply`); :func:`paycalc.load_proposal` does both.
     """
-    from paycalc.contract import proposal_schema
+    import zlib
+
+    from paycalc.contract import cache_format, proposal_cache
 
     file = find_proposal(path)
     try:
         text = read_regular(file)
     except OSError as exc:
         raise ScheduleError([Problem(str(path), "", f"cannot be read: {exc.strerror}")]) from None
+    # what it was checked against, as it was named: the file's bytes, the contract, paycalc's and Python's versions
+    named = f"{__version__}\0{sys.version}\0{path}\0{file.absolute()}\0{len(text)}\0".encode()
+    sources = str(_sha256(named + text + cache_format.encode(contract).encode()).hexdigest())
+    cache_dir = _cache_dir()
+    entry = cache_dir / f"proposal-{zlib.crc32(str(file.absolute()).encode()):08x}.json" if cache_dir else None
+    if entry is not None and (spec := _cached(entry, sources, proposal_cache.decode)) is not None:
+        return spec
+    from paycalc.contract import proposal_schema
+
     spec, problems = proposal_schema.build(str(path), text, contract)
     if spec is None:
         raise ScheduleError(problems, lister=f"paycalc propose {path}")
+    if entry is not None:
+        _store(entry, sources, proposal_cache.encode(spec))
     return spec
