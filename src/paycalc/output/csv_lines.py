@@ -70,14 +70,21 @@ def digits(values: Ints) -> Part:
 
 
 def money(cents: Ints) -> list[Part]:
-    """Cents as ``407.90`` or ``-0.05``: sign, whole dollars, point, two places."""
+    """Cents as ``407.90`` or ``-0.05``: sign, whole dollars, point, two places; one part, each amount at the
+    right of its row of a matrix as wide as the widest."""
     size = np.abs(cents)
-    minus = Part(
-        np.frombuffer(b"-", dtype=np.uint8), np.zeros(len(cents), dtype=np.int64), (cents < 0).astype(np.int64)
-    )
-    places = (np.stack([size % 100 // 10, size % 10], axis=1) + 48).astype(np.uint8)
-    two = Part(places.ravel(), np.arange(len(cents)) * 2, np.full(len(cents), 2))
-    return [minus, digits(size // 100), constant(b".", len(cents)), two]
+    dollars = size // 100
+    width = max(len(str(int(dollars.max(initial=0)))), 1)
+    matrix = np.empty((len(cents), width + 4), dtype=np.uint8)
+    matrix[:, 1 : width + 1] = (dollars[:, None] // 10 ** np.arange(width - 1, -1, -1, dtype=np.int64)) % 10 + 48
+    matrix[:, width + 1] = ord(".")
+    matrix[:, width + 2] = size % 100 // 10 + 48
+    matrix[:, width + 3] = size % 10 + 48
+    count = np.searchsorted(10 ** np.arange(1, width + 1, dtype=np.int64), dollars, side="right") + 1
+    first = width + 1 - count - (cents < 0)  # the first digit, or the minus sign before it
+    matrix[np.arange(len(cents)), first] = np.where(cents < 0, ord("-"), matrix[np.arange(len(cents)), first])
+    rows = np.arange(len(cents), dtype=np.int64) * (width + 4)
+    return [Part(matrix.ravel(), rows + first, width + 4 - first)]
 
 
 def lines(parts: list[Part]) -> bytes:
