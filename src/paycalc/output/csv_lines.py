@@ -87,8 +87,27 @@ def money(cents: Ints) -> list[Part]:
     return [Part(matrix.ravel(), rows + first, width + 4 - first)]
 
 
+def _same(part: Part) -> bool:
+    """Whether a part is the same bytes on every line: its whole buffer (as :func:`constant` makes it; a part's
+    bytes lie in its buffer, so each then starts at 0)."""
+    return bool(len(part.lengths)) and bool((part.lengths == len(part.buffer)).all())
+
+
+def _joined(parts: list[Part]) -> list[Part]:
+    """The parts, each run of parts the same on every line made one (an XML cell's closing tags and the next
+    cell's opening ones): fewer copies."""
+    out: list[Part] = []
+    for part in parts:
+        if out and _same(out[-1]) and _same(part):
+            out[-1] = constant(out[-1].buffer.tobytes() + part.buffer.tobytes(), len(part.lengths))
+        else:
+            out.append(part)
+    return out
+
+
 def lines(parts: list[Part]) -> bytes:
     """Each line's parts one after the other, all lines one after the other."""
+    parts = _joined(parts)
     total = np.sum([p.lengths for p in parts], axis=0)
     out = np.empty(int(total.sum()), dtype=np.uint8)
     at = np.concatenate([[0], np.cumsum(total)[:-1]])
@@ -97,7 +116,8 @@ def lines(parts: list[Part]) -> bytes:
         if low == high:  # the same width on every line (a comma, a date, two places): one 2-D copy
             if high:
                 step = np.arange(high)
-                out[at[:, None] + step] = buffer[starts[:, None] + step]
+                same = len(buffer) == high  # the whole buffer on every line: no gather
+                out[at[:, None] + step] = buffer[:high] if same else buffer[starts[:, None] + step]
         elif high == 1:  # one byte or none (a minus sign, a formula guard)
             some = lengths == 1
             out[at[some]] = buffer[starts[some]]
