@@ -101,6 +101,8 @@ def test_22_checks_over_the_school_year_are_the_scalar_pieces(drawn: list, ancho
         ("2019-06-21", "2019-07-04", 0),  # the period after the last
         ("2018-08-10", "2018-08-23", 50000),  # 7 of the first period's 14 days: 22,000 x 7 / (14 x 22)
         ("2019-06-07", "2019-06-20", 100000),  # the last period
+        ("2018-08-03", "2018-08-17", 7143),  # the summer's last period and the school year's first day: 22,000 / 308
+        ("2019-06-20", "2019-07-04", 7143),  # the school year's last day and the summer's first period
     ],
 )
 def test_22_checks_worked_by_hand(first: str, last: str, cents: int) -> None:

@@ -163,12 +163,13 @@ def biweekly_22(anchor: int, num: Ints, den: Ints, first: Ints, last: Ints) -> I
     if not len(first):
         return total
     years = 1970 + _parts(first)[0] // 12, 1970 + _parts(last)[0] // 12
+    num, den = np.broadcast_to(num, total.shape), np.broadcast_to(den, total.shape)
     for year in range(int(years[0].min()), int(years[1].max()) + 2):
         low, high = school_year(anchor, year)
-        a, b = np.maximum(low, first), np.minimum(high, last)
-        met = a <= b
-        if met.any():
-            total += np.where(met, biweekly(anchor, num, den, a, np.maximum(a, b), 22), 0)
+        met = np.flatnonzero((low <= last) & (first <= high))  # a piece meets a school year or two: priced alone
+        if len(met):
+            a, b = np.maximum(low, first[met]), np.minimum(high, last[met])
+            total[..., met] += biweekly(anchor, num[..., met], den[..., met], a, b, 22)
     return total
 
 
