@@ -124,6 +124,9 @@ def test_pay_cycles_are_the_scalar_checks(drawn: list, anchor: int, cycles: int,
         return rules.pay(anchor, cycles, split, rate, a, b)
 
     assert period_arrays.divided(anchor, cycles, split, *arrays(drawn)).tolist() == scalar(price, drawn)
+    num, den, first, last = arrays(drawn)  # owed and paid rates side by side, as the columns price them
+    both = period_arrays.divided(anchor, cycles, split, np.stack([num + 1, num]), np.stack([den, den]), first, last)
+    assert both[1].tolist() == scalar(price, drawn)
 
 
 @pytest.mark.parametrize(

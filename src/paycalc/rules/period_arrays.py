@@ -182,23 +182,23 @@ def divided(anchor: int, cycles: int, split: str, num: Ints, den: Ints, first: I
     total = (200 * num + den) // (2 * den)  # the annual salary in cents, half up
     each = (2 * total + cycles) // (2 * cycles)
     closing = total - (cycles - 1) * each
-    result = np.zeros(len(first), dtype=np.int64)
+    result = np.zeros(np.broadcast_shapes(np.shape(num), np.shape(first)), dtype=np.int64)  # num: [owed, paid]
     if not len(first):
         return result
+    each, closing = np.broadcast_to(each, result.shape), np.broadcast_to(closing, result.shape)
     years = 1970 + (_parts(first)[0] + 6) // 12, 1970 + (_parts(last)[0] + 6) // 12  # fiscal years: July on
     for year in range(int(years[0].min()), int(years[1].max()) + 1):
         for k, (low, high, days) in enumerate(rules.checks(anchor, cycles, year)):
-            a, b = np.maximum(low, first), np.minimum(high, last)
-            met = a <= b
-            if not met.any():
+            met = np.flatnonzero((low <= last) & (first <= high))  # the pieces that meet the check: priced alone
+            if not len(met):
                 continue
-            amount = closing if k == cycles - 1 else each
+            a, b = np.maximum(low, first[met]), np.minimum(high, last[met])
+            amount = (closing if k == cycles - 1 else each)[..., met]
             whole = rules.weekdays(low, high) if split == "weekdays" else 0
             if whole:
                 start = (a - EPOCH).astype("datetime64[D]")
-                part = np.busday_count(start, (np.maximum(a, b + 1) - EPOCH).astype("datetime64[D]"))
+                part = np.busday_count(start, (b + 1 - EPOCH).astype("datetime64[D]"))
             else:
                 part, whole = b - a + 1, days
-            share = (2 * amount * part + whole) // (2 * whole)  # a check met in full: its whole amount
-            result += np.where(met, share, 0)
+            result[..., met] += (2 * amount * part + whole) // (2 * whole)  # a check met in full: its whole amount
     return result
