@@ -12,6 +12,7 @@ import random
 from decimal import Decimal
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -102,3 +103,31 @@ def test_a_row_paid_what_the_rules_refuse_is_refused_by_both_paths(tmp_path: Pat
              for mode in ("1", "")]  # fmt: skip
     assert [result.exit_code for result in found] == [1, 1]
     assert found[0].stderr == found[1].stderr and "line 3" in found[1].stderr
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 999_999_999), max_size=30), min_size=1, max_size=4))
+def test_flat_amounts_take_one_rate_each_whichever_way_they_came(blocks: list[list[int]]) -> None:
+    """Blocks of amounts (cents), repeating within and across blocks, some equal to a schedule's rate or to an
+    amount the scalar path took in first: each amount is one thing paid, at the rate its fraction is, the id
+    any other path gave that rate."""
+    import paycalc
+    from paycalc.membership.columnar import Pricer
+
+    pricer = Pricer(paycalc.load_contract(), "semimonthly", None, None)
+    rate = pricer.contract.schedules[0].rates["Teacher Aide"]["base"]  # a schedule's annual rate, in the tables
+    pricer.paid(datetime.date(2009, 1, 1), None)
+    earlier = pricer.paid(None, Decimal("31000.55"))  # the scalar path's own registry, first
+    blocks = [[int(rate * 100), 3_100_055, *block] for block in blocks]
+    seen: dict[int, int] = {}
+    for block in blocks:
+        found = pricer.flat_paid(np.array(block, dtype=np.int64)).tolist()
+        for amount, paid in zip(block, found, strict=True):
+            assert seen.setdefault(amount, paid) == paid  # one thing paid per amount, in every block
+            assert pricer._frozen[paid] == -1
+            ratio = (Decimal(amount) / 100).as_integer_ratio()
+            assert pricer._rate_order[pricer._flat[paid]] == ratio
+            assert pricer._rate_ids[ratio] == pricer._flat[paid]
+    assert pricer._flat[seen[3_100_055]] == pricer._flat[earlier]  # the same rate id as the scalar path's
+    assert len(pricer._rate_ids) == len(pricer._rate_order) == len(set(pricer._rate_order))
+    assert len(pricer._frozen) == 2 + len(seen)  # the two the scalar path took, then each amount once

@@ -78,7 +78,8 @@ class Pricer:
         self._paid_index: dict[tuple[datetime.date | None, Decimal | None], int] = {}
         self._frozen: list[int] = []  # [what was paid] -> its schedule, frozen (-1 a flat amount, -2 the day before)
         self._flat: list[int] = []  # [what was paid] -> a flat amount's rate id
-        self._flat_cents: dict[int, int] = {}  # a flat amount in cents -> what was paid (see flat_paid)
+        self._flat_cents = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))  # flat amounts in cents,
+        # sorted, and what was paid for each (see flat_paid)
         self._paid_arrays = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))  # the two above, made
         self._lumps: list[list[int]] = []  # [way][lump sum] -> its cents, paid to one eligible
         self._paid_tables: list[list[list[int]]] = []  # with a paid contract: [way][edge][tier] -> the rate it paid
@@ -151,26 +152,31 @@ class Pricer:
     def flat_paid(self, cents: Ints) -> Ints:
         """The index of what was paid for each flat annual amount in ``cents`` (0 to 9,999,999.99: within the
         rates' bounds), paid as :meth:`paid` pays the amount; the amounts new to it are taken in at once, each
-        its rate (the amount as a fraction in lowest terms, as ``Decimal.as_integer_ratio`` gives it)."""
+        its rate (the amount as a fraction in lowest terms, as ``Decimal.as_integer_ratio`` gives it), a rate
+        another path took in before keeping its id."""
         amounts, where = np.unique(cents, return_inverse=True)
-        listed = amounts.tolist()
-        known = self._flat_cents
-        new = amounts[[amount not in known for amount in listed]] if listed else amounts
-        if len(new):
+        keys, paid = self._flat_cents
+        at = np.searchsorted(keys, amounts)
+        known = np.zeros(len(amounts), dtype=bool)
+        inside = at < len(keys)
+        known[inside] = keys[at[inside]] == amounts[inside]
+        new = amounts[~known]
+        if len(new):  # distinct amounts: distinct rates
             common = np.gcd(new, 100)
             rates = list(zip((new // common).tolist(), (100 // common).tolist(), strict=True))
             ids = self._rate_ids
-            for rate in rates:
-                if rate not in ids:
-                    ids[rate] = len(ids)
-                    self._rate_order.append(rate)
+            fresh = [rate for rate, found in zip(rates, map(ids.get, rates), strict=True) if found is None]
+            ids.update(zip(fresh, range(len(ids), len(ids) + len(fresh)), strict=True))
+            self._rate_order += fresh
             self._arrays = None
             first = len(self._frozen)
             self._frozen += [-1] * len(rates)
-            self._flat += [ids[rate] for rate in rates]
-            known.update(zip(new.tolist(), range(first, first + len(rates)), strict=True))
-        found = np.array([known[amount] for amount in listed], dtype=np.int64)
-        return found[where.reshape(-1)]
+            self._flat += map(ids.__getitem__, rates)
+            keys, paid = np.concatenate([keys, new]), np.concatenate([paid, np.arange(first, first + len(new))])
+            order = np.argsort(keys, kind="stable")
+            self._flat_cents = keys, paid = keys[order], paid[order]
+        found: Ints = paid[np.searchsorted(keys, amounts)][where.reshape(-1)]
+        return found
 
     def refused(self, way: Ints, hired: Ints, start: Ints, end: Ints) -> NDArray[np.bool_]:
         """The rows :meth:`prepare` refuses, priced from the hire date where it is later (``way`` -1 for a row of
