@@ -41,6 +41,8 @@ COMMANDS: dict[str, tuple[list[str], float]] = {
     "schedules show json": (["schedules", "show", "2018-06-16", "-f", "json"], 1.30),
     "titles": (["titles"], 1.70),
     "titles json": (["titles", "-f", "json"], 1.30),
+    "propose": (["propose", "moa-2014"], 1.70),  # a proposal read from the cache, as a contract is
+    "pay proposal json": (["pay", *PERSON, "--date", "2018-06-16", "--proposal", "moa-2014", "-f", "json"], 1.30),
 }
 
 

@@ -32,7 +32,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from roster import FLOOR, PAY, TITLES, run
+from roster import FLOOR, PAY, TITLES, run, start_launcher
 
 OFFER = """name: 2% + 2% with a bonus (bench)
 base: 2018-06-16
@@ -62,6 +62,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5, help="interleaved rounds, medians taken (default 5)")
     parser.add_argument("--check", action="store_true", help="compare the large costing with member by member")
     args = parser.parse_args()
+    start_launcher()  # before this process holds a roster (see start_launcher)
     paycalc = str(Path(sys.executable).with_name("paycalc"))
     if not Path(paycalc).exists():
         sys.exit(f"Error: no paycalc script beside {sys.executable} (install paycalc into this environment)")

@@ -35,7 +35,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from roster import run, write_roster
+from roster import run, start_launcher, write_roster
 
 NAMES = ["Smith, Jane", "Ortiz, Ana", "Lee, Min-jun", "Nuñez, Rosa", "O'Neil, Pat"]
 
@@ -250,6 +250,7 @@ def main() -> None:
     parser.add_argument("--employees", type=int, default=100_000, help="employees in the roster (default 100,000)")
     parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds, medians taken (default 3)")
     args = parser.parse_args()
+    start_launcher()  # before this process holds a roster (see start_launcher)
     paycalc = str(Path(sys.executable).with_name("paycalc"))
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
