@@ -213,3 +213,21 @@ def test_a_formula_in_a_later_piece_sends_the_sheet_to_openpyxl(
     assert sheets._calamine_rows(xml, parts, MEMBER, "Roster") is None
     clean = sheets._calamine_rows(xml.replace(b"<f>A1+1</f>", b""), parts, MEMBER, "Roster")
     assert clean is not None and len(clean.parts) > 10  # read in the pieces its parts' size asks for
+
+
+def test_parts_no_parse_of_values_reads_are_left_out(tmp_path: Path) -> None:
+    """A pivot table's cache (as big as the data, in a committee's workbook) is not copied into every piece,
+    nor counted in its size; the sheet is read as before."""
+    parts = _template(tmp_path)
+    parts[MEMBER] = (HEAD + '<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c></row>' + TAIL).encode()
+    parts["xl/pivotCache/pivotCacheRecords1.xml"] = b"<pivotCacheRecords>" + b"x" * (4 << 20) + b"</pivotCacheRecords>"
+    path = tmp_path / "pivot.xlsx"
+    with zipfile.ZipFile(path, "w") as book:
+        for name, part in parts.items():
+            book.writestr(name, part)
+    found = sheet_pieces.sheet_xml(str(path), MEMBER)
+    assert found is not None and found[0] == parts[MEMBER]
+    assert MEMBER not in found[1] and not any(name.startswith("xl/pivotCache/") for name in found[1])
+    assert sheet_pieces.piece_bytes(found[1]) == sheet_pieces.PIECE_BYTES
+    cells = sheets._read_fast(str(path), MEMBER, "Roster")
+    assert cells is not None and [list(row) for row in cells.rows()] == [["id"]]

@@ -20,16 +20,12 @@ from collections.abc import Callable
 from typing import Any
 
 PIECE_BYTES = 3 << 20  # of a sheet's XML per piece at least; a sheet up to this size is parsed whole
-
-
-def piece_bytes(parts: dict[str, bytes]) -> int:
-    """A piece's bytes: :data:`PIECE_BYTES`, or twice the workbook's other parts, which each piece's parse reads
-    again (a shared string table of 100,000 names, as Excel writes one, is 2.4 MB)."""
-    return max(PIECE_BYTES, 2 * sum(map(len, parts.values())))
-
-
 THREADS = 2  # the machines paycalc runs on have two cores or more; calamine's parse takes one each
-_NOT_NEEDED = ("xl/worksheets/", "xl/chartsheets/", "xl/media/", "xl/drawings/", "xl/charts/", "xl/embeddings/")
+_NOT_NEEDED = (  # parts no parse of a sheet's values reads (one that did would fail: openpyxl reads the sheet)
+    *("xl/worksheets/", "xl/chartsheets/", "xl/media/", "xl/drawings/", "xl/charts/", "xl/embeddings/"),
+    *("xl/pivotCache/", "xl/pivotTables/", "xl/externalLinks/", "xl/printerSettings/", "xl/vbaProject"),
+    "customXml/",
+)
 _ROW_NUMBER = re.compile(rb'<row\s[^>]*?(?<=\s)r\s*=\s*["\'](\d+)["\']')
 
 
@@ -47,6 +43,12 @@ def sheet_xml(path: str, member: str) -> tuple[bytes, dict[str, bytes]] | None:
     except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError, ValueError):
         return None
     return xml, parts
+
+
+def piece_bytes(parts: dict[str, bytes]) -> int:
+    """A piece's bytes: :data:`PIECE_BYTES`, or twice the workbook's other parts, which each piece's parse reads
+    again (a shared string table of 100,000 names, as Excel writes one, is 2.4 MB)."""
+    return max(PIECE_BYTES, 2 * sum(map(len, parts.values())))
 
 
 def cuts(xml: bytes, size: int) -> list[int]:
@@ -132,9 +134,8 @@ def parsed(
     """Each piece's first and last row, parsed by ``parse`` (a workbook's bytes to calamine's sheet),
     :data:`THREADS` at a time, its rows taken in this thread as it is ready and given to ``take`` with the
     row and column of its first cell (while the threads parse the next pieces), where it has a cell; None as
-    soon as a piece's rows
-    go past row ``most``, or one holds a formula or an error cell (:func:`marked`; the rest are not parsed);
-    an exception from any piece is raised here."""
+    soon as a piece's rows go past row ``most``, or one holds a formula or an error cell (:func:`marked`; the
+    rest are not parsed); an exception from any piece is raised here."""
     count = len(cut) - 1
     sheets: list[Any] = [None] * count
     ready = [threading.Event() for _ in range(count)]
