@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 from python_calamine import CalamineWorkbook
 
-from paycalc.reading import sheet_pieces, sheet_text, sheets
+from paycalc.reading import sheet_parse, sheet_pieces, sheet_text
 
 MEMBER = "xl/worksheets/sheet1.xml"
 HEAD = '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1"/><sheetData>'
@@ -140,7 +140,7 @@ def test_a_sheet_in_pieces_reads_as_the_whole_sheet(
     parts = _template(tmp_path)
     xml = _sheet(rows, start, swap, comment, numbers).encode()
     monkeypatch.setattr(sheet_pieces, "piece_bytes", lambda _: size)
-    found = sheets._calamine_rows(xml, parts, MEMBER, "Roster")
+    found = sheet_parse.calamine_rows(xml, parts, MEMBER, "Roster")
     assert found is not None
     whole = _whole(parts, xml)
     assert [list(row) for row in found.rows()] == whole
@@ -210,9 +210,14 @@ def test_a_formula_in_a_later_piece_sends_the_sheet_to_openpyxl(
     xml = (HEAD + rows + '<row r="40"><c r="A40"><f>A1+1</f><v>2</v></c></row>' + TAIL).encode()
     monkeypatch.setattr(sheet_pieces, "piece_bytes", lambda _: 50)
     assert len(sheet_pieces.cuts(xml, 50)) > 10
-    assert sheets._calamine_rows(xml, parts, MEMBER, "Roster") is None
-    clean = sheets._calamine_rows(xml.replace(b"<f>A1+1</f>", b""), parts, MEMBER, "Roster")
-    assert clean is not None and len(clean.parts) > 10  # read in the pieces its parts' size asks for
+    late = sheet_parse.calamine_rows(xml, parts, MEMBER, "Roster")
+    assert late is not None and late.more is not None  # the first pieces are read: the formula, taken in later,
+    late.finish()  # turns the fast reader down (SheetRows then reads the sheet through openpyxl)
+    assert late.declined
+    clean = sheet_parse.calamine_rows(xml.replace(b"<f>A1+1</f>", b""), parts, MEMBER, "Roster")
+    assert clean is not None
+    clean.finish()
+    assert not clean.declined and len(clean.parts) > 10  # read in the pieces its parts' size asks for
 
 
 def test_parts_no_parse_of_values_reads_are_left_out(tmp_path: Path) -> None:
@@ -229,5 +234,5 @@ def test_parts_no_parse_of_values_reads_are_left_out(tmp_path: Path) -> None:
     assert found is not None and found[0] == parts[MEMBER]
     assert MEMBER not in found[1] and not any(name.startswith("xl/pivotCache/") for name in found[1])
     assert sheet_pieces.piece_bytes(found[1]) == sheet_pieces.PIECE_BYTES
-    cells = sheets._read_fast(str(path), MEMBER, "Roster")
+    cells = sheet_parse.read_fast(str(path), MEMBER, "Roster")
     assert cells is not None and [list(row) for row in cells.rows()] == [["id"]]

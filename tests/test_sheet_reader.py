@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 
 from paycalc.cli import app
 from paycalc.jobs import columnar
-from paycalc.reading import sheet_pieces, sheets, workbook_parts
+from paycalc.reading import sheet_parse, sheet_pieces, sheets, workbook_parts
 from tests.test_columnar import NYC, roster
 
 CELLS = st.one_of(
@@ -52,12 +52,12 @@ def _read(path: Path, fast: bool, monkeypatch: pytest.MonkeyPatch) -> tuple[str,
     asked: list[bool] = []
     with monkeypatch.context() as patch:
         if not fast:
-            patch.setattr(sheets, "_calamine_rows", lambda *_: None)
+            patch.setattr(sheet_parse, "calamine_rows", lambda *_: None)
             patch.setattr(workbook_parts.Structure, "of", classmethod(lambda *_: None))
         else:  # the fast reader answered: not a silent fall back to openpyxl
-            real = sheets._calamine_rows
+            real = sheet_parse.calamine_rows
             patch.setattr(
-                sheets, "_calamine_rows", lambda *a: asked.append(True) or real(*a) or pytest.fail("declined")
+                sheet_parse, "calamine_rows", lambda *a: asked.append(True) or real(*a) or pytest.fail("declined")
             )
         rows = sheets.SheetRows(str(path), None)
         found = [{k: _plain(v) for k, v in row.items() if v} for row in rows]  # a blank cell reads as an absent one
@@ -124,10 +124,13 @@ def test_where_the_fast_reader_must_not_answer_openpyxl_reads(tmp_path: Path, ki
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(seed=st.integers(0, 10**6), dated=st.booleans())
-def test_a_workbook_roster_is_priced_in_columns_as_row_by_row_prices_it(tmp_path: Path, seed: int, dated: bool) -> None:
+@given(seed=st.integers(0, 10**6), dated=st.booleans(), piece=st.sampled_from([1 << 20, 300]))
+def test_a_workbook_roster_is_priced_in_columns_as_row_by_row_prices_it(
+    tmp_path: Path, seed: int, dated: bool, piece: int
+) -> None:
     """The roster as a committee's workbook (dates as date cells or text, hours as numbers, names with commas)
-    takes the columnar path through its CSV twin, and answers to the byte what the row-by-row path answers."""
+    takes the columnar path through its CSV twin, and answers to the byte what the row-by-row path answers;
+    parsed whole, or in pieces of a few rows whose text is priced in small blocks as the pieces come."""
     rng = random.Random(seed)
     names = ["Smith, Jane", "Ortiz", "=Evil, Eve", "Zoë, Ana", "", "- Nuñez, Rosa", "O'Neil", " Lee "]
     extra = {"hours": ["", "20", "17.5"], "name": [f'"{n}"' if "," in n else n for n in names]}
@@ -153,6 +156,8 @@ def test_a_workbook_roster_is_priced_in_columns_as_row_by_row_prices_it(tmp_path
     real = columnar.priced
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(columnar, "priced", lambda *a, **k: taken.append(real(*a, **k)) or taken[-1])
+        patch.setattr(sheet_pieces, "piece_bytes", lambda _: piece)
+        patch.setattr(columnar, "BLOCK", 800 if piece < 1000 else columnar.BLOCK)
         columns = runner.invoke(app, ["retro", "--roster", str(path)], env={"PAYCALC_ROW_BY_ROW": ""})
     assert (scalar.exit_code, columns.exit_code) == (0, 0), scalar.output + columns.output
     assert columns.stdout == scalar.stdout
@@ -196,13 +201,14 @@ def test_a_sheet_longer_than_the_fast_limit_streams_through_openpyxl(
         sheet.append([n or "id", "Teacher Aide" if n else "title"])
     path = tmp_path / "roster.xlsx"
     book.save(path)
-    part = "xl/worksheets/sheet1.xml"
-    for piece in (1 << 20, 1):  # the sheet parsed whole, and in a piece per row
+    for piece in (1 << 20, 1):  # the sheet parsed whole, and in a piece per row (the last turned down late)
         monkeypatch.setattr(sheet_pieces, "piece_bytes", lambda _, piece=piece: piece)
-        monkeypatch.setattr(sheets, "FAST_ROWS", 5)
-        assert sheets._read_fast(str(path), part, "Sheet") is not None  # as long as the limit: read whole
-        monkeypatch.setattr(sheets, "FAST_ROWS", 4)
-        assert sheets._read_fast(str(path), part, "Sheet") is None  # one row longer: streamed
+        for limit, fast in ((5, True), (4, False)):  # as long as the limit: read whole; one row longer: streamed
+            monkeypatch.setattr(sheet_parse, "FAST_ROWS", limit)
+            rows = sheets.SheetRows(str(path), "Sheet")
+            assert [row["id"] for row in rows] == ["1", "2", "3", "4"]
+            assert (rows._fast is not None, rows.workbook is None) == (fast, fast)
+            rows.close()
 
 
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

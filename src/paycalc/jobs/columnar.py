@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from paycalc.contract.models import Instalment
@@ -34,9 +34,7 @@ if TYPE_CHECKING:
     from paycalc.output.roster_groups import Group
 
 BLOCK = 1 << 22  # bytes read at a time, for lines of LINE bytes (about 60,000 rows): memory follows the block
-LINE = 70  # bytes of a plain roster's line (an id, a title, three dates, hours); a wider one's blocks are as
-# much longer: rows, not bytes, set what a block's pricing costs (sorts and tables run per block; a roster with a
-# name column in 4 MiB blocks took 9% more time than in blocks of as many rows as the plain one's, bench/roster.py)
+LINE = 70  # bytes of a plain roster's line; a wider one's blocks are as much longer (rows set a block's cost)
 COST_BLOCK = 1 << 20  # bytes of a costing roster at a time (about 25,000 members): the arrays of each are freed
 LONG = 1 << 25  # bytes (about 440,000 rows): by default, a longer roster is priced in a process per core (a
 # second process starts in about 0.25 s: on two cores it paid for itself from about 300,000 rows, bench/shapes.py)
@@ -55,6 +53,7 @@ def priced(
     paid_by: tuple[Any, tuple[int, ...]] | None = None,
     skipped: list[tuple[int, str]] | None = None,
     late: list[int] | None = None,
+    grown: Iterator[tuple[int, int, int]] | None = None,
 ) -> bool:
     """Write the roster's totals in columns when the roster and the run allow it; True when written.
     ``header_of`` checks the header's names, as the row-by-row path does, and gives them as paycalc reads
@@ -63,7 +62,8 @@ def priced(
     ``from``/``to`` and paid terms, for rows without their own; ``paid_by``: what was paid, a contract's scale,
     with the fiscal years whose retro wages each total gives; ``skipped``: with ``--skip-invalid``, where the rows
     left out are put (line, reason), in order; ``late``: where the numbers of the rows hired after their first day
-    are put (1 = the first after the header), as row by row counts them."""
+    are put (1 = the first after the header), as row by row counts them. ``grown``: the byte ranges of a roster
+    still being written, each whole when given (a sheet's twin, as its sheet is parsed), priced in this process."""
     from paycalc.membership.columnar import Pricer
     from paycalc.output.files import write_atomically
 
@@ -83,7 +83,8 @@ def priced(
         from paycalc.membership.pool import cores
 
         jobs = cores() if size >= LONG else 1
-    where = ranges(len(first), size, _block(source, len(first)))
+    where: Iterable[tuple[int, int, int]] = ranges(len(first), size, _block(source, len(first)))
+    where, jobs = (grown, 1) if grown is not None else (where, jobs)
     count = jobs
     try:
         write_atomically(
@@ -133,17 +134,11 @@ def _plain(source: str) -> tuple[bytes, int] | None:
 
 
 def _block(source: str, header: int) -> int:
-    """The bytes of a block of the roster's rows: :data:`BLOCK` for lines of :data:`LINE` bytes, as many more as
-    its first lines (up to 64 KiB of them) are wider on average."""
-    try:
-        with open(source, "rb") as file:
-            file.seek(header)
-            sample = file.read(1 << 16)
-    except OSError:  # read a moment ago: the blocks' reads say what is wrong now
-        return BLOCK
-    whole = sample.rfind(b"\n") + 1  # the lines the sample holds whole
-    lines = sample.count(b"\n")
-    return max(1, BLOCK * whole // (lines * LINE)) if lines else BLOCK
+    """A block's bytes: :data:`BLOCK` for lines of :data:`LINE` bytes, as many more as its first lines are wider."""
+    from paycalc.reading.files import mean_line
+
+    mean = mean_line(source, header)
+    return max(1, round(BLOCK * mean / LINE)) if mean else BLOCK
 
 
 def header_cells(first: bytes) -> list[str]:
@@ -200,7 +195,7 @@ def ranges(header: int, size: int, block: int | None = None) -> list[tuple[int, 
 
 def write_totals(
     source: str,
-    where: list[tuple[int, int, int]],
+    where: Iterable[tuple[int, int, int]],
     header: list[str],
     carried: list[str],
     terms: tuple[Any, Any, tuple[Instalment, ...]],
@@ -289,7 +284,7 @@ def write_totals(
     # id summed when they came)
     blocks = Blocks(source, terms[0], header, carried, terms[1], layout, defaults, paid_by, skipped is not None)
     with (
-        shown_progress(where[-1][1] - where[0][0] if where else 0) as advance,
+        shown_progress(where[-1][1] - where[0][0] if isinstance(where, list) and where else 0) as advance,
         Ordered[tuple[int, int, int]](blocks, jobs) as pool,
     ):
         each(pool, ((part, part) for part in where), write)

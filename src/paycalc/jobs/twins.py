@@ -5,10 +5,11 @@ with steps placed and values filled (:func:`csv_twin`) and priced from it."""
 from __future__ import annotations
 
 import csv
+import io
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, BinaryIO
 
 from paycalc.contract.errors import PaycalcError
 from paycalc.contract.models import Contract, Instalment
@@ -76,19 +77,56 @@ def sheet_priced(
     from paycalc.output.files import signals_unwind, temporary
 
     header = list(rows.header)
-    body = rows.csv_body() if len(set(header)) == len(header) else None
-    if body is None:
+    if len(set(header)) != len(header):
         return False
-    with signals_unwind(), temporary("paycalc-", ".csv") as (handle, twin):  # removed after, a signal included
-        with os.fdopen(handle, "w", newline="", encoding="utf-8") as out:
-            csv.writer(out, lineterminator="\n").writerow(header)
-            out.write(body)
+    texts = rows.stream()  # the text of the first pieces, priced while the threads parse the last
+    body = rows.csv_body() if texts is None else None
+    if texts is None and body is None:
+        return False
+    named = io.StringIO()
+    csv.writer(named, lineterminator="\n").writerow(header)
+    with (
+        signals_unwind(),
+        temporary("paycalc-", ".csv") as (handle, twin),  # removed after, a signal included
+        os.fdopen(handle, "wb") as out,
+    ):
+        out.write(named.getvalue().encode("utf-8"))
+        if body is not None:
+            out.write(body.encode("utf-8"))
+        out.flush()
         lines = None if skipped is None else list[tuple[int, str]]()
-        if not priced(twin, output, *terms, split, as_json, defaults, paid_by, lines, late):
+        grown = None if texts is None else _grown(texts, out)
+        if not priced(twin, output, *terms, split, as_json, defaults, paid_by, lines, late, grown):
             return False
     if skipped is not None:  # the twin's lines as the sheet's rows (its blank rows are not in it)
         skipped[:] = [(rows.row_of(line), reason) for line, reason in lines or []]
     return True
+
+
+def _grown(texts: Iterator[str], out: BinaryIO) -> Iterator[tuple[int, int, int]]:
+    """The byte ranges of a twin written as its sheet is parsed: each piece's text written (and flushed) before
+    the range holding it is given, whole lines, ranges of a quarter of :data:`paycalc.jobs.columnar.BLOCK` bytes
+    at least, twice as many each time up to a block (the first priced soon, the rest with a block's fewer costs);
+    a sheet whose text cannot serve after all (found at a later piece, or at its end) declines the columns."""
+    from paycalc.jobs.columnar import BLOCK
+    from paycalc.reading.sheet_text import Declined
+
+    header = start = at = out.tell()
+    size = BLOCK // 4  # the first ranges small, priced while the sheet's last pieces are parsed
+    try:
+        for text in texts:
+            data = text.encode("utf-8")
+            out.write(data)
+            at += len(data)
+            if at - start >= size:
+                out.flush()
+                yield start, at, header
+                start, size = at, min(2 * size, BLOCK)
+    except Declined as exc:
+        raise Unpriced(str(exc)) from None
+    out.flush()
+    if at > start:
+        yield start, at, header
 
 
 class _CsvRows:

@@ -69,6 +69,19 @@ def lines_from(path: str, start: int, stop: int, header: int) -> bytes:
     return data
 
 
+def mean_line(path: str, header: int) -> float | None:
+    """The mean length of the whole lines in the first 64 KiB after the header (``header`` bytes); None where
+    there is none, or the file cannot be read (read a moment ago: the blocks' reads say what is wrong now)."""
+    try:
+        with open(path, "rb") as file:
+            file.seek(header)
+            sample = file.read(1 << 16)
+    except OSError:
+        return None
+    lines = sample.count(b"\n")
+    return (sample.rfind(b"\n") + 1) / lines if lines else None
+
+
 def _begin(file: BinaryIO, start: int, header: int) -> int:
     """Where the first line that begins at ``start`` or after it begins (``header``: the first after the
     header), the file left there."""

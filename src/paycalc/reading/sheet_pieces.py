@@ -122,6 +122,69 @@ def _workbook(xml: bytes, parts: dict[str, bytes], member: str, cut: list[int], 
 Span = tuple[int, int]  # a piece's first and last row
 
 
+class Unread(Exception):
+    """A piece the fast reader must not answer for: a formula or an error cell, or rows past the limit."""
+
+
+class Pieces:
+    """The pieces of a sheet's XML parsed by ``parse`` (a workbook's bytes to calamine's sheet), :data:`THREADS`
+    at a time from the start, taken in order by :meth:`next` (the threads go on meanwhile). ``most``: the rows
+    a sheet may have; ``spans``: the first and last row of each piece taken that has a cell."""
+
+    def __init__(
+        self, xml: bytes, parts: dict[str, bytes], member: str, cut: list[int], parse: Callable[[bytes], Any], most: int
+    ) -> None:
+        count = len(cut) - 1
+        self._sheets: list[Any] = [None] * count
+        self._ready = [threading.Event() for _ in range(count)]
+        self._taken, self._most, self._stop = 0, most, [False]
+        self.spans: list[Span] = []
+        pieces = iter(range(count))  # shared by the threads: next() on it is atomic
+
+        def parsing() -> None:
+            for piece in pieces:
+                try:
+                    if self._stop[0]:
+                        continue
+                    if marked(xml, cut[piece], cut[piece + 1]):
+                        self._stop[0] = True
+                    else:
+                        self._sheets[piece] = parse(_workbook(xml, parts, member, cut, piece))
+                except BaseException as exc:  # said in the taking thread
+                    self._sheets[piece] = exc
+                finally:
+                    self._ready[piece].set()
+
+        self._threads = [threading.Thread(target=parsing, daemon=True) for _ in range(min(THREADS, count))]
+        for thread in self._threads:
+            thread.start()
+
+    def next(self) -> tuple[int, int, list[list[Any]]] | None:
+        """The next piece with a cell: its first row and column, and its rows; None after the last. Raises
+        :class:`Unread` for a piece with a formula or an error cell (:func:`marked`) or rows past ``most``, or
+        what its parse raised."""
+        while self._taken < len(self._ready):
+            piece = self._taken
+            self._ready[piece].wait()
+            self._taken += 1
+            found, self._sheets[piece] = self._sheets[piece], None
+            if isinstance(found, BaseException):
+                raise found
+            if found is None or (found.end is not None and found.end[0] >= self._most):
+                raise Unread("a formula, an error cell, or rows past the limit")
+            if found.start is not None:
+                self.spans.append((found.start[0], found.end[0]))
+                first, left = found.start
+                return first, left, found.to_python(skip_empty_area=True)
+        return None
+
+    def close(self) -> None:
+        """The threads stopped (each ends the piece it parses), the rest not parsed."""
+        self._stop[0] = True
+        for thread in self._threads:
+            thread.join()
+
+
 def parsed(
     xml: bytes,
     parts: dict[str, bytes],
@@ -131,53 +194,18 @@ def parsed(
     most: int,
     take: Callable[[int, int, list[list[Any]]], None],
 ) -> list[Span] | None:
-    """Each piece's first and last row, parsed by ``parse`` (a workbook's bytes to calamine's sheet),
-    :data:`THREADS` at a time, its rows taken in this thread as it is ready and given to ``take`` with the
-    row and column of its first cell (while the threads parse the next pieces), where it has a cell; None as
-    soon as a piece's rows go past row ``most``, or one holds a formula or an error cell (:func:`marked`; the
-    rest are not parsed); an exception from any piece is raised here."""
-    count = len(cut) - 1
-    sheets: list[Any] = [None] * count
-    ready = [threading.Event() for _ in range(count)]
-    pieces = iter(range(count))  # shared by the threads: next() on it is atomic
-    stop: list[bool] = []
-
-    def parsing() -> None:
-        for piece in pieces:
-            if stop:
-                ready[piece].set()
-                continue
-            try:
-                if marked(xml, cut[piece], cut[piece + 1]):
-                    stop.append(True)
-                else:
-                    sheets[piece] = parse(_workbook(xml, parts, member, cut, piece))
-            except BaseException as exc:  # said in the calling thread
-                sheets[piece] = exc
-            finally:
-                ready[piece].set()
-
-    threads = [threading.Thread(target=parsing, daemon=True) for _ in range(min(THREADS, count))]
-    for thread in threads:
-        thread.start()
-    spans: list[Span] = []
+    """Each piece's first and last row (:class:`Pieces`), its rows given to ``take`` in this thread with the
+    row and column of its first cell, as it is ready (while the threads parse the next pieces); None as soon as
+    a piece is :class:`Unread` (the rest are not parsed); an exception from any piece is raised here."""
+    pieces = Pieces(xml, parts, member, cut, parse, most)
     try:
-        for piece in range(count):
-            ready[piece].wait()
-            found, sheets[piece] = sheets[piece], None
-            if isinstance(found, BaseException):
-                raise found
-            if found is None or (found.end is not None and found.end[0] >= most):
-                return None
-            if found.start is not None:
-                spans.append((found.start[0], found.end[0]))
-                first, left = found.start
-                take(first, left, found.to_python(skip_empty_area=True))
+        while (piece := pieces.next()) is not None:
+            take(*piece)
+    except Unread:
+        return None
     finally:
-        stop.append(True)
-        for thread in threads:
-            thread.join()
-    return spans
+        pieces.close()
+    return pieces.spans
 
 
 def in_order(spans: list[Span]) -> bool:

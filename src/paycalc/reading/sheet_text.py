@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 import gc
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -90,16 +90,64 @@ class Cells:
         self._rows = rows
         self.even = rows is None or len(set(map(len, rows))) <= 1  # calamine's rows are; another reader's may not be
         self.parts = parts if parts is not None else [Part(0, rows)] if self.even and rows else []
-        self.truths = not self.even or any(part.truths for part in self.parts)
         self.tables = {} if tables is None else tables  # each column's text of its values (Part.body)
+        # whether a cell is true or false, of the parts taken in so far (``True == 1``: the table of a column's
+        # distinct values would give both one text)
+        self.truths = not self.even or any(part.truths for part in self.parts)
         self.lines: list[int] | None = None  # by csv_body: the sheet row of each line after the header (None:
         # row n + 1 for line n, no row left out)
+        self.more: Callable[[], bool] | None = None  # a sheet still parsed: takes its next part in, False at the end
+        self.stop: Callable[[], None] | None = None  # stops its parse
+        self.declined = False  # found at the end: the fast reader must not answer (openpyxl reads the sheet)
+        self.whole = False  # the pieces' rows were out of order: the parts are the whole sheet's, parsed again
+
+    def finish(self) -> None:
+        """Every part taken in (a sheet parsed in pieces: the rest of them, and its end's checks)."""
+        while self.more is not None and self.more():
+            pass
+        self.more = None
+
+    def close(self) -> None:
+        """Its parse stopped where it goes on (the sheet no longer read: its parts, unfinished, are declined)."""
+        if self.stop is not None:
+            self.stop()
+        if self.more is not None:
+            self.declined, self.more = True, None
+
+    def first_row(self) -> list[Any]:
+        """Row 1 (the header's), from the first part alone: blank where the first part starts lower."""
+        if self._rows is not None:
+            return list(self._rows[0]) if self._rows else []
+        part = self.parts[0] if self.parts else None
+        return [column[0] for column in part.columns] if part is not None and part.first == 0 else []
+
+    def stream(self, width: int) -> Iterator[str]:
+        """Each part's text after the header (:meth:`Part.body`) as the part is taken in, the rest of the sheet
+        parsed meanwhile; at the end the lines (as :func:`csv_body` sets them). :class:`Declined` where the text
+        cannot serve, found at any part or at the end (the text given before it is then of no use)."""
+        if width < 2 or not self.even:
+            raise Declined("not text the columns read")
+        taken = 0
+        while True:
+            for part in self.parts[taken:]:
+                body = None if part.truths else part.body(width, self.tables)
+                if body is None:
+                    raise Declined("a true/false cell, or a cell past the header")
+                yield body[0]
+            taken = len(self.parts)
+            if self.more is None or not self.more():
+                break
+        self.more = None
+        if self.declined or self.whole:
+            raise Declined("the sheet read otherwise at its end")
+        _set_lines(self, [body for part in self.parts if (body := part.body(width, self.tables)) is not None])
 
     def rows(self) -> Iterator[Sequence[Any]]:
         """The rows from A1, as wide as the widest part, a blank cell ``""`` (a row between parts blank)."""
         if self._rows is not None:
             yield from self._rows
             return
+        self.finish()
         width = max((len(part.columns) for part in self.parts), default=0)
         row = 0
         for part in self.parts:
@@ -108,7 +156,8 @@ class Cells:
             row = part.first + part.count
 
     def inexact(self) -> bool:
-        """Whether a number is past what a double holds whole (openpyxl keeps its digits, calamine cannot)."""
+        """Whether a number is past what a double holds whole (openpyxl keeps its digits, calamine cannot), of
+        the parts taken in so far."""
         if not self.even:
             return any(v.__class__ is float and abs(v) >= LONGEST_EXACT for row in self.rows() for v in row)
         return any(
@@ -185,12 +234,22 @@ def csv_body(found: Cells, width: int) -> str | None:
     a cell may be true or false (``True == 1``: both would get one text), rows are of several widths, or there
     is one column (csv.writer writes its blank cell as ``""``; no roster has one column). Made a part at a
     time (:meth:`Part.body`), as a sheet parsed in pieces has made them already."""
-    if found.truths or width < 2 or not found.even:
+    found.finish()
+    if found.declined or found.truths or width < 2 or not found.even:
         return None
     bodies = [part.body(width, found.tables) for part in found.parts]
     if None in bodies:
         return None
     made = [body for body in bodies if body is not None]
+    _set_lines(found, made)
+    return "".join(text for text, _ in made)
+
+
+def _set_lines(found: Cells, made: list[tuple[str, list[int]]]) -> None:
+    """The sheet row of each line of the parts' text, after the header's (None: row n + 1 for line n)."""
     lines = [line for _, part_lines in made for line in part_lines]
     found.lines = None if lines == list(range(2, len(lines) + 2)) else lines
-    return "".join(text for text, _ in made)
+
+
+class Declined(Exception):
+    """A sheet's text the columns cannot price after all (found as it was made, or at its end)."""

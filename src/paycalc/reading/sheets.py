@@ -9,15 +9,14 @@ refused before it is read.
 from __future__ import annotations
 
 import datetime
-import gc
-import io
+import itertools
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 from paycalc.contract.errors import InputError
 from paycalc.contract.inputs import column_letter
-from paycalc.reading import sheet_pieces
-from paycalc.reading.sheet_text import Cells, Part, cell_text, csv_body, header_names, uncollected
+from paycalc.reading import sheet_parse, sheet_pieces
+from paycalc.reading.sheet_text import cell_text, csv_body, header_names, uncollected
 from paycalc.reading.workbook_parts import Structure
 
 MAX_UNPACKED = 1 << 30  # bytes a roster workbook may unpack to: a million members' rows take about 200 MiB
@@ -67,70 +66,6 @@ def _scan(path: str, member: str | None) -> bool:
     return False
 
 
-FAST_ROWS = 400_000  # rows a sheet may have to be read whole by calamine; a longer one streams through openpyxl
-
-
-def _calamine_rows(xml: bytes, parts: dict[str, bytes], member: str, sheet: str) -> Cells | None:
-    """Every row of a sheet from A1 (empty rows and leading empty columns kept, as openpyxl reads them), read
-    by python-calamine, about twenty times openpyxl's speed, in pieces two threads parse at once
-    (:mod:`paycalc.reading.sheet_pieces`), with their columns; None where it is not installed, cannot read the
-    workbook, the sheet is too long to hold whole, or a number is past what a double holds whole (openpyxl
-    keeps its digits). Its values are the saved ones: the caller keeps sheets with formulas or error cells, and
-    1904-dated workbooks, on openpyxl."""
-    try:
-        from python_calamine import CalamineWorkbook
-    except ImportError:  # pragma: no cover (a dependency; an install without it reads through openpyxl)
-        return None
-
-    def parse(book: bytes) -> Any:
-        return CalamineWorkbook.from_filelike(io.BytesIO(book)).get_sheet_by_name(sheet)
-
-    made: list[Part] = []
-    width: list[int] = []
-    tables: dict[int, dict[Any, str]] = {}
-
-    def take(first: int, left: int, rows: list[list[Any]]) -> None:  # while the next pieces are parsed
-        made.append(Part(first, rows, left))
-        if not width:
-            width.append(len(header_names([""] * left + rows[0])) if first == 0 else 0)
-        if width[0] >= 2 and not made[-1].truths:
-            made[-1].body(width[0], tables)  # its text, made while the threads parse
-        gc.collect(0)  # its columns, tuples of plain values, walked once now and let go by the collector
-
-    try:
-        with uncollected():  # each piece's rows are let go as its part is made: none are left to collect
-            cut = sheet_pieces.cuts(xml, sheet_pieces.piece_bytes(parts))
-            spans = sheet_pieces.parsed(xml, parts, member, cut, parse, FAST_ROWS, take)
-            if spans is not None and not sheet_pieces.in_order(spans):  # rows out of order, across pieces
-                made.clear()
-                spans = sheet_pieces.parsed(xml, parts, member, [0, len(xml)], parse, FAST_ROWS, take)
-    except Exception:  # any reader failure: openpyxl reads it, and says what is wrong
-        return None
-    if spans is None:
-        return None
-    cells = Cells(None, made, tables)
-    return None if cells.inexact() else cells
-
-
-def _read_fast(path: str, member: str | None, sheet: str) -> Cells | None:
-    """A sheet read by calamine (:func:`_calamine_rows`), numpy imported while its XML is unzipped (numpy
-    checks it for formulas, and the columns price the sheet next); None where calamine declines, or the
-    sheet's XML holds a formula or an error cell (openpyxl reads those)."""
-    import threading
-
-    if member is None:
-        return None
-    warm = threading.Thread(target=_import_numpy, daemon=True)
-    warm.start()
-    found = sheet_pieces.sheet_xml(path, member.lstrip("/"))
-    warm.join()  # the pieces are cut, and checked for formulas, by numpy
-    return _calamine_rows(*found, member.lstrip("/"), sheet) if found is not None else None
-
-
-def _import_numpy() -> None:
-    import numpy  # noqa: F401
-
-
 class SheetRows:
     """The rows of one sheet as text mappings, remembering where the last one came from."""
 
@@ -156,13 +91,35 @@ class SheetRows:
         )  # the first sheet was a chart or hidden: say which was read
         self.row = 1
         self.carried: list[str] = []  # the header's columns paycalc does not read, carried through
-        self._fast = _read_fast(path, fast.member(self.sheet), self.sheet) if fast and fast.date1900 else None
+        member = fast.member(self.sheet) if fast and fast.date1900 else None
+        self._fast = sheet_parse.read_fast(path, member, self.sheet) if member else None
         if self._fast is not None:  # the same rows and values as openpyxl's (tests/test_sheet_reader.py holds them)
-            # rows as wide as the sheet: a blank cell past a row's last reads as an absent one
-            self._rows: Iterator[Sequence[Any]] = self._fast.rows()
+            # rows as wide as the sheet: a blank cell past a row's last reads as an absent one; the header from
+            # the first piece, the rest of the sheet parsed meanwhile (:meth:`_settle`)
+            self.header = header_names(self._fast.first_row())
+            self._rows: Iterator[Sequence[Any]] = itertools.islice(self._fast.rows(), 1, None)
         else:
             self._rows = self._openpyxl_rows(path)
-        self.header = header_names(next(self._rows, ()))
+            self.header = header_names(next(self._rows, ()))
+
+    def _settle(self) -> None:
+        """The sheet's parse finished; where its end turned the fast reader down (a formula or an error cell
+        in a later piece, a number past a double, rows past the limit), its rows are openpyxl's from here."""
+        if self._fast is None:
+            return
+        self._fast.finish()
+        if self._fast.declined:
+            self._fast = None
+            self._rows = self._openpyxl_rows(self.path)
+            next(self._rows, ())  # the header, as read before
+
+    def stream(self) -> Iterator[str] | None:
+        """The rows after the header as their CSV twin's text, a piece at a time as the sheet is parsed
+        (:meth:`paycalc.reading.sheet_text.Cells.stream`: raises its ``Declined`` where the text cannot serve);
+        None where the sheet is read already, or by openpyxl (:meth:`csv_body`)."""
+        if self._fast is None or self._fast.more is None:
+            return None
+        return self._fast.stream(len(self.header))
 
     def _open_openpyxl(self) -> tuple[list[str], list[str], list[str]]:
         """The workbook through openpyxl (read only): its sheets, those of rows, and those of rows visible."""
@@ -212,6 +169,7 @@ class SheetRows:
         return self.row > 1
 
     def __iter__(self) -> Iterator[dict[str, str | None]]:
+        self._settle()
         width = len(self.header)
         for number, cells in enumerate(self._rows, start=2):
             self.row = number
@@ -235,13 +193,15 @@ class SheetRows:
         """The rows after the header as their CSV twin's text, a column at a time
         (:func:`paycalc.reading.sheet_text.csv_body`), for a sheet calamine read; None for one openpyxl
         reads, or where a row has a cell past the header (row by row names it)."""
+        self._settle()
         if self._fast is None:
             return None
         with uncollected():
             return csv_body(self._fast, len(self.header))
 
     def row_of(self, line: int) -> int:
-        """The sheet row of line ``line`` of the text :meth:`csv_body` made last (its header line 1)."""
+        """The sheet row of line ``line`` of the text :meth:`csv_body` or :meth:`stream` made last (its header
+        line 1)."""
         lines = self._fast.lines if self._fast is not None else None
         return line if lines is None else lines[line - 2]
 
@@ -249,6 +209,7 @@ class SheetRows:
         """The rows after the header as their cells' text, stripped, as wide as the header (a row with a cell
         past it comes longer), blank rows left out: what :meth:`__iter__` gives, as lists, for a CSV twin and
         about twice as fast. None where the sheet holds a formula (its rows are checked as they are read)."""
+        self._settle()
         if self._formulas is not None:
             return None
         return self._texts()
@@ -268,6 +229,8 @@ class SheetRows:
             yield values  # still longer than the header: a cell past it
 
     def close(self) -> None:
+        if self._fast is not None:
+            self._fast.close()
         if self.workbook is not None:
             self.workbook.close()
         if self._formulas is not None:
