@@ -236,3 +236,72 @@ def test_parts_no_parse_of_values_reads_are_left_out(tmp_path: Path) -> None:
     assert sheet_pieces.piece_bytes(found[1]) == sheet_pieces.PIECE_BYTES
     cells = sheet_parse.read_fast(str(path), MEMBER, "Roster")
     assert cells is not None and [list(row) for row in cells.rows()] == [["id"]]
+
+
+def test_the_threads_parse_at_most_a_few_pieces_ahead_and_never_wait_on_each_other(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While the first pieces' text is priced, the threads parse ahead, but only AHEAD pieces: the cells of a
+    whole sheet are never held at once. A thread slow on one piece while the other runs ahead must not leave
+    that piece without room (the taking thread waits on it): the room is taken before a piece is chosen."""
+    import threading
+    import time
+
+    from python_calamine import CalamineWorkbook
+
+    parts = _template(tmp_path)
+    rows = "".join(f'<row r="{n}"><c r="A{n}"><v>{n}</v></c></row>' for n in range(1, 60))
+    xml = (HEAD + rows + TAIL).encode()
+    cut = sheet_pieces.cuts(xml, 40)
+    monkeypatch.setattr(sheet_pieces, "AHEAD", 2)
+    parsed, taken, most = [0], [0], [0]
+    lock = threading.Lock()
+
+    def parse(book: bytes) -> object:
+        with lock:
+            parsed[0] += 1
+            first = parsed[0] == 1
+        if first:
+            time.sleep(0.2)  # the first piece slow: the other thread runs ahead meanwhile
+        return CalamineWorkbook.from_filelike(io.BytesIO(book)).get_sheet_by_name("Roster")
+
+    def take(*_: object) -> None:
+        time.sleep(0.005)  # the text priced meanwhile
+        with lock:
+            taken[0] += 1
+            most[0] = max(most[0], parsed[0] - taken[0])
+
+    done: list[object] = []
+    worker = threading.Thread(
+        target=lambda: done.append(sheet_pieces.parsed(xml, parts, MEMBER, cut, parse, 10**6, take))
+    )
+    worker.start()
+    worker.join(timeout=20)
+    assert not worker.is_alive(), "the pieces' threads waited on each other"
+    assert done and done[0] is not None and taken[0] == len(cut) - 1 > 20
+    assert most[0] <= 2 + 1  # AHEAD parsed ahead of the one being taken, at most
+
+
+def test_a_formula_in_an_early_piece_stops_the_threads_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Many pieces left after a formula's: the threads stop without parsing them, and end (none waits for room)."""
+    import threading
+
+    parts = _template(tmp_path)
+    rows = "".join(f'<row r="{n}"><c r="A{n}"><v>{n}</v></c></row>' for n in range(1, 80))
+    xml = (HEAD + '<row r="0"><c r="A0"><f>1+1</f><v>2</v></c></row>' + rows + TAIL).encode()
+    monkeypatch.setattr(sheet_pieces, "AHEAD", 2)
+    cut = sheet_pieces.cuts(xml, 40)
+    done: list[object] = []
+    worker = threading.Thread(
+        target=lambda: done.append(sheet_pieces.parsed(xml, parts, MEMBER, cut, _parse, 10**6, lambda *_: None)),
+        daemon=True,
+    )
+    worker.start()
+    worker.join(timeout=20)
+    assert not worker.is_alive() and done == [None] and len(cut) > 40
+
+
+def _parse(book: bytes) -> object:
+    from python_calamine import CalamineWorkbook
+
+    return CalamineWorkbook.from_filelike(io.BytesIO(book)).get_sheet_by_name("Roster")

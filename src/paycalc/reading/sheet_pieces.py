@@ -21,6 +21,7 @@ from typing import Any
 
 PIECE_BYTES = 3 << 20  # of a sheet's XML per piece at least; a sheet up to this size is parsed whole
 THREADS = 2  # the machines paycalc runs on have two cores or more; calamine's parse takes one each
+AHEAD = 4  # pieces parsed ahead of the one taken (while the first pieces' text is priced): memory stays bounded
 _NOT_NEEDED = (  # parts no parse of a sheet's values reads (one that did would fail: openpyxl reads the sheet)
     *("xl/worksheets/", "xl/chartsheets/", "xl/media/", "xl/drawings/", "xl/charts/", "xl/embeddings/"),
     *("xl/pivotCache/", "xl/pivotTables/", "xl/externalLinks/", "xl/printerSettings/", "xl/vbaProject"),
@@ -138,13 +139,20 @@ class Pieces:
         self._sheets: list[Any] = [None] * count
         self._ready = [threading.Event() for _ in range(count)]
         self._taken, self._most, self._stop = 0, most, [False]
+        self._room = threading.Semaphore(AHEAD)  # pieces parsed and not yet taken: their cells held in memory
         self.spans: list[Span] = []
         pieces = iter(range(count))  # shared by the threads: next() on it is atomic
 
         def parsing() -> None:
-            for piece in pieces:
+            while True:
+                self._room.acquire()  # before a piece is chosen: a piece chosen always has its room
+                piece = next(pieces, None)
+                if piece is None:
+                    self._room.release()
+                    return
                 try:
                     if self._stop[0]:
+                        self._room.release()  # stopped: the rest only marked ready, none held
                         continue
                     if marked(xml, cut[piece], cut[piece + 1]):
                         self._stop[0] = True
@@ -166,6 +174,7 @@ class Pieces:
         while self._taken < len(self._ready):
             piece = self._taken
             self._ready[piece].wait()
+            self._room.release()  # a thread may parse one more
             self._taken += 1
             found, self._sheets[piece] = self._sheets[piece], None
             if isinstance(found, BaseException):
@@ -181,6 +190,8 @@ class Pieces:
     def close(self) -> None:
         """The threads stopped (each ends the piece it parses), the rest not parsed."""
         self._stop[0] = True
+        for _ in self._threads:
+            self._room.release()  # a thread waiting for room goes on, to stop
         for thread in self._threads:
             thread.join()
 
