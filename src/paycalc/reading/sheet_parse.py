@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import io
+from collections.abc import Callable
 from typing import Any
 
 from paycalc.reading import sheet_pieces
@@ -20,13 +21,16 @@ from paycalc.reading.sheet_text import Cells, Part, header_names, uncollected
 FAST_ROWS = 400_000  # rows a sheet may have to be read whole by calamine; a longer one streams through openpyxl
 
 
-def calamine_rows(xml: bytes, parts: dict[str, bytes], member: str, sheet: str) -> Cells | None:
+def calamine_rows(
+    xml: bytes, parts: dict[str, bytes], member: str, sheet: str, reread: Callable[[], bytes | None] | None = None
+) -> Cells | None:
     """Every row of a sheet from A1 (empty rows and leading empty columns kept, as openpyxl reads them), read
     by python-calamine, about twenty times openpyxl's speed, in pieces two threads parse at once, with their
     columns and their CSV twin's text; the first piece taken in, the rest as asked (``Cells.more``). None where
     calamine is not installed, cannot read the workbook, or the first piece turns it down (a formula, an
     error cell, a number past what a double holds whole, rows past :data:`FAST_ROWS`). Its values are the
-    saved ones: the caller keeps 1904-dated workbooks on openpyxl."""
+    saved ones: the caller keeps 1904-dated workbooks on openpyxl. ``reread``: the sheet's XML read again, for
+    a sheet whose rows turn out of order (parsed whole then); the XML is not held meanwhile."""
     try:
         from python_calamine import CalamineWorkbook
     except ImportError:  # pragma: no cover (a dependency; an install without it reads through openpyxl)
@@ -49,6 +53,8 @@ def calamine_rows(xml: bytes, parts: dict[str, bytes], member: str, sheet: str) 
 
     pieces = sheet_pieces.Pieces(xml, parts, member, sheet_pieces.cuts(xml, sheet_pieces.piece_bytes(parts)), parse,
                                  FAST_ROWS)  # fmt: skip
+    again = reread if reread is not None else (lambda kept=xml: kept)  # (a caller with no file holds it anyway)
+    del xml
     try:
         with uncollected():  # each piece's rows are let go as its part is made: none are left to collect
             first = pieces.next()
@@ -75,7 +81,10 @@ def calamine_rows(xml: bytes, parts: dict[str, bytes], member: str, sheet: str) 
                 made.clear()
                 width.clear()  # the header's, from the whole sheet's first piece
                 cells.whole = True
-                cells.declined = sheet_pieces.parsed(xml, parts, member, [0, len(xml)], parse, FAST_ROWS, take) is None
+                whole = again()
+                found = None if whole is None else sheet_pieces.parsed(whole, parts, member, [0, len(whole)], parse,
+                                                                       FAST_ROWS, take)  # fmt: skip
+                cells.declined = found is None
                 cells.truths = any(part.truths for part in made)
         except Exception:  # a later piece turned down, or its parse failed: openpyxl reads the sheet
             pieces.close()
@@ -98,7 +107,16 @@ def read_fast(path: str, member: str, sheet: str) -> Cells | None:
     warm.start()
     found = sheet_pieces.sheet_xml(path, member.lstrip("/"))
     warm.join()  # the pieces are cut, and checked for formulas, by numpy
-    return calamine_rows(*found, member.lstrip("/"), sheet) if found is not None else None
+    if found is None:
+        return None
+    xml, parts = found
+    del found
+
+    def reread() -> bytes | None:
+        again = sheet_pieces.sheet_xml(path, member.lstrip("/"))
+        return None if again is None else again[0]
+
+    return calamine_rows(xml, parts, member.lstrip("/"), sheet, reread)
 
 
 def _import_numpy() -> None:

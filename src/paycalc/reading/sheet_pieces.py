@@ -105,18 +105,17 @@ def _declared(xml: bytes) -> bool:
     return b"!" in xml and b"<!" in xml
 
 
-def _workbook(xml: bytes, parts: dict[str, bytes], member: str, cut: list[int], piece: int) -> bytes:
-    """A workbook of the same parts whose sheet holds only piece ``piece``'s rows, stored uncompressed."""
-    data = memoryview(xml)
+def _workbook(sheet: tuple[bytes, bytes, bytes], parts: dict[str, bytes], member: str) -> bytes:
+    """A workbook of the same parts whose sheet is ``sheet`` (its XML before the rows, a piece's rows, and the
+    XML after them), stored uncompressed."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as book:
         for name, part in parts.items():
             if name != member:
                 book.writestr(name, part)
-        with book.open(member, "w") as sheet:
-            sheet.write(data[: cut[0]])
-            sheet.write(data[cut[piece] : cut[piece + 1]])
-            sheet.write(data[cut[-1] :])
+        with book.open(member, "w") as written:
+            for bytes_ in sheet:
+                written.write(bytes_)
     return out.getvalue()
 
 
@@ -136,6 +135,9 @@ class Pieces:
         self, xml: bytes, parts: dict[str, bytes], member: str, cut: list[int], parse: Callable[[bytes], Any], most: int
     ) -> None:
         count = len(cut) - 1
+        head, tail = xml[: cut[0]], xml[cut[-1] :]
+        rows = [xml[cut[n] : cut[n + 1]] for n in range(count)]  # each let go once its piece is parsed: the
+        # sheet's XML is not held whole while its first pieces' text is priced
         self._sheets: list[Any] = [None] * count
         self._ready = [threading.Event() for _ in range(count)]
         self._taken, self._most, self._stop = 0, most, [False]
@@ -154,10 +156,11 @@ class Pieces:
                     if self._stop[0]:
                         self._room.release()  # stopped: the rest only marked ready, none held
                         continue
-                    if marked(xml, cut[piece], cut[piece + 1]):
+                    body, rows[piece] = rows[piece], b""
+                    if marked(body, 0, len(body)):
                         self._stop[0] = True
                     else:
-                        self._sheets[piece] = parse(_workbook(xml, parts, member, cut, piece))
+                        self._sheets[piece] = parse(_workbook((head, body, tail), parts, member))
                 except BaseException as exc:  # said in the taking thread
                     self._sheets[piece] = exc
                 finally:
