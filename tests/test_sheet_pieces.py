@@ -305,3 +305,21 @@ def _parse(book: bytes) -> object:
     from python_calamine import CalamineWorkbook
 
     return CalamineWorkbook.from_filelike(io.BytesIO(book)).get_sheet_by_name("Roster")
+
+
+def test_rows_out_of_order_in_a_file_are_read_again_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The XML is not held while the pieces are priced: a sheet whose rows turn out of order is read again from
+    its file, and parsed whole."""
+    parts = _template(tmp_path)
+    rows = [(1, True, 0, [("inlineStr", "E001"), ("n", "17.5")], True) for _ in range(12)]
+    xml = _sheet(rows, 0, True, False, True).encode()  # the first row and the last swapped
+    path = tmp_path / "swapped.xlsx"
+    with zipfile.ZipFile(path, "w") as book:
+        for name, part in {**parts, MEMBER: xml}.items():
+            book.writestr(name, part)
+    monkeypatch.setattr(sheet_pieces, "piece_bytes", lambda _: 60)
+    cells = sheet_parse.read_fast(str(path), MEMBER, "Roster")
+    assert cells is not None
+    cells.finish()
+    assert cells.whole and not cells.declined
+    assert [list(row) for row in cells.rows()] == _whole(parts, xml)
