@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 from python_calamine import CalamineWorkbook
 
+from paycalc.contract.inputs import column_letter
 from paycalc.reading import sheet_parse, sheet_pieces, sheet_text
 
 MEMBER = "xl/worksheets/sheet1.xml"
@@ -58,17 +59,8 @@ CELL = st.one_of(
 )
 
 
-def _letters(column: int) -> str:
-    name = ""
-    column += 1
-    while column:
-        column, left = divmod(column - 1, 26)
-        name = chr(65 + left) + name
-    return name
-
-
 def _cell(row: int, column: int, kind: str, value: str, numbered: bool) -> str:
-    at = f' r="{_letters(column)}{row}"' if numbered else ""
+    at = f' r="{column_letter(column)}{row}"' if numbered else ""
     if kind == "inlineStr":
         return f'<c{at} t="inlineStr"><is><t>{escape(value)}</t></is></c>'
     if kind == "date":

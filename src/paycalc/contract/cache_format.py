@@ -60,8 +60,10 @@ def encode_schedule(s: Schedule) -> dict[str, Any]:
 def decode_schedule(s: dict[str, Any], cells: tuple[list[str], list[str]] | None) -> Schedule:
     """A schedule as :func:`encode_schedule` wrote it; ``cells``: the titles and tier labels its rates must
     cover, in order (None: any, as the rates hold them); each longevity row its base rate plus its amount."""
-    longevity = {_text(label): _money(amount) for label, amount in s["longevity"].items()}
-    rates = {_text(t): {_text(label): _money(rate) for label, rate in row.items()} for t, row in s["rates"].items()}
+    longevity = {text_value(label): _money(amount) for label, amount in s["longevity"].items()}
+    rates = {
+        text_value(t): {text_value(label): _money(rate) for label, rate in row.items()} for t, row in s["rates"].items()
+    }
     names, labels = cells if cells is not None else (list(rates), list(next(iter(rates.values()), {})))
     if list(rates) != names or any(list(row) != labels for row in rates.values()):
         raise ValueError("rates do not cover the titles and tiers")
@@ -73,15 +75,15 @@ def decode_schedule(s: dict[str, Any], cells: tuple[list[str], list[str]] | None
     steps = s["steps"]
     if steps is not None and not (isinstance(steps, int) and 0 < steps < len(labels)):
         raise ValueError("steps out of range")
-    printed = {_text(t): {_text(lb): _money(v) for lb, v in row.items()} for t, row in s["printed"].items()}
+    printed = {text_value(t): {text_value(lb): _money(v) for lb, v in row.items()} for t, row in s["printed"].items()}
     if any(t not in rates or any(lb not in labels for lb in row) for t, row in printed.items()):
         raise ValueError("a printed figure of no cell")
     return Schedule(
         date.fromisoformat(s["effective"]),
-        _text(s["source"]),
+        text_value(s["source"]),
         longevity,
         rates,
-        _text(s["file"]),
+        text_value(s["file"]),
         steps,
         _optional_money(s["hours_per_day"]),
         _optional_money(s["days_per_year"]),
@@ -115,23 +117,24 @@ def _decode_terms(data: list[Any]) -> PayTerms:
         days_per_year=None if days is None else _money(days),
         step_advance=None if step is None else (int(step[0]), int(step[1])),
         freezes=tuple((date.fromisoformat(a), date.fromisoformat(b)) for a, b in freezes),
-        differentials=tuple(Differential(_text(n), _text(k), _money(a)) for n, k, a in differentials),
-        pay_periods=None if pay_periods is None else _text(pay_periods),
+        differentials=tuple(Differential(text_value(n), text_value(k), _money(a)) for n, k, a in differentials),
+        pay_periods=None if pay_periods is None else text_value(pay_periods),
         anchor=None if anchor is None else date.fromisoformat(anchor),
         new_hire_cutoff=None if cutoff is None else (int(cutoff[0]), int(cutoff[1])),
         pay_cycles=tuple(int(n) for n in cycles),
-        check_split=_text(split),
+        check_split=text_value(split),
     )
 
 
-def _text(value: Any) -> str:
+def text_value(value: Any) -> str:
+    """A JSON value that must be text."""
     if not isinstance(value, str):
         raise TypeError("expected text")
     return value
 
 
 def _money(value: Any) -> Decimal:
-    amount = Decimal(_text(value))
+    amount = Decimal(text_value(value))
     if not amount.is_finite() or amount < 0:
         raise ValueError("not an amount")
     return amount
@@ -145,12 +148,12 @@ def decode(content: str) -> Contract:
     data = json.loads(content)
     if data["format"] != FORMAT:
         raise ValueError("another format")
-    tiers = tuple(Tier(_text(label), int(years)) for label, years in data["tiers"])
+    tiers = tuple(Tier(text_value(label), int(years)) for label, years in data["tiers"])
     titles = tuple(
         Title(
-            _text(name),
-            tuple(map(_text, aliases)),
-            tuple(map(_text, notes)),
+            text_value(name),
+            tuple(map(text_value, aliases)),
+            tuple(map(text_value, notes)),
             None if hired_before is None else date.fromisoformat(hired_before),
         )
         for name, aliases, notes, hired_before in data["titles"]
@@ -160,17 +163,17 @@ def decode(content: str) -> Contract:
         raise ValueError("schedules out of order")
     start, end = data["term"]
     return Contract(
-        name=_text(data["name"]),
-        parties=tuple(map(_text, data["parties"])),
+        name=text_value(data["name"]),
+        parties=tuple(map(text_value, data["parties"])),
         term_start=date.fromisoformat(start),
         term_end=date.fromisoformat(end),
-        source=_text(data["source"]),
+        source=text_value(data["source"]),
         regular_hours=None if data["regular_hours"] is None else _money(data["regular_hours"]),
         tiers=tiers,
         titles=titles,
         schedules=tuple(schedules),
-        folder=_text(data["folder"]),
+        folder=text_value(data["folder"]),
         lookup={title_key(name): t for t in titles for name in (t.name, *t.aliases)},
-        cpi=None if data["cpi"] is None else _text(data["cpi"]),
+        cpi=None if data["cpi"] is None else text_value(data["cpi"]),
         terms=_decode_terms(data["terms"]),
     )

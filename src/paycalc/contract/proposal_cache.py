@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from paycalc.contract.cache_format import decode_schedule, encode_schedule
+from paycalc.contract.cache_format import decode_schedule, encode_schedule, text_value
 from paycalc.contract.models import Change, Instalment, LumpSum, Proposal, TitleChange
 
 FORMAT = 1
@@ -55,22 +55,16 @@ def _encode_change(change: Change) -> dict[str, Any]:
     }
 
 
-def _text(value: Any) -> str:
-    if not isinstance(value, str):
-        raise TypeError("expected text")
-    return value
-
-
 def _number(value: Any) -> Decimal:
     """A decimal as written (a percent or an amount may be below zero: a cut)."""
-    number = Decimal(_text(value))
+    number = Decimal(text_value(value))
     if not number.is_finite():
         raise ValueError("not a number")
     return number
 
 
 def _day(value: Any) -> date:
-    return date.fromisoformat(_text(value))
+    return date.fromisoformat(text_value(value))
 
 
 def _decode_change(data: dict[str, Any]) -> Change:
@@ -78,17 +72,17 @@ def _decode_change(data: dict[str, Any]) -> Change:
     return Change(
         effective=_day(data["effective"]),
         percents=tuple(map(_number, data["percents"])),
-        add={_text(tier): _number(amount) for tier, amount in data["add"].items()},
+        add={text_value(tier): _number(amount) for tier, amount in data["add"].items()},
         per_rate=_number(data["per_rate"]),
         titles={
-            _text(name): TitleChange(tuple(map(_number, percents)), _number(per_rate))
+            text_value(name): TitleChange(tuple(map(_number, percents)), _number(per_rate))
             for name, (percents, per_rate) in data["titles"].items()
         },
         add_step=None
         if step is None
         else (
             None if step[0] is None else _number(step[0]),
-            {_text(tier): _number(rate) for tier, rate in step[1].items()},
+            {text_value(tier): _number(rate) for tier, rate in step[1].items()},
         ),
     )
 
@@ -100,16 +94,16 @@ def decode(content: str) -> Proposal:
     if data["rounding"] not in ("dollar", "cent"):
         raise ValueError("a rounding paycalc does not know")
     return Proposal(
-        name=_text(data["name"]),
+        name=text_value(data["name"]),
         base=_day(data["base"]),
         rounding=data["rounding"],
         changes=tuple(_decode_change(change) for change in data["changes"]),
         lump_sums=tuple(
-            LumpSum(_text(name), _number(amount), _day(paid), _day(eligible), prorate is True)
+            LumpSum(text_value(name), _number(amount), _day(paid), _day(eligible), prorate is True)
             for name, amount, paid, eligible, prorate in data["lump_sums"]
         ),
         instalments=tuple(Instalment(_day(paid), _number(share)) for paid, share in data["instalments"]),
-        file=_text(data["file"]),
+        file=text_value(data["file"]),
         term_end=None if data["term_end"] is None else _day(data["term_end"]),
         replaced=None if data["replaced"] is None else decode_schedule(data["replaced"], None),
     )
