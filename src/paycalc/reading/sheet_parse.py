@@ -51,8 +51,11 @@ def calamine_rows(
             made[-1].body(width[0], tables)  # its text, made while the threads parse
         gc.collect(0)  # its columns, tuples of plain values, walked once now and let go by the collector
 
-    pieces = sheet_pieces.Pieces(xml, parts, member, sheet_pieces.cuts(xml, sheet_pieces.piece_bytes(parts)), parse,
-                                 FAST_ROWS)  # fmt: skip
+    try:
+        pieces = sheet_pieces.Pieces(xml, parts, member, sheet_pieces.cuts(xml, sheet_pieces.piece_bytes(parts)),
+                                     parse, FAST_ROWS)  # fmt: skip
+    except Exception:  # pragma: no cover (the XML cut as bytes: nothing here is known to raise)
+        return None
     again = reread if reread is not None else (lambda kept=xml: kept)  # (a caller with no file holds it anyway)
     del xml
     try:
