@@ -245,11 +245,11 @@ def read_proposal(path: str | os.PathLike[str], contract: Contract) -> Proposal:
         text = read_regular(file)
     except OSError as exc:
         raise ScheduleError([Problem(str(path), "", f"cannot be read: {exc.strerror}")]) from None
-    # what it was checked against, as it was named: the file's bytes, the contract, paycalc's and Python's versions
-    named = f"{__version__}\0{sys.version}\0{path}\0{file.absolute()}\0{len(text)}\0".encode()
-    sources = str(_sha256(named + text + cache_format.encode(contract).encode()).hexdigest())
     cache_dir = _cache_dir()
     entry = cache_dir / f"proposal-{zlib.crc32(str(file.absolute()).encode()):08x}.json" if cache_dir else None
+    # what it was checked against, as it was named: the file's bytes, the contract, paycalc's and Python's versions
+    named = f"{__version__}\0{sys.version}\0{path}\0{file.absolute()}\0{len(text)}\0".encode()
+    sources = "" if entry is None else str(_sha256(named + text + cache_format.encode(contract).encode()).hexdigest())
     if entry is not None and (spec := _cached(entry, sources, proposal_cache.decode)) is not None:
         return spec
     from paycalc.contract import proposal_schema

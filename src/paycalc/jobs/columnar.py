@@ -28,6 +28,7 @@ from paycalc.jobs import why
 from paycalc.jobs.progress import shown_progress
 from paycalc.membership.unpriced import Unpriced
 from paycalc.output.roster_out import Shape
+from paycalc.reading.files import mean_line
 
 if TYPE_CHECKING:
     from paycalc.output.roster_blocks import Done
@@ -79,13 +80,15 @@ def priced(
     except Unpriced as exc:
         return why.decline(str(exc))
     header, carried = header_of(raw)
-    if jobs is None:  # by default, more processes only where they pay for their start
-        from paycalc.membership.pool import cores
+    if grown is not None:  # a twin priced as its sheet is parsed: in this process, its ranges as they come
+        where: Iterable[tuple[int, int, int]] = grown
+        jobs = 1
+    else:
+        if jobs is None:  # by default, more processes only where they pay for their start
+            from paycalc.membership.pool import cores
 
-        jobs = cores() if size >= LONG else 1
-    where: Iterable[tuple[int, int, int]] = ranges(len(first), size, _block(source, len(first)))
-    where, jobs = (grown, 1) if grown is not None else (where, jobs)
-    count = jobs
+            jobs = cores() if size >= LONG else 1
+        where = ranges(len(first), size, _block(source, len(first)))
     try:
         write_atomically(
             output,
@@ -96,7 +99,7 @@ def priced(
                 carried,
                 (contract, method, instalments),
                 cast("TextIO", out),  # opened as text
-                count,
+                jobs,
                 as_json,
                 defaults,
                 paid_by,
@@ -135,10 +138,7 @@ def _plain(source: str) -> tuple[bytes, int] | None:
 
 def _block(source: str, header: int) -> int:
     """A block's bytes: :data:`BLOCK` for lines of :data:`LINE` bytes, as many more as its first lines are wider."""
-    from paycalc.reading.files import mean_line
-
-    mean = mean_line(source, header)
-    return max(1, round(BLOCK * mean / LINE)) if mean else BLOCK
+    return max(1, round(BLOCK * mean / LINE)) if (mean := mean_line(source, header)) else BLOCK
 
 
 def header_cells(first: bytes) -> list[str]:
