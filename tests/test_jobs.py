@@ -7,7 +7,6 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import time
 from itertools import pairwise
 from pathlib import Path
@@ -251,43 +250,6 @@ def test_a_worker_does_not_import_the_script_that_started_paycalc_again(tmp_path
     assert len(log.read_text().split()) == 1  # the script ran once: in its own process, not in the worker
 
 
-def test_processes_are_forked_only_where_this_one_runs_one_thread(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A fork copies only the thread that forks (a lock another held would stay held in the child)."""
-    from paycalc.membership import pool
-
-    monkeypatch.setattr(sys, "platform", "linux")
-    monkeypatch.setattr(threading, "active_count", lambda: 1)
-    assert pool.start_method() == "fork"
-    monkeypatch.setattr(threading, "active_count", lambda: 2)  # a progress bar's refresh, a server's threads
-    assert pool.start_method() == "spawn"
-    monkeypatch.setattr(threading, "active_count", lambda: 1)
-    monkeypatch.setattr(sys, "platform", "darwin")  # a fork is unsafe with macOS's own libraries
-    assert pool.start_method() == "spawn"
-
-
-def test_a_forked_worker_prices_as_this_process_does(tmp_path: Path) -> None:
-    """paycalc's command line runs one thread: its pricing process is forked (not started fresh), and the
-    totals are the same bytes as one process's."""
-    source = tmp_path / "members.csv"
-    source.write_text(roster(3000))
-    script = (
-        "import sys, multiprocessing\n"
-        "from paycalc.membership import pool\n"
-        "asked = []\n"
-        "real = pool.start_method\n"
-        "pool.start_method = lambda: asked.append(real()) or asked[-1]\n"
-        "from paycalc.cli import main\n"
-        f"sys.argv = ['paycalc', 'retro', '--roster', {str(source)!r}, '-o', {str(tmp_path / 'two.csv')!r}, "
-        "'--jobs', '2']\n"
-        "try:\n    main()\nexcept SystemExit as exc:\n    assert exc.code == 0, exc.code\n"
-        "print(asked)\n"
-    )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
-    assert (done.returncode, done.stdout, done.stderr) == (0, "['fork']\n", "")
-    one = runner.invoke(app, ["retro", "--roster", str(source), "--jobs", "1"])
-    assert (tmp_path / "two.csv").read_text() == one.stdout
-
-
 def test_a_block_holds_as_many_rows_whatever_a_line_s_width(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Rows, not bytes, set what a block's pricing costs: a roster whose lines are twice a plain line's
     (a name column, say) is read in blocks of twice the bytes, and one of half in blocks of half."""
@@ -351,16 +313,15 @@ def test_the_byte_ranges_cover_the_roster_once_and_the_last_two_blocks_go_in_qua
 @pytest.mark.skipif(not Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").exists(), reason="needs /proc")
 def test_kill_9_of_paycalc_leaves_no_process_behind(tmp_path: Path) -> None:
     """SIGKILL cannot be handled: the pricing processes end with paycalc all the same (Linux kills them when
-    their parent dies), and then the standard library's resource tracker, where one was started (a process
-    started fresh), whose pipe they held, ends too."""
+    their parent dies), and then the standard library's resource tracker, whose pipe they held, ends too."""
     source = tmp_path / "members.csv"
     source.write_text(roster(400_000))
     command = [sys.executable, "-m", "paycalc", "retro", "--roster", str(source), "-o", str(tmp_path / "out.csv")]
     process = subprocess.Popen([*command, "--jobs", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 30
-    while not _children(process.pid) and time.monotonic() < deadline and process.poll() is None:
+    while len(_children(process.pid)) < 2 and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.005)
-    left = _children(process.pid)  # a pricing process (and the resource tracker, for a process started fresh)
+    left = _children(process.pid)  # a pricing process and the resource tracker
     assert left, "no worker was started"
     time.sleep(0.2)  # the pricing process is past its start
     left = _children(process.pid)

@@ -1,16 +1,15 @@
 """Work in other processes, with the standard library's pool, results in the order asked.
 
 :class:`Ordered` hands items to a :class:`concurrent.futures.ProcessPoolExecutor` of ``jobs - 1``
-processes, each holding a copy of the *worker* (anything with a ``run(item)`` method), and runs an item
-itself whenever each process has two waiting: while the processes start this one works, and no process
-waits on another. On Linux, where this process runs one thread (paycalc's command line, unless a progress
-bar is drawn), they are forked: ready in milliseconds, numpy and the worker already in them; otherwise they
-start fresh (a fresh Python importing numpy, about 0.3 s), so no thread of this process is copied. With
-one job everything runs here. At most ``4 x jobs`` items are out at once, so memory follows the item, not
-the input. The workers ignore Ctrl-C, SIGTERM and SIGHUP: this process handles them, cancels what is
-queued and waits for the items being worked on (a fraction of a second) before it unwinds, so no process
-is left behind; and on Linux each worker ends when this process does, even by ``kill -9``
-(``PR_SET_PDEATHSIG``). A worker that dies raises :class:`WorkerDied`, never a hang or a dropped item.
+processes (started fresh, not forked, so no thread of this process is copied), each holding a copy of
+the *worker* (anything with a ``run(item)`` method, sent once), and runs an item itself whenever each
+process has two waiting: while the processes start (a fresh Python importing numpy, about 0.3 s) this
+one works, and no process waits on another. With one job everything runs here. At most ``4 x jobs``
+items are out at once, so memory follows the item, not the input. The workers ignore Ctrl-C, SIGTERM
+and SIGHUP: this process handles them, cancels what is queued and waits for the items being worked on
+(a fraction of a second) before it unwinds, so no process is left behind; and on Linux each worker ends
+when this process does, even by ``kill -9`` (``PR_SET_PDEATHSIG``). A worker that dies raises
+:class:`WorkerDied`, never a hang or a dropped item.
 """
 
 from __future__ import annotations
@@ -92,15 +91,6 @@ def _main_unread() -> Iterator[None]:
         main.__file__ = path
 
 
-def start_method() -> str:
-    """``fork`` on Linux while this process runs one thread (a fork copies only the thread that forks: a lock
-    another holds would stay held in the child), else ``spawn``."""
-    import sys
-    import threading
-
-    return "fork" if sys.platform == "linux" and threading.active_count() == 1 else "spawn"
-
-
 def _start(worker: Worker, parent: int) -> None:
     global _worker
     for signum in _SIGNALS:
@@ -153,7 +143,7 @@ class Ordered(Generic[T]):
             with _held():
                 self._executor = ProcessPoolExecutor(
                     self.jobs - 1,
-                    mp_context=multiprocessing.get_context(start_method()),
+                    mp_context=multiprocessing.get_context("spawn"),
                     initializer=_start,
                     initargs=(self.worker, os.getpid()),
                 )
