@@ -58,6 +58,8 @@ def _row_by_row(path: Path) -> tuple[str | None, bool]:
 @example([["x", " ", None, "\t", ""], [" ", "\t"], [], ["y"]], 0)  # blank cells and blank rows, left out
 @example([["1", "Teacher Aide", None, None, None, None, "past"]], 0)  # a cell past the header: refused
 @example([[1, True, 1.0, False, 0]], 0)  # True == 1: the table cannot serve
+@example([["1", "x", False], ["2", "y", 3.0]], 0)  # a false cell alone in its column (it equals none)
+@example([["Smith,", ",Jane", "a,b"], ["Lee", "Min", "c"]], 0)  # a comma at either end of a cell: quoted too
 @example([[2**53 + 1, "x"]], 0)  # one more than a double holds whole: openpyxl reads the sheet
 def test_the_twin_from_a_table_of_values_is_the_rows_written_one_by_one(
     tmp_path: Path, body: list[list[Any]], blank_columns: int

@@ -61,9 +61,12 @@ class Part:
         self.columns: list[tuple[Any, ...]] = [("",) * len(rows)] * left + list(zip(*rows, strict=True))
         self.text = [_all_text(column) for column in self.columns]
         self.values = [set() if text else set(column) for column, text in zip(self.columns, self.text, strict=True)]
-        # whether a cell is true or false (``True == 1``: a table of distinct values would give both one text)
+        # whether a cell is true or false (``True == 1``: a table of distinct values would give both one text);
+        # looked for only in a column with a value equal to one or to none (a true or false cell's is)
         self.truths = any(
-            bool in set(map(type, column)) for column, text in zip(self.columns, self.text, strict=True) if not text
+            bool in set(map(type, column))
+            for column, values in zip(self.columns, self.values, strict=True)
+            if 0 in values or 1 in values
         )
         self._body: tuple[int, tuple[str, list[int]] | None] | None = None  # the width asked, and its text
 
@@ -192,8 +195,10 @@ def _texts(column: tuple[Any, ...], text: bool, values: set[Any], table: dict[An
         every = "".join(texts)
         if '"' in every:  # a quote doubled inside quotes
             texts = [text.replace('"', '""') for text in texts]
-        if "," in every or '"' in every or "\n" in every:  # no call a cell: a name's comma is in nearly every row
+        if '"' in every or "\n" in every:  # no call a cell: a name's comma is in nearly every row
             texts = [f'"{text}"' if "," in text or '"' in text or "\n" in text else text for text in texts]
+        elif "," in every:  # (the commonest: names; one look a cell)
+            texts = [f'"{text}"' if "," in text else text for text in texts]
         return texts
     table.update((value, _written(value)) for value in values - table.keys())
     return list(map(table.__getitem__, column))
