@@ -229,6 +229,10 @@ def test_a_roster_of_many_members_alike_is_costed_once_per_path_and_summed_right
         (lambda t: t.replace(",,", ",abc,", 1), "hours that are not a number"),
         (lambda t: t.replace("Ed. Asst. B", "   ", 1), "a title of spaces"),
         (lambda t: t.replace("1990-02-15,,", "1990-02-15,,2019-01-01"), "a row with days of its own"),
+        (
+            lambda t: t.replace("hours,to", "from,to").replace("1990-02-15,,", "1990-02-15,2019-02-01,2019-01-31"),
+            "a row ending the day before it starts",
+        ),
         (lambda t: t.replace("1990-03-15,,", "1990-03-15,,,extra"), "a cell past the header"),
         (lambda t: t.replace("Ed. Asst. B,2030-01-01", "Nobody,2030-01-01"), "an unknown title hired after the range"),
     ],
@@ -357,17 +361,63 @@ def test_a_member_hired_on_a_lump_sums_eligible_day_is_paid_it_in_columns(tmp_pa
 @pytest.mark.parametrize(
     ("first", "last"), [("2019-01-01", ""), ("", "2020-06-29"), ("2018-07-02", "2021-06-30"), ("", "2021-06-29")]
 )
-def test_a_row_whose_days_cut_into_the_range_is_costed_member_by_member_alike(
-    tmp_path: Path, first: str, last: str
-) -> None:
-    """Days of its own holding the whole range cost a row in columns; days starting after the range's first day
-    or ending before its last (by a day too) send the roster member by member, alike."""
+def test_a_row_whose_days_cut_into_the_range_is_costed_in_columns_alike(tmp_path: Path, first: str, last: str) -> None:
+    """Days of its own holding the whole range, or starting after the range's first day or ending before its
+    last (by a day too): each row priced over its own days, in columns, as member by member."""
     text = f"id,title,hired,from,to\nA,Teacher Aide,2010-01-04,,\nB,Ed. Asst. B,2012-03-01,{first},{last}\n"
     options = ["--proposal", "uft-2019-2022", "--from", "2018-07-01", "--to", "2021-06-30"]
+    for roster in (text, text.replace(f"{first},{last}", "2018-07-01,2021-06-30")):  # the range's own days too
+        scalar, columns, taken = both(tmp_path, roster, *options)
+        assert columns == scalar
+        assert taken
+
+
+@SETTINGS
+@given(
+    seed=st.integers(0, 10**6),
+    method=st.sampled_from(["semimonthly", "monthly", "biweekly", "daily"]),
+    fiscal=st.sampled_from(["07-01", "01-01", "09-14"]),
+    block=st.sampled_from([120, 1 << 20]),
+    by=st.sampled_from(["title", "step"]),
+)
+def test_rows_with_days_of_their_own_cost_alike(
+    tmp_path: Path, seed: int, method: str, fiscal: str, block: int, by: str
+) -> None:
+    """A retro roster costed (#30): members who came or left inside the range, some on the range's or a fiscal
+    year's edges, some hired after their row's last day (on payroll, paid nothing), some whose days miss the
+    range (counted over it, on no year's payroll), some holding its last day (the rollover's) and some not."""
+    rng = random.Random(seed)
+    start, end = datetime.date(2018, 7, 1), datetime.date(2021, 6, 30)
+    edges = [start, end, datetime.date(2019, 6, 30), datetime.date(2019, 9, 14), datetime.date(2020, 1, 1)]
+    lines = ["id,title,hired,from,to,name"]
+    for n in range(rng.randrange(1, 60)):
+        hired = datetime.date(1995, 1, 1) + datetime.timedelta(days=rng.randrange(9600))
+        first = rng.choice([None, *edges, start + datetime.timedelta(days=rng.randrange(-400, 1500))])
+        low = first or start
+        last = rng.choice([None, max(low, rng.choice(edges)), low + datetime.timedelta(days=rng.randrange(0, 900))])
+        days = [day.isoformat() if day else "" for day in (first, last)]
+        lines.append(",".join([f"M{n:04d}", rng.choice(NYC), hired.isoformat(), *days, '"Smith, Jane"']))
+    offers = ["uft-2019-2022", offer(tmp_path, rng, "2018-06-16", ["2019-09-14", "2020-09-14"], [])]
+    options = ["--from", str(start), "--to", str(end), "--fiscal-year-start", fiscal, "--method", method]
+    options += [x for p in offers for x in ("--proposal", p)]
+    options += ["--anchor", "2009-01-02"] if method == "biweekly" else []
+    scalar, columns, taken = both(tmp_path, "\n".join(lines) + "\n", *options, block=block, by=by)
+    assert columns == scalar
+    assert taken
+
+
+@pytest.mark.parametrize("days", ["2014-02-01,", ",2015-03-01"])
+def test_lump_sums_for_rows_with_days_of_their_own_are_costed_member_by_member(tmp_path: Path, days: str) -> None:
+    """A lump sum goes with the row whose days hold its paid day: rows cut by their own days under an offer with
+    lump sums are left to the member-by-member path (the same answer), and -v says why."""
+    text = f"id,title,hired,from,to\nA,Teacher Aide,2010-01-04,,\nB,Ed. Asst. B,2012-03-01,{days}\n"
+    options = ["--proposal", "moa-2014", "--from", "2014-01-01", "--to", "2015-06-30"]
     scalar, columns, taken = both(tmp_path, text, *options)
     assert columns == scalar
     assert not taken
-    whole = text.replace(f"{first},{last}", "2018-07-01,2021-06-30")  # the range's own first and last days
+    told = runner.invoke(app, ["cost", "--roster", str(tmp_path / "members.csv"), *options, "-v"])
+    assert "costed member by member: lump sums, and rows with days of their own inside the range" in told.stderr
+    whole = text.replace(days, ",")
     scalar, columns, taken = both(tmp_path, whole, *options)
     assert columns == scalar
     assert taken

@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
 def cost(
     kinds: Sequence[tuple[str, Work]],
-    chunks: Iterable[tuple[Ints, Ints, Ints]],
+    chunks: Iterable[tuple[Ints, Ints, Ints, Ints, Ints]],
     proposals: Sequence[Contract],
     base: Contract,
     start: datetime.date,
@@ -56,10 +56,12 @@ def cost(
 ) -> costing.Costing:
     """:func:`paycalc.membership.costing.cost` of members given as chunks of arrays, in roster order: each
     member's kind (an index into ``kinds``, its title and work as the roster gives them, which may grow
-    as chunks come), hire date (an ordinal) and row number. With ``paid``, the status quo is that contract's
-    scale. With ``skipped`` (``--skip-invalid``), members the rules refuse to price are left out and put in it
-    (row number, the reason the member-by-member path gives), in order. ``by="step"`` groups members by the
-    status quo's step (or longevity row) on each piece's first day on payroll, and the range's."""
+    as chunks come), hire date (an ordinal), row number, and the first and last days of the range its row
+    holds (a member with days of their own: paid for those, as a member with several rows is). With
+    ``paid``, the status quo is that contract's scale. With ``skipped`` (``--skip-invalid``), members the rules
+    refuse to price are left out and put in it (row number, the reason the member-by-member path gives), in
+    order. ``by="step"`` groups members by the status quo's step (or longevity row) on each piece's first day
+    on payroll, and the range's."""
     asked = (proposals, base, start, end, fiscal_year_start, method, anchor)
     method, _, pieces, frozen = costing.prepare(proposals, base, start, end, fiscal_year_start, method, anchor, paid)
     _, anchor, _ = periods.for_contract(base, method, anchor)  # biweekly: the contract's anchor by default
@@ -73,24 +75,36 @@ def cost(
     order = None if by == "title" else [tier.label for tier in frozen.tiers]
     labels = None if order is None else np.array([running.title(label) for label in order], dtype=np.int64)
     ways = _Ways(kinds, frozen, pricers, running, skipped is not None)
-    for kind, hired, numbers in chunks:
+    for kind, hired, numbers, since, until in chunks:
         keep = hired <= lasts[-1]  # hired after the range: on no payroll in it
-        kind, hired, numbers = kind[keep], hired[keep], numbers[keep]
+        kind, hired, numbers, since, until = kind[keep], hired[keep], numbers[keep], since[keep], until[keep]
         if not len(kind):
             continue
         way, title = ways.of(kind)
         if skipped is not None and (gone := ways.bad[kind]).any():  # a title the rules refuse: said, left out
             skipped += _refusals(asked, kinds, kind[gone], hired[gone], numbers[gone], paid)
             kind, hired, way, title = kind[~gone], hired[~gone], way[:, ~gone], title[~gone]
+            since, until = since[~gone], until[~gone]
             if not len(kind):
                 continue
-        on = hired[:, None] <= lasts[None, :]  # [member][piece]: on that piece's payroll
-        pay = _payrolls(pricers, way, hired, on, firsts, lasts)
+        days = (since, until)
+        if ((since > firsts[0]) | (until < lasts[-1])).any() and any(
+            p.proposal and p.proposal.lump_sums for p in proposals
+        ):
+            raise Unpriced("lump sums, and rows with days of their own inside the range")
+        # [member][piece]: on that piece's payroll (hired by its end, the row's days meeting it)
+        on = (
+            (hired[:, None] <= lasts[None, :])
+            & (since[:, None] <= lasts[None, :])
+            & (until[:, None] >= firsts[None, :])
+        )
+        pay = _payrolls(pricers, way, hired, on, firsts, lasts, days)
         lumps = np.stack([_lumps(p, kinds, kind, hired, pieces) for p in proposals])
         running.add(pay, lumps, on, title if labels is None else _steps(pricers[0], hired, firsts, labels))
         at_end = np.full(len(hired), lasts[-1], dtype=np.int64)
-        annual = [total(_annual(pricer, way[p], hired, at_end)) for p, pricer in enumerate(pricers)]
-        running.add_rollover(len(hired), annual[0], annual[1:])
+        last = (since <= lasts[-1]) & (until >= lasts[-1])  # on payroll on the range's last day: the rollover's
+        annual = [total(_annual(pricer, way[p], hired, at_end)[last]) for p, pricer in enumerate(pricers)]
+        running.add_rollover(int(last.sum()), annual[0], annual[1:])
     costed = costing.result(running.done(), proposals, base, method, fiscal_year_start, pieces, start, end, order)
     return costed._replace(paid_contract="" if paid is None else paid.name, by=by)
 
@@ -157,18 +171,27 @@ def _refusals(
     return said
 
 
-def _payrolls(pricers: list[Pricer], way: Ints, hired: Ints, on: Flags, firsts: Ints, lasts: Ints) -> Ints:
-    """``[payroll][member][piece]``: cents paid (0 off payroll). Rows alike are priced once: those from a
-    piece's first day at one tier throughout by title, work and tier, the others by their hire date too."""
+def _payrolls(
+    pricers: list[Pricer], way: Ints, hired: Ints, on: Flags, firsts: Ints, lasts: Ints, days: tuple[Ints, Ints]
+) -> Ints:
+    """``[payroll][member][piece]``: cents paid (0 off payroll, and to a member hired after her row's last
+    day). Rows alike are priced once: those from a piece's first day at one tier throughout by title, work and
+    tier, those hired in it by their hire date too; a row whose own days cut the piece alone."""
     member, piece = np.nonzero(on)
     since = hired[member]
     first, last = np.maximum(firsts[piece], since), lasts[piece]
+    cut = (days[0][member] > first) | (days[1][member] < last)  # its own days start or end inside the piece
+    first, last = np.maximum(first, days[0][member]), np.minimum(last, days[1][member])
+    paid = first <= last
+    member, piece, since, first, last = member[paid], piece[paid], since[paid], first[paid], last[paid]
+    cut = cut[paid]
     tier, moves, _ = pricers[0].kernel.tiers_of(since, first, last)
     own = (since > firsts[piece]) | (moves <= last[:, None]).any(axis=1)  # hired in it, or a tier changes in it
     if (int(way[0].max(initial=0)) + 1) * len(firsts) >= 1 << 36:
         raise Unpriced("too many kinds of member to key in 64 bits")  # key < 2**(36 + 6 + 20)
     key = (way[0][member] * len(firsts) + piece) * 64 + tier  # the status quo's way: one per title and work
     key = (key << 20) + np.where(own, since + 1, 0)  # ordinals stay below 2**20 (2199-12-31 is 803,168)
+    key = np.where(cut, -1 - np.arange(len(key)), key)  # each row cut by its own days, a key of its own
     _, alike, inverse = np.unique(key, return_index=True, return_inverse=True)
     pay = np.zeros((len(pricers), *on.shape), dtype=np.int64)
     for p, pricer in enumerate(pricers):

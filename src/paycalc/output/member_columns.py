@@ -4,7 +4,7 @@ A block is whole lines after the header, cut into cells by :mod:`paycalc.output.
 module's cells: quotes around a whole cell taken off; a block it would read otherwise is refused). Each
 distinct title and set of work cells is read once, by the functions
 :func:`paycalc.membership.members.read_members` uses. What that reader would read otherwise, refuse,
-or take as one member's several rows (an id on two rows, a ``from`` or ``to`` day) raises
+or take as one member's several rows (an id on two rows) raises
 :class:`~paycalc.membership.unpriced.Unpriced`: the caller reads the roster member by member, and
 names any row in error.
 """
@@ -34,7 +34,7 @@ class Members:
 
     def __init__(self, header: list[str], skip: bool = False, span: tuple[int, int] | None = None) -> None:
         self.header = header
-        self.span = span  # the costed range's first and last days (ordinals): a row's days may hold it whole
+        self.span = span  # the costed range's first and last days (ordinals); without it, rows with days are refused
         self.skip = skip  # cost --skip-invalid: rows the reader refuses left out (member_skips), said in refusals
         self.count = 0  # rows read (a row's number among them is the reader's, 1 = the first after the header)
         self.refusals: list[tuple[int, str]] = []  # rows left out: number, reason
@@ -44,9 +44,10 @@ class Members:
         self._known: dict[tuple[str, ...], int] = {}
         self._ids: list[NDArray[np.uint64]] = []
 
-    def read(self, block: bytes) -> tuple[Ints, Ints, Ints]:
+    def read(self, block: bytes) -> tuple[Ints, Ints, Ints, Ints, Ints]:
         """The members of a block of whole lines: each one's kind (an index into :attr:`kinds`, which grows
-        with new ones), hire date (an ordinal) and row number."""
+        with new ones), hire date (an ordinal), row number, and the first and last days of the costed range its
+        row holds (its own ``from`` and ``to``, where it has them, inside the range)."""
         try:
             csv_bytes.check(block)
             block = block if block.endswith(b"\n") else block + b"\n"
@@ -62,25 +63,28 @@ class Members:
             self.count += count
             self.numbers.append(numbers)
             if not len(numbers):
-                return numbers, numbers, numbers
-            return (*self._read(cells), numbers)
+                return numbers, numbers, numbers, numbers, numbers
+            kind, hired, days = self._read(cells)
+            return kind, hired, numbers, *days
         except Plainness as exc:
             raise Unpriced(str(exc)) from None
 
-    def _whole_range(self, cells: csv_bytes.Cells) -> None:
-        """Refuse rows with days of their own, but those holding the whole costed range (a roster as exported for
-        retro, each member's row from the contract's first day to its last): the member-by-member path prices such
-        a row's days as it prices a row without them."""
+    def _days(self, cells: csv_bytes.Cells) -> tuple[Ints, Ints]:
+        """Each row's first and last days: its own ``from`` and ``to`` where it has them (a member who came or
+        left inside the range), else a day before and a day after any."""
         lengths = cells.ends - cells.starts
+        days = []
         for name, side in (("from", 0), ("to", 1)):
+            day = np.full(len(lengths), (0, 1 << 30)[side], dtype=np.int64)  # none: before and after any day
             at = self.column.get(name)
-            if at is None or not len(own := np.flatnonzero(lengths[:, at] > 0)):
-                continue
-            if self.span is None:
-                raise Plainness("rows with days of their own")
-            days = csv_dates.dates(cells, at, own)
-            if ((days > self.span[0]) if side == 0 else (days < self.span[1])).any():
-                raise Plainness("rows with days of their own, inside the range")
+            if at is not None and len(own := np.flatnonzero(lengths[:, at] > 0)):
+                if self.span is None:
+                    raise Plainness("rows with days of their own")
+                day[own] = csv_dates.dates(cells, at, own)
+            days.append(day)
+        if (days[1] < days[0]).any():  # the member-by-member reader names the row
+            raise Plainness("a row ending before it starts")
+        return days[0], days[1]
 
     def check(self) -> None:
         """After the last block: refuse a roster where an id may appear twice (the member-by-member reader
@@ -89,12 +93,12 @@ class Members:
         if (ids[1:] == ids[:-1]).any():
             raise Unpriced("an id may appear twice")
 
-    def _read(self, cells: csv_bytes.Cells) -> tuple[Ints, Ints]:
+    def _read(self, cells: csv_bytes.Cells) -> tuple[Ints, Ints, tuple[Ints, Ints]]:
         column = self.column
         lengths = cells.ends - cells.starts
         if (lengths[:, [column[c] for c in ("id", "title", "hired")]] == 0).any() or (lengths > MAX_CELL).any():
             raise Plainness("an empty or a long cell")
-        self._whole_range(cells)
+        days = self._days(cells)
         if csv_bytes.padded(cells, column["id"]):
             raise Plainness("an id with spaces around it")
         firsts, hashes = csv_bytes.changes(cells, column["id"])
@@ -117,4 +121,4 @@ class Members:
         except InputError as exc:
             raise Unpriced(str(exc)) from None
         self._ids.append(hashes)
-        return np.array(codes, dtype=np.int64)[number], csv_dates.dates(cells, column["hired"])
+        return np.array(codes, dtype=np.int64)[number], csv_dates.dates(cells, column["hired"]), days
