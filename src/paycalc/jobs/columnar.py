@@ -1,19 +1,12 @@
-"""``paycalc retro --roster`` in columns: a plain CSV roster read in blocks of whole lines, each priced as arrays
-(:mod:`paycalc.output.roster_blocks`), in ``--jobs`` processes for a long one; one total per id written as CSV, in
-the rows' order.
+"""``paycalc retro --roster`` and ``paycalc cost --roster`` in columns: a plain CSV roster read in blocks of whole
+lines, each priced as arrays (:mod:`paycalc.output.roster_blocks`, :mod:`paycalc.output.member_columns`), in
+``--jobs`` processes for a long one; retro's totals, one per id, written as CSV or JSON in the rows' order.
 
 It takes a roster only when it answers byte for byte what the row-by-row path answers; anything else raises
 :class:`~paycalc.membership.unpriced.Unpriced` before a byte is kept, and the caller prices the roster row by
-row (which also names any row in error). Read in columns: a byte-order mark, Windows line ends, names in quotes
-(``"Smith, Jane"``, ``"O""Neil"``), dates as month/day/year, a ``step`` column (placed as hire dates), amounts
-paid of a row's own, every pay method, lump sums, a paid contract's fiscal years; written as CSV or JSON
-(:mod:`paycalc.output.totals_layout`), instalments split in integer cents. Through a CSV twin
-(:mod:`paycalc.jobs.twins`): an .xlsx sheet (its text as it stands, or made row by row with steps placed and the
-command line's values filled), rows given values by the command line, a step roster the columns decline; stdin
-is copied to a file first; an .xlsx output is written from the columns' CSV read back
-(:mod:`paycalc.jobs.totals_csv`). Left to the row-by-row path: a lone quote inside a cell or a line break inside
-quotes, a carriage return not before a line feed, a row of another width, an id repeated after other ids, an
-offer that replaces its base's schedule, and every row the scalar rules refuse.
+row (which also names any row in error). What is read in columns, what goes through a CSV twin
+(:mod:`paycalc.jobs.twins`: an .xlsx sheet, steps placed, the command line's values filled) and what is left to
+the row-by-row path is listed in docs/retro.md ("Long rosters, in columns").
 """
 
 from __future__ import annotations
@@ -150,13 +143,19 @@ def header_cells(first: bytes) -> list[str]:
 
 
 def costed(
-    source: str, header: list[str], costing: Callable[..., Any], on_invalid: Any = None, span: Any = None
+    source: str,
+    header: list[str],
+    costing: Callable[..., Any],
+    on_invalid: Any = None,
+    span: Any = None,
+    grown: Iterable[tuple[int, int, int]] | None = None,
 ) -> Any:
     """The costing of a plain CSV roster (``header``: its columns as paycalc reads them) read in columns, by
     ``costing(kinds, chunks, skipped)`` (:func:`paycalc.membership.cost_columns.cost` with the run's terms), a
     block of ``COST_BLOCK`` bytes at a time; None when the roster or the terms are for the member-by-member path.
     With ``on_invalid`` (``--skip-invalid``), rows the rules refuse are left out and handed to it, in order;
-    ``span``: the costed range's first and last days (ordinals), which a row's own days may hold whole."""
+    ``span``: the costed range's first and last days (ordinals); ``grown``: a twin's byte ranges as its sheet is
+    parsed (:func:`paycalc.jobs.twins.grown`), costed as they come."""
     from paycalc.output import member_skips
     from paycalc.output.member_columns import Members
     from paycalc.reading.files import lines_from
@@ -165,7 +164,8 @@ def costed(
     if plain is None:
         return None
     members = Members(header, on_invalid is not None, span)
-    blocks = (lines_from(source, *where) for where in ranges(len(plain[0]), plain[1], COST_BLOCK))
+    where = grown if grown is not None else ranges(len(plain[0]), plain[1], COST_BLOCK)
+    blocks = (lines_from(source, *at) for at in where)
     priced: list[tuple[int, str]] = []
     try:
         chunks = (members.read(block) for block in blocks if block.strip(b"\r\n"))

@@ -140,10 +140,20 @@ def _in_arrays(
     placed as the hire date it stands for on the range's first day), and its rows for the member-by-member path
     (read again where the twin read them); the costing is None where the columns decline."""
     from paycalc.jobs.columnar import costed, header_cells
-    from paycalc.jobs.twins import csv_twin
+    from paycalc.jobs.twins import csv_twin, sheet_costed
 
     if not (is_xlsx(path) or placing is not None):
         return costed(path, header, in_arrays, *asked), rows
+    if is_xlsx(path) and placing is None and asked[0] is None:  # costed as the sheet is parsed
+        tried = sheet_costed(rows, lambda twin, named, grown: costed(twin, named, in_arrays, *asked, grown))
+        if tried is not None:
+            served, found = tried
+            if found is not None:
+                return found, rows
+            rows.close()  # the sheet read: its rows again, for a twin made otherwise or member by member
+            rows = open_rows(path, getattr(rows, "sheet", None))[0]
+            if served:
+                return None, rows
     if not hasattr(rows, "header"):  # a CSV's reader: its header as paycalc reads it
         rows.header = header
     with csv_twin(rows, None if placing is None else _placed(placing)) as twin:

@@ -95,7 +95,7 @@ def sheet_priced(
             out.write(body.encode("utf-8"))
         out.flush()
         lines = None if skipped is None else list[tuple[int, str]]()
-        grown = None if texts is None else _grown(texts, out)
+        grown = None if texts is None else growing(texts, out)
         if not priced(twin, output, *terms, split, as_json, defaults, paid_by, lines, late, grown):
             return False
     if skipped is not None:  # the twin's lines as the sheet's rows (its blank rows are not in it)
@@ -103,16 +103,17 @@ def sheet_priced(
     return True
 
 
-def _grown(texts: Iterator[str], out: BinaryIO) -> Iterator[tuple[int, int, int]]:
+def growing(texts: Iterator[str], out: BinaryIO, most: int | None = None) -> Iterator[tuple[int, int, int]]:
     """The byte ranges of a twin written as its sheet is parsed: each piece's text written (and flushed) before
     the range holding it is given, whole lines, ranges of a quarter of :data:`paycalc.jobs.columnar.BLOCK` bytes
-    at least, twice as many each time up to a block (the first priced soon, the rest with a block's fewer costs);
-    a sheet whose text cannot serve after all (found at a later piece, or at its end) declines the columns."""
+    at least, twice as many each time up to a block (the first priced soon, the rest with a block's fewer costs),
+    or up to ``most`` (a costing's block); a sheet whose text cannot serve after all (found at a later piece, or
+    at its end) declines the columns."""
     from paycalc.jobs.columnar import BLOCK
     from paycalc.reading.sheet_text import Declined
 
     header = start = at = out.tell()
-    size = BLOCK // 4  # the first ranges small, priced while the sheet's last pieces are parsed
+    size = min(BLOCK // 4, most or BLOCK)  # the first ranges small, priced while the sheet's last pieces are parsed
     try:
         for text in texts:
             data = text.encode("utf-8")
@@ -121,12 +122,49 @@ def _grown(texts: Iterator[str], out: BinaryIO) -> Iterator[tuple[int, int, int]
             if at - start >= size:
                 out.flush()
                 yield start, at, header
-                start, size = at, min(2 * size, BLOCK)
+                start, size = at, min(2 * size, most or BLOCK)
     except Declined as exc:
         raise Unpriced(str(exc)) from None
     out.flush()
     if at > start:
         yield start, at, header
+
+
+def sheet_costed(
+    rows: Any, cost: Callable[[str, list[str], Iterator[tuple[int, int, int]]], Any]
+) -> tuple[bool, Any] | None:
+    """A sheet read by calamine costed in columns as it is parsed: its twin's text written a piece at a time and
+    ``cost(twin, header, ranges)`` (:func:`paycalc.jobs.columnar.costed`) reading its byte ranges as they come.
+    None where the sheet is not parsed as it comes (nothing read); else whether its text served (False: turned
+    down at a later piece, the caller makes a twin otherwise) and the costing (None where the columns declined)."""
+    from paycalc.jobs.columnar import COST_BLOCK, header_cells
+    from paycalc.output.files import signals_unwind, temporary
+    from paycalc.reading.sheet_text import Declined
+
+    header = list(rows.header)
+    texts = rows.stream() if len(set(header)) == len(header) and "step" not in header else None
+    if texts is None:
+        return None
+    served = [True]
+
+    def watched() -> Iterator[str]:
+        try:
+            yield from texts
+        except Declined:
+            served[0] = False
+            raise
+
+    named = io.StringIO()
+    csv.writer(named, lineterminator="\n").writerow(header)
+    with (
+        signals_unwind(),
+        temporary("paycalc-", ".csv") as (handle, twin),  # removed after, a signal included
+        os.fdopen(handle, "wb") as out,
+    ):
+        out.write(named.getvalue().encode("utf-8"))
+        out.flush()  # read back by the costing before its first range is given
+        found = cost(twin, header_cells(named.getvalue().encode("utf-8")), growing(watched(), out, COST_BLOCK))
+    return served[0], found
 
 
 class _CsvRows:

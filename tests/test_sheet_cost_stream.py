@@ -1,0 +1,91 @@
+"""A workbook costed in columns as its sheet is parsed (#30: jobs.twins.sheet_costed): the first pieces' members
+are costed while the threads parse the last, and what turns the text down in a later piece (a true/false cell, a
+cell past the header, a formula) or the columns (a member they leave to the member-by-member path) is found there:
+the answer is the member-by-member one, byte for byte, on stdout and stderr alike, and no file is left behind."""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from paycalc.cli import app
+from paycalc.jobs import columnar
+from paycalc.reading import sheet_pieces
+from tests.test_sheet_stream import _book
+
+HIRED, FROM, TO = datetime.date(2001, 2, 3), datetime.date(2013, 5, 1), datetime.date(2015, 6, 30)
+RANGE = ["--proposal", "moa-2014", "--from", "2014-01-01", "--to", "2015-06-30", "--format", "json"]
+
+
+def _both(path: Path, monkeypatch: pytest.MonkeyPatch, *options: str) -> list[tuple[bool, bool]]:
+    """The roster member by member, then in columns in pieces of a few rows: the same answer. Each costing in
+    columns tried: whether it answered, and whether it read the ranges of a twin as it grew."""
+    runner = CliRunner()
+    args = ["cost", "--roster", str(path), *RANGE, *options]
+    scalar = runner.invoke(app, args, env={"PAYCALC_ROW_BY_ROW": "1"})
+    tried: list[tuple[bool, bool]] = []
+    real = columnar.costed
+
+    def spy(*a: Any, **k: Any) -> Any:
+        found = real(*a, **k)
+        tried.append((found is not None, len(a) > 5 and a[5] is not None))
+        return found
+
+    with monkeypatch.context() as patch:
+        patch.setattr(columnar, "costed", spy)
+        patch.setattr(sheet_pieces, "piece_bytes", lambda _: 400)
+        patch.setattr(columnar, "COST_BLOCK", 300)
+        columns = runner.invoke(app, args, env={"PAYCALC_ROW_BY_ROW": ""})
+    assert scalar.exit_code in (0, 1, 3)  # 3: rows left out (--skip-invalid)
+    assert (columns.exit_code, columns.stdout, columns.stderr) == (scalar.exit_code, scalar.stdout, scalar.stderr)
+    return tried
+
+
+def test_a_workbook_is_costed_as_its_sheet_is_parsed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _book(tmp_path / "roster.xlsx", members=80)
+    ranges: list[Any] = []
+    real = columnar.costed
+    monkeypatch.setattr(columnar, "costed", lambda *a: real(*a[:5], _seen(a[5], ranges)) if len(a) > 5 else real(*a))
+    assert _both(path, monkeypatch) == [(True, True)]
+    assert len(ranges) > 5 and all(a[1] == b[0] for a, b in itertools.pairwise(ranges))  # in turn, as they came
+    assert max(stop - start for start, stop, _ in ranges) < 300 + 400  # a costing's block, and a piece's text at most
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["roster.xlsx"]
+
+
+def _seen(where: Any, seen: list[Any]) -> Any:
+    for part in where:
+        seen.append(part)
+        yield part
+
+
+@pytest.mark.parametrize(
+    ("last", "tried"),
+    [
+        ([["E999", "Teacher Aide", HIRED, FROM, TO, True, "x"]], [(False, True), (False, False)]),  # a true/false
+        # cell: the text turned down, then a twin made cell by cell, which the columns turn down too (hours TRUE)
+        ([["E999", "Teacher Aide", HIRED, FROM, TO, None, "x", "past"]], [(False, True)]),  # a cell past the
+        # header: no twin, member by member names it
+        ([["E999", "Teacher Aide", HIRED, FROM, TO, "=1+1", "x"]], [(False, True)]),  # a formula: read by openpyxl
+        ([["E999", "Teacher Aide", HIRED, datetime.date(2014, 9, 1), TO, None, "x"]], [(False, True)]),  # days of
+        # its own inside the range, under lump sums: the columns leave the roster to the member-by-member path
+        ([["E999", "Nobody's Title", HIRED, FROM, TO, None, "x"]], [(False, True)]),  # a title the contract has
+        # not: member by member names its row
+    ],
+)
+def test_what_turns_the_columns_down_in_the_last_piece_leaves_the_answer_to_the_members(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, last: list[Any], tried: list[tuple[bool, bool]]
+) -> None:
+    path = _book(tmp_path / "roster.xlsx", last, members=80)
+    assert _both(path, monkeypatch) == tried
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["roster.xlsx"]  # nothing left behind
+
+
+def test_with_skip_invalid_the_twin_is_made_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rows left out are said by their sheet row, from a twin made at once (blank rows in the sheet)."""
+    path = _book(tmp_path / "roster.xlsx", [["E999", "Nobody's Title", HIRED, FROM, TO]], blank_every=7)
+    assert _both(path, monkeypatch, "--skip-invalid") == [(True, False)]
