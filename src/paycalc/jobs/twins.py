@@ -74,7 +74,6 @@ def sheet_priced(
     the reasons); ``late``: the numbers of the rows hired after their first day. False where its text cannot be
     made at once or the columns decline it (the caller tries a twin made row by row, or the rows)."""
     from paycalc.jobs.columnar import priced
-    from paycalc.output.files import signals_unwind, temporary
 
     header = list(rows.header)
     if len(set(header)) != len(header):
@@ -83,17 +82,7 @@ def sheet_priced(
     body = rows.csv_body() if texts is None else None
     if texts is None and body is None:
         return False
-    named = io.StringIO()
-    csv.writer(named, lineterminator="\n").writerow(header)
-    with (
-        signals_unwind(),
-        temporary("paycalc-", ".csv") as (handle, twin),  # removed after, a signal included
-        os.fdopen(handle, "wb") as out,
-    ):
-        out.write(named.getvalue().encode("utf-8"))
-        if body is not None:
-            out.write(body.encode("utf-8"))
-        out.flush()
+    with _twin_file(header, body or "") as (twin, out):
         lines = None if skipped is None else list[tuple[int, str]]()
         grown = None if texts is None else growing(texts, out)
         if not priced(twin, output, *terms, split, as_json, defaults, paid_by, lines, late, grown):
@@ -138,7 +127,6 @@ def sheet_costed(
     None where the sheet is not parsed as it comes (nothing read); else whether its text served (False: turned
     down at a later piece, the caller makes a twin otherwise) and the costing (None where the columns declined)."""
     from paycalc.jobs.columnar import COST_BLOCK, header_cells
-    from paycalc.output.files import signals_unwind, temporary
     from paycalc.reading.sheet_text import Declined
 
     header = list(rows.header)
@@ -154,17 +142,32 @@ def sheet_costed(
             served[0] = False
             raise
 
+    with _twin_file(header) as (twin, out):
+        found = cost(twin, header_cells(_line(header)), growing(watched(), out, COST_BLOCK))
+    return served[0], found
+
+
+def _line(cells: list[str]) -> bytes:
+    """A CSV line of ``cells``, as :class:`csv.writer` writes it."""
     named = io.StringIO()
-    csv.writer(named, lineterminator="\n").writerow(header)
+    csv.writer(named, lineterminator="\n").writerow(cells)
+    return named.getvalue().encode("utf-8")
+
+
+@contextmanager
+def _twin_file(header: list[str], body: str = "") -> Iterator[tuple[str, BinaryIO]]:
+    """A twin's temporary file (removed after, a signal included) and its stream, ``header`` and ``body`` written
+    and flushed (the columns read the file back before the rest is written)."""
+    from paycalc.output.files import signals_unwind, temporary
+
     with (
         signals_unwind(),
-        temporary("paycalc-", ".csv") as (handle, twin),  # removed after, a signal included
+        temporary("paycalc-", ".csv") as (handle, twin),
         os.fdopen(handle, "wb") as out,
     ):
-        out.write(named.getvalue().encode("utf-8"))
-        out.flush()  # read back by the costing before its first range is given
-        found = cost(twin, header_cells(named.getvalue().encode("utf-8")), growing(watched(), out, COST_BLOCK))
-    return served[0], found
+        out.write(_line(header) + body.encode("utf-8"))
+        out.flush()
+        yield twin, out
 
 
 class _CsvRows:
