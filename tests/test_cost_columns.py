@@ -385,18 +385,26 @@ def test_rows_with_days_of_their_own_cost_alike(
 ) -> None:
     """A retro roster costed (#30): members who came or left inside the range, some on the range's or a fiscal
     year's edges, some hired after their row's last day (on payroll, paid nothing), some whose days miss the
-    range (counted over it, on no year's payroll), some holding its last day (the rollover's) and some not."""
+    range (counted over it, on no year's payroll), some holding its last day (the rollover's) and some not; and
+    members of several rows (a title or hours changing on a date), read in blocks that cut them in two."""
     rng = random.Random(seed)
     start, end = datetime.date(2018, 7, 1), datetime.date(2021, 6, 30)
     edges = [start, end, datetime.date(2019, 6, 30), datetime.date(2019, 9, 14), datetime.date(2020, 1, 1)]
-    lines = ["id,title,hired,from,to,name"]
-    for n in range(rng.randrange(1, 60)):
+    lines = ["id,title,hired,from,to,hours,name"]
+    for n in range(rng.randrange(1, 50)):
         hired = datetime.date(1995, 1, 1) + datetime.timedelta(days=rng.randrange(9600))
         first = rng.choice([None, *edges, start + datetime.timedelta(days=rng.randrange(-400, 1500))])
-        low = first or start
-        last = rng.choice([None, max(low, rng.choice(edges)), low + datetime.timedelta(days=rng.randrange(0, 900))])
-        days = [day.isoformat() if day else "" for day in (first, last)]
-        lines.append(",".join([f"M{n:04d}", rng.choice(NYC), hired.isoformat(), *days, '"Smith, Jane"']))
+        for more in range(rng.choice([1, 1, 2, 3])):  # the rows of one member, each after the one before
+            low = first or start
+            last = rng.choice([None, max(low, rng.choice(edges)), low + datetime.timedelta(days=rng.randrange(900))])
+            if more < 2 and rng.random() < 0.5:  # a row after it
+                last = last or low + datetime.timedelta(days=rng.randrange(400))
+            days = [day.isoformat() if day else "" for day in (first, last)]
+            hours = rng.choice(["", "20", "17.5"])
+            lines.append(",".join([f"M{n:04d}", rng.choice(NYC), hired.isoformat(), *days, hours, '"Smith, Jane"']))
+            if last is None:
+                break
+            first = last + datetime.timedelta(days=rng.choice([1, 1, 30]))
     offers = ["uft-2019-2022", offer(tmp_path, rng, "2018-06-16", ["2019-09-14", "2020-09-14"], [])]
     options = ["--from", str(start), "--to", str(end), "--fiscal-year-start", fiscal, "--method", method]
     options += [x for p in offers for x in ("--proposal", p)]
@@ -404,6 +412,47 @@ def test_rows_with_days_of_their_own_cost_alike(
     scalar, columns, taken = both(tmp_path, "\n".join(lines) + "\n", *options, block=block, by=by)
     assert columns == scalar
     assert taken
+
+
+@pytest.mark.parametrize(
+    ("rows", "taken"),
+    [
+        (["A,Ed. Asst. B,2001-01-01,,2019-01-31", "A,Teacher Aide,2001-01-01,2019-02-01,"], True),
+        (["A,Ed. Asst. B,2001-01-01,,2019-01-31", "A,Teacher Aide,2001-01-01,2019-01-31,"], False),  # a day in both
+        (["A,Ed. Asst. B,2001-01-01,2019-02-01,", "A,Teacher Aide,2001-01-01,,2019-01-31"], False),  # out of order
+        (["A,Ed. Asst. B,2001-01-01,,2019-01-31", "A,Teacher Aide,2002-01-01,2019-02-01,"], False),  # hired again
+        (
+            [
+                "A,Ed. Asst. B,2001-01-01,,2019-01-31",
+                "B,Teacher Aide,2001-01-01,,",
+                "A,Ed. Assoc.,2001-01-01,2020-01-01,",
+            ],
+            False,
+        ),  # an id again after another
+    ],
+)
+@pytest.mark.parametrize("block", [1, 1 << 20])
+def test_members_of_several_rows_cost_alike_or_go_member_by_member(
+    tmp_path: Path, rows: list[str], taken: bool, block: int
+) -> None:
+    """Rows of one id, in the order of their days, one hire date, are one member in columns (a block a line
+    too); rows the member-by-member reader refuses or reads otherwise go its way: the same answer or error."""
+    text = "id,title,hired,from,to\n" + "\n".join(["Z,Ed. Assoc.,2000-01-01,,", *rows]) + "\n"
+    options = ["--proposal", "uft-2019-2022", "--from", "2018-07-01", "--to", "2021-06-30"]
+    source = tmp_path / "members.csv"
+    source.write_text(text)
+    args = ["cost", "--roster", str(source), "--format", "json", *options]
+    scalar = runner.invoke(app, args, env={"PAYCALC_ROW_BY_ROW": "1"})
+    was = _columnar.COST_BLOCK
+    _columnar.COST_BLOCK = block
+    try:
+        columns = runner.invoke(app, [*args, "-v"], env={"PAYCALC_ROW_BY_ROW": ""})
+    finally:
+        _columnar.COST_BLOCK = was
+    assert (columns.exit_code, columns.stdout) == (scalar.exit_code, scalar.stdout)
+    assert ("costed in columns" in columns.stderr) is taken
+    skipped = runner.invoke(app, [*args, "-v", "--skip-invalid"], env={"PAYCALC_ROW_BY_ROW": ""})
+    assert "costed member by member" in skipped.stderr  # several rows of an id: its rows read as that path reads
 
 
 @pytest.mark.parametrize("days", ["2014-02-01,", ",2015-03-01"])

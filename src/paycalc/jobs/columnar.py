@@ -168,8 +168,7 @@ def costed(
     blocks = (lines_from(source, *at) for at in where)
     priced: list[tuple[int, str]] = []
     try:
-        chunks = (members.read(block) for block in blocks if block.strip(b"\r\n"))
-        found = costing(members.kinds, chunks, priced if on_invalid is not None else None)
+        found = costing(members.kinds, members.chunks(blocks), priced if on_invalid is not None else None)
         members.check()
     except Unpriced as exc:
         why.decline(str(exc))

@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
 def cost(
     kinds: Sequence[tuple[str, Work]],
-    chunks: Iterable[tuple[Ints, Ints, Ints, Ints, Ints]],
+    chunks: Iterable[tuple[Ints, Ints, Ints, Ints, Ints, Ints]],
     proposals: Sequence[Contract],
     base: Contract,
     start: datetime.date,
@@ -56,8 +56,9 @@ def cost(
 ) -> costing.Costing:
     """:func:`paycalc.membership.costing.cost` of members given as chunks of arrays, in roster order: each
     member's kind (an index into ``kinds``, its title and work as the roster gives them, which may grow
-    as chunks come), hire date (an ordinal), row number, and the first and last days of the range its row
-    holds (a member with days of their own: paid for those, as a member with several rows is). With
+    as chunks come), hire date (an ordinal), row number, first and last days (its own, or a day before and after
+    any: a row is paid for its days) and member (its rows follow each other; a member is paid what its rows
+    are, counted under the title of its last). With
     ``paid``, the status quo is that contract's scale. With ``skipped`` (``--skip-invalid``), members the rules
     refuse to price are left out and put in it (row number, the reason the member-by-member path gives), in
     order. ``by="step"`` groups members by the status quo's step (or longevity row) on each piece's first day
@@ -75,36 +76,40 @@ def cost(
     order = None if by == "title" else [tier.label for tier in frozen.tiers]
     labels = None if order is None else np.array([running.title(label) for label in order], dtype=np.int64)
     ways = _Ways(kinds, frozen, pricers, running, skipped is not None)
-    for kind, hired, numbers, since, until in chunks:
-        keep = hired <= lasts[-1]  # hired after the range: on no payroll in it
-        kind, hired, numbers, since, until = kind[keep], hired[keep], numbers[keep], since[keep], until[keep]
+    for kind, hired, numbers, since, until, member in chunks:
+        keep = hired <= lasts[-1]  # hired after the range: on no payroll in it (every row of the member alike)
+        kind, hired, numbers, since, until, member = (a[keep] for a in (kind, hired, numbers, since, until, member))
         if not len(kind):
             continue
         way, title = ways.of(kind)
         if skipped is not None and (gone := ways.bad[kind]).any():  # a title the rules refuse: said, left out
-            skipped += _refusals(asked, kinds, kind[gone], hired[gone], numbers[gone], paid)
+            skipped += _refusals(asked, kinds, kind[gone], hired[gone], numbers[gone], paid)  # (one row a member)
             kind, hired, way, title = kind[~gone], hired[~gone], way[:, ~gone], title[~gone]
-            since, until = since[~gone], until[~gone]
+            since, until, member = since[~gone], until[~gone], member[~gone]
             if not len(kind):
                 continue
-        days = (since, until)
-        if ((since > firsts[0]) | (until < lasts[-1])).any() and any(
-            p.proposal and p.proposal.lump_sums for p in proposals
-        ):
+        firsts_of = np.flatnonzero(np.diff(member, prepend=-1))  # each member's first row
+        cut = (since > firsts[0]) | (until < lasts[-1])  # (so is a row of a member of several: one ends, or starts)
+        if cut.any() and any(p.proposal and p.proposal.lump_sums for p in proposals):
             raise Unpriced("lump sums, and rows with days of their own inside the range")
-        # [member][piece]: on that piece's payroll (hired by its end, the row's days meeting it)
+        # [row][piece]: on that piece's payroll (hired by its end, the row's days meeting it)
         on = (
             (hired[:, None] <= lasts[None, :])
             & (since[:, None] <= lasts[None, :])
             & (until[:, None] >= firsts[None, :])
         )
-        pay = _payrolls(pricers, way, hired, on, firsts, lasts, days)
+        pay = _payrolls(pricers, way, hired, on, firsts, lasts, (since, until))
+        at_end = np.full(len(hired), lasts[-1], dtype=np.int64)
+        holds = (since <= lasts[-1]) & (until >= lasts[-1])  # the row on payroll on the range's last day
+        annual = [total(_annual(pricer, way[p], hired, at_end)[holds]) for p, pricer in enumerate(pricers)]
+        if len(firsts_of) < len(kind):  # members of several rows: paid what their rows are
+            pay, on = np.add.reduceat(pay, firsts_of, axis=1), np.logical_or.reduceat(on, firsts_of, axis=0)
+            holds = np.logical_or.reduceat(holds, firsts_of)
+            title = title[np.append(firsts_of[1:], len(kind)) - 1]  # its last row's
+            kind, hired = kind[firsts_of], hired[firsts_of]
         lumps = np.stack([_lumps(p, kinds, kind, hired, pieces) for p in proposals])
         running.add(pay, lumps, on, title if labels is None else _steps(pricers[0], hired, firsts, labels))
-        at_end = np.full(len(hired), lasts[-1], dtype=np.int64)
-        last = (since <= lasts[-1]) & (until >= lasts[-1])  # on payroll on the range's last day: the rollover's
-        annual = [total(_annual(pricer, way[p], hired, at_end)[last]) for p, pricer in enumerate(pricers)]
-        running.add_rollover(int(last.sum()), annual[0], annual[1:])
+        running.add_rollover(int(holds.sum()), annual[0], annual[1:])
     costed = costing.result(running.done(), proposals, base, method, fiscal_year_start, pieces, start, end, order)
     return costed._replace(paid_contract="" if paid is None else paid.name, by=by)
 

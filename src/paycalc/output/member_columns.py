@@ -11,7 +11,8 @@ names any row in error.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, cast
 
 import numpy as np
 
@@ -28,6 +29,10 @@ if TYPE_CHECKING:
 
     Ints = NDArray[np.int64]
 
+Chunk = tuple[
+    "Ints", "Ints", "Ints", "Ints", "Ints", "Ints"
+]  # per row: kind, hired, number, first and last day, member
+
 
 class Members:
     """Reads the members of a roster's blocks, in order; keeps the kinds met and the hashes of the ids."""
@@ -43,11 +48,14 @@ class Members:
         self.kinds: list[tuple[str, Work]] = []  # (title, work) as the roster gives them
         self._known: dict[tuple[str, ...], int] = {}
         self._ids: list[NDArray[np.uint64]] = []
+        self._held: tuple[Chunk, str] | None = None  # the last member's rows of the block before, and its id
 
-    def read(self, block: bytes) -> tuple[Ints, Ints, Ints, Ints, Ints]:
-        """The members of a block of whole lines: each one's kind (an index into :attr:`kinds`, which grows
-        with new ones), hire date (an ordinal), row number, and the first and last days of the costed range its
-        row holds (its own ``from`` and ``to``, where it has them, inside the range)."""
+    def read(self, block: bytes) -> Chunk:
+        """The rows of the members of a block of whole lines whose rows are all read (the block's last member is
+        held until the next block shows whether its rows go on there; :meth:`rest` gives it after the last
+        block): each row's kind (an index into :attr:`kinds`, which grows with new ones), hire date (an
+        ordinal), row number, its first and last days (its own ``from`` and ``to``, where it has them), and
+        its member (0, 1, ... in the chunk: the rows of one id follow each other)."""
         try:
             csv_bytes.check(block)
             block = block if block.endswith(b"\n") else block + b"\n"
@@ -63,11 +71,40 @@ class Members:
             self.count += count
             self.numbers.append(numbers)
             if not len(numbers):
-                return numbers, numbers, numbers, numbers, numbers
-            kind, hired, days = self._read(cells)
-            return kind, hired, numbers, *days
+                return (numbers,) * 6
+            kind, hired, days, member, ids = self._read(cells)
+            return self._held_back((kind, hired, numbers, *days, member), ids)
         except Plainness as exc:
             raise Unpriced(str(exc)) from None
+
+    def chunks(self, blocks: Iterable[bytes]) -> Iterator[Chunk]:
+        """:meth:`read` of each block that is not blank lines alone, then :meth:`rest`."""
+        for block in blocks:
+            if block.strip(b"\r\n"):
+                yield self.read(block)
+        yield self.rest()
+
+    def rest(self) -> Chunk:
+        """The rows of the last member, held back from the last block."""
+        held, self._held = self._held, None
+        return held[0] if held is not None else (np.zeros(0, dtype=np.int64),) * 6
+
+    def _held_back(self, rows: Chunk, ids: tuple[str, str]) -> Chunk:
+        """The rows of the member held from the block before (joined to this block's first, where its id goes on
+        there) and of this block's members but its last, which is held."""
+        held, self._held = self._held, None
+        if held is not None:
+            before, last_id = held
+            goes_on = last_id == ids[0]
+            if goes_on and (self.skip or before[1][-1] != rows[1][0] or before[4][-1] >= rows[3][0]):
+                raise Plainness("an id's rows across blocks with --skip-invalid, another hire date or days overlapping")
+            if goes_on:  # its id counted once
+                self._ids[-1] = self._ids[-1][1:]
+            shift = rows[5] + (0 if goes_on else 1)
+            rows = cast(Chunk, tuple(np.concatenate([a, b]) for a, b in zip(before, (*rows[:5], shift), strict=True)))
+        last = int(np.searchsorted(rows[5], rows[5][-1]))  # the last member's first row
+        self._held = cast(Chunk, (*(a[last:] for a in rows[:5]), rows[5][last:] - rows[5][last])), ids[1]
+        return cast(Chunk, tuple(a[:last] for a in rows))
 
     def _days(self, cells: csv_bytes.Cells) -> tuple[Ints, Ints]:
         """Each row's first and last days: its own ``from`` and ``to`` where it has them (a member who came or
@@ -93,7 +130,7 @@ class Members:
         if (ids[1:] == ids[:-1]).any():
             raise Unpriced("an id may appear twice")
 
-    def _read(self, cells: csv_bytes.Cells) -> tuple[Ints, Ints, tuple[Ints, Ints]]:
+    def _read(self, cells: csv_bytes.Cells) -> tuple[Ints, Ints, tuple[Ints, Ints], Ints, tuple[str, str]]:
         column = self.column
         lengths = cells.ends - cells.starts
         if (lengths[:, [column[c] for c in ("id", "title", "hired")]] == 0).any() or (lengths > MAX_CELL).any():
@@ -102,8 +139,7 @@ class Members:
         if csv_bytes.padded(cells, column["id"]):
             raise Plainness("an id with spaces around it")
         firsts, hashes = csv_bytes.changes(cells, column["id"])
-        if len(firsts) != len(lengths):
-            raise Plainness("an id on two rows")
+        member = np.cumsum(np.isin(np.arange(len(lengths)), firsts)) - 1  # each row's member, counted from 0
         names = ["title", *(c for c in WORK_COLUMNS if c in column)]
         number, rows = csv_bytes.distinct(cells, [column[n] for n in names])
         codes = []
@@ -120,5 +156,22 @@ class Members:
                 codes.append(found)
         except InputError as exc:
             raise Unpriced(str(exc)) from None
+        hired = csv_dates.dates(cells, column["hired"])
+        if len(firsts) < len(lengths):
+            _several(member, hired, days, self.skip)
         self._ids.append(hashes)
-        return np.array(codes, dtype=np.int64)[number], csv_dates.dates(cells, column["hired"]), days
+        ids = cells.text([0], column["id"])[0], cells.text([len(lengths) - 1], column["id"])[0]
+        return np.array(codes, dtype=np.int64)[number], hired, days, member, ids
+
+
+def _several(member: Ints, hired: Ints, days: tuple[Ints, Ints], skip: bool) -> None:
+    """Refuse members of several rows but those the columns cost as the member-by-member path does: one hire
+    date, each row's days after the row's before (its rows in the order of their days, none overlapping), and
+    no row left out by --skip-invalid (that path counts the member's rows as read, row by row)."""
+    again = member[1:] == member[:-1]  # a row of the member of the row before
+    if skip:
+        raise Plainness("an id on several rows, with --skip-invalid")
+    if (again & (hired[1:] != hired[:-1])).any():
+        raise Plainness("rows of one id with other hire dates")
+    if (again & (days[1][:-1] >= days[0][1:])).any():
+        raise Plainness("rows of one id whose days overlap, or are not in order")
