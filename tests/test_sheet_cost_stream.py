@@ -71,8 +71,10 @@ def _seen(where: Any, seen: list[Any]) -> Any:
         ([["E999", "Teacher Aide", HIRED, FROM, TO, None, "x", "past"]], [(False, True)]),  # a cell past the
         # header: no twin, member by member names it
         ([["E999", "Teacher Aide", HIRED, FROM, TO, "=1+1", "x"]], [(False, True)]),  # a formula: read by openpyxl
-        ([["E999", "Teacher Aide", HIRED, datetime.date(2014, 9, 1), TO, None, "x"]], [(False, True)]),  # days of
-        # its own inside the range, under lump sums: the columns leave the roster to the member-by-member path
+        (
+            [["E079", "Teacher Aide", datetime.date(1990, 1, 1) + datetime.timedelta(days=97 * 79), FROM, TO]],
+            [(False, True)],
+        ),  # the last member's rows overlapping: member by member names them
         ([["E999", "Nobody's Title", HIRED, FROM, TO, None, "x"]], [(False, True)]),  # a title the contract has
         # not: member by member names its row
     ],

@@ -89,9 +89,6 @@ def cost(
             if not len(kind):
                 continue
         firsts_of = np.flatnonzero(np.diff(member, prepend=-1))  # each member's first row
-        cut = (since > firsts[0]) | (until < lasts[-1])  # (so is a row of a member of several: one ends, or starts)
-        if cut.any() and any(p.proposal and p.proposal.lump_sums for p in proposals):
-            raise Unpriced("lump sums, and rows with days of their own inside the range")
         # [row][piece]: on that piece's payroll (hired by its end, the row's days meeting it)
         on = (
             (hired[:, None] <= lasts[None, :])
@@ -102,12 +99,12 @@ def cost(
         at_end = np.full(len(hired), lasts[-1], dtype=np.int64)
         holds = (since <= lasts[-1]) & (until >= lasts[-1])  # the row on payroll on the range's last day
         annual = [total(_annual(pricer, way[p], hired, at_end)[holds]) for p, pricer in enumerate(pricers)]
+        lumps = np.stack([_lumps(p, kinds, kind, hired, (since, until), pieces) for p in proposals])
         if len(firsts_of) < len(kind):  # members of several rows: paid what their rows are
-            pay, on = np.add.reduceat(pay, firsts_of, axis=1), np.logical_or.reduceat(on, firsts_of, axis=0)
-            holds = np.logical_or.reduceat(holds, firsts_of)
+            pay, lumps = np.add.reduceat(pay, firsts_of, axis=1), np.add.reduceat(lumps, firsts_of, axis=1)
+            on, holds = np.logical_or.reduceat(on, firsts_of, axis=0), np.logical_or.reduceat(holds, firsts_of)
             title = title[np.append(firsts_of[1:], len(kind)) - 1]  # its last row's
-            kind, hired = kind[firsts_of], hired[firsts_of]
-        lumps = np.stack([_lumps(p, kinds, kind, hired, pieces) for p in proposals])
+            hired = hired[firsts_of]
         running.add(pay, lumps, on, title if labels is None else _steps(pricers[0], hired, firsts, labels))
         running.add_rollover(int(holds.sum()), annual[0], annual[1:])
     costed = costing.result(running.done(), proposals, base, method, fiscal_year_start, pieces, start, end, order)
@@ -223,9 +220,11 @@ def _lumps(
     kinds: Sequence[tuple[str, Work]],
     kind: Ints,
     hired: Ints,
+    days: tuple[Ints, Ints],
     pieces: list[tuple[datetime.date, datetime.date]],
 ) -> Ints:
-    """``[member][piece]``: cents of the proposal's lump sums, priced once per work and eligibility."""
+    """``[row][piece]``: cents of the proposal's lump sums paid in the piece on a day of the row's own days (a
+    lump sum goes with the row whose days hold its paid day), each day's priced once per work and eligibility."""
     spec = contract.proposal
     if spec is None or not spec.lump_sums:
         return np.zeros((len(kind), len(pieces)), dtype=np.int64)
@@ -234,14 +233,23 @@ def _lumps(
     eligible = np.zeros(len(kind), dtype=np.int64)
     for n, lump in enumerate(spec.lump_sums):
         eligible |= (hired <= lump.eligible_on.toordinal()).astype(np.int64) << n
+    paid = sorted({lump.paid for lump in spec.lump_sums if pieces[0][0] <= lump.paid <= pieces[-1][1]})
+    if not paid:
+        return np.zeros((len(kind), len(pieces)), dtype=np.int64)
     _, alike, inverse = np.unique(kind * (1 << 31) + eligible, return_index=True, return_inverse=True)
     table = []
     try:
         for n in alike.tolist():
             title, work = kinds[int(kind[n])]
             member = Member("", title, datetime.date.fromordinal(int(hired[n])), work)
-            table.append(lump_cents(contract, member, pieces))
+            table.append(lump_cents(contract, member, [(day, day) for day in paid]))
     except InputError as exc:
         raise Unpriced(str(exc)) from None
-    cents: Ints = np.array(table, dtype=np.int64).reshape(len(alike), len(pieces))[inverse.ravel()]
+    on_day = np.array(table, dtype=np.int64).reshape(len(alike), len(paid))[inverse.ravel()]  # [row][paid day]
+    day = np.array([d.toordinal() for d in paid], dtype=np.int64)
+    on_day *= (days[0][:, None] <= day[None, :]) & (days[1][:, None] >= day[None, :])
+    piece = np.searchsorted([b.toordinal() for _, b in pieces], day)  # the piece holding each paid day
+    cents = np.zeros((len(kind), len(pieces)), dtype=np.int64)
+    for j, at in enumerate(piece.tolist()):
+        cents[:, at] += on_day[:, j]
     return cents
