@@ -15,9 +15,9 @@ first day (owed from the hire date); and a Lunenburg roster of
 as many members with a step column and names, on 22 checks a year (the contract's own pay: issue 30's goal is
 1.5x), the same as the district's workbook (its totals held to its CSV's), and its correction against the
 posted scale by fiscal year (--paid-contract). Each shape's output is compared with the plain one's, byte for
-byte but for the name column. Then `cost` of the plain roster and of its workbook (member by member: its rows
-have days of their own), and of the same members as a costing roster (one row each, a name in quotes) and its
-workbook, in columns.
+byte but for the name column. Then `cost` of the plain roster and of its workbook (a retro roster reused: rows
+with days of their own, an id on several rows), and of the same members as a costing roster (one row each, a
+name in quotes) and its workbook, all in columns.
 
     python bench/shapes.py                    # 100,000 employees, 3 rounds
     python bench/shapes.py --employees 20000 --rounds 5
@@ -141,8 +141,7 @@ def _changed(plain: Path, name: str, column: int, value: str, first: int, every:
 
 
 def _members(plain: Path) -> Path:
-    """The plain roster as a costing roster: each member once (``id,title,hired,hours``) with a name in quotes,
-    costed in columns (the plain roster's days of their own send it member by member)."""
+    """The plain roster as a costing roster: each member once (``id,title,hired,hours``) with a name in quotes."""
     path = plain.with_name("members.csv")
     rng, seen = random.Random(5), set()
     with path.open("w", newline="") as out:
