@@ -103,3 +103,23 @@ def test_rows_left_out_are_said_by_sheet_row_when_the_text_was_priced_as_it_came
     row in the sheet, as row by row names it."""
     path = _book(tmp_path / "roster.xlsx", [["E999", "Nobody's Title", HIRED]], blank_every=7)
     assert _both(path, monkeypatch, "--skip-invalid") == [True]
+
+
+def test_no_cyclic_collection_while_a_twin_is_priced_and_as_it_was_after(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sheet's cells (a million objects in no cycle) are not walked by the collector while its twin is
+    priced; the collector is on again after, as it was."""
+    import gc
+
+    from paycalc.output import roster_blocks
+
+    path = _book(tmp_path / "roster.xlsx")
+    during: list[bool] = []
+    real = roster_blocks.Blocks.run
+    monkeypatch.setattr(
+        roster_blocks.Blocks, "run", lambda self, part: during.append(gc.isenabled()) or real(self, part)
+    )
+    assert _both(path, monkeypatch) == [True]
+    assert during and not any(during)
+    assert gc.isenabled()

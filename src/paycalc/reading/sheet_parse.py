@@ -10,7 +10,6 @@ reads the sheet through openpyxl instead.
 
 from __future__ import annotations
 
-import gc
 import io
 from collections.abc import Callable
 from typing import Any
@@ -49,7 +48,6 @@ def calamine_rows(
             width.append(len(header_names([""] * left + rows[0])) if first == 0 else 0)
         if width[0] >= 2 and not made[-1].truths:
             made[-1].body(width[0], tables)  # its text, made while the threads parse
-        gc.collect(0)  # its columns, tuples of plain values, walked once now and let go by the collector
 
     try:
         pieces = sheet_pieces.Pieces(xml, parts, member, sheet_pieces.cuts(xml, sheet_pieces.piece_bytes(parts)),
