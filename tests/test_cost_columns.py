@@ -295,13 +295,38 @@ def test_a_step_column_is_costed_in_columns_alike(tmp_path: Path, seed: int, std
     lines = ["id,title,step,hired,hours_per_day"]
     for n in range(rng.randrange(1, 50)):
         step = rng.choice(["1", "2", "5", "9", "", " 3 "])
-        hired = rng.choice(["2015-09-01", "2024-08-26"]) if not step or rng.random() < 0.3 else ""
+        hired = rng.choice(["2015-09-01", "2024-08-26", start]) if not step or rng.random() < 0.3 else ""
         lines.append(f"M{n},{rng.choice(LUNENBURG)},{step},{hired},{rng.choice(['', '6'])}")
     proposal = offer(tmp_path, rng, "2027-07-01", ["2028-07-01"], ["2028-07-01", "2028-09-30"])
     options = ["--contract", "lunenburg-paras", "--proposal", proposal, "--from", start, "--to", "2029-06-30"]
     scalar, columns, taken = both(tmp_path, "\n".join(lines) + "\n", *options, stdin=stdin)
     assert columns == scalar
     assert taken
+
+
+def test_a_step_roster_the_columns_cannot_split_goes_through_a_twin(tmp_path: Path) -> None:
+    """A lone quote inside a name (the csv module's to read): the steps are placed in a twin it writes, costed in
+    columns, as member by member; and a step roster with --skip-invalid goes through a twin too."""
+    roster = 'id,title,step,hired,name\nM1,High School,2,,O"Neil\nM2,Column 3,,2015-09-01,x\n'
+    source = tmp_path / "members.csv"
+    source.write_text(roster)
+    args = ["cost", "--roster", str(source), "--contract", "lunenburg-paras", "--from", "2025-07-01"]
+    args += ["--to", "2026-06-30", "--proposal", offer(tmp_path, random.Random(1), "2025-07-01", ["2026-01-01"], [])]
+    scalar = runner.invoke(app, args, env={"PAYCALC_ROW_BY_ROW": "1"})
+    for extra in ([], ["--skip-invalid"]):
+        columns = runner.invoke(app, [*args, *extra, "-v"], env={"PAYCALC_ROW_BY_ROW": ""})
+        assert (columns.exit_code, columns.stdout) == (scalar.exit_code, scalar.stdout)
+        assert "costed in columns" in columns.stderr
+
+
+def test_members_with_a_step_column_are_not_read_with_rows_left_out() -> None:
+    """--skip-invalid counts a step roster's rows as the reader reads them: a twin places its steps first."""
+    from paycalc.membership.unpriced import Unpriced
+    from paycalc.output.member_columns import Members
+
+    members = Members(["id", "title", "step"], skip=True, placing=lambda step: datetime.date(2020, 1, 1))
+    with pytest.raises(Unpriced):
+        list(members.chunks([b"M1,High School,2\n"]))
 
 
 @pytest.mark.parametrize("stdin", [False, True], ids=["file", "stdin"])

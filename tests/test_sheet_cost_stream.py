@@ -91,3 +91,38 @@ def test_with_skip_invalid_the_twin_is_made_whole(tmp_path: Path, monkeypatch: p
     """Rows left out are said by their sheet row, from a twin made at once (blank rows in the sheet)."""
     path = _book(tmp_path / "roster.xlsx", [["E999", "Nobody's Title", HIRED, FROM, TO]], blank_every=7)
     assert _both(path, monkeypatch, "--skip-invalid") == [(True, False)]
+
+
+def test_a_step_workbook_is_costed_as_its_sheet_is_parsed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Lunenburg district's workbook, a step column for its hire dates (and a hire date where no step is
+    given): the steps placed in the columns, as the sheet is parsed, as member by member places them."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["id", "title", "step", "hired", "from", "to", "name"])
+    titles = ["High School", "Associate's", "Column 3", "Licensed Bachelor's"]
+    for n in range(90):
+        step = None if n % 7 == 0 else n % 9 + 1
+        hired = datetime.date(2016, 8, 29) + datetime.timedelta(days=40 * n) if step is None else None
+        days = (datetime.date(2025, 9, 2), None) if n % 5 else (None, datetime.date(2026, 3, 31))
+        sheet.append([f"L{n:03d}", titles[n % 4], step, hired, *days, "Ortiz, Ana"])
+    path = tmp_path / "district.xlsx"
+    book.save(path)
+    runner = CliRunner()
+    args = ["cost", "--roster", str(path), "--contract", "lunenburg-paras", "--paid-contract"]
+    args += ["lunenburg-paras-posted", "--from", "2025-07-01", "--to", "2027-06-30", "--format", "json"]
+    scalar = runner.invoke(app, args, env={"PAYCALC_ROW_BY_ROW": "1"})
+    tried: list[tuple[bool, bool]] = []
+    real = columnar.costed
+    with monkeypatch.context() as patch:
+        patch.setattr(
+            columnar, "costed", lambda *a, **k: tried.append((a[5] is not None, a[6] is not None)) or real(*a, **k)
+        )
+        patch.setattr(sheet_pieces, "piece_bytes", lambda _: 400)
+        patch.setattr(columnar, "COST_BLOCK", 300)
+        columns = runner.invoke(app, args, env={"PAYCALC_ROW_BY_ROW": ""})
+    assert scalar.exit_code == 0, scalar.output
+    assert (columns.exit_code, columns.stdout) == (scalar.exit_code, scalar.stdout)
+    assert tried == [(True, True)]  # once, as the sheet was parsed (its ranges as they grew), its steps placed there

@@ -136,16 +136,18 @@ def _in_arrays(
     in_arrays: Any,
     asked: tuple[Any, Any] = (None, None),  # what takes rows left out (--skip-invalid), and the range's days
 ) -> tuple[Any, Any]:
-    """The costing in columns of a roster file (a sheet's rows or a step column through a CSV twin, the step
-    placed as the hire date it stands for on the range's first day), and its rows for the member-by-member path
-    (read again where the twin read them); the costing is None where the columns decline."""
+    """The costing in columns of a roster file (a step column placed as the hire date it stands for on the range's
+    first day; a sheet through its CSV twin, as it is parsed, or made otherwise), and its rows for the
+    member-by-member path (read again where the twin read them); the costing is None where the columns decline."""
     from paycalc.jobs.columnar import costed, header_cells
     from paycalc.jobs.twins import csv_twin, sheet_costed
 
-    if not (is_xlsx(path) or placing is not None):
-        return costed(path, header, in_arrays, *asked), rows
-    if is_xlsx(path) and placing is None and asked[0] is None:  # costed as the sheet is parsed
-        tried = sheet_costed(rows, lambda twin, named, grown: costed(twin, named, in_arrays, *asked, grown))
+    if not is_xlsx(path) and (placing is None or asked[0] is None):  # a step column placed in the columns too
+        found = costed(path, header, in_arrays, *asked, placing=placing)
+        if found is not None or placing is None:
+            return found, rows  # (a step roster the columns decline: a twin, steps placed row by row, next)
+    if is_xlsx(path) and asked[0] is None:  # costed as the sheet is parsed
+        tried = sheet_costed(rows, lambda twin, named, grown: costed(twin, named, in_arrays, *asked, grown, placing))
         if tried is not None:
             served, found = tried
             if found is not None:

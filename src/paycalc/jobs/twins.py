@@ -130,7 +130,7 @@ def sheet_costed(
     from paycalc.reading.sheet_text import Declined
 
     header = list(rows.header)
-    texts = rows.stream() if len(set(header)) == len(header) and "step" not in header else None
+    texts = rows.stream() if len(set(header)) == len(header) else None
     if texts is None:
         return None
     served = [True]

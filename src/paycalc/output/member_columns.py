@@ -11,12 +11,13 @@ names any row in error.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import datetime
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, cast
 
 import numpy as np
 
-from paycalc.contract.errors import InputError
+from paycalc.contract.errors import InputError, PaycalcError
 from paycalc.contract.models import Work
 from paycalc.membership.roster import WORK_COLUMNS, work_of
 from paycalc.membership.unpriced import Unpriced
@@ -37,8 +38,15 @@ Chunk = tuple[
 class Members:
     """Reads the members of a roster's blocks, in order; keeps the kinds met and the hashes of the ids."""
 
-    def __init__(self, header: list[str], skip: bool = False, span: tuple[int, int] | None = None) -> None:
+    def __init__(
+        self,
+        header: list[str],
+        skip: bool = False,
+        span: tuple[int, int] | None = None,
+        placing: Callable[[str], datetime.date] | None = None,
+    ) -> None:
         self.header = header
+        self.placing = placing  # a step to the hire date it stands for (a step column stands for ``hired``)
         self.span = span  # the costed range's first and last days (ordinals); without it, rows with days are refused
         self.skip = skip  # cost --skip-invalid: rows the reader refuses left out (member_skips), said in refusals
         self.count = 0  # rows read (a row's number among them is the reader's, 1 = the first after the header)
@@ -57,6 +65,8 @@ class Members:
         ordinal), row number, its first and last days (its own ``from`` and ``to``, where it has them), and
         its member (0, 1, ... in the chunk: the rows of one id follow each other)."""
         try:
+            if self.skip and self.placing is not None and "step" in self.column:
+                raise Plainness("a step column, with --skip-invalid")  # (a twin places its steps first)
             csv_bytes.check(block)
             block = block if block.endswith(b"\n") else block + b"\n"
             cells = csv_bytes.split(block, len(self.header), trim=True)
@@ -123,6 +133,25 @@ class Members:
             raise Plainness("a row ending before it starts")
         return days[0], days[1]
 
+    def _placed(self, cells: csv_bytes.Cells) -> Ints:
+        """Each row's hire date: the one its step stands for (each distinct step placed once, by the
+        member-by-member reader's function), else its own."""
+        assert self.placing is not None
+        at = self.column["step"]
+        number, rows = csv_bytes.distinct(cells, [at])
+        placed = []
+        try:
+            for text in cells.text(rows, at):
+                placed.append(self.placing(text.strip()).toordinal() if text.strip() else -1)
+        except PaycalcError:
+            raise Plainness("a step the rules refuse") from None
+        hired = np.array(placed, dtype=np.int64)[number]
+        if len(own := np.flatnonzero(hired < 0)):  # no step: its own hire date (a blank one is no date)
+            if "hired" not in self.column:
+                raise Plainness("a row with neither a step nor a hire date")
+            hired[own] = csv_dates.dates(cells, self.column["hired"], own)
+        return hired
+
     def check(self) -> None:
         """After the last block: refuse a roster where an id may appear twice (the member-by-member reader
         says where, or reads the rows of one id as one member)."""
@@ -133,7 +162,9 @@ class Members:
     def _read(self, cells: csv_bytes.Cells) -> tuple[Ints, Ints, tuple[Ints, Ints], Ints, tuple[str, str]]:
         column = self.column
         lengths = cells.ends - cells.starts
-        if (lengths[:, [column[c] for c in ("id", "title", "hired")]] == 0).any() or (lengths > MAX_CELL).any():
+        steps = self.placing is not None and "step" in column
+        required = ("id", "title") if steps else ("id", "title", "hired")
+        if (lengths[:, [column[c] for c in required]] == 0).any() or (lengths > MAX_CELL).any():
             raise Plainness("an empty or a long cell")
         days = self._days(cells)
         if csv_bytes.padded(cells, column["id"]):
@@ -156,7 +187,7 @@ class Members:
                 codes.append(found)
         except InputError as exc:
             raise Unpriced(str(exc)) from None
-        hired = csv_dates.dates(cells, column["hired"])
+        hired = self._placed(cells) if steps else csv_dates.dates(cells, column["hired"])
         if len(firsts) < len(lengths):
             _several(member, hired, days, self.skip)
         self._ids.append(hashes)
