@@ -174,7 +174,10 @@ def cost(
         )
     if paid_contract is not None and budget is not None:
         usage_error("--paid-contract with --budget (the budget solve raises an offer over a frozen status quo)")
-    with reporting_errors():
+    from paycalc.jobs import cost_roster as job
+
+    with reporting_errors():  # the roster opened first: a workbook's sheet is parsed while the offers are read
+        rows, carried = job.open_rows(roster, sheet, _cost_out.note)
         base = contract_for(folder_of(contract_name, schedules))
         proposals = [load_proposal(path, base) for path in proposal]
         paid = None if paid_contract is None else _cost_out.paid_status_quo(paid_contract)
@@ -194,10 +197,6 @@ def cost(
         if limit is not None and limit != limit.quantize(Decimal("0.01")):
             raise InputError(f"--budget {budget} is finer than a cent (dollars and cents, e.g. 250000 or 250000.50)")
         day = None if solve_percent is None else inputs.to_date(solve_percent, "--solve-percent")
-    from paycalc.jobs import cost_roster as job
-
-    with reporting_errors():
-        rows, carried = job.open_rows(roster, sheet, _cost_out.note)
     outputs = _cost_out.Outputs(kind, by is not None, output, per_member, write_proposal, roster, carried)
     with reporting_errors():
         _cost_out.check_paths(outputs, input_files(base, list(proposal), roster))
