@@ -60,11 +60,21 @@ def texts(values: list[str]) -> Part:
     return Part(np.frombuffer(bytes(buffer) or b"\0", dtype=np.uint8), starts, lengths)
 
 
+def _digits_into(matrix: NDArray[np.uint8], values: Ints, last: int, width: int) -> None:
+    """``values`` (0 or more) in decimal, ``width`` digits each, leading zeros and all, right-aligned in each
+    row of ``matrix`` at column ``last``: a digit a pass, each a division by the scalar 10 (numpy divides by a
+    scalar without a division an element: a tenth of the time of one by a row of powers of ten)."""
+    rest = values
+    for column in range(last, last - width, -1):
+        rest, digit = np.divmod(rest, 10)
+        matrix[:, column] = digit + 48
+
+
 def digits(values: Ints) -> Part:
     """Whole numbers, 0 or more, in decimal."""
     width = max(len(str(int(values.max(initial=0)))), 1)
-    scale = 10 ** np.arange(width - 1, -1, -1, dtype=np.int64)
-    matrix = ((values[:, None] // scale) % 10 + 48).astype(np.uint8)
+    matrix = np.empty((len(values), width), dtype=np.uint8)
+    _digits_into(matrix, values, width - 1, width)
     count = np.searchsorted(10 ** np.arange(1, width + 1, dtype=np.int64), values, side="right") + 1
     return Part(matrix.ravel(), np.arange(len(values)) * width + width - count, count)
 
@@ -76,10 +86,9 @@ def money(cents: Ints) -> list[Part]:
     dollars = size // 100
     width = max(len(str(int(dollars.max(initial=0)))), 1)
     matrix = np.empty((len(cents), width + 4), dtype=np.uint8)
-    matrix[:, 1 : width + 1] = (dollars[:, None] // 10 ** np.arange(width - 1, -1, -1, dtype=np.int64)) % 10 + 48
+    _digits_into(matrix, dollars, width, width)
     matrix[:, width + 1] = ord(".")
-    matrix[:, width + 2] = size % 100 // 10 + 48
-    matrix[:, width + 3] = size % 10 + 48
+    _digits_into(matrix, size % 100, width + 3, 2)
     count = np.searchsorted(10 ** np.arange(1, width + 1, dtype=np.int64), dollars, side="right") + 1
     first = width + 1 - count - (cents < 0)  # the first digit, or the minus sign before it
     matrix[np.arange(len(cents)), first] = np.where(cents < 0, ord("-"), matrix[np.arange(len(cents)), first])
