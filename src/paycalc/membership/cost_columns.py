@@ -58,11 +58,10 @@ def cost(
     member's kind (an index into ``kinds``, its title and work as the roster gives them, which may grow
     as chunks come), hire date (an ordinal), row number, first and last days (its own, or a day before and after
     any: a row is paid for its days) and member (its rows follow each other; a member is paid what its rows
-    are, counted under the title of its last). With
-    ``paid``, the status quo is that contract's scale. With ``skipped`` (``--skip-invalid``), members the rules
-    refuse to price are left out and put in it (row number, the reason the member-by-member path gives), in
-    order. ``by="step"`` groups members by the status quo's step (or longevity row) on each piece's first day
-    on payroll, and the range's."""
+    are, counted under the title of its last). With ``paid``, the status quo is that contract's scale. With
+    ``skipped`` (``--skip-invalid``), members the rules refuse to price are left out and put in it (row number,
+    the reason the member-by-member path gives), in order. ``by="step"`` groups members by the status quo's step
+    (or longevity row) on each piece's first day on payroll, and the range's."""
     asked = (proposals, base, start, end, fiscal_year_start, method, anchor)
     method, _, pieces, frozen = costing.prepare(proposals, base, start, end, fiscal_year_start, method, anchor, paid)
     _, anchor, _ = periods.for_contract(base, method, anchor)  # biweekly: the contract's anchor by default

@@ -3,10 +3,11 @@
 A block is whole lines after the header, cut into cells by :mod:`paycalc.output.csv_bytes` (the csv
 module's cells: quotes around a whole cell taken off; a block it would read otherwise is refused). Each
 distinct title and set of work cells is read once, by the functions
-:func:`paycalc.membership.members.read_members` uses. What that reader would read otherwise, refuse,
-or take as one member's several rows (an id on two rows) raises
-:class:`~paycalc.membership.unpriced.Unpriced`: the caller reads the roster member by member, and
-names any row in error.
+:func:`paycalc.membership.members.read_members` uses; a member's rows (an id on several rows, each with its
+own ``from`` and ``to``) follow each other, the last member of a block held until the next shows whether its rows
+go on. What that reader would read otherwise or refuse (an id's rows out of the order of their days, with another
+hire date) raises :class:`~paycalc.membership.unpriced.Unpriced`: the caller reads the roster member by member,
+and names any row in error.
 """
 
 from __future__ import annotations
