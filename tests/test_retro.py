@@ -484,6 +484,14 @@ def test_an_output_folder_that_does_not_exist(tmp_path: Path) -> None:
         ("id,title,hird,from,to\n", "Error: stdin: column 'hird' looks like a misspelt 'hired' (rename it"),
         ("id,title,hired,from,to,,x\n", "Error: stdin: column F has no name in the header"),
         (
+            "id;title;hired;from;to\nE1;Teacher Aide;2005-09-01;2013-05-01;2014-09-30\n",
+            "Error: stdin: the header is one column, its names separated by semicolons (paycalc reads commas: save",
+        ),
+        ("id\ttitle\thired\tfrom\tto\n", "Error: stdin: the header is one column, its names separated by tabs"),
+        ("id;title\n", "Error: stdin: the header is one column, its names separated by semicolons"),
+        ("id|title|hired|from|to\n", "Error: stdin: the header is one column, its names separated by bars"),
+        ("id,name;x\n", "Error: stdin: missing columns title, hired, from, to in the header"),  # two columns: as before
+        (
             ROSTER + "E5,Teacher Aide,2005-09-01,2013-05-01,2014-09-30,,extra\n",
             "Error: stdin: line 5: more cells than the header has columns",
         ),

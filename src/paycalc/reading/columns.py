@@ -105,6 +105,12 @@ def read_columns(
         wrong = f"missing columns {', '.join(missing)}"
     elif repeated:
         wrong = f"columns named twice: {', '.join(repeated)}"
+    if missing and len(header) == 1 and (apart := next((c for c in ";\t|" if c in header[0]), None)):
+        by = {";": "semicolons", "\t": "tabs", "|": "bars"}[apart]  # as Excel saves a CSV in some languages
+        wrong = f"the header is one column, its names separated by {by}"
+        raise InputError(
+            f"{name}: {wrong} (paycalc reads commas: save it as CSV, comma delimited; accepted: {accepted})"
+        )
     if wrong:
         raise InputError(f"{name}: {wrong} in the header (accepted: {accepted})")
     if carried:  # said once, so a misspelt column paycalc would have read is seen
