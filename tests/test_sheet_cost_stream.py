@@ -77,6 +77,8 @@ def _seen(where: Any, seen: list[Any]) -> Any:
         ),  # the last member's rows overlapping: member by member names them
         ([["E999", "Nobody's Title", HIRED, FROM, TO, None, "x"]], [(False, True)]),  # a title the contract has
         # not: member by member names its row
+        ([[None, None, None, None, None, None, "a name alone"]], [(False, True)]),  # a row not blank for its name
+        # alone: member by member says it has no id
     ],
 )
 def test_what_turns_the_columns_down_in_the_last_piece_leaves_the_answer_to_the_members(
@@ -126,3 +128,25 @@ def test_a_step_workbook_is_costed_as_its_sheet_is_parsed(tmp_path: Path, monkey
     assert scalar.exit_code == 0, scalar.output
     assert (columns.exit_code, columns.stdout) == (scalar.exit_code, scalar.stdout)
     assert tried == [(True, True)]  # once, as the sheet was parsed (its ranges as they grew), its steps placed there
+
+
+def test_blank_rows_and_carried_columns_cost_alike_as_the_sheet_is_parsed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Blank rows (one with a name of a space) left out, as the member-by-member reader leaves them out, and
+    carried columns of text and of dates: costed as the sheet is parsed, the same answer as member by member."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["id", "title", "hired", "name", "reviewed"])
+    for n in range(70):
+        if n % 5 == 4:
+            sheet.append([None, None, None, " ", None])  # a blank row (a name of a space is blank)
+        hired = datetime.date(1990, 1, 1) + datetime.timedelta(days=97 * n)
+        reviewed = datetime.date(2019, 3, 1) if n % 3 else None  # a carried column of dates, some blank
+        sheet.append([f"E{n:03d}", "Teacher Aide", hired, "Ortiz, Ana" if n % 2 else "Lee", reviewed])
+    path = tmp_path / "members.xlsx"
+    book.save(path)
+    assert _both(path, monkeypatch) == [(True, True)]
