@@ -1,11 +1,12 @@
-"""The options that say what a person works (hours, days, differentials) and how they are paid (method)."""
+"""The options that say what a person works (hours, days, differentials) and how they are paid (method), and a
+roster run's instalments and processes."""
 
 from typing import Annotated, Any
 
 import typer
 
 from paycalc.cli._common import usage_error
-from paycalc.contract.models import Contract
+from paycalc.contract.models import Contract, Instalment
 
 HoursPerDayOption = Annotated[
     str | None,
@@ -110,3 +111,26 @@ def check_cycles(cycles: str | None, method: str | None, contract: Contract) -> 
     chosen = (method or contract.terms.pay_periods or "semimonthly").strip().lower()
     if cycles is not None and chosen != "biweekly":
         usage_error(f"--pay-cycles applies to biweekly pay, not {chosen} (give --method biweekly, or leave it out)")
+
+
+def instalments_of(text: str | None, contract: Contract) -> tuple[Instalment, ...]:
+    """--instalments, else the proposal's instalments, else none."""
+    if text is not None:
+        from paycalc.rules import proposal
+
+        return proposal.parse_instalments(text)
+    return contract.proposal.instalments if contract.proposal is not None else ()
+
+
+def jobs_of(option: int | None) -> int | None:
+    """Processes for a roster: --jobs, else PAYCALC_JOBS, else None (one per core for a long roster)."""
+    import os
+
+    if option is not None:
+        return option
+    value = os.environ.get("PAYCALC_JOBS", "").strip()
+    if not value:
+        return None
+    if not value.isdigit() or int(value) < 1:
+        usage_error(f"PAYCALC_JOBS={value!r} is not a number of processes (a whole number, 1 or more)")
+    return int(value)

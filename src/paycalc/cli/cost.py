@@ -186,7 +186,7 @@ def cost(
             from paycalc.jobs.cost_roster import as_it_is
 
             proposals = [as_it_is(base, contract_name or schedules or "", given.to_date(start, "from date"))]
-        from paycalc.cli._common import input_files
+        from paycalc.cli._inputs import input_files
 
         first, last = inputs.to_date(start, "from date"), inputs.to_date(end, "to date")
         when = None if anchor is None else inputs.to_date(anchor, "anchor")

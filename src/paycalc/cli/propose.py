@@ -108,7 +108,7 @@ def propose(
     except ScheduleError as exc:
         fail(str(exc))
     if write is not None:
-        from paycalc.cli._common import input_files
+        from paycalc.cli._inputs import input_files
         from paycalc.output.files import write_folder
         from paycalc.output.schedule_text import folder_files
 

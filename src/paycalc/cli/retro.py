@@ -35,9 +35,10 @@ from paycalc.cli._work import (
     MethodOption,
     PayCyclesOption,
     check_cycles,
+    instalments_of,
+    jobs_of,
     work_for,
 )
-from paycalc.contract.models import Contract, Instalment
 from paycalc.output.render import Format
 from paycalc.output.retro_text import render
 
@@ -199,9 +200,9 @@ def retro(
             usage_error("--sheet applies only to an .xlsx roster")
         with reporting_errors():
             contract = open_contract(folder_of(contract_name, schedules), proposal)
-            split = _instalments(instalments, contract)
+            split = instalments_of(instalments, contract)
         check_cycles(pay_cycles, method, contract)
-        from paycalc.cli._common import EXIT_SKIPPED, input_files
+        from paycalc.cli._inputs import input_files
         from paycalc.jobs.retro_roster import run_roster
         from paycalc.output.files import Interrupted
 
@@ -223,7 +224,7 @@ def retro(
                     split,
                     sheet,
                     sources,
-                    _jobs(jobs),
+                    jobs_of(jobs),
                     paid_by,
                     (start, end),
                     (paid_schedule, paid_annual),
@@ -261,9 +262,9 @@ def retro(
         contract = open_contract(folder_of(contract_name, schedules), proposal)
         check_cycles(pay_cycles, method, contract)
         work = work_for(contract, hours, workyear, hours_per_day, days, differential)
-        split = _instalments(instalments, contract)
+        split = instalments_of(instalments, contract)
         if output not in STDOUT_NAMES:
-            from paycalc.cli._common import input_files
+            from paycalc.cli._inputs import input_files
             from paycalc.output.files import check_output
 
             check_output(output, input_files(contract, [proposal] if proposal else []))
@@ -297,26 +298,3 @@ def retro(
         write_atomically(output, lambda out: print(text, end="", file=out))
     except OSError as exc:
         fail(f"cannot write {output}: {exc.strerror}")
-
-
-def _instalments(text: str | None, contract: Contract) -> tuple[Instalment, ...]:
-    """--instalments, else the proposal's instalments, else none."""
-    if text is not None:
-        from paycalc.rules import proposal
-
-        return proposal.parse_instalments(text)
-    return contract.proposal.instalments if contract.proposal is not None else ()
-
-
-def _jobs(option: int | None) -> int | None:
-    """Processes for a roster: --jobs, else PAYCALC_JOBS, else None (one per core for a long roster)."""
-    import os
-
-    if option is not None:
-        return option
-    value = os.environ.get("PAYCALC_JOBS", "").strip()
-    if not value:
-        return None
-    if not value.isdigit() or int(value) < 1:
-        usage_error(f"PAYCALC_JOBS={value!r} is not a number of processes (a whole number, 1 or more)")
-    return int(value)

@@ -33,7 +33,7 @@ from paycalc.contract.inputs import title_key
 from paycalc.contract.models import Contract, Instalment, Work
 from paycalc.rules import core, periods, rate_tables, steps, terms
 from paycalc.rules.periods import ONE_DAY, Rational, as_decimal, rational
-from paycalc.rules.retro_results import FiscalYear, LumpSumPaid, RetroResult, Segment
+from paycalc.rules.retro_results import LumpSumPaid, RetroResult, Segment, fiscal_years
 
 _REGULAR = rate_tables.REGULAR
 
@@ -235,7 +235,7 @@ def retro(
         # instalments split the retro wages; a lump sum is paid on its own day, whole
         instalments=_split(owed_total - paid_total - _lumps(lumps), instalments) if instalments else (),
         cycles=cycles,
-        fiscal_years=_fiscal_years(segments, lumps) if by_year else (),
+        fiscal_years=fiscal_years(segments, lumps) if by_year else (),
     )
 
 
@@ -243,24 +243,6 @@ def by_fiscal_year(contract: Contract, method: str, paid_contract: Contract | No
     """Whether retro is answered by fiscal year too: what another contract's scale paid (a correction owed
     year by year), or a salary divided into pay cycles, whose checks each belong to one fiscal year."""
     return paid_contract is not None or (method == "biweekly" and bool(contract.terms.pay_cycles))
-
-
-def _fiscal_years(segments: Sequence[Segment], lumps: Sequence[LumpSumPaid]) -> tuple[FiscalYear, ...]:
-    """Owed, paid and retro by fiscal year (July 1 to June 30, named by the year it ends in): segments are
-    cut on each July 1, so the years add up to the totals."""
-    from paycalc.rules.cycles import fiscal_year
-
-    sums: dict[int, list[Decimal]] = {}
-    for segment in segments:
-        found = sums.setdefault(fiscal_year(segment.start), [Decimal("0.00"), Decimal("0.00")])
-        found[0] += segment.owed
-        found[1] += segment.paid
-    for lump in lumps:
-        sums.setdefault(fiscal_year(lump.paid), [Decimal("0.00"), Decimal("0.00")])[0] += lump.amount
-    return tuple(
-        FiscalYear(year, datetime.date(year - 1, 7, 1), datetime.date(year, 6, 30), owed, paid, owed - paid)
-        for year, (owed, paid) in sorted(sums.items())
-    )
 
 
 def lump_sums(

@@ -7,6 +7,7 @@ records it answers with (a named tuple class costs about 0.1 to 0.3 ms to create
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -76,3 +77,21 @@ class RosterTotal(NamedTuple):
     carried: tuple[str, ...] = ()  # its first row's cells of the columns carried through (name, school, ...)
     schedules_paid: tuple[str, ...] = ()  # under a proposal: what its rows were paid ("2018-06-16"), in order
     by_year: tuple[Decimal, ...] = ()  # with a paid contract: the retro wages of each fiscal year asked, in order
+
+
+def fiscal_years(segments: Sequence[Segment], lumps: Sequence[LumpSumPaid]) -> tuple[FiscalYear, ...]:
+    """Owed, paid and retro by fiscal year (July 1 to June 30, named by the year it ends in): segments are
+    cut on each July 1, so the years add up to the totals."""
+    from paycalc.rules.cycles import fiscal_year
+
+    sums: dict[int, list[Decimal]] = {}
+    for segment in segments:
+        found = sums.setdefault(fiscal_year(segment.start), [Decimal("0.00"), Decimal("0.00")])
+        found[0] += segment.owed
+        found[1] += segment.paid
+    for lump in lumps:
+        sums.setdefault(fiscal_year(lump.paid), [Decimal("0.00"), Decimal("0.00")])[0] += lump.amount
+    return tuple(
+        FiscalYear(year, datetime.date(year - 1, 7, 1), datetime.date(year, 6, 30), owed, paid, owed - paid)
+        for year, (owed, paid) in sorted(sums.items())
+    )

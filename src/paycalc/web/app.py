@@ -2,10 +2,9 @@
 
 Pages: ``/pay``, ``/paychecks``, ``/retro``, ``/offers`` (where the server has offers), ``/compare``,
 ``/schedules``; the API: ``/api/pay``, ``/api/paychecks``, ``/api/retro``, ``/api/compare``, ``/api/history``,
-each equal to ``--format json`` of the same command. Every page and route takes ``contract=NAME`` and
-``lang=en|es``. A pasted list of what was paid is sent by POST, never in an address, never kept. No script,
-nothing loaded from elsewhere; every response carries a Content-Security-Policy.
-"""
+each equal to ``--format json`` of the same command. Every page and route takes ``contract=NAME`` and ``lang=en|es``.
+A pasted list of what was paid is sent by POST, never in an address, never kept. No script, nothing loaded from
+elsewhere; every response carries a Content-Security-Policy."""
 
 from __future__ import annotations
 
