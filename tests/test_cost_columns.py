@@ -330,7 +330,7 @@ def test_members_with_a_step_column_are_not_read_with_rows_left_out() -> None:
 
 
 @pytest.mark.parametrize("stdin", [False, True], ids=["file", "stdin"])
-@pytest.mark.parametrize("step", ["12", "three", "1,extra"], ids=["past the top", "not a step", "a cell past"])
+@pytest.mark.parametrize("step", ["12", "three", "1,extra,x"], ids=["past the top", "not a step", "a cell past"])
 def test_a_step_the_columns_decline_is_costed_member_by_member_alike(tmp_path: Path, stdin: bool, step: str) -> None:
     roster = f"id,title,step,hired\nM1,High School,2,\nM2,Column 3,{step},\nM3,Column 3,4,\n"
     source = tmp_path / "members.csv"

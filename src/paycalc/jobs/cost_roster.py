@@ -18,7 +18,7 @@ from paycalc.contract.models import Contract
 from paycalc.jobs import why
 from paycalc.jobs.retro_roster import JobError, _column, is_xlsx
 from paycalc.membership import costing
-from paycalc.reading.columns import Say, header_names, open_sheet, read_columns, silent
+from paycalc.reading.columns import Say, open_sheet, read_header, silent
 from paycalc.reading.files import NotUtf8, csv_words, open_binary, text_lines
 
 REQUIRED = ("id", "title", "hired")
@@ -47,8 +47,7 @@ def open_rows(source: str, sheet: str | None, say: Say = silent) -> tuple[Any, l
             return sheet_rows, sheet_rows.carried
         csv.field_size_limit(MAX_CELL)
         rows = csv.DictReader(text_lines(open_binary(source, "roster")))
-        rows.fieldnames = header_names(list(rows.fieldnames or []), REQUIRED + OPTIONAL)
-        return rows, read_columns(list(rows.fieldnames), name_of(source), REQUIRED, OPTIONAL, say)
+        return rows, read_header(rows, name_of(source), REQUIRED, OPTIONAL, say)
     except PaycalcError as exc:
         raise JobError(f"{source}: {exc}" if isinstance(exc, NotUtf8) else str(exc)) from None
     except csv.Error as exc:

@@ -14,7 +14,7 @@ from paycalc.contract import inputs
 from paycalc.contract.errors import InputError, RowError
 from paycalc.contract.models import Work
 from paycalc.membership.idset import IdSet
-from paycalc.membership.roster import WORK_COLUMNS, work_of
+from paycalc.membership.roster import WORK_COLUMNS, past_header, work_of
 
 
 class Part(NamedTuple):
@@ -56,9 +56,8 @@ def read_members(
     group: list[tuple[int, Member, date | None, date | None]] = []
     for number, row in enumerate(rows, start=1):
         try:
-            if None in row:
-                raise InputError("more cells than the header has columns")
-            cells = {key: (value or "").strip() for key, value in row.items()}
+            past_header(row)
+            cells = {key: (value or "").strip() for key, value in row.items() if key is not None}
             step = cells.get("step", "") if placing is not None else ""
             for column in ("id", "title", "hired"):
                 if not cells.get(column) and not (column == "hired" and step):

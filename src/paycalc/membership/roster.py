@@ -113,9 +113,15 @@ def _cell(row: Mapping[str, str | None], column: str) -> str:
 
 
 def _id(row: Mapping[str, str | None]) -> str:
-    if None in row:  # csv.DictReader puts cells beyond the header under None
-        raise InputError("more cells than the header has columns")
+    past_header(row)
     return _cell(row, "id")
+
+
+def past_header(row: Mapping[Any, Any]) -> None:
+    """Refuse a row with a cell past its header's columns (csv.DictReader puts them in a list under None) that is
+    not blank: a spreadsheet saved as CSV gives every row the blank cells of its used range's columns."""
+    if any(cell.strip() for cell in row.get(None) or () if cell):
+        raise InputError("more cells than the header has columns")
 
 
 _Memo = dict[tuple[object, ...], tuple[int, int, int, tuple[int, ...]]]

@@ -25,9 +25,20 @@ def silent(_: str) -> None:
 def read_header(
     reader: csv.DictReader[str], name: str, required: tuple[str, ...], optional: tuple[str, ...], say: Say = silent
 ) -> list[str]:
-    """Check a CSV header (any case, spaces around); returns the columns carried through."""
-    reader.fieldnames = header_names(list(reader.fieldnames or []), required + optional)
+    """Check a CSV header (any case, spaces around); returns the columns carried through. Columns with no name
+    at the header's end (a spreadsheet's trailing commas) are not read: their cells come as cells past the
+    header, which must be blank."""
+    names = header_names(list(reader.fieldnames or []), required + optional)
+    reader.fieldnames = names[: len(names) - _unnamed_at_end(names)]
     return read_columns(list(reader.fieldnames), name, required, optional, say)
+
+
+def _unnamed_at_end(names: list[str]) -> int:
+    """How many columns at a header's end have no name (as Excel saves a sheet whose used range is wider)."""
+    named = len(names)
+    while named and not names[named - 1]:
+        named -= 1
+    return len(names) - named
 
 
 def open_sheet(
@@ -91,6 +102,7 @@ def read_columns(
     import difflib
 
     known = required + optional
+    header = header[: len(header) - _unnamed_at_end(header)]  # blank ones are not read (rows check their cells)
     missing = [c for c in required if c not in header and not (c == "hired" and "step" in header)]
     repeated = sorted({c for c in header if header.count(c) > 1})
     carried = [c for c in header if c not in known]
