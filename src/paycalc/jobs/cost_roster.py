@@ -84,6 +84,7 @@ def price(
     Only the sums asked (by title or by step; no per-member output or solve; a paid contract's status quo too) of a
     CSV file or a sheet (a step column placed through a CSV twin) are priced in columns; else member by member."""
     header = list(getattr(rows, "fieldnames", None) or getattr(rows, "header", []))
+    header += [""] * getattr(rows, "unnamed", 0)  # a sheet's trailing commas: blank cells, read in columns too
     placing = _placing(asked.base, asked.start) if "step" in header else None
     sums_alone = on_member is None and asked.budget is None
     by_member = (placing, on_invalid, on_member)

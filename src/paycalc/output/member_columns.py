@@ -167,6 +167,9 @@ class Members:
         required = ("id", "title") if steps else ("id", "title", "hired")
         if (lengths[:, [column[c] for c in required]] == 0).any() or (lengths > MAX_CELL).any():
             raise Plainness("an empty or a long cell")
+        unnamed = [n for n, name in enumerate(self.header) if not name]  # a spreadsheet's trailing commas
+        if unnamed and (lengths[:, unnamed] > 0).any():
+            raise Plainness("a cell under a column with no name")  # member by member names its line
         days = self._days(cells)
         if csv_bytes.padded(cells, column["id"]):
             raise Plainness("an id with spaces around it")

@@ -30,6 +30,7 @@ def read_header(
     header, which must be blank."""
     names = header_names(list(reader.fieldnames or []), required + optional)
     reader.fieldnames = names[: len(names) - _unnamed_at_end(names)]
+    reader.unnamed = _unnamed_at_end(names)  # type: ignore[attr-defined]  # for the columns: every line that wide
     return read_columns(list(reader.fieldnames), name, required, optional, say)
 
 
