@@ -55,12 +55,19 @@ def to_date(value: date | str, what: str = "date") -> date:
     return in_range(day, what)
 
 
+_MIDNIGHT = (" 0:00", " 00:00", " 00:00:00", "T00:00:00", " 12:00 AM", " 12:00:00 AM")  # as spreadsheets save a date
+
+
 def to_roster_date(value: str, what: str = "date") -> date:
-    """A roster cell's date: ISO ``YYYY-MM-DD``, or month/day/year as US spreadsheets export it (``9/1/2005``). A
-    two-digit year (``09/01/05``) is refused as ambiguous about its century; a day-first date is never guessed."""
+    """A roster cell's date: ISO ``YYYY-MM-DD``, or month/day/year as US spreadsheets export it (``9/1/2005``), with
+    a time of midnight after it or not (``9/1/2005 0:00``, ``2005-09-01 00:00:00``: a date cell saved with its
+    time); any other time is refused. A two-digit year (``09/01/05``) is refused as ambiguous about its century;
+    a day-first date is never guessed."""
     text = value.strip()
+    midnight = next((end for end in _MIDNIGHT if text.endswith(end)), "")
+    text = text.removesuffix(midnight)
     if "/" not in text:
-        return to_date(value, what)
+        return to_date(text if midnight else value, what)
     parts = text.split("/")
     if len(parts) != 3 or not all(p.isascii() and p.isdigit() for p in parts):
         raise InputError(f"{what} {_shown(value)} is not a valid date (YYYY-MM-DD or month/day/year, e.g. 9/1/2005)")
