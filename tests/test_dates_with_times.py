@@ -39,6 +39,8 @@ def test_dates_at_midnight_read_as_their_dates(tmp_path: Path, command: list[str
     assert code == 0
     for row_by_row in (False, True):
         assert _run(tmp_path, TIMED, *command, row_by_row=row_by_row)[:2] == (0, expected)
+    said = _run(tmp_path, TIMED, *command, "-v")[2]  # read in columns, their times taken off there
+    assert ("priced in columns" if command[0] == "retro" else "costed in columns") in said
 
 
 @pytest.mark.parametrize("command", [["retro"], ["cost", *COST]])

@@ -55,7 +55,7 @@ def to_date(value: date | str, what: str = "date") -> date:
     return in_range(day, what)
 
 
-_MIDNIGHT = (" 0:00", " 00:00", " 00:00:00", "T00:00:00", " 12:00 AM", " 12:00:00 AM")  # as spreadsheets save a date
+MIDNIGHT = (" 0:00", " 00:00", " 00:00:00", "T00:00:00", " 12:00 AM", " 12:00:00 AM")  # as spreadsheets save a date
 
 
 def to_roster_date(value: str, what: str = "date") -> date:
@@ -64,7 +64,7 @@ def to_roster_date(value: str, what: str = "date") -> date:
     time); any other time is refused. A two-digit year (``09/01/05``) is refused as ambiguous about its century;
     a day-first date is never guessed."""
     text = value.strip()
-    midnight = next((end for end in _MIDNIGHT if text.endswith(end)), "")
+    midnight = next((end for end in MIDNIGHT if text.endswith(end)), "")
     text = text.removesuffix(midnight)
     if "/" not in text:
         return to_date(text if midnight else value, what)

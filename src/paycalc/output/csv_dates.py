@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from paycalc.contract.inputs import MIDNIGHT
 from paycalc.output.csv_bytes import Cells, Plainness, windows
 from paycalc.rules import period_arrays
 
@@ -23,6 +24,8 @@ def dates(cells: Cells, column: int, rows: Ints | slice = slice(None)) -> Ints:
     :func:`~paycalc.contract.inputs.to_roster_date` reads them; Plainness for any other cell."""
     start = cells.starts[rows, column]
     length = cells.ends[rows, column] - start
+    if (length > 10).any():  # a date cell saved with its time: midnight alone, as the rules read it
+        length = _without_midnight(cells, start, length)
     raw = windows(cells.data, 10)[start]
     iso = (length == 10) & (raw[:, 4] == 45) & (raw[:, 7] == 45)
     if iso.all():
@@ -31,6 +34,20 @@ def dates(cells: Cells, column: int, rows: Ints | slice = slice(None)) -> Ints:
     year[iso], month[iso], day[iso] = _iso(raw[iso])
     year[~iso], month[~iso], day[~iso] = _us(raw[~iso], length[~iso])
     return _ordinals(year, month, day)
+
+
+def _without_midnight(cells: Cells, start: Ints, length: Ints) -> Ints:
+    """The cells' lengths without a time of midnight after their date (``9/1/2005 0:00``), as
+    :func:`~paycalc.contract.inputs.to_roster_date` takes it off; a cell with another time keeps its length (and
+    is no date here)."""
+    length = length.copy()
+    end = start + length
+    for suffix in MIDNIGHT:
+        mark = np.frombuffer(suffix.encode(), dtype=np.uint8)
+        long = np.flatnonzero(length > len(mark) + 7)
+        found = long[(windows(cells.data, len(mark))[end[long] - len(mark)] == mark).all(axis=1)]
+        length[found] -= len(mark)  # (no cell ends with two of them)
+    return length
 
 
 def readable(cells: Cells, column: int, rows: Ints) -> NDArray[np.bool_]:
