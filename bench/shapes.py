@@ -5,7 +5,8 @@ Shapes (the same members, the same totals): the plain CSV; a `name` column in qu
 quotes (some exporters); a byte-order mark and Windows line ends (Excel's "CSV UTF-8"); the named roster as an
 .xlsx workbook (dates as date cells, hours as numbers), where committees keep rosters, and the same with its text in a
 shared string table as Excel saves it; dates as Excel's CSV writes
-them (9/1/2005); names with a quote inside; a space after each comma; the plain roster's totals as JSON and as a
+them (9/1/2005), and with a time of midnight (9/1/2005 0:00, a date-time cell); a spreadsheet's trailing commas;
+names with a quote inside; a space after each comma; the plain roster's totals as JSON and as a
 workbook, and read from stdin; paid in 22 biweekly checks over the school year; its daily pay; under a proposal
 with a lump sum and retro in instalments (moa-2014); its days given by --from and --to instead of columns. Then,
 their totals not compared with the plain one's: each member paid an amount of their own (a `paid_annual` column);
@@ -67,6 +68,15 @@ def shapes(plain: Path) -> dict[str, Path]:
     with us.open("w", newline="") as file:
         csv.writer(file).writerows([rows[0]] + [[_us(cell) for cell in row] for row in rows[1:]])
     out["US dates (m/d/y)"] = us
+    timed = plain.with_name("timed.csv")  # dates as Excel's CSV writes a date-time cell: 9/1/2005 0:00
+    with timed.open("w", newline="") as file:
+        csv.writer(file).writerows(
+            [rows[0]] + [[_us(c) + (" 0:00" if _us(c) != c else "") for c in r] for r in rows[1:]]
+        )
+    out["dates with 0:00"] = timed
+    trailing = plain.with_name("trailing.csv")  # a sheet's used range wider than its columns: ",," on every line
+    trailing.write_text("".join(",".join(row) + ",,\n" for row in rows))
+    out["trailing commas"] = trailing
     out["xlsx, names"] = _workbook(named, plain.with_name("named.xlsx"))
     out["xlsx, shared strings"] = _shared(out["xlsx, names"], plain.with_name("shared.xlsx"))
     return out
