@@ -139,24 +139,15 @@ def _unquoted(data: Bytes, starts: Ints, ends: Ints, quotes: Ints, inside: Ints)
     """The cells inside their quotes: each quote must open a cell, close it, or be one of a doubled pair inside
     a quoted cell (``"O""Neil"``; ``"a"b``, ``a"b`` and a lone quote inside are the csv module's to read), and
     which cells are written back in quotes: those holding a comma or a doubled quote."""
-    flat_starts, flat_ends = starts.ravel(), ends.ravel()
-    commas = np.zeros(starts.shape, dtype=bool)
-    commas.ravel()[np.searchsorted(flat_starts, inside, side="right") - 1] = True  # the cell each inner comma is in
-    cell = np.searchsorted(flat_starts, quotes, side="right") - 1  # the cell each quote is in
-    # as exports write them: two quotes a quoted cell, its first byte and its last (the quotes come in pairs, each
-    # pair in one cell: split has seen to both)
-    opened = cell[0::2]
-    if (quotes[0::2] == flat_starts[opened]).all() and (quotes[1::2] == flat_ends[opened] - 1).all():
-        starts, ends = starts.copy(), ends.copy()
-        starts.ravel()[opened] += 1
-        ends.ravel()[opened] -= 1
-        return Cells(data, starts, ends, commas, False)
     opened = (data[starts] == 34) & (ends > starts)
     closed = opened & (ends - starts >= 2) & (data[np.maximum(ends - 1, 0)] == 34)
     if (opened != closed).any():
         raise Plainness("a double quote inside a cell")
+    commas = np.zeros(starts.shape, dtype=bool)
     escaped = len(quotes) != 2 * int(np.count_nonzero(opened))
     if escaped:  # the quotes neither opening nor closing a cell: in pairs, inside a quoted cell
+        flat_starts, flat_ends = starts.ravel(), ends.ravel()
+        cell = np.searchsorted(flat_starts, quotes, side="right") - 1
         inner = (quotes > flat_starts[cell]) & (quotes < flat_ends[cell] - 1) & opened.ravel()[cell]
         pairs = quotes[inner]
         if len(pairs) + 2 * int(np.count_nonzero(opened)) != len(quotes) or len(pairs) % 2:
@@ -164,6 +155,8 @@ def _unquoted(data: Bytes, starts: Ints, ends: Ints, quotes: Ints, inside: Ints)
         if (pairs[1::2] - pairs[0::2] != 1).any():
             raise Plainness("a double quote inside a cell")
         commas.ravel()[cell[inner]] = True
+    at = np.searchsorted(starts.ravel(), inside, side="right") - 1  # the cell each inner comma is in
+    commas.ravel()[at] = True
     step = opened.astype(np.int64)
     return Cells(data, starts + step, ends - step, commas, escaped)
 
