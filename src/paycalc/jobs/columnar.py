@@ -147,7 +147,6 @@ def costed(
     header: list[str],
     costing: Callable[..., Any],
     on_invalid: Any = None,
-    span: Any = None,
     grown: Iterable[tuple[int, int, int]] | None = None,
     placing: Callable[[str], datetime.date] | None = None,
 ) -> Any:
@@ -155,8 +154,8 @@ def costed(
     ``costing(kinds, chunks, skipped)`` (:func:`paycalc.membership.cost_columns.cost` with the run's terms), a
     block of ``COST_BLOCK`` bytes at a time; None when the roster or the terms are for the member-by-member path.
     With ``on_invalid`` (``--skip-invalid``), rows the rules refuse are left out and handed to it, in order;
-    ``span``: the costed range's first and last days (ordinals); ``grown``: a twin's byte ranges as its sheet is
-    parsed (:func:`paycalc.jobs.twins.growing`), costed as they come; ``placing``: a step to its hire date."""
+    ``grown``: a twin's byte ranges as its sheet is parsed (:func:`paycalc.jobs.twins.growing`), costed as they
+    come; ``placing``: a step to its hire date."""
     from paycalc.output import member_skips
     from paycalc.output.member_columns import Members
     from paycalc.reading.files import lines_from
@@ -164,7 +163,7 @@ def costed(
     plain = _plain(source)
     if plain is None:
         return None
-    members = Members(header, on_invalid is not None, span, placing)
+    members = Members(header, on_invalid is not None, placing)
     where = grown if grown is not None else ranges(len(plain[0]), plain[1], COST_BLOCK)
     blocks = (lines_from(source, *at) for at in where)
     priced: list[tuple[int, str]] = []

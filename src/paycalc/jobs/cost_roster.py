@@ -103,8 +103,7 @@ def price(
                                  a.method, a.anchor, a.paid, skipped, a.by)  # fmt: skip
 
     def answer(path: str, rows: Any) -> tuple[costing.Costing, Any]:
-        span = asked.start.toordinal(), asked.end.toordinal()
-        found, rows = _in_arrays(path, rows, header, placing, in_arrays, (on_invalid, span))
+        found, rows = _in_arrays(path, rows, header, placing, in_arrays, on_invalid)
         if say is not None:
             how = "in columns" if found is not None else f"member by member: {why.last()}"
             say(f"Note: {name_of(source)}: costed {how}")
@@ -134,7 +133,7 @@ def _in_arrays(
     header: list[str],
     placing: Callable[[str], datetime.date] | None,
     in_arrays: Any,
-    asked: tuple[Any, Any] = (None, None),  # what takes rows left out (--skip-invalid), and the range's days
+    on_invalid: Any = None,  # what takes rows left out (--skip-invalid)
 ) -> tuple[Any, Any]:
     """The costing in columns of a roster file (a step column placed as the hire date it stands for on the range's
     first day; a sheet through its CSV twin, as it is parsed, or made otherwise), and its rows for the
@@ -142,12 +141,12 @@ def _in_arrays(
     from paycalc.jobs.columnar import costed, header_cells
     from paycalc.jobs.twins import csv_twin, sheet_costed
 
-    if not is_xlsx(path) and (placing is None or asked[0] is None):  # a step column placed in the columns too
-        found = costed(path, header, in_arrays, *asked, placing=placing)
+    if not is_xlsx(path) and (placing is None or on_invalid is None):  # a step column placed in the columns too
+        found = costed(path, header, in_arrays, on_invalid, placing=placing)
         if found is not None or placing is None:
             return found, rows  # (a step roster the columns decline: a twin, steps placed row by row, next)
-    if is_xlsx(path) and asked[0] is None:  # costed as the sheet is parsed
-        tried = sheet_costed(rows, lambda twin, named, grown: costed(twin, named, in_arrays, *asked, grown, placing))
+    if is_xlsx(path) and on_invalid is None:  # costed as the sheet is parsed
+        tried = sheet_costed(rows, lambda twin, named, grown: costed(twin, named, in_arrays, None, grown, placing))
         if tried is not None:
             served, found = tried
             if found is not None:
@@ -162,7 +161,7 @@ def _in_arrays(
         found = None
         if twin is not None:
             with open(twin, encoding="utf-8") as file:
-                found = costed(twin, header_cells(file.readline().encode()), in_arrays, *asked)
+                found = costed(twin, header_cells(file.readline().encode()), in_arrays, on_invalid)
     if found is None:
         if is_xlsx(path):
             rows.close()

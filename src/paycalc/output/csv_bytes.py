@@ -161,6 +161,14 @@ def _unquoted(data: Bytes, starts: Ints, ends: Ints, quotes: Ints, inside: Ints)
     return Cells(data, starts + step, ends - step, commas, escaped)
 
 
+def unnamed_blank(cells: Cells, header: list[str]) -> None:
+    """Refuse a block with a cell that is not blank under a column with no name (a spreadsheet's trailing commas
+    give every line blank ones): the row-by-row path names its line."""
+    unnamed = [n for n, name in enumerate(header) if not name]
+    if unnamed and (cells.ends[:, unnamed] > cells.starts[:, unnamed]).any():
+        raise Plainness("a cell under a column with no name")
+
+
 def windows(data: Bytes, width: int) -> NDArray[np.uint8]:
     """Every run of ``width`` bytes of ``data`` (which ends in NULs enough), as a view: ``[offset][0..width)``."""
     return np.lib.stride_tricks.sliding_window_view(data, width)

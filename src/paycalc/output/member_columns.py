@@ -43,12 +43,10 @@ class Members:
         self,
         header: list[str],
         skip: bool = False,
-        span: tuple[int, int] | None = None,
         placing: Callable[[str], datetime.date] | None = None,
     ) -> None:
         self.header = header
         self.placing = placing  # a step to the hire date it stands for (a step column stands for ``hired``)
-        self.span = span  # the costed range's first and last days (ordinals); without it, rows with days are refused
         self.skip = skip  # cost --skip-invalid: rows the reader refuses left out (member_skips), said in refusals
         self.count = 0  # rows read (a row's number among them is the reader's, 1 = the first after the header)
         self.refusals: list[tuple[int, str]] = []  # rows left out: number, reason
@@ -126,8 +124,6 @@ class Members:
             day = np.full(len(lengths), (0, 1 << 30)[side], dtype=np.int64)  # none: before and after any day
             at = self.column.get(name)
             if at is not None and len(own := np.flatnonzero(lengths[:, at] > 0)):
-                if self.span is None:
-                    raise Plainness("rows with days of their own")
                 day[own] = csv_dates.dates(cells, at, own)
             days.append(day)
         if (days[1] < days[0]).any():  # the member-by-member reader names the row
@@ -167,9 +163,7 @@ class Members:
         required = ("id", "title") if steps else ("id", "title", "hired")
         if (lengths[:, [column[c] for c in required]] == 0).any() or (lengths > MAX_CELL).any():
             raise Plainness("an empty or a long cell")
-        unnamed = [n for n, name in enumerate(self.header) if not name]  # a spreadsheet's trailing commas
-        if unnamed and (lengths[:, unnamed] > 0).any():
-            raise Plainness("a cell under a column with no name")  # member by member names its line
+        csv_bytes.unnamed_blank(cells, self.header)
         days = self._days(cells)
         if csv_bytes.padded(cells, column["id"]):
             raise Plainness("an id with spaces around it")

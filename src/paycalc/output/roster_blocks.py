@@ -91,9 +91,7 @@ class Blocks:
             self.layout.check(block)
             block = block if block.endswith(b"\n") else block + b"\n"
             cells = csv_bytes.split(block, len(self.header), trim=True)
-            unnamed = [n for n, name in enumerate(self.header) if not name]  # a spreadsheet's trailing commas
-            if unnamed and (cells.ends[:, unnamed] > cells.starts[:, unnamed]).any():
-                raise Plainness("a cell under a column with no name")  # row by row names its line
+            csv_bytes.unnamed_blank(cells, self.header)
             if cells.escaped and self.layout.json:
                 raise Plainness("a doubled quote inside a cell, which JSON writes otherwise")
             count, skipped, kept = len(cells.starts), tuple[row_skips.Skip, ...](), None

@@ -29,8 +29,9 @@ def read_header(
     at the header's end (a spreadsheet's trailing commas) are not read: their cells come as cells past the
     header, which must be blank."""
     names = header_names(list(reader.fieldnames or []), required + optional)
-    reader.fieldnames = names[: len(names) - _unnamed_at_end(names)]
-    reader.unnamed = _unnamed_at_end(names)  # type: ignore[attr-defined]  # for the columns: every line that wide
+    unnamed = _unnamed_at_end(names)
+    reader.fieldnames = names[: len(names) - unnamed]
+    reader.unnamed = unnamed  # type: ignore[attr-defined]  # for the columns: every line that wide
     return read_columns(list(reader.fieldnames), name, required, optional, say)
 
 
