@@ -43,9 +43,43 @@ def quote(cells: Cells, rows: Ints, column: int) -> Part:
 def guard(cells: Cells, rows: Ints, column: int, triggers: tuple[str, ...]) -> Part:
     """A ``'`` before each cell a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``, ...)."""
     start, end = cells.starts[rows, column], cells.ends[rows, column]
-    first = cells.data[np.minimum(start, len(cells.data) - 1)]
-    runs = np.isin(first, [ord(t) for t in triggers]) & (end > start)
-    return Part(np.frombuffer(b"'", dtype=np.uint8), np.zeros(len(rows), dtype=np.int64), runs.astype(np.int64))
+    table = np.zeros(256, dtype=np.int64)
+    table[[ord(t) for t in triggers]] = 1
+    runs = table[cells.data[np.minimum(start, len(cells.data) - 1)]]
+    runs[end == start] = 0  # an empty cell: its start is the byte after it
+    return Part(np.frombuffer(b"'", dtype=np.uint8), np.zeros(len(rows), dtype=np.int64), runs)
+
+
+def written(cells: Cells, rows: Ints, columns: list[int], triggers: tuple[str, ...]) -> list[Part]:
+    """The cells of ``columns`` in ``rows`` as the csv module writes them, a comma between: each guarded
+    (:func:`guard`) and in quotes where it must be (:func:`quote`). Columns side by side in the roster whose
+    cells need neither on any row, one comma apart on every row (no quotes or spaces around them), are copied
+    as one span of the roster's bytes, their commas and all: a carried column or ten, one copy."""
+    out: list[Part] = []
+    span: list[int] = []  # a run of such columns: its first and its last
+
+    def copied() -> None:
+        if span:
+            first = cells.starts[rows, span[0]]
+            out.append(Part(cells.data, first, cells.ends[rows, span[1]] - first))
+            span.clear()
+
+    for k, column in enumerate(columns):
+        marks, guarded = quote(cells, rows, column), guard(cells, rows, column, triggers)
+        bare = not marks.lengths.any() and not guarded.lengths.any()
+        after = bare and span and column == span[1] + 1
+        if after and (cells.starts[rows, column] == cells.ends[rows, span[1]] + 1).all():  # only a comma between
+            span[1] = column
+            continue
+        copied()
+        if k:
+            out.append(constant(b",", len(rows)))
+        if bare:
+            span[:] = [column, column]
+        else:
+            out += [marks, guarded, cell(cells, rows, column), marks]
+    copied()
+    return out
 
 
 def texts(values: list[str]) -> Part:
@@ -116,17 +150,53 @@ def _joined(parts: list[Part]) -> list[Part]:
 
 def lines(parts: list[Part]) -> bytes:
     """Each line's parts one after the other, all lines one after the other."""
-    parts = _joined(parts)
-    total = np.sum([p.lengths for p in parts], axis=0)
+    parts = _joined([part for part in parts if part.lengths.any()])  # a part empty on every line: no pass
+    if not parts:
+        return b""
+    widths = [int(part.lengths.max()) for part in parts]
+    size = sum(int(part.lengths.sum()) for part in parts)
+    if len(parts[0].lengths) * sum(widths) > 3 * size + (1 << 20):  # a cell far wider than the rest
+        return _gathered(parts)
+    return _padded(parts, widths)
+
+
+def _padded(parts: list[Part], widths: list[int]) -> bytes:
+    """The lines as rows of a matrix, each part in columns as wide as its widest (a 2-D copy each, its window of
+    its buffer at each line's start), then the bytes each line's parts hold taken in order: no index a byte."""
+    count = len(parts[0].lengths)
+    matrix = np.empty((count, sum(widths)), dtype=np.uint8)
+    held = np.empty(matrix.shape, dtype=bool)
+    at = 0
+    for (buffer, starts, lengths), width in zip(parts, widths, strict=True):
+        place, whole = slice(at, at + width), bool((lengths == width).all())
+        if whole and len(buffer) == width:  # the whole buffer on every line (a comma, a closing tag)
+            matrix[:, place] = buffer
+        else:
+            if int(starts.max()) + width > len(buffer):  # a window past the buffer's end: NULs after it
+                buffer = np.concatenate([buffer, np.zeros(width, dtype=np.uint8)])
+            matrix[:, place] = np.lib.stride_tricks.sliding_window_view(buffer, width)[starts]
+        if whole:
+            held[:, place] = True
+        else:
+            np.less(np.arange(width), lengths[:, None], out=held[:, place])
+        at += width
+    return matrix[held].tobytes()
+
+
+def _gathered(parts: list[Part]) -> bytes:
+    """The lines as :func:`_padded` makes them, each part's bytes copied to their places by index: for a part far
+    wider on a line or two than on the rest, whose matrix would be mostly padding."""
+    total = parts[0].lengths.copy()  # summed in place: np.sum of the list would first copy it all into one array
+    for part in parts[1:]:
+        total += part.lengths
     out = np.empty(int(total.sum()), dtype=np.uint8)
     at = np.concatenate([[0], np.cumsum(total)[:-1]])
     for buffer, starts, lengths in parts:
-        low, high = (int(lengths.min()), int(lengths.max())) if len(lengths) else (0, 0)
+        low, high = int(lengths.min()), int(lengths.max())
         if low == high:  # the same width on every line (a comma, a date, two places): one 2-D copy
-            if high:
-                step = np.arange(high)
-                same = len(buffer) == high  # the whole buffer on every line: no gather
-                out[at[:, None] + step] = buffer[:high] if same else buffer[starts[:, None] + step]
+            step = np.arange(high)
+            same = len(buffer) == high  # the whole buffer on every line: no gather
+            out[at[:, None] + step] = buffer[:high] if same else buffer[starts[:, None] + step]
         elif high == 1:  # one byte or none (a minus sign, a formula guard)
             some = lengths == 1
             out[at[some]] = buffer[starts[some]]

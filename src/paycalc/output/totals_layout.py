@@ -83,12 +83,7 @@ class Layout:
         """The totals of many ids from arrays: ``columns`` the id's and the carried cells', in ``rows``."""
         n = len(rows)
         if not self.json:
-            parts = []
-            for k, c in enumerate(columns):
-                marks = csv_lines.quote(cells, rows, c)
-                guard = csv_lines.guard(cells, rows, c, SPREADSHEET_TRIGGERS)
-                parts += [*([csv_lines.constant(b",", n)] if k else []), marks, guard, csv_lines.cell(cells, rows, c)]
-                parts.append(marks)
+            parts = csv_lines.written(cells, rows, columns, SPREADSHEET_TRIGGERS)
             parts += [csv_lines.constant(b",", n), csv_lines.digits(counts)]
             for cents in money:
                 parts += [csv_lines.constant(b",", n), *csv_lines.money(cents)]
