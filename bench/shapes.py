@@ -6,6 +6,7 @@ quotes (some exporters); a byte-order mark and Windows line ends (Excel's "CSV U
 .xlsx workbook (dates as date cells, hours as numbers), where committees keep rosters, and the same with its text in a
 shared string table as Excel saves it; dates as Excel's CSV writes
 them (9/1/2005), and with a time of midnight (9/1/2005 0:00, a date-time cell); a spreadsheet's trailing commas;
+lines shorter than the header (a blank last cell left off); six columns carried through (2.3 times the bytes);
 names with a quote inside; a space after each comma; the plain roster's totals as JSON and as a
 workbook, and read from stdin; paid in 22 biweekly checks over the school year; its daily pay; under a proposal
 with a lump sum and retro in instalments (moa-2014); its days given by --from and --to instead of columns. Then,
@@ -77,6 +78,17 @@ def shapes(plain: Path) -> dict[str, Path]:
     trailing = plain.with_name("trailing.csv")  # a sheet's used range wider than its columns: ",," on every line
     trailing.write_text("".join(",".join(row) + ",,\n" for row in rows))
     out["trailing commas"] = trailing
+    short = plain.with_name("short.csv")  # hours last, left off where blank: lines shorter than the header
+    order = [0, 1, 2, 3, 4, 6, 5]
+    short.write_text("".join(",".join([row[n] for n in order]).removesuffix(",") + "\n" for row in rows))
+    out["short lines"] = short
+    wide = plain.with_name("wide.csv")  # a district's export: six columns carried through, one in quotes
+    extra = ["school", "email", "phone", "union_id", "status", "notes"]
+    with wide.open("w", newline="") as file:
+        cells = ["P.S. 123 Manhattan", "{}@schools.org", "(212) 555-0100", "{}", "Active", "ok, checked"]
+        body = [[*row, *(c.format(row[0].lower()) for c in cells)] for row in rows[1:]]
+        csv.writer(file).writerows([rows[0] + extra, *body])
+    out["6 carried columns"] = wide
     out["xlsx, names"] = _workbook(named, plain.with_name("named.xlsx"))
     out["xlsx, shared strings"] = _shared(out["xlsx, names"], plain.with_name("shared.xlsx"))
     return out

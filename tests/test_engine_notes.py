@@ -35,7 +35,7 @@ def test_a_plain_roster_is_said_to_be_priced_in_columns(tmp_path: Path) -> None:
     ("lines", "options", "env", "why"),
     [
         ([HEADER, *ROWS[:2], 'P9,Ed. Asst. B,1990-01-15,2009-11-01,2018-11-30,"x""y"'], [], "",
-         "a line of another width"),
+         "a cell past the header"),
         ([HEADER + ",name", *(r + ',"O"N"eil"' for r in ROWS)], [], "", "a double quote inside a cell"),
         ([HEADER, *ROWS], [], "1", "PAYCALC_ROW_BY_ROW=1"),
         ([HEADER, *ROWS[:2], ROWS[2].replace("Ed. Asst. B", "Ed.\rAsst. B")], [], "",

@@ -71,6 +71,7 @@ def test_a_workbook_is_priced_in_columns_as_row_by_row(tmp_path: Path, seed: int
         table = [row for n, row in enumerate(table) if not n or row[3]]  # rows with a step
         for row in table[1:]:  # paid: the scale in force the day before the start, so none on its first day
             row[4] = max(row[4], "2025-07-02")
+            row[5] = max(row[5], row[4])  # and an end on or after it (seed 387 drew a row ending 2025-07-01)
         text = "".join(",".join(f'"{c}"' if "," in c else c for c in row) + "\n" for row in table)
     path = _workbook(text, tmp_path / "members.xlsx", rng)
     scalar, columns = _both(path, *options, *out)

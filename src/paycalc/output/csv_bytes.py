@@ -127,12 +127,39 @@ def _split(block: bytes, width: int) -> Cells:
     else:
         commas = np.flatnonzero(data == 44)
     per_line = np.diff(np.searchsorted(commas, feeds), prepend=0)
-    if (per_line != width - 1).any():
-        raise Plainness("a line of another width")  # a blank line too: the csv module skips those
-    inner = commas.reshape(len(feeds), width - 1)
+    ragged = bool((per_line != width - 1).any())  # short lines end in blank cells; long ones, in blank cells past
+    # the header (a sheet's used range wider than its columns)
+    inner, last = _ragged(data, commas, per_line, lasts, width) if ragged else (commas.reshape(-1, width - 1), lasts)
     starts = np.concatenate([firsts[:, None], inner + 1], axis=1)
-    ends = np.concatenate([inner, np.maximum(lasts, firsts)[:, None]], axis=1)
+    ends = np.concatenate([inner, np.maximum(last, firsts)[:, None]], axis=1)
+    if ragged:
+        np.minimum(starts, ends, out=starts)  # a cell a short line has not: empty, at the line's end
     return _unquoted(data, starts, ends, quotes, inside) if quoted else Cells(data, starts, ends)
+
+
+_PAST = np.ones(256, dtype=bool)  # the bytes a blank cell past the header cannot hold: all but commas and blanks
+_PAST[[44, 32, 9]] = False
+
+
+def _ragged(data: Bytes, commas: Ints, per_line: Ints, lasts: Ints, width: int) -> tuple[Ints, Ints]:
+    """The commas between each line's cells, ``[line][0..width - 1)``, and where each line's last cell ends, for
+    lines of any width, as csv.DictReader reads them: a short line's missing cells are blank (placed at its end:
+    the line's own end stands in for each missing comma), a long line's cells past the header must be blank
+    (commas, spaces and tabs alone: a sheet's used range wider than its columns), or the block is not plain."""
+    lines, before = len(lasts), np.cumsum(per_line) - per_line
+    line_of = np.repeat(np.arange(lines), per_line)
+    place = np.arange(len(commas)) - before[line_of]  # each comma's number in its line
+    inner = np.repeat(lasts[:, None], width - 1, axis=1)
+    kept = place < width - 1
+    inner[line_of[kept], place[kept]] = commas[kept]
+    last = lasts.copy()
+    long = np.flatnonzero(per_line > width - 1)
+    if len(long):
+        last[long] = commas[before[long] + width - 1]  # the comma after the header's last cell
+        past = np.concatenate([[0], np.cumsum(_PAST[data])])  # bytes no blank cell holds, up to each offset
+        if (past[lasts[long]] - past[last[long]]).any():
+            raise Plainness("a cell past the header")  # row by row names its line, or reads it blank
+    return inner, last
 
 
 def _unquoted(data: Bytes, starts: Ints, ends: Ints, quotes: Ints, inside: Ints) -> Cells:
