@@ -163,6 +163,20 @@ def test_an_unknown_title_lists_the_closest() -> None:
     assert "Teacher Aide" not in str(raised.value)
 
 
+def test_an_unknown_title_lists_the_closest_of_its_own_contract() -> None:
+    """The suggestions are worked out once per spelling and contract (a roster's thousand rows under one unknown
+    title): the same spelling on Lunenburg's scale suggests Lunenburg's columns, not NYC's titles."""
+    from paycalc.contract.loader import bundled_contract
+
+    nyc, lunenburg = paycalc.load_contract(), paycalc.load_contract(bundled_contract("lunenburg-paras"))
+    for _ in range(2):
+        with pytest.raises(paycalc.InputError, match=r"closest: Ed\. Asst\., Ed\. Asst\. B"):
+            core.resolve_title(nyc, "Ed Asst C")
+        with pytest.raises(paycalc.InputError) as raised:
+            core.resolve_title(lunenburg, "Ed Asst C")
+        assert "Ed. Asst." not in str(raised.value) and "High School" in str(raised.value)
+
+
 def test_an_unknown_title_with_nothing_close_lists_all_titles() -> None:
     with pytest.raises(paycalc.InputError) as raised:
         pay("Custodian", years=3)
