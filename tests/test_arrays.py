@@ -302,7 +302,9 @@ def test_cells_in_quotes_are_read_as_the_csv_module_reads_them_or_left_to_it(row
         cells = csv_bytes.split(block, 2)
     except Plainness:
         return
-    read = list(csv.reader(io.StringIO(block.decode())))
+    whole = list(csv.reader(io.StringIO(block.decode())))
+    assert all(not cell.strip(" \t") for row in whole for cell in row[2:])  # past the header: read only if blank
+    read = [[*row, "", ""][:2] for row in whole]  # as csv.DictReader reads them: a short line's missing cells blank
     everything = np.arange(len(rows))
     assert [list(pair) for pair in zip(cells.text(everything, 0), cells.text(everything, 1), strict=True)] == read
     trimmed = csv_bytes.split(block, 2, trim=True)  # as the rules read each cell: stripped
@@ -371,10 +373,17 @@ def test_blocks_the_csv_module_reads_otherwise_are_refused(block: bytes) -> None
         csv_bytes.split(block, 2)
 
 
-@pytest.mark.parametrize("block", [b"a,b\nc\n", b"a,b,c\n", b"a,b"], ids=["short", "long", "unended"])
-def test_lines_of_another_width_or_unended_are_refused(block: bytes) -> None:
+@pytest.mark.parametrize(
+    "block", [b"a,b,c\n", b"a,b, ,x\n", b'a,b,""\n', b"a,b"], ids=["long", "x", "quoted", "unended"]
+)
+def test_lines_with_cells_past_the_header_or_unended_are_refused(block: bytes) -> None:
     with pytest.raises(Plainness):
         csv_bytes.split(block, 2)
+
+
+def test_a_short_line_is_read_with_blank_cells_and_a_long_one_without_its_blank_cells_past_the_header() -> None:
+    cells = csv_bytes.split(b"a,b,c\nd\ne,f,g, ,\t\n", 3)
+    assert [cells.text([0, 1, 2], n) for n in range(3)] == [["a", "d", "e"], ["b", "", "f"], ["c", "", "g"]]
 
 
 @pytest.mark.parametrize("block", [b"a,b\n\nc,d\n", b"\r\na,b\r\n\r\nc,d\r\n\r\n", b"\na,b\nc,d\n\n"])

@@ -1,4 +1,4 @@
-"""An .xlsx roster priced in columns from its text as it stands (#30: ``jobs.twins.sheet_priced``), as a CSV
+"""An .xlsx roster priced in columns from its text as it stands (#30: ``jobs.sheet_twins.sheet_priced``), as a CSV
 roster is: a Lunenburg step column, days from ``--from``/``--to``, a correction against a paid contract by
 fiscal year. The same bytes as the row-by-row path on random workbooks (dates as date cells or text, steps as
 numbers or text), and the columns are said to have priced it (``-v``)."""

@@ -119,6 +119,8 @@ def test_where_the_fast_reader_must_not_answer_openpyxl_reads(tmp_path: Path, ki
     path = tmp_path / "roster.xlsx"
     book.save(path)
     rows = sheets.SheetRows(str(path), None)
+    if kind == "long number":  # fastexcel's reader declines it when its text is made, then python-calamine
+        list(rows)
     assert rows._fast is None and rows.workbook is not None  # calamine declined, or the scan beside it found them
     rows.close()
 

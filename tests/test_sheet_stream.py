@@ -16,9 +16,17 @@ from typer.testing import CliRunner
 
 from paycalc.cli import app
 from paycalc.jobs import columnar
-from paycalc.reading import sheet_pieces
+from paycalc.reading import sheet_pieces, sheets
 
 TITLES = ["Teacher Aide", "Ed. Asst. B", "Ed. Assoc."]
+
+
+@pytest.fixture(autouse=True, params=["python-calamine", "fastexcel"])
+def reader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Each case with the sheet's text made from python-calamine's cells and from fastexcel's Arrow columns (a
+    sheet fastexcel's text cannot serve is read by python-calamine after it: one attempt more, the same answer)."""
+    monkeypatch.setattr(sheets, "ARROW", request.param == "fastexcel")
+    return str(request.param)
 
 
 def _book(path: Path, last: list[list[Any]] | None = None, blank_every: int = 0, members: int = 60) -> Path:

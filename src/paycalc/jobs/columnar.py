@@ -154,7 +154,7 @@ def costed(
     ``costing(kinds, chunks, skipped)`` (:func:`paycalc.membership.cost_columns.cost` with the run's terms), a
     block of ``COST_BLOCK`` bytes at a time; None when the roster or the terms are for the member-by-member path.
     With ``on_invalid`` (``--skip-invalid``), rows the rules refuse are left out and handed to it, in order;
-    ``grown``: a twin's byte ranges as its sheet is parsed (:func:`paycalc.jobs.twins.growing`), costed as they
+    ``grown``: a twin's byte ranges as its sheet is parsed (:func:`paycalc.jobs.sheet_twins.growing`), costed as they
     come; ``placing``: a step to its hire date."""
     from paycalc.output import member_skips
     from paycalc.output.member_columns import Members

@@ -139,7 +139,8 @@ def _in_arrays(
     first day; a sheet through its CSV twin, as it is parsed, or made otherwise), and its rows for the
     member-by-member path (read again where the twin read them); the costing is None where the columns decline."""
     from paycalc.jobs.columnar import costed, header_cells
-    from paycalc.jobs.twins import csv_twin, sheet_costed
+    from paycalc.jobs.sheet_twins import sheet_costed
+    from paycalc.jobs.twins import csv_twin
 
     if not is_xlsx(path) and (placing is None or on_invalid is None):  # a step column placed in the columns too
         found = costed(path, header, in_arrays, on_invalid, placing=placing)

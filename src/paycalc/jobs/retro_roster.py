@@ -15,7 +15,8 @@ from paycalc.contract.errors import InputError, PaycalcError, RowError, WorkerDi
 from paycalc.contract.models import Contract, Instalment
 from paycalc.jobs import why
 from paycalc.jobs.progress import rows_read
-from paycalc.jobs.twins import csv_rows, sheet_priced, spooled, twin_priced
+from paycalc.jobs.sheet_twins import sheet_priced
+from paycalc.jobs.twins import csv_rows, spooled, twin_priced
 from paycalc.output.files import write_atomically
 from paycalc.output.render import Format
 from paycalc.output.roster_out import Shape, write, write_xlsx

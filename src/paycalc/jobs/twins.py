@@ -1,15 +1,14 @@
-"""A roster read again as a plain CSV file, for the columnar path: stdin copied to a file; a sheet's text as it
-stands (:func:`sheet_priced`); a sheet's rows, or a CSV's with a ``step`` column, written row by row as a CSV twin
-with steps placed and values filled (:func:`csv_twin`) and priced from it."""
+"""A roster read again as a plain CSV file, for the columnar path: stdin copied to a file; a sheet's rows, or a
+CSV's with a ``step`` column, written row by row as a CSV twin with steps placed and values filled
+(:func:`csv_twin`) and priced from it. A sheet's text as it stands is :mod:`paycalc.jobs.sheet_twins`'."""
 
 from __future__ import annotations
 
 import csv
-import io
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, BinaryIO
+from typing import Any
 
 from paycalc.contract.errors import PaycalcError
 from paycalc.contract.models import Contract, Instalment
@@ -54,124 +53,6 @@ def twin_priced(
 
     with csv_twin(rows, placer(contract) if "step" in rows.header else None, fill) as twin:
         return twin is not None and priced(twin, output, contract, method, jobs, header_of, split, as_json, late=late)
-
-
-def sheet_priced(
-    rows: Any,
-    output: str,
-    terms: tuple[Contract, Any, int | None, Any],
-    split: tuple[Instalment, ...],
-    as_json: bool,
-    defaults: tuple[dict[str, str], dict[str, str]],
-    paid_by: tuple[Any, tuple[int, ...]] | None = None,
-    skipped: list[tuple[int, str]] | None = None,
-    late: list[int] | None = None,
-) -> bool:
-    """A sheet read by calamine priced in columns from its text as it stands (``rows.csv_body``), as a CSV
-    roster is: a step column, the command line's ``defaults`` and a paid contract's scale (``paid_by``) left
-    to the columns (no row made a mapping); ``terms``: the contract, the pay method, ``--jobs`` and the
-    header's check; ``skipped``: with ``--skip-invalid``, where the rows left out are put (their sheet rows,
-    the reasons); ``late``: the numbers of the rows hired after their first day. False where its text cannot be
-    made at once or the columns decline it (the caller tries a twin made row by row, or the rows)."""
-    from paycalc.jobs.columnar import priced
-
-    header = list(rows.header)
-    if len(set(header)) != len(header):
-        return False
-    texts = rows.stream()  # the text of the first pieces, priced while the threads parse the last
-    body = rows.csv_body() if texts is None else None
-    if texts is None and body is None:
-        return False
-    with _twin_file(header, body or "") as (twin, out):
-        lines = None if skipped is None else list[tuple[int, str]]()
-        grown = None if texts is None else growing(texts, out)
-        if not priced(twin, output, *terms, split, as_json, defaults, paid_by, lines, late, grown):
-            return False
-    if skipped is not None:  # the twin's lines as the sheet's rows (its blank rows are not in it)
-        skipped[:] = [(rows.row_of(line), reason) for line, reason in lines or []]
-    return True
-
-
-def growing(texts: Iterator[str], out: BinaryIO, most: int | None = None) -> Iterator[tuple[int, int, int]]:
-    """The byte ranges of a twin written as its sheet is parsed: each piece's text written (and flushed) before
-    the range holding it is given, whole lines, ranges of a quarter of :data:`paycalc.jobs.columnar.BLOCK` bytes
-    at least, twice as many each time up to a block (the first priced soon, the rest with a block's fewer costs),
-    or up to ``most`` (a costing's block); a sheet whose text cannot serve after all (found at a later piece, or
-    at its end) declines the columns."""
-    from paycalc.jobs.columnar import BLOCK
-    from paycalc.reading.sheet_text import Declined
-
-    header = start = at = out.tell()
-    size = min(BLOCK // 4, most or BLOCK)  # the first ranges small, priced while the sheet's last pieces are parsed
-    try:
-        for text in texts:
-            data = text.encode("utf-8")
-            out.write(data)
-            at += len(data)
-            if at - start >= size:
-                out.flush()
-                yield start, at, header
-                start, size = at, min(2 * size, most or BLOCK)
-    except Declined as exc:
-        raise Unpriced(str(exc)) from None
-    out.flush()
-    if at > start:
-        yield start, at, header
-
-
-def sheet_costed(
-    rows: Any, cost: Callable[[str, list[str], Iterator[tuple[int, int, int]]], Any]
-) -> tuple[bool, Any] | None:
-    """A sheet read by calamine costed in columns as it is parsed: its twin's text written a piece at a time and
-    ``cost(twin, header, ranges)`` (:func:`paycalc.jobs.columnar.costed`) reading its byte ranges as they come.
-    None where the sheet is not parsed as it comes (nothing read); else whether its text served (False: turned
-    down at a later piece, the caller makes a twin otherwise) and the costing (None where the columns declined)."""
-    from paycalc.jobs.columnar import COST_BLOCK, header_cells
-    from paycalc.reading.sheet_text import Declined
-
-    header = list(rows.header)
-    texts = rows.stream() if len(set(header)) == len(header) else None
-    if texts is None:
-        return None
-    served = [True]
-
-    def watched() -> Iterator[str]:
-        try:
-            yield from texts
-        except Declined:
-            served[0] = False
-            raise
-
-    with _twin_file(header) as (twin, out):
-        found = cost(twin, header_cells(_line(header)), growing(watched(), out, COST_BLOCK))
-    return served[0], found
-
-
-def _line(cells: list[str]) -> bytes:
-    """A CSV line of ``cells``, as :class:`csv.writer` writes it."""
-    named = io.StringIO()
-    csv.writer(named, lineterminator="\n").writerow(cells)
-    return named.getvalue().encode("utf-8")
-
-
-@contextmanager
-def _twin_file(header: list[str], body: str = "") -> Iterator[tuple[str, BinaryIO]]:
-    """A twin's temporary file (removed after, a signal included) and its stream, ``header`` and ``body`` written
-    and flushed (the columns read the file back before the rest is written). No cyclic garbage collection
-    meanwhile: the sheet's cells, a million objects in no cycle, made as the twin is priced, would each be walked
-    by the collector's passes for nothing (a twentieth of a second of 100,000 members' workbook)."""
-    from paycalc.output.files import signals_unwind, temporary
-    from paycalc.reading.sheet_text import uncollected
-
-    with (
-        signals_unwind(),
-        temporary("paycalc-", ".csv") as (handle, twin),
-        os.fdopen(handle, "wb") as out,
-        uncollected(),
-    ):
-        out.write(_line(header) + body.encode("utf-8"))
-        out.flush()
-        yield twin, out
 
 
 class _CsvRows:

@@ -129,7 +129,9 @@ def _split(block: bytes, width: int) -> Cells:
     per_line = np.diff(np.searchsorted(commas, feeds), prepend=0)
     ragged = bool((per_line != width - 1).any())  # short lines end in blank cells; long ones, in blank cells past
     # the header (a sheet's used range wider than its columns)
-    inner, last = _ragged(data, commas, per_line, lasts, width) if ragged else (commas.reshape(-1, width - 1), lasts)
+    inner, last = (
+        _ragged(data, commas, per_line, lasts, width) if ragged else (commas.reshape(len(feeds), width - 1), lasts)
+    )
     starts = np.concatenate([firsts[:, None], inner + 1], axis=1)
     ends = np.concatenate([inner, np.maximum(last, firsts)[:, None]], axis=1)
     if ragged:

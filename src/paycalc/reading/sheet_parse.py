@@ -14,7 +14,8 @@ import io
 from collections.abc import Callable
 from typing import Any
 
-from paycalc.reading import sheet_pieces
+from paycalc.reading import sheet_arrow, sheet_pieces
+from paycalc.reading.sheet_arrow import ArrowSheet
 from paycalc.reading.sheet_text import Cells, Part, header_names, uncollected
 
 FAST_ROWS = 400_000  # rows a sheet may have to be read whole by calamine; a longer one streams through openpyxl
@@ -98,10 +99,12 @@ def calamine_rows(
     return cells
 
 
-def read_fast(path: str, member: str, sheet: str) -> Cells | None:
-    """A sheet read by calamine (:func:`calamine_rows`), numpy imported while its XML is unzipped (numpy
-    checks each piece for formulas and error cells, and the columns price the sheet next); None where calamine
-    declines or the zip cannot be read (openpyxl reads the sheet, and says what is wrong)."""
+def read_fast(path: str, member: str, sheet: str, arrow: bool = False) -> Cells | ArrowSheet | None:
+    """A sheet read by python-calamine (:func:`calamine_rows`), or with ``arrow`` by fastexcel where it may be
+    (:func:`paycalc.reading.sheet_arrow.open_sheet`: its columns as Arrow, parsed as they are asked), numpy
+    imported while its XML is unzipped (numpy checks it for formulas and error cells, and the columns price the
+    sheet next); None where calamine declines or the zip cannot be read (openpyxl reads the sheet, and says what
+    is wrong)."""
     import threading
 
     warm = threading.Thread(target=_import_numpy, daemon=True)
@@ -112,6 +115,9 @@ def read_fast(path: str, member: str, sheet: str) -> Cells | None:
         return None
     xml, parts = found
     del found
+    read = sheet_arrow.open_sheet(xml, parts, member.lstrip("/"), sheet) if arrow else None
+    if read is not None:
+        return read
 
     def reread() -> bytes | None:
         again = sheet_pieces.sheet_xml(path, member.lstrip("/"))

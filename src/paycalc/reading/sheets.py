@@ -16,9 +16,12 @@ from typing import Any
 from paycalc.contract.errors import InputError
 from paycalc.contract.inputs import column_letter
 from paycalc.reading import sheet_parse, sheet_pieces
+from paycalc.reading.sheet_arrow import ArrowSheet
 from paycalc.reading.sheet_text import cell_text, csv_body, header_names, uncollected
 from paycalc.reading.workbook_parts import Structure
 
+ARROW = True  # a sheet's text made from fastexcel's Arrow columns where it may be (tests set it False to hold the
+# two readers to each other)
 MAX_UNPACKED = 1 << 30  # bytes a roster workbook may unpack to: a million members' rows take about 200 MiB
 
 
@@ -92,19 +95,28 @@ class SheetRows:
         self.row = 1
         self.carried: list[str] = []  # the header's columns paycalc does not read, carried through
         member = fast.member(self.sheet) if fast and fast.date1900 else None
-        self._fast = sheet_parse.read_fast(path, member, self.sheet) if member else None
-        if self._fast is not None:  # the same rows and values as openpyxl's (tests/test_sheet_reader.py holds them)
+        found = sheet_parse.read_fast(path, member, self.sheet, arrow=ARROW) if member else None
+        self._arrow = found if isinstance(found, ArrowSheet) else None  # parsed as its pieces are asked for
+        self._fast = found if not isinstance(found, ArrowSheet) else None
+        self._lines: list[int] | None = None  # the sheet row of each line of the text made from Arrow
+        self.arrow_tried = False  # its Arrow pieces asked for (once: then its rows are python-calamine's)
+        if self._arrow is not None:  # its rows, where they are read one by one, python-calamine's (_settle)
+            self.header = header_names(self._arrow.first_row)
+            self._rows: Iterator[Sequence[Any]] = iter(())
+        elif self._fast is not None:  # the same rows and values as openpyxl's (tests/test_sheet_reader.py holds them)
             # rows as wide as the sheet: a blank cell past a row's last reads as an absent one; the header from
             # the first piece, the rest of the sheet parsed meanwhile (:meth:`_settle`)
             self.header = header_names(self._fast.first_row())
-            self._rows: Iterator[Sequence[Any]] = itertools.islice(self._fast.rows(), 1, None)
+            self._rows = itertools.islice(self._fast.rows(), 1, None)
         else:
             self._rows = self._openpyxl_rows(path)
             self.header = header_names(next(self._rows, ()))
 
     def _settle(self) -> None:
         """The sheet's parse finished; where its end turned the fast reader down (a formula or an error cell
-        in a later piece, a number past a double, rows past the limit), its rows are openpyxl's from here."""
+        in a later piece, a number past a double, rows past the limit), its rows are openpyxl's from here. A
+        sheet read as Arrow is read again by python-calamine, whose rows serve one by one."""
+        self._from_arrow()
         if self._fast is None:
             return
         self._fast.finish()
@@ -113,10 +125,39 @@ class SheetRows:
             self._rows = self._openpyxl_rows(self.path)
             next(self._rows, ())  # the header, as read before
 
+    def _from_arrow(self) -> None:
+        """A sheet read as Arrow read again by python-calamine (its rows one by one, or its text where fastexcel's
+        could not serve), or by openpyxl where calamine declines it."""
+        if self._arrow is None:
+            return
+        arrow, self._arrow = self._arrow, None
+        arrow.close()
+        self._lines = None
+        self._fast = sheet_parse.calamine_rows(arrow.xml, arrow.parts, arrow.member, arrow.sheet)
+        if self._fast is None:
+            self._rows = self._openpyxl_rows(self.path)
+            next(self._rows, ())  # the header, as read before
+        else:
+            self._rows = itertools.islice(self._fast.rows(), 1, None)
+
+    def arrow_pieces(self) -> Iterator[tuple[Any, int]] | None:
+        """The rows after the header as fastexcel parses them, a piece at a time (its Arrow columns and the row
+        before its first: :meth:`paycalc.reading.sheet_arrow.ArrowSheet.pieces`, which raises ``Declined`` where
+        they cannot serve); None where the sheet is not read so, or was tried so once already."""
+        if self._arrow is None or self.arrow_tried:
+            return None
+        self.arrow_tried = True
+        return self._arrow.pieces(len(self.header), sheet_parse.FAST_ROWS)
+
+    def found_lines(self, lines: list[int]) -> None:
+        """The sheet row of each line of the text made from :meth:`arrow_pieces` (its header line 1)."""
+        self._lines = None if lines == list(range(2, len(lines) + 2)) else lines
+
     def stream(self) -> Iterator[str] | None:
         """The rows after the header as their CSV twin's text, a piece at a time as the sheet is parsed
         (:meth:`paycalc.reading.sheet_text.Cells.stream`: raises its ``Declined`` where the text cannot serve);
         None where the sheet is read already, or by openpyxl (:meth:`csv_body`)."""
+        self._from_arrow()
         if self._fast is None or self._fast.more is None:
             return None
         return self._fast.stream(len(self.header))
@@ -202,7 +243,7 @@ class SheetRows:
     def row_of(self, line: int) -> int:
         """The sheet row of line ``line`` of the text :meth:`csv_body` or :meth:`stream` made last (its header
         line 1)."""
-        lines = self._fast.lines if self._fast is not None else None
+        lines = self._fast.lines if self._fast is not None else self._lines
         return line if lines is None else lines[line - 2]
 
     def texts(self) -> Iterator[list[str]] | None:
@@ -229,6 +270,8 @@ class SheetRows:
             yield values  # still longer than the header: a cell past it
 
     def close(self) -> None:
+        if self._arrow is not None:
+            self._arrow.close()
         if self._fast is not None:
             self._fast.close()
         if self.workbook is not None:
