@@ -189,3 +189,50 @@ def test_a_piece_with_a_row_before_its_anchor_is_refused(tmp_path: Path) -> None
     before = sheet_pieces._workbook((head, sheet_arrow._anchor(9, 5) + row, tail), parts, member)
     with pytest.raises(Declined, match="anchor"):
         sheet_arrow._parsed(before, "Sheet", 5)
+
+
+def _written(array: Any) -> list[str]:
+    from paycalc.output import csv_lines
+
+    parts, _ = arrow_text.column(array, len(array))
+    return csv_lines.lines([*parts, csv_lines.constant(b"\n", len(array))]).decode().split("\n")[:-1]
+
+
+def test_columns_of_every_kind_are_written_as_cell_text_writes_them() -> None:
+    """Arrow columns made by hand, one of each kind a reader may give, blanks among them: each cell as
+    ``cell_text`` writes it (whole numbers without a point, dates as ISO days), worked out here."""
+    import nanoarrow as na
+
+    assert _written(na.Array([1, None, -30], na.int64())) == ["1", "", "-30"]
+    assert _written(na.Array([20.0, 17.5, None, -0.0, 1e15], na.float64())) == [
+        "20",
+        "17.5",
+        "",
+        "0",
+        "1000000000000000",
+    ]
+    assert _written(na.Array([0, 365, None, -1], na.date32())) == ["1970-01-01", "1971-01-01", "", "1969-12-31"]
+    day = 86_400
+    assert _written(na.Array([day, None], na.timestamp("s"))) == ["1970-01-02", ""]
+    assert _written(na.Array([" a, b ", None, "\tc", ""], na.string())) == ['"a, b"', "", "c", ""]
+
+
+@pytest.mark.parametrize(
+    "array",
+    [
+        ("int64", [2**53]),
+        ("float64", [2.0**53]),
+        ("timestamp", [86_400 + 1]),
+        ("bool", [True]),
+        ("date32", [2_932_897]),
+    ],
+    ids=["a long whole number", "a long number", "a time of day", "true or false", "a day past 9999-12-31"],
+)
+def test_what_a_column_cannot_hold_is_declined(array: tuple[str, list[Any]]) -> None:
+    import nanoarrow as na
+
+    kind, values = array
+    kinds = {"int64": na.int64(), "float64": na.float64(), "timestamp": na.timestamp("s"), "bool": na.bool_()}
+    schema = {**kinds, "date32": na.date32()}[kind]
+    with pytest.raises(Declined):
+        arrow_text.column(na.Array(values, schema), len(values))

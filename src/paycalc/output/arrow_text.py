@@ -73,7 +73,9 @@ def column(child: Any, count: int) -> tuple[list[csv_lines.Part], Bools]:
         if not np.isfinite(values[valid]).all() or (np.abs(values[valid]) >= _EXACT).any():
             raise Declined("a number past what a double holds whole")
         return _distinct(values, valid, lambda v: cell_text(float(v)))
-    if kind == "INT64":
+    if kind == "INT64":  # (fastexcel reads numbers as doubles; a whole-number column, should it come, likewise)
+        if (np.abs(values[valid]) >= _EXACT).any():
+            raise Declined("a number past what a double holds whole")
         return _distinct(values, valid, lambda v: str(int(v)))
     if kind in ("TIMESTAMP", "DATE32"):
         per_day = 86_400 * _PER_SECOND[child.schema.unit.name] if kind == "TIMESTAMP" else 1
