@@ -49,9 +49,9 @@ def open_rows(source: str, sheet: str | None, say: Say = silent) -> tuple[Any, l
         rows = csv.DictReader(text_lines(open_binary(source, "roster")))
         return rows, read_header(rows, name_of(source), REQUIRED, OPTIONAL, say)
     except PaycalcError as exc:
-        raise JobError(f"{source}: {exc}" if isinstance(exc, NotUtf8) else str(exc)) from None
+        raise JobError(f"{name_of(source)}: {exc}" if isinstance(exc, NotUtf8) else str(exc)) from None
     except csv.Error as exc:
-        raise JobError(f"{source}: {exc}") from None
+        raise JobError(f"{name_of(source)}: {csv_words(exc, MAX_CELL)}") from None
 
 
 class Asked(NamedTuple):

@@ -14,9 +14,14 @@ from paycalc.contract.errors import InputError
 
 
 class NotUtf8(InputError):
-    def __init__(self, line: int) -> None:
+    def __init__(self, line: int, workbook: bool = False) -> None:
         self.line = line
-        super().__init__(f"line {line}: not UTF-8 text (save the file as CSV UTF-8)")
+        if workbook:  # a zip's first bytes: an .xlsx workbook given as stdin, or under a .csv name
+            super().__init__(
+                "an .xlsx workbook, not CSV text (give the workbook by its path, named .xlsx: --roster members.xlsx)"
+            )
+        else:
+            super().__init__(f"line {line}: not UTF-8 text (save the file as CSV UTF-8)")
 
 
 def open_binary(source: str, what: str) -> IO[bytes]:
@@ -52,7 +57,7 @@ def text_lines(stream: IO[bytes]) -> Iterator[str]:
         try:
             yield raw.decode("utf-8")
         except UnicodeDecodeError:
-            raise NotUtf8(number) from None
+            raise NotUtf8(number, number == 1 and raw.startswith(b"PK\x03\x04")) from None
 
 
 def lines_from(path: str, start: int, stop: int, header: int) -> bytes:

@@ -1,0 +1,38 @@
+"""A workbook given where CSV text is read (piped to stdin, or saved under a .csv name) is said to be a workbook,
+with how to give it, retro and cost alike: not "line 1: not UTF-8 text"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from paycalc.cli import app
+
+COST = ["cost", "--proposal", "moa-2014", "--from", "2014-01-01", "--to", "2015-06-30"]
+
+
+@pytest.mark.parametrize("command", [["retro"], COST])
+@pytest.mark.parametrize("given", ["stdin", "a .csv name"])
+def test_a_workbook_given_as_csv_text_is_said_to_be_a_workbook(tmp_path: Path, command: list[str], given: str) -> None:
+    """An .xlsx piped to stdin or saved under a .csv name: one line saying it is a workbook and how to give it,
+    not "line 1: not UTF-8 text"."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["id", "title", "hired", "from", "to"])
+    path = tmp_path / "members.xlsx"
+    book.save(path)
+    if given == "stdin":
+        done = CliRunner().invoke(app, [command[0], "--roster", "-", *command[1:]], input=path.read_bytes())
+        name = "stdin"
+    else:
+        (tmp_path / "members.csv").write_bytes(path.read_bytes())
+        done = CliRunner().invoke(app, [command[0], "--roster", str(tmp_path / "members.csv"), *command[1:]])
+        name = str(tmp_path / "members.csv")
+    assert (done.exit_code, done.stdout) == (1, "")
+    assert done.stderr.startswith(f"Error: {name}: an .xlsx workbook, not CSV text (give the workbook by its path")
+    assert "--roster members.xlsx" in done.stderr and done.stderr.count("\n") == 1
