@@ -263,9 +263,9 @@ def distinct(cells: Cells, columns: list[int]) -> tuple[Ints, list[int]]:
 def padded(cells: Cells, column: int) -> bool:
     """Whether any cell of ``column`` starts or ends with white space (str.strip() would change it)."""
     start, end = cells.starts[:, column], cells.ends[:, column]
-    full = np.flatnonzero(end > start)
-    first, last = cells.data[start[full]], cells.data[end[full] - 1]
-    if _SPACE[first].any() or _SPACE[last].any():
+    full = end > start  # (an empty cell's bytes looked at are its neighbours', and not taken)
+    first, last = cells.data[start], cells.data[end - 1]
+    if (full & (_SPACE[first] | _SPACE[last])).any():
         return True
-    maybe = full[_MAYBE_FIRST[first] | _MAYBE_LAST[last]]
+    maybe = np.flatnonzero(full & (_MAYBE_FIRST[first] | _MAYBE_LAST[last]))
     return any(text != text.strip() for text in cells.text(maybe, column))
