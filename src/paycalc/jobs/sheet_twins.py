@@ -35,7 +35,7 @@ def sheet_text_priced(
     skipped: list[tuple[int, str]] | None = None,
     late: list[int] | None = None,
 ) -> bool:
-    """A sheet read by calamine priced in columns from its text as it stands (``rows.csv_body``), as a CSV
+    """A sheet priced in columns from its text as it stands (:func:`sheet_texts`, or ``rows.csv_body``), as a CSV
     roster is: a step column, the command line's ``defaults`` and a paid contract's scale (``paid_by``) left
     to the columns (no row made a mapping); ``terms``: the contract, the pay method, ``--jobs`` and the
     header's check; ``skipped``: with ``--skip-invalid``, where the rows left out are put (their sheet rows,
@@ -109,7 +109,7 @@ def growing(texts: Iterator[str | bytes], out: BinaryIO, most: int | None = None
 def sheet_costed(
     rows: Any, cost: Callable[[str, list[str], Iterator[tuple[int, int, int]]], Any]
 ) -> tuple[bool, Any] | None:
-    """A sheet read by calamine costed in columns as it is parsed: its twin's text written a piece at a time and
+    """A sheet costed in columns as it is parsed (:func:`sheet_texts`): its twin's text written a piece at a time and
     ``cost(twin, header, ranges)`` (:func:`paycalc.jobs.columnar.costed`) reading its byte ranges as they come.
     None where the sheet is not parsed as it comes (nothing read); else whether its text served (False: turned
     down at a later piece, the caller makes a twin otherwise) and the costing (None where the columns declined)."""
