@@ -109,9 +109,11 @@ def read_columns(
     repeated = sorted({c for c in header if header.count(c) > 1})
     carried = [c for c in header if c not in known]
     accepted = f"{','.join(required)} and optionally {','.join(optional)}, each once; other columns are carried"
-    wrong = ""
+    wrong = hint = ""
     if "" in carried:
         wrong = f"column {column_letter(header.index(''))} has no name"
+        if not header[0]:  # pandas writes its index so: df.to_csv(path) names every column but that one
+            hint = "an index written by pandas? write the file with df.to_csv(path, index=False), or name it; "
     elif misspelt := [(c, m[0]) for c in carried if (m := difflib.get_close_matches(c.lower(), known, 1, 0.8))]:
         column, like = misspelt[0]
         wrong = f"column {column!r} looks like a misspelt {like!r} (rename it to carry it through)"
@@ -126,7 +128,7 @@ def read_columns(
             f"{name}: {wrong} (paycalc reads commas: save it as CSV, comma delimited; accepted: {accepted})"
         )
     if wrong:
-        raise InputError(f"{name}: {wrong} in the header (accepted: {accepted})")
+        raise InputError(f"{name}: {wrong} in the header ({hint}accepted: {accepted})")
     if carried:  # said once, so a misspelt column paycalc would have read is seen
         say(f"Note: {name}: carried through, not read: {', '.join(carried)}")
     return carried

@@ -1,5 +1,6 @@
-"""A workbook given where CSV text is read (piped to stdin, or saved under a .csv name) is said to be a workbook,
-with how to give it, retro and cost alike: not "line 1: not UTF-8 text"."""
+"""Files that are not what a roster command reads, said for what they are, retro and cost alike: a workbook given
+where CSV text is read (piped to stdin, or saved under a .csv name), not "line 1: not UTF-8 text"; a CSV pandas
+wrote with its index, whose first column has no name."""
 
 from __future__ import annotations
 
@@ -36,3 +37,18 @@ def test_a_workbook_given_as_csv_text_is_said_to_be_a_workbook(tmp_path: Path, c
     assert (done.exit_code, done.stdout) == (1, "")
     assert done.stderr.startswith(f"Error: {name}: an .xlsx workbook, not CSV text (give the workbook by its path")
     assert "--roster members.xlsx" in done.stderr and done.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("command", [["retro"], COST])
+def test_a_pandas_index_is_said_to_be_one(tmp_path: Path, command: list[str]) -> None:
+    """``df.to_csv(path)`` writes the index as a first column with no name: refused, as any column with no name
+    is, and said how to write the file without it."""
+    path = tmp_path / "members.csv"
+    path.write_text(",id,title,hired,from,to\n0,E1,Teacher Aide,2005-09-01,2014-01-01,2015-06-30\n")
+    done = CliRunner().invoke(app, [command[0], "--roster", str(path), *command[1:]])
+    assert (done.exit_code, done.stdout) == (1, "")
+    assert done.stderr.startswith(f"Error: {path}: column A has no name in the header (an index written by pandas?")
+    assert "df.to_csv(path, index=False)" in done.stderr and done.stderr.count("\n") == 1
+    path.write_text("id,title,,hired,from,to\nE1,Teacher Aide,,2005-09-01,2014-01-01,2015-06-30\n")
+    done = CliRunner().invoke(app, [command[0], "--roster", str(path), *command[1:]])
+    assert "column C has no name in the header (accepted:" in done.stderr  # not a first column: no such guess
