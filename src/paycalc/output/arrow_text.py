@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from paycalc.output import csv_lines
-from paycalc.output.csv_bytes import _MAYBE_FIRST, _MAYBE_LAST, _SPACE
+from paycalc.output import csv_bytes, csv_lines
 from paycalc.reading.sheet_text import Declined, cell_text
 
 if TYPE_CHECKING:
@@ -104,16 +103,10 @@ def _strings(data: Any, offsets: Any, valid: Bools) -> tuple[list[csv_lines.Part
     if len(data) and ((data == 34) | (data == 10) | (data == 13)).any():
         raise Declined("a double quote or a line break in a cell")
     padded = np.concatenate([data, np.zeros(1, dtype=np.uint8)])  # a cell's first byte, or a NUL past the last
-    while (lead := _SPACE[padded[starts]] & (starts < ends)).any():
-        starts += lead
-    while (trail := _SPACE[padded[np.maximum(ends - 1, 0)]] & (starts < ends)).any():
-        ends -= trail
-    full = np.flatnonzero(ends > starts)
-    maybe = full[_MAYBE_FIRST[padded[starts[full]]] | _MAYBE_LAST[padded[ends[full] - 1]]]
-    for at in maybe.tolist():  # white space other than ASCII around a cell: str.strip() would take it off too
-        text = bytes(data[starts[at] : ends[at]]).decode("utf-8")
-        if text != text.strip():
-            raise Declined("white space other than ASCII around a cell")
+    cells = csv_bytes.trimmed(csv_bytes.Cells(padded, starts[:, None], ends[:, None]))  # as the CSV's cells are
+    if csv_bytes.padded(cells, 0):  # white space other than ASCII around a cell: str.strip() would take it off too
+        raise Declined("white space other than ASCII around a cell")
+    starts, ends = cells.starts[:, 0], cells.ends[:, 0]
     commas = np.concatenate([[0], np.cumsum(data == 44)])
     quoted = (commas[ends] - commas[starts] > 0).astype(np.int64)
     mark = csv_lines.Part(np.frombuffer(b'"', dtype=np.uint8), np.zeros(len(starts), dtype=np.int64), quoted)

@@ -83,11 +83,11 @@ def split(block: bytes, width: int, trim: bool = False) -> Cells:
     left out. With ``trim``, each cell without the ASCII white space around it (``1, Ed. Asst. B, 2005-09-01``
     as the rules read it: they strip every cell; other white space is left for :func:`padded` to find)."""
     found = _split(block, width)
-    return _trimmed(found) if trim else found
+    return trimmed(found) if trim else found
 
 
-def _trimmed(cells: Cells) -> Cells:
-    """The cells without the ASCII white space before and after their text."""
+def trimmed(cells: Cells) -> Cells:
+    """The cells without the ASCII white space before and after their text (the same cells where none has any)."""
     data, starts, ends = cells.data, cells.starts, cells.ends
     if not (_SPACE[data[starts]] & (starts < ends)).any() and not (_SPACE[data[ends - 1]] & (starts < ends)).any():
         return cells
