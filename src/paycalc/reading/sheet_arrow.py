@@ -29,6 +29,7 @@ from typing import Any
 
 from paycalc.contract.inputs import column_letter
 from paycalc.reading import sheet_pieces
+from paycalc.reading.sheet_pieces import Span
 from paycalc.reading.sheet_text import Declined
 
 THREADS = 2  # parsing pieces; on two cores one does as well (measured), on more two do better
@@ -52,9 +53,11 @@ class ArrowSheet:
     (``first_row``) read by python-calamine. ``xml`` and ``parts`` are kept: a sheet the text cannot serve is read
     again by python-calamine from them."""
 
-    def __init__(self, xml: bytes, parts: dict[str, bytes], member: str, sheet: str, first_row: list[Any]) -> None:
+    def __init__(
+        self, xml: bytes, parts: dict[str, bytes], member: str, sheet: str, first_row: list[Any], cut: list[Span]
+    ) -> None:
         self.xml, self.parts, self.member, self.sheet = xml, parts, member, sheet
-        self.first_row = first_row
+        self.first_row, self.cut = first_row, cut  # the pieces' byte ranges (:func:`_pieces`)
         self._threads: list[threading.Thread] = []
         self._stop = [False]
         self._room = threading.Semaphore(AHEAD)  # pieces parsed and not yet taken (their columns held)
@@ -65,9 +68,7 @@ class ArrowSheet:
         ``most``, or (at the end) pieces' rows are out of order."""
         if width < 2:
             raise Declined("not text the columns read")
-        pieces = _pieces(self.xml, sheet_pieces.piece_bytes(self.parts))
-        if pieces is None:  # pragma: no cover (open_sheet cut them)
-            raise Declined("a sheet whose rows are not cut here")
+        pieces = self.cut
         anchors = [1] + [_row_number(self.xml, start) - 1 for start, _ in pieces[1:]]
         found: list[Any] = [None] * len(pieces)
         ready = [threading.Event() for _ in pieces]
@@ -96,7 +97,7 @@ class ArrowSheet:
         self._threads = [threading.Thread(target=parsing, daemon=True) for _ in range(min(THREADS, len(pieces)))]
         for thread in self._threads:
             thread.start()
-        spans: list[tuple[int, int]] = []
+        spans: list[Span] = []
         try:
             for n, anchor in enumerate(anchors):
                 ready[n].wait()
@@ -145,10 +146,10 @@ def open_sheet(xml: bytes, parts: dict[str, bytes], member: str, sheet: str) -> 
     if header.start != (0, 0):
         return None
     rows = header.to_python()
-    return ArrowSheet(xml, parts, member, sheet, list(rows[0]) if rows else [])
+    return ArrowSheet(xml, parts, member, sheet, list(rows[0]) if rows else [], pieces)
 
 
-def _pieces(xml: bytes, size: int) -> list[tuple[int, int]] | None:
+def _pieces(xml: bytes, size: int) -> list[Span] | None:
     """The byte ranges of the rows after the header (row 1, ended by its ``</row>``): the first from the header's
     end, the others as :func:`~paycalc.reading.sheet_pieces.cuts` cuts them about ``size`` bytes apart; None
     where they cannot be told."""
