@@ -24,6 +24,7 @@ from typer.testing import CliRunner
 from paycalc.cli import app
 from paycalc.contract.loader import bundled_contract
 from paycalc.jobs import columnar as _columnar
+from paycalc.jobs import columnar_cost as _columnar_cost
 from tests.test_locals import write_contract
 
 runner = CliRunner()
@@ -76,18 +77,18 @@ def both(
     given = text if stdin else None
     scalar = runner.invoke(app, args, env={"PAYCALC_ROW_BY_ROW": "1"}, input=given)
     taken: list[bool] = []
-    real = _columnar.costed
+    real = _columnar_cost.costed
 
     def spy(*a: Any, **k: Any) -> Any:
         found = real(*a, **k)
         taken.append(found is not None)
         return found
 
-    _columnar.costed, was, _columnar.COST_BLOCK = spy, _columnar.COST_BLOCK, block
+    _columnar_cost.costed, was, _columnar.COST_BLOCK = spy, _columnar.COST_BLOCK, block
     try:
         columns = runner.invoke(app, args, env={"PAYCALC_ROW_BY_ROW": ""}, input=given)
     finally:
-        _columnar.costed, _columnar.COST_BLOCK = real, was
+        _columnar_cost.costed, _columnar.COST_BLOCK = real, was
     assert (scalar.exit_code, columns.exit_code) == (0, 0), scalar.output + columns.output
     return scalar.stdout, columns.stdout, bool(taken and taken[-1])
 

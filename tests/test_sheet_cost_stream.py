@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from paycalc.cli import app
-from paycalc.jobs import columnar
+from paycalc.jobs import columnar, columnar_cost
 from paycalc.reading import sheet_pieces, sheets
 from tests.test_sheet_stream import _book
 
@@ -37,7 +37,7 @@ def _both(path: Path, monkeypatch: pytest.MonkeyPatch, *options: str) -> list[tu
     args = ["cost", "--roster", str(path), *RANGE, *options]
     scalar = runner.invoke(app, args, env={"PAYCALC_ROW_BY_ROW": "1"})
     tried: list[tuple[bool, bool]] = []
-    real = columnar.costed
+    real = columnar_cost.costed
 
     def spy(*a: Any, **k: Any) -> Any:
         found = real(*a, **k)
@@ -45,7 +45,7 @@ def _both(path: Path, monkeypatch: pytest.MonkeyPatch, *options: str) -> list[tu
         return found
 
     with monkeypatch.context() as patch:
-        patch.setattr(columnar, "costed", spy)
+        patch.setattr(columnar_cost, "costed", spy)
         patch.setattr(sheet_pieces, "piece_bytes", lambda _: 400)
         patch.setattr(columnar, "COST_BLOCK", 300)
         columns = runner.invoke(app, args, env={"PAYCALC_ROW_BY_ROW": ""})
@@ -57,9 +57,9 @@ def _both(path: Path, monkeypatch: pytest.MonkeyPatch, *options: str) -> list[tu
 def test_a_workbook_is_costed_as_its_sheet_is_parsed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = _book(tmp_path / "roster.xlsx", members=80)
     ranges: list[Any] = []
-    real = columnar.costed
+    real = columnar_cost.costed
     monkeypatch.setattr(
-        columnar, "costed", lambda *a: real(*a[:4], _seen(a[4], ranges), *a[5:]) if len(a) > 4 else real(*a)
+        columnar_cost, "costed", lambda *a: real(*a[:4], _seen(a[4], ranges), *a[5:]) if len(a) > 4 else real(*a)
     )
     assert _both(path, monkeypatch) == [(True, True)]
     assert len(ranges) > 5 and all(a[1] == b[0] for a, b in itertools.pairwise(ranges))  # in turn, as they came
@@ -130,10 +130,10 @@ def test_a_step_workbook_is_costed_as_its_sheet_is_parsed(tmp_path: Path, monkey
     args += ["lunenburg-paras-posted", "--from", "2025-07-01", "--to", "2027-06-30", "--format", "json"]
     scalar = runner.invoke(app, args, env={"PAYCALC_ROW_BY_ROW": "1"})
     tried: list[tuple[bool, bool]] = []
-    real = columnar.costed
+    real = columnar_cost.costed
     with monkeypatch.context() as patch:
         patch.setattr(
-            columnar, "costed", lambda *a, **k: tried.append((a[4] is not None, a[5] is not None)) or real(*a, **k)
+            columnar_cost, "costed", lambda *a, **k: tried.append((a[4] is not None, a[5] is not None)) or real(*a, **k)
         )
         patch.setattr(sheet_pieces, "piece_bytes", lambda _: 400)
         patch.setattr(columnar, "COST_BLOCK", 300)

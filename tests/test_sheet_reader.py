@@ -20,7 +20,7 @@ from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
 from paycalc.cli import app
-from paycalc.jobs import columnar
+from paycalc.jobs import columnar, columnar_cost
 from paycalc.reading import sheet_parse, sheet_pieces, sheets, workbook_parts
 from tests.test_columnar import NYC, roster
 
@@ -184,9 +184,9 @@ def test_a_workbook_roster_is_costed_in_columns_as_member_by_member_costs_it(tmp
     runner = CliRunner()
     scalar = runner.invoke(app, [*args, "-f", "json"], env={"PAYCALC_ROW_BY_ROW": "1"})
     taken: list[object] = []
-    real = columnar.costed
+    real = columnar_cost.costed
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(columnar, "costed", lambda *a: taken.append(real(*a)) or taken[-1])
+        patch.setattr(columnar_cost, "costed", lambda *a: taken.append(real(*a)) or taken[-1])
         columns = runner.invoke(app, [*args, "-f", "json"], env={"PAYCALC_ROW_BY_ROW": ""})
     assert (scalar.exit_code, columns.exit_code) == (0, 0), scalar.output + columns.output
     assert columns.stdout == scalar.stdout
@@ -309,10 +309,10 @@ def test_under_a_proposal_the_columns_write_json_and_workbooks_with_the_schedule
 
 @pytest.mark.parametrize("out", ["json", "xlsx"])
 def test_where_the_columns_decline_a_json_or_workbook_output_is_written_row_by_row(tmp_path: Path, out: str) -> None:
-    """A line break inside quotes is left to the row-by-row path: the output is still written, the same; a
-    doubled quote ("O""Neil") is read in columns, its JSON (which escapes a quote) through the CSV read back; a
-    name whose second character is a trigger (A-Team) is no guarded cell, and stays in columns."""
-    taken = {"json": ([False, False], [False, True], [True]), "xlsx": ([False], [True], [True])}[out]
+    """A line break inside quotes and a doubled quote ("O""Neil") are read in columns, their JSON (which escapes
+    them) through the CSV read back: the output is the same as row by row; a name whose second character is a
+    trigger (A-Team) is no guarded cell, and stays in columns."""
+    taken = {"json": ([False, True], [False, True], [True]), "xlsx": ([True], [True], [True])}[out]
     for name, columns in zip(('"O\nNeil"', '"O""Neil"', "A-Team"), taken, strict=True):
         source = tmp_path / "members.csv"
         source.write_text(f"id,title,hired,from,to,name\n1,Teacher Aide,2010-01-04,2013-05-01,2013-06-30,{name}\n")

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from paycalc.output.roster_blocks import Done
     from paycalc.output.roster_groups import Group
 
+BREAK = "a line break inside quotes"  # a block cut by lines, not records (csv_bytes.split): cut again by records
 BLOCK = 1 << 22  # bytes read at a time, for lines of LINE bytes (about 60,000 rows): memory follows the block
 LINE = 70  # bytes of a plain roster's line; a wider one's blocks are as much longer (rows set a block's cost)
 COST_BLOCK = 1 << 20  # bytes of a costing roster at a time (about 25,000 members): the arrays of each are freed
@@ -61,7 +62,7 @@ def priced(
     from paycalc.membership.columnar import Pricer
     from paycalc.output.files import write_atomically
 
-    plain = _plain(source)
+    plain = plain_roster(source)
     if plain is None:
         return False
     first, size = plain
@@ -73,6 +74,8 @@ def priced(
     except Unpriced as exc:
         return why.decline(str(exc))
     header, carried = header_of(raw)
+    # a twin's ranges end where its rows do (whole records); a skipped row's line is counted in a twin's rows
+    records = grown is not None and skipped is None
     if grown is not None:  # a twin priced as its sheet is parsed: in this process, its ranges as they come
         where: Iterable[tuple[int, int, int]] = grown
         jobs = 1
@@ -82,30 +85,38 @@ def priced(
 
             jobs = cores() if size >= LONG else 1
         where = ranges(len(first), size, _block(source, len(first)))
+    terms = contract, method, instalments
+
+    def attempt(where: Iterable[tuple[int, int, int]], records: bool) -> None:
+        def write(out: Any) -> None:
+            write_totals(source, where, header, carried, terms, out, jobs, as_json, defaults, paid_by, skipped, late,
+                         records)  # fmt: skip
+
+        write_atomically(output, write)
+
     try:
-        write_atomically(
-            output,
-            lambda out: write_totals(
-                source,
-                where,
-                header,
-                carried,
-                (contract, method, instalments),
-                cast("TextIO", out),  # opened as text
-                jobs,
-                as_json,
-                defaults,
-                paid_by,
-                skipped,
-                late,
-            ),
-        )
+        try:
+            attempt(where, records)
+        except Unpriced as exc:  # a block cut inside a quoted cell: the roster cut again, at its records
+            if str(exc) != BREAK or records or grown is not None:
+                raise
+            attempt(in_records(source, cast("list[tuple[int, int, int]]", where), size), True)
     except Unpriced as exc:
         return why.decline(str(exc))
     return True
 
 
-def _plain(source: str) -> tuple[bytes, int] | None:
+def in_records(source: str, where: list[tuple[int, int, int]], size: int) -> list[tuple[int, int, int]]:
+    """The byte ranges ``where`` of a roster of ``size`` bytes, each moved to begin where a record does (a quoted
+    cell may hold a line break: :mod:`paycalc.reading.records`)."""
+    from paycalc.reading.records import record_starts
+
+    header = where[0][2] if where else 0
+    cut = record_starts(source, header, [start for start, _, _ in where])
+    return [(start, stop, header) for start, stop in zip(cut, [*cut[1:], size], strict=True)]
+
+
+def plain_roster(source: str) -> tuple[bytes, int] | None:
     """A roster's first line (its header) and its size in bytes, when the roster is a regular file whose header
     the csv module reads by commas alone; else None (the row-by-row path reads it, and says what is wrong)."""
     import stat
@@ -142,42 +153,6 @@ def header_cells(first: bytes) -> list[str]:
     return next(csv.reader([text])) if '"' in text else text.split(",")
 
 
-def costed(
-    source: str,
-    header: list[str],
-    costing: Callable[..., Any],
-    on_invalid: Any = None,
-    grown: Iterable[tuple[int, int, int]] | None = None,
-    placing: Callable[[str], datetime.date] | None = None,
-) -> Any:
-    """The costing of a plain CSV roster (``header``: its columns as paycalc reads them) read in columns, by
-    ``costing(kinds, chunks, skipped)`` (:func:`paycalc.membership.cost_columns.cost` with the run's terms), a
-    block of ``COST_BLOCK`` bytes at a time; None when the roster or the terms are for the member-by-member path.
-    With ``on_invalid`` (``--skip-invalid``), rows the rules refuse are left out and handed to it, in order;
-    ``grown``: a twin's byte ranges as its sheet is parsed (:func:`paycalc.jobs.sheet_twins.growing`), costed as they
-    come; ``placing``: a step to its hire date."""
-    from paycalc.output import member_skips
-    from paycalc.output.member_columns import Members
-    from paycalc.reading.files import lines_from
-
-    plain = _plain(source)
-    if plain is None:
-        return None
-    members = Members(header, on_invalid is not None, placing)
-    where = grown if grown is not None else ranges(len(plain[0]), plain[1], COST_BLOCK)
-    blocks = (lines_from(source, *at) for at in where)
-    priced: list[tuple[int, str]] = []
-    try:
-        found = costing(members.kinds, members.chunks(blocks), priced if on_invalid is not None else None)
-        members.check()
-    except Unpriced as exc:
-        why.decline(str(exc))
-        return None
-    for error in member_skips.in_order(members.refusals, priced, members.numbers):
-        on_invalid(error)
-    return found
-
-
 def ranges(header: int, size: int, block: int | None = None) -> list[tuple[int, int, int]]:
     """The byte ranges a roster of ``size`` bytes, its header ``header`` bytes long, is priced in (``block``
     bytes each, by default :data:`BLOCK`, read when called): each process reads the whole lines that begin in
@@ -205,12 +180,14 @@ def write_totals(
     paid_by: tuple[Any, tuple[int, ...]] | None = None,
     skipped: list[tuple[int, str]] | None = None,
     late: list[int] | None = None,
+    records: bool = False,
 ) -> None:
     """Price ``source`` (its header checked, names as paycalc reads them) into ``out``: the roster CSV,
     its byte ranges ``where`` in ``jobs`` processes; ``terms``: the contract, the pay method and instalments;
     written as CSV, or ``as_json``; rows without their own days or paid terms take ``defaults``; with
     ``skipped``, rows whose title, work or paid terms the rules refuse are left out, and put in it (the line, the
-    reason), in order; ``late``: the numbers of the rows hired after their first day."""
+    reason), in order; ``late``: the numbers of the rows hired after their first day; ``records``: each range
+    begins and ends where a record does (quoted cells may hold line breaks)."""
     import numpy as np
 
     from paycalc.membership.pool import Ordered, each
@@ -281,7 +258,8 @@ def write_totals(
     maybe: list[int] = []  # hashes of the ids of rows left out that no id written may have
     unsure: list[tuple[Any, str | None]] = []  # rows left out whose next kept row is in a block to come (and the
     # id summed when they came)
-    blocks = Blocks(source, terms[0], header, carried, terms[1], layout, defaults, paid_by, skipped is not None)
+    skip = skipped is not None
+    blocks = Blocks(source, terms[0], header, carried, terms[1], layout, defaults, paid_by, skip, records)
     with (
         shown_progress(where[-1][1] - where[0][0] if isinstance(where, list) and where else 0) as advance,
         Ordered[tuple[int, int, int]](blocks, jobs) as pool,

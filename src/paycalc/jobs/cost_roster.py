@@ -138,7 +138,8 @@ def _in_arrays(
     """The costing in columns of a roster file (a step column placed as the hire date it stands for on the range's
     first day; a sheet through its CSV twin, as it is parsed, or made otherwise), and its rows for the
     member-by-member path (read again where the twin read them); the costing is None where the columns decline."""
-    from paycalc.jobs.columnar import costed, header_cells
+    from paycalc.jobs.columnar import header_cells
+    from paycalc.jobs.columnar_cost import costed
     from paycalc.jobs.sheet_twins import sheet_costed
     from paycalc.jobs.twins import csv_twin
 

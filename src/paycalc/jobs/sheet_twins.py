@@ -110,7 +110,7 @@ def sheet_costed(
     rows: Any, cost: Callable[[str, list[str], Iterator[tuple[int, int, int]]], Any]
 ) -> tuple[bool, Any] | None:
     """A sheet costed in columns as it is parsed (:func:`sheet_texts`): its twin's text written a piece at a time and
-    ``cost(twin, header, ranges)`` (:func:`paycalc.jobs.columnar.costed`) reading its byte ranges as they come.
+    ``cost(twin, header, ranges)`` (:func:`paycalc.jobs.columnar_cost.costed`) reading its byte ranges as they come.
     None where the sheet is not parsed as it comes (nothing read); else whether its text served (False: turned
     down at a later piece, the caller makes a twin otherwise) and the costing (None where the columns declined)."""
     from paycalc.jobs.columnar import COST_BLOCK, header_cells

@@ -2,8 +2,9 @@
 
 *Plain* means what :func:`check` and :func:`split` let through: whole lines, UTF-8, no NUL, no carriage
 return but before a line feed, and double quotes only around a whole cell (``"Smith, Jane"``, as every export
-writes a name), with no line break inside and no quote but doubled ones (``"O""Neil"``). The csv module reads
-such a block by splitting each line on the commas outside quotes and taking the quotes off, and so does
+writes a name), with no quote inside but doubled ones (``"O""Neil"``), and no line break inside but in a block
+of whole records (``records``: cut at line feeds outside quotes, :mod:`paycalc.reading.records`). The csv module
+reads such a block by splitting each line on the commas outside quotes and taking the quotes off, and so does
 :func:`split`, into the offsets of each cell's text in the block (inside its quotes). The cells are then read
 as arrays: dates (:mod:`paycalc.output.csv_dates`), columns of few distinct values (:func:`distinct`, exact:
 each distinct value is compared byte for byte), and cells with spaces around them found (:func:`padded`).
@@ -45,6 +46,7 @@ class Cells(NamedTuple):
     commas: NDArray[np.bool_] | None = None  # [row][column]: a cell written back in quotes (it holds a comma or a
     # doubled quote); None: no quote at all
     escaped: bool = False  # some cell holds a doubled quote (``"O""Neil"``): its bytes are not its text
+    breaks: Ints | None = None  # the line feeds inside quoted cells (a block of records), None: no such feed
 
     def quoted(self, rows: Ints, column: int) -> NDArray[np.bool_]:
         """Which of ``column``'s cells in ``rows`` the csv module writes in quotes: those holding a comma or a
@@ -78,12 +80,25 @@ def without_blank_lines(block: bytes) -> bytes:
     return b"".join(line + b"\n" for line in block.split(b"\n")[:-1] if line not in (b"", b"\r"))
 
 
-def split(block: bytes, width: int, trim: bool = False) -> Cells:
+def split(block: bytes, width: int, trim: bool = False, records: bool = False) -> Cells:
     """The cells of a plain block of whole lines (each ending in a line feed), ``width`` to a line; blank lines
     left out. With ``trim``, each cell without the ASCII white space around it (``1, Ed. Asst. B, 2005-09-01``
-    as the rules read it: they strip every cell; other white space is left for :func:`padded` to find)."""
-    found = _split(block, width)
-    return trimmed(found) if trim else found
+    as the rules read it: they strip every cell; other white space is left for :func:`padded` to find). With
+    ``records`` (a block cut at line feeds outside quotes), a line feed inside quotes is a cell's, as the csv
+    module reads it (a notes column's ``"called 3/2\nleft message"``); without, such a feed is not plain (the
+    block may have been cut inside the cell)."""
+    found = _split(block, width, records)
+    if not trim:
+        return found
+    cut = trimmed(found)
+    if found.breaks is None or found.commas is None:
+        return cut
+    # a cell's line break may be trimmed off with it (``"line one\n"``): its quotes said again from its text
+    at = np.unique(np.searchsorted(found.starts.ravel(), found.breaks, side="right") - 1)
+    marks = found.commas.copy()
+    cells = [bytes(found.data[a:b]).decode() for a, b in zip(cut.starts.ravel()[at], cut.ends.ravel()[at], strict=True)]
+    marks.ravel()[at] = [any(c in text for c in ',"\n') for text in cells]
+    return cut._replace(commas=marks)
 
 
 def trimmed(cells: Cells) -> Cells:
@@ -99,7 +114,7 @@ def trimmed(cells: Cells) -> Cells:
     return cells._replace(starts=starts, ends=ends)
 
 
-def _split(block: bytes, width: int) -> Cells:
+def _split(block: bytes, width: int, records: bool = False) -> Cells:
     data = np.frombuffer(block + bytes(_WIDEST), dtype=np.uint8)  # NULs after it: a window past a cell stays inside
     quoted = b'"' in block
     if quoted:  # line feeds, commas and quotes found in one pass; a comma or a line feed after an odd number of
@@ -108,22 +123,26 @@ def _split(block: bytes, width: int) -> Cells:
         kinds = data[marks]
         quote, feed, comma = kinds == 34, kinds == 10, kinds == 44
         odd = (np.cumsum(quote, dtype=np.int64) & 1).astype(bool)  # after an odd number of quotes
-        feeds, quotes = marks[feed], marks[quote]
+        broken = feed & odd if records else np.zeros(len(marks), dtype=bool)  # a line break of a cell's
+        feeds, quotes = marks[feed & ~broken], marks[quote]
     else:
         feeds = np.flatnonzero(data[: len(block)] == 10)
     if not len(feeds) or feeds[-1] != len(block) - 1:
         raise Plainness("a line without its end")
     firsts = np.concatenate([[0], feeds[:-1] + 1])
     returns = data[np.maximum(feeds - 1, 0)] == 13  # a carriage return before the feed ends the line too
-    if b"\r" in block and np.count_nonzero(data == 13) != np.count_nonzero(returns):
+    cell_returns = np.count_nonzero(data[marks[broken] - 1] == 13) if quoted else 0  # a cell's CRLF, its own
+    if b"\r" in block and np.count_nonzero(data == 13) != np.count_nonzero(returns) + cell_returns:
         raise Plainness("a carriage return inside a line")
     lasts = feeds - returns
     if (lasts == firsts).any():  # a blank line, which the csv module skips: read the block without them
-        return _split(without_blank_lines(block), width)
+        if quoted and broken.any():
+            raise Plainness("a blank line among records with line breaks inside quotes")
+        return _split(without_blank_lines(block), width, records)
     if quoted:
-        if len(quotes) % 2 or (feed & odd).any():
+        if len(quotes) % 2 or (feed & odd & ~broken).any():
             raise Plainness("a line break inside quotes")
-        commas, inside = marks[comma & ~odd], marks[comma & odd]
+        commas, inside = marks[comma & ~odd], marks[(comma | broken) & odd]  # cells written back in quotes
     else:
         commas = np.flatnonzero(data == 44)
     per_line = np.diff(np.searchsorted(commas, feeds), prepend=0)
@@ -136,7 +155,10 @@ def _split(block: bytes, width: int) -> Cells:
     ends = np.concatenate([inner, np.maximum(last, firsts)[:, None]], axis=1)
     if ragged:
         np.minimum(starts, ends, out=starts)  # a cell a short line has not: empty, at the line's end
-    return _unquoted(data, starts, ends, quotes, inside) if quoted else Cells(data, starts, ends)
+    if not quoted:
+        return Cells(data, starts, ends)
+    found = _unquoted(data, starts, ends, quotes, inside)
+    return found._replace(breaks=marks[broken]) if broken.any() else found
 
 
 _PAST = np.ones(256, dtype=bool)  # the bytes a blank cell past the header cannot hold: all but commas and blanks

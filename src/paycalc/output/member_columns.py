@@ -44,8 +44,9 @@ class Members:
         header: list[str],
         skip: bool = False,
         placing: Callable[[str], datetime.date] | None = None,
+        records: bool = False,  # each block whole records (cut at line feeds outside quotes: a cell's kept)
     ) -> None:
-        self.header = header
+        self.header, self.records = header, records
         self.placing = placing  # a step to the hire date it stands for (a step column stands for ``hired``)
         self.skip = skip  # cost --skip-invalid: rows the reader refuses left out (member_skips), said in refusals
         self.count = 0  # rows read (a row's number among them is the reader's, 1 = the first after the header)
@@ -68,7 +69,7 @@ class Members:
                 raise Plainness("a step column, with --skip-invalid")  # (a twin places its steps first)
             csv_bytes.check(block)
             block = block if block.endswith(b"\n") else block + b"\n"
-            cells = csv_bytes.split(block, len(self.header), trim=True)
+            cells = csv_bytes.split(block, len(self.header), trim=True, records=self.records)
             count = len(cells.starts)
             kept = np.ones(count, dtype=bool)
             if self.skip and (gone := member_skips.refused(self.header, cells)).any():

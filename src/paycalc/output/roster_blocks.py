@@ -60,9 +60,9 @@ class Blocks:
         defaults: tuple[dict[str, str], dict[str, str]] = ({}, {}),
         paid_by: tuple[Contract, tuple[int, ...]] | None = None,  # what was paid: a contract's scale, by year
         skip: bool = False,  # --skip-invalid: rows whose title, work or paid terms the rules refuse left out
+        records: bool = False,  # each range whole records (cut at line feeds outside quotes: a cell's kept)
     ) -> None:
-        self.source = source
-        self.skip = skip
+        self.source, self.skip, self.records = source, skip, records
         self.paid_by = paid_by
         self.defaults = defaults  # the command line's from and to, and paid terms, for rows without their own
         self.layout = layout  # CSV or JSON, with each id's retro wages split in its instalments
@@ -90,10 +90,10 @@ class Blocks:
             csv_bytes.check(block)
             self.layout.check(block)
             block = block if block.endswith(b"\n") else block + b"\n"
-            cells = csv_bytes.split(block, len(self.header), trim=True)
+            cells = csv_bytes.split(block, len(self.header), trim=True, records=self.records)
             csv_bytes.unnamed_blank(cells, self.header)
-            if cells.escaped and self.layout.json:
-                raise Plainness("a doubled quote inside a cell, which JSON writes otherwise")
+            if (cells.escaped or cells.breaks is not None) and self.layout.json:
+                raise Plainness("a doubled quote or a line break inside a cell, which JSON writes otherwise")
             count, skipped, kept = len(cells.starts), tuple[row_skips.Skip, ...](), None
             if self.skip:  # rows the rules refuse left out, each said as they say it
                 cells, found, skipped, kept = row_skips.left_out(self, block, cells)

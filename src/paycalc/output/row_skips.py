@@ -124,12 +124,15 @@ def reasons(blocks: Any, block: bytes, cells: Cells, refused: NDArray[np.bool_])
 
 def lines_of(block: bytes, cells: Cells, rows: NDArray[np.int64]) -> list[tuple[int, str]]:
     """Each of ``rows``' line in the block (counted from 0, blank lines in) and its text, as the csv module reads
-    it (``cells`` are the block's, read without its blank lines: row n is line n of their bytes)."""
+    it (``cells`` are the block's, read without its blank lines: row n is line n of their bytes). A row with a
+    line break inside quotes is lines of its own: its line is its last, as the csv module counts them."""
     feeds = np.flatnonzero(cells.data == 10)
-    ends = feeds[rows]
-    begins = np.where(rows > 0, feeds[np.maximum(rows - 1, 0)] + 1, 0)
-    spans = zip(begins.tolist(), ends.tolist(), strict=True)
+    ends = feeds if cells.breaks is None else np.setdiff1d(feeds, cells.breaks)  # where each row ends
+    begins = np.where(rows > 0, ends[np.maximum(rows - 1, 0)] + 1, 0)
+    spans = zip(begins.tolist(), ends[rows].tolist(), strict=True)
     texts = [cells.data[b:e].tobytes().decode("utf-8").removesuffix("\r") for b, e in spans]
+    if cells.breaks is not None:  # (no blank line: csv_bytes.split declines those beside line breaks in cells)
+        return list(zip(np.searchsorted(feeds, ends[rows]).tolist(), texts, strict=True))
     if block.count(b"\n") == len(feeds):  # no blank line
         return list(zip(rows.tolist(), texts, strict=True))
     filled = [n for n, line in enumerate(block.split(b"\n")[:-1]) if line not in (b"", b"\r")]

@@ -114,7 +114,7 @@ def shares_of(split: Sequence[Instalment]) -> list[tuple[int, int]]:
 
 
 def _written(text: str) -> str:
-    """A cell as the csv module writes it (guarded): in quotes, each quote doubled, when it holds a comma or a
-    quote (the columns read no other cell the csv module would quote: no line break, no carriage return)."""
+    """A cell as the csv module writes it (guarded): in quotes, each quote doubled, when it holds a comma, a
+    quote or a line feed (the columns read no other cell the csv module would quote: no carriage return)."""
     text = safe_cell(text)
-    return '"' + text.replace('"', '""') + '"' if "," in text or '"' in text else text
+    return '"' + text.replace('"', '""') + '"' if "," in text or '"' in text or "\n" in text else text
