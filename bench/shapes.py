@@ -89,6 +89,11 @@ def shapes(plain: Path) -> dict[str, Path]:
         body = [[*row, *(c.format(row[0].lower()) for c in cells)] for row in rows[1:]]
         csv.writer(file).writerows([rows[0] + extra, *body])
     out["6 carried columns"] = wide
+    notes = plain.with_name("notes.csv")  # a notes column, one cell in 100 with a line break in it (Alt+Enter)
+    with notes.open("w", newline="") as file:
+        noted = [[*row, "called 3/2\nleft message" if n % 100 == 7 else "ok"] for n, row in enumerate(rows[1:])]
+        csv.writer(file).writerows([rows[0] + ["notes"], *noted])
+    out["line breaks in cells"] = notes
     out["xlsx, names"] = _workbook(named, plain.with_name("named.xlsx"))
     out["xlsx, shared strings"] = _shared(out["xlsx, names"], plain.with_name("shared.xlsx"))
     return out

@@ -159,3 +159,28 @@ def test_json_of_cells_with_line_breaks_is_the_row_by_row_json(tmp_path: Path) -
             for mode in ("1", "")]  # fmt: skip
     assert said[1].stdout == said[0].stdout
     assert [record["notes"] for record in json.loads(said[1].stdout)] == [f"note {n}\nline 2" for n in range(1, 5)]
+
+
+@pytest.mark.parametrize("command", ["retro", "cost"])
+def test_a_workbook_with_line_breaks_in_cells_is_read_in_columns_as_row_by_row(tmp_path: Path, command: str) -> None:
+    """Alt+Enter in Excel puts a line break in a cell: its twin holds it in quotes, cut at its records."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["id", "title", "hired", "from", "to", "notes"])
+    for n in range(30):
+        day = datetime.date(2017, 1, 1)
+        sheet.append(
+            [f"E{n}", "Ed. Asst. B", datetime.date(2005, 9, 1), day, datetime.date(2017, 12, 31), NOTES[n % 6]]
+        )
+    book.save(tmp_path / "members.xlsx")
+    args = [command, "--roster", str(tmp_path / "members.xlsx"), "-v"]
+    if command == "cost":
+        args += ["--proposal", "uft-2019-2022", "--from", "2018-07-01", "--to", "2021-06-30", "-f", "json"]
+    scalar = runner.invoke(app, args, env={"PAYCALC_ROW_BY_ROW": "1"})
+    columns = runner.invoke(app, args)
+    assert (scalar.exit_code, columns.exit_code) == (0, 0), columns.output
+    assert columns.stdout == scalar.stdout
+    assert f"{'priced' if command == 'retro' else 'costed'} in columns" in columns.stderr

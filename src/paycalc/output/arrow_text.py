@@ -97,17 +97,18 @@ def _valid(bitmap: Any, count: int) -> Bools:
 
 
 def _strings(data: Any, offsets: Any, valid: Bools) -> tuple[list[csv_lines.Part], Bools]:
-    """Text cells stripped of ASCII white space, in quotes where they hold a comma."""
+    """Text cells stripped of ASCII white space, in quotes where they hold a comma or a line break (a twin of such
+    cells is cut at its records: :func:`paycalc.output.csv_bytes.split`)."""
     starts, ends = offsets[:-1].copy(), offsets[1:].copy()
     ends[~valid] = starts[~valid]
-    if len(data) and ((data == 34) | (data == 10) | (data == 13)).any():
-        raise Declined("a double quote or a line break in a cell")
+    if len(data) and ((data == 34) | (data == 13)).any():
+        raise Declined("a double quote or a carriage return in a cell")
     padded = np.concatenate([data, np.zeros(1, dtype=np.uint8)])  # a cell's first byte, or a NUL past the last
     cells = csv_bytes.trimmed(csv_bytes.Cells(padded, starts[:, None], ends[:, None]))  # as the CSV's cells are
     if csv_bytes.padded(cells, 0):  # white space other than ASCII around a cell: str.strip() would take it off too
         raise Declined("white space other than ASCII around a cell")
     starts, ends = cells.starts[:, 0], cells.ends[:, 0]
-    commas = np.concatenate([[0], np.cumsum(data == 44)])
+    commas = np.concatenate([[0], np.cumsum((data == 44) | (data == 10))])
     quoted = (commas[ends] - commas[starts] > 0).astype(np.int64)
     mark = csv_lines.Part(np.frombuffer(b'"', dtype=np.uint8), np.zeros(len(starts), dtype=np.int64), quoted)
     return [mark, csv_lines.Part(padded, starts, ends - starts), mark], ends == starts
