@@ -126,8 +126,9 @@ def test_flat_amounts_take_one_rate_each_whichever_way_they_came(blocks: list[li
             assert seen.setdefault(amount, paid) == paid  # one thing paid per amount, in every block
             assert pricer._frozen[paid] == -1
             ratio = (Decimal(amount) / 100).as_integer_ratio()
-            assert pricer._rate_order[pricer._flat[paid]] == ratio
-            assert pricer._rate_ids[ratio] == pricer._flat[paid]
+            assert tuple(pricer.rates.array()[:, pricer._flat[paid]].tolist()) == ratio
+            assert pricer.rates.id_of(ratio) == pricer._flat[paid]
     assert pricer._flat[seen[3_100_055]] == pricer._flat[earlier]  # the same rate id as the scalar path's
-    assert len(pricer._rate_ids) == len(pricer._rate_order) == len(set(pricer._rate_order))
+    every = [tuple(rate) for rate in pricer.rates.array().T.tolist()]
+    assert pricer.rates.count == len(every) == len(set(every))
     assert len(pricer._frozen) == 2 + len(seen)  # the two the scalar path took, then each amount once

@@ -38,19 +38,23 @@ def test_tables_grown_in_steps_hold_what_one_pass_holds(rates: list[tuple[int, i
     expected = _pay(every, np.repeat(np.arange(count), len(EDGES) - 1), first.ravel(), np.tile(EDGES[1:] - 1, count))
     assert (whole.spans[:count].ravel() == expected).all()  # each a whole schedule's days at the rate
     assert (whole.sums[:count, -1] == whole.spans[:count].sum(axis=1)).all()
+    for table in (whole, grown):  # the running sums from 0: schedules 0..j-1 (the room past them never read)
+        assert (table.sums[:count, 0] == 0).all()
+        assert (table.sums[:count, 1:] == np.cumsum(table.spans[:count], axis=1)).all()
 
 
 def test_each_rate_is_tabulated_once() -> None:
-    """Only the ids new since the last call are worked out: a million amounts are not worked out again each block."""
+    """Only the ids new since the last call are worked out, each once a schedule: a million amounts are not worked
+    out again each block."""
     asked: list[int] = []
 
     def counted(rates: np.ndarray, ids: np.ndarray, first: np.ndarray, last: np.ndarray) -> np.ndarray:
-        asked.extend(np.unique(ids).tolist())
+        asked.extend(ids.ravel().tolist())
         return _pay(rates, ids, first, last)
 
     every = np.array([(100 * n + 2500000, 100) for n in range(50)], dtype=np.int64).T
     spans = RateSpans(EDGES)
     for made in (3, 3, 10, 11, 50, 50):
         spans.grow(every[:, :made], counted)
-    assert sorted(asked) == list(range(50))
+    assert sorted(asked) == sorted(list(range(50)) * (len(EDGES) - 1))
     assert len(spans.spans) >= 50

@@ -26,12 +26,14 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from paycalc.contract.errors import InputError
+from paycalc.contract.errors import InputError, PaycalcError
 from paycalc.contract.inputs import title_key
 from paycalc.contract.models import Contract, Work
+from paycalc.membership import way_tables
 from paycalc.membership.column_runs import _TAG, NEVER, Job, Kernel
+from paycalc.membership.roster import work_of
 from paycalc.membership.unpriced import Unpriced
-from paycalc.rules import core, period_arrays, periods, proposal, rate_tables, terms
+from paycalc.rules import core, periods, proposal, rate_tables, terms
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -70,10 +72,11 @@ class Pricer:
         self.effective = [s.effective for s in contract.schedules]
         self._ways: dict[tuple[str, Work], int] = {}
         self._hired_before: list[int] = []
-        self._tables: list[list[list[int]]] = []  # [way][schedule][tier] -> the id of an annual rate
-        self._rate_ids: dict[periods.Rational, int] = {}
-        self._rate_order: list[periods.Rational] = []  # the rates by id
-        self._rates = np.zeros((2, 0), dtype=np.int64)  # [numerator, denominator][rate id], as far as made
+        self._tables: list[list[list[int]] | Ints] = []  # [way][schedule][tier] -> the id of an annual rate (a
+        # way's, or a block of ways' made at once), since the last array of them
+        rows = len(self._owed_of) if paid_by is not None else len(contract.schedules)  # a paid contract: its edges
+        self._table_array = np.zeros((0, rows, len(contract.tiers)), dtype=np.int64)
+        self.rates = way_tables.Rates()
         self._arrays: tuple[Ints, Ints] | None = None  # the tables as arrays, made again when they grow
         self._paid_index: dict[tuple[datetime.date | None, Decimal | None], int] = {}
         self._frozen: list[int] = []  # [what was paid] -> its schedule, frozen (-1 a flat amount, -2 the day before)
@@ -126,8 +129,32 @@ class Pricer:
             self._lumps.append([int(lump.amount * 100) for lump in every])
         self._hired_before.append(NEVER if title.hired_before is None else title.hired_before.toordinal())
         self._arrays = None
-        self._ways[key] = found = len(self._tables) - 1
+        self._ways[key] = found = len(self._hired_before) - 1
         return found
+
+    def warm(self, cells: list[dict[str, str]]) -> list[int]:
+        """The ways of many rows' titles and work (cells as :meth:`way`'s caller reads them), made at once where
+        they are many pro-rated ones (a roster of each member's own hours: :mod:`paycalc.membership.way_tables`);
+        -1 for each it leaves to :meth:`way`, which says what is wrong with it."""
+        keys: list[tuple[str, Work] | None] = []
+        for cell in cells:
+            try:
+                keys.append((cell["title"].strip(), work_of(cell)))
+            except PaycalcError:
+                keys.append(None)
+        if self.paid_by is not None or (self.contract.proposal is not None and self.contract.proposal.lump_sums):
+            return [-1] * len(cells)
+        new = [key for key in dict.fromkeys(keys) if key is not None and key not in self._ways]
+        made, rates = way_tables.prorated(self.contract, new)
+        if made:
+            ids, values = way_tables.own_ids(rates, self.rates.count)
+            self.rates.block(values[0], values[1])
+            self._tables.append(ids)
+            for key, title in made:
+                self._hired_before.append(NEVER if title.hired_before is None else title.hired_before.toordinal())
+                self._ways[key] = len(self._hired_before) - 1
+            self._arrays = None
+        return [-1 if key is None else self._ways.get(key, -1) for key in keys]
 
     def paid(self, paid_schedule: datetime.date | None, paid_annual: Decimal | None) -> int:
         """The index of what was paid: a frozen schedule's day (None: the day before each row's start), or a
@@ -164,14 +191,10 @@ class Pricer:
         if len(new):  # distinct amounts: distinct rates
             common = np.gcd(new, 100)
             rates = list(zip((new // common).tolist(), (100 // common).tolist(), strict=True))
-            ids = self._rate_ids
-            fresh = [rate for rate, found in zip(rates, map(ids.get, rates), strict=True) if found is None]
-            ids.update(zip(fresh, range(len(ids), len(ids) + len(fresh)), strict=True))
-            self._rate_order += fresh
             self._arrays = None
             first = len(self._frozen)
             self._frozen += [-1] * len(rates)
-            self._flat += map(ids.__getitem__, rates)
+            self._flat += self.rates.ids_of(rates)
             keys, paid = np.concatenate([keys, new]), np.concatenate([paid, np.arange(first, first + len(new))])
             order = np.argsort(keys, kind="stable")
             self._flat_cents = keys, paid = keys[order], paid[order]
@@ -203,12 +226,8 @@ class Pricer:
             frozen, flat = self.frozen(start, paid)
         else:  # the paid contract's rates, not a frozen schedule's
             frozen = flat = np.zeros(len(way), dtype=np.int64)
-        if self._arrays is None:  # the rates new since the last: ids only grow (one a block's flat amounts)
-            made = self._rates.shape[1]
-            new = self._rate_order[made:]
-            if new:
-                self._rates = np.concatenate([self._rates, np.array(new, dtype=np.int64).reshape(-1, 2).T], axis=1)
-            self._arrays = np.array(self._tables, dtype=np.int64), self._rates
+        if self._arrays is None:  # the ways and rates new since the last: ids only grow
+            self._arrays = self._table_ids(), self.rates.array()
         scale = np.array(self._paid_tables, dtype=np.int64) if self.paid_by is not None else None
         return Job(way, hired, start, end, frozen, flat, *self._arrays, scale)
 
@@ -234,14 +253,18 @@ class Pricer:
         return cents
 
     def _rate_id(self, rate: periods.Rational) -> int:
-        found = self._rate_ids.get(rate)
-        if found is None:
-            if rate[0] >= period_arrays.MAX_NUM or rate[1] >= period_arrays.MAX_DEN:
-                raise Unpriced("rates too fine for 64-bit cents")
-            self._rate_ids[rate] = found = len(self._rate_ids)
-            self._rate_order.append(rate)
-            self._arrays = None
-        return found
+        self._arrays = None
+        return self.rates.id_of(rate)
+
+    def _table_ids(self) -> Ints:
+        """``[way][schedule][tier]`` -> a rate id, for every way made (those new since the last taken in)."""
+        if self._tables:
+            shape = self._table_array.shape[1:]
+            tables = way_tables.gathered(
+                self._table_array, self._tables, lambda ways: np.array(ways, dtype=np.int64).reshape(-1, *shape)
+            )
+            self._table_array, self._tables = tables, []
+        return self._table_array
 
     def frozen(self, start: Ints, paid: Ints) -> tuple[Ints, Ints]:
         """Per row: the index of the schedule paid, frozen (-1 for a flat amount), and the flat amount's rate id.

@@ -32,13 +32,15 @@ class RateSpans:
         count, made, width = rates.shape[1], self._made, self.spans.shape[1]
         if count <= made:
             return
-        if count > len(self.spans):  # more room: twice what is needed, the rows made so far kept
+        if count > len(self.spans):  # more room: twice what is needed, the rows made so far kept (the rest unset)
             room = max(count, 2 * made)
-            self.spans = np.concatenate([self.spans[:made], np.zeros((room - made, width), dtype=np.int64)])
-            self.sums = np.concatenate([self.sums[:made], np.zeros((room - made, width + 1), dtype=np.int64)])
-        new = np.arange(made, count)
-        whole = np.repeat(new, width)
-        starts, ends = np.tile(self.edges[:-1], len(new)), np.tile(self.edges[1:] - 1, len(new))
-        self.spans[made:count] = pay(rates, whole, starts, ends).reshape(len(new), width)
+            spans, sums = np.empty((room, width), dtype=np.int64), np.empty((room, width + 1), dtype=np.int64)
+            spans[:made], sums[:made] = self.spans[:made], self.sums[:made]
+            self.spans, self.sums = spans, sums
+        new = np.arange(made, count)[:, None]  # a column of rates against one schedule's days: the days' parts
+        for at in range(width):  # (months, periods) worked out once, each rate's cents over them at once
+            first, last = self.edges[at : at + 1], self.edges[at + 1 : at + 2] - 1
+            self.spans[made:count, at] = pay(rates, new, first, last)[:, 0]
+        self.sums[made:count, 0] = 0
         np.cumsum(self.spans[made:count], axis=1, out=self.sums[made:count, 1:])
         self._made = count

@@ -146,7 +146,8 @@ class Blocks:
         if len(rows) > 1024 and paying:
             number, rows = csv_bytes.distinct(cells, [column[n] for n in work])
             paid_number, paid_rows = csv_bytes.distinct(cells, [column[n] for n in paying])
-        way = self._codes(cells, work, column, rows, lambda v: pricer.way(v["title"].strip(), work_of(v)))
+        way = self._codes(cells, work, column, rows, lambda v: pricer.way(v["title"].strip(), work_of(v)), pricer.warm)
+
         fill = filler({}, paid_given)
 
         def paid_index(cell: dict[str, str]) -> int:
@@ -188,12 +189,18 @@ class Blocks:
 
         return self._codes(cells, names, column, rows, place)[number]
 
-    def _codes(self, cells: Cells, names: list[str], column: dict[str, int], rows: list[int], index: Any) -> Ints:
+    def _codes(
+        self, cells: Cells, names: list[str], column: dict[str, int], rows: list[int], index: Any, warm: Any = None
+    ) -> Ints:
         """The index of the cells of ``names`` in each of ``rows``: ``index`` is asked once per distinct set of
-        cells, from block to block. Cells the rules refuse: the row-by-row path names them, or, with
-        ``--skip-invalid``, their rows are left out (:data:`~paycalc.output.row_skips.INVALID`)."""
+        cells, from block to block (``warm`` first given those new to it, to make many at once). Cells the rules
+        refuse: the row-by-row path names them, or, with ``--skip-invalid``, their rows are left out
+        (:data:`~paycalc.output.row_skips.INVALID`)."""
         memo = self._memos.setdefault(",".join(names), {})
         texts = list(zip(*(cells.text(rows, column[n]) for n in names), strict=True)) if names else [()] * len(rows)
+        if warm is not None and (new := list(dict.fromkeys(text for text in texts if text not in memo))):
+            made = zip(new, warm([dict(zip(names, text, strict=True)) for text in new]), strict=True)
+            memo.update((text, code) for text, code in made if code >= 0)
         codes = []
         for text in texts:
             code = memo.get(text)
@@ -249,12 +256,9 @@ class Blocks:
     def _schedules(self, frozen: Ints, firsts: Ints) -> list[str]:
         """Each id's schedules paid, in the order of its rows, as the roster writes them (``2018-06-16``, ``flat``)."""
         names = [s.effective.isoformat() for s in self.contract.schedules]
-        first = frozen[firsts]
-        mixed = np.flatnonzero(
-            np.add.reduceat(frozen != np.repeat(first, np.diff(np.append(firsts, len(frozen)))), firsts)
-        )
+        first, ends = frozen[firsts], np.append(firsts, len(frozen))
+        mixed = np.flatnonzero(np.add.reduceat(frozen != np.repeat(first, np.diff(ends)), firsts))
         shown = ["flat" if f < 0 else names[f] for f in first.tolist()]
-        ends = np.append(firsts, len(frozen))
         for n in mixed.tolist():  # an id whose rows were paid different schedules: each, in order
             days = dict.fromkeys("flat" if f < 0 else names[f] for f in frozen[ends[n] : ends[n + 1]].tolist())
             shown[n] = ";".join(days)

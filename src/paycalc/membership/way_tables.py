@@ -1,0 +1,152 @@
+"""The rate tables of a roster's ways, for :class:`paycalc.membership.columnar.Pricer`: the rates by id, and many
+pro-rated ways' tables made at once.
+
+A roster whose members each work their own hours (``17.25``, ``30.62``: thousands of distinct values) has a way
+per title and hours, each a table of ``schedules x tiers`` annual rates: the title's full-time rate times each
+schedule's pro-rating factor, exactly, as :func:`paycalc.rules.rate_tables.annual_table` makes them one at a time
+(24 products of Python fractions a way: 0.1 ms, most of the time of such a roster). Here the products of many
+ways are made as int64 arrays (numerators and denominators, each reduced by its greatest common divisor: the same
+fractions in lowest terms), where every factor is small enough that no product overflows; a way with a larger
+one is left to the one-at-a-time path.
+
+Rate ids: the kernel compares the ids of one row's runs, all of one way (its owed rates, the schedule it was
+paid frozen, or one flat amount), to join runs at the same rates (:func:`paycalc.membership.column_runs._joins`).
+So two rates of one way have one id exactly when they are equal; rates of different ways may share an id or not.
+The ways made here take ids of their own, equal rates among them sharing one. No I/O.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from paycalc.contract.errors import PaycalcError
+from paycalc.contract.models import Contract, Title, Work
+from paycalc.membership.unpriced import Unpriced
+from paycalc.rules import core, period_arrays, rate_tables
+from paycalc.rules.periods import Rational
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
+
+    Ints = NDArray[np.int64]
+
+SMALL = 2**31  # numerators and denominators below this: a product of two stays below 2**62
+FEW = 64  # fewer new ways than this are made one at a time (as quick)
+
+
+class Rates:
+    """The annual rates of a roster by id: those taken one at a time (equal ones share an id) and blocks of
+    rates taken in at once (ids of their own); :meth:`array` gives them all, ``[numerator, denominator][id]``."""
+
+    def __init__(self) -> None:
+        self._ids: dict[Rational, int] = {}
+        self.count = 0  # the ids given
+        self._pending: list[Rational | Ints] = []  # taken since the last array: rates, or blocks [n][2]
+        self._array = np.zeros((2, 0), dtype=np.int64)
+
+    def id_of(self, rate: Rational) -> int:
+        """The id of a rate (a new one for a rate new here)."""
+        found = self._ids.get(rate)
+        if found is None:
+            if rate[0] >= period_arrays.MAX_NUM or rate[1] >= period_arrays.MAX_DEN:
+                raise Unpriced("rates too fine for 64-bit cents")
+            self._ids[rate] = found = self.count
+            self.count += 1
+            self._pending.append(rate)
+        return found
+
+    def ids_of(self, rates: list[Rational]) -> list[int]:
+        """The ids of many rates (each within the bounds: flat amounts of at most 9,999,999.99)."""
+        ids = self._ids
+        fresh = [rate for rate, found in zip(rates, map(ids.get, rates), strict=True) if found is None]
+        fresh = list(dict.fromkeys(fresh))
+        ids.update(zip(fresh, range(self.count, self.count + len(fresh)), strict=True))
+        self.count += len(fresh)
+        self._pending += fresh
+        return list(map(ids.__getitem__, rates))
+
+    def block(self, num: Ints, den: Ints) -> int:
+        """Take in rates, each with an id of its own (the first is returned, the rest follow it)."""
+        first = self.count
+        self._pending.append(np.stack([num, den], axis=1))
+        self.count += len(num)
+        return first
+
+    def array(self) -> Ints:
+        """Every rate, ``[numerator, denominator][id]``."""
+        if self._pending:
+            pairs = gathered(self._array.T, self._pending, lambda rates: np.array(rates, dtype=np.int64))
+            self._array, self._pending = np.ascontiguousarray(pairs.T), []
+        return self._array
+
+
+def gathered(done: Ints, pending: list[Any], loose: Callable[[list[Any]], Ints]) -> Ints:
+    """``done`` with ``pending`` after it, in order: arrays as they are, and each run of other items (rates,
+    tables) made into one array by ``loose``."""
+    parts, run = [done], []
+    for item in [*pending, None]:
+        if item is not None and not isinstance(item, np.ndarray):
+            run.append(item)
+            continue
+        if run:
+            parts.append(loose(run))
+            run = []
+        if item is not None:
+            parts.append(item)
+    return np.concatenate(parts)
+
+
+def prorated(contract: Contract, keys: list[tuple[str, Work]]) -> tuple[list[tuple[tuple[str, Work], Title]], Ints]:
+    """The ways of ``keys`` made at once (each a title and a pro-rated work without differentials, both of which
+    the rules take): their keys and titles, and their tables' rates, ``[way][schedule][tier][numerator,
+    denominator]`` in lowest terms, as :func:`paycalc.rules.rate_tables.annual_table` makes them; the rest (a
+    title or work the rules refuse, a factor too large, a rate too fine) are left to :meth:`Pricer.way`, which
+    says what is wrong. None made where there are fewer than :data:`FEW`."""
+    tables: dict[str, Ints] = {}  # a title's full-time table, [schedule][tier][numerator, denominator]
+    scales: dict[Work, Ints] = {}  # a work's factor on each schedule, [schedule][numerator, denominator]
+    found: list[tuple[tuple[str, Work], Title]] = []
+    for name, work in keys:
+        if work == rate_tables.REGULAR or work.differentials:
+            continue
+        try:
+            title = core.resolve_title(contract, name)
+            if title.name not in tables:
+                published = rate_tables.annual_table(contract, title.name, rate_tables.REGULAR)
+                tables[title.name] = np.array(published, dtype=object).reshape(len(published), -1, 2)
+            if work not in scales:
+                rate_tables.factor(contract, work)  # the rules' check of the work, as way() makes it
+                scales[work] = np.array([rate_tables.factor(contract, work, s) for s in contract.schedules], object)
+        except PaycalcError:  # (way() says what)
+            continue
+        found.append(((name, work), title))
+    small = {name for name, table in tables.items() if (table < SMALL).all()}
+    fit = {work for work, scale in scales.items() if (scale < SMALL).all()}
+    found = [(key, title) for key, title in found if title.name in small and key[1] in fit]
+    if len(found) < FEW:
+        return [], np.zeros((0, 0, 0, 2), dtype=np.int64)
+    full = np.stack([tables[title.name] for _, title in found]).astype(np.int64)  # [way][schedule][tier][2]
+    scale = np.stack([scales[work] for (_, work), _ in found]).astype(np.int64)  # [way][schedule][2]
+    num, den = full[..., 0] * scale[:, :, None, 0], full[..., 1] * scale[:, :, None, 1]
+    common = np.gcd(num, den)
+    rates = np.stack([num // common, den // common], axis=-1)
+    fine = np.asarray(
+        ((rates[..., 0] < period_arrays.MAX_NUM) & (rates[..., 1] < period_arrays.MAX_DEN)).all(axis=(1, 2))
+    )
+    return [item for item, ok in zip(found, fine.tolist(), strict=True) if ok], rates[fine]
+
+
+def own_ids(rates: Ints, first: int) -> tuple[Ints, Ints]:
+    """Ids for the rates of many ways (``[way][schedule][tier][numerator, denominator]``), from ``first`` on, equal
+    rates sharing one (within a way, as the kernel needs; across ways too, which it does not mind); the ids'
+    tables ``[way][schedule][tier]`` and the rates of the ids, ``[numerator, denominator][id - first]``."""
+    num, den = rates[..., 0].ravel(), rates[..., 1].ravel()
+    order = np.lexsort((den, num))  # equal rates together
+    new = np.ones(len(order), dtype=bool)
+    new[1:] = (num[order][1:] != num[order][:-1]) | (den[order][1:] != den[order][:-1])
+    ids = np.empty(len(order), dtype=np.int64)
+    ids[order] = first + np.cumsum(new) - 1
+    chosen = order[new]
+    return ids.reshape(rates.shape[:-1]), np.stack([num[chosen], den[chosen]])
