@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime
 from bisect import bisect_right
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -142,8 +143,12 @@ class Pricer:
                 keys.append((cell["title"].strip(), work_of(cell)))
             except PaycalcError:
                 keys.append(None)
+        return self.warm_keys(keys)
+
+    def warm_keys(self, keys: Sequence[tuple[str, Work] | None]) -> list[int]:
+        """:meth:`warm` of titles and works as :meth:`way` takes them (None: a row's work the rules refuse)."""
         if self.paid_by is not None or (self.contract.proposal is not None and self.contract.proposal.lump_sums):
-            return [-1] * len(cells)
+            return [-1] * len(keys)
         new = [key for key in dict.fromkeys(keys) if key is not None and key not in self._ways]
         made, rates = way_tables.prorated(self.contract, new)
         if made:

@@ -138,7 +138,10 @@ class _Ways:
             self.ways = np.concatenate([self.ways, np.zeros((len(self.pricers), grow), dtype=np.int64)], axis=1)
             self.titles = np.concatenate([self.titles, np.zeros(grow, dtype=np.int64)])
             self.bad = np.concatenate([self.bad, np.zeros(grow, dtype=bool)])
-        for n in set(np.flatnonzero(np.bincount(kind)).tolist()) - self.known:  # not np.unique: see column_runs
+        new = set(np.flatnonzero(np.bincount(kind)).tolist()) - self.known  # not np.unique: see column_runs
+        for pricer in self.pricers:  # many pro-rated ways (members' own hours) made at once
+            pricer.warm_keys([self.kinds[n] for n in new])
+        for n in new:
             name, work = self.kinds[n]
             try:
                 self.titles[n] = self.running.title(core.resolve_title(self.frozen, name).name)

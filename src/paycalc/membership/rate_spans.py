@@ -32,8 +32,8 @@ class RateSpans:
         count, made, width = rates.shape[1], self._made, self.spans.shape[1]
         if count <= made:
             return
-        if count > len(self.spans):  # more room: twice what is needed, the rows made so far kept (the rest unset)
-            room = max(count, 2 * made)
+        if count > len(self.spans):  # more room: half again what is needed, the rows made kept (the rest unset)
+            room = count + count // 2
             spans, sums = np.empty((room, width), dtype=np.int64), np.empty((room, width + 1), dtype=np.int64)
             spans[:made], sums[:made] = self.spans[:made], self.sums[:made]
             self.spans, self.sums = spans, sums

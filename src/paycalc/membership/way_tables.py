@@ -108,6 +108,7 @@ def prorated(contract: Contract, keys: list[tuple[str, Work]]) -> tuple[list[tup
     tables: dict[str, Ints] = {}  # a title's full-time table, [schedule][tier][numerator, denominator]
     scales: dict[Work, Ints] = {}  # a work's factor on each schedule, [schedule][numerator, denominator]
     found: list[tuple[tuple[str, Work], Title]] = []
+    owns = {(s.hours_per_day, s.days_per_year): s for s in contract.schedules}  # a factor is a schedule's own day's
     for name, work in keys:
         if work == rate_tables.REGULAR or work.differentials:
             continue
@@ -118,7 +119,8 @@ def prorated(contract: Contract, keys: list[tuple[str, Work]]) -> tuple[list[tup
                 tables[title.name] = np.array(published, dtype=object).reshape(len(published), -1, 2)
             if work not in scales:
                 rate_tables.factor(contract, work)  # the rules' check of the work, as way() makes it
-                scales[work] = np.array([rate_tables.factor(contract, work, s) for s in contract.schedules], object)
+                each = {own: rate_tables.factor(contract, work, s) for own, s in owns.items()}
+                scales[work] = np.array([each[(s.hours_per_day, s.days_per_year)] for s in contract.schedules], object)
         except PaycalcError:  # (way() says what)
             continue
         found.append(((name, work), title))
