@@ -15,9 +15,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import paycalc
+from paycalc.contract.models import Work
 from paycalc.membership import way_tables
 from paycalc.membership.columnar import Pricer, Unpriced
 from paycalc.membership.way_tables import FEW
+from paycalc.rules import rate_tables
 from tests import test_columnar
 
 
@@ -101,17 +103,20 @@ def paycalc_app() -> Any:
     return app
 
 
-def test_a_way_of_factors_or_rates_past_the_bound_is_left_to_the_rules(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No int64 product may overflow: a title whose published rates, or hours whose factor, reach the bound are
-    made one at a time. With the bound set at 40,000 (NYC's rates run from about 24,000 to 52,000 a year), the
-    titles under it are made at once and the others left, and each way's table is the rules' still."""
-    monkeypatch.setattr(way_tables, "SMALL", 40_000)
+@pytest.mark.parametrize("exact", [False, True])
+def test_a_way_of_factors_or_rates_past_the_bound_is_left_to_the_rules(
+    monkeypatch: pytest.MonkeyPatch, exact: bool
+) -> None:
+    """No int64 product may overflow: a title whose rates (as fractions), or hours whose factor, reach the bound
+    are made one at a time. With the bound set among NYC's rates (about 24,000 to 52,000 a year: at 40,000, or at
+    one title's largest exactly, which reaches it), the titles under it are made at once and the others left,
+    and each way's table is the rules' still."""
     contract = paycalc.load_contract()
-    under = {
-        t.name
-        for t in contract.titles
-        if all(max(r.values()) < 40_000 for r in (s.rates[t.name] for s in contract.schedules))
-    }
+    largest = {t.name: max(max(part) for row in rate_tables.annual_table(contract, t.name, Work()) for part in row)
+               for t in contract.titles}  # fmt: skip
+    bound = sorted(largest.values())[len(largest) // 2] if exact else 40_000
+    monkeypatch.setattr(way_tables, "SMALL", bound)
+    under = {name for name, most in largest.items() if most < bound}
     cells = [{"title": t.name, "hours": f"{10 + n / 4:.2f}"} for t in contract.titles for n in range(FEW)]
     at_once, one_by_one = (Pricer(contract, "semimonthly", None, None) for _ in range(2))
     made = at_once.warm(cells)

@@ -138,11 +138,16 @@ class Pricer:
         they are many pro-rated ones (a roster of each member's own hours: :mod:`paycalc.membership.way_tables`);
         -1 for each it leaves to :meth:`way`, which says what is wrong with it."""
         keys: list[tuple[str, Work] | None] = []
+        works: dict[tuple[str, ...], Work | None] = {}  # each work's cells read once (titles share them)
         for cell in cells:
-            try:
-                keys.append((cell["title"].strip(), work_of(cell)))
-            except PaycalcError:
-                keys.append(None)
+            seen = tuple(v for k, v in cell.items() if k != "title")
+            if seen not in works:
+                try:
+                    works[seen] = work_of(cell)
+                except PaycalcError:
+                    works[seen] = None
+            work = works[seen]
+            keys.append(None if work is None else (cell["title"].strip(), work))
         return self.warm_keys(keys)
 
     def warm_keys(self, keys: Sequence[tuple[str, Work] | None]) -> list[int]:

@@ -105,9 +105,12 @@ def prorated(contract: Contract, keys: list[tuple[str, Work]]) -> tuple[list[tup
     denominator]`` in lowest terms, as :func:`paycalc.rules.rate_tables.annual_table` makes them; the rest (a
     title or work the rules refuse, a factor too large, a rate too fine) are left to :meth:`Pricer.way`, which
     says what is wrong. None made where there are fewer than :data:`FEW`."""
-    tables: dict[str, Ints] = {}  # a title's full-time table, [schedule][tier][numerator, denominator]
-    scales: dict[Work, Ints] = {}  # a work's factor on each schedule, [schedule][numerator, denominator]
+    tables: dict[str, int | None] = {}  # a title's index in ``full`` (None: a rate past the bound)
+    scales: dict[Work, int | None] = {}  # a work's index in ``scale`` (None: a factor past the bound)
+    full: list[Any] = []  # each title's full-time table, [schedule][tier] of (numerator, denominator)
+    scale: list[Any] = []  # each work's factor on each schedule, [schedule] of (numerator, denominator)
     found: list[tuple[tuple[str, Work], Title]] = []
+    at: list[tuple[int, int]] = []  # each found way's title and work indexes
     owns = {(s.hours_per_day, s.days_per_year): s for s in contract.schedules}  # a factor is a schedule's own day's
     for name, work in keys:
         if work == rate_tables.REGULAR or work.differentials:
@@ -116,28 +119,37 @@ def prorated(contract: Contract, keys: list[tuple[str, Work]]) -> tuple[list[tup
             title = core.resolve_title(contract, name)
             if title.name not in tables:
                 published = rate_tables.annual_table(contract, title.name, rate_tables.REGULAR)
-                tables[title.name] = np.array(published, dtype=object).reshape(len(published), -1, 2)
+                tables[title.name] = _kept(full, published)
             if work not in scales:
                 rate_tables.factor(contract, work)  # the rules' check of the work, as way() makes it
                 each = {own: rate_tables.factor(contract, work, s) for own, s in owns.items()}
-                scales[work] = np.array([each[(s.hours_per_day, s.days_per_year)] for s in contract.schedules], object)
+                scales[work] = _kept(scale, [each[(s.hours_per_day, s.days_per_year)] for s in contract.schedules])
         except PaycalcError:  # (way() says what)
             continue
-        found.append(((name, work), title))
-    small = {name for name, table in tables.items() if (table < SMALL).all()}
-    fit = {work for work, scale in scales.items() if (scale < SMALL).all()}
-    found = [(key, title) for key, title in found if title.name in small and key[1] in fit]
+        t, w = tables[title.name], scales[work]
+        if t is not None and w is not None:
+            found.append(((name, work), title))
+            at.append((t, w))
     if len(found) < FEW:
         return [], np.zeros((0, 0, 0, 2), dtype=np.int64)
-    full = np.stack([tables[title.name] for _, title in found]).astype(np.int64)  # [way][schedule][tier][2]
-    scale = np.stack([scales[work] for (_, work), _ in found]).astype(np.int64)  # [way][schedule][2]
-    num, den = full[..., 0] * scale[:, :, None, 0], full[..., 1] * scale[:, :, None, 1]
+    where = np.array(at, dtype=np.int64)
+    base, factors = np.array(full, dtype=np.int64)[where[:, 0]], np.array(scale, dtype=np.int64)[where[:, 1]]
+    num, den = base[..., 0] * factors[:, :, None, 0], base[..., 1] * factors[:, :, None, 1]
     common = np.gcd(num, den)
     rates = np.stack([num // common, den // common], axis=-1)
     fine = np.asarray(
         ((rates[..., 0] < period_arrays.MAX_NUM) & (rates[..., 1] < period_arrays.MAX_DEN)).all(axis=(1, 2))
     )
     return [item for item, ok in zip(found, fine.tolist(), strict=True) if ok], rates[fine]
+
+
+def _kept(into: list[Any], fractions: Any) -> int | None:
+    """The index of ``fractions`` (pairs, nested as a table's) put at the end of ``into``; None, not put, where a
+    numerator or denominator reaches :data:`SMALL`."""
+    if (np.array(fractions, dtype=object) >= SMALL).any():
+        return None
+    into.append(fractions)
+    return len(into) - 1
 
 
 def own_ids(rates: Ints, first: int) -> tuple[Ints, Ints]:
