@@ -170,12 +170,14 @@ def test_a_date_cell_is_read_as_the_roster_reads_it_or_left_to_it(texts: list[st
 
 
 def _written(day: datetime.date, style: int) -> str:
-    """A date as an export writes it: ISO, month/day/year bare (``9/1/2005``) or zero-padded (``09/01/2005``)."""
-    return [day.isoformat(), f"{day.month}/{day.day}/{day.year}", f"{day.month:02}/{day.day:02}/{day.year}"][style]
+    """A date as an export writes it: ISO, month/day/year bare (``9/1/2005``) or zero-padded (``09/01/2005``), or
+    year/month/day (``2005/09/01``)."""
+    us = [f"{day.month}/{day.day}/{day.year}", f"{day.month:02}/{day.day:02}/{day.year}"]
+    return [day.isoformat(), *us, f"{day.year}/{day.month:02}/{day.day:02}"][style]
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(st.dates(datetime.date(1900, 1, 1), datetime.date(2199, 12, 31)), st.integers(0, 2)),
+@given(st.lists(st.tuples(st.dates(datetime.date(1900, 1, 1), datetime.date(2199, 12, 31)), st.integers(0, 3)),
                 min_size=1, max_size=6))  # fmt: skip
 def test_us_and_iso_dates_are_read_in_columns(days: list[tuple[datetime.date, int]]) -> None:
     cells = cells_of([f"x,{_written(day, style)}" for day, style in days], 2)
@@ -185,7 +187,8 @@ def test_us_and_iso_dates_are_read_in_columns(days: list[tuple[datetime.date, in
 @pytest.mark.parametrize(
     ("text", "day"),
     [("9/1/2005", "2005-09-01"), ("09/01/2005", "2005-09-01"), ("12/31/1999", "1999-12-31"),
-     ("2/29/2016", "2016-02-29"), ("1/10/2020", "2020-01-10"), ("10/1/2020", "2020-10-01")],
+     ("2/29/2016", "2016-02-29"), ("1/10/2020", "2020-01-10"), ("10/1/2020", "2020-10-01"),
+     ("2005/09/01", "2005-09-01"), ("2016/02/29", "2016-02-29")],
 )  # fmt: skip
 def test_month_day_year_worked_by_hand(text: str, day: str) -> None:
     assert datetime.date.fromordinal(int(csv_dates.dates(cells_of([f"x,{text}"], 2), 1)[0])).isoformat() == day
@@ -193,7 +196,8 @@ def test_month_day_year_worked_by_hand(text: str, day: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["2/30/2016", "13/1/2005", "0/1/2005", "9/0/2005", "9/1/05", "9/1/20051", "2005/09/01", "9-1-2005", "9/1//2005",
+    ["2/30/2016", "13/1/2005", "0/1/2005", "9/0/2005", "9/1/05", "9/1/20051", "2005/9/1", "9-1-2005", "9/1//2005",
+     "2005/13/01", "2005/02/30", "2005-09/01", "2005/09-01",
      "/91/2005", "9/111/2005", "123/1/2005", "9/1/1899", "9/1/2200", "9/1/2:05", "9:/1/2005", " 9/1/2005",
      "9/1112005", "12/11-2005", "9/1-2005", "9-1/2005", "10/10/20051", "11111/2005", "1111/2005"],
 )  # fmt: skip
@@ -440,7 +444,7 @@ def test_letters_whose_bytes_look_like_white_space_are_not_padding(cell: str) ->
     assert csv_bytes.padded(csv_bytes.split(f"{cell},x\n".encode(), 2), 0) is (cell != cell.strip())
 
 
-@pytest.mark.parametrize("text", ["2018-0:-16", "2018-06-1:", ":018-06-16", "2018/06/16", "2018-06_16"])
+@pytest.mark.parametrize("text", ["2018-0:-16", "2018-06-1:", ":018-06-16", "2018/0:/16", "2018-06_16"])
 def test_a_date_with_a_byte_just_past_the_digits_is_left_to_the_row_by_row_path(text: str) -> None:
     with pytest.raises(Plainness):
         csv_dates.dates(cells_of([f"x,{text}"], 2), 1)

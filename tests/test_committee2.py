@@ -61,7 +61,8 @@ def test_the_export_is_retrod_and_costed_as_it_is(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("hired", "message"),
     [("09/01/05", "hire date '09/01/05' has a two-digit year, ambiguous about its century"),
-     ("15/9/2005", "hire date '15/9/2005' is not a valid date (month/day/year, e.g. 9/1/2005; a day-first"),
+     ("15/9/2005", "hire date '15/9/2005' is not a valid date (month/day/year, e.g. 9/1/2005, or year/month/day"),
+     ("2005/15/09", "hire date '2005/15/09' is not a valid date (month/day/year, e.g. 9/1/2005, or year/month/day"),
      ("9-1-2005", "hire date '9-1-2005' is not a valid date")],
 )  # fmt: skip
 def test_a_date_that_cannot_be_read_for_sure_is_refused(tmp_path: Path, hired: str, message: str) -> None:

@@ -59,10 +59,10 @@ MIDNIGHT = (" 0:00", " 00:00", " 00:00:00", "T00:00:00", " 12:00 AM", " 12:00:00
 
 
 def to_roster_date(value: str, what: str = "date") -> date:
-    """A roster cell's date: ISO ``YYYY-MM-DD``, or month/day/year as US spreadsheets export it (``9/1/2005``), with
-    a time of midnight after it or not (``9/1/2005 0:00``, ``2005-09-01 00:00:00``: a date cell saved with its
-    time); any other time is refused. A two-digit year (``09/01/05``) is refused as ambiguous about its century;
-    a day-first date is never guessed."""
+    """A roster cell's date: ISO ``YYYY-MM-DD``, month/day/year as US spreadsheets export it (``9/1/2005``), or
+    year/month/day as others do (``2005/09/01``: a four-digit year first), with a time of midnight after it or not
+    (``9/1/2005 0:00``, ``2005-09-01 00:00:00``: a date cell saved with its time); any other time is refused. A
+    two-digit year (``09/01/05``) is refused as ambiguous about its century; a day-first date is never guessed."""
     text = value.strip()
     midnight = next((end for end in MIDNIGHT if text.endswith(end)), "")
     text = text.removesuffix(midnight)
@@ -70,8 +70,11 @@ def to_roster_date(value: str, what: str = "date") -> date:
         return to_date(text if midnight else value, what)
     parts = text.split("/")
     if len(parts) != 3 or not all(p.isascii() and p.isdigit() for p in parts):
-        raise InputError(f"{what} {_shown(value)} is not a valid date (YYYY-MM-DD or month/day/year, e.g. 9/1/2005)")
-    month, day, year = parts
+        raise InputError(
+            f"{what} {_shown(value)} is not a valid date (YYYY-MM-DD, month/day/year, e.g. 9/1/2005, or "
+            "year/month/day, e.g. 2005/09/01)"
+        )
+    month, day, year = parts if len(parts[0]) != 4 else parts[1:] + parts[:1]  # 2005/09/01: the year first
     if len(year) != 4:
         raise InputError(
             f"{what} {_shown(value)} has a two-digit year, ambiguous about its century (write it in full, e.g. "
@@ -81,7 +84,8 @@ def to_roster_date(value: str, what: str = "date") -> date:
         found = date(int(year), int(month), int(day))
     except ValueError:
         raise InputError(
-            f"{what} {_shown(value)} is not a valid date (month/day/year, e.g. 9/1/2005; a day-first date is not read)"
+            f"{what} {_shown(value)} is not a valid date (month/day/year, e.g. 9/1/2005, or year/month/day, e.g. "
+            "2005/09/01; a day-first date is not read)"
         ) from None
     return in_range(found, what)
 

@@ -1,6 +1,6 @@
-"""Date cells of a plain CSV block read as arrays: ISO (``YYYY-MM-DD``) or month/day/year as US exports write
-them (``9/1/2005``), exactly as :func:`~paycalc.contract.inputs.to_roster_date` reads them; any other cell is
-:class:`~paycalc.output.csv_bytes.Plainness` (the row-by-row path then reads it, or names it in error)."""
+"""Date cells of a plain CSV block read as arrays: ISO (``YYYY-MM-DD``, or ``YYYY/MM/DD``) or month/day/year as US
+exports write them (``9/1/2005``), exactly as :func:`~paycalc.contract.inputs.to_roster_date` reads them; any other
+cell is :class:`~paycalc.output.csv_bytes.Plainness` (the row-by-row path then reads it, or names it in error)."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def dates(cells: Cells, column: int, rows: Ints | slice = slice(None)) -> Ints:
     if (length > 10).any():  # a date cell saved with its time: midnight alone, as the rules read it
         length = _without_midnight(cells, start, length)
     raw = windows(cells.data, 10)[start]
-    iso = (length == 10) & (raw[:, 4] == 45) & (raw[:, 7] == 45)
+    iso = (length == 10) & (raw[:, 4] == raw[:, 7]) & ((raw[:, 4] == 45) | (raw[:, 4] == 47))  # 2005/09/01 too
     if iso.all():
         return _ordinals(*_iso(raw))
     year, month, day = (np.empty(len(raw), dtype=np.int64) for _ in range(3))
@@ -81,7 +81,7 @@ def _digits(raw: NDArray[np.uint8]) -> Ints:
 
 
 def _iso(raw: NDArray[np.uint8]) -> tuple[Ints, Ints, Ints]:
-    """Year, month and day of 10-byte windows holding ``YYYY-MM-DD`` (the dashes already found)."""
+    """Year, month and day of 10-byte windows holding ``YYYY-MM-DD`` or ``YYYY/MM/DD`` (the marks already found)."""
     wide = _digits(raw[:, [0, 1, 2, 3, 5, 6, 8, 9]])
     return wide[:, :4] @ np.array([1000, 100, 10, 1]), wide[:, 4] * 10 + wide[:, 5], wide[:, 6] * 10 + wide[:, 7]
 
