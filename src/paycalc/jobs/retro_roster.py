@@ -20,7 +20,7 @@ from paycalc.jobs.twins import csv_rows, spooled, twin_priced
 from paycalc.output.files import write_atomically
 from paycalc.output.render import Format
 from paycalc.output.roster_out import Shape, write, write_xlsx
-from paycalc.reading.columns import Say, header_names, open_sheet, read_columns, read_header, silent
+from paycalc.reading.columns import Say, header_below, header_names, open_sheet, read_columns, read_header, silent
 from paycalc.reading.files import NotUtf8, csv_words, open_binary, text_lines
 
 
@@ -149,7 +149,10 @@ def run_roster(
                 names = header_names(raw, required + optional)
                 noted = say if not (xlsx_source or said) else silent
                 said = True  # the notes once: not again if the roster then goes row by row
-                return names, read_columns(names, name, required, optional, noted)
+                try:
+                    return names, read_columns(names, name, required, optional, noted)
+                except InputError as exc:  # a title above the header: said where the header is
+                    raise header_below(exc, source, required, optional) from None
 
             def unread() -> Any:
                 """The sheet's rows, opened again where an attempt before read them (JSON is tried twice: as

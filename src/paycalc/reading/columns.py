@@ -5,8 +5,9 @@ through, and named once to ``say`` (the command line's stderr)."""
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 from paycalc.contract.errors import InputError
 from paycalc.contract.inputs import column_letter
@@ -32,7 +33,40 @@ def read_header(
     unnamed = _unnamed_at_end(names)
     reader.fieldnames = names[: len(names) - unnamed]
     reader.unnamed = unnamed  # type: ignore[attr-defined]  # for the columns: every line that wide
-    return read_columns(list(reader.fieldnames), name, required, optional, say)
+    try:
+        return read_columns(list(reader.fieldnames), name, required, optional, say)
+    except InputError as exc:
+        raise _below(exc, _lines(reader.reader), "line", required, optional) from None
+
+
+def header_below(exc: InputError, path: str, required: tuple[str, ...], optional: tuple[str, ...]) -> InputError:
+    """:func:`_below` for a CSV file's header, its lines read again from ``path``."""
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as file:
+            rows = csv.reader(file)
+            next(rows, None)
+            return _below(exc, _lines(rows), "line", required, optional)
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return exc
+
+
+def _lines(reader: Any) -> Iterator[tuple[int, list[str]]]:
+    """The next 20 rows of a csv reader, each with its line."""
+    for row in itertools.islice(reader, 20):
+        yield reader.line_num, row
+
+
+def _below(exc: InputError, rows: Iterable[tuple[int, list[str]]], what: str, *known: tuple[str, ...]) -> InputError:
+    """``exc`` (a header missing columns), saying so where a row just below the header holds them all: a title
+    above the header, as a committee's sheet has one, is read as the header."""
+    required, optional = known
+    if "missing columns" in str(exc):
+        for number, row in rows:
+            names = header_names(row, required + optional)
+            if all(c in names or (c == "hired" and "step" in names) for c in required):
+                hint = f"{what} {number} holds them: delete the {what}s above it, a title perhaps, so it is {what} 1"
+                return InputError(str(exc).replace(" in the header (", f" in the header ({hint}; ", 1))
+    return exc
 
 
 def _unnamed_at_end(names: list[str]) -> int:
@@ -53,8 +87,22 @@ def open_sheet(
     if rows.chosen:  # the first sheet was skipped (a chart, or hidden): say which one was read
         say(f"Reading sheet {rows.sheet!r} of {source}: the first visible sheet of rows")
     rows.header = header_names(rows.header, required + optional)
-    rows.carried = read_columns(rows.header, f"{source}, sheet {rows.sheet}", required, optional, say)
+    try:
+        rows.carried = read_columns(rows.header, f"{source}, sheet {rows.sheet}", required, optional, say)
+    except InputError as exc:
+        try:
+            found = ((rows.row, _values(row)) for row in itertools.islice(rows, 20))
+            raise _below(exc, found, "row", required, optional) from None
+        finally:
+            rows.close()
     return rows
+
+
+def _values(row: Mapping[Any, Any]) -> list[str]:
+    """A sheet row's cells in order, as :class:`~paycalc.reading.sheets.SheetRows` gives them (those past the
+    header under None)."""
+    extra = row.get(None) or []
+    return [str(value or "") for key, value in row.items() if key is not None] + [str(v or "") for v in extra]
 
 
 # What exports call the columns paycalc reads, matched ignoring case, spaces and punctuation (docs/costing.md)
