@@ -122,7 +122,7 @@ def _split(block: bytes, width: int, records: bool = False) -> Cells:
         marks = np.flatnonzero((data == 44) | (data == 10) | (data == 34))
         kinds = data[marks]
         quote, feed, comma = kinds == 34, kinds == 10, kinds == 44
-        odd = (np.cumsum(quote, dtype=np.int64) & 1).astype(bool)  # after an odd number of quotes
+        odd = np.bitwise_xor.accumulate(quote.view(np.uint8)).view(bool)  # after an odd number of quotes
         broken = feed & odd if records else np.zeros(len(marks), dtype=bool)  # a line break of a cell's
         feeds, quotes = marks[feed & ~broken], marks[quote]
     else:
