@@ -73,8 +73,7 @@ class Pricer:
         self.effective = [s.effective for s in contract.schedules]
         self._ways: dict[tuple[str, Work], int] = {}
         self._hired_before: list[int] = []
-        self._tables: list[list[list[int]] | Ints] = []  # [way][schedule][tier] -> the id of an annual rate (a
-        # way's, or a block of ways' made at once), since the last array of them
+        self._tables: list[list[list[int]] | Ints] = []  # ways' [schedule][tier] -> rate ids, since the last array
         rows = len(self._owed_of) if paid_by is not None else len(contract.schedules)  # a paid contract: its edges
         self._table_array = np.zeros((0, rows, len(contract.tiers)), dtype=np.int64)
         self.rates = way_tables.Rates()
@@ -263,8 +262,10 @@ class Pricer:
         return cents
 
     def _rate_id(self, rate: periods.Rational) -> int:
-        self._arrays = None
-        return self.rates.id_of(rate)
+        made, found = self.rates.count, self.rates.id_of(rate)
+        if self.rates.count != made:  # a new rate: the arrays made again when next asked
+            self._arrays = None
+        return found
 
     def _table_ids(self) -> Ints:
         """``[way][schedule][tier]`` -> a rate id, for every way made (those new since the last taken in)."""
