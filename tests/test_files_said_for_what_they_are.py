@@ -52,3 +52,46 @@ def test_a_pandas_index_is_said_to_be_one(tmp_path: Path, command: list[str]) ->
     path.write_text("id,title,,hired,from,to\nE1,Teacher Aide,,2005-09-01,2014-01-01,2015-06-30\n")
     done = CliRunner().invoke(app, [command[0], "--roster", str(path), *command[1:]])
     assert "column C has no name in the header (accepted:" in done.stderr  # not a first column: no such guess
+
+
+def _ods() -> bytes:
+    """An OpenDocument spreadsheet's first bytes: a zip whose first entry, stored, is its mimetype."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as book:
+        book.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        book.writestr("content.xml", "<office:document-content/>")
+    return out.getvalue()
+
+
+SAVE = "(paycalc reads .xlsx workbooks and CSV: save it as an Excel Workbook, .xlsx, or as CSV UTF-8)"
+KINDS = {
+    "xls": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), f"an Excel 97-2003 workbook (.xls), not CSV text {SAVE}"),
+    "ods": (_ods(), f"an OpenDocument spreadsheet (.ods), not CSV text {SAVE}"),
+    "utf-16": (
+        "id,title,hired\n".encode("utf-16"),
+        'UTF-16 text, as Excel saves "Unicode Text" (save the sheet as CSV',
+    ),
+}
+
+
+@pytest.mark.parametrize("command", [["retro"], COST])
+@pytest.mark.parametrize("kind", sorted(KINDS))
+@pytest.mark.parametrize("given", ["stdin", "a file"])
+def test_a_spreadsheet_programs_own_file_is_said_to_be_one(
+    tmp_path: Path, command: list[str], kind: str, given: str
+) -> None:
+    """An old Excel workbook, an OpenDocument one, Excel's "Unicode Text": each said for what it is and what to
+    save it as, not "line 1: not UTF-8 text"."""
+    data, said = KINDS[kind]
+    path = tmp_path / f"members.{'txt' if kind == 'utf-16' else kind}"
+    path.write_bytes(data)
+    source = "-" if given == "stdin" else str(path)
+    done = CliRunner().invoke(
+        app, [command[0], "--roster", source, *command[1:]], input=data if source == "-" else None
+    )
+    assert (done.exit_code, done.stdout) == (1, "")
+    assert done.stderr.startswith(f"Error: {'stdin' if source == '-' else path}: {said}")
+    assert done.stderr.count("\n") == 1

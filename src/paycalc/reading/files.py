@@ -12,14 +12,24 @@ from typing import IO, BinaryIO
 
 from paycalc.contract.errors import InputError
 
+SAVE_AS = "paycalc reads .xlsx workbooks and CSV: save it as an Excel Workbook, .xlsx, or as CSV UTF-8"
+
 
 class NotUtf8(InputError):
-    def __init__(self, line: int, workbook: bool = False) -> None:
+    def __init__(self, line: int, start: bytes = b"") -> None:
+        """Line ``line`` is not UTF-8; ``start``: the file's first line, where it is line 1 (a file of another
+        kind is said to be one: a workbook, a spreadsheet program's own file, UTF-16 text)."""
         self.line = line
-        if workbook:  # a zip's first bytes: an .xlsx workbook given as stdin, or under a .csv name
+        if start.startswith(b"PK\x03\x04") and b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet" in start:
+            super().__init__(f"an OpenDocument spreadsheet (.ods), not CSV text ({SAVE_AS})")
+        elif start.startswith(b"PK\x03\x04"):  # a zip: an .xlsx workbook given as stdin, or under another name
             super().__init__(
                 "an .xlsx workbook, not CSV text (give the workbook by its path, named .xlsx: --roster members.xlsx)"
             )
+        elif start.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # the compound file of Excel 97-2003
+            super().__init__(f"an Excel 97-2003 workbook (.xls), not CSV text ({SAVE_AS})")
+        elif start.startswith((b"\xff\xfe", b"\xfe\xff")):  # a byte-order mark of UTF-16
+            super().__init__('UTF-16 text, as Excel saves "Unicode Text" (save the sheet as CSV UTF-8)')
         else:
             super().__init__(f"line {line}: not UTF-8 text (save the file as CSV UTF-8)")
 
@@ -57,7 +67,7 @@ def text_lines(stream: IO[bytes]) -> Iterator[str]:
         try:
             yield raw.decode("utf-8")
         except UnicodeDecodeError:
-            raise NotUtf8(number, number == 1 and raw.startswith(b"PK\x03\x04")) from None
+            raise NotUtf8(number, raw if number == 1 else b"") from None
 
 
 def lines_from(path: str, start: int, stop: int, header: int) -> bytes:
