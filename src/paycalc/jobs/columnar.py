@@ -56,9 +56,10 @@ def priced(
     ``as_json`` writes the JSON records of ``--format json`` instead of CSV; ``defaults``: the command line's
     ``from``/``to`` and paid terms, for rows without their own; ``paid_by``: what was paid, a contract's scale,
     with the fiscal years whose retro wages each total gives; ``skipped``: with ``--skip-invalid``, where the rows
-    left out are put (line, reason), in order; ``late``: where the numbers of the rows hired after their first day
-    are put (1 = the first after the header), as row by row counts them. ``grown``: the byte ranges of a roster
-    still being written, each whole when given (a sheet's twin, as its sheet is parsed), priced in this process."""
+    left out are put (line, reason), in order; ``late``: where the lines of the rows hired after their first day
+    are put, as row by row names them (a twin's: its rows' numbers, 1 = the first after the header, for its
+    caller to place). ``grown``: the byte ranges of a roster still being written, each whole when given (a sheet's
+    twin, as its sheet is parsed), priced in this process."""
     from paycalc.membership.columnar import Pricer
     from paycalc.output.files import write_atomically
 
@@ -103,6 +104,10 @@ def priced(
             attempt(in_records(source, cast("list[tuple[int, int, int]]", where), size), True)
     except Unpriced as exc:
         return why.decline(str(exc))
+    if late and grown is None:  # the rows' lines, as the row-by-row path names them (a twin's: its caller)
+        from paycalc.reading.files import row_lines
+
+        late[:] = row_lines(source, late)
     return True
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import os
+from bisect import bisect_right
 from collections import deque
 from collections.abc import Iterator
 from contextlib import closing
@@ -222,6 +223,7 @@ def run_roster(
             # each row's place is kept until its total is made: the line (CSV) or sheet row (.xlsx) of the
             # last rows read
             places: deque[int] = deque(maxlen=8)
+            shifts = [(1, 1)]  # from each row number on, its place less its number (blank lines, line breaks)
             count = 0
             xlsx = is_xlsx(source)
 
@@ -240,6 +242,8 @@ def run_roster(
                     line = getattr(reader, "line_num", 0)
                     count += 1
                     places.append(reader.row if xlsx else line)
+                    if places[-1] - count != shifts[-1][1]:
+                        shifts.append((count, places[-1] - count))
                     if fill is not None:
                         fill(row)
                     yield row
@@ -255,7 +259,7 @@ def run_roster(
                 )
             else:
                 write_atomically(output, lambda out: write(totals, format, out, shape, instalments, proposal.split))
-        _say_late(late, xlsx, say)
+        _say_late([n + shifts[bisect_right(shifts, (n, 1 << 62)) - 1][1] for n in late], xlsx, say)
     except RowError as error:
         place = where(_column(error.reason), place_of(error.row))
         raise JobError(f"{place}: {error.reason} (nothing was written; --skip-invalid leaves such rows out)") from None
@@ -277,10 +281,10 @@ def run_roster(
 
 
 def _say_late(late: list[int], xlsx: bool, say: Say) -> None:
-    """The note on the rows hired after their first day (``late``: their numbers, 1 = the first after the
-    header), whichever path priced them."""
+    """The note on the rows hired after their first day (``late``: their lines, or sheet rows; the header's 1),
+    whichever path priced them."""
     if late:
-        shown = ", ".join(str(n + 1) for n in late[:5]) + (", ..." if len(late) > 5 else "")  # the header is 1
+        shown = ", ".join(str(n) for n in late[:5]) + (", ..." if len(late) > 5 else "")
         say(
             f"Note: {len(late)} row{'s' if len(late) != 1 else ''} with a hire date after the row's first day "
             f"({'lines' if not xlsx else 'rows'} {shown}): owed from the hire date, or nothing when hired after "

@@ -57,6 +57,8 @@ def sheet_text_priced(
             return False
     if skipped is not None:  # the twin's lines as the sheet's rows (its blank rows are not in it)
         skipped[:] = [(rows.row_of(line), reason) for line, reason in lines or []]
+    if late:  # the twin's rows (1 = its first after the header, line 2) as the sheet's
+        late[:] = [rows.row_of(number + 1) for number in late]
     return True
 
 

@@ -4,6 +4,8 @@ as text; the spreadsheet reader is :mod:`paycalc.reading.sheets`."""
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import stat
 import sys
@@ -128,3 +130,28 @@ class LineNumbers:
                 self._feeds += chunk.count(b"\n")
                 self._at += len(chunk)
         return self._feeds + 1
+
+
+def row_lines(path: str, numbers: list[int]) -> list[int]:
+    """The line each of ``numbers`` (rows after the header, 1 the first, ascending) ends on, as the csv module
+    counts lines: a row's number + 1, but where a blank line (skipped) or a line break inside quotes comes
+    before it; the file read again only where it holds either."""
+    if not numbers:
+        return []
+    with open(path, "rb") as file:
+        data = file.read()
+    if b"\n\n" not in data and b"\n\r\n" not in data and b'"' not in data:
+        return [number + 1 for number in numbers]
+    found, wanted = [], iter(numbers)
+    reader = csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""))
+    next(reader, None)  # the header
+    count, number = 0, next(wanted)
+    for row in reader:
+        if row:
+            count += 1
+            if number == count:  # (each row once)
+                found.append(reader.line_num)
+                number = next(wanted, -1)
+            if number < 0:
+                break
+    return found
