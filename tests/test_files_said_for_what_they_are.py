@@ -95,3 +95,24 @@ def test_a_spreadsheet_programs_own_file_is_said_to_be_one(
     assert (done.exit_code, done.stdout) == (1, "")
     assert done.stderr.startswith(f"Error: {'stdin' if source == '-' else path}: {said}")
     assert done.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("command", [["retro"], COST])
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        (b"Nu\xf1ez", 'line 3: not UTF-8 text (Windows-1252, as Excel\'s "CSV (Comma delimited)" saves it? save the'
+                      ' file as "CSV UTF-8 (Comma delimited)")'),
+        (b"Nu\x81ez", "line 3: not UTF-8 text (save the file as CSV UTF-8)"),  # 0x81: no Windows-1252 letter
+    ],
+)  # fmt: skip
+def test_a_line_in_another_encoding_is_named(tmp_path: Path, command: list[str], name: bytes, said: str) -> None:
+    """A name saved by Excel's "CSV (Comma delimited)" on Windows (ñ a byte, 0xF1): its line, and how to save
+    the file; a byte no encoding paycalc knows of explains: its line alone."""
+    path = tmp_path / "members.csv"
+    row = b"E%d,Teacher Aide,2005-09-01,2014-01-01,2015-06-30,"
+    path.write_bytes(b"id,title,hired,from,to,name\n" + row % 1 + b"Lee\n" + row % 2 + name + b"\n")
+    done = CliRunner().invoke(app, [command[0], "--roster", str(path), *command[1:]])
+    assert (done.exit_code, done.stdout) == (1, "")
+    errors = [line for line in done.stderr.splitlines() if line.startswith("Error:")]  # (a note on the name first)
+    assert len(errors) == 1 and errors[0].startswith(f"Error: {path}: {said}")

@@ -18,22 +18,37 @@ SAVE_AS = "paycalc reads .xlsx workbooks and CSV: save it as an Excel Workbook, 
 
 
 class NotUtf8(InputError):
-    def __init__(self, line: int, start: bytes = b"") -> None:
-        """Line ``line`` is not UTF-8; ``start``: the file's first line, where it is line 1 (a file of another
-        kind is said to be one: a workbook, a spreadsheet program's own file, UTF-16 text)."""
+    def __init__(self, line: int, raw: bytes = b"") -> None:
+        """Line ``line`` (its bytes ``raw``) is not UTF-8: a file of another kind is said to be one by its first
+        line (a workbook, a spreadsheet program's own file, UTF-16 text), 8-bit text by the line."""
         self.line = line
-        if start.startswith(b"PK\x03\x04") and b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet" in start:
-            super().__init__(f"an OpenDocument spreadsheet (.ods), not CSV text ({SAVE_AS})")
-        elif start.startswith(b"PK\x03\x04"):  # a zip: an .xlsx workbook given as stdin, or under another name
-            super().__init__(
-                "an .xlsx workbook, not CSV text (give the workbook by its path, named .xlsx: --roster members.xlsx)"
-            )
-        elif start.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # the compound file of Excel 97-2003
-            super().__init__(f"an Excel 97-2003 workbook (.xls), not CSV text ({SAVE_AS})")
-        elif start.startswith((b"\xff\xfe", b"\xfe\xff")):  # a byte-order mark of UTF-16
-            super().__init__('UTF-16 text, as Excel saves "Unicode Text" (save the sheet as CSV UTF-8)')
-        else:
-            super().__init__(f"line {line}: not UTF-8 text (save the file as CSV UTF-8)")
+        super().__init__((_kind(raw) if line == 1 else None) or _not_utf8(line, raw))
+
+
+def _kind(first: bytes) -> str | None:
+    """What a file whose first line is ``first`` is, where it is no text: a workbook or UTF-16 text."""
+    if first.startswith(b"PK\x03\x04") and b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet" in first:
+        return f"an OpenDocument spreadsheet (.ods), not CSV text ({SAVE_AS})"
+    if first.startswith(b"PK\x03\x04"):  # a zip: an .xlsx workbook given as stdin, or under another name
+        return "an .xlsx workbook, not CSV text (give the workbook by its path, named .xlsx: --roster members.xlsx)"
+    if first.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # the compound file of Excel 97-2003
+        return f"an Excel 97-2003 workbook (.xls), not CSV text ({SAVE_AS})"
+    if first.startswith((b"\xff\xfe", b"\xfe\xff")):  # a byte-order mark of UTF-16
+        return 'UTF-16 text, as Excel saves "Unicode Text" (save the sheet as CSV UTF-8)'
+    return None
+
+
+def _not_utf8(line: int, raw: bytes) -> str:
+    """A line of text not UTF-8: Windows-1252 where every byte is one of its characters (Excel's "CSV (Comma
+    delimited)" on Windows writes its letters a byte each)."""
+    try:
+        raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return f"line {line}: not UTF-8 text (save the file as CSV UTF-8)"
+    return (
+        f'line {line}: not UTF-8 text (Windows-1252, as Excel\'s "CSV (Comma delimited)" saves it? save the file '
+        'as "CSV UTF-8 (Comma delimited)")'
+    )
 
 
 def open_binary(source: str, what: str) -> IO[bytes]:
@@ -69,7 +84,7 @@ def text_lines(stream: IO[bytes]) -> Iterator[str]:
         try:
             yield raw.decode("utf-8")
         except UnicodeDecodeError:
-            raise NotUtf8(number, raw if number == 1 else b"") from None
+            raise NotUtf8(number, raw) from None
 
 
 def lines_from(path: str, start: int, stop: int, header: int) -> bytes:
