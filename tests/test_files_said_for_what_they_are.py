@@ -116,3 +116,13 @@ def test_a_line_in_another_encoding_is_named(tmp_path: Path, command: list[str],
     assert (done.exit_code, done.stdout) == (1, "")
     errors = [line for line in done.stderr.splitlines() if line.startswith("Error:")]  # (a note on the name first)
     assert len(errors) == 1 and errors[0].startswith(f"Error: {path}: {said}")
+
+
+def test_only_the_first_line_says_what_kind_of_file_it_is(tmp_path: Path) -> None:
+    """A later line that starts with the bytes of a UTF-16 mark (an id ``ÿþ1`` in Windows-1252) is 8-bit text,
+    not a UTF-16 file."""
+    path = tmp_path / "members.csv"
+    path.write_bytes(b"id,title,hired,from,to\n\xff\xfe1,Teacher Aide,2005-09-01,2014-01-01,2015-06-30\n")
+    done = CliRunner().invoke(app, ["retro", "--roster", str(path)])
+    assert done.exit_code == 1
+    assert done.stderr.startswith(f"Error: {path}: line 2: not UTF-8 text (Windows-1252, as Excel's")
