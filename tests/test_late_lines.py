@@ -69,3 +69,18 @@ def test_many_late_rows_are_named_by_their_lines_in_order(tmp_path: Path) -> Non
     source.write_text(HEAD + ON_TIME.format("ok") + "".join(late[:3]) + "\n" + "".join(late[3:]))
     notes = _notes(["retro", "--roster", str(source)])
     assert [note.split("(")[1].split(")")[0] for note in notes] == ["lines 3, 4, 5, 7, 8, ..."] * 2
+
+
+@pytest.mark.parametrize("skip", [False, True])
+def test_a_costing_names_a_members_line_after_a_blank_line(tmp_path: Path, skip: bool) -> None:
+    """Worked by hand: header 1, member 1 line 2, a blank line 3, member 2 (a title the contract has not) line 4;
+    member by member and in columns alike."""
+    source = tmp_path / "members.csv"
+    source.write_text("id,title,hired\nA,Ed. Asst. B,2005-09-01\n\nB,Nope,2005-09-01\nC,Ed. Asst. B,2005-09-01\n")
+    args = ["cost", "--roster", str(source), "--proposal", "uft-2019-2022", "--from", "2018-07-01", "--to",
+            "2021-06-30", "-f", "json", *(["--skip-invalid"] if skip else [])]  # fmt: skip
+    for mode in ("1", ""):
+        result = runner.invoke(app, args, env={"PAYCALC_ROW_BY_ROW": mode})
+        assert result.exit_code == (3 if skip else 1)
+        said = "Skipped" if skip else "Error"
+        assert result.stderr.startswith(f"{said}: {source}: member 2 (line 4): unknown title 'Nope'")

@@ -19,7 +19,7 @@ from paycalc.jobs import why
 from paycalc.jobs.retro_roster import JobError, _column, is_xlsx
 from paycalc.membership import costing
 from paycalc.reading.columns import Say, open_sheet, read_header, silent
-from paycalc.reading.files import NotUtf8, csv_words, open_binary, text_lines
+from paycalc.reading.files import NotUtf8, csv_words, open_binary, row_lines, text_lines
 
 REQUIRED = ("id", "title", "hired")
 OPTIONAL = ("from", "to", "hours", "workyear", "hours_per_day", "days", "differentials", "step")
@@ -35,7 +35,8 @@ def place(source: str, rows: Any, member: int, reason: str = "") -> str:
     its sheet, row and the column the reason names (as retro's errors say it)."""
     if getattr(rows, "sheet", None) is not None:
         return str(rows.where(_column(reason), member + 1))
-    return f"{name_of(source)}: member {member} (line {member + 1})"
+    line = row_lines(source, [member])[0] if source != "-" else member + 1  # (stdin is read once)
+    return f"{name_of(source)}: member {member} (line {line})"
 
 
 def open_rows(source: str, sheet: str | None, say: Say = silent) -> tuple[Any, list[str]]:

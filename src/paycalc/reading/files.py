@@ -9,6 +9,7 @@ import io
 import os
 import stat
 import sys
+from array import array
 from collections.abc import Iterator
 from typing import IO, BinaryIO
 
@@ -147,26 +148,30 @@ class LineNumbers:
         return self._feeds + 1
 
 
+_read: dict[tuple[str, int, int], array[int] | None] = {}  # a file's rows' lines, by path, time and size
+
+
 def row_lines(path: str, numbers: list[int]) -> list[int]:
-    """The line each of ``numbers`` (rows after the header, 1 the first, ascending) ends on, as the csv module
-    counts lines: a row's number + 1, but where a blank line (skipped) or a line break inside quotes comes
-    before it; the file read again only where it holds either."""
+    """The line each of ``numbers`` (rows after the header, 1 the first) ends on, as the csv module counts lines:
+    a row's number + 1, but where a blank line (skipped) or a line break inside quotes comes before it; the file
+    read again only where it holds either, and once (the last file asked of is remembered)."""
     if not numbers:
         return []
+    status = os.stat(path)
+    key = (path, status.st_mtime_ns, status.st_size)
+    if key not in _read:
+        _read.clear()
+        _read[key] = _lines(path)
+    lines = _read[key]
+    return [n + 1 if lines is None or n > len(lines) else lines[n - 1] for n in numbers]
+
+
+def _lines(path: str) -> array[int] | None:
+    """Each row's last line, as the csv module counts them; None where each is its number + 1."""
     with open(path, "rb") as file:
         data = file.read()
     if b"\n\n" not in data and b"\n\r\n" not in data and b'"' not in data:
-        return [number + 1 for number in numbers]
-    found, wanted = [], iter(numbers)
+        return None
     reader = csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""))
     next(reader, None)  # the header
-    count, number = 0, next(wanted)
-    for row in reader:
-        if row:
-            count += 1
-            if number == count:  # (each row once)
-                found.append(reader.line_num)
-                number = next(wanted, -1)
-            if number < 0:
-                break
-    return found
+    return array("q", (reader.line_num for row in reader if row))
