@@ -99,7 +99,7 @@ def priced(
         try:
             attempt(where, records)
         except Unpriced as exc:  # a block cut inside a quoted cell: the roster cut again, at its records
-            if str(exc) != BREAK or records or grown is not None:
+            if str(exc) != BREAK or grown is not None:  # (a twin's ranges are its records already)
                 raise
             attempt(in_records(source, cast("list[tuple[int, int, int]]", where), size), True)
     except Unpriced as exc:

@@ -136,6 +136,8 @@ class Pricer:
         """The ways of many rows' titles and work (cells as :meth:`way`'s caller reads them), made at once where
         they are many pro-rated ones (a roster of each member's own hours: :mod:`paycalc.membership.way_tables`);
         -1 for each it leaves to :meth:`way`, which says what is wrong with it."""
+        if len(cells) < way_tables.FEW or self.paid_by is not None:  # (way() as quick; a paid scale: one by one)
+            return [-1] * len(cells)
         keys: list[tuple[str, Work] | None] = []
         works: dict[tuple[str, ...], Work | None] = {}  # each work's cells read once (titles share them)
         for cell in cells:
@@ -145,8 +147,7 @@ class Pricer:
                     works[seen] = work_of(cell)
                 except PaycalcError:
                     works[seen] = None
-            work = works[seen]
-            keys.append(None if work is None else (cell["title"].strip(), work))
+            keys.append(None if (work := works[seen]) is None else (cell["title"].strip(), work))
         return self.warm_keys(keys)
 
     def warm_keys(self, keys: Sequence[tuple[str, Work] | None]) -> list[int]:
@@ -263,8 +264,7 @@ class Pricer:
 
     def _rate_id(self, rate: periods.Rational) -> int:
         made, found = self.rates.count, self.rates.id_of(rate)
-        if self.rates.count != made:  # a new rate: the arrays made again when next asked
-            self._arrays = None
+        self._arrays = self._arrays if self.rates.count == made else None  # a new rate: made again when next asked
         return found
 
     def _table_ids(self) -> Ints:

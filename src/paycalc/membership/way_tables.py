@@ -68,12 +68,10 @@ class Rates:
         self._pending += fresh
         return list(map(ids.__getitem__, rates))
 
-    def block(self, num: Ints, den: Ints) -> int:
-        """Take in rates, each with an id of its own (the first is returned, the rest follow it)."""
-        first = self.count
+    def block(self, num: Ints, den: Ints) -> None:
+        """Take in rates, each with an id of its own, in order from :attr:`count` on."""
         self._pending.append(np.stack([num, den], axis=1))
         self.count += len(num)
-        return first
 
     def array(self) -> Ints:
         """Every rate, ``[numerator, denominator][id]``."""
