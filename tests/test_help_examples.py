@@ -47,3 +47,12 @@ def test_the_example_runs(args: list[str], monkeypatch: pytest.MonkeyPatch, tmp_
     monkeypatch.setenv("PAYCALC_CACHE_DIR", str(tmp_path / "cache"))
     result = runner.invoke(app, args, env={"COLUMNS": "100"})
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_an_example_continued_shows_its_backslash(command: list[str]) -> None:
+    """An example split over two lines shows its `\\` (a lone backslash at the end of a docstring's line joins
+    the lines in the source instead, leaving a run of spaces in the middle of the shown line)."""
+    text = runner.invoke(app, [*command, "-h"], env={"COLUMNS": "200"}).stdout
+    block = text.split("Example:", 1)[1].split("\n\n", 1)[0]
+    assert not [line for line in block.splitlines() if re.search(r"\S {3,}\S", line)]

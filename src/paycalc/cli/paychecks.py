@@ -89,7 +89,7 @@ def paychecks(
       paycalc paychecks --title "Ed. Asst. B" --years 16 --from 2018-05-01 --to 2018-06-30 --paid paid.csv
       paycalc paychecks --contract lunenburg-paras --title "Associate's" --hired 2019-09-03 \\
         --from 2026-07-01 --to 2026-09-30 --pay-cycles 22
-      paycalc paychecks --contract lunenburg-paras --title "Associate's" --step 5 --from 2025-07-01 \
+      paycalc paychecks --contract lunenburg-paras --title "Associate's" --step 5 --from 2025-07-01 \\
         --to 2025-12-31 --pay-cycles 22 --paid-contract lunenburg-paras-posted
     """
     from paycalc.api import paychecks as pricing

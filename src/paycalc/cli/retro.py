@@ -171,7 +171,7 @@ def retro(
       paycalc retro --proposal moa-2014 --title "Teacher Aide" --hired 2010-09-07 --from 2013-05-01 --to 2014-06-30
       paycalc retro --schedules examples/hourly-local --title Para --hired 2019-08-26 \\
         --from 2024-07-01 --to 2025-06-30 --paid-schedule 2023-07-01 --method biweekly --anchor 2024-07-05
-      paycalc retro --contract lunenburg-paras --paid-contract lunenburg-paras-posted --title "Associate's" \
+      paycalc retro --contract lunenburg-paras --paid-contract lunenburg-paras-posted --title "Associate's" \\
         --step 5 --from 2025-07-01 --to 2027-06-30 --pay-cycles 22
     """
     if roster is not None:
