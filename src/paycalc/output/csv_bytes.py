@@ -117,34 +117,32 @@ def trimmed(cells: Cells) -> Cells:
 def _split(block: bytes, width: int, records: bool = False) -> Cells:
     data = np.frombuffer(block + bytes(_WIDEST), dtype=np.uint8)  # NULs after it: a window past a cell stays inside
     quoted = b'"' in block
-    if quoted:  # line feeds, commas and quotes found in one pass; a comma or a line feed after an odd number of
-        # quotes is inside a quoted cell (the quotes in pairs, each an odd-numbered quote and the next)
-        marks = np.flatnonzero((data == 44) | (data == 10) | (data == 34))
-        kinds = data[marks]
-        quote, feed, comma = kinds == 34, kinds == 10, kinds == 44
-        odd = np.bitwise_xor.accumulate(quote.view(np.uint8)).view(bool)  # after an odd number of quotes
-        broken = feed & odd if records else np.zeros(len(marks), dtype=bool)  # a line break of a cell's
-        feeds, quotes = marks[feed & ~broken], marks[quote]
-    else:
-        feeds = np.flatnonzero(data[: len(block)] == 10)
+    feeds = np.flatnonzero(data == 10)
+    if quoted:  # a comma or a line feed between an odd-numbered quote and the next is inside a quoted cell
+        quotes = np.flatnonzero(data == 34)
+        if len(quotes) % 2:
+            raise Plainness("a line break inside quotes")
+        broken = (np.searchsorted(quotes, feeds) & 1).astype(bool)  # a cell's line breaks: after an odd number
+        breaks, feeds = (feeds[broken], feeds[~broken]) if broken.any() else (feeds[:0], feeds)
+        if len(breaks) and not records:
+            raise Plainness("a line break inside quotes")
     if not len(feeds) or feeds[-1] != len(block) - 1:
         raise Plainness("a line without its end")
     firsts = np.concatenate([[0], feeds[:-1] + 1])
     returns = data[np.maximum(feeds - 1, 0)] == 13  # a carriage return before the feed ends the line too
-    cell_returns = np.count_nonzero(data[marks[broken] - 1] == 13) if quoted else 0  # a cell's CRLF, its own
+    cell_returns = np.count_nonzero(data[breaks - 1] == 13) if quoted else 0  # a cell's CRLF, its own
     if b"\r" in block and np.count_nonzero(data == 13) != np.count_nonzero(returns) + cell_returns:
         raise Plainness("a carriage return inside a line")
     lasts = feeds - returns
     if (lasts == firsts).any():  # a blank line, which the csv module skips: read the block without them
-        if quoted and broken.any():
+        if quoted and len(breaks):
             raise Plainness("a blank line among records with line breaks inside quotes")
         return _split(without_blank_lines(block), width, records)
-    if quoted:
-        if len(quotes) % 2 or (feed & odd & ~broken).any():
-            raise Plainness("a line break inside quotes")
-        commas, inside = marks[comma & ~odd], marks[(comma | broken) & odd]  # cells written back in quotes
-    else:
-        commas = np.flatnonzero(data == 44)
+    commas = np.flatnonzero(data == 44)
+    if quoted:  # the cells written back in quotes: those with a comma or a line break inside
+        within = _within(commas, quotes[0::2], quotes[1::2])
+        inside = np.concatenate([commas[within], breaks]) if len(breaks) else commas[within]
+        commas = np.delete(commas, within)
     per_line = np.diff(np.searchsorted(commas, feeds), prepend=0)
     ragged = bool((per_line != width - 1).any())  # short lines end in blank cells; long ones, in blank cells past
     # the header (a sheet's used range wider than its columns)
@@ -158,7 +156,15 @@ def _split(block: bytes, width: int, records: bool = False) -> Cells:
     if not quoted:
         return Cells(data, starts, ends)
     found = _unquoted(data, starts, ends, quotes, inside)
-    return found._replace(breaks=marks[broken]) if broken.any() else found
+    return found._replace(breaks=breaks) if len(breaks) else found
+
+
+def _within(points: Ints, opens: Ints, closes: Ints) -> Ints:
+    """Where in ``points`` (sorted offsets) those lie between an ``opens`` and its ``closes`` (sorted pairs)."""
+    first = np.searchsorted(points, opens)
+    counts = np.searchsorted(points, closes) - first  # each pair's: its points' places, first[k] on
+    at: Ints = np.arange(int(counts.sum())) + np.repeat(first - (np.cumsum(counts) - counts), counts)
+    return at
 
 
 _PAST = np.ones(256, dtype=bool)  # the bytes a blank cell past the header cannot hold: all but commas and blanks
@@ -191,25 +197,26 @@ def _unquoted(data: Bytes, starts: Ints, ends: Ints, quotes: Ints, inside: Ints)
     a quoted cell (``"O""Neil"``; ``"a"b``, ``a"b`` and a lone quote inside are the csv module's to read), and
     which cells are written back in quotes: those holding a comma or a doubled quote."""
     opened = (data[starts] == 34) & (ends > starts)
-    closed = opened & (ends - starts >= 2) & (data[np.maximum(ends - 1, 0)] == 34)
-    if (opened != closed).any():
-        raise Plainness("a double quote inside a cell")
+    at = np.flatnonzero(opened)  # the quoted cells (row by row, each's offsets after the last's)
+    flat_starts, flat_ends = starts.ravel(), ends.ravel()
+    escaped = len(quotes) != 2 * len(at)
     commas = np.zeros(starts.shape, dtype=bool)
-    escaped = len(quotes) != 2 * int(np.count_nonzero(opened))
-    if escaped:  # the quotes neither opening nor closing a cell: in pairs, inside a quoted cell
-        flat_starts, flat_ends = starts.ravel(), ends.ravel()
+    paired = np.array_equal(quotes[0::2], flat_starts[at]) and np.array_equal(quotes[1::2], flat_ends[at] - 1)
+    if escaped or not paired:
+        # some quote neither opens a cell nor closes it: each opened cell must close, the rest be doubled pairs
+        closed = opened & (ends - starts >= 2) & (data[np.maximum(ends - 1, 0)] == 34)
+        if (opened != closed).any():
+            raise Plainness("a double quote inside a cell")
         cell = np.searchsorted(flat_starts, quotes, side="right") - 1
         inner = (quotes > flat_starts[cell]) & (quotes < flat_ends[cell] - 1) & opened.ravel()[cell]
         pairs = quotes[inner]
-        if len(pairs) + 2 * int(np.count_nonzero(opened)) != len(quotes) or len(pairs) % 2:
-            raise Plainness("a double quote inside a cell")
-        if (pairs[1::2] - pairs[0::2] != 1).any():
+        if len(pairs) + 2 * len(at) != len(quotes) or len(pairs) % 2 or (pairs[1::2] - pairs[0::2] != 1).any():
             raise Plainness("a double quote inside a cell")
         commas.ravel()[cell[inner]] = True
-    at = np.searchsorted(starts.ravel(), inside, side="right") - 1  # the cell each inner comma is in
-    commas.ravel()[at] = True
-    step = opened.astype(np.int64)
-    return Cells(data, starts + step, ends - step, commas, escaped)
+    commas.ravel()[np.searchsorted(flat_starts, inside, side="right") - 1] = True  # the cell each inner comma is in
+    flat_starts[at] += 1  # inside the quotes (the arrays are this block's own)
+    flat_ends[at] -= 1
+    return Cells(data, starts, ends, commas, escaped)
 
 
 def unnamed_blank(cells: Cells, header: list[str]) -> None:
