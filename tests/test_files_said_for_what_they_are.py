@@ -40,6 +40,30 @@ def test_a_workbook_given_as_csv_text_is_said_to_be_a_workbook(tmp_path: Path, c
 
 
 @pytest.mark.parametrize("command", [["retro"], COST])
+@pytest.mark.parametrize("given", ["stdin", "a .csv name"])
+def test_a_workbook_whose_zip_header_holds_a_line_feed_is_said_to_be_a_workbook(
+    tmp_path: Path, command: list[str], given: str
+) -> None:
+    """A zip's first entry header holds its time as two bytes: saved at 01:18:40 they are ``T\\n``, so its first
+    "line" is ASCII, and the file was called "line 2: not UTF-8 text" (a test of the workbook saved now failed
+    from 01:16 to 01:23 each day)."""
+    import zipfile
+
+    path = tmp_path / "members.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("[Content_Types].xml", date_time=(2026, 12, 8, 1, 18, 40)), "\xff" * 40)
+    raw = path.read_bytes()
+    assert raw.index(b"\n") == 11 and raw[:11].decode("ascii")  # the first line UTF-8, as it was
+    source = "-" if given == "stdin" else str(tmp_path / "members.csv")
+    if given != "stdin":
+        (tmp_path / "members.csv").write_bytes(raw)
+    done = CliRunner().invoke(app, [command[0], "--roster", source, *command[1:]], input=raw)
+    assert (done.exit_code, done.stdout) == (1, "")
+    name = "stdin" if given == "stdin" else source
+    assert done.stderr.startswith(f"Error: {name}: an .xlsx workbook, not CSV text (give the workbook by its path")
+
+
+@pytest.mark.parametrize("command", [["retro"], COST])
 def test_a_pandas_index_is_said_to_be_one(tmp_path: Path, command: list[str]) -> None:
     """``df.to_csv(path)`` writes the index as a first column with no name: refused, as any column with no name
     is, and said how to write the file without it."""

@@ -82,6 +82,8 @@ def text_lines(stream: IO[bytes]) -> Iterator[str]:
     for number, raw in enumerate(stream, start=1):
         if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]
+        if number == 1 and raw.startswith(b"PK\x03\x04"):  # a zip, whose first "line" (up to a byte of its
+            raise NotUtf8(number, raw)  # header's time that happens to be a line feed) may be UTF-8: no text
         try:
             yield raw.decode("utf-8")
         except UnicodeDecodeError:
