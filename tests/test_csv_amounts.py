@@ -17,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from paycalc.contract.errors import InputError
 from paycalc.contract.inputs import to_amount
 from paycalc.output import csv_amounts, csv_bytes
 from tests.test_columnar import NYC, both, roster
@@ -47,13 +48,46 @@ def test_every_plain_amount_is_read(whole: int, places: str, digit: int) -> None
     assert _read([text]) == [int(Decimal(text) * 100)]
 
 
+@given(st.integers(0, 9_999_999), st.sampled_from(["", ".{}", ".{}0", ".{}{}"]), st.integers(0, 9), st.booleans())
+def test_every_amount_in_a_spreadsheet_currency_format_is_read(whole: int, places: str, digit: int, sign: bool) -> None:
+    """``$26,843.50`` as Excel's currency (or comma) format writes it and its CSV saves it: the same cents."""
+    text = ("$" if sign else "") + f"{whole:,}" + places.format(digit, digit)
+    cents = whole * 100 + int((places.format(digit, digit)[1:] + "00")[:2] or 0)
+    assert _read([text]) == [cents]
+    assert to_amount(text, "paid annual") * 100 == cents
+
+
+@pytest.mark.parametrize(
+    ("text", "cents"),
+    [("$26,843.50", 2684350), ("26,843.50", 2684350), ("$26843.5", 2684350), ("$1,000", 100000),
+     ("1,000,000.00", 100000000), ("$9,999,999.99", 999999999), (" $31,000.55 ", 3100055), ("$0.05", 5)],
+)  # fmt: skip
+def test_currency_amounts_worked_by_hand(text: str, cents: int) -> None:
+    assert _read([text]) == [cents]
+    assert to_amount(text, "paid annual") == Decimal(cents) / 100
+
+
 def test_what_is_not_a_plain_amount_is_left_over() -> None:
-    refused = ["", "$100", "1,000", "+5", "-0", "12.345", "12.", ".5", "1e4", "10000000", "1.2.3", "5 5"]
+    refused = ["", "+5", "-0", "12.345", "12.", ".5", "1e4", "10000000", "1.2.3", "5 5", "$$5", "$", "-$5"]
+    refused += ["1,00", "12,3456", "0,123", ",100", "1,0000", "12,34,567", "1,000,00", "$1,000.505"]
     assert _read(refused) == [-1] * len(refused)  # some to_amount reads (12., -0): row by row reads those
+
+
+@pytest.mark.parametrize("text", ["1,00", "12,3456", "0,123", ",100", "1,0000", "12,34,567", "$$5", "$", "-$5", "$-5"])
+def test_commas_not_between_groups_of_three_are_refused(text: str) -> None:
+    """A comma anywhere else is not a thousands separator (``1,00`` may be a decimal comma): refused, not guessed."""
+    with pytest.raises(InputError, match=r"is not a plain decimal number \(an amount from 0 to 10000000, e\.g\."):
+        to_amount(text, "paid annual")
+
+
+def test_an_amount_out_of_range_is_named_as_written() -> None:
+    with pytest.raises(InputError, match=r"paid annual '\$12,345,678\.00' is out of range"):
+        to_amount("$12,345,678.00", "paid annual")
 
 
 # plain, and read one by one (``+27000``, ``-0``, ``27000.125``, ``10000000``: to_amount takes them too)
 AMOUNTS = ["", "25000", "31000.55", "31000.5", "26843", "0", "+27000", "-0", "27000.125", "10000000", "9999999.99"]
+AMOUNTS += ['"$26,843.50"', '"31,000.55"', "$1000", "$31000.5", '"$1,234,567.891"']  # currency formats
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -132,3 +166,25 @@ def test_flat_amounts_take_one_rate_each_whichever_way_they_came(blocks: list[li
     every = [tuple(rate) for rate in pricer.rates.array().T.tolist()]
     assert pricer.rates.count == len(every) == len(set(every))
     assert len(pricer._frozen) == 2 + len(seen)  # the two the scalar path took, then each amount once
+
+
+def test_a_roster_of_currency_amounts_is_the_roster_of_plain_ones(tmp_path: Path) -> None:
+    """A district's export saved from a sheet with its amounts in currency format (``"$26,843.50"``, in quotes for
+    its comma) owes what the same amounts written plain owe, in columns and row by row; --paid-annual too."""
+    from typer.testing import CliRunner
+
+    from paycalc.cli import app
+
+    rows = [("E1", "26843.50", "$26,843.50"), ("E2", "31000", "$31,000"), ("E3", "1000.5", '"1,000.5"')]
+    head = "id,title,hired,from,to,paid_annual\n"
+    for n, column in ((1, "plain"), (2, "shown")):
+        body = "".join(f"{r[0]},Ed. Asst. B,2005-09-01,2018-01-01,2018-06-30,{r[n]}\n" for r in rows)
+        (tmp_path / f"{column}.csv").write_text(head + body.replace("$26,843.50", '"$26,843.50"').replace(
+            "$31,000", '"$31,000"'))  # fmt: skip
+    runs = [CliRunner().invoke(app, ["retro", "--roster", str(tmp_path / f"{c}.csv")], env={"PAYCALC_ROW_BY_ROW": m})
+            for c in ("plain", "shown") for m in ("1", "")]  # fmt: skip
+    assert [run.exit_code for run in runs] == [0] * 4
+    assert len({run.stdout for run in runs}) == 1
+    one = ["retro", "--title", "Ed. Asst. B", "--hired", "2005-09-01", "--from", "2018-01-01", "--to", "2018-06-30"]
+    said = [CliRunner().invoke(app, [*one, "--paid-annual", amount]).stdout for amount in ("26843.50", "$26,843.50")]
+    assert said[0] == said[1] and "26,843.50" in said[0]

@@ -24,6 +24,9 @@ FIRST_YEAR, LAST_YEAR = 1900, 2199  # dates paycalc prices: far wider than any c
 # Plain decimal notation, the only one accepted: ASCII digits, at most one point, an optional sign.
 # (Python's Decimal() also takes 1_5, full-width digits, 1e-1000000 and nan.)
 _PLAIN = re.compile(r"[-+]?[0-9]{1,12}(?:\.[0-9]{1,12})?\Z")
+# An amount as a spreadsheet's currency or comma format writes it (``$26,843.50``, ``26,843.50``, ``$26843.50``):
+# a dollar sign, commas between groups of three whole digits (every group), or both; read as the plain number.
+_SHOWN = re.compile(r"(\$?)([1-9][0-9]{0,2}(?:,[0-9]{3})+|[0-9]{1,12})(\.[0-9]{1,12})?\Z")
 
 
 def _is_iso_date(text: str) -> bool:
@@ -122,7 +125,9 @@ def plain_decimal(text: str) -> Decimal | None:
 _LONG = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")
 
 
-def _to_decimal(value: Decimal | int | float | str, what: str, accepted: str) -> Decimal:
+def _to_decimal(value: Decimal | int | float | str, what: str, accepted: str, said: object = None) -> Decimal:
+    """``value`` as a plain decimal, or an error naming ``what``, the value as ``said`` (else as given), and what is
+    accepted."""
     number: Decimal | None = None
     if isinstance(value, bool):
         pass
@@ -132,9 +137,10 @@ def _to_decimal(value: Decimal | int | float | str, what: str, accepted: str) ->
         # a float by its shortest repr: 17.5 -> Decimal("17.5"), not the binary expansion
         number = plain_decimal(format(Decimal(repr(value) if isinstance(value, float) else value), "f")[:40])
     if number is None:
+        shown = _shown(value if said is None else said)
         if isinstance(value, str) and _LONG.fullmatch(value.strip()):  # a number, but more digits than any limit
-            raise InputError(f"{what} {_shown(value)} is out of range ({accepted})")
-        raise InputError(f"{what} {_shown(value)} is not a plain decimal number ({accepted})")
+            raise InputError(f"{what} {shown} is out of range ({accepted})")
+        raise InputError(f"{what} {shown} is not a plain decimal number ({accepted})")
     return number
 
 
@@ -194,9 +200,13 @@ def to_work(
 
 
 def to_amount(value: Decimal | int | float | str, what: str = "amount", limit: Decimal = MAX_AMOUNT) -> Decimal:
-    """An amount of money: 0 or more, at most ``limit`` (ten million, a year's pay); ``-0`` is 0."""
-    accepted = f"an amount from 0 to {limit}, e.g. 26843 or 26843.50"
-    amount = _to_decimal(value, what, accepted)
+    """An amount of money: 0 or more, at most ``limit`` (ten million, a year's pay); ``-0`` is 0; written plain or
+    as a spreadsheet's currency format writes it (``$26,843.50``)."""
+    accepted = f"an amount from 0 to {limit}, e.g. 26843, 26843.50 or $26,843.50"
+    plain = value
+    if isinstance(value, str) and (shown := _SHOWN.match(value.strip())) and (shown[1] or "," in shown[2]):
+        plain = shown[2].replace(",", "") + (shown[3] or "")
+    amount = _to_decimal(plain, what, accepted, value)
     if amount < 0 and amount != 0:
         raise InputError(f"{what} {_shown(value)} is negative ({accepted})")
     if amount > limit:
