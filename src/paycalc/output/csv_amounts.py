@@ -47,7 +47,7 @@ def cents(cells: Cells, column: int, rows: Ints | slice = slice(None)) -> Ints:
     point = raw[each, np.minimum(whole, _WIDEST - 1)] == 46
     places = np.where(whole == length, 0, length - whole - 1)
     after = (place > whole[:, None]) & inside  # every byte after the point a digit
-    plain = (length > 0) & (digits >= 1) & (digits <= 7) & grouped & (raw[:, 0] != 44)
+    plain = (length > 0) & (digits >= 1) & (digits <= 7) & grouped
     plain &= (whole == length) | (point & (places >= 1) & (places <= 2))
     plain &= ~(after & ~digit).any(axis=1)
     value = raw - 48
