@@ -70,6 +70,7 @@ def test_currency_amounts_worked_by_hand(text: str, cents: int) -> None:
 def test_what_is_not_a_plain_amount_is_left_over() -> None:
     refused = ["", "+5", "-0", "12.345", "12.", ".5", "1e4", "10000000", "1.2.3", "5 5", "$$5", "$", "-$5"]
     refused += ["1,00", "12,3456", "0,123", ",100", "1,0000", "12,34,567", "1,000,00", "$1,000.505"]
+    refused += ["12.e", "5.$", "7.-5"]
     assert _read(refused) == [-1] * len(refused)  # some to_amount reads (12., -0): row by row reads those
 
 

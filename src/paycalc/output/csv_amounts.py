@@ -18,7 +18,9 @@ if TYPE_CHECKING:
 
 _WIDEST = 13  # $9,999,999.99: a dollar sign, seven whole digits in groups, a point, two places (below to_amount's
 # limit of ten million)
-_POWERS = 10 ** np.arange(8, dtype=np.int64)
+_PLACES = np.arange(_WIDEST)
+_BEFORE = np.arange(_WIDEST + 1)[:, None] > _PLACES  # [whole][place]: the place is in the whole part
+_GROUPS = _BEFORE & (_PLACES >= 1) & ((np.arange(_WIDEST + 1)[:, None] - _PLACES) % 4 == 0)  # where its commas go
 
 
 def cents(cells: Cells, column: int, rows: Ints | slice = slice(None)) -> Ints:
@@ -30,32 +32,30 @@ def cents(cells: Cells, column: int, rows: Ints | slice = slice(None)) -> Ints:
     length = cells.ends[rows, column] - start
     dollar = (length > 1) & (cells.data[start] == 36)
     start, length = start + dollar, length - dollar
-    raw = windows(cells.data, _WIDEST)[start].astype(np.int64)
-    place = np.arange(_WIDEST)
-    inside = place < length[:, None]
-    digit = (raw >= 48) & (raw <= 57) & inside
+    raw = windows(cells.data, _WIDEST)[start]
+    inside = length[:, None] > _PLACES
+    digit = (raw - np.uint8(48) < 10) & inside
     comma = (raw == 44) & inside
-    whole = np.argmin(digit | comma, axis=1)  # the whole part: digits and commas, up to the first other byte
-    whole[(digit | comma).all(axis=1)] = _WIDEST
-    before = place < whole[:, None]
-    grouped = comma & before  # commas, if any, exactly four bytes apart from the point back, the first not first
-    commas = grouped.sum(axis=1)
-    groups = ((whole[:, None] - place) % 4 == 0) & (place >= 1) & before
-    grouped = (commas == 0) | ((grouped == groups).all(axis=1) & (raw[:, 0] != 48))
+    part = digit | comma
+    whole = np.argmin(part, axis=1)  # the whole part: digits and commas, up to the first other byte
+    whole[part.all(axis=1)] = _WIDEST
+    before = _BEFORE[whole]
+    grouped = comma & before  # commas, if any, in every group's place from the point back (not the first byte)
+    commas = np.count_nonzero(grouped, axis=1)
+    grouped = (commas == 0) | ((grouped == _GROUPS[whole]).all(axis=1) & (raw[:, 0] != 48))
     digits = whole - commas
     each = np.arange(len(raw))
     point = raw[each, np.minimum(whole, _WIDEST - 1)] == 46
     places = np.where(whole == length, 0, length - whole - 1)
-    after = (place > whole[:, None]) & inside  # every byte after the point a digit
     plain = (length > 0) & (digits >= 1) & (digits <= 7) & grouped
     plain &= (whole == length) | (point & (places >= 1) & (places <= 2))
-    plain &= ~(after & ~digit).any(axis=1)
-    value = raw - 48
-    counted = digit & before  # each whole digit's weight: ten to the number of whole digits after it
-    later = np.cumsum(counted[:, ::-1], axis=1)[:, ::-1] - counted
-    units = np.where(counted, value * _POWERS[np.minimum(later, 7)], 0).sum(axis=1)
-    tenths = np.where(places >= 1, value[each, np.minimum(whole + 1, _WIDEST - 1)], 0)
-    hundredths = np.where(places == 2, value[each, np.minimum(whole + 2, _WIDEST - 1)], 0)
+    plain &= ~(~_BEFORE[np.minimum(whole + 1, _WIDEST)] & inside & ~digit).any(axis=1)  # after the point: digits
+    units = np.zeros(len(raw), dtype=np.int64)
+    counted = digit & before
+    for place in range(_WIDEST):  # the whole digits, a place at a time (commas passed over)
+        units = np.where(counted[:, place], units * 10 + (raw[:, place] - 48), units)
+    tenths = np.where(places >= 1, raw[each, np.minimum(whole + 1, _WIDEST - 1)].astype(np.int64) - 48, 0)
+    hundredths = np.where(places == 2, raw[each, np.minimum(whole + 2, _WIDEST - 1)].astype(np.int64) - 48, 0)
     found: Ints = np.where(plain, units * 100 + tenths * 10 + hundredths, -1)
     return found
 
