@@ -189,8 +189,8 @@ class Pricer:
     def flat_paid(self, cents: Ints) -> Ints:
         """The index of what was paid for each flat annual amount in ``cents`` (0 to 9,999,999.99: within the
         rates' bounds), paid as :meth:`paid` pays the amount; the amounts new to it are taken in at once, each
-        its rate (the amount as a fraction in lowest terms, as ``Decimal.as_integer_ratio`` gives it), a rate
-        another path took in before keeping its id."""
+        its rate (the amount as a fraction in lowest terms, as ``Decimal.as_integer_ratio`` gives it) with an id of
+        its own."""
         amounts, where = np.unique(cents, return_inverse=True)
         keys, paid = self._flat_cents
         at = np.searchsorted(keys, amounts)
@@ -198,13 +198,13 @@ class Pricer:
         inside = at < len(keys)
         known[inside] = keys[at[inside]] == amounts[inside]
         new = amounts[~known]
-        if len(new):  # distinct amounts: distinct rates
-            common = np.gcd(new, 100)
-            rates = list(zip((new // common).tolist(), (100 // common).tolist(), strict=True))
+        if len(new):  # distinct amounts: distinct rates, a block of ids of their own (a row's runs, all paid its
+            common = np.gcd(new, 100)  # one amount, compare no id of another rate)
             self._arrays = None
-            first = len(self._frozen)
-            self._frozen += [-1] * len(rates)
-            self._flat += self.rates.ids_of(rates)
+            first, ids = len(self._frozen), self.rates.count
+            self._frozen += [-1] * len(new)
+            self._flat += range(ids, ids + len(new))
+            self.rates.block(new // common, 100 // common)
             keys, paid = np.concatenate([keys, new]), np.concatenate([paid, np.arange(first, first + len(new))])
             order = np.argsort(keys, kind="stable")
             self._flat_cents = keys, paid = keys[order], paid[order]

@@ -58,16 +58,6 @@ class Rates:
             self._pending.append(rate)
         return found
 
-    def ids_of(self, rates: list[Rational]) -> list[int]:
-        """The ids of many rates (each within the bounds: flat amounts of at most 9,999,999.99)."""
-        ids = self._ids
-        fresh = [rate for rate, found in zip(rates, map(ids.get, rates), strict=True) if found is None]
-        fresh = list(dict.fromkeys(fresh))
-        ids.update(zip(fresh, range(self.count, self.count + len(fresh)), strict=True))
-        self.count += len(fresh)
-        self._pending += fresh
-        return list(map(ids.__getitem__, rates))
-
     def block(self, num: Ints, den: Ints) -> None:
         """Take in rates, each with an id of its own, in order from :attr:`count` on."""
         self._pending.append(np.stack([num, den], axis=1))
