@@ -121,9 +121,9 @@ def _dates(days: Any, valid: Bools) -> tuple[list[csv_lines.Part], Bools]:
     """Days from 1970-01-01 as ``YYYY-MM-DD`` (as ``date.isoformat()`` writes them: numpy's own text of a day)."""
     if ((days < _FIRST_DAY) | (days > _LAST_DAY)).any():
         raise Declined("a date out of range")
-    text = np.ascontiguousarray(days.astype("datetime64[D]").astype("S10")).view(np.uint8)
-    starts = np.arange(len(days), dtype=np.int64) * 10
-    return [csv_lines.Part(text, starts, np.where(valid, 10, 0))], ~valid
+    found, index = np.unique(days, return_inverse=True)  # each distinct day written once (numpy's text of a day
+    text = np.ascontiguousarray(found.astype("datetime64[D]").astype("S10")).view(np.uint8)  # is slow: 1 µs)
+    return [csv_lines.Part(text, index.reshape(-1) * 10, np.where(valid, 10, 0))], ~valid
 
 
 def _distinct(values: Any, valid: Bools, text: Any) -> tuple[list[csv_lines.Part], Bools]:
