@@ -32,6 +32,7 @@ def _read(cells: list[str]) -> list[int]:
 
 @settings(max_examples=300)
 @given(st.lists(st.text(alphabet='0123456789.,$+-e "', max_size=12), min_size=1, max_size=8))
+@example(["$     5", "$ 5", "5 $", "$ ,100", "$ $5", "1 000"])
 @example(["0", "7", "25000", "31000.55", "31000.5", "9999999.99", "0.05", "007", "10000000", "12.", ".5", "1e4"])
 @example(["12.345", "$100", "1,000", "+5", "-0", " 12 ", "", "1.2.3", "99999999", "5-"])
 def test_a_plain_amount_is_the_one_to_amount_reads_and_anything_else_is_left_to_it(cells: list[str]) -> None:
@@ -60,7 +61,8 @@ def test_every_amount_in_a_spreadsheet_currency_format_is_read(whole: int, place
 @pytest.mark.parametrize(
     ("text", "cents"),
     [("$26,843.50", 2684350), ("26,843.50", 2684350), ("$26843.5", 2684350), ("$1,000", 100000),
-     ("1,000,000.00", 100000000), ("$9,999,999.99", 999999999), (" $31,000.55 ", 3100055), ("$0.05", 5)],
+     ("1,000,000.00", 100000000), ("$9,999,999.99", 999999999), (" $31,000.55 ", 3100055), ("$0.05", 5),
+     ("$ 26,843.50", 2684350), (" $    1,000.00 ", 100000)],
 )  # fmt: skip
 def test_currency_amounts_worked_by_hand(text: str, cents: int) -> None:
     assert _read([text]) == [cents]

@@ -24,9 +24,9 @@ FIRST_YEAR, LAST_YEAR = 1900, 2199  # dates paycalc prices: far wider than any c
 # Plain decimal notation, the only one accepted: ASCII digits, at most one point, an optional sign.
 # (Python's Decimal() also takes 1_5, full-width digits, 1e-1000000 and nan.)
 _PLAIN = re.compile(r"[-+]?[0-9]{1,12}(?:\.[0-9]{1,12})?\Z")
-# An amount as a spreadsheet's currency or comma format writes it (``$26,843.50``, ``26,843.50``, ``$26843.50``):
-# a dollar sign, commas between groups of three whole digits (every group), or both; read as the plain number.
-_SHOWN = re.compile(r"(\$?)([1-9][0-9]{0,2}(?:,[0-9]{3})+|[0-9]{1,12})(\.[0-9]{1,12})?\Z")
+# An amount as a spreadsheet's currency, accounting or comma format writes it (``$26,843.50``, ``$ 26,843.50``,
+# ``26,843.50``): a dollar sign (spaces after it or not), commas between every group of three whole digits, or both.
+_SHOWN = re.compile(r"(\$?)[ ]*([1-9][0-9]{0,2}(?:,[0-9]{3})+|[0-9]{1,12})(\.[0-9]{1,12})?\Z")
 
 
 def _is_iso_date(text: str) -> bool:

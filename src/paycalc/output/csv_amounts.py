@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 _WIDEST = 13  # $9,999,999.99: a dollar sign, seven whole digits in groups, a point, two places (below to_amount's
 # limit of ten million)
+_SPACES = 4  # after a dollar sign, read here (more: the row-by-row path's reader)
 _PLACES = np.arange(_WIDEST)
 _BEFORE = np.arange(_WIDEST + 1)[:, None] > _PLACES  # [whole][place]: the place is in the whole part
 _GROUPS = _BEFORE & (_PLACES >= 1) & ((np.arange(_WIDEST + 1)[:, None] - _PLACES) % 4 == 0)  # where its commas go
@@ -26,12 +27,15 @@ _GROUPS = _BEFORE & (_PLACES >= 1) & ((np.arange(_WIDEST + 1)[:, None] - _PLACES
 def cents(cells: Cells, column: int, rows: Ints | slice = slice(None)) -> Ints:
     """Each cell of ``column`` in ``rows`` (every row by default) as cents; -1 where it is blank or not such an
     amount (``1e4``, ``+5``, ``0.125``, ``1,00``: the row-by-row path's reader says what it makes of those). An
-    amount may be written as a spreadsheet's currency format writes it: ``$26,843.50`` (a dollar sign, commas
-    between every group of three whole digits, or either)."""
+    amount may be written as a spreadsheet's currency or accounting format writes it: ``$26,843.50``,
+    ``$ 26,843.50`` (a dollar sign, spaces after it or not, commas between every group of three whole digits)."""
     start = cells.starts[rows, column]
     length = cells.ends[rows, column] - start
     dollar = (length > 1) & (cells.data[start] == 36)
     start, length = start + dollar, length - dollar
+    for _ in range(_SPACES):  # an accounting format's spaces after the dollar sign
+        space = dollar & (length > 1) & (cells.data[start] == 32)
+        start, length = start + space, length - space
     raw = windows(cells.data, _WIDEST)[start]
     inside = length[:, None] > _PLACES
     digit = (raw - np.uint8(48) < 10) & inside
