@@ -8,7 +8,7 @@ import io
 
 import numpy as np
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from paycalc.output import csv_bytes, csv_lines
@@ -73,20 +73,24 @@ def by_hand(text: str) -> str:
     st.lists(st.lists(st.tuples(CELL, st.booleans()), min_size=4, max_size=4), min_size=1, max_size=6),
     st.lists(st.integers(0, 3), min_size=1, max_size=4, unique=True),
     st.sampled_from(["\n", "\r\n"]),
+    st.booleans(),
 )
+@example([[("a, ", True), ("b", False), (" c,", True), ("d", False)]], [0, 1, 2], "\n", True)
 def test_cells_are_written_back_as_the_csv_module_writes_them(
-    rows: list[list[tuple[str, bool]]], chosen: list[int], end: str
+    rows: list[list[tuple[str, bool]]], chosen: list[int], end: str, trim: bool
 ) -> None:
     """Cells bare or in quotes (needed or not), empty ones, columns side by side in the roster or not, in any order,
-    lines ending in a line feed or Windows': the columns chosen written as a line each, guarded and quoted as by
-    hand, whether copied as spans or cell by cell."""
+    lines ending in a line feed or Windows', each cell trimmed of the spaces around it as the rules read it or not
+    (``"Smith, Jane "``: a cell in quotes whose quotes are not its text's first and last bytes): the columns chosen
+    written as a line each, guarded and quoted as by hand, whether copied as spans or cell by cell."""
     lines = [",".join('"' + c.replace('"', '""') + '"' if quoted else c for c, quoted in row) for row in rows]
     try:
-        cells = csv_bytes.split((end.join(lines) + end).encode(), 4)
+        cells = csv_bytes.split((end.join(lines) + end).encode(), 4, trim=trim)
     except Plainness:  # a cell the csv module reads otherwise (a lone quote in a bare cell): not read in columns
         return
     read = [[*row, "", "", ""][:4] for row in csv.reader(io.StringIO("\n".join(lines) + "\n"))]  # as csv.DictReader
     # reads a short line (a quote opening a cell that takes the commas after it): its missing cells blank
     parts = csv_lines.written(cells, np.arange(len(rows)), chosen, TRIGGERS)
     got = csv_lines.lines([*parts, csv_lines.constant(b"\n", len(rows))]).decode()
+    read = [[cell.strip(" \t") if trim else cell for cell in row] for row in read]
     assert got == "".join(",".join(by_hand(row[n]) for n in chosen) + "\n" for row in read)

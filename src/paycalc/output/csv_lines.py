@@ -52,23 +52,32 @@ def guard(cells: Cells, rows: Ints, column: int, triggers: tuple[str, ...]) -> P
 
 def written(cells: Cells, rows: Ints, columns: list[int], triggers: tuple[str, ...]) -> list[Part]:
     """The cells of ``columns`` in ``rows`` as the csv module writes them, a comma between: each guarded
-    (:func:`guard`) and in quotes where it must be (:func:`quote`). Columns side by side in the roster whose
-    cells need neither on any row, one comma apart on every row (no quotes or spaces around them), are copied
-    as one span of the roster's bytes, their commas and all: a carried column or ten, one copy."""
+    (:func:`guard`) and in quotes where it must be (:func:`quote`). A column whose cells need no guard on any row,
+    and whose cells the csv module quotes sit in the roster in their own quotes (``"Smith, Jane"`` as every export
+    writes a name), is its roster's bytes, quotes and all; columns side by side of such bytes, one comma apart on
+    every row, are copied as one span of the roster's bytes, their commas and all: a carried column or ten, one
+    copy."""
     out: list[Part] = []
     span: list[int] = []  # a run of such columns: its first and its last
+    bounds: dict[int, tuple[Ints, Ints]] = {}  # each such column's cells' first and end, quotes and all
 
     def copied() -> None:
         if span:
-            first = cells.starts[rows, span[0]]
-            out.append(Part(cells.data, first, cells.ends[rows, span[1]] - first))
+            first = bounds[span[0]][0]
+            out.append(Part(cells.data, first, bounds[span[1]][1] - first))
             span.clear()
 
     for k, column in enumerate(columns):
         marks, guarded = quote(cells, rows, column), guard(cells, rows, column, triggers)
-        bare = not marks.lengths.any() and not guarded.lengths.any()
-        after = bare and span and column == span[1] + 1
-        if after and (cells.starts[rows, column] == cells.ends[rows, span[1]] + 1).all():  # only a comma between
+        first, end, quoted = cells.starts[rows, column], cells.ends[rows, column], marks.lengths
+        bare = not guarded.lengths.any()
+        if bare and quoted.any():  # the roster's own quotes around each cell quoted: its bytes as written
+            inside = quoted > 0
+            bare = bool((cells.data[first[inside] - 1] == 34).all() and (cells.data[end[inside]] == 34).all())
+            first, end = first - quoted, end + quoted
+        if bare:
+            bounds[column] = first, end
+        if bare and span and column == span[1] + 1 and (first == bounds[span[1]][1] + 1).all():  # a comma between
             span[1] = column
             continue
         copied()
