@@ -223,6 +223,38 @@ def test_a_worker_that_dies_is_one_error_line_and_no_file(tmp_path: Path, monkey
     assert sorted(p.name for p in tmp_path.iterdir()) == ["members.csv"]
 
 
+class Says:
+    def run(self, item: int) -> int:
+        sys.stdout.write(f"worker {item};")  # no line end, no flush: held in the worker's buffer
+        return item
+
+
+def test_a_worker_ends_at_once_with_its_output_flushed_and_exit_code_0(tmp_path: Path) -> None:
+    """A worker skips the interpreter's teardown when the pool ends (pool._without_teardown): what it wrote is
+    still written, and it ends as a worker ending well does."""
+    script = tmp_path / "script.py"
+    script.write_text(
+        "import sys\n"
+        "from paycalc.membership.pool import Ordered, each\n"
+        "from tests.test_jobs import Says\n"
+        "if __name__ == '__main__':\n"
+        "    with Ordered(Says(), 2) as work:\n"
+        "        each(work, ((n, n) for n in range(6)), lambda n, result: None)\n"
+        "        processes = list(work._executor._processes.values()) if work._executor else []\n"
+        "    print('codes', [process.exitcode for process in processes], flush=True)\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=60,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    said = done.stdout.split("codes")
+    assert said[1].strip() == "[0]"  # one other process, ended well
+    assert sorted(int(n) for n in said[0].replace("worker", "").split(";") if n.strip()) == list(range(6))
+    # each item once, whichever process ran it: the worker's buffered writes reached the pipe
+
+
 def test_a_worker_does_not_import_the_script_that_started_paycalc_again(tmp_path: Path) -> None:
     """paycalc's console script imports the CLI and typer: a worker started fresh would import it again
     (multiprocessing's rule for a script run by its path), 40 ms of its start for nothing it uses."""

@@ -99,6 +99,16 @@ def _start(worker: Worker, parent: int) -> None:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _SIGNALS)
     _end_with(parent)
     _worker = worker
+    import atexit
+
+    atexit.register(_without_teardown)
+
+
+def _without_teardown() -> None:
+    """A worker's last step once the pool sends it away, its every result sent and its output flushed (by
+    multiprocessing, as a process ends): it ends at once, not through the interpreter's teardown (every module and
+    object freed one by one: 30 to 40 ms of a long roster's end, as this process waits for it)."""
+    os._exit(0)
 
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
