@@ -12,7 +12,8 @@ one is left to the one-at-a-time path.
 Rate ids: the kernel compares the ids of one row's runs, all of one way (its owed rates, the schedule it was
 paid frozen, or one flat amount), to join runs at the same rates (:func:`paycalc.membership.column_runs._joins`).
 So two rates of one way have one id exactly when they are equal; rates of different ways may share an id or not.
-The ways made here take ids of their own, equal rates among them sharing one. No I/O.
+The ways made here take ids of their own, equal rates among them sharing one; so do a block's new flat amounts
+(each one row's only paid rate). No I/O.
 """
 
 from __future__ import annotations
