@@ -168,7 +168,7 @@ def _within(points: Ints, opens: Ints, closes: Ints) -> Ints:
     return at
 
 
-_PAST = ~np.isin(np.arange(256), [44, 32, 9])  # the bytes a blank cell past the header cannot hold: all but , and blanks
+_PAST = ~np.isin(np.arange(256), [44, 32, 9])  # the bytes no blank cell past the header holds: all but , and blanks
 
 
 def _ragged(data: Bytes, commas: Ints, per_line: Ints, lasts: Ints, width: int) -> tuple[Ints, Ints]:
