@@ -81,8 +81,8 @@ def retro(
         str | None,
         typer.Option(
             metavar="AMOUNT",
-            help="What was paid: a flat annual salary, e.g. 26843.00 (no longevity, no pro-rating; with --roster: for "
-            "rows without their own paid_schedule or paid_annual).",
+            help="What was paid: a flat annual salary, e.g. 26843.00 or $26,843.00 (no longevity, no pro-rating; with "
+            "--roster: for rows without their own paid_schedule or paid_annual).",
             show_default=False,
         ),
     ] = None,
