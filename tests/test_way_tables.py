@@ -138,3 +138,18 @@ def test_equal_rates_share_an_id_and_no_others_do() -> None:
     assert len({third, ids[0, 0, 1], ids[0, 1, 1], ids[1, 0, 0], ids[1, 1, 1]}) == 5  # 1/3, 1/2, 2/3, 5, 7/9
     assert set(ids.ravel().tolist()) == set(range(10, 15))
     assert [tuple(values[:, i - 10]) for i in ids.ravel().tolist()] == [tuple(r) for r in rates.reshape(-1, 2).tolist()]
+
+
+def test_ways_with_differentials_are_left_to_the_rules() -> None:
+    """A differential adds to a way's rates (cents an hour, a percent, a stipend): such ways are made one at a time
+    by the rules, never at once from the title's rates and the hours alone; those without are made at once."""
+    contract = paycalc.load_contract(Path(__file__).parents[1] / "examples" / "hourly-local")
+    names = ["", "associate", "behavior", "bachelor;behavior"]
+    cells = [{"title": "Paraeducator", "hours_per_day": f"{4 + n / 50:.2f}", "differentials": names[n % 4]}
+             for n in range(4 * FEW)]  # fmt: skip
+    at_once, one_by_one = (Pricer(contract, "biweekly", None, None) for _ in range(2))
+    made = at_once.warm(cells)
+    assert [code >= 0 for code in made] == [not cell["differentials"] for cell in cells]
+    for cell, code in zip(cells, made, strict=True):
+        alone = _way(one_by_one, cell)
+        assert _table(at_once, code if code >= 0 else _way(at_once, cell)) == _table(one_by_one, alone)

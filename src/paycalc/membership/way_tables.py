@@ -94,31 +94,28 @@ def prorated(contract: Contract, keys: list[tuple[str, Work]]) -> tuple[list[tup
     denominator]`` in lowest terms, as :func:`paycalc.rules.rate_tables.annual_table` makes them; the rest (a
     title or work the rules refuse, a factor too large, a rate too fine) are left to :meth:`Pricer.way`, which
     says what is wrong. None made where there are fewer than :data:`FEW`."""
-    tables: dict[str, int | None] = {}  # a title's index in ``full`` (None: a rate past the bound)
-    scales: dict[Work, int | None] = {}  # a work's index in ``scale`` (None: a factor past the bound)
+    names: dict[str, tuple[Title, int | None] | None] = {}  # a name's title, its index in ``full`` (None: a rate
+    # past the bound); None: a name the rules refuse
+    indexes: dict[str, int | None] = {}  # each title's index in ``full``
+    scales: dict[Work, int | None] = {}  # a work's index in ``scale`` (None: not made here)
+    seen: dict[int, int | None] = {}  # the same by the work object: a block's rows of the same cells share one
     full: list[Any] = []  # each title's full-time table, [schedule][tier] of (numerator, denominator)
     scale: list[Any] = []  # each work's factor on each schedule, [schedule] of (numerator, denominator)
     found: list[tuple[tuple[str, Work], Title]] = []
     at: list[tuple[int, int]] = []  # each found way's title and work indexes
-    owns = {(s.hours_per_day, s.days_per_year): s for s in contract.schedules}  # a factor is a schedule's own day's
     for name, work in keys:
-        if work == rate_tables.REGULAR or work.differentials:
-            continue
-        try:
-            title = core.resolve_title(contract, name)
-            if title.name not in tables:
-                published = rate_tables.annual_table(contract, title.name, rate_tables.REGULAR)
-                tables[title.name] = _kept(full, published)
+        w = seen.get(id(work), -1)
+        if w == -1:
             if work not in scales:
-                rate_tables.factor(contract, work)  # the rules' check of the work, as way() makes it
-                each = {own: rate_tables.factor(contract, work, s) for own, s in owns.items()}
-                scales[work] = _kept(scale, [each[(s.hours_per_day, s.days_per_year)] for s in contract.schedules])
-        except PaycalcError:  # (way() says what)
+                scales[work] = _scaled(contract, work, scale)
+            w = seen[id(work)] = scales[work]
+        if w is None:
             continue
-        t, w = tables[title.name], scales[work]
-        if t is not None and w is not None:
-            found.append(((name, work), title))
-            at.append((t, w))
+        if name not in names:
+            names[name] = _titled(contract, name, full, indexes)
+        if (titled := names[name]) is not None and titled[1] is not None:
+            found.append(((name, work), titled[0]))
+            at.append((titled[1], w))
     if len(found) < FEW:
         return [], np.zeros((0, 0, 0, 2), dtype=np.int64)
     where = np.array(at, dtype=np.int64)
@@ -130,6 +127,35 @@ def prorated(contract: Contract, keys: list[tuple[str, Work]]) -> tuple[list[tup
         ((rates[..., 0] < period_arrays.MAX_NUM) & (rates[..., 1] < period_arrays.MAX_DEN)).all(axis=(1, 2))
     )
     return [item for item, ok in zip(found, fine.tolist(), strict=True) if ok], rates[fine]
+
+
+def _scaled(contract: Contract, work: Work, scale: list[Any]) -> int | None:
+    """The index in ``scale`` of ``work``'s factor on each schedule (each schedule's own day's), put there; None for
+    the regular work, one with differentials, one the rules refuse (way() says what is wrong), or a factor past
+    the bound."""
+    if work == rate_tables.REGULAR or work.differentials:
+        return None
+    owns = {(s.hours_per_day, s.days_per_year): s for s in contract.schedules}
+    try:
+        rate_tables.factor(contract, work)  # the rules' check of the work, as way() makes it
+        each = {own: rate_tables.factor(contract, work, s) for own, s in owns.items()}
+    except PaycalcError:
+        return None
+    return _kept(scale, [each[(s.hours_per_day, s.days_per_year)] for s in contract.schedules])
+
+
+def _titled(
+    contract: Contract, name: str, full: list[Any], indexes: dict[str, int | None]
+) -> tuple[Title, int | None] | None:
+    """The title ``name`` resolves to and the index in ``full`` of its full-time table (put there once a title,
+    ``indexes`` keeping where); None for a name the rules refuse."""
+    try:
+        title = core.resolve_title(contract, name)
+        if title.name not in indexes:
+            indexes[title.name] = _kept(full, rate_tables.annual_table(contract, title.name, rate_tables.REGULAR))
+    except PaycalcError:  # (way() says what)
+        return None
+    return title, indexes[title.name]
 
 
 def _kept(into: list[Any], fractions: Any) -> int | None:
