@@ -76,11 +76,16 @@ def test_what_is_not_a_plain_amount_is_left_over() -> None:
     assert _read(refused) == [-1] * len(refused)  # some to_amount reads (12., -0): row by row reads those
 
 
-@pytest.mark.parametrize("text", ["1,00", "12,3456", "0,123", ",100", "1,0000", "12,34,567", "$$5", "$", "-$5", "$-5"])
+@pytest.mark.parametrize("text", ["1,00", "12,3456", "0,123", ",100", "1,0000", "12,34,567", "$$5", "$", "$-5"])
 def test_commas_not_between_groups_of_three_are_refused(text: str) -> None:
     """A comma anywhere else is not a thousands separator (``1,00`` may be a decimal comma): refused, not guessed."""
     with pytest.raises(InputError, match=r"is not a plain decimal number \(an amount from 0 to 10000000, e\.g\."):
         to_amount(text, "paid annual")
+
+
+def test_a_negative_amount_in_a_currency_format_is_said_to_be_negative() -> None:
+    with pytest.raises(InputError, match=r"paid annual '-\$1,271\.75' is negative \(an amount from 0 to 10000000"):
+        to_amount("-$1,271.75", "paid annual")
 
 
 def test_an_amount_out_of_range_is_named_as_written() -> None:

@@ -26,7 +26,7 @@ FIRST_YEAR, LAST_YEAR = 1900, 2199  # dates paycalc prices: far wider than any c
 _PLAIN = re.compile(r"[-+]?[0-9]{1,12}(?:\.[0-9]{1,12})?\Z")
 # An amount as a spreadsheet's currency, accounting or comma format writes it (``$26,843.50``, ``$ 26,843.50``,
 # ``26,843.50``): a dollar sign (spaces after it or not), commas between every group of three whole digits, or both.
-_SHOWN = re.compile(r"(\$?)[ ]*([1-9][0-9]{0,2}(?:,[0-9]{3})+|[0-9]{1,12})(\.[0-9]{1,12})?\Z")
+_SHOWN = re.compile(r"(-?)\$?[ ]*([1-9][0-9]{0,2}(?:,[0-9]{3})+|[0-9]{1,12})(\.[0-9]{1,12})?\Z")
 
 
 def _is_iso_date(text: str) -> bool:
@@ -116,6 +116,15 @@ def to_years(value: int | str) -> int:
     raise InputError(f"years {_shown(value)} is not a whole number of completed years (0 to {MAX_YEARS}, e.g. 16)")
 
 
+def shown_decimal(text: str) -> Decimal | None:
+    """The number ``text`` writes in plain decimal notation, or as a spreadsheet's currency, accounting or comma
+    format writes it (``$26,843.50``, ``$ 26,843.50``, ``-$1,271.75``, ``26,843.50``), or None."""
+    shown = _SHOWN.match(text.strip())
+    if shown is None:
+        return plain_decimal(text)
+    return Decimal(shown[1] + shown[2].replace(",", "") + (shown[3] or ""))
+
+
 def plain_decimal(text: str) -> Decimal | None:
     """The number ``text`` writes in plain decimal notation (at most 12 digits each side of the point), or None."""
     text = text.strip()
@@ -203,10 +212,8 @@ def to_amount(value: Decimal | int | float | str, what: str = "amount", limit: D
     """An amount of money: 0 or more, at most ``limit`` (ten million, a year's pay); ``-0`` is 0; written plain or
     as a spreadsheet's currency format writes it (``$26,843.50``)."""
     accepted = f"an amount from 0 to {limit}, e.g. 26843, 26843.50 or $26,843.50"
-    plain = value
-    if isinstance(value, str) and (shown := _SHOWN.match(value.strip())) and (shown[1] or "," in shown[2]):
-        plain = shown[2].replace(",", "") + (shown[3] or "")
-    amount = _to_decimal(plain, what, accepted, value)
+    shown = shown_decimal(value) if isinstance(value, str) else None
+    amount = _to_decimal(value if shown is None else shown, what, accepted, value)
     if amount < 0 and amount != 0:
         raise InputError(f"{what} {_shown(value)} is negative ({accepted})")
     if amount > limit:

@@ -131,7 +131,6 @@ def paychecks(
 _PAID_LINE = re.compile(
     r"^\s*(?P<date>\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4})\s*(?:[,;\t]\s*|\s+)(?P<amount>\S(?:.*\S)?)\s*$"
 )
-_THOUSANDS = re.compile(r"-?\d{1,3}(,\d{3})+(\.\d+)?")
 
 
 def _paid_date(text: str) -> datetime.date:
@@ -151,14 +150,10 @@ def _paid_date(text: str) -> datetime.date:
 
 def _paid_amount(text: str) -> Decimal | None:
     """A gross as written: ``1271.75``, ``$1,271.75``, ``1,271.75``; None if it is not an amount."""
-    from paycalc.contract.inputs import plain_decimal
+    from paycalc.contract.inputs import shown_decimal
 
     cleaned = text.replace("$", "", 1).replace(" ", "")
-    if "," in cleaned:
-        if not _THOUSANDS.fullmatch(cleaned):
-            return None
-        cleaned = cleaned.replace(",", "")
-    return plain_decimal(cleaned)
+    return None if "$" in cleaned else shown_decimal(cleaned)
 
 
 def parse_paid(text: str, dates: set[datetime.date]) -> dict[datetime.date, Decimal]:
