@@ -223,6 +223,17 @@ def test_a_worker_that_dies_is_one_error_line_and_no_file(tmp_path: Path, monkey
     assert sorted(p.name for p in tmp_path.iterdir()) == ["members.csv"]
 
 
+def _script(script: Path) -> str:
+    """What ``script`` prints, run by this Python with the repository on its path (it must end well)."""
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=60,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
 class Says:
     def run(self, item: int) -> int:
         sys.stdout.write(f"worker {item};")  # no line end, no flush: held in the worker's buffer
@@ -243,13 +254,7 @@ def test_a_worker_ends_at_once_with_its_output_flushed_and_exit_code_0(tmp_path:
         "        processes = list(work._executor._processes.values()) if work._executor else []\n"
         "    print('codes', [process.exitcode for process in processes], flush=True)\n"
     )
-    root = Path(__file__).resolve().parent.parent
-    done = subprocess.run(
-        [sys.executable, str(script)], capture_output=True, text=True, timeout=60,
-        env={**os.environ, "PYTHONPATH": str(root)},
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    said = done.stdout.split("codes")
+    said = _script(script).split("codes")
     assert said[1].strip() == "[0]"  # one other process, ended well
     assert sorted(int(n) for n in said[0].replace("worker", "").split(";") if n.strip()) == list(range(6))
     # each item once, whichever process ran it: the worker's buffered writes reached the pipe
@@ -272,13 +277,7 @@ def test_a_worker_does_not_import_the_script_that_started_paycalc_again(tmp_path
         "    assert got == [n * n for n in range(6)], got\n"
         "    print(sys.modules['__main__'].__file__)\n"
     )
-    root = Path(__file__).resolve().parent.parent
-    done = subprocess.run(
-        [sys.executable, str(script)], capture_output=True, text=True, timeout=60,
-        env={**os.environ, "PYTHONPATH": str(root)},
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == str(script)  # the script's own path is back once the pool has started
+    assert _script(script).strip() == str(script)  # the script's own path is back once the pool has started
     assert len(log.read_text().split()) == 1  # the script ran once: in its own process, not in the worker
 
 
