@@ -77,3 +77,50 @@ def test_a_header_missing_a_column_with_no_header_below_says_only_what_is_missin
     result = runner.invoke(app, ["retro", "--roster", str(source)])
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: {source}: missing columns to in the header (accepted: ")
+
+
+def _book(tmp_path: Path, sheets: list[tuple[str, list[list[object]]]]) -> Path:
+    book = Workbook()
+    book.remove(book.active)  # type: ignore[arg-type]
+    for name, rows in sheets:
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    book.save(tmp_path / "roster.xlsx")
+    return tmp_path / "roster.xlsx"
+
+
+ROSTER: list[list[object]] = [list(HEADER), [ROW[0], ROW[1], *(datetime.date.fromisoformat(d) for d in ROW[2:])]]
+
+
+@pytest.mark.parametrize("command", [["retro"], ["cost", *COST]])
+def test_a_workbook_whose_roster_is_not_its_first_sheet_names_the_sheet_that_holds_it(
+    tmp_path: Path, command: list[str]
+) -> None:
+    """A notes sheet first, the roster second: the first sheet is read (nothing is guessed), its error naming the
+    sheet whose first row holds the columns and the option that reads it; that option then reads it."""
+    path = _book(tmp_path, [("Notes", [["Read me first"]]), ("Summary", [["Total", 52]]), ("FY26 Roster", ROSTER)])
+    result = runner.invoke(app, [command[0], "--roster", str(path), *command[1:]])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.startswith(f"Error: {path}, sheet Notes: missing columns id, title, hired")
+    assert "in the header (sheet 'FY26 Roster' holds them: give it with --sheet 'FY26 Roster'; accepted: " in (
+        result.stderr
+    )
+    assert result.stderr.count("\n") == 1
+    again = runner.invoke(app, [command[0], "--roster", str(path), *command[1:], "--sheet", "FY26 Roster"])
+    assert again.exit_code == 0, again.stderr
+
+
+def test_a_sheet_asked_for_is_not_second_guessed(tmp_path: Path) -> None:
+    """With --sheet, its error is its own: no other sheet is named."""
+    path = _book(tmp_path, [("Notes", [["Read me first"]]), ("Roster", ROSTER)])
+    result = runner.invoke(app, ["retro", "--roster", str(path), "--sheet", "Notes"])
+    assert result.exit_code == 1
+    assert "missing columns" in result.stderr and "holds them" not in result.stderr
+
+
+def test_no_sheet_holding_the_columns_names_none(tmp_path: Path) -> None:
+    path = _book(tmp_path, [("Notes", [["Read me first"]]), ("Other", [["id", "title"]])])
+    result = runner.invoke(app, ["retro", "--roster", str(path)])
+    assert result.exit_code == 1
+    assert "missing columns" in result.stderr and "holds them" not in result.stderr

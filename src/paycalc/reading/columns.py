@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import itertools
+import shlex
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -59,13 +60,40 @@ def _lines(reader: Any) -> Iterator[tuple[int, list[str]]]:
 def _below(exc: InputError, rows: Iterable[tuple[int, list[str]]], what: str, *known: tuple[str, ...]) -> InputError:
     """``exc`` (a header missing columns), saying so where a row just below the header holds them all: a title
     above the header, as a committee's sheet has one, is read as the header."""
-    required, optional = known
     if "missing columns" in str(exc):
         for number, row in rows:
-            names = header_names(row, required + optional)
-            if all(c in names or (c == "hired" and "step" in names) for c in required):
+            if _holds(row, *known):
                 hint = f"{what} {number} holds them: delete the {what}s above it, a title perhaps, so it is {what} 1"
-                return InputError(str(exc).replace(" in the header (", f" in the header ({hint}; ", 1))
+                return _hinted(exc, hint)
+    return exc
+
+
+def _holds(row: list[str], required: tuple[str, ...], optional: tuple[str, ...]) -> bool:
+    """Whether ``row`` names every column a roster must have (a step in place of a hire date)."""
+    names = header_names(row, required + optional)
+    return all(c in names or (c == "hired" and "step" in names) for c in required)
+
+
+def _hinted(exc: InputError, hint: str) -> InputError:
+    return InputError(str(exc).replace(" in the header (", f" in the header ({hint}; ", 1))
+
+
+def _other_sheet(exc: InputError, path: str, read: str, *known: tuple[str, ...]) -> InputError:
+    """``exc`` (the first sheet's header missing columns, no sheet asked for), naming another sheet whose first row
+    holds them all: a workbook whose first sheet is notes or a summary, the roster after it."""
+    if "missing columns" not in str(exc):
+        return exc
+    import python_calamine
+
+    try:
+        book = python_calamine.CalamineWorkbook.from_path(path)
+        for name in book.sheet_names:
+            first = book.get_sheet_by_name(name).to_python(nrows=1) if name != read else []
+            if first and _holds([str(cell) for cell in first[0]], *known):
+                return _hinted(exc, f"sheet {name!r} holds them: give it with --sheet {shlex.quote(name)}")
+    except (OSError, ValueError, python_calamine.CalamineError, python_calamine.PasswordError,
+            python_calamine.XmlError, python_calamine.ZipError):  # fmt: skip
+        return exc  # a sheet calamine cannot read: the first sheet's error stands
     return exc
 
 
@@ -92,7 +120,10 @@ def open_sheet(
     except InputError as exc:
         try:
             found = ((rows.row, _values(row)) for row in itertools.islice(rows, 20))
-            raise _below(exc, found, "row", required, optional) from None
+            said = _below(exc, found, "row", required, optional)
+            if said is exc and sheet is None:
+                said = _other_sheet(exc, source, rows.sheet, required, optional)
+            raise said from None
         finally:
             rows.close()
     return rows
