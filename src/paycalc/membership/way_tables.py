@@ -161,7 +161,8 @@ def _titled(
 def _kept(into: list[Any], fractions: Any) -> int | None:
     """The index of ``fractions`` (pairs, nested as a table's) put at the end of ``into``; None, not put, where a
     numerator or denominator reaches :data:`SMALL`."""
-    if (np.array(fractions, dtype=object) >= SMALL).any():
+    flat = fractions if isinstance(fractions[0][0], int) else [pair for row in fractions for pair in row]
+    if max(max(pair) for pair in flat) >= SMALL:  # (Python's ints: no object array made for a work's 8 pairs)
         return None
     into.append(fractions)
     return len(into) - 1
