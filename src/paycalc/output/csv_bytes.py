@@ -214,8 +214,8 @@ def _unquoted(data: Bytes, starts: Ints, ends: Ints, quotes: Ints, inside: Ints)
             raise Plainness("a double quote inside a cell")
         commas.ravel()[cell[inner]] = True
     commas.ravel()[np.searchsorted(flat_starts, inside, side="right") - 1] = True  # the cell each inner comma is in
-    flat_starts[at] += 1  # inside the quotes (the arrays are this block's own)
-    flat_ends[at] -= 1
+    row, column = np.divmod(at, starts.shape[1])  # inside the quotes (the arrays are this block's own)
+    starts[row, column], ends[row, column] = starts[row, column] + 1, ends[row, column] - 1
     return Cells(data, starts, ends, commas, escaped)
 
 
