@@ -315,3 +315,43 @@ def test_rows_out_of_order_in_a_file_are_read_again_whole(tmp_path: Path, monkey
     cells.finish()
     assert cells.whole and not cells.declined
     assert [list(row) for row in cells.rows()] == _whole(parts, xml)
+
+
+def _marks_by_hand(data: bytes, errors: bool) -> bool:
+    """The rule, byte by byte: an ``f`` after ``<`` or ``:`` and before ``>``, ``/`` or white space; an ``e`` in
+    quotes (the same quote both sides) after ``t=`` after white space."""
+    for i in range(1, len(data) - 1):
+        if data[i : i + 1] == b"f" and data[i - 1 : i] in (b"<", b":") and data[i + 1 : i + 2] in b"> \t\r\n/":
+            return True
+    if errors:
+        for i in range(5, len(data) - 1):
+            quote = data[i - 1 : i]
+            quoted = data[i : i + 1] == b"e" and quote in (b'"', b"'") and data[i + 1 : i + 2] == quote
+            if quoted and data[i - 3 : i - 1] == b"t=" and data[i - 4 : i - 3] in (b" ", b"\t", b"\r", b"\n"):
+                return True
+    return False
+
+
+_PIECES = [b"<", b":", b"f", b">", b"/", b" ", b"\t", b"\r", b"\n", b"t=", b'"', b"'", b"e", b"x", b'"e"', b"'e'"]
+_PIECES += [b"<f", b":f", b" t=", b"\tt=", b"\rt=", b"\nt="]
+
+
+@pytest.mark.parametrize(
+    ("data", "start", "found"),
+    [(b' t="e"x', 0, False), (b'x t="e"x', 0, True), (b"x\rt='e'x", 0, True), (b"x\nt='e'", 0, True),
+     (b"xx<f/xx", 0, True), (b"xx:f\rxx", 0, True), (b"<f/xxx", 0, True), (b"<f/xx", 0, False)],
+)  # fmt: skip
+def test_marks_at_the_edges_worked_by_hand(data: bytes, start: int, found: bool) -> None:
+    """An error cell's white space must not be the first byte looked at (its closing quote may be the last); a
+    formula's three bytes may be the first; fewer than six bytes hold no mark."""
+    assert sheet_pieces.marked(data, start, len(data)) is found
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=16).map(b"".join), st.data())
+def test_marks_are_found_as_the_rule_reads_them_byte_by_byte(data: bytes, drawn: st.DataObject) -> None:
+    start = drawn.draw(st.integers(0, len(data)))
+    end = drawn.draw(st.integers(start, len(data)))
+    for errors in (False, True):
+        expected = end - start >= 6 and _marks_by_hand(data[start:end], errors)
+        assert sheet_pieces.marked(data, start, end, errors) is expected
