@@ -249,36 +249,3 @@ def test_what_a_column_cannot_hold_is_declined(array: tuple[str, list[Any]]) -> 
     schema = {**kinds, "date32": na.date32()}[kind]
     with pytest.raises(Declined):
         arrow_text.column(na.Array(values, schema), len(values))
-
-
-@pytest.mark.parametrize("row", [1, 2, 40])  # in the header, in the first piece, and in a later one
-def test_an_error_cell_in_any_piece_declines_the_arrow_text_and_openpyxl_reads_the_sheet(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, row: int
-) -> None:
-    """Each piece's rows are looked at for a formula or an error cell by the thread that parses it (the whole
-    sheet's XML was looked at first, on the way to the first piece): fastexcel, as calamine, reads ``#N/A`` as a
-    blank cell, so such a piece declines the Arrow text, and the roster is read as openpyxl reads it."""
-    from typer.testing import CliRunner
-
-    from paycalc.cli import app
-
-    rows = [[f"E{n:03d}", "Teacher Aide", datetime.date(2005, 9, 1), 20, f"Name {n}"] for n in range(60)]
-    path = _saved(tmp_path / "roster.xlsx", rows)
-    from openpyxl import load_workbook
-
-    book = load_workbook(path)
-    cell = book.active.cell(row, 5)  # type: ignore[union-attr]
-    cell.value, cell.data_type = "#N/A", "e"
-    book.save(path)
-    monkeypatch.setattr(sheet_pieces, "piece_bytes", lambda _: 300)
-    monkeypatch.setattr(sheets, "ARROW", True)
-    if row > 1:
-        assert _text(path, True, 300, monkeypatch)[0] is None  # the Arrow text declined, as its piece was parsed
-    else:
-        opened = sheets.SheetRows(str(path), None)
-        assert opened.arrow_pieces() is None  # not read as Arrow at all
-        opened.close()
-    done = CliRunner().invoke(app, ["retro", "--roster", str(path), "--from", "2013-05-01", "--to", "2013-06-30"])
-    assert done.exit_code == 0, done.stderr
-    said = done.stdout.splitlines()[0] if row == 1 else done.stdout  # (the header: the carried column's name)
-    assert (said == "id,#N/A,rows,owed,paid,retro") if row == 1 else (f"E{row - 2:03d},#N/A," in said)

@@ -103,7 +103,7 @@ def test_rows_narrower_than_the_header_are_padded_and_a_sheet_of_one_column_is_l
 def test_the_scan_beside_calamine_sends_formulas_and_errors_to_openpyxl_and_truths_row_by_row(
     tmp_path: Path, kind: str
 ) -> None:
-    """The sheet's XML is scanned in a thread while calamine or fastexcel parses it: what the scan finds decides."""
+    """The sheet's XML is scanned in a thread while calamine parses it: what the scan finds decides."""
     book = Workbook()
     sheet = book.active
     assert sheet is not None
@@ -122,8 +122,7 @@ def test_the_scan_beside_calamine_sends_formulas_and_errors_to_openpyxl_and_trut
     if kind == "true or false":
         assert rows.csv_body() is None
         assert rows._fast is not None and rows._fast.truths  # read by calamine, made into text row by row
-    else:  # found before the rows are read (calamine's scan), or as the Arrow pieces are parsed (each piece's)
-        assert rows.csv_body() is None
+    else:
         assert rows._fast is None and rows.workbook is not None  # read by openpyxl
     rows.close()
 

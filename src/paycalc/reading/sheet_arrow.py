@@ -85,8 +85,6 @@ class ArrowSheet:
                         ready[n].set()
                     return
                 try:
-                    if sheet_pieces.marked(self.xml, *pieces[n]):  # numpy, letting go of the interpreter: the other
-                        raise Declined("a formula or an error cell")  # thread parses meanwhile
                     body = _anchor(anchors[n], width) + self.xml[slice(*pieces[n])]
                     book = sheet_pieces._workbook((head, body, tail), self.parts, self.member)
                     found[n] = _parsed(book, self.sheet, width)
@@ -130,14 +128,13 @@ class ArrowSheet:
 
 def open_sheet(xml: bytes, parts: dict[str, bytes], member: str, sheet: str) -> ArrowSheet | None:
     """The sheet read by fastexcel when it may be (:class:`ArrowSheet`); None where not: fastexcel not installed,
-    a formula or an error cell in its header or after its rows (python-calamine's reader turns those down too; in a
-    piece of its rows, the piece is declined as it is parsed), a comment or CDATA in the XML, or a header that is not
-    row 1 from column A."""
-    if not available():
+    a formula or an error cell anywhere (python-calamine's reader turns those down too), a comment or CDATA in the
+    XML, or a header that is not row 1 from column A."""
+    if not available() or sheet_pieces.marked(xml, 0, len(xml)):
         return None
     pieces = _pieces(xml, sheet_pieces.piece_bytes(parts))
-    if pieces is None or sheet_pieces.marked(xml, 0, pieces[0][0]) or sheet_pieces.marked(xml, pieces[-1][1], len(xml)):
-        return None  # (each piece's rows are looked at for marks by the thread that parses it)
+    if pieces is None:
+        return None
     from python_calamine import CalamineWorkbook
 
     start = xml.rfind(b"<row", 0, pieces[0][0])
