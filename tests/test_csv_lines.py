@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -76,6 +77,8 @@ def by_hand(text: str) -> str:
     st.booleans(),
 )
 @example([[("a, ", True), ("b", False), (" c,", True), ("d", False)]], [0, 1, 2], "\n", True)
+@example([[("", False), ('"', False), ('"', False), ("", True)]], [0, 1, 2, 3], "\n", False)  # ``,",",""``: an
+# empty quoted cell, then a short line's missing cell just past its closing quote (it was copied as a span)
 def test_cells_are_written_back_as_the_csv_module_writes_them(
     rows: list[list[tuple[str, bool]]], chosen: list[int], end: str, trim: bool
 ) -> None:
@@ -94,3 +97,23 @@ def test_cells_are_written_back_as_the_csv_module_writes_them(
     got = csv_lines.lines([*parts, csv_lines.constant(b"\n", len(rows))]).decode()
     read = [[cell.strip(" \t") if trim else cell for cell in row] for row in read]
     assert got == "".join(",".join(by_hand(row[n]) for n in chosen) + "\n" for row in read)
+
+
+def test_an_empty_quoted_cell_before_a_short_lines_missing_cells_is_written_blank(tmp_path: Path) -> None:
+    """``...,""`` on lines shorter than the header: the columns copied the empty name and the missing school as one
+    span of the roster's bytes, the name's closing quote and all (``A2,",1,...``: one cell where two blank ones
+    are, the line's cells shifted); the columns now write what row by row writes."""
+    from typer.testing import CliRunner
+
+    from paycalc.cli import app
+
+    source = tmp_path / "members.csv"
+    source.write_text(
+        "id,title,hired,from,to,name,school\n"
+        + "".join(f'A{n},Teacher Aide,2005-09-01,2013-05-01,2014-09-30,""\n' for n in range(1, 7))
+    )
+    runs = [CliRunner().invoke(app, ["retro", "--roster", str(source)], env={"PAYCALC_ROW_BY_ROW": mode})
+            for mode in ("1", "")]  # fmt: skip
+    assert runs[0].exit_code == runs[1].exit_code == 0
+    assert runs[1].stdout == runs[0].stdout
+    assert [line.split(",")[:3] for line in runs[1].stdout.splitlines()[1:]] == [[f"A{n}", "", ""] for n in range(1, 7)]

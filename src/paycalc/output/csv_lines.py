@@ -77,9 +77,11 @@ def written(cells: Cells, rows: Ints, columns: list[int], triggers: tuple[str, .
             first, end = first - quoted, end + quoted
         if bare:
             bounds[column] = first, end
-        if bare and span and column == span[1] + 1 and (first == bounds[span[1]][1] + 1).all():  # a comma between
-            span[1] = column
-            continue
+        if bare and span and column == span[1] + 1:  # only a comma between (not a quote: ``""`` then a short line)
+            end = bounds[span[1]][1]
+            if (first == end + 1).all() and (cells.data[end] == 44).all():
+                span[1] = column
+                continue
         copied()
         if k:
             out.append(constant(b",", len(rows)))
