@@ -78,8 +78,8 @@ def written(cells: Cells, rows: Ints, columns: list[int], triggers: tuple[str, .
         if bare:
             bounds[column] = first, end
         if bare and span and column == span[1] + 1:  # only a comma between (not a quote: ``""`` then a short line)
-            end = bounds[span[1]][1]
-            if (first == end + 1).all() and (cells.data[end] == 44).all():
+            past = bounds[span[1]][1]  # just past the span's last cell
+            if (first == past + 1).all() and (cells.data[past] == 44).all():
                 span[1] = column
                 continue
         copied()
