@@ -103,11 +103,12 @@ def prorated(contract: Contract, keys: list[tuple[str, Work]]) -> tuple[list[tup
     scale: list[Any] = []  # each work's factor on each schedule, [schedule] of (numerator, denominator)
     found: list[tuple[tuple[str, Work], Title]] = []
     at: list[tuple[int, int]] = []  # each found way's title and work indexes
+    owns = {(s.hours_per_day, s.days_per_year): s for s in contract.schedules}  # a factor is a schedule's own day's
     for name, work in keys:
         w = seen.get(id(work), -1)
         if w == -1:
             if work not in scales:
-                scales[work] = _scaled(contract, work, scale)
+                scales[work] = _scaled(contract, work, owns, scale)
             w = seen[id(work)] = scales[work]
         if w is None:
             continue
@@ -129,13 +130,12 @@ def prorated(contract: Contract, keys: list[tuple[str, Work]]) -> tuple[list[tup
     return [item for item, ok in zip(found, fine.tolist(), strict=True) if ok], rates[fine]
 
 
-def _scaled(contract: Contract, work: Work, scale: list[Any]) -> int | None:
-    """The index in ``scale`` of ``work``'s factor on each schedule (each schedule's own day's), put there; None for
-    the regular work, one with differentials, one the rules refuse (way() says what is wrong), or a factor past
-    the bound."""
+def _scaled(contract: Contract, work: Work, owns: dict[Any, Any], scale: list[Any]) -> int | None:
+    """The index in ``scale`` of ``work``'s factor on each schedule (each schedule's own day's: ``owns``, a schedule
+    of each), put there; None for the regular work, one with differentials, one the rules refuse (way() says what
+    is wrong), or a factor past the bound."""
     if work == rate_tables.REGULAR or work.differentials:
         return None
-    owns = {(s.hours_per_day, s.days_per_year): s for s in contract.schedules}
     try:
         rate_tables.factor(contract, work)  # the rules' check of the work, as way() makes it
         each = {own: rate_tables.factor(contract, work, s) for own, s in owns.items()}

@@ -147,7 +147,6 @@ class Blocks:
             number, rows = csv_bytes.distinct(cells, [column[n] for n in work])
             paid_number, paid_rows = csv_bytes.distinct(cells, [column[n] for n in paying])
         way = self._codes(cells, work, column, rows, lambda v: pricer.way(v["title"].strip(), work_of(v)), pricer.warm)
-
         fill = filler({}, paid_given)
 
         def paid_index(cell: dict[str, str]) -> int:

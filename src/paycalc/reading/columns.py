@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import itertools
-import shlex
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -83,6 +82,8 @@ def _other_sheet(exc: InputError, path: str, read: str, *known: tuple[str, ...])
     holds them all: a workbook whose first sheet is notes or a summary, the roster after it."""
     if "missing columns" not in str(exc):
         return exc
+    import shlex  # (an error's path: not on every command's start)
+
     import python_calamine
 
     try:
