@@ -194,3 +194,39 @@ def test_a_roster_of_currency_amounts_is_the_roster_of_plain_ones(tmp_path: Path
     one = ["retro", "--title", "Ed. Asst. B", "--hired", "2005-09-01", "--from", "2018-01-01", "--to", "2018-06-30"]
     said = [CliRunner().invoke(app, [*one, "--paid-annual", amount]).stdout for amount in ("26843.50", "$26,843.50")]
     assert said[0] == said[1] and "26,843.50" in said[0]
+
+
+@pytest.mark.parametrize(
+    ("amount", "said"),
+    [("1,00", "is not a plain decimal number"), ("-$1,271.75", "is negative"), ("$12,345,678.00", "is out of range")],
+)
+def test_an_amount_refused_is_one_error_line_in_both_paths_and_on_the_command_line(
+    tmp_path: Path, amount: str, said: str
+) -> None:
+    """A roster's paid_annual cell (line 3) and --paid-annual alike: one ``Error:`` line naming the amount as written
+    and what is accepted, exit 1, nothing written."""
+    from typer.testing import CliRunner
+
+    from paycalc.cli import app
+
+    source = tmp_path / "members.csv"
+    source.write_text(
+        "id,title,hired,from,to,paid_annual\n"
+        "A1,Ed. Asst. B,2005-09-01,2018-01-01,2018-06-30,26843.50\n"
+        f'B2,Ed. Asst. B,2005-09-01,2018-01-01,2018-06-30,"{amount}"\n'
+    )
+    out = tmp_path / "retro.csv"
+    accepted = "(an amount from 0 to 10000000, e.g. 26843, 26843.50 or $26,843.50)"
+    for mode in ("1", ""):
+        done = CliRunner().invoke(
+            app, ["retro", "--roster", str(source), "-o", str(out)], env={"PAYCALC_ROW_BY_ROW": mode}
+        )
+        assert done.exit_code == 1
+        rest = "(nothing was written; --skip-invalid leaves such rows out)\n"
+        assert done.stderr == f"Error: {source}: line 3: paid annual {amount!r} {said} {accepted} {rest}"
+        assert not out.exists()
+    one = ["retro", "--title", "Ed. Asst. B", "--hired", "2005-09-01", "--from", "2018-01-01", "--to", "2018-06-30"]
+    done = CliRunner().invoke(app, [*one, "--paid-annual", amount])
+    assert done.exit_code == 1
+    assert done.stderr.startswith("Error: ") and f"{amount!r} {said} {accepted}" in done.stderr
+    assert done.stderr.count("\n") == 1
